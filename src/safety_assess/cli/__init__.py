@@ -1,0 +1,1 @@
+"""The ``safety-assess`` command line: headless, scriptable, one-line errors."""

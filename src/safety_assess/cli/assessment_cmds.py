@@ -1,0 +1,112 @@
+"""``safety-assess assessment ...``: start, list, show and answer assessments."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from typing import Any
+
+from safety_assess.cli.context import open_workspace
+from safety_assess.cli.output import print_json, print_table
+from safety_assess.domain.records import AssessmentDetail, AssessmentSummary
+from safety_assess.services.assessments import record_answer, start_assessment
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
+    parser = commands.add_parser("assessment", help="start, list, show and answer assessments")
+    sub = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+    new = sub.add_parser("new", parents=[common], help="start an assessment; prints its id")
+    new.add_argument("--campus", required=True, metavar="CODE")
+    new.add_argument("--checklist", required=True, metavar="ID")
+    new.add_argument("--assessor", action="append", default=[], metavar="NAME", help="repeat for several")
+    new.add_argument("--date", type=dt.date.fromisoformat, default=None, metavar="YYYY-MM-DD")
+    new.set_defaults(handler=new_cmd)
+    listing = sub.add_parser("list", parents=[common], help="every assessment, newest first")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=list_cmd)
+    show = sub.add_parser("show", parents=[common], help="one assessment with its responses")
+    show.add_argument("assessment", metavar="ID")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=show_cmd)
+    answer = sub.add_parser("answer", parents=[common], help="answer one item")
+    answer.add_argument("assessment", metavar="ID")
+    answer.add_argument("item", metavar="ITEM")
+    answer.add_argument("value", metavar="VALUE")
+    answer.add_argument("--instance", metavar="LABEL", help="instance of a repeatable group (created if new)")
+    answer.add_argument("--note")
+    answer.set_defaults(handler=answer_cmd)
+
+
+def new_cmd(args: argparse.Namespace) -> int:
+    with open_workspace(args) as workspace:
+        summary = start_assessment(workspace, args.campus, args.checklist, args.assessor, args.date)
+    print(summary.id)
+    return 0
+
+
+def summary_json(summary: AssessmentSummary) -> dict[str, Any]:
+    return {
+        "id": summary.id,
+        "campus": {"id": summary.campus.id, "code": summary.campus.code, "name": summary.campus.name},
+        "checklist": {"id": summary.checklist.checklist_id, "version": summary.checklist.version,
+                      "title": summary.checklist.title},
+        "status": summary.status.value,
+        "assessors": list(summary.assessors),
+        "date": summary.assessed_on,
+        "started_at": summary.started_at,
+        "completed_at": summary.completed_at,
+        "answered": summary.answered,
+    }
+
+
+def list_cmd(args: argparse.Namespace) -> int:
+    with open_workspace(args) as workspace:
+        summaries = workspace.assessments.list()
+    if args.json:
+        print_json([summary_json(s) for s in summaries])
+        return 0
+    rows = [
+        (s.id, s.assessed_on, s.campus.code, f"{s.checklist.checklist_id} {s.checklist.version}",
+         s.status.value.replace("_", " "), s.answered)
+        for s in summaries
+    ]
+    print_table(["ID", "DATE", "CAMPUS", "CHECKLIST", "STATUS", "ANSWERED"], rows)
+    return 0
+
+
+def detail_json(detail: AssessmentDetail) -> dict[str, Any]:
+    labels = {i.id: i.label for i in detail.instances}
+    data = summary_json(detail.summary)
+    data["instances"] = [{"group": i.group_id, "label": i.label} for i in detail.instances]
+    data["responses"] = [
+        {"item": r.item_id, "instance": labels.get(r.instance_id) if r.instance_id else None, "value": r.value,
+         "note": r.note, "answered_at": r.answered_at}
+        for r in detail.responses
+    ]
+    return data
+
+
+def show_cmd(args: argparse.Namespace) -> int:
+    with open_workspace(args) as workspace:
+        detail = workspace.assessments.detail(workspace.assessments.resolve_id(args.assessment))
+    data = detail_json(detail)
+    if args.json:
+        print_json(data)
+        return 0
+    summary = detail.summary
+    print(f"{summary.campus.name} ({summary.campus.code}), {summary.checklist.title} {summary.checklist.version}")
+    print(f"date {summary.assessed_on}, {summary.status.value.replace('_', ' ')}, "
+          f"assessors: {', '.join(summary.assessors) or '-'}")
+    rows = [(r["item"], r["instance"] or "", r["value"], r["note"]) for r in data["responses"]]
+    print_table(["ITEM", "INSTANCE", "VALUE", "NOTE"], rows)
+    return 0
+
+
+def answer_cmd(args: argparse.Namespace) -> int:
+    with open_workspace(args) as workspace:
+        assessment_id = workspace.assessments.resolve_id(args.assessment)
+        response = record_answer(
+            workspace, assessment_id, args.item, args.value, instance_label=args.instance, note=args.note
+        )
+    print(f"{response.item_id} = {response.value!r}")
+    return 0

@@ -1,0 +1,80 @@
+"""Entry point: parse options, run a command or open the app, turn every error into one line."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from safety_assess import __version__
+
+PROG = "safety-assess"
+
+
+class Parser(argparse.ArgumentParser):
+    """Usage errors as one line, like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{PROG}: error: {message} (see {self.prog} --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from safety_assess.cli import assessment_cmds, campus_cmds, checklist_cmds
+
+    common = Parser(add_help=False)
+    common.add_argument("--data-dir", default=argparse.SUPPRESS, metavar="DIR", help="data folder to use")
+    parser = Parser(prog=PROG, description="School facility safety assessments.", parents=[common])
+    parser.set_defaults(data_dir=None)
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    checklist_cmds.register(commands, common)
+    campus_cmds.register(commands, common)
+    assessment_cmds.register(commands, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command is None:
+            return open_app(args)
+        return int(args.handler(args))
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # every error is one line; the traceback only on request
+        if os.environ.get("SAFETY_ASSESS_DEBUG"):
+            raise
+        return report(error)
+
+
+def report(error: Exception) -> int:
+    from safety_assess.domain.errors import SafetyAssessError
+
+    if isinstance(error, SafetyAssessError):
+        message = str(error).splitlines()[0] if str(error) else type(error).__name__
+    else:
+        message = f"internal error ({type(error).__name__}: {error}); set SAFETY_ASSESS_DEBUG=1 for details"
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+    return 1
+
+
+def has_display() -> bool:
+    if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def open_app(args: argparse.Namespace) -> int:
+    if not has_display():
+        print(
+            f"{PROG}: error: no display found (DISPLAY and WAYLAND_DISPLAY are unset). Run it in a desktop session, "
+            f"or on a machine without a screen: xvfb-run -a {PROG}, or QT_QPA_PLATFORM=offscreen {PROG}",
+            file=sys.stderr,
+        )
+        return 2
+    from safety_assess.ui.app import run_app
+
+    return run_app(args.data_dir, quit_after_show=args.quit_after_show)

@@ -1,0 +1,1 @@
+"""Plain-Python domain: checklists, assessments and their rules. No Qt, no SQLAlchemy."""

@@ -1,0 +1,123 @@
+"""Turn a checklist document (plain data from YAML or a snapshot) into a checked ``Checklist``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from safety_assess.domain.checklist.answers import NUMERIC_TYPES, AnswerType
+from safety_assess.domain.checklist.issues import ChecklistInvalid, Issue, Path
+from safety_assess.domain.checklist.model import FORMAT_VERSION, Checklist
+from safety_assess.domain.checklist.rules import check_rules
+
+__all__ = ["ChecklistInvalid", "Issue", "migrate_document", "parse_checklist"]
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+MIGRATIONS: dict[int, Migration] = {}
+"""Step from format version N to N+1, applied in order to older documents. None yet: version 1 is the first."""
+
+_TAGS = frozenset({"item", "group", *(t.value for t in AnswerType)})
+_RANGE_FIELDS = frozenset({"acceptable", "min", "max", "unit"})
+
+
+def parse_checklist(data: object) -> Checklist:
+    """Validate a document and return the checklist, or raise ChecklistInvalid listing every problem."""
+    if not isinstance(data, Mapping):
+        raise ChecklistInvalid([Issue((), "a checklist must be a mapping with id, title, version and sections")])
+    document = migrate_document(dict(data))
+    try:
+        checklist = Checklist.model_validate(document)
+    except ValidationError as error:
+        raise ChecklistInvalid(_issues_from(error, document)) from None
+    issues = check_rules(checklist)
+    if issues:
+        raise ChecklistInvalid(issues)
+    return checklist
+
+
+def migrate_document(data: dict[str, Any]) -> dict[str, Any]:
+    """Bring an older format version up to the current one; refuse a newer one."""
+    version = data.get("schema_version", FORMAT_VERSION)
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ChecklistInvalid([Issue(("schema_version",), f"must be a whole number from 1, got {version!r}")])
+    if version > FORMAT_VERSION:
+        raise ChecklistInvalid(
+            [Issue(("schema_version",), f"this file uses checklist format {version}; this version of Safety Assess "
+                   f"reads up to format {FORMAT_VERSION}. Update Safety Assess to use it.")]
+        )
+    while version < FORMAT_VERSION:
+        data = MIGRATIONS[version](data)
+        version += 1
+        data["schema_version"] = version
+    return data
+
+
+def _issues_from(error: ValidationError, document: Mapping[str, Any]) -> list[Issue]:
+    issues: list[Issue] = []
+    for detail in error.errors():
+        path = _document_path(detail["loc"], document)
+        issue = Issue(path, _message(detail, path, document))
+        if issue not in issues:
+            issues.append(issue)
+    return issues
+
+
+def _document_path(loc: tuple[int | str, ...], document: Mapping[str, Any]) -> Path:
+    """Drop the union tags Pydantic puts in a location, keeping only real keys and indexes."""
+    path: list[str | int] = []
+    node: Any = document
+    for i, part in enumerate(loc):
+        is_last = i == len(loc) - 1
+        if isinstance(node, Mapping) and isinstance(part, str) and part not in node and part in _TAGS and not is_last:
+            continue
+        path.append(part)
+        node = _child(node, part)
+    return tuple(path)
+
+
+def _child(node: Any, part: int | str) -> Any:
+    if isinstance(node, Mapping):
+        return node.get(part)
+    if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        return node[part]
+    return None
+
+
+def _message(detail: ErrorDetails, path: Path, document: Mapping[str, Any]) -> str:
+    kind = detail["type"]
+    ctx: dict[str, Any] = dict(detail.get("ctx") or {})
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        return _extra_message(path, document)
+    if kind == "union_tag_invalid":
+        expected = ", ".join(t.value for t in AnswerType)
+        return f"unknown answer type {ctx.get('tag')!r}; expected one of: {expected}"
+    if kind == "union_tag_not_found":
+        return "the answer needs a 'type' (yes_no, scale, rating, number, ...)"
+    if kind == "string_type":
+        hint = " (quote it, e.g. '1.0.0')" if path and path[-1] == "version" else ""
+        return f"expected text, got {detail['input']!r}{hint}"
+    if kind == "string_pattern_mismatch" and path and path[-1] == "version":
+        return f"expected a semantic version such as 1.2.0, got {detail['input']!r}"
+    message = detail["msg"]
+    return message.removeprefix("Value error, ")
+
+
+def _extra_message(path: Path, document: Mapping[str, Any]) -> str:
+    field = path[-1]
+    if field in _RANGE_FIELDS and "answer" in path:
+        answer_type = _child(_node_at(document, path[:-1]), "type")
+        numeric = ", ".join(sorted(t.value for t in NUMERIC_TYPES))
+        return f"'{field}' only applies to numeric answers ({numeric}), not '{answer_type}'"
+    return f"unknown field '{field}' (check the spelling against docs/checklist-format.md)"
+
+
+def _node_at(document: Mapping[str, Any], path: Path) -> Any:
+    node: Any = document
+    for part in path:
+        node = _child(node, part)
+    return node

@@ -1,0 +1,152 @@
+"""Rules a checklist must follow that a per-field model cannot see: unique ids, show_if targets, cycles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from safety_assess.domain.checklist.answers import ScaleAnswer
+from safety_assess.domain.checklist.issues import Issue, Path
+from safety_assess.domain.checklist.model import Checklist, Group, Item, ShowIf
+from safety_assess.domain.checklist.values import can_be_deficient, check_value
+from safety_assess.domain.errors import AnswerError
+
+Located = tuple[Path, Group | None, Item]
+
+
+def check_rules(checklist: Checklist) -> list[Issue]:
+    """Every rule violation in a checklist that already passed field validation."""
+    located = list(_locate(checklist))
+    issues = _duplicate_ids(checklist, located)
+    issues += _scale_references(checklist, located)
+    issues += _finding_defaults(checklist, located)
+    issues += _show_if_targets(checklist, located)
+    issues += _show_if_cycles(checklist, located)
+    return issues
+
+
+def _locate(checklist: Checklist) -> Iterator[Located]:
+    for s, section in enumerate(checklist.sections):
+        for e, entry in enumerate(section.items):
+            if isinstance(entry, Group):
+                for i, item in enumerate(entry.items):
+                    yield ("sections", s, "items", e, "items", i), entry, item
+            else:
+                yield ("sections", s, "items", e), None, entry
+
+
+def _duplicate_ids(checklist: Checklist, located: list[Located]) -> list[Issue]:
+    """Section ids are unique among sections; item and group ids share one namespace."""
+    sections = [(("sections", s, "id"), section.id, "section") for s, section in enumerate(checklist.sections)]
+    entries = [
+        (("sections", s, "items", e, "group"), entry.group, "group")
+        for s, section in enumerate(checklist.sections)
+        for e, entry in enumerate(section.items)
+        if isinstance(entry, Group)
+    ]
+    entries += [((*path, "id"), item.id, "item") for path, _, item in located]
+    return _repeats(sections) + _repeats(entries)
+
+
+def _repeats(claims: list[tuple[Path, str, str]]) -> list[Issue]:
+    issues = []
+    first: dict[str, Path] = {}
+    for path, identifier, what in claims:
+        if identifier in first:
+            earlier = ".".join(str(p) for p in first[identifier][:-1])
+            issues.append(Issue(path, f"duplicate {what} id '{identifier}' (already used at {earlier})"))
+        else:
+            first[identifier] = path
+    return issues
+
+
+def _scale_references(checklist: Checklist, located: list[Located]) -> list[Issue]:
+    issues = []
+    for path, _, item in located:
+        answer = item.answer
+        if isinstance(answer, ScaleAnswer) and answer.scale and answer.scale not in checklist.scales:
+            known = ", ".join(checklist.scales) or "none are declared"
+            issues.append(Issue((*path, "answer", "scale"), f"unknown scale '{answer.scale}' (scales: {known})"))
+    return issues
+
+
+def _finding_defaults(checklist: Checklist, located: list[Located]) -> list[Issue]:
+    issues = []
+    for path, _, item in located:
+        if not can_be_deficient(checklist, item):
+            continue
+        for field in ("likelihood", "severity"):
+            if getattr(item, field) is None:
+                issues.append(Issue((*path, field), f"item '{item.id}' can be deficient, so it needs a {field} (1-5)"))
+        if not item.action.strip():
+            issues.append(Issue((*path, "action"), f"item '{item.id}' can be deficient, so it needs an action"))
+    return issues
+
+
+def _conditions(checklist: Checklist, located: list[Located]) -> Iterator[tuple[Path, Group | None, str, ShowIf]]:
+    """Every show_if with where it is, the group it lives in and the id of its owner."""
+    for s, section in enumerate(checklist.sections):
+        for e, entry in enumerate(section.items):
+            if isinstance(entry, Group) and entry.show_if:
+                yield ("sections", s, "items", e, "show_if"), None, entry.group, entry.show_if
+    for path, group, item in located:
+        if item.show_if:
+            yield (*path, "show_if"), group, item.id, item.show_if
+
+
+def _show_if_targets(checklist: Checklist, located: list[Located]) -> list[Issue]:
+    by_id = {item.id: (group, item) for _, group, item in located}
+    issues = []
+    for path, group, owner, cond in _conditions(checklist, located):
+        target = by_id.get(cond.item)
+        if cond.item == owner:
+            issues.append(Issue((*path, "item"), f"'{owner}' cannot depend on itself"))
+        elif target is None:
+            issues.append(Issue((*path, "item"), f"show_if names '{cond.item}', which is not an item of this checklist"))
+        elif target[0] is not None and target[0] is not group:
+            issues.append(
+                Issue((*path, "item"), f"show_if names '{cond.item}', inside repeatable group '{target[0].group}'; "
+                      "only items of the same group can depend on it")
+            )
+        else:
+            issues += _show_if_values(checklist, path, target[1], cond)
+    return issues
+
+
+def _show_if_values(checklist: Checklist, path: Path, target: Item, cond: ShowIf) -> list[Issue]:
+    issues = []
+    for value in cond.accepted_values():
+        try:
+            _ = check_value(checklist, target, value)
+        except AnswerError as error:
+            field = "equals" if cond.equals is not None else "any_of"
+            issues.append(Issue((*path, field), f"'{value}' can never be an answer of '{target.id}': {error}"))
+    return issues
+
+
+def _show_if_cycles(checklist: Checklist, located: list[Located]) -> list[Issue]:
+    depends: dict[str, str] = {}
+    where: dict[str, Path] = {}
+    for path, _, owner, cond in _conditions(checklist, located):
+        depends[owner] = cond.item
+        where[owner] = path
+    group_of = {item.id: group.group for _, group, item in located if group is not None}
+    issues, reported = [], set[str]()
+    for start in depends:
+        chain = _follow(start, depends, group_of)
+        if chain and not reported.intersection(chain):
+            reported.update(chain)
+            issues.append(Issue(where[start], "show_if forms a cycle: " + " -> ".join([*chain, chain[0]])))
+    return issues
+
+
+def _follow(start: str, depends: dict[str, str], group_of: dict[str, str]) -> list[str] | None:
+    """The cycle reached from ``start``, if any. An item in a group also depends on its group's show_if."""
+    chain: list[str] = []
+    node: str | None = start
+    while node is not None and node not in chain:
+        chain.append(node)
+        node = depends.get(node) or (group_of.get(node) if group_of.get(node) in depends else None)
+    if node is None:
+        return None
+    cycle = chain[chain.index(node):]
+    return cycle if start in cycle else None

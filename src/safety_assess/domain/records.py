@@ -1,0 +1,76 @@
+"""Plain records the storage layer hands to the CLI and the UI (never ORM objects)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from enum import StrEnum
+
+from safety_assess.domain.checklist.values import AnswerValue
+
+
+class AssessmentStatus(StrEnum):
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+
+
+@dataclass(frozen=True)
+class District:
+    id: uuid.UUID
+    name: str
+
+
+@dataclass(frozen=True)
+class Campus:
+    id: uuid.UUID
+    district_id: uuid.UUID
+    name: str
+    code: str
+    address: str
+
+
+@dataclass(frozen=True)
+class SnapshotInfo:
+    id: uuid.UUID
+    checklist_id: str
+    version: str
+    title: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class AssessmentSummary:
+    id: uuid.UUID
+    campus: Campus
+    checklist: SnapshotInfo
+    assessors: tuple[str, ...]
+    assessed_on: dt.date
+    status: AssessmentStatus
+    started_at: dt.datetime
+    completed_at: dt.datetime | None
+    answered: int
+
+
+@dataclass(frozen=True)
+class GroupInstance:
+    id: uuid.UUID
+    group_id: str
+    label: str
+    position: int
+
+
+@dataclass(frozen=True)
+class Response:
+    item_id: str
+    instance_id: uuid.UUID | None
+    value: AnswerValue
+    note: str
+    answered_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class AssessmentDetail:
+    summary: AssessmentSummary
+    instances: tuple[GroupInstance, ...]
+    responses: tuple[Response, ...]

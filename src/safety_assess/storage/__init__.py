@@ -1,0 +1,1 @@
+"""Persistence on SQLAlchemy 2 (SQLite by default). Never imports Qt."""

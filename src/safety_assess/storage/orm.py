@@ -1,0 +1,123 @@
+"""Tables, as SQLAlchemy 2 typed ORM classes. Only repositories use them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+
+from safety_assess.storage.types import UTCDateTime, utcnow
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Record(Base):
+    """Every record: a UUID (made offline on many laptops, merged later), times and a revision counter."""
+
+    __abstract__ = True
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        """The revision counter doubles as an optimistic lock: a stale update fails instead of overwriting."""
+        return {"version_id_col": cls.__table__.c.revision}  # type: ignore[attr-defined]
+
+
+class DistrictRow(Record):
+    __tablename__ = "districts"
+
+    name: Mapped[str] = mapped_column(String(200))
+
+
+class CampusRow(Record):
+    __tablename__ = "campuses"
+    __table_args__ = (UniqueConstraint("district_id", "code", name="uq_campuses_district_code"),)
+
+    district_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("districts.id", ondelete="RESTRICT"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    code: Mapped[str] = mapped_column(String(40))
+    address: Mapped[str] = mapped_column(Text, default="")
+
+    district: Mapped[DistrictRow] = relationship()
+
+
+class ChecklistSnapshotRow(Record):
+    """The exact checklist an assessment was started from, frozen."""
+
+    __tablename__ = "checklist_snapshots"
+    __table_args__ = (UniqueConstraint("checklist_id", "version", "sha256", name="uq_snapshots_content"),)
+
+    checklist_id: Mapped[str] = mapped_column(String(80), index=True)
+    version: Mapped[str] = mapped_column(String(40))
+    title: Mapped[str] = mapped_column(String(300))
+    sha256: Mapped[str] = mapped_column(String(64))
+    document: Mapped[dict[str, Any]] = mapped_column(JSON, deferred=True)
+
+
+class AssessmentRow(Record):
+    __tablename__ = "assessments"
+
+    campus_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("campuses.id", ondelete="RESTRICT"), index=True)
+    snapshot_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("checklist_snapshots.id", ondelete="RESTRICT"))
+    assessors: Mapped[list[str]] = mapped_column(JSON, default=list)
+    assessed_on: Mapped[dt.date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default="in_progress")
+    started_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    completed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+    campus: Mapped[CampusRow] = relationship()
+    snapshot: Mapped[ChecklistSnapshotRow] = relationship()
+
+
+class GroupInstanceRow(Record):
+    """One instance of a repeatable group in an assessment: 'Entry 3 - gym doors'."""
+
+    __tablename__ = "group_instances"
+    __table_args__ = (UniqueConstraint("assessment_id", "group_id", "label", name="uq_instances_label"),)
+
+    assessment_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), index=True)
+    group_id: Mapped[str] = mapped_column(String(80))
+    label: Mapped[str] = mapped_column(String(200))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ResponseRow(Record):
+    __tablename__ = "responses"
+    __table_args__ = (
+        Index(
+            "uq_responses_item",
+            "assessment_id",
+            "item_id",
+            unique=True,
+            sqlite_where=text("instance_id IS NULL"),
+            postgresql_where=text("instance_id IS NULL"),
+        ),
+        Index("uq_responses_instance_item", "assessment_id", "instance_id", "item_id", unique=True),
+    )
+
+    assessment_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"))
+    item_id: Mapped[str] = mapped_column(String(80))
+    instance_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("group_instances.id", ondelete="CASCADE"), nullable=True
+    )
+    value: Mapped[Any] = mapped_column(JSON)
+    note: Mapped[str] = mapped_column(Text, default="")
+    answered_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class AppMetaRow(Base):
+    """Facts about this installation, such as its id (added in migration 0002)."""
+
+    __tablename__ = "app_meta"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,8 @@
+"""Schema revisions this version of the app knows, oldest first.
+
+Kept as a constant so opening an up-to-date database needs no Alembic import; a test checks it
+matches the migration scripts.
+"""
+
+REVISIONS: tuple[str, ...] = ("0001", "0002")
+HEAD = REVISIONS[-1]
