@@ -1,0 +1,66 @@
+"""User settings in the data folder: a versioned JSON file, migrated step by step, written atomically."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+log = logging.getLogger(__name__)
+
+SETTINGS_VERSION = 1
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+MIGRATIONS: dict[int, Migration] = {}
+"""Step from settings version N to N+1. None yet: version 1 is the first."""
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="ignore", validate_assignment=True)
+
+    schema_version: int = SETTINGS_VERSION
+    assessor_name: str = ""
+    main_window_geometry: str = Field("", description="Qt window geometry, base64.")
+
+
+def load_settings(path: Path) -> Settings:
+    """The saved settings, or defaults when there are none. A damaged file is set aside, never lost."""
+    if not path.exists():
+        return Settings()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError("settings must be a JSON object")
+        return Settings.model_validate(migrate_settings(data))
+    except (OSError, ValueError, ValidationError) as error:
+        aside = path.with_name(f"{path.name}.unreadable-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%SZ}")
+        log.warning("settings file %s could not be read (%s); kept as %s, using defaults", path, error, aside)
+        path.replace(aside)
+        return Settings()
+
+
+def migrate_settings(data: dict[str, Any]) -> dict[str, Any]:
+    version = int(data.get("schema_version", 1))
+    if version > SETTINGS_VERSION:
+        raise ValueError(f"settings version {version} is newer than this app knows ({SETTINGS_VERSION})")
+    while version < SETTINGS_VERSION:
+        data = MIGRATIONS[version](data)
+        version += 1
+        data["schema_version"] = version
+    return data
+
+
+def save_settings(path: Path, settings: Settings) -> None:
+    """Write to a temporary file in the same folder, flush it to disk, then rename over the old file."""
+    text = settings.model_dump_json(indent=2)
+    with tempfile.NamedTemporaryFile("w", dir=path.parent, prefix=".settings-", delete=False, encoding="utf-8") as tmp:
+        tmp.write(text)
+        tmp.flush()
+        os.fsync(tmp.fileno())
+    Path(tmp.name).replace(path)

@@ -1,0 +1,55 @@
+"""Actions as data: id, text, shortcut, menu and handler name. The main window builds menus from this list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    id: str
+    text: str
+    menu: str
+    handler: str
+    shortcut: QKeySequence.StandardKey | str | None = None
+    tip: str = ""
+    toolbar: bool = False
+
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("campus.new", "New &campus…", "&File", "new_campus", "Ctrl+Shift+N", "Add a campus", toolbar=True),
+    ActionSpec(
+        "assessment.new", "&New assessment…", "&File", "new_assessment", QKeySequence.StandardKey.New,
+        "Start an assessment of a campus", toolbar=True,
+    ),
+    ActionSpec("view.refresh", "&Refresh", "&View", "refresh", QKeySequence.StandardKey.Refresh, "Reload the list"),
+    ActionSpec("app.quit", "&Quit", "&File", "close", QKeySequence.StandardKey.Quit, "Close Safety Assess"),
+    ActionSpec("help.about", "&About Safety Assess", "&Help", "show_about", None, "Version and data folder"),
+)
+
+
+def build_actions(window: QMainWindow, toolbar: QToolBar) -> dict[str, QAction]:
+    """Create every action on ``window``, put it in its menu (and the toolbar), and connect its handler."""
+    actions: dict[str, QAction] = {}
+    menus: dict[str, QMenu] = {}
+    for spec in ACTIONS:
+        action = QAction(spec.text, window)
+        action.setObjectName(spec.id)
+        if spec.shortcut is not None:
+            action.setShortcut(QKeySequence(spec.shortcut))
+        shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{spec.tip} ({shortcut})" if shortcut else spec.tip)
+        action.setStatusTip(spec.tip)
+        handler: Callable[[], object] = getattr(window, spec.handler)
+        action.triggered.connect(lambda _checked=False, h=handler: h())
+        if spec.menu not in menus:
+            menus[spec.menu] = window.menuBar().addMenu(spec.menu)
+        menus[spec.menu].addAction(action)
+        if spec.toolbar:
+            toolbar.addAction(action)
+        actions[spec.id] = action
+    return actions

@@ -1,0 +1,154 @@
+"""Every dialog behind one patchable ``ask_…``/``show_…`` function, so tests never block in exec()."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
+
+from safety_assess import __version__
+from safety_assess.domain.records import Campus
+
+
+@dataclass(frozen=True)
+class NewCampus:
+    name: str
+    code: str
+    address: str
+
+
+@dataclass(frozen=True)
+class NewAssessment:
+    campus_code: str
+    checklist_id: str
+    checklist_version: str
+    assessors: list[str]
+    assessed_on: dt.date
+
+
+@dataclass(frozen=True)
+class ChecklistChoice:
+    id: str
+    version: str
+    title: str
+    items: int
+
+
+def _buttons(dialog: QDialog) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def _line(name: str, placeholder: str = "") -> QLineEdit:
+    edit = QLineEdit()
+    edit.setAccessibleName(name)
+    edit.setPlaceholderText(placeholder)
+    edit.setMinimumHeight(32)
+    return edit
+
+
+class NewCampusDialog(QDialog):
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New campus")
+        self.name = _line("Campus name", "Lincoln High School")
+        self.code = _line("Campus code", "LHS")
+        self.address = _line("Address", "Street, city")
+        self.buttons = _buttons(self)
+        form = QFormLayout(self)
+        form.addRow("&Name:", self.name)
+        form.addRow("&Code:", self.code)
+        form.addRow("&Address:", self.address)
+        form.addRow(self.buttons)
+        for edit in (self.name, self.code):
+            edit.textChanged.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        ok = bool(self.name.text().strip() and self.code.text().strip())
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def result_value(self) -> NewCampus:
+        return NewCampus(self.name.text().strip(), self.code.text().strip(), self.address.text().strip())
+
+
+class NewAssessmentDialog(QDialog):
+    def __init__(
+        self, parent: QWidget | None, campuses: list[Campus], checklists: list[ChecklistChoice],
+        assessor: str, selected_campus: str | None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New assessment")
+        self.campus = QComboBox()
+        self.campus.setAccessibleName("Campus")
+        for campus in campuses:
+            self.campus.addItem(f"{campus.name} ({campus.code})", campus.code)
+        if selected_campus is not None:
+            self.campus.setCurrentIndex(max(0, self.campus.findData(selected_campus)))
+        self.checklist = QComboBox()
+        self.checklist.setAccessibleName("Checklist")
+        for choice in checklists:
+            self.checklist.addItem(f"{choice.title} {choice.version} ({choice.items} items)", choice)
+        self.assessors = _line("Assessors", "Names, separated by commas")
+        self.assessors.setText(assessor)
+        self.date = QDateEdit(QDate.currentDate())
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setAccessibleName("Assessment date")
+        self.buttons = _buttons(self)
+        form = QFormLayout(self)
+        form.addRow("&Campus:", self.campus)
+        form.addRow("Check&list:", self.checklist)
+        form.addRow("&Assessors:", self.assessors)
+        form.addRow("&Date:", self.date)
+        form.addRow(self.buttons)
+        ready = bool(campuses and checklists)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ready)
+
+    def result_value(self) -> NewAssessment:
+        choice: ChecklistChoice = self.checklist.currentData()
+        names = [n.strip() for n in self.assessors.text().split(",") if n.strip()]
+        return NewAssessment(
+            self.campus.currentData(), choice.id, choice.version, names, self.date.date().toPython(),
+        )
+
+
+def ask_new_campus(parent: QWidget | None) -> NewCampus | None:
+    dialog = NewCampusDialog(parent)
+    return dialog.result_value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def ask_new_assessment(
+    parent: QWidget | None, campuses: list[Campus], checklists: list[ChecklistChoice], assessor: str,
+    selected_campus: str | None,
+) -> NewAssessment | None:
+    dialog = NewAssessmentDialog(parent, campuses, checklists, assessor, selected_campus)
+    return dialog.result_value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def show_error(parent: QWidget | None, title: str, message: str) -> None:
+    QMessageBox.critical(parent, title, message)
+
+
+def show_about(parent: QWidget | None, data_folder: str) -> None:
+    QMessageBox.about(
+        parent,
+        "About Safety Assess",
+        f"<h3>Safety Assess {__version__}</h3>"
+        "<p>On-site school facility safety assessments: checklists, findings and phased action plans.</p>"
+        f"<p>Data folder: <code>{data_folder}</code></p>"
+        "<p>Assessment data is security-sensitive. Keep it confidential.</p>",
+    )

@@ -1,0 +1,169 @@
+"""The main window: campuses and their assessments, and the commands to add them."""
+
+from __future__ import annotations
+
+import base64
+import uuid
+
+from PySide6.QtCore import QByteArray, QModelIndex, Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QSplitter, QToolBar, QTreeView, QWidget
+
+from safety_assess.domain.errors import SafetyAssessError
+from safety_assess.domain.records import AssessmentSummary, Campus
+from safety_assess.services.assessments import start_assessment
+from safety_assess.services.workspace import Workspace
+from safety_assess.settings import Settings, save_settings
+from safety_assess.ui import dialogs
+from safety_assess.ui.actions import build_actions
+from safety_assess.ui.models.campus_tree import CampusTreeModel
+
+
+class MainWindow(QMainWindow):
+    assessmentActivated = Signal(uuid.UUID)
+    """An assessment was opened (double-click or Enter); the walkthrough connects here."""
+
+    def __init__(self, workspace: Workspace, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.settings = settings
+        self.setWindowTitle("Safety Assess")
+        self.setObjectName("MainWindow")
+        self.model = CampusTreeModel(self)
+        self.tree = self._build_tree()
+        self.details = QLabel()
+        self.details.setObjectName("details")
+        self.details.setWordWrap(True)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details.setMargin(12)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        splitter = QSplitter()
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        self.setCentralWidget(splitter)
+        toolbar = QToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(toolbar)
+        self.actions_by_id = build_actions(self, toolbar)
+        self.statusBar().showMessage(f"Data folder: {workspace.data_dir.root}")
+        self._restore_geometry()
+        self.refresh()
+
+    def _build_tree(self) -> QTreeView:
+        tree = QTreeView()
+        tree.setObjectName("campusTree")
+        tree.setAccessibleName("Campuses and assessments")
+        tree.setModel(self.model)
+        tree.setUniformRowHeights(True)
+        tree.setAlternatingRowColors(True)
+        tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        tree.header().setStretchLastSection(False)
+        tree.selectionModel().currentChanged.connect(self._show_details)
+        tree.activated.connect(self._activate)
+        return tree
+
+    def refresh(self, select: uuid.UUID | None = None) -> None:
+        self.model.reset(self.workspace.campuses.list(), self.workspace.assessments.list())
+        if select is not None:
+            index = self.model.find(select)
+            self.tree.expand(index.parent())
+            self.tree.setCurrentIndex(index)
+        self._show_details(self.tree.currentIndex())
+
+    def selected(self) -> Campus | AssessmentSummary | None:
+        index = self.tree.currentIndex()
+        return self.model.record(index) if index.isValid() else None
+
+    def new_campus(self) -> None:
+        answer = dialogs.ask_new_campus(self)
+        if answer is None:
+            return
+        try:
+            campus = self.workspace.campuses.add(answer.name, answer.code, answer.address)
+        except SafetyAssessError as error:
+            dialogs.show_error(self, "Campus not added", str(error))
+            return
+        self.refresh(select=campus.id)
+
+    def new_assessment(self) -> None:
+        campuses = self.workspace.campuses.list()
+        if not campuses:
+            dialogs.show_error(self, "No campus yet", "Add a campus first (File > New campus).")
+            return
+        catalog = self.workspace.catalog
+        choices = [
+            dialogs.ChecklistChoice(e.checklist.id, e.checklist.version, e.checklist.title, e.checklist.item_count())
+            for e in catalog.newest()
+        ]
+        if catalog.problems:
+            self.statusBar().showMessage(f"{len(catalog.problems)} checklist file(s) skipped: {catalog.problems[0]}")
+        current = self.selected()
+        campus_code = current.code if isinstance(current, Campus) else (current.campus.code if current else None)
+        answer = dialogs.ask_new_assessment(self, campuses, choices, self.settings.assessor_name, campus_code)
+        if answer is None:
+            return
+        try:
+            summary = start_assessment(
+                self.workspace, answer.campus_code, answer.checklist_id, answer.assessors, answer.assessed_on,
+                answer.checklist_version,
+            )
+        except SafetyAssessError as error:
+            dialogs.show_error(self, "Assessment not started", str(error))
+            return
+        if answer.assessors:
+            self.settings.assessor_name = ", ".join(answer.assessors)
+        self.refresh(select=summary.id)
+
+    def show_about(self) -> None:
+        dialogs.show_about(self, str(self.workspace.data_dir.root))
+
+    def _activate(self, index: QModelIndex) -> None:
+        record = self.model.record(index)
+        if isinstance(record, AssessmentSummary):
+            self.assessmentActivated.emit(record.id)
+
+    def _show_details(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            count = self.model.rowCount()
+            self.details.setText(
+                "<p>No campus yet. Add one with <b>New campus</b>, then start an assessment.</p>" if count == 0
+                else f"<p>{count} campus{'es' if count != 1 else ''}. Select one to see its assessments.</p>"
+            )
+            return
+        record = self.model.record(index)
+        self.details.setText(_campus_html(record) if isinstance(record, Campus) else _assessment_html(record))
+
+    def _restore_geometry(self) -> None:
+        saved = self.settings.main_window_geometry
+        if not saved or not self.restoreGeometry(QByteArray(base64.b64decode(saved))):
+            self.resize(1100, 700)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.main_window_geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")
+        try:
+            save_settings(self.workspace.data_dir.settings, self.settings)
+        except OSError as error:
+            dialogs.show_error(self, "Settings not saved", f"{self.workspace.data_dir.settings}: {error}")
+        super().closeEvent(event)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _campus_html(campus: Campus) -> str:
+    address = _escape(campus.address) or "<i>no address</i>"
+    return f"<h2>{_escape(campus.name)}</h2><p>Code {_escape(campus.code)}<br>{address}</p>"
+
+
+def _assessment_html(summary: AssessmentSummary) -> str:
+    assessors = _escape(", ".join(summary.assessors)) or "<i>none named</i>"
+    return (
+        f"<h2>{_escape(summary.campus.name)}</h2>"
+        f"<p><b>{_escape(summary.checklist.title)}</b> {_escape(summary.checklist.version)}<br>"
+        f"Date: {summary.assessed_on.isoformat()}<br>Assessors: {assessors}<br>"
+        f"Status: {summary.status.value.replace('_', ' ')}<br>Answered: {summary.answered}</p>"
+    )

@@ -1,0 +1,1 @@
+"""Thin Qt item models, one per view, each over plain domain records."""

@@ -1,0 +1,236 @@
+"""Every kind of bad checklist gets a message naming the file, the line and the field."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from safety_assess.domain.checklist import ChecklistInvalid
+from safety_assess.domain.checklist.parse import parse_checklist
+from safety_assess.domain.checklist.yamlfile import load_checklist_file
+
+HEAD = """\
+id: sample
+title: Sample
+version: 1.0.0
+sections:
+  - id: s1
+    title: One
+    items:
+"""
+GOOD_ITEM = """\
+      - id: a
+        prompt: Is it locked?
+        answer: {type: yes_no, deficient_if: "no"}
+        likelihood: 3
+        severity: 3
+        action: Lock it.
+"""
+
+
+def problems(tmp_path: Path, body: str, head: str = HEAD) -> list[str]:
+    path = tmp_path / "sample.yaml"
+    path.write_text(head + body.rstrip("\n") + "\n")
+    with pytest.raises(ChecklistInvalid) as caught:
+        load_checklist_file(path)
+    return [line.replace(str(path), "F") for line in caught.value.lines()]
+
+
+def items(text: str) -> str:
+    return textwrap.indent(textwrap.dedent(text).strip("\n"), "      ")
+
+
+def test_a_good_file_loads(tmp_path: Path) -> None:
+    path = tmp_path / "ok.yaml"
+    path.write_text(HEAD + GOOD_ITEM)
+    assert load_checklist_file(path).item_count() == 1
+
+
+def test_malformed_yaml_reports_a_line_and_says_so(tmp_path: Path) -> None:
+    lines = problems(tmp_path, items("- id: a\n  prompt: [unclosed\n  answer: x"))
+    assert len(lines) == 1
+    assert lines[0].startswith("F:") and ": (document): malformed YAML:" in lines[0]
+    assert int(lines[0].split(":")[1]) in (9, 10, 11)
+
+
+def test_a_duplicate_key_is_malformed(tmp_path: Path) -> None:
+    lines = problems(tmp_path, GOOD_ITEM + "        action: Again.\n")
+    assert len(lines) == 1 and "malformed YAML" in lines[0] and "duplicate" in lines[0]
+
+
+def test_unknown_answer_type(tmp_path: Path) -> None:
+    body = items("""
+        - id: a
+          prompt: Is it locked?
+          answer: {type: traffic_light}
+    """)
+    assert problems(tmp_path, body) == [
+        "F:10: sections.0.items.0.answer: unknown answer type 'traffic_light'; expected one of: yes_no, scale, "
+        "rating, number, measurement, count, percentage, single_choice, multiple_choice, date, time, text"
+    ]
+
+
+def test_missing_answer_type(tmp_path: Path) -> None:
+    body = items("- id: a\n  prompt: P\n  answer: {unit: ft}")
+    assert problems(tmp_path, body) == [
+        "F:10: sections.0.items.0.answer: the answer needs a 'type' (yes_no, scale, rating, number, ...)"
+    ]
+
+
+def test_duplicate_item_ids(tmp_path: Path) -> None:
+    assert problems(tmp_path, GOOD_ITEM + GOOD_ITEM) == [
+        "F:14: sections.0.items.1.id: duplicate item id 'a' (already used at sections.0.items.0)"
+    ]
+
+
+def test_duplicate_ids_across_a_group(tmp_path: Path) -> None:
+    body = GOOD_ITEM + items("""
+        - group: g
+          title: G
+          items:
+            - id: a
+              prompt: Again?
+              answer: {type: text}
+    """)
+    assert problems(tmp_path, body) == [
+        "F:17: sections.0.items.1.items.0.id: duplicate item id 'a' (already used at sections.0.items.0)"
+    ]
+
+
+def test_show_if_naming_a_missing_item(tmp_path: Path) -> None:
+    body = items("- id: b\n  prompt: P\n  answer: {type: text}\n  show_if: {item: nowhere, equals: x}")
+    assert problems(tmp_path, body) == [
+        "F:11: sections.0.items.0.show_if.item: show_if names 'nowhere', which is not an item of this checklist"
+    ]
+
+
+def test_show_if_forming_a_cycle(tmp_path: Path) -> None:
+    body = items("""
+        - id: b
+          prompt: B
+          answer: {type: text}
+          show_if: {item: c, equals: x}
+        - id: c
+          prompt: C
+          answer: {type: text}
+          show_if: {item: b, equals: x}
+    """)
+    assert problems(tmp_path, body) == ["F:11: sections.0.items.0.show_if: show_if forms a cycle: b -> c -> b"]
+
+
+def test_show_if_on_itself(tmp_path: Path) -> None:
+    body = items("- id: b\n  prompt: B\n  answer: {type: text}\n  show_if: {item: b, equals: x}")
+    assert problems(tmp_path, body)[0] == "F:11: sections.0.items.0.show_if.item: 'b' cannot depend on itself"
+
+
+def test_show_if_with_an_impossible_value(tmp_path: Path) -> None:
+    body = GOOD_ITEM + items("- id: b\n  prompt: B\n  answer: {type: text}\n  show_if: {item: a, equals: maybe}")
+    assert problems(tmp_path, body) == [
+        "F:17: sections.0.items.1.show_if.equals: 'maybe' can never be an answer of 'a': expected yes, no or n/a, "
+        "got 'maybe'"
+    ]
+
+
+def test_show_if_reaching_into_another_group(tmp_path: Path) -> None:
+    body = items("""
+        - group: g
+          title: G
+          items:
+            - id: inside
+              prompt: In?
+              answer: {type: text}
+        - id: outside
+          prompt: Out?
+          answer: {type: text}
+          show_if: {item: inside, equals: x}
+    """)
+    lines = problems(tmp_path, body)
+    assert lines == [
+        "F:17: sections.0.items.1.show_if.item: show_if names 'inside', inside repeatable group 'g'; only items "
+        "of the same group can depend on it"
+    ]
+
+
+def test_a_range_on_a_non_numeric_item(tmp_path: Path) -> None:
+    body = items("""
+        - id: a
+          prompt: P
+          answer:
+            type: yes_no
+            deficient_if: "no"
+            acceptable: {min: 1}
+    """)
+    assert problems(tmp_path, body) == [
+        "F:13: sections.0.items.0.answer.acceptable: 'acceptable' only applies to numeric answers (count, "
+        "measurement, number, percentage), not 'yes_no'"
+    ]
+
+
+def test_a_backwards_range(tmp_path: Path) -> None:
+    body = items("- id: a\n  prompt: P\n  answer: {type: number, acceptable: {min: 5, max: 1}}")
+    assert problems(tmp_path, body) == ["F:10: sections.0.items.0.answer.acceptable: range min 5 is greater than max 1"]
+
+
+def test_unknown_field_and_missing_field(tmp_path: Path) -> None:
+    body = items("- id: a\n  answer: {type: text}\n  colour: red")
+    assert problems(tmp_path, body) == [
+        "F:8: sections.0.items.0.prompt: required field is missing",
+        "F:10: sections.0.items.0.colour: unknown field 'colour' (check the spelling against "
+        "docs/checklist-format.md)",
+    ]
+
+
+def test_a_deficient_capable_item_needs_finding_defaults(tmp_path: Path) -> None:
+    body = items("- id: a\n  prompt: P\n  answer: {type: yes_no, deficient_if: 'no'}")
+    assert problems(tmp_path, body) == [
+        "F:8: sections.0.items.0.likelihood: item 'a' can be deficient, so it needs a likelihood (1-5)",
+        "F:8: sections.0.items.0.severity: item 'a' can be deficient, so it needs a severity (1-5)",
+        "F:8: sections.0.items.0.action: item 'a' can be deficient, so it needs an action",
+    ]
+
+
+def test_out_of_range_severity_and_bad_version(tmp_path: Path) -> None:
+    head = HEAD.replace("version: 1.0.0", "version: 1.0")
+    lines = problems(tmp_path, GOOD_ITEM.replace("severity: 3", "severity: 7"), head)
+    assert lines == [
+        "F:3: version: expected text, got 1.0 (quote it, e.g. '1.0.0')",
+        "F:12: sections.0.items.0.severity: Input should be less than or equal to 5",
+    ]
+
+
+def test_an_unknown_scale(tmp_path: Path) -> None:
+    body = items("- id: a\n  prompt: P\n  answer: {type: scale, scale: colours}\n  likelihood: 1")
+    assert problems(tmp_path, body) == [
+        "F:10: sections.0.items.0.answer.scale: unknown scale 'colours' (scales: none are declared)"
+    ]
+
+
+def test_a_newer_format_is_refused(tmp_path: Path) -> None:
+    assert problems(tmp_path, GOOD_ITEM, "schema_version: 2\n" + HEAD) == [
+        "F:1: schema_version: this file uses checklist format 2; this version of Safety Assess reads up to "
+        "format 1. Update Safety Assess to use it."
+    ]
+
+
+def test_a_file_that_is_not_a_mapping(tmp_path: Path) -> None:
+    path = tmp_path / "list.yaml"
+    path.write_text("- just\n- a list\n")
+    with pytest.raises(ChecklistInvalid, match="must be a mapping"):
+        load_checklist_file(path)
+
+
+def test_unreadable_and_non_utf8_files(tmp_path: Path) -> None:
+    with pytest.raises(ChecklistInvalid, match="cannot read file"):
+        load_checklist_file(tmp_path / "missing.yaml")
+    binary = tmp_path / "binary.yaml"
+    binary.write_bytes(b"id: \xff\xfe\n")
+    with pytest.raises(ChecklistInvalid, match="not UTF-8"):
+        load_checklist_file(binary)
+
+
+def test_parse_without_a_file_has_no_line() -> None:
+    with pytest.raises(ChecklistInvalid) as caught:
+        parse_checklist({"id": "x", "title": "X", "version": "1.0.0", "sections": []})
+    assert caught.value.lines() == ["<checklist>: sections: List should have at least 1 item after validation, not 0"]

@@ -1,0 +1,146 @@
+"""Opening the database: creation, pragmas, migrations with backup, and refusing what is unsafe."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import create_engine, text
+
+from safety_assess.storage import schema
+from safety_assess.storage.database import Database, DatabaseError
+from safety_assess.storage.migrate import script_revisions, upgrade
+from safety_assess.storage.orm import Base
+
+
+@pytest.fixture
+def paths(tmp_path: Path) -> tuple[Path, Path]:
+    return tmp_path / "db.sqlite3", tmp_path / "backups"
+
+
+@pytest.fixture
+def database(paths: tuple[Path, Path]) -> Iterator[Database]:
+    db = Database.open(*paths)
+    yield db
+    db.close()
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_new_database_is_at_head_with_wal_and_foreign_keys(database: Database) -> None:
+    with database.session() as session:
+        assert session.execute(text("SELECT version_num FROM alembic_version")).scalar() == schema.HEAD
+        assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert session.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL: a commit survives power loss
+        installation = session.execute(text("SELECT value FROM app_meta WHERE key = 'installation_id'")).scalar()
+    assert installation and len(installation) == 36
+
+
+def test_the_known_revisions_match_the_migration_scripts() -> None:
+    assert list(schema.REVISIONS) == script_revisions()
+
+
+def test_the_migrations_build_exactly_the_tables_the_orm_declares(database: Database) -> None:
+    with database.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []
+
+
+def test_an_older_database_is_backed_up_then_upgraded_keeping_its_data(paths: tuple[Path, Path]) -> None:
+    path, backups = paths
+    engine = create_engine(f"sqlite:///{path}")
+    upgrade(engine, "0001")
+    with engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO districts (id, created_at, updated_at, revision, name) "
+            "VALUES ('0123456789abcdef0123456789abcdef', '2025-01-01', '2025-01-01', 1, 'Old district')"
+        ))
+    engine.dispose()
+
+    db = Database.open(path, backups)
+    with db.session() as session:
+        assert session.execute(text("SELECT name FROM districts")).scalars().all() == ["Old district"]
+        assert session.execute(text("SELECT version_num FROM alembic_version")).scalar() == schema.HEAD
+    db.close()
+    copies = list(backups.glob("*before-upgrade-from-0001*"))
+    assert len(copies) == 1
+    with closing(sqlite3.connect(copies[0])) as copy:
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert copy.execute("SELECT name FROM districts").fetchall() == [("Old district",)]
+
+
+def test_reopening_a_current_database_makes_no_backup(paths: tuple[Path, Path]) -> None:
+    Database.open(*paths).close()
+    Database.open(*paths).close()
+    assert not paths[1].exists() or list(paths[1].iterdir()) == []
+
+
+def test_a_database_from_a_newer_app_is_refused_and_untouched(paths: tuple[Path, Path]) -> None:
+    path, backups = paths
+    Database.open(path, backups).close()
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0099'")
+        connection.commit()
+        connection.execute("PRAGMA journal_mode = DELETE")
+    before = digest(path)
+    with pytest.raises(DatabaseError, match=r"written by a newer version of Safety Assess \(schema 0099"):
+        Database.open(path, backups)
+    assert digest(path) == before
+    assert not path.with_name(path.name + "-wal").exists()
+
+
+def test_a_damaged_file_is_refused_and_untouched(paths: tuple[Path, Path]) -> None:
+    path, backups = paths
+    path.write_bytes(b"this is not a database at all" * 100)
+    with pytest.raises(DatabaseError, match="damaged or not a Safety Assess database") as caught:
+        Database.open(path, backups)
+    assert str(path) in str(caught.value)
+    assert path.read_bytes() == b"this is not a database at all" * 100
+
+
+def test_a_foreign_sqlite_database_is_refused(paths: tuple[Path, Path]) -> None:
+    path, backups = paths
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute("CREATE TABLE photos (id INTEGER)")
+        connection.commit()
+    with pytest.raises(DatabaseError, match="is not a Safety Assess database"):
+        Database.open(path, backups)
+
+
+def test_a_locked_database_gives_a_clear_message(paths: tuple[Path, Path]) -> None:
+    path, backups = paths
+    Database.open(path, backups).close()
+    holder = sqlite3.connect(path, check_same_thread=False)
+    holder.execute("PRAGMA journal_mode = DELETE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(DatabaseError, match="is locked by another program"):
+            Database.open(path, backups, busy_timeout_ms=50)
+    finally:
+        holder.rollback()
+        holder.close()
+
+
+def test_a_write_while_locked_is_reported_and_rolled_back(database: Database) -> None:
+    holder = sqlite3.connect(database.path, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    database.engine.dispose()
+    fast = Database(database.path, create_engine(f"sqlite:///{database.path}", connect_args={"timeout": 0.05}))
+    try:
+        with pytest.raises(DatabaseError, match="locked"), fast.session() as session:
+            session.execute(text("INSERT INTO app_meta (key, value) VALUES ('k', 'v')"))
+    finally:
+        holder.rollback()
+        holder.close()
+        fast.close()
+    with closing(sqlite3.connect(database.path)) as check:
+        assert check.execute("SELECT count(*) FROM app_meta WHERE key = 'k'").fetchone() == (0,)
