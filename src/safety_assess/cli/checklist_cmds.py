@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from safety_assess.cli.output import print_json, print_table
 from safety_assess.datadir import DataDir
 from safety_assess.domain.checklist.catalog import checklist_files, load_catalog
 from safety_assess.domain.checklist.issues import ChecklistInvalid
+from safety_assess.domain.checklist.jsonschema import checklist_json_schema_text
 from safety_assess.domain.checklist.model import Checklist, Group
 from safety_assess.domain.checklist.yamlfile import load_checklist_file
 from safety_assess.resources import builtin_checklists_dir
@@ -94,6 +94,6 @@ def show_cmd(args: argparse.Namespace) -> int:
 
 
 def schema_cmd(_: argparse.Namespace) -> int:
-    print(json.dumps(Checklist.model_json_schema(), indent=2, ensure_ascii=False))
+    sys.stdout.write(checklist_json_schema_text())
     return 0
 

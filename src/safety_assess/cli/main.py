@@ -26,7 +26,6 @@ def build_parser() -> argparse.ArgumentParser:
     common = Parser(add_help=False)
     common.add_argument("--data-dir", default=argparse.SUPPRESS, metavar="DIR", help="data folder to use")
     parser = Parser(prog=PROG, description="School facility safety assessments.", parents=[common])
-    parser.set_defaults(data_dir=None)
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     parser.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
@@ -38,12 +37,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    args.data_dir = getattr(args, "data_dir", None)  # --data-dir may come before or after the command
     try:
         if args.command is None:
             return open_app(args)
         return int(args.handler(args))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into `head` and the like: stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as error:  # every error is one line; the traceback only on request
         if os.environ.get("SAFETY_ASSESS_DEBUG"):
             raise

@@ -1,0 +1,159 @@
+"""The command line end to end: the real program in a subprocess, on a temporary data folder."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from safety_assess import __version__
+from tests.e2e.conftest import Run
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "checklists"
+
+
+def one_line_error(result, code: int = 1) -> str:  # type: ignore[no-untyped-def]
+    assert result.returncode == code, result
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+def test_version(cli: Run) -> None:
+    result = cli("--version")
+    assert result.returncode == 0 and result.stdout.strip() == f"safety-assess {__version__}"
+
+
+def test_a_whole_assessment_from_the_command_line(cli: Run) -> None:
+    assert cli("campus", "add", "Lincoln High", "--code", "LHS", "--address", "1 Main St").returncode == 0
+    campuses = json.loads(cli("campus", "list", "--json").stdout)
+    assert [(c["code"], c["name"], c["address"]) for c in campuses] == [("LHS", "Lincoln High", "1 Main St")]
+
+    new = cli("assessment", "new", "--campus", "LHS", "--checklist", "cameras-technology",
+              "--assessor", "Ana Diaz", "--assessor", "Sam Lee", "--date", "2026-11-20")
+    assert new.returncode == 0, new.stderr
+    assessment_id = new.stdout.strip()
+    answered = cli("assessment", "answer", assessment_id, "camera.working", "no", "--instance", "Camera 1 - gym",
+                   "--note", "dark screen")
+    assert answered.returncode == 0, answered.stderr
+    assert cli("assessment", "answer", assessment_id[:8], "video.retention-days", "14").returncode == 0
+
+    shown = json.loads(cli("assessment", "show", assessment_id, "--json").stdout)
+    assert shown["campus"]["code"] == "LHS"
+    assert shown["checklist"] == {"id": "cameras-technology", "version": "1.0.0",
+                                  "title": "Security cameras and technology"}
+    assert shown["status"] == "in_progress" and shown["assessors"] == ["Ana Diaz", "Sam Lee"]
+    assert shown["date"] == "2026-11-20"
+    assert [(r["item"], r["instance"], r["value"], r["note"]) for r in shown["responses"]] == [
+        ("camera.working", "Camera 1 - gym", "no", "dark screen"),
+        ("video.retention-days", None, 14.0, ""),
+    ]
+    listed = json.loads(cli("assessment", "list", "--json").stdout)
+    assert [(a["id"], a["answered"]) for a in listed] == [(assessment_id, 2)]
+    text = cli("assessment", "show", assessment_id)
+    assert "Lincoln High (LHS)" in text.stdout and "camera.working" in text.stdout
+
+
+def test_a_wrong_answer_is_one_line_naming_item_and_type(cli: Run) -> None:
+    cli("campus", "add", "Lincoln High", "--code", "LHS")
+    assessment_id = cli("assessment", "new", "--campus", "LHS", "--checklist", "cameras-technology").stdout.strip()
+    line = one_line_error(cli("assessment", "answer", assessment_id, "video.retention-days", "a month"))
+    assert line == ("safety-assess: error: item 'video.retention-days' (measurement): expected a number, "
+                    "got 'a month'")
+    line = one_line_error(cli("assessment", "answer", assessment_id, "camera.working", "yes"))
+    assert "name the instance" in line
+
+
+def test_checklist_list_and_show(cli: Run) -> None:
+    listed = json.loads(cli("checklist", "list", "--json").stdout)
+    counts = {c["id"]: c["items"] for c in listed}
+    assert set(counts) == {"cameras-technology", "comprehensive-facility", "emergency-preparedness"}
+    assert sum(counts.values()) >= 150
+    shown = json.loads(cli("checklist", "show", "emergency-preparedness", "--json").stdout)
+    first = shown["sections"][0]["items"][0]
+    assert {"id", "prompt", "answer"} <= set(first) and "type" in first["answer"]
+    assert "Plans and procedures" in cli("checklist", "show", "emergency-preparedness").stdout
+
+
+def test_user_checklists_in_the_data_folder_are_found(cli: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "data" / "checklists"
+    folder.mkdir(parents=True)
+    shutil.copy(DATA / "every-type.yaml", folder)
+    (folder / "broken.yaml").write_text("id: [\n")
+    result = cli("checklist", "list")
+    assert "every-type" in result.stdout
+    assert "warning: skipped" in result.stderr and "broken.yaml" in result.stderr
+
+
+def test_validate_reports_ok_and_each_error_with_file_and_line(cli: Run, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text((DATA / "every-type.yaml").read_text().replace("id: gate", "id: door-locked"))
+    result = cli("checklist", "validate", str(DATA / "every-type.yaml"), str(bad))
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == f"{DATA / 'every-type.yaml'}: OK"
+    assert result.stdout.splitlines()[1].startswith(f"{bad}:")
+    assert ": sections.0.items.2.id: duplicate item id 'door-locked'" in result.stdout
+
+
+def test_validate_a_folder_and_a_missing_path(cli: Run) -> None:
+    result = cli("checklist", "validate", str(DATA), "/nonexistent/x.yaml")
+    assert result.returncode == 1
+    assert "every-type.yaml: OK" in result.stdout
+    assert "/nonexistent/x.yaml: no such file or folder" in result.stderr
+
+
+def test_errors_are_one_line_without_traceback(cli: Run, tmp_path: Path) -> None:
+    assert one_line_error(cli("assessment", "show", "deadbeef")) == (
+        "safety-assess: error: no assessment with id 'deadbeef'"
+    )
+    assert "no campus with code 'NOPE'" in one_line_error(
+        cli("assessment", "new", "--campus", "NOPE", "--checklist", "cameras-technology")
+    )
+    assert "unrecognized arguments" in one_line_error(cli("campus", "list", "--bogus"), code=2)
+    assert "required" in one_line_error(cli("campus", "add", "X"), code=2)
+    cli("campus", "add", "A", "--code", "A")
+    assert "already exists" in one_line_error(cli("campus", "add", "B", "--code", "a"))
+
+
+def test_a_damaged_database_is_one_line_and_untouched(cli: Run, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "safety-assess.sqlite3").write_bytes(b"garbage" * 1000)
+    line = one_line_error(cli("campus", "list"))
+    assert "damaged or not a Safety Assess database" in line
+    assert (data / "safety-assess.sqlite3").read_bytes() == b"garbage" * 1000
+
+
+def test_an_unwritable_data_folder_is_one_line(cli: Run, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    line = one_line_error(cli("campus", "list", data_dir=blocker / "data"))
+    assert line.startswith(f"safety-assess: error: data folder {blocker / 'data'} cannot be written")
+
+
+def test_the_data_folder_comes_from_the_environment(cli: Run, tmp_path: Path) -> None:
+    env_dir = tmp_path / "from-env"
+    cli("campus", "add", "Env", "--code", "ENV", data_dir=None, env={"SAFETY_ASSESS_DATA_DIR": str(env_dir)})
+    assert (env_dir / "safety-assess.sqlite3").exists()
+    listed = cli("--data-dir", str(env_dir), "campus", "list", data_dir=None)
+    assert "ENV" in listed.stdout
+
+
+def test_the_data_dir_option_also_works_after_the_command(cli: Run, tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    assert cli("campus", "add", "X", "--code", "X", "--data-dir", str(other), data_dir=None).returncode == 0
+    assert (other / "safety-assess.sqlite3").exists()
+
+
+def test_no_display_says_so_and_how_to_run_anyway(cli: Run) -> None:
+    env = {"DISPLAY": "", "WAYLAND_DISPLAY": "", "QT_QPA_PLATFORM": ""}
+    line = one_line_error(cli(env=env), code=2)
+    assert "no display found" in line and "xvfb-run" in line and "QT_QPA_PLATFORM=offscreen" in line
+
+
+def test_the_app_starts_and_quits_offscreen(cli: Run, tmp_path: Path) -> None:
+    result = cli("--quit-after-show", env={"QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "data" / "safety-assess.sqlite3").exists()
+    assert (tmp_path / "data" / "settings.json").exists()
