@@ -10,10 +10,10 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("SAFETY_ASSESS_DATA_DIR", None)
 
-import pytest  # noqa: E402
+import pytest
 
-from safety_assess.datadir import DataDir  # noqa: E402
-from safety_assess.services.workspace import Workspace  # noqa: E402
+from safety_assess.datadir import DataDir
+from safety_assess.services.workspace import Workspace
 
 TESTS = Path(__file__).resolve().parent
 DATA = TESTS / "data"

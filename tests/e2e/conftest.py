@@ -16,14 +16,19 @@ def cli(tmp_path: Path) -> Run:
     """Run the real program (``python -m safety_assess``) on a fresh data folder."""
     data = tmp_path / "data"
 
-    def run(*args: str, data_dir: Path | None = data, env: dict[str, str] | None = None,
-            timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    def run(
+        *args: str, data_dir: Path | None = data, env: dict[str, str] | None = None, timeout: float = 120
+    ) -> subprocess.CompletedProcess[str]:
         full_env = {**os.environ, **(env or {})}
         full_env.pop("SAFETY_ASSESS_DEBUG", None)
         prefix = ["--data-dir", str(data_dir)] if data_dir is not None else []
         return subprocess.run(
             [sys.executable, "-m", "safety_assess", *prefix, *args],
-            capture_output=True, text=True, env=full_env, timeout=timeout, check=False,
+            capture_output=True,
+            text=True,
+            env=full_env,
+            timeout=timeout,
+            check=False,
         )
 
     return run

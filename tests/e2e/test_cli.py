@@ -30,19 +30,43 @@ def test_a_whole_assessment_from_the_command_line(cli: Run) -> None:
     campuses = json.loads(cli("campus", "list", "--json").stdout)
     assert [(c["code"], c["name"], c["address"]) for c in campuses] == [("LHS", "Lincoln High", "1 Main St")]
 
-    new = cli("assessment", "new", "--campus", "LHS", "--checklist", "cameras-technology",
-              "--assessor", "Ana Diaz", "--assessor", "Sam Lee", "--date", "2026-11-20")
+    new = cli(
+        "assessment",
+        "new",
+        "--campus",
+        "LHS",
+        "--checklist",
+        "cameras-technology",
+        "--assessor",
+        "Ana Diaz",
+        "--assessor",
+        "Sam Lee",
+        "--date",
+        "2026-11-20",
+    )
     assert new.returncode == 0, new.stderr
     assessment_id = new.stdout.strip()
-    answered = cli("assessment", "answer", assessment_id, "camera.working", "no", "--instance", "Camera 1 - gym",
-                   "--note", "dark screen")
+    answered = cli(
+        "assessment",
+        "answer",
+        assessment_id,
+        "camera.working",
+        "no",
+        "--instance",
+        "Camera 1 - gym",
+        "--note",
+        "dark screen",
+    )
     assert answered.returncode == 0, answered.stderr
     assert cli("assessment", "answer", assessment_id[:8], "video.retention-days", "14").returncode == 0
 
     shown = json.loads(cli("assessment", "show", assessment_id, "--json").stdout)
     assert shown["campus"]["code"] == "LHS"
-    assert shown["checklist"] == {"id": "cameras-technology", "version": "1.0.0",
-                                  "title": "Security cameras and technology"}
+    assert shown["checklist"] == {
+        "id": "cameras-technology",
+        "version": "1.0.0",
+        "title": "Security cameras and technology",
+    }
     assert shown["status"] == "in_progress" and shown["assessors"] == ["Ana Diaz", "Sam Lee"]
     assert shown["date"] == "2026-11-20"
     assert [(r["item"], r["instance"], r["value"], r["note"]) for r in shown["responses"]] == [
@@ -59,8 +83,7 @@ def test_a_wrong_answer_is_one_line_naming_item_and_type(cli: Run) -> None:
     cli("campus", "add", "Lincoln High", "--code", "LHS")
     assessment_id = cli("assessment", "new", "--campus", "LHS", "--checklist", "cameras-technology").stdout.strip()
     line = one_line_error(cli("assessment", "answer", assessment_id, "video.retention-days", "a month"))
-    assert line == ("safety-assess: error: item 'video.retention-days' (measurement): expected a number, "
-                    "got 'a month'")
+    assert line == ("safety-assess: error: item 'video.retention-days' (measurement): expected a number, got 'a month'")
     line = one_line_error(cli("assessment", "answer", assessment_id, "camera.working", "yes"))
     assert "name the instance" in line
 

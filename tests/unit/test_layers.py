@@ -15,8 +15,14 @@ ORM = ("sqlalchemy", "alembic")
 
 # package (relative to safety_assess) -> module prefixes it must never import
 FORBIDDEN: dict[str, tuple[str, ...]] = {
-    "domain": (*QT, *ORM, "safety_assess.storage", "safety_assess.services", "safety_assess.ui",
-               "safety_assess.cli"),
+    "domain": (
+        *QT,
+        *ORM,
+        "safety_assess.storage",
+        "safety_assess.services",
+        "safety_assess.ui",
+        "safety_assess.cli",
+    ),
     "storage": (*QT, "safety_assess.services", "safety_assess.ui", "safety_assess.cli"),
     "services": (*QT, "safety_assess.ui", "safety_assess.cli"),
     "cli": (*QT,),

@@ -6,13 +6,13 @@ import argparse
 import datetime as dt
 from typing import Any
 
-from safety_assess.cli.context import open_workspace
+from safety_assess.cli.context import Commands, open_workspace
 from safety_assess.cli.output import print_json, print_table
 from safety_assess.domain.records import AssessmentDetail, AssessmentSummary
 from safety_assess.services.assessments import record_answer, start_assessment
 
 
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
+def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     parser = commands.add_parser("assessment", help="start, list, show and answer assessments")
     sub = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
     new = sub.add_parser("new", parents=[common], help="start an assessment; prints its id")
@@ -48,8 +48,11 @@ def summary_json(summary: AssessmentSummary) -> dict[str, Any]:
     return {
         "id": summary.id,
         "campus": {"id": summary.campus.id, "code": summary.campus.code, "name": summary.campus.name},
-        "checklist": {"id": summary.checklist.checklist_id, "version": summary.checklist.version,
-                      "title": summary.checklist.title},
+        "checklist": {
+            "id": summary.checklist.checklist_id,
+            "version": summary.checklist.version,
+            "title": summary.checklist.title,
+        },
         "status": summary.status.value,
         "assessors": list(summary.assessors),
         "date": summary.assessed_on,
@@ -66,8 +69,14 @@ def list_cmd(args: argparse.Namespace) -> int:
         print_json([summary_json(s) for s in summaries])
         return 0
     rows = [
-        (s.id, s.assessed_on, s.campus.code, f"{s.checklist.checklist_id} {s.checklist.version}",
-         s.status.value.replace("_", " "), s.answered)
+        (
+            s.id,
+            s.assessed_on,
+            s.campus.code,
+            f"{s.checklist.checklist_id} {s.checklist.version}",
+            s.status.value.replace("_", " "),
+            s.answered,
+        )
         for s in summaries
     ]
     print_table(["ID", "DATE", "CAMPUS", "CHECKLIST", "STATUS", "ANSWERED"], rows)
@@ -79,8 +88,13 @@ def detail_json(detail: AssessmentDetail) -> dict[str, Any]:
     data = summary_json(detail.summary)
     data["instances"] = [{"group": i.group_id, "label": i.label} for i in detail.instances]
     data["responses"] = [
-        {"item": r.item_id, "instance": labels.get(r.instance_id) if r.instance_id else None, "value": r.value,
-         "note": r.note, "answered_at": r.answered_at}
+        {
+            "item": r.item_id,
+            "instance": labels.get(r.instance_id) if r.instance_id else None,
+            "value": r.value,
+            "note": r.note,
+            "answered_at": r.answered_at,
+        }
         for r in detail.responses
     ]
     return data
@@ -95,8 +109,10 @@ def show_cmd(args: argparse.Namespace) -> int:
         return 0
     summary = detail.summary
     print(f"{summary.campus.name} ({summary.campus.code}), {summary.checklist.title} {summary.checklist.version}")
-    print(f"date {summary.assessed_on}, {summary.status.value.replace('_', ' ')}, "
-          f"assessors: {', '.join(summary.assessors) or '-'}")
+    print(
+        f"date {summary.assessed_on}, {summary.status.value.replace('_', ' ')}, "
+        f"assessors: {', '.join(summary.assessors) or '-'}"
+    )
     rows = [(r["item"], r["instance"] or "", r["value"], r["note"]) for r in data["responses"]]
     print_table(["ITEM", "INSTANCE", "VALUE", "NOTE"], rows)
     return 0

@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 
-from safety_assess.cli.context import open_workspace
+from safety_assess.cli.context import Commands, open_workspace
 from safety_assess.cli.output import print_json, print_table
 
 
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
+def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     parser = commands.add_parser("campus", help="add and list campuses")
     sub = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
     add = sub.add_parser("add", parents=[common], help="add a campus")

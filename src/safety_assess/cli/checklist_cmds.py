@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from safety_assess.cli.context import Commands
 from safety_assess.cli.output import print_json, print_table
 from safety_assess.datadir import DataDir
 from safety_assess.domain.checklist.catalog import checklist_files, load_catalog
@@ -16,7 +17,7 @@ from safety_assess.domain.checklist.yamlfile import load_checklist_file
 from safety_assess.resources import builtin_checklists_dir
 
 
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
+def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     parser = commands.add_parser("checklist", help="validate, list and show checklists")
     sub = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
     validate = sub.add_parser("validate", parents=[common], help="check checklist files or folders")
@@ -64,7 +65,13 @@ def _catalog(args: argparse.Namespace) -> tuple[list[Checklist], list[ChecklistI
 def list_cmd(args: argparse.Namespace) -> int:
     checklists, _ = _catalog(args)
     rows = [
-        {"id": c.id, "version": c.version, "title": c.title, "sections": len(c.sections), "items": c.item_count()}
+        {
+            "id": c.id,
+            "version": c.version,
+            "title": c.title,
+            "sections": len(c.sections),
+            "items": c.item_count(),
+        }
         for c in sorted(checklists, key=lambda c: (c.id, c.version))
     ]
     if args.json:
@@ -96,4 +103,3 @@ def show_cmd(args: argparse.Namespace) -> int:
 def schema_cmd(_: argparse.Namespace) -> int:
     sys.stdout.write(checklist_json_schema_text())
     return 0
-

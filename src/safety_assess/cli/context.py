@@ -5,9 +5,13 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any, TypeAlias
 
 from safety_assess.datadir import DataDir
 from safety_assess.services.workspace import Workspace
+
+Commands: TypeAlias = "argparse._SubParsersAction[Any]"
+"""The sub-command table each command module registers its parsers in."""
 
 
 @contextmanager

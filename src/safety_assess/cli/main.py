@@ -36,9 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    args.data_dir = getattr(args, "data_dir", None)  # --data-dir may come before or after the command
     try:
+        args = build_parser().parse_args(argv)
+        args.data_dir = getattr(args, "data_dir", None)  # --data-dir may come before or after the command
         if args.command is None:
             return open_app(args)
         return int(args.handler(args))

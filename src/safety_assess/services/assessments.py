@@ -13,8 +13,12 @@ from safety_assess.services.workspace import Workspace
 
 
 def start_assessment(
-    workspace: Workspace, campus_code: str, checklist_id: str, assessors: Sequence[str],
-    assessed_on: dt.date | None = None, version: str | None = None,
+    workspace: Workspace,
+    campus_code: str,
+    checklist_id: str,
+    assessors: Sequence[str],
+    assessed_on: dt.date | None = None,
+    version: str | None = None,
 ) -> AssessmentSummary:
     """Snapshot the checklist as it is now and start an assessment of the campus."""
     campus = workspace.campuses.by_code(campus_code)
@@ -24,8 +28,13 @@ def start_assessment(
 
 
 def record_answer(
-    workspace: Workspace, assessment_id: uuid.UUID, item_id: str, value: object, *,
-    instance_label: str | None = None, note: str | None = None,
+    workspace: Workspace,
+    assessment_id: uuid.UUID,
+    item_id: str,
+    value: object,
+    *,
+    instance_label: str | None = None,
+    note: str | None = None,
 ) -> Response:
     """Check ``value`` (typed text or an already typed value) against the item, then commit it."""
     summary = workspace.assessments.summary(assessment_id)
@@ -35,7 +44,9 @@ def record_answer(
         raise NotFoundError(f"item '{item_id}' is not in checklist {checklist.id} {checklist.version}")
     _, group, item = found
     try:
-        canonical = parse_answer(checklist, item, value) if isinstance(value, str) else check_value(checklist, item, value)
+        canonical = (
+            parse_answer(checklist, item, value) if isinstance(value, str) else check_value(checklist, item, value)
+        )
     except AnswerError as error:
         raise AnswerError(f"item '{item_id}' ({item.answer.type}): {error}") from None
     instance_id = None

@@ -27,9 +27,9 @@ class Record(Base):
     revision: Mapped[int] = mapped_column(Integer, default=1)
 
     @declared_attr.directive
-    def __mapper_args__(cls) -> dict[str, Any]:
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 (a declared_attr takes the class)
         """The revision counter doubles as an optimistic lock: a stale update fails instead of overwriting."""
-        return {"version_id_col": cls.__table__.c.revision}  # type: ignore[attr-defined]
+        return {"version_id_col": cls.__table__.c.revision}
 
 
 class DistrictRow(Record):

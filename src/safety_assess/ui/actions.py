@@ -23,8 +23,13 @@ class ActionSpec:
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("campus.new", "New &campus…", "&File", "new_campus", "Ctrl+Shift+N", "Add a campus", toolbar=True),
     ActionSpec(
-        "assessment.new", "&New assessment…", "&File", "new_assessment", QKeySequence.StandardKey.New,
-        "Start an assessment of a campus", toolbar=True,
+        "assessment.new",
+        "&New assessment…",
+        "&File",
+        "new_assessment",
+        QKeySequence.StandardKey.New,
+        "Start an assessment of a campus",
+        toolbar=True,
     ),
     ActionSpec("view.refresh", "&Refresh", "&View", "refresh", QKeySequence.StandardKey.Refresh, "Reload the list"),
     ActionSpec("app.quit", "&Quit", "&File", "close", QKeySequence.StandardKey.Quit, "Close Safety Assess"),

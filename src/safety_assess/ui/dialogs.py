@@ -87,8 +87,12 @@ class NewCampusDialog(QDialog):
 
 class NewAssessmentDialog(QDialog):
     def __init__(
-        self, parent: QWidget | None, campuses: list[Campus], checklists: list[ChecklistChoice],
-        assessor: str, selected_campus: str | None,
+        self,
+        parent: QWidget | None,
+        campuses: list[Campus],
+        checklists: list[ChecklistChoice],
+        assessor: str,
+        selected_campus: str | None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("New assessment")
@@ -122,7 +126,11 @@ class NewAssessmentDialog(QDialog):
         choice: ChecklistChoice = self.checklist.currentData()
         names = [n.strip() for n in self.assessors.text().split(",") if n.strip()]
         return NewAssessment(
-            self.campus.currentData(), choice.id, choice.version, names, self.date.date().toPython(),
+            self.campus.currentData(),
+            choice.id,
+            choice.version,
+            names,
+            dt.date.fromisoformat(self.date.date().toString("yyyy-MM-dd")),
         )
 
 
@@ -132,7 +140,10 @@ def ask_new_campus(parent: QWidget | None) -> NewCampus | None:
 
 
 def ask_new_assessment(
-    parent: QWidget | None, campuses: list[Campus], checklists: list[ChecklistChoice], assessor: str,
+    parent: QWidget | None,
+    campuses: list[Campus],
+    checklists: list[ChecklistChoice],
+    assessor: str,
     selected_campus: str | None,
 ) -> NewAssessment | None:
     dialog = NewAssessmentDialog(parent, campuses, checklists, assessor, selected_campus)

@@ -107,7 +107,11 @@ class MainWindow(QMainWindow):
             return
         try:
             summary = start_assessment(
-                self.workspace, answer.campus_code, answer.checklist_id, answer.assessors, answer.assessed_on,
+                self.workspace,
+                answer.campus_code,
+                answer.checklist_id,
+                answer.assessors,
+                answer.assessed_on,
                 answer.checklist_version,
             )
         except SafetyAssessError as error:
@@ -129,7 +133,8 @@ class MainWindow(QMainWindow):
         if not index.isValid():
             count = self.model.rowCount()
             self.details.setText(
-                "<p>No campus yet. Add one with <b>New campus</b>, then start an assessment.</p>" if count == 0
+                "<p>No campus yet. Add one with <b>New campus</b>, then start an assessment.</p>"
+                if count == 0
                 else f"<p>{count} campus{'es' if count != 1 else ''}. Select one to see its assessments.</p>"
             )
             return

@@ -28,7 +28,11 @@ def builtins() -> list[Checklist]:
 
 
 def test_the_three_builtins_are_there(builtins: list[Checklist]) -> None:
-    assert sorted(c.id for c in builtins) == ["cameras-technology", "comprehensive-facility", "emergency-preparedness"]
+    assert sorted(c.id for c in builtins) == [
+        "cameras-technology",
+        "comprehensive-facility",
+        "emergency-preparedness",
+    ]
 
 
 def test_at_least_150_items_in_total_and_every_answer_type_used(builtins: list[Checklist]) -> None:
@@ -37,7 +41,9 @@ def test_at_least_150_items_in_total_and_every_answer_type_used(builtins: list[C
     assert {item.answer.type for item in items} == set(AnswerType)
 
 
-def test_every_item_has_guidance_and_every_deficient_capable_item_a_full_finding(builtins: list[Checklist]) -> None:
+def test_every_item_has_guidance_and_every_deficient_capable_item_a_full_finding(
+    builtins: list[Checklist],
+) -> None:
     for checklist in builtins:
         for _, _, item in checklist.iter_items():
             assert item.guidance.strip(), item.id

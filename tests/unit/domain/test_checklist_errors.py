@@ -177,8 +177,7 @@ def test_unknown_field_and_missing_field(tmp_path: Path) -> None:
     body = items("- id: a\n  answer: {type: text}\n  colour: red")
     assert problems(tmp_path, body) == [
         "F:8: sections.0.items.0.prompt: required field is missing",
-        "F:10: sections.0.items.0.colour: unknown field 'colour' (check the spelling against "
-        "docs/checklist-format.md)",
+        "F:10: sections.0.items.0.colour: unknown field 'colour' (check the spelling against docs/checklist-format.md)",
     ]
 
 

@@ -120,8 +120,18 @@ def test_options_and_descriptions_name_what_is_accepted(every_type: Checklist, i
 def test_which_items_can_be_deficient(every_type: Checklist, item) -> None:
     deficient_capable = {i.id for _, _, i in every_type.iter_items() if can_be_deficient(every_type, i)}
     assert deficient_capable == {
-        "door-locked", "door-hard", "gate", "presence", "lighting-rating", "fence-height", "extinguishers",
-        "coverage", "lock-type", "signage", "last-drill", "camera-working",
+        "door-locked",
+        "door-hard",
+        "gate",
+        "presence",
+        "lighting-rating",
+        "fence-height",
+        "extinguishers",
+        "coverage",
+        "lock-type",
+        "signage",
+        "last-drill",
+        "camera-working",
     }
 
 

@@ -28,7 +28,7 @@ def test_answers_are_checked_and_stored_canonically(workspace: Workspace, starte
 def test_a_wrong_answer_names_the_item_and_type(workspace: Workspace, started) -> None:
     with pytest.raises(AnswerError, match=r"item 'door-locked' \(yes_no\): expected yes, no or n/a, got 'maybe'"):
         record_answer(workspace, started.id, "door-locked", "maybe")
-    with pytest.raises(NotFoundError, match="item 'nope' is not in checklist every-type 1.0.0"):
+    with pytest.raises(NotFoundError, match=r"item 'nope' is not in checklist every-type 1\.0\.0"):
         record_answer(workspace, started.id, "nope", "yes")
     assert workspace.assessments.detail(started.id).responses == ()
 
@@ -48,8 +48,11 @@ def test_editing_the_checklist_file_never_changes_a_started_assessment(
     workspace: Workspace, started, every_type_path: Path
 ) -> None:
     user_copy = workspace.data_dir.checklists / "every-type.yaml"
-    user_copy.write_text(every_type_path.read_text().replace("deficient_if: \"no\"", "deficient_if: \"yes\"", 1)
-                         .replace("allow_na: false", "allow_na: true"))
+    user_copy.write_text(
+        every_type_path.read_text()
+        .replace('deficient_if: "no"', 'deficient_if: "yes"', 1)
+        .replace("allow_na: false", "allow_na: true")
+    )
     workspace.reload_catalog()
     with pytest.raises(AnswerError, match="expected yes or no"):
         record_answer(workspace, started.id, "door-hard", "na")

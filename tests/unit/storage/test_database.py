@@ -60,10 +60,12 @@ def test_an_older_database_is_backed_up_then_upgraded_keeping_its_data(paths: tu
     engine = create_engine(f"sqlite:///{path}")
     upgrade(engine, "0001")
     with engine.begin() as connection:
-        connection.execute(text(
-            "INSERT INTO districts (id, created_at, updated_at, revision, name) "
-            "VALUES ('0123456789abcdef0123456789abcdef', '2025-01-01', '2025-01-01', 1, 'Old district')"
-        ))
+        connection.execute(
+            text(
+                "INSERT INTO districts (id, created_at, updated_at, revision, name) "
+                "VALUES ('0123456789abcdef0123456789abcdef', '2025-01-01', '2025-01-01', 1, 'Old district')"
+            )
+        )
     engine.dispose()
 
     db = Database.open(path, backups)

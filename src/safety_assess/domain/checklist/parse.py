@@ -45,8 +45,13 @@ def migrate_document(data: dict[str, Any]) -> dict[str, Any]:
         raise ChecklistInvalid([Issue(("schema_version",), f"must be a whole number from 1, got {version!r}")])
     if version > FORMAT_VERSION:
         raise ChecklistInvalid(
-            [Issue(("schema_version",), f"this file uses checklist format {version}; this version of Safety Assess "
-                   f"reads up to format {FORMAT_VERSION}. Update Safety Assess to use it.")]
+            [
+                Issue(
+                    ("schema_version",),
+                    f"this file uses checklist format {version}; this version of Safety Assess "
+                    f"reads up to format {FORMAT_VERSION}. Update Safety Assess to use it.",
+                )
+            ]
         )
     while version < FORMAT_VERSION:
         data = MIGRATIONS[version](data)

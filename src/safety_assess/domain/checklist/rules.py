@@ -36,8 +36,10 @@ def _locate(checklist: Checklist) -> Iterator[Located]:
 
 def _duplicate_ids(checklist: Checklist, located: list[Located]) -> list[Issue]:
     """Section ids are unique among sections; item and group ids share one namespace."""
-    sections = [(("sections", s, "id"), section.id, "section") for s, section in enumerate(checklist.sections)]
-    entries = [
+    sections: list[tuple[Path, str, str]] = [
+        (("sections", s, "id"), section.id, "section") for s, section in enumerate(checklist.sections)
+    ]
+    entries: list[tuple[Path, str, str]] = [
         (("sections", s, "items", e, "group"), entry.group, "group")
         for s, section in enumerate(checklist.sections)
         for e, entry in enumerate(section.items)
@@ -101,11 +103,16 @@ def _show_if_targets(checklist: Checklist, located: list[Located]) -> list[Issue
         if cond.item == owner:
             issues.append(Issue((*path, "item"), f"'{owner}' cannot depend on itself"))
         elif target is None:
-            issues.append(Issue((*path, "item"), f"show_if names '{cond.item}', which is not an item of this checklist"))
+            issues.append(
+                Issue((*path, "item"), f"show_if names '{cond.item}', which is not an item of this checklist")
+            )
         elif target[0] is not None and target[0] is not group:
             issues.append(
-                Issue((*path, "item"), f"show_if names '{cond.item}', inside repeatable group '{target[0].group}'; "
-                      "only items of the same group can depend on it")
+                Issue(
+                    (*path, "item"),
+                    f"show_if names '{cond.item}', inside repeatable group '{target[0].group}'; "
+                    "only items of the same group can depend on it",
+                )
             )
         else:
             issues += _show_if_values(checklist, path, target[1], cond)
@@ -148,5 +155,5 @@ def _follow(start: str, depends: dict[str, str], group_of: dict[str, str]) -> li
         node = depends.get(node) or (group_of.get(node) if group_of.get(node) in depends else None)
     if node is None:
         return None
-    cycle = chain[chain.index(node):]
+    cycle = chain[chain.index(node) :]
     return cycle if start in cycle else None

@@ -17,7 +17,9 @@ from safety_assess.domain.checklist.answers import (
     AnswerType,
     CountAnswer,
     DateAnswer,
+    MeasurementAnswer,
     MultipleChoiceAnswer,
+    NumberAnswer,
     NumericAnswer,
     Outcome,
     PercentageAnswer,
@@ -57,9 +59,8 @@ def parse_answer(checklist: Checklist, item: Item, raw: str) -> AnswerValue:
         return _check_numeric(answer, _to_int(_strip_unit(text, answer.unit), "a whole number"))
     if isinstance(answer, PercentageAnswer):
         return _check_numeric(answer, _to_float(text.removesuffix("%").strip()))
-    if answer.type in NUMERIC_TYPES:
-        numeric: NumericAnswer = answer  # type: ignore[assignment]
-        return _check_numeric(numeric, _to_float(_strip_unit(text, getattr(numeric, "unit", None))))
+    if isinstance(answer, NumberAnswer | MeasurementAnswer):
+        return _check_numeric(answer, _to_float(_strip_unit(text, answer.unit)))
     return _check_other(answer, text)
 
 

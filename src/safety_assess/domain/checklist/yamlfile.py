@@ -34,7 +34,9 @@ def _read_text(path: Path) -> str:
             raise ChecklistInvalid([Issue((), f"file is larger than {MAX_FILE_BYTES // 1_000_000} MB")], str(path))
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
-        raise ChecklistInvalid([Issue((), f"not UTF-8 text ({error.reason} at byte {error.start})")], str(path)) from None
+        raise ChecklistInvalid(
+            [Issue((), f"not UTF-8 text ({error.reason} at byte {error.start})")], str(path)
+        ) from None
     except OSError as error:
         raise ChecklistInvalid([Issue((), f"cannot read file: {error.strerror}")], str(path)) from None
 

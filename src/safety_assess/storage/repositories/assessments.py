@@ -56,8 +56,11 @@ class AssessmentRepository:
     ) -> AssessmentSummary:
         with self._db.session() as session:
             row = AssessmentRow(
-                campus_id=campus_id, snapshot_id=snapshot_id, assessors=[a.strip() for a in assessors if a.strip()],
-                assessed_on=assessed_on, status=AssessmentStatus.IN_PROGRESS.value,
+                campus_id=campus_id,
+                snapshot_id=snapshot_id,
+                assessors=[a.strip() for a in assessors if a.strip()],
+                assessed_on=assessed_on,
+                status=AssessmentStatus.IN_PROGRESS.value,
             )
             session.add(row)
             session.flush()
@@ -83,7 +86,8 @@ class AssessmentRepository:
         summary = self.summary(assessment_id)
         with self._db.session() as session:
             instances = session.scalars(
-                select(GroupInstanceRow).where(GroupInstanceRow.assessment_id == assessment_id)
+                select(GroupInstanceRow)
+                .where(GroupInstanceRow.assessment_id == assessment_id)
                 .order_by(GroupInstanceRow.group_id, GroupInstanceRow.position, GroupInstanceRow.label)
             )
             responses = session.scalars(
@@ -118,7 +122,9 @@ class AssessmentRepository:
             if not create or not label:
                 raise NotFoundError(f"no instance '{label}' of group '{group_id}'")
             row = GroupInstanceRow(
-                assessment_id=assessment_id, group_id=group_id, label=label,
+                assessment_id=assessment_id,
+                group_id=group_id,
+                label=label,
                 position=max((r.position for r in rows), default=-1) + 1,
             )
             session.add(row)
@@ -126,7 +132,11 @@ class AssessmentRepository:
             return _instance(row)
 
     def save_response(
-        self, assessment_id: uuid.UUID, item_id: str, instance_id: uuid.UUID | None, value: AnswerValue,
+        self,
+        assessment_id: uuid.UUID,
+        item_id: str,
+        instance_id: uuid.UUID | None,
+        value: AnswerValue,
         note: str | None = None,
     ) -> Response:
         """Record an answer (replacing an earlier one to the same item and instance), committed at once."""
@@ -134,8 +144,11 @@ class AssessmentRepository:
             self._editable(session, assessment_id)
             row = session.scalar(
                 select(ResponseRow).where(
-                    ResponseRow.assessment_id == assessment_id, ResponseRow.item_id == item_id,
-                    ResponseRow.instance_id.is_(None) if instance_id is None else ResponseRow.instance_id == instance_id,
+                    ResponseRow.assessment_id == assessment_id,
+                    ResponseRow.item_id == item_id,
+                    ResponseRow.instance_id.is_(None)
+                    if instance_id is None
+                    else ResponseRow.instance_id == instance_id,
                 )
             )
             if row is None:
@@ -158,10 +171,8 @@ class AssessmentRepository:
         return row
 
 
-def _summaries_query() -> Select[tuple[AssessmentRow, int]]:
-    answered = (
-        select(func.count(ResponseRow.id)).where(ResponseRow.assessment_id == AssessmentRow.id).scalar_subquery()
-    )
+def _summaries_query() -> Select[AssessmentRow, int]:
+    answered = select(func.count(ResponseRow.id)).where(ResponseRow.assessment_id == AssessmentRow.id).scalar_subquery()
     return (
         select(AssessmentRow, answered)
         .options(joinedload(AssessmentRow.campus), joinedload(AssessmentRow.snapshot))

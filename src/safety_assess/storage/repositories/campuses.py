@@ -40,7 +40,9 @@ class CampusRepository:
         with self._db.session() as session:
             district = _district_row(session)
             clash = session.scalar(
-                select(CampusRow).where(CampusRow.district_id == district.id, func.lower(CampusRow.code) == code.lower())
+                select(CampusRow).where(
+                    CampusRow.district_id == district.id, func.lower(CampusRow.code) == code.lower()
+                )
             )
             if clash is not None:
                 raise ConflictError(f"a campus with code '{clash.code}' already exists ({clash.name})")

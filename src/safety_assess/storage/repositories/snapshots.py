@@ -49,8 +49,11 @@ class SnapshotRepository:
             )
             if row is None:
                 row = ChecklistSnapshotRow(
-                    checklist_id=checklist.id, version=checklist.version, title=checklist.title,
-                    sha256=digest, document=document,
+                    checklist_id=checklist.id,
+                    version=checklist.version,
+                    title=checklist.title,
+                    sha256=digest,
+                    document=document,
                 )
                 session.add(row)
                 session.flush()

@@ -12,6 +12,7 @@ from safety_assess.domain.records import AssessmentSummary, Campus
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Campus / assessment", "Date", "Checklist", "Status", "Answered")
+ROOT = QModelIndex()
 TOP = 0  # internalId of top-level rows; a child row's internalId is its campus row + 1
 
 
@@ -38,26 +39,26 @@ class CampusTreeModel(QAbstractItemModel):
         self._nodes = list(by_campus.values())
         self.endResetModel()
 
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
+    def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
         if not self.hasIndex(row, column, parent):
             return QModelIndex()
         if not parent.isValid():
             return self.createIndex(row, column, TOP)
         return self.createIndex(row, column, parent.row() + 1)
 
-    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+    def parent(self, child: Index = ROOT) -> QModelIndex:  # type: ignore[override]
         if not child.isValid() or child.internalId() == TOP:
             return QModelIndex()
         return self.createIndex(child.internalId() - 1, 0, TOP)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = ROOT) -> int:
         if not parent.isValid():
             return len(self._nodes)
         if parent.internalId() == TOP and parent.column() == 0:
             return len(self._nodes[parent.row()].assessments)
         return 0
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
+    def columnCount(self, parent: Index = ROOT) -> int:
         return len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -53,7 +53,10 @@ def upgrade() -> None:
         *_record_columns(),
         sa.Column("campus_id", sa.Uuid(), sa.ForeignKey("campuses.id", ondelete="RESTRICT"), nullable=False),
         sa.Column(
-            "snapshot_id", sa.Uuid(), sa.ForeignKey("checklist_snapshots.id", ondelete="RESTRICT"), nullable=False
+            "snapshot_id",
+            sa.Uuid(),
+            sa.ForeignKey("checklist_snapshots.id", ondelete="RESTRICT"),
+            nullable=False,
         ),
         sa.Column("assessors", sa.JSON(), nullable=False),
         sa.Column("assessed_on", sa.Date(), nullable=False),
@@ -90,11 +93,16 @@ def upgrade() -> None:
         sqlite_where=sa.text("instance_id IS NULL"),
         postgresql_where=sa.text("instance_id IS NULL"),
     )
-    op.create_index(
-        "uq_responses_instance_item", "responses", ["assessment_id", "instance_id", "item_id"], unique=True
-    )
+    op.create_index("uq_responses_instance_item", "responses", ["assessment_id", "instance_id", "item_id"], unique=True)
 
 
 def downgrade() -> None:
-    for table in ("responses", "group_instances", "assessments", "checklist_snapshots", "campuses", "districts"):
+    for table in (
+        "responses",
+        "group_instances",
+        "assessments",
+        "checklist_snapshots",
+        "campuses",
+        "districts",
+    ):
         op.drop_table(table)

@@ -1,0 +1,163 @@
+"""The main window, driven like a user would, asserting on the database."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from safety_assess.services.assessments import start_assessment
+from safety_assess.services.workspace import Workspace
+from safety_assess.settings import Settings, load_settings
+from safety_assess.ui import app as app_module
+from safety_assess.ui import dialogs
+from safety_assess.ui.main_window import MainWindow
+
+
+def test_an_empty_workspace_says_what_to_do_first(window: MainWindow) -> None:
+    assert window.model.rowCount() == 0
+    assert "Add one with <b>New campus</b>" in window.details.text()
+    assert str(window.workspace.data_dir.root) in window.statusBar().currentMessage()
+
+
+def test_new_campus_is_stored_listed_and_selected(window: MainWindow, monkeypatch, qtbot) -> None:
+    monkeypatch.setattr(dialogs, "ask_new_campus", lambda parent: dialogs.NewCampus("Lincoln High", "LHS", "1 Main"))
+    window.actions_by_id["campus.new"].trigger()
+    assert [(c.name, c.code, c.address) for c in window.workspace.campuses.list()] == [
+        ("Lincoln High", "LHS", "1 Main")
+    ]
+    assert window.model.rowCount() == 1
+    assert window.tree.currentIndex().data() == "Lincoln High (LHS)"
+    assert "Lincoln High" in window.details.text()
+
+
+def test_a_duplicate_campus_code_shows_an_error_and_adds_nothing(window: MainWindow, monkeypatch) -> None:
+    window.workspace.campuses.add("Lincoln High", "LHS")
+    errors: list[str] = []
+    monkeypatch.setattr(dialogs, "ask_new_campus", lambda parent: dialogs.NewCampus("Other", "lhs", ""))
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: errors.append(message))
+    window.new_campus()
+    assert errors == ["a campus with code 'LHS' already exists (Lincoln High)"]
+    assert len(window.workspace.campuses.list()) == 1
+
+
+def test_cancelling_a_dialog_changes_nothing(window: MainWindow, monkeypatch) -> None:
+    monkeypatch.setattr(dialogs, "ask_new_campus", lambda parent: None)
+    window.new_campus()
+    assert window.workspace.campuses.list() == []
+
+
+def test_new_assessment_is_stored_with_its_checklist_snapshot(window: MainWindow, monkeypatch) -> None:
+    window.workspace.campuses.add("Lincoln High", "LHS")
+    window.refresh()
+    seen = {}
+
+    def answer(parent, campuses, checklists, assessor, selected):  # type: ignore[no-untyped-def]
+        seen.update(checklists={c.id for c in checklists}, selected=selected)
+        return dialogs.NewAssessment("LHS", "every-type", "1.0.0", ["Ana Diaz"], dt.date(2026, 11, 20))
+
+    window.tree.setCurrentIndex(window.model.index(0, 0))
+    monkeypatch.setattr(dialogs, "ask_new_assessment", answer)
+    window.actions_by_id["assessment.new"].trigger()
+    assert {"every-type", "comprehensive-facility", "cameras-technology"} <= seen["checklists"]
+    assert seen["selected"] == "LHS"
+    [summary] = window.workspace.assessments.list()
+    assert (summary.campus.code, summary.checklist.checklist_id, summary.assessors, summary.assessed_on) == (
+        "LHS",
+        "every-type",
+        ("Ana Diaz",),
+        dt.date(2026, 11, 20),
+    )
+    assert window.tree.currentIndex().data() == "Ana Diaz"
+    assert window.settings.assessor_name == "Ana Diaz"
+
+
+def test_new_assessment_without_a_campus_explains(window: MainWindow, monkeypatch) -> None:
+    errors: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: errors.append(title))
+    monkeypatch.setattr(dialogs, "ask_new_assessment", lambda *a: pytest.fail("dialog must not open"))
+    window.new_assessment()
+    assert errors == ["No campus yet"]
+
+
+def test_activating_an_assessment_emits_its_id(window: MainWindow, qtbot) -> None:
+    window.workspace.campuses.add("Lincoln High", "LHS")
+    summary = start_assessment(window.workspace, "LHS", "every-type", ["Ana"])
+    window.refresh(select=summary.id)
+    with qtbot.waitSignal(window.assessmentActivated) as signal:
+        qtbot.keyClick(window.tree, Qt.Key.Key_Return)
+    assert signal.args == [summary.id]
+
+
+def test_the_new_campus_dialog_needs_name_and_code(qtbot) -> None:
+    dialog = dialogs.NewCampusDialog(None)
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()
+    qtbot.keyClicks(dialog.name, "Adams Elementary")
+    qtbot.keyClicks(dialog.code, "AES")
+    qtbot.keyClicks(dialog.address, "9 Elm St")
+    assert ok.isEnabled()
+    assert dialog.result_value() == dialogs.NewCampus("Adams Elementary", "AES", "9 Elm St")
+    assert dialog.name.accessibleName() == "Campus name"
+
+
+def test_the_new_assessment_dialog_returns_what_was_chosen(qtbot, workspace: Workspace) -> None:
+    lincoln = workspace.campuses.add("Lincoln High", "LHS")
+    adams = workspace.campuses.add("Adams Elementary", "AES")
+    choices = [dialogs.ChecklistChoice("every-type", "1.0.0", "Every answer type", 16)]
+    dialog = dialogs.NewAssessmentDialog(None, [adams, lincoln], choices, "Ana", "LHS")
+    qtbot.addWidget(dialog)
+    assert dialog.campus.currentText() == "Lincoln High (LHS)"
+    dialog.assessors.setText("Ana Diaz, Sam Lee ,")
+    result = dialog.result_value()
+    assert (result.campus_code, result.checklist_id, result.assessors) == (
+        "LHS",
+        "every-type",
+        ["Ana Diaz", "Sam Lee"],
+    )
+    assert result.assessed_on == dt.date.today()
+
+
+def test_about_shows_the_data_folder(window: MainWindow, monkeypatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "show_about", lambda parent, folder: shown.append(folder))
+    window.actions_by_id["help.about"].trigger()
+    assert shown == [str(window.workspace.data_dir.root)]
+
+
+def test_actions_have_shortcuts_shown_in_their_tooltips(window: MainWindow) -> None:
+    new = window.actions_by_id["assessment.new"]
+    assert new.shortcut().toString() == "Ctrl+N"
+    assert "Ctrl+N" in new.toolTip()
+    assert [m.title() for m in window.menuBar().findChildren(type(window.menuBar().addMenu("x")))][:3]
+
+
+def test_window_geometry_is_remembered(qtbot, workspace: Workspace) -> None:
+    first = MainWindow(workspace, Settings())
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(700, 450)
+    qtbot.waitUntil(lambda: first.width() == 700)
+    size = first.size()
+    first.close()
+    saved = load_settings(workspace.data_dir.settings)
+    assert json.loads(workspace.data_dir.settings.read_text())["main_window_geometry"]
+    second = MainWindow(workspace, saved)
+    qtbot.addWidget(second)
+    assert second.size() == size
+
+
+def test_a_damaged_database_shows_a_dialog_and_no_window(tmp_path, monkeypatch) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "safety-assess.sqlite3").write_bytes(b"garbage" * 100)
+    errors: list[tuple[str, str]] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: errors.append((title, message)))
+    assert app_module.open_main_window(str(data)) is None
+    assert errors[0][0] == "Safety Assess cannot start"
+    assert "damaged or not a Safety Assess database" in errors[0][1]
+    assert (data / "safety-assess.sqlite3").read_bytes() == b"garbage" * 100
