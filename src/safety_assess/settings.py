@@ -1,7 +1,11 @@
-"""User settings in the data folder: a versioned JSON file, migrated step by step, written atomically."""
+"""User settings in the data folder: a versioned JSON file, migrated step by step, written atomically.
+
+Plain dataclasses rather than Pydantic: settings are read on every start, before the main window shows.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import logging
@@ -11,8 +15,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
 log = logging.getLogger(__name__)
 
 SETTINGS_VERSION = 1
@@ -21,12 +23,25 @@ MIGRATIONS: dict[int, Migration] = {}
 """Step from settings version N to N+1. None yet: version 1 is the first."""
 
 
-class Settings(BaseModel):
-    model_config = ConfigDict(extra="ignore", validate_assignment=True)
-
+@dataclasses.dataclass
+class Settings:
     schema_version: int = SETTINGS_VERSION
     assessor_name: str = ""
-    main_window_geometry: str = Field("", description="Qt window geometry, base64.")
+    main_window_geometry: str = ""
+    """Qt window geometry, base64."""
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Settings:
+        """Known fields, each checked against its type; unknown ones are ignored."""
+        values: dict[str, Any] = {}
+        for field in dataclasses.fields(cls):
+            if field.name in data:
+                value = data[field.name]
+                expected = {"int": int, "str": str}[str(field.type)]
+                if not isinstance(value, expected) or isinstance(value, bool):
+                    raise ValueError(f"'{field.name}' must be {field.type}, got {value!r}")
+                values[field.name] = value
+        return cls(**values)
 
 
 def load_settings(path: Path) -> Settings:
@@ -37,16 +52,18 @@ def load_settings(path: Path) -> Settings:
         data = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(data, dict):
             raise ValueError("settings must be a JSON object")
-        return Settings.model_validate(migrate_settings(data))
-    except (OSError, ValueError, ValidationError) as error:
-        aside = path.with_name(f"{path.name}.unreadable-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%SZ}")
+        return Settings.from_dict(migrate_settings(data))
+    except (OSError, ValueError) as error:
+        aside = path.with_name(f"{path.name}.unreadable-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S%fZ}")
         log.warning("settings file %s could not be read (%s); kept as %s, using defaults", path, error, aside)
         path.replace(aside)
         return Settings()
 
 
 def migrate_settings(data: dict[str, Any]) -> dict[str, Any]:
-    version = int(data.get("schema_version", 1))
+    version = data.get("schema_version", 1)
+    if not isinstance(version, int) or version < 1:
+        raise ValueError(f"settings version must be a whole number from 1, got {version!r}")
     if version > SETTINGS_VERSION:
         raise ValueError(f"settings version {version} is newer than this app knows ({SETTINGS_VERSION})")
     while version < SETTINGS_VERSION:
@@ -58,7 +75,7 @@ def migrate_settings(data: dict[str, Any]) -> dict[str, Any]:
 
 def save_settings(path: Path, settings: Settings) -> None:
     """Write to a temporary file in the same folder, flush it to disk, then rename over the old file."""
-    text = settings.model_dump_json(indent=2)
+    text = json.dumps(dataclasses.asdict(settings), indent=2)
     with tempfile.NamedTemporaryFile("w", dir=path.parent, prefix=".settings-", delete=False, encoding="utf-8") as tmp:
         tmp.write(text)
         tmp.flush()

@@ -31,3 +31,16 @@ def test_a_newer_settings_file_is_kept_aside_not_misread(tmp_path: Path) -> None
     path.write_text('{"schema_version": 99, "assessor_name": "X"}')
     assert load_settings(path).assessor_name == ""
     assert len(list(tmp_path.glob("settings.json.unreadable-*"))) == 1
+
+
+def test_a_field_of_the_wrong_type_is_refused_not_misread(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text('{"schema_version": 1, "assessor_name": 42, "unknown": true}')
+    assert load_settings(path) == Settings()
+    assert len(list(tmp_path.glob("settings.json.unreadable-*"))) == 1
+
+
+def test_unknown_fields_are_ignored(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text('{"schema_version": 1, "assessor_name": "Ana", "later_feature": [1]}')
+    assert load_settings(path) == Settings(assessor_name="Ana")

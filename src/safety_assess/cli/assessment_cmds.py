@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from safety_assess.cli.context import Commands, open_workspace
 from safety_assess.cli.output import print_json, print_table
-from safety_assess.domain.records import AssessmentDetail, AssessmentSummary
-from safety_assess.services.assessments import record_answer, start_assessment
+
+if TYPE_CHECKING:
+    from safety_assess.domain.records import AssessmentDetail, AssessmentSummary
 
 
 def register(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -38,6 +39,8 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
 
 
 def new_cmd(args: argparse.Namespace) -> int:
+    from safety_assess.services.assessments import start_assessment
+
     with open_workspace(args) as workspace:
         summary = start_assessment(workspace, args.campus, args.checklist, args.assessor, args.date)
     print(summary.id)
@@ -119,6 +122,8 @@ def show_cmd(args: argparse.Namespace) -> int:
 
 
 def answer_cmd(args: argparse.Namespace) -> int:
+    from safety_assess.services.assessments import record_answer
+
     with open_workspace(args) as workspace:
         assessment_id = workspace.assessments.resolve_id(args.assessment)
         response = record_answer(

@@ -5,16 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from safety_assess.cli.context import Commands
 from safety_assess.cli.output import print_json, print_table
 from safety_assess.datadir import DataDir
-from safety_assess.domain.checklist.catalog import checklist_files, load_catalog
-from safety_assess.domain.checklist.issues import ChecklistInvalid
-from safety_assess.domain.checklist.jsonschema import checklist_json_schema_text
-from safety_assess.domain.checklist.model import Checklist, Group
-from safety_assess.domain.checklist.yamlfile import load_checklist_file
-from safety_assess.resources import builtin_checklists_dir
+
+if TYPE_CHECKING:
+    from safety_assess.domain.checklist.catalog import Catalog
 
 
 def register(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -36,6 +34,10 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
 
 
 def validate_cmd(args: argparse.Namespace) -> int:
+    from safety_assess.domain.checklist.catalog import checklist_files
+    from safety_assess.domain.checklist.issues import ChecklistInvalid
+    from safety_assess.domain.checklist.yamlfile import load_checklist_file
+
     missing = [p for p in args.paths if not p.exists()]
     for path in missing:
         print(f"{path}: no such file or folder", file=sys.stderr)
@@ -55,15 +57,19 @@ def validate_cmd(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _catalog(args: argparse.Namespace) -> tuple[list[Checklist], list[ChecklistInvalid]]:
+def _catalog(args: argparse.Namespace) -> Catalog:
+    """Built-in and user checklists; files that fail to load are named on stderr and skipped."""
+    from safety_assess.domain.checklist.catalog import load_catalog
+    from safety_assess.resources import builtin_checklists_dir
+
     catalog = load_catalog(builtin_checklists_dir(), DataDir.resolve(args.data_dir).checklists)
     for problem in catalog.problems:
         print(f"warning: skipped {problem.source}: {problem.lines()[0]}", file=sys.stderr)
-    return [e.checklist for e in catalog.entries], catalog.problems
+    return catalog
 
 
 def list_cmd(args: argparse.Namespace) -> int:
-    checklists, _ = _catalog(args)
+    checklists = [entry.checklist for entry in _catalog(args).entries]
     rows = [
         {
             "id": c.id,
@@ -82,8 +88,9 @@ def list_cmd(args: argparse.Namespace) -> int:
 
 
 def show_cmd(args: argparse.Namespace) -> int:
-    catalog = load_catalog(builtin_checklists_dir(), DataDir.resolve(args.data_dir).checklists)
-    checklist = catalog.get(args.checklist_id, args.checklist_version)
+    from safety_assess.domain.checklist.model import Group
+
+    checklist = _catalog(args).get(args.checklist_id, args.checklist_version)
     if args.json:
         print_json(checklist.model_dump(mode="json", exclude_none=True))
         return 0
@@ -101,5 +108,7 @@ def show_cmd(args: argparse.Namespace) -> int:
 
 
 def schema_cmd(_: argparse.Namespace) -> int:
+    from safety_assess.domain.checklist.jsonschema import checklist_json_schema_text
+
     sys.stdout.write(checklist_json_schema_text())
     return 0

@@ -35,8 +35,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def app_options(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The options when no command is given (the app opens), parsed without loading the commands."""
+    quick = Parser(prog=PROG, add_help=False)
+    quick.add_argument("--data-dir", default=None)
+    quick.add_argument("--quit-after-show", action="store_true")
+    known, rest = quick.parse_known_args(argv)
+    return None if rest else known
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
+        app_args = app_options(argv)
+        if app_args is not None:
+            return open_app(app_args)
         args = build_parser().parse_args(argv)
         args.data_dir = getattr(args, "data_dir", None)  # --data-dir may come before or after the command
         if args.command is None:

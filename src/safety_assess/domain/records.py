@@ -7,7 +7,8 @@ import uuid
 from dataclasses import dataclass
 from enum import StrEnum
 
-from safety_assess.domain.checklist.values import AnswerValue
+AnswerValue = str | int | float | list[str]
+"""A canonical answer: see safety_assess.domain.checklist.values for each answer type's form."""
 
 
 class AssessmentStatus(StrEnum):

@@ -1,40 +1,105 @@
-"""A workspace: one data folder, its database, repositories and checklist catalog."""
+"""A workspace: one data folder, its database, repositories and checklist catalog.
+
+Opening one is cheap: the database file is checked with the standard library, and SQLAlchemy, the repositories
+and the checklist catalog load on first use (the app warms them up in the background once its window shows).
+"""
 
 from __future__ import annotations
 
+import sqlite3
+import threading
+from contextlib import closing
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from safety_assess.datadir import DataDir
-from safety_assess.domain.checklist.catalog import Catalog, load_catalog
-from safety_assess.resources import builtin_checklists_dir
-from safety_assess.storage.database import Database
-from safety_assess.storage.repositories import AssessmentRepository, CampusRepository, SnapshotRepository
+from safety_assess.domain.records import AssessmentSummary, Campus
+from safety_assess.storage import listing, schema
+from safety_assess.storage.dbfile import DatabaseError, connect_readonly, current_revision, describe_sqlite_error
+
+if TYPE_CHECKING:
+    from safety_assess.domain.checklist.catalog import Catalog
+    from safety_assess.storage.database import Database
+    from safety_assess.storage.repositories import AssessmentRepository, CampusRepository, SnapshotRepository
 
 
 class Workspace:
     """Everything a command or a window needs, passed in rather than reached through a global."""
 
-    def __init__(self, data_dir: DataDir, database: Database) -> None:
+    def __init__(self, data_dir: DataDir) -> None:
         self.data_dir = data_dir
-        self.database = database
-        self.campuses = CampusRepository(database)
-        self.snapshots = SnapshotRepository(database)
-        self.assessments = AssessmentRepository(database)
+        self._database: Database | None = None
+        self._lock = threading.Lock()
 
     @classmethod
     def open(cls, data_dir: DataDir) -> Workspace:
-        """Prepare the folder and open (migrating) the database; raises DataDirError or DatabaseError."""
+        """Prepare the folder and check the database; create or migrate it now if it is not current.
+
+        Raises DataDirError or DatabaseError with a message fit for the user.
+        """
         data_dir.prepare()
-        return cls(data_dir, Database.open(data_dir.database, data_dir.backups))
+        workspace = cls(data_dir)
+        if current_revision(data_dir.database) != schema.HEAD:
+            _ = workspace.database
+        return workspace
+
+    @property
+    def database(self) -> Database:
+        with self._lock:
+            if self._database is None:
+                from safety_assess.storage.database import Database
+
+                self._database = Database.open(self.data_dir.database, self.data_dir.backups)
+            return self._database
+
+    @cached_property
+    def campuses(self) -> CampusRepository:
+        from safety_assess.storage.repositories import CampusRepository
+
+        return CampusRepository(self.database)
+
+    @cached_property
+    def snapshots(self) -> SnapshotRepository:
+        from safety_assess.storage.repositories import SnapshotRepository
+
+        return SnapshotRepository(self.database)
+
+    @cached_property
+    def assessments(self) -> AssessmentRepository:
+        from safety_assess.storage.repositories import AssessmentRepository
+
+        return AssessmentRepository(self.database)
 
     @cached_property
     def catalog(self) -> Catalog:
         """Built-in and user checklists, loaded on first use."""
+        from safety_assess.domain.checklist.catalog import load_catalog
+        from safety_assess.resources import builtin_checklists_dir
+
         return load_catalog(builtin_checklists_dir(), self.data_dir.checklists)
 
     def reload_catalog(self) -> Catalog:
         self.__dict__.pop("catalog", None)
         return self.catalog
 
+    def overview(self) -> tuple[list[Campus], list[AssessmentSummary]]:
+        """Every campus and assessment summary; before the database is open, read straight from the file."""
+        if self._database is None:
+            path = self.data_dir.database
+            try:
+                with closing(connect_readonly(path)) as connection:
+                    return listing.campuses(connection), listing.summaries(connection)
+            except sqlite3.Error as error:
+                raise DatabaseError(describe_sqlite_error(path, error)) from None
+        with self.database.dbapi() as connection:
+            return listing.campuses(connection), listing.summaries(connection)
+
+    def warm_up(self) -> None:
+        """Open the database and load what the first command will need (meant for a background thread)."""
+        _ = self.campuses, self.snapshots, self.assessments
+        import safety_assess.services.assessments  # noqa: F401  (its imports are the slow part)
+
     def close(self) -> None:
-        self.database.close()
+        with self._lock:
+            if self._database is not None:
+                self._database.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -12,23 +12,10 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.storage import backup, schema
+from safety_assess.storage.dbfile import DatabaseError, current_revision, describe_sqlite_error
 
-
-class DatabaseError(SafetyAssessError):
-    """The database cannot be opened or used: locked, damaged, or written by a newer app."""
-
-
-def describe_sqlite_error(path: Path, error: BaseException) -> str:
-    text = str(getattr(error, "orig", None) or error)
-    if "locked" in text or "busy" in text:
-        return f"database {path} is locked by another program (is Safety Assess already running?)"
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return f"database {path} is damaged or not a Safety Assess database ({text}); it was left untouched"
-    if "readonly" in text or "unable to open" in text or "disk I/O" in text:
-        return f"database {path} cannot be written ({text})"
-    return f"database {path}: {text}"
+__all__ = ["Database", "DatabaseError"]
 
 
 class Database:
@@ -43,8 +30,7 @@ class Database:
     def open(cls, path: Path, backups: Path, busy_timeout_ms: int = 5000) -> Database:
         """Open (creating if needed) and migrate; raise DatabaseError with a clear message on any problem."""
         try:
-            current = read_revision(path, busy_timeout_ms)
-            check_revision(path, current)
+            current = current_revision(path, busy_timeout_ms)
             engine = _engine(path, busy_timeout_ms)
             if current != schema.HEAD:
                 if current is not None:
@@ -68,31 +54,17 @@ class Database:
                 session.rollback()
                 raise
 
+    @contextmanager
+    def dbapi(self) -> Iterator[Any]:
+        """The driver's own connection, for the plain-SQL listings shared with the start-up path."""
+        try:
+            with self.engine.connect() as connection:
+                yield connection.connection.driver_connection
+        except (sqlite3.Error, DBAPIError) as error:
+            raise DatabaseError(describe_sqlite_error(self.path, error)) from None
+
     def close(self) -> None:
         self.engine.dispose()
-
-
-def read_revision(path: Path, busy_timeout_ms: int) -> str | None:
-    """The schema revision of an existing file, read without writing anything; None for a new or empty file."""
-    if not path.exists() or path.stat().st_size == 0:
-        return None
-    uri = f"{path.absolute().as_uri()}?mode=ro"
-    with closing(sqlite3.connect(uri, uri=True, timeout=busy_timeout_ms / 1000)) as connection:
-        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if not tables:
-            return None
-        if "alembic_version" not in tables:
-            raise DatabaseError(f"{path} is not a Safety Assess database (no schema version); it was left untouched")
-        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-    return str(row[0]) if row else None
-
-
-def check_revision(path: Path, revision: str | None) -> None:
-    if revision is not None and revision not in schema.REVISIONS:
-        raise DatabaseError(
-            f"database {path} was written by a newer version of Safety Assess (schema {revision}; this version "
-            f"knows up to {schema.HEAD}). Update Safety Assess to open it; the file was left untouched."
-        )
 
 
 def _engine(path: Path, busy_timeout_ms: int) -> Engine:

@@ -1,8 +1,9 @@
-"""Start the desktop app: open the workspace, show the main window, run the event loop."""
+"""Start the desktop app: check the workspace, show the main window, then warm up in the background."""
 
 from __future__ import annotations
 
 import sys
+import threading
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -14,6 +15,10 @@ from safety_assess.services.workspace import Workspace
 from safety_assess.settings import load_settings
 from safety_assess.ui import dialogs
 from safety_assess.ui.main_window import MainWindow
+
+SHOWN_MARKER = "main-window-shown"
+WARM_UP_DELAY_MS = 100
+"""Let the window paint first; a command used before then simply loads what it needs itself."""
 
 
 def application() -> QApplication:
@@ -29,10 +34,10 @@ def open_main_window(data_dir_option: str | None) -> MainWindow | None:
     try:
         data_dir = DataDir.resolve(data_dir_option)
         workspace = Workspace.open(data_dir)
+        return MainWindow(workspace, load_settings(data_dir.settings))
     except SafetyAssessError as error:
         dialogs.show_error(None, "Safety Assess cannot start", str(error))
         return None
-    return MainWindow(workspace, load_settings(data_dir.settings))
 
 
 def run_app(data_dir_option: str | None, quit_after_show: bool = False) -> int:
@@ -41,8 +46,13 @@ def run_app(data_dir_option: str | None, quit_after_show: bool = False) -> int:
     if window is None:
         return 1
     window.show()
-    if quit_after_show:
-        QTimer.singleShot(0, window.close)
+    # Load the database layer and checklists while the user looks at the window, not before it shows.
+    warm_up = threading.Thread(target=window.workspace.warm_up, name="warm-up", daemon=True)
+    QTimer.singleShot(WARM_UP_DELAY_MS, warm_up.start)
+    if quit_after_show:  # smoke tests and bench/startup.py
+        QTimer.singleShot(0, lambda: (print(SHOWN_MARKER, flush=True), window.close()))
     code = app.exec()
+    if warm_up.is_alive():
+        warm_up.join(timeout=30)
     window.workspace.close()
     return code

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QSplitter, QTool
 
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.records import AssessmentSummary, Campus
-from safety_assess.services.assessments import start_assessment
 from safety_assess.services.workspace import Workspace
 from safety_assess.settings import Settings, save_settings
 from safety_assess.ui import dialogs
@@ -66,7 +65,7 @@ class MainWindow(QMainWindow):
         return tree
 
     def refresh(self, select: uuid.UUID | None = None) -> None:
-        self.model.reset(self.workspace.campuses.list(), self.workspace.assessments.list())
+        self.model.reset(*self.workspace.overview())
         if select is not None:
             index = self.model.find(select)
             self.tree.expand(index.parent())
@@ -105,6 +104,8 @@ class MainWindow(QMainWindow):
         answer = dialogs.ask_new_assessment(self, campuses, choices, self.settings.assessor_name, campus_code)
         if answer is None:
             return
+        from safety_assess.services.assessments import start_assessment
+
         try:
             summary = start_assessment(
                 self.workspace,

@@ -32,8 +32,8 @@ from safety_assess.domain.checklist.answers import (
 )
 from safety_assess.domain.checklist.model import Checklist, Item
 from safety_assess.domain.errors import AnswerError
+from safety_assess.domain.records import AnswerValue
 
-AnswerValue = str | int | float | list[str]
 NA = "na"
 _NA_WORDS = frozenset({"na", "n/a", "n-a", "not applicable"})
 _YES_WORDS = {"yes": "yes", "y": "yes", "true": "yes", "no": "no", "n": "no", "false": "no"}

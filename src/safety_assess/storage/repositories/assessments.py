@@ -6,37 +6,22 @@ import datetime as dt
 import uuid
 from collections.abc import Sequence
 
-from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from safety_assess.domain.checklist.values import AnswerValue
 from safety_assess.domain.errors import ConflictError, NotFoundError
 from safety_assess.domain.records import (
+    AnswerValue,
     AssessmentDetail,
     AssessmentStatus,
     AssessmentSummary,
     GroupInstance,
     Response,
 )
+from safety_assess.storage import listing
 from safety_assess.storage.database import Database
 from safety_assess.storage.orm import AssessmentRow, GroupInstanceRow, ResponseRow
-from safety_assess.storage.repositories.campuses import campus_record
-from safety_assess.storage.repositories.snapshots import snapshot_info
 from safety_assess.storage.types import utcnow
-
-
-def _summary(row: AssessmentRow, answered: int) -> AssessmentSummary:
-    return AssessmentSummary(
-        id=row.id,
-        campus=campus_record(row.campus),
-        checklist=snapshot_info(row.snapshot),
-        assessors=tuple(row.assessors),
-        assessed_on=row.assessed_on,
-        status=AssessmentStatus(row.status),
-        started_at=row.started_at,
-        completed_at=row.completed_at,
-        answered=answered,
-    )
 
 
 def _instance(row: GroupInstanceRow) -> GroupInstance:
@@ -63,24 +48,19 @@ class AssessmentRepository:
                 status=AssessmentStatus.IN_PROGRESS.value,
             )
             session.add(row)
-            session.flush()
-            session.refresh(row, ["campus", "snapshot"])
-            return _summary(row, 0)
+        return self.summary(row.id)
 
     def list(self, campus_id: uuid.UUID | None = None) -> list[AssessmentSummary]:
-        """Every assessment, newest first, in one query whatever their number."""
-        query = _summaries_query()
-        if campus_id is not None:
-            query = query.where(AssessmentRow.campus_id == campus_id)
-        with self._db.session() as session:
-            return [_summary(row, answered) for row, answered in session.execute(query).unique()]
+        """Every assessment (or one campus's), newest first, in one query whatever their number."""
+        with self._db.dbapi() as connection:
+            return listing.summaries(connection, campus_id)
 
     def summary(self, assessment_id: uuid.UUID) -> AssessmentSummary:
-        with self._db.session() as session:
-            found = session.execute(_summaries_query().where(AssessmentRow.id == assessment_id)).unique().first()
-            if found is None:
-                raise NotFoundError(f"no assessment {assessment_id}")
-            return _summary(found[0], found[1])
+        with self._db.dbapi() as connection:
+            found = listing.summary(connection, assessment_id)
+        if found is None:
+            raise NotFoundError(f"no assessment {assessment_id}")
+        return found
 
     def detail(self, assessment_id: uuid.UUID) -> AssessmentDetail:
         summary = self.summary(assessment_id)
@@ -169,12 +149,3 @@ class AssessmentRepository:
         if row.status != AssessmentStatus.IN_PROGRESS.value:
             raise ConflictError(f"assessment {assessment_id} is {row.status.replace('_', ' ')} and read-only")
         return row
-
-
-def _summaries_query() -> Select[AssessmentRow, int]:
-    answered = select(func.count(ResponseRow.id)).where(ResponseRow.assessment_id == AssessmentRow.id).scalar_subquery()
-    return (
-        select(AssessmentRow, answered)
-        .options(joinedload(AssessmentRow.campus), joinedload(AssessmentRow.snapshot))
-        .order_by(AssessmentRow.assessed_on.desc(), AssessmentRow.started_at.desc())
-    )

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from safety_assess.domain.errors import ConflictError, NotFoundError
 from safety_assess.domain.records import Campus, District
+from safety_assess.storage import listing
 from safety_assess.storage.database import Database
 from safety_assess.storage.orm import CampusRow, DistrictRow
 
@@ -52,9 +53,8 @@ class CampusRepository:
             return campus_record(row)
 
     def list(self) -> list[Campus]:
-        with self._db.session() as session:
-            rows = session.scalars(select(CampusRow).order_by(func.lower(CampusRow.name), CampusRow.code))
-            return [campus_record(r) for r in rows]
+        with self._db.dbapi() as connection:
+            return listing.campuses(connection)
 
     def by_code(self, code: str) -> Campus:
         with self._db.session() as session:

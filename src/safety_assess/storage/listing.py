@@ -1,0 +1,88 @@
+"""Campuses and assessment summaries in plain SQL over a DB-API connection.
+
+The one implementation of these lists: the repositories use it on their SQLAlchemy connection, and the app uses
+it on a read-only sqlite3 connection to fill its main window before SQLAlchemy has even been imported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from typing import Any, Protocol
+
+from safety_assess.domain.records import AssessmentStatus, AssessmentSummary, Campus, SnapshotInfo
+
+
+class Cursor(Protocol):
+    def fetchall(self) -> list[Any]: ...
+
+
+class Connection(Protocol):
+    def execute(self, sql: str, parameters: tuple[Any, ...] = ..., /) -> Cursor: ...
+
+
+CAMPUS_COLUMNS = "c.id, c.district_id, c.name, c.code, c.address"
+CAMPUSES_SQL = f"SELECT {CAMPUS_COLUMNS} FROM campuses c ORDER BY lower(c.name), c.code"
+SUMMARIES_SQL = f"""
+SELECT a.id, a.assessors, a.assessed_on, a.status, a.started_at, a.completed_at,
+       (SELECT count(*) FROM responses r WHERE r.assessment_id = a.id) AS answered,
+       s.id, s.checklist_id, s.version, s.title, s.sha256,
+       {CAMPUS_COLUMNS}
+FROM assessments a
+JOIN checklist_snapshots s ON s.id = a.snapshot_id
+JOIN campuses c ON c.id = a.campus_id
+"""
+ORDER = " ORDER BY a.assessed_on DESC, a.started_at DESC"
+
+
+def campuses(connection: Connection) -> list[Campus]:
+    return [_campus(row) for row in connection.execute(CAMPUSES_SQL).fetchall()]
+
+
+def summaries(connection: Connection, campus_id: uuid.UUID | None = None) -> list[AssessmentSummary]:
+    """Every assessment (or one campus's), newest first, in one query whatever their number."""
+    if campus_id is None:
+        rows = connection.execute(SUMMARIES_SQL + ORDER).fetchall()
+    else:
+        rows = connection.execute(SUMMARIES_SQL + " WHERE a.campus_id = ?" + ORDER, (campus_id.hex,)).fetchall()
+    return [_summary(row) for row in rows]
+
+
+def summary(connection: Connection, assessment_id: uuid.UUID) -> AssessmentSummary | None:
+    rows = connection.execute(SUMMARIES_SQL + " WHERE a.id = ?", (assessment_id.hex,)).fetchall()
+    return _summary(rows[0]) if rows else None
+
+
+def _campus(row: Any) -> Campus:
+    return Campus(_uuid(row[0]), _uuid(row[1]), row[2], row[3], row[4])
+
+
+def _summary(row: Any) -> AssessmentSummary:
+    assessors = json.loads(row[1]) if isinstance(row[1], str) else row[1]
+    return AssessmentSummary(
+        id=_uuid(row[0]),
+        campus=_campus(row[12:17]),
+        checklist=SnapshotInfo(_uuid(row[7]), row[8], row[9], row[10], row[11]),
+        assessors=tuple(assessors),
+        assessed_on=_date(row[2]),
+        status=AssessmentStatus(row[3]),
+        started_at=_datetime(row[4]),
+        completed_at=_datetime(row[5]) if row[5] is not None else None,
+        answered=int(row[6]),
+    )
+
+
+def _uuid(value: Any) -> uuid.UUID:
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+
+
+def _date(value: Any) -> dt.date:
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _datetime(value: Any) -> dt.datetime:
+    parsed = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+    if parsed.tzinfo is None:
+        return parsed.replace(tzinfo=dt.UTC)
+    return parsed.astimezone(dt.UTC)
