@@ -71,7 +71,7 @@ def test_new_assessment_is_stored_with_its_checklist_snapshot(window: MainWindow
         ("Ana Diaz",),
         dt.date(2026, 11, 20),
     )
-    assert window.tree.currentIndex().data() == "Ana Diaz"
+    assert window.tree.currentIndex().data() == "Every answer type 1.0.0"
     assert window.settings.assessor_name == "Ana Diaz"
 
 

@@ -6,11 +6,13 @@ import sys
 import threading
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from safety_assess import __version__
 from safety_assess.datadir import DataDir
 from safety_assess.domain.errors import SafetyAssessError
+from safety_assess.resources import resources_dir
 from safety_assess.services.workspace import Workspace
 from safety_assess.settings import load_settings
 from safety_assess.ui import dialogs
@@ -26,6 +28,7 @@ def application() -> QApplication:
     app.setApplicationName("Safety Assess")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Safety Assess")
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "safety-assess.svg")))
     return app  # type: ignore[return-value]
 
 

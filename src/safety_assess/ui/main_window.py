@@ -58,8 +58,11 @@ class MainWindow(QMainWindow):
         tree.setModel(self.model)
         tree.setUniformRowHeights(True)
         tree.setAlternatingRowColors(True)
-        tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        tree.header().setStretchLastSection(False)
+        header = tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((1, 110), (2, 180), (3, 100), (4, 80)):
+            header.resizeSection(column, width)
         tree.selectionModel().currentChanged.connect(self._show_details)
         tree.activated.connect(self._activate)
         return tree

@@ -18,6 +18,6 @@ given = context.config.attributes.get("connection")
 if given is not None:
     _run(given)
 else:
-    url = context.get_x_argument(as_dictionary=True).get("url") or "sqlite:///safety-assess.sqlite3"
+    url = context.get_x_argument(as_dictionary=True).get("url") or context.config.get_main_option("sqlalchemy.url")
     with create_engine(url).begin() as connection:
         _run(connection)

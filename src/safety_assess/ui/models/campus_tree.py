@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from safety_assess.domain.records import AssessmentSummary, Campus
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Campus / assessment", "Date", "Checklist", "Status", "Answered")
+COLUMNS = ("Campus / assessment", "Date", "Assessors", "Status", "Answered")
 ROOT = QModelIndex()
 TOP = 0  # internalId of top-level rows; a child row's internalId is its campus row + 1
 
@@ -98,16 +98,16 @@ class CampusTreeModel(QAbstractItemModel):
 def _campus_cell(campus: Campus, column: int, count: int) -> str:
     if column == 0:
         return f"{campus.name} ({campus.code})"
-    if column == 2:
+    if column == 1:
         return f"{count} assessment{'s' if count != 1 else ''}"
     return ""
 
 
 def _assessment_cell(summary: AssessmentSummary, column: int) -> str:
     values = (
-        ", ".join(summary.assessors) or "(no assessor named)",
-        summary.assessed_on.isoformat(),
         f"{summary.checklist.title} {summary.checklist.version}",
+        summary.assessed_on.isoformat(),
+        ", ".join(summary.assessors) or "(none named)",
         summary.status.value.replace("_", " ").capitalize(),
         str(summary.answered),
     )
