@@ -24,12 +24,13 @@ WARM_UP_DELAY_MS = 100
 
 
 def application() -> QApplication:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Safety Assess")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Safety Assess")
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "safety-assess.svg")))
-    return app  # type: ignore[return-value]
+    return app
 
 
 def open_main_window(data_dir_option: str | None) -> MainWindow | None:

@@ -18,6 +18,8 @@ given = context.config.attributes.get("connection")
 if given is not None:
     _run(given)
 else:
-    url = context.get_x_argument(as_dictionary=True).get("url") or context.config.get_main_option("sqlalchemy.url")
+    url = context.get_x_argument(as_dictionary=True).get("url") or (
+        context.config.get_main_option("sqlalchemy.url") or "sqlite:///migration-scratch.sqlite3"
+    )
     with create_engine(url).begin() as connection:
         _run(connection)
