@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import shutil
 from pathlib import Path
 
@@ -180,3 +181,16 @@ def test_the_app_starts_and_quits_offscreen(cli: Run, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "data" / "safety-assess.sqlite3").exists()
     assert (tmp_path / "data" / "settings.json").exists()
+
+
+def test_a_locked_database_is_one_line(cli: Run, tmp_path: Path) -> None:
+    cli("campus", "add", "A", "--code", "A")
+    holder = sqlite3.connect(tmp_path / "data" / "safety-assess.sqlite3")
+    holder.execute("PRAGMA journal_mode = DELETE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        line = one_line_error(cli("campus", "list"))  # after the 5 s busy timeout
+    finally:
+        holder.rollback()
+        holder.close()
+    assert "is locked by another program" in line

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
+from contextlib import closing
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from safety_assess.datadir import DataDir
 from safety_assess.services.assessments import start_assessment
 from safety_assess.services.workspace import Workspace
 from safety_assess.settings import Settings, load_settings
@@ -151,13 +154,34 @@ def test_window_geometry_is_remembered(qtbot, workspace: Workspace) -> None:
     assert second.size() == size
 
 
-def test_a_damaged_database_shows_a_dialog_and_no_window(tmp_path, monkeypatch) -> None:
-    data = tmp_path / "data"
+def _damaged(data):  # type: ignore[no-untyped-def]
     data.mkdir()
     (data / "safety-assess.sqlite3").write_bytes(b"garbage" * 100)
+    return data, "damaged or not a Safety Assess database"
+
+
+def _newer(data):  # type: ignore[no-untyped-def]
+    Workspace.open(DataDir(data)).close()
+    with closing(sqlite3.connect(data / "safety-assess.sqlite3")) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0099'")
+        connection.commit()
+    return data, "written by a newer version of Safety Assess"
+
+
+def _unwritable(data):  # type: ignore[no-untyped-def]
+    data.parent.joinpath("file").write_text("a file, not a folder")
+    return data.parent / "file" / "data", "cannot be written"
+
+
+@pytest.mark.parametrize("problem", [_damaged, _newer, _unwritable], ids=["damaged", "newer", "unwritable"])
+def test_a_start_problem_shows_a_dialog_and_no_window(tmp_path, monkeypatch, problem) -> None:
+    folder, expected = problem(tmp_path / "data")
+    database = folder / "safety-assess.sqlite3"
+    before = database.read_bytes() if database.exists() else None
     errors: list[tuple[str, str]] = []
     monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: errors.append((title, message)))
-    assert app_module.open_main_window(str(data)) is None
-    assert errors[0][0] == "Safety Assess cannot start"
-    assert "damaged or not a Safety Assess database" in errors[0][1]
-    assert (data / "safety-assess.sqlite3").read_bytes() == b"garbage" * 100
+    assert app_module.open_main_window(str(folder)) is None
+    [(title, message)] = errors
+    assert title == "Safety Assess cannot start" and expected in message
+    if before is not None:
+        assert database.read_bytes() == before
