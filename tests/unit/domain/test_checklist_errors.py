@@ -233,3 +233,47 @@ def test_parse_without_a_file_has_no_line() -> None:
     with pytest.raises(ChecklistInvalid) as caught:
         parse_checklist({"id": "x", "title": "X", "version": "1.0.0", "sections": []})
     assert caught.value.lines() == ["<checklist>: sections: List should have at least 1 item after validation, not 0"]
+
+
+def test_an_error_inside_a_group_points_at_the_field(tmp_path: Path) -> None:
+    body = items("""
+        - group: g
+          title: G
+          items:
+            - id: inside
+              answer: {type: text}
+    """)
+    assert problems(tmp_path, body) == ["F:11: sections.0.items.0.items.0.prompt: required field is missing"]
+
+
+def test_range_fields_in_the_wrong_place(tmp_path: Path) -> None:
+    body = items("""
+        - id: a
+          prompt: P
+          answer: {type: number, min: 3}
+        - id: b
+          prompt: P
+          answer: {type: percentage, unit: "%"}
+        - id: c
+          prompt: P
+          answer: {type: text, unit: ft}
+    """)
+    assert problems(tmp_path, body) == [
+        "F:10: sections.0.items.0.answer.min: 'min' belongs under 'acceptable', e.g. acceptable: {min: 10}",
+        "F:13: sections.0.items.1.answer.unit: a percentage takes no unit (it is always %)",
+        "F:16: sections.0.items.2.answer.unit: 'unit' only applies to numeric answers (count, measurement, number), "
+        "not 'text'",
+    ]
+
+
+def test_duplicate_option_values(tmp_path: Path) -> None:
+    body = items("""
+        - id: a
+          prompt: P
+          answer:
+            type: single_choice
+            options:
+              - {value: x, label: X}
+              - {value: x, label: Again}
+    """)
+    assert problems(tmp_path, body) == ["F:14: sections.0.items.0.answer.options.1.value: duplicate option value 'x'"]

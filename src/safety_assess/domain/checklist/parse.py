@@ -19,7 +19,8 @@ Migration = Callable[[dict[str, Any]], dict[str, Any]]
 MIGRATIONS: dict[int, Migration] = {}
 """Step from format version N to N+1, applied in order to older documents. None yet: version 1 is the first."""
 
-_TAGS = frozenset({"item", "group", *(t.value for t in AnswerType)})
+_ENTRY_TAGS = frozenset({"item", "group"})
+_ANSWER_TAGS = frozenset(t.value for t in AnswerType)
 _RANGE_FIELDS = frozenset({"acceptable", "min", "max", "unit"})
 
 
@@ -73,14 +74,18 @@ def _issues_from(error: ValidationError, document: Mapping[str, Any]) -> list[Is
 def _document_path(loc: tuple[int | str, ...], document: Mapping[str, Any]) -> Path:
     """Drop the union tags Pydantic puts in a location, keeping only real keys and indexes."""
     path: list[str | int] = []
-    node: Any = document
-    for i, part in enumerate(loc):
-        is_last = i == len(loc) - 1
-        if isinstance(node, Mapping) and isinstance(part, str) and part not in node and part in _TAGS and not is_last:
+    for part in loc:
+        if _is_tag(path, part):
             continue
         path.append(part)
-        node = _child(node, part)
     return tuple(path)
+
+
+def _is_tag(path: list[str | int], part: int | str) -> bool:
+    """Pydantic names the union member it tried: 'item'/'group' after an entry's index, the type after 'answer'."""
+    if len(path) >= 2 and isinstance(path[-1], int) and path[-2] == "items":
+        return part in _ENTRY_TAGS
+    return bool(path) and path[-1] == "answer" and part in _ANSWER_TAGS
 
 
 def _child(node: Any, part: int | str) -> Any:
@@ -114,11 +119,19 @@ def _message(detail: ErrorDetails, path: Path, document: Mapping[str, Any]) -> s
 
 def _extra_message(path: Path, document: Mapping[str, Any]) -> str:
     field = path[-1]
-    if field in _RANGE_FIELDS and "answer" in path:
-        answer_type = _child(_node_at(document, path[:-1]), "type")
-        numeric = ", ".join(sorted(t.value for t in NUMERIC_TYPES))
-        return f"'{field}' only applies to numeric answers ({numeric}), not '{answer_type}'"
+    if field in _RANGE_FIELDS and path[-2:-1] == ("answer",):
+        return _answer_field_message(str(field), _child(_node_at(document, path[:-1]), "type"))
     return f"unknown field '{field}' (check the spelling against docs/checklist-format.md)"
+
+
+def _answer_field_message(field: str, answer_type: object) -> str:
+    numeric = {t.value for t in NUMERIC_TYPES}
+    if field in ("min", "max") and answer_type in numeric:
+        return f"'{field}' belongs under 'acceptable', e.g. acceptable: {{{field}: 10}}"
+    if field == "unit" and answer_type == AnswerType.PERCENTAGE.value:
+        return "a percentage takes no unit (it is always %)"
+    listed = ", ".join(sorted(numeric - {AnswerType.PERCENTAGE.value} if field == "unit" else numeric))
+    return f"'{field}' only applies to numeric answers ({listed}), not '{answer_type}'"
 
 
 def _node_at(document: Mapping[str, Any], path: Path) -> Any:

@@ -18,6 +18,7 @@ def check_rules(checklist: Checklist) -> list[Issue]:
     located = list(_locate(checklist))
     issues = _duplicate_ids(checklist, located)
     issues += _scale_references(checklist, located)
+    issues += _duplicate_options(checklist, located)
     issues += _finding_defaults(checklist, located)
     issues += _show_if_targets(checklist, located)
     issues += _show_if_cycles(checklist, located)
@@ -68,6 +69,22 @@ def _scale_references(checklist: Checklist, located: list[Located]) -> list[Issu
         if isinstance(answer, ScaleAnswer) and answer.scale and answer.scale not in checklist.scales:
             known = ", ".join(checklist.scales) or "none are declared"
             issues.append(Issue((*path, "answer", "scale"), f"unknown scale '{answer.scale}' (scales: {known})"))
+    return issues
+
+
+def _duplicate_options(checklist: Checklist, located: list[Located]) -> list[Issue]:
+    lists: list[tuple[Path, list[str]]] = [
+        (("scales", name, "options"), [o.value for o in scale.options]) for name, scale in checklist.scales.items()
+    ]
+    for path, _, item in located:
+        options = getattr(item.answer, "options", None)
+        if options:
+            lists.append(((*path, "answer", "options"), [o.value for o in options]))
+    issues = []
+    for path, values in lists:
+        for index, value in enumerate(values):
+            if value in values[:index]:
+                issues.append(Issue((*path, index, "value"), f"duplicate option value '{value}'"))
     return issues
 
 
