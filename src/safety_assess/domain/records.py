@@ -51,6 +51,14 @@ class AssessmentSummary:
     started_at: dt.datetime
     completed_at: dt.datetime | None
     answered: int
+    revision_no: int = 1
+    signed_off_by: tuple[str, ...] = ()
+    revision_of: uuid.UUID | None = None
+    reopen_reason: str = ""
+
+    @property
+    def read_only(self) -> bool:
+        return self.status != AssessmentStatus.IN_PROGRESS
 
 
 @dataclass(frozen=True)
@@ -65,7 +73,8 @@ class GroupInstance:
 class Response:
     item_id: str
     instance_id: uuid.UUID | None
-    value: AnswerValue
+    value: AnswerValue | None
+    """None when only a note was written."""
     note: str
     answered_at: dt.datetime
 
@@ -75,3 +84,5 @@ class AssessmentDetail:
     summary: AssessmentSummary
     instances: tuple[GroupInstance, ...]
     responses: tuple[Response, ...]
+    resume_item: str | None = None
+    resume_instance: uuid.UUID | None = None

@@ -53,7 +53,7 @@ def record_answer(
     if group is not None:
         if not instance_label:
             raise AnswerError(f"item '{item_id}' is in repeatable group '{group.group}'; name the instance")
-        instance_id = workspace.assessments.instance(assessment_id, group.group, instance_label, create=True).id
+        instance_id = workspace.answers.instance(assessment_id, group.group, instance_label, create=True).id
     elif instance_label:
         raise AnswerError(f"item '{item_id}' is not in a repeatable group; it takes no instance")
-    return workspace.assessments.save_response(assessment_id, item_id, instance_id, canonical, note)
+    return workspace.answers.save_answer(assessment_id, item_id, instance_id, canonical, note)

@@ -20,7 +20,12 @@ from safety_assess.storage.dbfile import DatabaseError, connect_readonly, curren
 if TYPE_CHECKING:
     from safety_assess.domain.checklist.catalog import Catalog
     from safety_assess.storage.database import Database
-    from safety_assess.storage.repositories import AssessmentRepository, CampusRepository, SnapshotRepository
+    from safety_assess.storage.repositories import (
+        AnswerRepository,
+        AssessmentRepository,
+        CampusRepository,
+        SnapshotRepository,
+    )
 
 
 class Workspace:
@@ -71,6 +76,12 @@ class Workspace:
         return AssessmentRepository(self.database)
 
     @cached_property
+    def answers(self) -> AnswerRepository:
+        from safety_assess.storage.repositories import AnswerRepository
+
+        return AnswerRepository(self.database)
+
+    @cached_property
     def catalog(self) -> Catalog:
         """Built-in and user checklists, loaded on first use."""
         from safety_assess.domain.checklist.catalog import load_catalog
@@ -96,7 +107,7 @@ class Workspace:
 
     def warm_up(self) -> None:
         """Open the database and load what the first command will need (meant for a background thread)."""
-        _ = self.campuses, self.snapshots, self.assessments
+        _ = self.campuses, self.snapshots, self.assessments, self.answers
         import safety_assess.services.assessments  # noqa: F401  (its imports are the slow part)
 
     def close(self) -> None:

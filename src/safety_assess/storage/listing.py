@@ -26,9 +26,10 @@ CAMPUS_COLUMNS = "c.id, c.district_id, c.name, c.code, c.address"
 CAMPUSES_SQL = f"SELECT {CAMPUS_COLUMNS} FROM campuses c ORDER BY lower(c.name), c.code"
 SUMMARIES_SQL = f"""
 SELECT a.id, a.assessors, a.assessed_on, a.status, a.started_at, a.completed_at,
-       (SELECT count(*) FROM responses r WHERE r.assessment_id = a.id) AS answered,
+       (SELECT count(*) FROM responses r WHERE r.assessment_id = a.id AND r.value IS NOT NULL) AS answered,
        s.id, s.checklist_id, s.version, s.title, s.sha256,
-       {CAMPUS_COLUMNS}
+       {CAMPUS_COLUMNS},
+       a.revision_no, a.signed_off_by, a.revision_of_id, a.reopen_reason
 FROM assessments a
 JOIN checklist_snapshots s ON s.id = a.snapshot_id
 JOIN campuses c ON c.id = a.campus_id
@@ -60,7 +61,7 @@ def _campus(row: Any) -> Campus:
 
 
 def _summary(row: Any, campus_of: dict[Any, Campus]) -> AssessmentSummary:
-    assessors = json.loads(row[1]) if isinstance(row[1], str) else row[1]
+    assessors = _json(row[1])
     campus = campus_of.get(row[12])
     if campus is None:
         campus = campus_of[row[12]] = _campus(row[12:17])
@@ -74,7 +75,15 @@ def _summary(row: Any, campus_of: dict[Any, Campus]) -> AssessmentSummary:
         started_at=_datetime(row[4]),
         completed_at=_datetime(row[5]) if row[5] is not None else None,
         answered=int(row[6]),
+        revision_no=int(row[17]),
+        signed_off_by=tuple(_json(row[18]) or ()),
+        revision_of=_uuid(row[19]) if row[19] is not None else None,
+        reopen_reason=row[20] or "",
     )
+
+
+def _json(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str) else value
 
 
 def _uuid(value: Any) -> uuid.UUID:

@@ -73,6 +73,14 @@ class AssessmentRow(Record):
     status: Mapped[str] = mapped_column(String(20), default="in_progress")
     started_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
     completed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    resume_item_id: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    resume_instance_id: Mapped[uuid.UUID | None] = mapped_column(nullable=True)
+    signed_off_by: Mapped[list[str] | None] = mapped_column(JSON, nullable=True)
+    revision_no: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    revision_of_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("assessments.id", ondelete="RESTRICT", name="fk_assessments_revision_of"), nullable=True
+    )
+    reopen_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
 
     campus: Mapped[CampusRow] = relationship()
     snapshot: Mapped[ChecklistSnapshotRow] = relationship()
@@ -109,7 +117,8 @@ class ResponseRow(Record):
     instance_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("group_instances.id", ondelete="CASCADE"), nullable=True
     )
-    value: Mapped[Any] = mapped_column(JSON)
+    value: Mapped[Any] = mapped_column(JSON(none_as_null=True), nullable=True)
+    """The canonical answer; NULL while only a note is written."""
     note: Mapped[str] = mapped_column(Text, default="")
     answered_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
 

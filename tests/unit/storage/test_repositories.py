@@ -58,11 +58,11 @@ def test_assessments_record_answers_and_instances(workspace: Workspace, every_ty
     created = workspace.assessments.create(campus.id, snapshot.id, ["Ana Diaz", " "], DAY)
     assert created.assessors == ("Ana Diaz",) and created.status is AssessmentStatus.IN_PROGRESS
     repo = workspace.assessments
-    repo.save_response(created.id, "door-locked", None, "no", "Propped with a wedge")
-    repo.save_response(created.id, "door-locked", None, "yes")
-    gym = repo.instance(created.id, "camera", "Gym  door", create=True)
-    repo.save_response(created.id, "camera-working", gym.id, "no")
-    assert repo.instance(created.id, "camera", "gym door", create=False) == gym
+    workspace.answers.save_answer(created.id, "door-locked", None, "no", "Propped with a wedge")
+    workspace.answers.save_answer(created.id, "door-locked", None, "yes")
+    gym = workspace.answers.instance(created.id, "camera", "Gym  door", create=True)
+    workspace.answers.save_answer(created.id, "camera-working", gym.id, "no")
+    assert workspace.answers.instance(created.id, "camera", "gym door", create=False) == gym
     detail = repo.detail(created.id)
     assert [(r.item_id, r.value, r.note) for r in detail.responses] == [
         ("door-locked", "yes", "Propped with a wedge"),
@@ -77,7 +77,7 @@ def test_each_save_bumps_the_revision_counter(workspace: Workspace, every_type_p
     snapshot = workspace.snapshots.snapshot(load_checklist_file(every_type_path))
     created = workspace.assessments.create(campus.id, snapshot.id, [], DAY)
     for value in ("yes", "no", "na"):
-        workspace.assessments.save_response(created.id, "door-locked", None, value)
+        workspace.answers.save_answer(created.id, "door-locked", None, value)
     with workspace.database.session() as session:
         assert session.execute(text("SELECT revision FROM responses")).scalar() == 3
 
@@ -91,7 +91,7 @@ def test_a_completed_assessment_is_read_only(workspace: Workspace, every_type_pa
         assert row is not None
         row.status = AssessmentStatus.COMPLETED.value
     with pytest.raises(ConflictError, match="is completed and read-only"):
-        workspace.assessments.save_response(created.id, "door-locked", None, "yes")
+        workspace.answers.save_answer(created.id, "door-locked", None, "yes")
 
 
 def test_assessment_ids_resolve_from_a_prefix(workspace: Workspace, every_type_path) -> None:

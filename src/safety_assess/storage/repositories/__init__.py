@@ -1,7 +1,8 @@
 """One repository per aggregate. They take a Database and return plain domain records."""
 
+from safety_assess.storage.repositories.answers import AnswerRepository
 from safety_assess.storage.repositories.assessments import AssessmentRepository
 from safety_assess.storage.repositories.campuses import CampusRepository
 from safety_assess.storage.repositories.snapshots import SnapshotRepository
 
-__all__ = ["AssessmentRepository", "CampusRepository", "SnapshotRepository"]
+__all__ = ["AnswerRepository", "AssessmentRepository", "CampusRepository", "SnapshotRepository"]

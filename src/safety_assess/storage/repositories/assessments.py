@@ -1,4 +1,7 @@
-"""Assessments with their group instances and responses (one aggregate)."""
+"""Assessments: start, list, open, remember where the assessor was, complete and reopen.
+
+Responses and group instances inside an assessment are in answers.py.
+"""
 
 from __future__ import annotations
 
@@ -10,26 +13,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from safety_assess.domain.errors import ConflictError, NotFoundError
-from safety_assess.domain.records import (
-    AnswerValue,
-    AssessmentDetail,
-    AssessmentStatus,
-    AssessmentSummary,
-    GroupInstance,
-    Response,
-)
+from safety_assess.domain.records import AssessmentDetail, AssessmentStatus, AssessmentSummary
 from safety_assess.storage import listing
 from safety_assess.storage.database import Database
 from safety_assess.storage.orm import AssessmentRow, GroupInstanceRow, ResponseRow
+from safety_assess.storage.repositories.answers import editable, instance_record, response_record
 from safety_assess.storage.types import utcnow
-
-
-def _instance(row: GroupInstanceRow) -> GroupInstance:
-    return GroupInstance(row.id, row.group_id, row.label, row.position)
-
-
-def _response(row: ResponseRow) -> Response:
-    return Response(row.item_id, row.instance_id, row.value, row.note, row.answered_at)
 
 
 class AssessmentRepository:
@@ -73,7 +62,59 @@ class AssessmentRepository:
             responses = session.scalars(
                 select(ResponseRow).where(ResponseRow.assessment_id == assessment_id).order_by(ResponseRow.answered_at)
             )
-            return AssessmentDetail(summary, tuple(map(_instance, instances)), tuple(map(_response, responses)))
+            row = session.get(AssessmentRow, assessment_id)
+            return AssessmentDetail(
+                summary,
+                tuple(map(instance_record, instances)),
+                tuple(map(response_record, responses)),
+                row.resume_item_id if row else None,
+                row.resume_instance_id if row else None,
+            )
+
+    def set_resume(self, assessment_id: uuid.UUID, item_id: str, instance_id: uuid.UUID | None) -> None:
+        """Remember the item the assessor is on, so reopening returns there."""
+        with self._db.session() as session:
+            row = session.get(AssessmentRow, assessment_id)
+            if row is not None and row.status == AssessmentStatus.IN_PROGRESS.value:
+                row.resume_item_id, row.resume_instance_id = item_id, instance_id
+
+    def complete(self, assessment_id: uuid.UUID, signers: Sequence[str], at: dt.datetime | None = None) -> None:
+        """Record the assessors' sign-off and make the assessment read-only."""
+        names = [" ".join(n.split()) for n in signers if n.strip()]
+        if not names:
+            raise ConflictError("completing an assessment needs at least one assessor's name to sign it off")
+        with self._db.session() as session:
+            row = editable(session, assessment_id)
+            row.status = AssessmentStatus.COMPLETED.value
+            row.completed_at = at or utcnow()
+            row.signed_off_by = names
+
+    def reopen(self, assessment_id: uuid.UUID, reason: str) -> uuid.UUID:
+        """A new in-progress revision with the completed one's answers; the completed one stays as it was."""
+        reason = reason.strip()
+        if not reason:
+            raise ConflictError("reopening an assessment needs a reason")
+        with self._db.session() as session:
+            old = session.get(AssessmentRow, assessment_id)
+            if old is None:
+                raise NotFoundError(f"no assessment {assessment_id}")
+            if old.status != AssessmentStatus.COMPLETED.value:
+                raise ConflictError("only a completed assessment can be reopened")
+            new = AssessmentRow(
+                campus_id=old.campus_id,
+                snapshot_id=old.snapshot_id,
+                assessors=list(old.assessors),
+                assessed_on=old.assessed_on,
+                status=AssessmentStatus.IN_PROGRESS.value,
+                revision_no=old.revision_no + 1,
+                revision_of_id=old.id,
+                reopen_reason=reason,
+                resume_item_id=old.resume_item_id,
+            )
+            session.add(new)
+            session.flush()
+            _copy_answers(session, old.id, new.id)
+            return new.id
 
     def resolve_id(self, prefix: str) -> uuid.UUID:
         """The assessment whose id is or starts with ``prefix`` (as printed, with or without dashes)."""
@@ -86,66 +127,22 @@ class AssessmentRepository:
             raise NotFoundError(f"no assessment with id '{prefix}'" if not ids else f"'{prefix}' matches several")
         return ids[0]
 
-    def instance(self, assessment_id: uuid.UUID, group_id: str, label: str, create: bool) -> GroupInstance:
-        """The group instance with this label, created at the end of the group when asked."""
-        label = " ".join(label.split())
-        with self._db.session() as session:
-            self._editable(session, assessment_id)
-            rows = session.scalars(
-                select(GroupInstanceRow).where(
-                    GroupInstanceRow.assessment_id == assessment_id, GroupInstanceRow.group_id == group_id
-                )
-            ).all()
-            found = [r for r in rows if r.label.lower() == label.lower()]
-            if found:
-                return _instance(found[0])
-            if not create or not label:
-                raise NotFoundError(f"no instance '{label}' of group '{group_id}'")
-            row = GroupInstanceRow(
-                assessment_id=assessment_id,
-                group_id=group_id,
-                label=label,
-                position=max((r.position for r in rows), default=-1) + 1,
-            )
-            session.add(row)
-            session.flush()
-            return _instance(row)
 
-    def save_response(
-        self,
-        assessment_id: uuid.UUID,
-        item_id: str,
-        instance_id: uuid.UUID | None,
-        value: AnswerValue,
-        note: str | None = None,
-    ) -> Response:
-        """Record an answer (replacing an earlier one to the same item and instance), committed at once."""
-        with self._db.session() as session:
-            self._editable(session, assessment_id)
-            row = session.scalar(
-                select(ResponseRow).where(
-                    ResponseRow.assessment_id == assessment_id,
-                    ResponseRow.item_id == item_id,
-                    ResponseRow.instance_id.is_(None)
-                    if instance_id is None
-                    else ResponseRow.instance_id == instance_id,
-                )
+def _copy_answers(session: Session, source: uuid.UUID, target: uuid.UUID) -> None:
+    instance_ids: dict[uuid.UUID, uuid.UUID] = {}
+    for row in session.scalars(select(GroupInstanceRow).where(GroupInstanceRow.assessment_id == source)):
+        copy = GroupInstanceRow(assessment_id=target, group_id=row.group_id, label=row.label, position=row.position)
+        session.add(copy)
+        session.flush()
+        instance_ids[row.id] = copy.id
+    for row in session.scalars(select(ResponseRow).where(ResponseRow.assessment_id == source)):
+        session.add(
+            ResponseRow(
+                assessment_id=target,
+                item_id=row.item_id,
+                value=row.value,
+                note=row.note,
+                answered_at=row.answered_at,
+                instance_id=instance_ids[row.instance_id] if row.instance_id else None,
             )
-            if row is None:
-                row = ResponseRow(assessment_id=assessment_id, item_id=item_id, instance_id=instance_id, note="")
-                session.add(row)
-            row.value = value
-            row.answered_at = utcnow()
-            if note is not None:
-                row.note = note
-            session.flush()
-            return _response(row)
-
-    @staticmethod
-    def _editable(session: Session, assessment_id: uuid.UUID) -> AssessmentRow:
-        row = session.get(AssessmentRow, assessment_id)
-        if row is None:
-            raise NotFoundError(f"no assessment {assessment_id}")
-        if row.status != AssessmentStatus.IN_PROGRESS.value:
-            raise ConflictError(f"assessment {assessment_id} is {row.status.replace('_', ' ')} and read-only")
-        return row
+        )
