@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 
-from sqlalchemy import delete, select
+from sqlalchemy import ColumnElement, and_, delete, select
 from sqlalchemy.orm import Session
 
 from safety_assess.domain.errors import ConflictError, NotFoundError
@@ -70,7 +70,7 @@ class AnswerRepository:
         with self._db.session() as session:
             editable(session, assessment_id)
             if earlier is None:
-                session.execute(delete(ResponseRow).where(*_where(assessment_id, item_id, instance_id)))
+                session.execute(delete(ResponseRow).where(_where(assessment_id, item_id, instance_id)))
                 return
             row = self._row(session, assessment_id, item_id, instance_id)
             row.value, row.note, row.answered_at = earlier.value, earlier.note, earlier.answered_at
@@ -79,7 +79,7 @@ class AnswerRepository:
         self, session: Session, assessment_id: uuid.UUID, item_id: str, instance_id: uuid.UUID | None
     ) -> ResponseRow:
         editable(session, assessment_id)
-        row = session.scalar(select(ResponseRow).where(*_where(assessment_id, item_id, instance_id)))
+        row = session.scalar(select(ResponseRow).where(_where(assessment_id, item_id, instance_id)))
         if row is None:
             row = ResponseRow(
                 assessment_id=assessment_id, item_id=item_id, instance_id=instance_id, note="", value=None
@@ -149,6 +149,6 @@ def _instance_row(session: Session, assessment_id: uuid.UUID, instance_id: uuid.
     return row
 
 
-def _where(assessment_id: uuid.UUID, item_id: str, instance_id: uuid.UUID | None) -> tuple[object, ...]:
+def _where(assessment_id: uuid.UUID, item_id: str, instance_id: uuid.UUID | None) -> ColumnElement[bool]:
     same_instance = ResponseRow.instance_id.is_(None) if instance_id is None else ResponseRow.instance_id == instance_id
-    return ResponseRow.assessment_id == assessment_id, ResponseRow.item_id == item_id, same_instance
+    return and_(ResponseRow.assessment_id == assessment_id, ResponseRow.item_id == item_id, same_instance)

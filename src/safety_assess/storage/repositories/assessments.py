@@ -130,11 +130,13 @@ class AssessmentRepository:
 
 def _copy_answers(session: Session, source: uuid.UUID, target: uuid.UUID) -> None:
     instance_ids: dict[uuid.UUID, uuid.UUID] = {}
-    for row in session.scalars(select(GroupInstanceRow).where(GroupInstanceRow.assessment_id == source)):
-        copy = GroupInstanceRow(assessment_id=target, group_id=row.group_id, label=row.label, position=row.position)
+    for instance in session.scalars(select(GroupInstanceRow).where(GroupInstanceRow.assessment_id == source)):
+        copy = GroupInstanceRow(
+            assessment_id=target, group_id=instance.group_id, label=instance.label, position=instance.position
+        )
         session.add(copy)
         session.flush()
-        instance_ids[row.id] = copy.id
+        instance_ids[instance.id] = copy.id
     for row in session.scalars(select(ResponseRow).where(ResponseRow.assessment_id == source)):
         session.add(
             ResponseRow(
