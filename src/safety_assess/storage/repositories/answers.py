@@ -104,6 +104,11 @@ class AnswerRepository:
             session.flush()
             return instance_record(row)
 
+    def instances(self, assessment_id: uuid.UUID) -> list[GroupInstance]:
+        with self._db.session() as session:
+            rows = session.scalars(select(GroupInstanceRow).where(GroupInstanceRow.assessment_id == assessment_id))
+            return sorted(map(instance_record, rows), key=lambda i: (i.group_id, i.position, i.label.lower()))
+
     def rename_instance(self, assessment_id: uuid.UUID, instance_id: uuid.UUID, label: str) -> GroupInstance:
         label = " ".join(label.split())
         if not label:

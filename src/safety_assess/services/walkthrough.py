@@ -1,0 +1,163 @@
+"""One assessment being walked: answers checked and committed one by one, undo, instances, review, sign-off."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from safety_assess.domain.checklist.model import Group
+from safety_assess.domain.checklist.values import check_value, parse_answer
+from safety_assess.domain.errors import ConflictError, NotFoundError
+from safety_assess.domain.records import AssessmentSummary, GroupInstance, Response
+from safety_assess.domain.walk.review import ReviewEntry, review
+from safety_assess.domain.walk.slots import SlotKey, next_instance_label
+from safety_assess.domain.walk.state import AssessmentState
+from safety_assess.services.workspace import Workspace
+
+UNDO_DEPTH = 200
+
+
+@dataclass(frozen=True)
+class UndoStep:
+    key: SlotKey
+    earlier: Response | None
+
+
+class WalkSession:
+    """Everything the walkthrough window does to an assessment; every change is committed before it returns."""
+
+    def __init__(self, workspace: Workspace, assessment_id: uuid.UUID) -> None:
+        self.workspace = workspace
+        detail = workspace.assessments.detail(assessment_id)
+        self.summary: AssessmentSummary = detail.summary
+        self.checklist = workspace.snapshots.checklist(detail.summary.checklist.id)
+        self.state = AssessmentState(self.checklist, detail.instances, detail.responses, detail.summary.assessed_on)
+        self._resume = SlotKey(detail.resume_item, detail.resume_instance) if detail.resume_item else None
+        self._undo: list[UndoStep] = []
+
+    @property
+    def id(self) -> uuid.UUID:
+        return self.summary.id
+
+    @property
+    def read_only(self) -> bool:
+        return self.summary.read_only
+
+    def start_key(self) -> SlotKey | None:
+        """Where to open: where the assessor left off, else the first unanswered item, else the first item."""
+        if self._resume is not None and self.state.has(self._resume) and self.state.is_visible(self._resume):
+            return self._resume
+        found = self.state.next_unanswered(None) or self.state.step(None, 1)
+        return found.key if found else None
+
+    def remember(self, key: SlotKey) -> None:
+        if not self.read_only:
+            self.workspace.assessments.set_resume(self.id, key.item_id, key.instance_id)
+        self._resume = key
+
+    def answer(self, key: SlotKey, value: object) -> Response:
+        """Check the value (typed text or an already typed value), commit it, and update the state."""
+        item = self.state.slot(key).item
+        if isinstance(value, str):
+            canonical = parse_answer(self.checklist, item, value)
+        else:
+            canonical = check_value(self.checklist, item, value)
+        earlier = self.state.responses.get(key)
+        saved = self.workspace.answers.save_answer(self.id, key.item_id, key.instance_id, canonical)
+        self._record(key, earlier, saved)
+        return saved
+
+    def clear(self, key: SlotKey) -> Response:
+        """Take the answer back (the note stays)."""
+        earlier = self.state.responses.get(key)
+        saved = self.workspace.answers.save_answer(self.id, key.item_id, key.instance_id, None)
+        self._record(key, earlier, saved)
+        return saved
+
+    def note(self, key: SlotKey, text: str) -> Response:
+        earlier = self.state.responses.get(key)
+        if earlier is not None and earlier.note == text:
+            return earlier
+        saved = self.workspace.answers.save_note(self.id, key.item_id, key.instance_id, text)
+        self._record(key, earlier, saved)
+        return saved
+
+    def _record(self, key: SlotKey, earlier: Response | None, saved: Response) -> None:
+        self.state.set_response(key, saved)
+        self._undo.append(UndoStep(key, earlier))
+        del self._undo[:-UNDO_DEPTH]
+
+    def can_undo(self) -> bool:
+        return bool(self._undo) and not self.read_only
+
+    def undo(self) -> SlotKey | None:
+        """Put back what the last answer or note replaced; returns the slot it concerned."""
+        if not self._undo:
+            return None
+        step = self._undo.pop()
+        self.workspace.answers.restore(self.id, step.key.item_id, step.key.instance_id, step.earlier)
+        self.state.set_response(step.key, step.earlier)
+        return step.key
+
+    def add_instance(self, group_id: str, label: str | None = None) -> GroupInstance:
+        group = self._group(group_id)
+        wanted = label.strip() if label and label.strip() else next_instance_label(group, self.state.instances)
+        if any(i.group_id == group_id and i.label.lower() == wanted.lower() for i in self.state.instances):
+            raise ConflictError(f"there is already an instance called '{wanted}'")
+        instance = self.workspace.answers.instance(self.id, group_id, wanted, create=True)
+        self._reload_instances()
+        return instance
+
+    def rename_instance(self, instance_id: uuid.UUID, label: str) -> GroupInstance:
+        instance = self.workspace.answers.rename_instance(self.id, instance_id, label)
+        self._reload_instances()
+        return instance
+
+    def move_instance(self, instance_id: uuid.UUID, delta: int) -> None:
+        """Move an instance up (-1) or down (+1) among its group's instances."""
+        instance = self._instance(instance_id)
+        order = [i.id for i in self.state.instances if i.group_id == instance.group_id]
+        order.sort(key=lambda i: self._instance(i).position)
+        index = order.index(instance_id)
+        target = max(0, min(len(order) - 1, index + delta))
+        order.insert(target, order.pop(index))
+        self.workspace.answers.reorder_instances(self.id, order)
+        self._reload_instances()
+
+    def remove_instance(self, instance_id: uuid.UUID) -> None:
+        self.workspace.answers.remove_instance(self.id, instance_id)
+        self._undo = [step for step in self._undo if step.key.instance_id != instance_id]
+        for key in [k for k in self.state.responses if k.instance_id == instance_id]:
+            self.state.set_response(key, None)
+        self._reload_instances()
+
+    def answers_in(self, instance_id: uuid.UUID) -> int:
+        return sum(1 for k, r in self.state.responses.items() if k.instance_id == instance_id and r.value is not None)
+
+    def review(self) -> list[ReviewEntry]:
+        return review(self.state)
+
+    def complete(self, signers: Sequence[str]) -> None:
+        self.workspace.assessments.complete(self.id, signers)
+        self.summary = self.workspace.assessments.summary(self.id)
+        self._undo.clear()
+
+    def reopen(self, reason: str) -> uuid.UUID:
+        return self.workspace.assessments.reopen(self.id, reason)
+
+    def _reload_instances(self) -> None:
+        self.state.instances = self.workspace.answers.instances(self.id)
+        self.state.rebuild()
+
+    def _group(self, group_id: str) -> Group:
+        for _, group in self.checklist.iter_groups():
+            if group.group == group_id:
+                return group
+        raise NotFoundError(f"no repeatable group '{group_id}'")
+
+    def _instance(self, instance_id: uuid.UUID) -> GroupInstance:
+        for instance in self.state.instances:
+            if instance.id == instance_id:
+                return instance
+        raise NotFoundError(f"no group instance {instance_id}")
