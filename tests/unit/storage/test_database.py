@@ -146,3 +146,35 @@ def test_a_write_while_locked_is_reported_and_rolled_back(database: Database) ->
         fast.close()
     with closing(sqlite3.connect(database.path)) as check:
         assert check.execute("SELECT count(*) FROM app_meta WHERE key = 'k'").fetchone() == (0,)
+
+
+def test_upgrading_keeps_every_assessment_instance_and_response(paths: tuple[Path, Path]) -> None:
+    """Migrations that rebuild a table (SQLite) must not cascade-delete the rows that refer to it."""
+    path, backups = paths
+    engine = create_engine(f"sqlite:///{path}")
+    upgrade(engine, "0002")
+    rows = {
+        "districts": "('d1', 'D')",
+        "campuses": "('c1', 'd1', 'Lincoln', 'LHS', '')",
+        "checklist_snapshots": "('s1', 'x', '1.0.0', 'X', 'h', '{}')",
+        "assessments": "('a1', 'c1', 's1', '[]', '2026-01-01', 'in_progress', '2026-01-01', NULL)",
+        "group_instances": "('g1', 'a1', 'camera', 'Gym', 0)",
+    }
+    stamp = "'2026-01-01', '2026-01-01', 1"
+    with engine.begin() as connection:
+        connection.exec_driver_sql("PRAGMA foreign_keys = ON")
+        for table, values in rows.items():
+            first, rest = values[1:-1].split(", ", 1)
+            connection.exec_driver_sql(f"INSERT INTO {table} VALUES ({first}, {stamp}, {rest})")
+        connection.exec_driver_sql(
+            f"INSERT INTO responses VALUES ('r1', {stamp}, 'a1', 'gate', NULL, '\"pass\"', 'ok', '2026-01-01')"
+        )
+        connection.exec_driver_sql(
+            f"INSERT INTO responses VALUES ('r2', {stamp}, 'a1', 'cam', 'g1', '\"no\"', '', '2026-01-01')"
+        )
+    engine.dispose()
+    Database.open(path, backups).close()
+    with closing(sqlite3.connect(path)) as connection:
+        counts = {t: connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in [*rows, "responses"]}
+        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert counts == {**dict.fromkeys(rows, 1), "responses": 2}
