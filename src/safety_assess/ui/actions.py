@@ -31,17 +31,36 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Start an assessment of a campus",
         toolbar=True,
     ),
+    ActionSpec(
+        "assessment.open",
+        "&Open assessment",
+        "&File",
+        "open_selected",
+        "Ctrl+O",
+        "Walk through the selected assessment",
+        toolbar=True,
+    ),
     ActionSpec("view.refresh", "&Refresh", "&View", "refresh", QKeySequence.StandardKey.Refresh, "Reload the list"),
     ActionSpec("app.quit", "&Quit", "&File", "close", QKeySequence.StandardKey.Quit, "Close Safety Assess"),
     ActionSpec("help.about", "&About Safety Assess", "&Help", "show_about", None, "Version and data folder"),
 )
 
 
-def build_actions(window: QMainWindow, toolbar: QToolBar) -> dict[str, QAction]:
+def _resolve(window: QMainWindow, path: str) -> Callable[[], object]:
+    """A handler named by attribute path on the window, e.g. 'close' or 'instances.add'."""
+    target: object = window
+    for name in path.split("."):
+        target = getattr(target, name)
+    return target  # type: ignore[return-value]
+
+
+def build_actions(
+    window: QMainWindow, toolbar: QToolBar, specs: tuple[ActionSpec, ...] = ACTIONS
+) -> dict[str, QAction]:
     """Create every action on ``window``, put it in its menu (and the toolbar), and connect its handler."""
     actions: dict[str, QAction] = {}
     menus: dict[str, QMenu] = {}
-    for spec in ACTIONS:
+    for spec in specs:
         action = QAction(spec.text, window)
         action.setObjectName(spec.id)
         if spec.shortcut is not None:
@@ -49,7 +68,7 @@ def build_actions(window: QMainWindow, toolbar: QToolBar) -> dict[str, QAction]:
         shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         action.setToolTip(f"{spec.tip} ({shortcut})" if shortcut else spec.tip)
         action.setStatusTip(spec.tip)
-        handler: Callable[[], object] = getattr(window, spec.handler)
+        handler: Callable[[], object] = _resolve(window, spec.handler)
         action.triggered.connect(lambda _checked=False, h=handler: h())
         if spec.menu not in menus:
             menus[spec.menu] = window.menuBar().addMenu(spec.menu)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QInputDialog,
     QLineEdit,
     QMessageBox,
     QWidget,
@@ -163,3 +164,25 @@ def show_about(parent: QWidget | None, data_folder: str) -> None:
         f"<p>Data folder: <code>{data_folder}</code></p>"
         "<p>Assessment data is security-sensitive. Keep it confidential.</p>",
     )
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    """One line of text, e.g. an instance label; None when cancelled."""
+    value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
+    return value.strip() if ok and value.strip() else None
+
+
+def confirm(parent: QWidget | None, title: str, question: str) -> bool:
+    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    answer = QMessageBox.question(parent, title, question, buttons, QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_signoff(parent: QWidget | None, names: list[str]) -> list[str] | None:
+    """The assessors signing the assessment off (names separated by commas); None when cancelled."""
+    text = ask_text(parent, "Complete assessment", "Signed off by (names, separated by commas):", ", ".join(names))
+    return [n.strip() for n in text.split(",") if n.strip()] if text else None
+
+
+def ask_reopen_reason(parent: QWidget | None) -> str | None:
+    return ask_text(parent, "Reopen assessment", "Why is it reopened? (kept with the new revision)")

@@ -29,6 +29,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Safety Assess")
         self.setObjectName("MainWindow")
         self.model = CampusTreeModel(self)
+        self.walks: dict[uuid.UUID, QMainWindow] = {}
+        self.assessmentActivated.connect(self.open_assessment)
         self.tree = self._build_tree()
         self.details = QLabel()
         self.details.setObjectName("details")
@@ -74,6 +76,10 @@ class MainWindow(QMainWindow):
             self.tree.expand(index.parent())
             self.tree.setCurrentIndex(index)
         self._show_details(self.tree.currentIndex())
+
+    def selected_id(self) -> uuid.UUID | None:
+        record = self.selected()
+        return record.id if record is not None else None
 
     def selected(self) -> Campus | AssessmentSummary | None:
         index = self.tree.currentIndex()
@@ -124,6 +130,20 @@ class MainWindow(QMainWindow):
         if answer.assessors:
             self.settings.assessor_name = ", ".join(answer.assessors)
         self.refresh(select=summary.id)
+        self.open_assessment(summary.id)
+
+    def open_selected(self) -> None:
+        record = self.selected()
+        if isinstance(record, AssessmentSummary):
+            self.open_assessment(record.id)
+        else:
+            self.statusBar().showMessage("Select an assessment to open.", 4000)
+
+    def open_assessment(self, assessment_id: uuid.UUID) -> None:
+        """Show the assessment's walkthrough (bringing it forward when already open)."""
+        from safety_assess.ui.walkthrough.opening import open_walkthrough
+
+        open_walkthrough(self, assessment_id)
 
     def show_about(self) -> None:
         dialogs.show_about(self, str(self.workspace.data_dir.root))
@@ -151,6 +171,8 @@ class MainWindow(QMainWindow):
             self.resize(1100, 700)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        for walk in list(self.walks.values()):
+            walk.close()
         self.settings.main_window_geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")
         try:
             save_settings(self.workspace.data_dir.settings, self.settings)

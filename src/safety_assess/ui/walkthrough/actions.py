@@ -1,0 +1,98 @@
+"""The walkthrough window's actions, as data."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence
+
+from safety_assess.ui.actions import ActionSpec
+
+WALK_ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec(
+        "walk.next",
+        "&Next unanswered",
+        "&Go",
+        "next_unanswered",
+        "Ctrl+Right",
+        "Next unanswered item (Enter or Right)",
+        toolbar=True,
+    ),
+    ActionSpec("walk.previous", "&Previous", "&Go", "previous", "Ctrl+Left", "Previous item (Left)", toolbar=True),
+    ActionSpec(
+        "walk.find", "&Search…", "&Go", "focus_search", QKeySequence.StandardKey.Find, "Search prompts and guidance"
+    ),
+    ActionSpec("walk.tree", "Section &tree", "&Go", "focus_tree", "Ctrl+T", "Move to the section tree"),
+    ActionSpec(
+        "walk.undo",
+        "&Undo last answer",
+        "&Edit",
+        "undo",
+        QKeySequence.StandardKey.Undo,
+        "Undo the last answer or note",
+        toolbar=True,
+    ),
+    ActionSpec("walk.clear", "C&lear answer", "&Edit", "clear_answer", None, "Clear this answer (Delete)"),
+    ActionSpec(
+        "walk.add_instance",
+        "&Add instance…",
+        "&Instances",
+        "instances.add",
+        "Ctrl+I",
+        "Add an entrance, camera… to the repeatable group",
+        toolbar=True,
+    ),
+    ActionSpec(
+        "walk.rename_instance",
+        "&Rename instance…",
+        "&Instances",
+        "instances.rename",
+        "F2",
+        "Rename the selected instance",
+    ),
+    ActionSpec(
+        "walk.move_up",
+        "Move instance &up",
+        "&Instances",
+        "instances.move_up",
+        "Ctrl+Shift+Up",
+        "Move the selected instance up",
+    ),
+    ActionSpec(
+        "walk.move_down",
+        "Move instance &down",
+        "&Instances",
+        "instances.move_down",
+        "Ctrl+Shift+Down",
+        "Move the selected instance down",
+    ),
+    ActionSpec(
+        "walk.remove_instance",
+        "Re&move instance…",
+        "&Instances",
+        "instances.remove",
+        None,
+        "Remove the selected instance and its answers",
+    ),
+    ActionSpec(
+        "walk.review",
+        "&Review and complete…",
+        "&Assessment",
+        "review",
+        "Ctrl+R",
+        "List what is missing, then sign off",
+        toolbar=True,
+    ),
+    ActionSpec(
+        "walk.reopen",
+        "Re&open as a new revision…",
+        "&Assessment",
+        "reopen",
+        None,
+        "Reopen a completed assessment; the completed one is kept",
+    ),
+    ActionSpec("walk.close", "&Close", "&Assessment", "close", QKeySequence.StandardKey.Close, "Close the walkthrough"),
+)
+
+SHORTCUT_HINT = (
+    "Y yes · N no · A N/A · 1–9 options · Enter/→ next unanswered · ← previous · Delete clear · "
+    "Ctrl+Z undo · Ctrl+F search · Ctrl+T tree · Esc leaves a text field"
+)

@@ -1,0 +1,248 @@
+"""Answer controls, one kind per answer type. Each emits ``submitted(value)`` with what the assessor chose.
+
+Option buttons never take keyboard focus: the item panel keeps it and turns Y / N / A and digits into clicks,
+so one keystroke answers. Typed answers (numbers, dates, times, text) are submitted with Enter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from safety_assess.domain.checklist.answers import (
+    DateAnswer,
+    MultipleChoiceAnswer,
+    PercentageAnswer,
+    RatingAnswer,
+    TextAnswer,
+    TimeAnswer,
+    YesNoAnswer,
+)
+from safety_assess.domain.checklist.model import Checklist, Item
+from safety_assess.domain.checklist.values import NA, option_labels
+
+TOUCH_HEIGHT = 44  # px: a comfortable finger target on a touch laptop
+
+
+class AnswerEditor(QWidget):
+    submitted = Signal(object)
+
+    def set_value(self, value: object) -> None:
+        raise NotImplementedError
+
+    def press(self, key: str) -> bool:
+        """Handle a shortcut key (already lower-case text); True when it answered."""
+        return False
+
+    def typing_widget(self) -> QWidget | None:
+        """The text field to focus when the item opens, for typed answers."""
+        return None
+
+
+def _button(text: str, accessible: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setCheckable(True)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    button.setMinimumHeight(TOUCH_HEIGHT)
+    button.setMinimumWidth(72)
+    button.setAccessibleName(accessible)
+    button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+    return button
+
+
+class OptionEditor(AnswerEditor):
+    """One button per option: yes/no/N-A (keys Y, N, A), scales, ratings and single choice (keys 1-9)."""
+
+    def __init__(self, options: list[tuple[object, str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self) if len(options) <= 5 else QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self._buttons: dict[object, QPushButton] = {}
+        self._keys: dict[str, object] = {}
+        for value, label, key in options:
+            text = f"{key.upper()}   {label}" if key and label else (label or key.upper())
+            button = _button(text, f"Answer {label or value}" + (f" (key {key.upper()})" if key else ""))
+            if key:
+                button.setToolTip(f"Press {key.upper()}")
+            button.clicked.connect(lambda _=False, v=value: self.submitted.emit(v))
+            layout.addWidget(button)
+            self._buttons[value] = button
+            self._keys[key] = value
+        if isinstance(layout, QHBoxLayout):
+            layout.addStretch(1)
+
+    def set_value(self, value: object) -> None:
+        for option, button in self._buttons.items():
+            button.setChecked(option == value)
+
+    def press(self, key: str) -> bool:
+        value = self._keys.get(key)
+        if value is None:
+            return False
+        self.submitted.emit(value)
+        return True
+
+    def buttons(self) -> dict[object, QPushButton]:
+        return dict(self._buttons)
+
+
+class MultiChoiceEditor(AnswerEditor):
+    """Check boxes; a digit toggles an option. Every change submits the whole selection."""
+
+    def __init__(self, options: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self._boxes: list[tuple[str, QCheckBox]] = []
+        for n, (value, label) in enumerate(options, start=1):
+            box = QCheckBox(f"{n}  {label}" if n < 10 else label)
+            box.setAccessibleName(label)
+            box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            box.setMinimumHeight(TOUCH_HEIGHT - 8)
+            box.clicked.connect(self._changed)
+            layout.addWidget(box)
+            self._boxes.append((value, box))
+
+    def _changed(self) -> None:
+        self.submitted.emit([value for value, box in self._boxes if box.isChecked()])
+
+    def set_value(self, value: object) -> None:
+        chosen = set(value) if isinstance(value, list) else set()
+        for option, box in self._boxes:
+            box.setChecked(option in chosen)
+
+    def press(self, key: str) -> bool:
+        if not key.isdigit() or not 1 <= int(key) <= min(9, len(self._boxes)):
+            return False
+        box = self._boxes[int(key) - 1][1]
+        box.setChecked(not box.isChecked())
+        self._changed()
+        return True
+
+
+class TypedEditor(AnswerEditor):
+    """A line for numbers, dates and times, submitted with Enter; an N/A button when the item allows it."""
+
+    def __init__(self, placeholder: str, suffix: str, allow_na: bool, today: bool, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.line = QLineEdit()
+        self.line.setPlaceholderText(placeholder)
+        self.line.setAccessibleName(f"Answer ({placeholder})")
+        self.line.setMinimumHeight(TOUCH_HEIGHT)
+        self.line.setMaximumWidth(260)
+        self.line.returnPressed.connect(lambda: self.submitted.emit(self.line.text()))
+        layout.addWidget(self.line)
+        if suffix:
+            layout.addWidget(QLabel(suffix))
+        if today:
+            button = QPushButton("Today")
+            button.setAccessibleName("Answer today's date")
+            button.setMinimumHeight(TOUCH_HEIGHT)
+            button.clicked.connect(lambda: self.submitted.emit(dt.date.today().isoformat()))
+            layout.addWidget(button)
+        if allow_na:
+            na = QPushButton("N/A")
+            na.setAccessibleName("Answer not applicable")
+            na.setMinimumHeight(TOUCH_HEIGHT)
+            na.clicked.connect(lambda: self.submitted.emit(NA))
+            layout.addWidget(na)
+        layout.addStretch(1)
+
+    def set_value(self, value: object) -> None:
+        text = "" if value is None else (f"{value:g}" if isinstance(value, float) else str(value))
+        self.line.setText("N/A" if value == NA else text)
+
+    def typing_widget(self) -> QWidget | None:
+        return self.line
+
+
+class TextEditor(AnswerEditor):
+    """Free text: Enter (Ctrl+Enter when multi-line) submits."""
+
+    def __init__(self, multiline: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.multiline = multiline
+        if multiline:
+            self.box: QLineEdit | QPlainTextEdit = QPlainTextEdit()
+            self.box.setMinimumHeight(96)
+            layout.addWidget(self.box)
+            hint = QLabel("Ctrl+Enter saves")
+            hint.setEnabled(False)
+            layout.addWidget(hint)
+        else:
+            self.box = QLineEdit()
+            self.box.setMinimumHeight(TOUCH_HEIGHT)
+            self.box.returnPressed.connect(self.submit)
+            layout.addWidget(self.box)
+        self.box.setAccessibleName("Answer text")
+
+    def submit(self) -> None:
+        self.submitted.emit(self.text())
+
+    def text(self) -> str:
+        return self.box.toPlainText() if isinstance(self.box, QPlainTextEdit) else self.box.text()
+
+    def set_value(self, value: object) -> None:
+        text = value if isinstance(value, str) else ""
+        if isinstance(self.box, QPlainTextEdit):
+            self.box.setPlainText(text)
+        else:
+            self.box.setText(text)
+
+    def typing_widget(self) -> QWidget | None:
+        return self.box
+
+
+def make_editor(checklist: Checklist, item: Item) -> AnswerEditor:
+    """The control that fits the item's answer type."""
+    answer = item.answer
+    if isinstance(answer, YesNoAnswer):
+        keys = {"yes": "y", "no": "n", NA: "a"}
+        return OptionEditor([(v, label, keys[v]) for v, label in option_labels(checklist, item)])
+    if isinstance(answer, RatingAnswer):
+        ratings: list[tuple[object, str, str]] = [
+            (n, answer.labels.get(n, ""), str(n)) for n in range(1, answer.max + 1)
+        ]
+        return OptionEditor(ratings + ([(NA, "N/A", "a")] if answer.allow_na else []))
+    if isinstance(answer, MultipleChoiceAnswer):
+        return MultiChoiceEditor(option_labels(checklist, item))
+    labels = option_labels(checklist, item)
+    if labels:
+        options: list[tuple[object, str, str]] = [
+            (v, label, str(n) if n < 10 else "") for n, (v, label) in enumerate(labels, start=1)
+        ]
+        if getattr(answer, "allow_na", False):
+            options.append((NA, "N/A", "a"))
+        return OptionEditor(options)
+    if isinstance(answer, TextAnswer):
+        return TextEditor(answer.multiline)
+    return _typed(answer)
+
+
+def _typed(answer: object) -> TypedEditor:
+    allow_na = bool(getattr(answer, "allow_na", False))
+    if isinstance(answer, DateAnswer):
+        return TypedEditor("YYYY-MM-DD", "", allow_na, today=True)
+    if isinstance(answer, TimeAnswer):
+        return TypedEditor("HH:MM (24 h), or empty", "", allow_na, today=False)
+    if isinstance(answer, PercentageAnswer):
+        return TypedEditor("0-100", "%", allow_na, today=False)
+    unit = str(getattr(answer, "unit", "") or "")
+    whole = type(answer).__name__ == "CountAnswer"
+    return TypedEditor("whole number" if whole else "number", unit, allow_na, today=False)

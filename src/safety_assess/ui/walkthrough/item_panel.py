@@ -1,0 +1,182 @@
+"""The item panel: prompt, guidance, the answer control, the note, flags, and the place for photos."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from safety_assess.domain.checklist.model import Checklist
+from safety_assess.domain.walk.slots import Slot
+from safety_assess.ui.walkthrough.editors import AnswerEditor, OptionEditor, make_editor
+
+NOTE_PAUSE_MS = 700
+"""A note is committed this long after the last keystroke, and at once when the field loses focus."""
+NEXT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Right)
+
+
+class NoteEdit(QPlainTextEdit):
+    left = Signal()
+    escaped = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.left.emit()
+        super().focusOutEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.left.emit()
+            self.escaped.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class ItemPanel(QWidget):
+    answered = Signal(object)
+    """The assessor gave an answer (typed text or a chosen value)."""
+    noteChanged = Signal(str)
+    navigate = Signal(int)
+    """+1: next unanswered item; -1: previous item."""
+    cleared = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("itemPanel")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Item")
+        self.editor: AnswerEditor | None = None
+        self.where = self._label("where", "Where", dim=True)
+        self.prompt = self._label("prompt", "Question")
+        font = self.prompt.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.prompt.setFont(font)
+        self.guidance = self._label("guidance", "Guidance")
+        self.flags = self._label("flags", "Flags", dim=True)
+        self.error = self._label("error", "Problem with the answer")
+        self.error.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.editor_area = QVBoxLayout()
+        self.note = NoteEdit()
+        self.note.setObjectName("note")
+        self.note.setAccessibleName("Note")
+        self.note.setPlaceholderText("Note (saved as you type)")
+        self.note.setMaximumHeight(110)
+        self.photos = self._label("photos", "Photos", dim=True)
+        self.photos.setText("Photos: none yet")
+        self._note_timer = QTimer(self, singleShot=True, interval=NOTE_PAUSE_MS)
+        self._note_timer.timeout.connect(self.flush_note)
+        self.note.textChanged.connect(self._note_timer.start)
+        self.note.left.connect(self.flush_note)
+        self.note.escaped.connect(self.setFocus)
+        self._note_shown = ""
+        self._layout()
+
+    def _label(self, name: str, accessible: str, dim: bool = False) -> QLabel:
+        label = QLabel()
+        label.setObjectName(name)
+        label.setAccessibleName(accessible)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setEnabled(not dim)
+        return label
+
+    def _layout(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(10)
+        for widget in (self.where, self.prompt, self.guidance, self.flags):
+            layout.addWidget(widget)
+        layout.addLayout(self.editor_area)
+        layout.addWidget(self.error)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        layout.addWidget(line)
+        note_label = QLabel("&Note:")
+        note_label.setBuddy(self.note)
+        layout.addWidget(note_label)
+        layout.addWidget(self.note)
+        layout.addWidget(self.photos)
+        layout.addStretch(1)
+
+    def show_slot(self, checklist: Checklist, slot: Slot, value: object, note: str, read_only: bool) -> None:
+        self.flush_note()
+        self.where.setText(slot.label + f"  ·  {slot.item.id}")
+        self.prompt.setText(slot.item.prompt)
+        self.guidance.setText(slot.item.guidance)
+        self.guidance.setVisible(bool(slot.item.guidance))
+        self.flags.setText(_flags(slot))
+        self.error.clear()
+        self._replace_editor(make_editor(checklist, slot.item), value, read_only)
+        self._note_shown = note
+        self.note.blockSignals(True)
+        self.note.setPlainText(note)
+        self.note.blockSignals(False)
+        self.note.setReadOnly(read_only)
+        self.focus_answer()
+
+    def _replace_editor(self, editor: AnswerEditor, value: object, read_only: bool) -> None:
+        if self.editor is not None:
+            self.editor.setParent(None)
+            self.editor.deleteLater()
+        self.editor = editor
+        editor.set_value(value)
+        editor.setEnabled(not read_only)
+        editor.submitted.connect(self.answered)
+        self.editor_area.addWidget(editor)
+        typing = editor.typing_widget()
+        if typing is not None:
+            typing.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Escape leaves a text field, so the single-key shortcuts work again."""
+        is_key = event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+        if is_key and event.key() == Qt.Key.Key_Escape:  # type: ignore[attr-defined]
+            self.setFocus()
+            return True
+        return super().eventFilter(watched, event)
+
+    def show_value(self, value: object) -> None:
+        if self.editor is not None:
+            self.editor.set_value(value)
+        self.error.clear()
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+
+    def focus_answer(self) -> None:
+        typing = self.editor.typing_widget() if self.editor else None
+        (typing or self).setFocus()
+
+    def auto_advances(self) -> bool:
+        """One keystroke answers and moves on for option answers; typed answers move on after Enter."""
+        return isinstance(self.editor, OptionEditor)
+
+    def flush_note(self) -> None:
+        self._note_timer.stop()
+        text = self.note.toPlainText()
+        if text != self._note_shown and not self.note.isReadOnly():
+            self._note_shown = text
+            self.noteChanged.emit(text)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, text = event.key(), event.text().lower()
+        if key in NEXT_KEYS:
+            self.navigate.emit(1)
+        elif key == Qt.Key.Key_Left:
+            self.navigate.emit(-1)
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.cleared.emit()
+        elif not (text and self.editor is not None and self.editor.isEnabled() and self.editor.press(text)):
+            super().keyPressEvent(event)
+
+
+def _flags(slot: Slot) -> str:
+    item = slot.item
+    flags = ["Required" if item.required else "Optional"]
+    if item.photo_required_when_deficient:
+        flags.append("photo required if deficient")
+    if item.note_required_when_deficient:
+        flags.append("note required if deficient")
+    if item.likelihood and item.severity:
+        flags.append(f"likelihood {item.likelihood} × severity {item.severity} if deficient")
+    return " · ".join(flags)

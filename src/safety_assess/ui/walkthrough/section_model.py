@@ -1,0 +1,177 @@
+"""The walkthrough's section tree: sections, groups and their instances, and the items to answer.
+
+A thin model over the domain's AssessmentState (never the ORM). Items hidden by a condition or by the filter are
+not listed; sections show their progress.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+
+from safety_assess.domain.checklist.answers import Outcome
+from safety_assess.domain.checklist.model import Group, Section
+from safety_assess.domain.records import GroupInstance
+from safety_assess.domain.walk.slots import Slot, SlotKey
+from safety_assess.domain.walk.state import AssessmentState, Filter
+
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()
+MARKS = {
+    None: "○",
+    Outcome.COMPLIANT: "✓",
+    Outcome.DEFICIENT: "✗",
+    Outcome.NOT_APPLICABLE: "–",
+    Outcome.UNKNOWN: "?",
+    Outcome.NEUTRAL: "•",
+}
+
+
+@dataclass
+class Node:
+    ref: Section | Group | GroupInstance | Slot
+    parent: int  # index of the parent node, -1 at the top
+    row: int
+    children: list[int] = field(default_factory=list)
+
+
+class SectionTreeModel(QAbstractItemModel):
+    KeyRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, state: AssessmentState, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.kind = Filter.ALL
+        self.text = ""
+        self._nodes: list[Node] = []
+        self._top: list[int] = []
+        self._slot_node: dict[SlotKey, int] = {}
+        self._build()
+
+    def set_filter(self, kind: Filter, text: str) -> None:
+        self.kind, self.text = kind, text
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        """Recompute which rows exist (after an answer changed what shows, or instances changed)."""
+        self.beginResetModel()
+        self._build()
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """Answers changed but not which rows exist: repaint marks and progress."""
+        if self._structure() != [n.ref for n in self._nodes]:
+            self.rebuild()
+            return
+        for row in range(len(self._top)):
+            self._changed_subtree(self.index(row, 0))
+
+    def _changed_subtree(self, index: QModelIndex) -> None:
+        self.dataChanged.emit(index, index)
+        for row in range(self.rowCount(index)):
+            self._changed_subtree(self.index(row, 0, index))
+
+    def _structure(self) -> list[object]:
+        saved, self._nodes = self._nodes, []
+        try:
+            self._build()
+            return [n.ref for n in self._nodes]
+        finally:
+            self._nodes = saved
+            self._rebuild_lookups()
+
+    def _build(self) -> None:
+        self._nodes = []
+        self._top_building: list[int] = []
+        shown = {s.key: s for s in self.state.slots if self.state.matches(s, self.kind, self.text)}
+        keep_empty = self.kind == Filter.ALL and not self.text
+        for section in self.state.checklist.sections:
+            section_node = self._add(section, -1)
+            for entry in section.items:
+                if isinstance(entry, Group):
+                    self._add_group(entry, section_node, shown, keep_empty)
+                elif SlotKey(entry.id) in shown:
+                    self._add(shown[SlotKey(entry.id)], section_node)
+        self._rebuild_lookups()
+
+    def _add_group(self, group: Group, parent: int, shown: dict[SlotKey, Slot], keep_empty: bool) -> None:
+        per_instance = [
+            (instance, [shown[k] for i in group.items if (k := SlotKey(i.id, instance.id)) in shown])
+            for instance in self.state.group_instances(group)
+        ]
+        if not keep_empty and not any(slots for _, slots in per_instance):
+            return
+        group_node = self._add(group, parent)
+        for instance, slots in per_instance:
+            if slots or keep_empty:
+                instance_node = self._add(instance, group_node)
+                for slot in slots:
+                    self._add(slot, instance_node)
+
+    def _add(self, ref: Section | Group | GroupInstance | Slot, parent: int) -> int:
+        siblings = self._nodes[parent].children if parent >= 0 else self._top_building
+        self._nodes.append(Node(ref, parent, len(siblings)))
+        siblings.append(len(self._nodes) - 1)
+        return len(self._nodes) - 1
+
+    def _rebuild_lookups(self) -> None:
+        self._top = [n for n, node in enumerate(self._nodes) if node.parent == -1]
+        self._slot_node = {node.ref.key: n for n, node in enumerate(self._nodes) if isinstance(node.ref, Slot)}
+
+    # Qt model interface -------------------------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        children = self._nodes[parent.internalId()].children if parent.isValid() else self._top
+        return self.createIndex(row, column, children[row])
+
+    def parent(self, child: Index = ROOT) -> QModelIndex:  # type: ignore[override]
+        if not child.isValid():
+            return QModelIndex()
+        up = self._nodes[child.internalId()].parent
+        return QModelIndex() if up < 0 else self.createIndex(self._nodes[up].row, 0, up)
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        if parent.column() > 0:
+            return 0
+        return len(self._nodes[parent.internalId()].children) if parent.isValid() else len(self._top)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 1
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        ref = self._nodes[index.internalId()].ref
+        if role == self.KeyRole:
+            return ref.key if isinstance(ref, Slot) else None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(ref, accessible=role == Qt.ItemDataRole.AccessibleTextRole)
+        if role == Qt.ItemDataRole.ToolTipRole and isinstance(ref, Slot):
+            return ref.item.prompt
+        return None
+
+    def _text(self, ref: Section | Group | GroupInstance | Slot, accessible: bool) -> str:
+        if isinstance(ref, Section):
+            tally = self.state.section_tally(ref.id)
+            deficient = f" · {tally.deficient} deficient" if tally.deficient else ""
+            return f"{ref.title}  {tally.answered}/{tally.applicable}{deficient}"
+        if isinstance(ref, Group):
+            return f"{ref.title} ({len(self.state.group_instances(ref))})"
+        if isinstance(ref, GroupInstance):
+            return ref.label
+        result = self.state.outcome(ref.key)
+        if accessible:
+            status = "not answered" if result is None else result.value.replace("_", " ")
+            return f"{ref.item.prompt}, {status}"
+        return f"{MARKS[result]}  {ref.item.prompt}"
+
+    # Lookups for the window ---------------------------------------------------------------------------------
+    def index_of(self, key: SlotKey) -> QModelIndex:
+        node = self._slot_node.get(key)
+        return QModelIndex() if node is None else self.createIndex(self._nodes[node].row, 0, node)
+
+    def ref(self, index: Index) -> Section | Group | GroupInstance | Slot | None:
+        return self._nodes[index.internalId()].ref if index.isValid() else None

@@ -1,0 +1,331 @@
+"""The walkthrough window: section tree, item panel, progress and the saved indicator."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QProgressBar,
+    QSplitter,
+    QToolBar,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from safety_assess.domain.errors import SafetyAssessError
+from safety_assess.domain.records import GroupInstance
+from safety_assess.domain.walk.slots import Slot, SlotKey
+from safety_assess.domain.walk.state import Filter
+from safety_assess.services.walkthrough import WalkSession
+from safety_assess.ui import dialogs
+from safety_assess.ui.actions import build_actions
+from safety_assess.ui.walkthrough import review as review_page
+from safety_assess.ui.walkthrough.actions import SHORTCUT_HINT, WALK_ACTIONS
+from safety_assess.ui.walkthrough.instances import InstanceCommands
+from safety_assess.ui.walkthrough.item_panel import ItemPanel
+from safety_assess.ui.walkthrough.section_model import SectionTreeModel
+
+FILTERS = (
+    ("All items", Filter.ALL),
+    ("Unanswered", Filter.UNANSWERED),
+    ("Deficient", Filter.DEFICIENT),
+    ("Required, not answered", Filter.REQUIRED_MISSING),
+)
+
+
+class WalkthroughWindow(QMainWindow):
+    changed = Signal(uuid.UUID)
+    """Answers or status changed: lists elsewhere should refresh."""
+    reopened = Signal(uuid.UUID)
+    """A new revision was made: open it."""
+
+    def __init__(self, session: WalkSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.current: SlotKey | None = None
+        self.setObjectName("WalkthroughWindow")
+        self.model = SectionTreeModel(session.state, self)
+        self.instances = InstanceCommands(self)
+        self.panel = ItemPanel()
+        self.tree = self._build_tree()
+        self.header, self.progress, self.saved = QLabel(), QProgressBar(), QLabel("No changes yet")
+        self.filter, self.search = QComboBox(), QLineEdit()
+        self._build_layout()
+        toolbar = QToolBar("Walkthrough")
+        toolbar.setObjectName("walkToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(toolbar)
+        self.actions_by_id = build_actions(self, toolbar, WALK_ACTIONS)
+        self._connect()
+        self._show_status()
+        self.go_to(session.start_key())
+        self.resize(1200, 760)
+
+    # Building ---------------------------------------------------------------------------------------------------
+    def _build_tree(self) -> QTreeView:
+        tree = QTreeView()
+        tree.setObjectName("sectionTree")
+        tree.setAccessibleName("Sections and items")
+        tree.setHeaderHidden(True)
+        tree.setUniformRowHeights(True)
+        tree.setModel(self.model)
+        tree.expandAll()
+        return tree
+
+    def _build_layout(self) -> None:
+        self.filter.setAccessibleName("Show")
+        for text, kind in FILTERS:
+            self.filter.addItem(text, kind)
+        self.search.setAccessibleName("Search prompts and guidance")
+        self.search.setPlaceholderText("Search (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.progress.setAccessibleName("Overall progress")
+        self.saved.setObjectName("savedIndicator")
+        self.saved.setAccessibleName("Save status")
+        self.header.setObjectName("walkHeader")
+        self.header.setWordWrap(True)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        filters = QHBoxLayout()
+        filters.addWidget(self.filter)
+        filters.addWidget(self.search, 1)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.tree)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.panel)
+        splitter.setSizes([420, 780])
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.progress)
+        top.addWidget(self.saved)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        hint = QLabel(SHORTCUT_HINT)
+        hint.setObjectName("shortcutHint")
+        hint.setWordWrap(True)
+        hint.setEnabled(False)
+        layout.addWidget(hint)
+        self.setCentralWidget(central)
+
+    def _connect(self) -> None:
+        self.panel.answered.connect(self.answer)
+        self.panel.noteChanged.connect(self.write_note)
+        self.panel.navigate.connect(lambda step: self.next_unanswered() if step > 0 else self.previous())
+        self.panel.cleared.connect(self.clear_answer)
+        self.tree.selectionModel().currentChanged.connect(self._tree_moved)
+        self.tree.activated.connect(lambda _: self.panel.focus_answer())
+        self.filter.currentIndexChanged.connect(self._refilter)
+        self.search.textChanged.connect(self._refilter)
+        self.search.returnPressed.connect(self._first_match)
+
+    # Navigation -------------------------------------------------------------------------------------------------
+    def go_to(self, key: SlotKey | None) -> None:
+        if key is None or not self.session.state.has(key):
+            self.panel.setEnabled(False)
+            return
+        self.panel.setEnabled(True)
+        self.current = key
+        slot = self.session.state.slot(key)
+        state = self.session.state
+        self.panel.show_slot(state.checklist, slot, state.value(key), state.note(key), self.session.read_only)
+        index = self.model.index_of(key)
+        if index.isValid() and self.tree.currentIndex() != index:
+            self.tree.selectionModel().blockSignals(True)
+            self.tree.setCurrentIndex(index)
+            self.tree.selectionModel().blockSignals(False)
+            self.tree.scrollTo(index)
+        self._remember(key)
+
+    def _remember(self, key: SlotKey) -> None:
+        try:
+            self.session.remember(key)
+        except SafetyAssessError as error:
+            self._show_saved(False, str(error))
+
+    def _tree_moved(self, index: QModelIndex) -> None:
+        ref = self.model.ref(index)
+        if isinstance(ref, Slot) and ref.key != self.current:
+            self.go_to(ref.key)
+
+    def next_unanswered(self) -> None:
+        found = self.session.state.next_unanswered(self.current)
+        if found is None:
+            self.statusBar().showMessage("Every item is answered. Review and complete with Ctrl+R.", 8000)
+            return
+        self.go_to(found.key)
+
+    def previous(self) -> None:
+        found = self.session.state.step(self.current, -1, self.model.kind, self.model.text)
+        if found is not None:
+            self.go_to(found.key)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def focus_tree(self) -> None:
+        self.tree.setFocus()
+
+    def _refilter(self) -> None:
+        self.model.set_filter(self.filter.currentData(), self.search.text().strip())
+        self.tree.expandAll()
+        if self.current is not None:
+            index = self.model.index_of(self.current)
+            if index.isValid():
+                self.tree.setCurrentIndex(index)
+
+    def _first_match(self) -> None:
+        found = self.session.state.step(None, 1, self.model.kind, self.model.text)
+        if found is not None:
+            self.go_to(found.key)
+
+    # Answering --------------------------------------------------------------------------------------------------
+    def answer(self, value: object) -> None:
+        key = self.current
+        if key is None:
+            return
+        try:
+            self.session.answer(key, value)
+        except SafetyAssessError as error:
+            self.panel.show_error(str(error))
+            self._show_saved(False, str(error))
+            return
+        self._after_change(key)
+        if not isinstance(value, list):
+            self.next_unanswered()
+
+    def write_note(self, text: str) -> None:
+        if self.current is None:
+            return
+        try:
+            self.session.note(self.current, text)
+        except SafetyAssessError as error:
+            self._show_saved(False, str(error))
+            return
+        self._after_change(self.current, show=False)
+
+    def clear_answer(self) -> None:
+        if self.current is None or not self.session.state.is_answered(self.current):
+            return
+        try:
+            self.session.clear(self.current)
+        except SafetyAssessError as error:
+            self._show_saved(False, str(error))
+            return
+        self._after_change(self.current)
+
+    def undo(self) -> None:
+        try:
+            key = self.session.undo()
+        except SafetyAssessError as error:
+            self._show_saved(False, str(error))
+            return
+        if key is None:
+            self.statusBar().showMessage("Nothing to undo.", 4000)
+            return
+        self._after_change(key, show=False)
+        self.go_to(key)
+
+    def _after_change(self, key: SlotKey, show: bool = True) -> None:
+        self.model.refresh()
+        self.tree.expandAll()
+        if show and key == self.current:
+            self.panel.show_value(self.session.state.value(key))
+        self._show_status()
+        self._show_saved(True)
+        self.changed.emit(self.session.id)
+
+    def _show_saved(self, ok: bool, problem: str = "") -> None:
+        if ok:
+            self.saved.setText(f"✓ Saved {dt.datetime.now():%H:%M:%S}")
+            self.saved.setStyleSheet("")
+        else:
+            self.saved.setText("✗ Not saved")
+            self.saved.setToolTip(problem)
+            self.saved.setStyleSheet("color: #c62828; font-weight: bold;")
+            self.statusBar().showMessage(f"Not saved: {problem}")
+
+    def _show_status(self) -> None:
+        summary, tally = self.session.summary, self.session.state.overall()
+        self.setWindowTitle(f"{summary.campus.name}: {summary.checklist.title} - Safety Assess")
+        state = (
+            f"Completed, signed off by {', '.join(summary.signed_off_by)}; read-only. Reopen to change it."
+            if summary.read_only
+            else f"Revision {summary.revision_no}, {summary.assessed_on.isoformat()}"
+        )
+        self.header.setText(f"<b>{summary.campus.name}</b> · {summary.checklist.title} · {state}")
+        self.progress.setMaximum(max(tally.applicable, 1))
+        self.progress.setValue(tally.answered)
+        deficient = f" · {tally.deficient} deficient" if tally.deficient else ""
+        self.progress.setFormat(f"{tally.answered}/{tally.applicable} answered{deficient}")
+        for name in (
+            "walk.undo",
+            "walk.clear",
+            "walk.add_instance",
+            "walk.rename_instance",
+            "walk.move_up",
+            "walk.move_down",
+            "walk.remove_instance",
+        ):
+            self.actions_by_id[name].setEnabled(not summary.read_only)
+        self.actions_by_id["walk.reopen"].setEnabled(summary.read_only)
+
+    # Review, complete, reopen -----------------------------------------------------------------------------------
+    def review(self) -> None:
+        self.panel.flush_note()
+        choice = review_page.ask_review(self, self.session.review(), self.session.read_only)
+        if choice.go_to is not None:
+            self.go_to(choice.go_to)
+        elif choice.complete:
+            self._complete()
+
+    def _complete(self) -> None:
+        names = dialogs.ask_signoff(self, list(self.session.summary.assessors))
+        if names is None:
+            return
+        try:
+            self.session.complete(names)
+        except SafetyAssessError as error:
+            dialogs.show_error(self, "Not completed", str(error))
+            return
+        self._show_status()
+        self.go_to(self.current)
+        self.changed.emit(self.session.id)
+
+    def reopen(self) -> None:
+        reason = dialogs.ask_reopen_reason(self)
+        if reason is None:
+            return
+        try:
+            new_id = self.session.reopen(reason)
+        except SafetyAssessError as error:
+            dialogs.show_error(self, "Not reopened", str(error))
+            return
+        self.changed.emit(self.session.id)
+        self.reopened.emit(new_id)
+        self.close()
+
+    def selected_instance(self) -> GroupInstance | None:
+        ref = self.model.ref(self.tree.currentIndex())
+        if isinstance(ref, GroupInstance):
+            return ref
+        if isinstance(ref, Slot):
+            return ref.instance
+        return None
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.panel.flush_note()
+        super().closeEvent(event)
