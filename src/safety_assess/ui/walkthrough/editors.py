@@ -1,7 +1,7 @@
 """Answer controls, one kind per answer type. Each emits ``submitted(value)`` with what the assessor chose.
 
 Option buttons never take keyboard focus: the item panel keeps it and turns Y / N / A and digits into clicks,
-so one keystroke answers. Typed answers (numbers, dates, times, text) are submitted with Enter.
+so one keystroke answers. Typed answers (numbers, dates, times, text) are submitted with Enter (the item panel watches the field).
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -144,7 +145,6 @@ class TypedEditor(AnswerEditor):
         self.line.setAccessibleName(f"Answer ({placeholder})")
         self.line.setMinimumHeight(TOUCH_HEIGHT)
         self.line.setMaximumWidth(260)
-        self.line.returnPressed.connect(lambda: self.submitted.emit(self.line.text()))
         layout.addWidget(self.line)
         if suffix:
             layout.addWidget(QLabel(suffix))
@@ -170,6 +170,19 @@ class TypedEditor(AnswerEditor):
         return self.line
 
 
+class _PlainText(QPlainTextEdit):
+    """Multi-line text where Ctrl+Enter saves instead of starting a new line."""
+
+    saved = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.saved.emit()
+            return
+        super().keyPressEvent(event)
+
+
 class TextEditor(AnswerEditor):
     """Free text: Enter (Ctrl+Enter when multi-line) submits."""
 
@@ -179,8 +192,10 @@ class TextEditor(AnswerEditor):
         layout.setContentsMargins(0, 0, 0, 0)
         self.multiline = multiline
         if multiline:
-            self.box: QLineEdit | QPlainTextEdit = QPlainTextEdit()
-            self.box.setMinimumHeight(96)
+            plain = _PlainText()
+            plain.saved.connect(self.submit)
+            plain.setMinimumHeight(96)
+            self.box: QLineEdit | QPlainTextEdit = plain
             layout.addWidget(self.box)
             hint = QLabel("Ctrl+Enter saves")
             hint.setEnabled(False)
@@ -188,7 +203,6 @@ class TextEditor(AnswerEditor):
         else:
             self.box = QLineEdit()
             self.box.setMinimumHeight(TOUCH_HEIGHT)
-            self.box.returnPressed.connect(self.submit)
             layout.addWidget(self.box)
         self.box.setAccessibleName("Answer text")
 

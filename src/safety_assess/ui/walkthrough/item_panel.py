@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from safety_assess.domain.checklist.model import Checklist
 from safety_assess.domain.walk.slots import Slot
@@ -116,7 +116,8 @@ class ItemPanel(QWidget):
 
     def _replace_editor(self, editor: AnswerEditor, value: object, read_only: bool) -> None:
         if self.editor is not None:
-            self.editor.setParent(None)
+            self.editor_area.removeWidget(self.editor)
+            self.editor.hide()
             self.editor.deleteLater()
         self.editor = editor
         editor.set_value(value)
@@ -128,10 +129,14 @@ class ItemPanel(QWidget):
             typing.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Escape leaves a text field, so the single-key shortcuts work again."""
-        is_key = event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
-        if is_key and event.key() == Qt.Key.Key_Escape:  # type: ignore[attr-defined]
+        """In a text field, Enter submits (and goes no further) and Escape leaves, so single keys work again."""
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        if event.key() == Qt.Key.Key_Escape:
             self.setFocus()
+            return True
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(watched, QLineEdit):
+            self.answered.emit(watched.text())
             return True
         return super().eventFilter(watched, event)
 

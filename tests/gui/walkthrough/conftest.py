@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from safety_assess.services.assessments import start_assessment
+from safety_assess.services.walkthrough import WalkSession
+from safety_assess.services.workspace import Workspace
+from safety_assess.ui.walkthrough.window import WalkthroughWindow
+
+Open = Callable[[str], WalkthroughWindow]
+
+
+@pytest.fixture
+def open_walk(qtbot, workspace: Workspace) -> Open:  # type: ignore[no-untyped-def]
+    """A shown, active walkthrough window on a new assessment of the given checklist."""
+    workspace.campuses.add("Lincoln High", "LHS")
+
+    def open_(checklist_id: str) -> WalkthroughWindow:
+        summary = start_assessment(workspace, "LHS", checklist_id, ["Ana Diaz"], dt.date(2026, 11, 23))
+        window = WalkthroughWindow(WalkSession(workspace, summary.id))
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+        return window
+
+    return open_
+
+
+def stored(window: WalkthroughWindow) -> dict[tuple[str, object], object]:
+    """What the database holds now, read afresh."""
+    detail = window.session.workspace.assessments.detail(window.session.id)
+    return {(r.item_id, r.instance_id): r.value for r in detail.responses if r.value is not None}
