@@ -1,7 +1,8 @@
 """Answer controls, one kind per answer type. Each emits ``submitted(value)`` with what the assessor chose.
 
 Option buttons never take keyboard focus: the item panel keeps it and turns Y / N / A and digits into clicks,
-so one keystroke answers. Typed answers (numbers, dates, times, text) are submitted with Enter (the item panel watches the field).
+so one keystroke answers. Typed answers (numbers, dates, times, text) are submitted with Enter, which the item
+panel intercepts in the field.
 """
 
 from __future__ import annotations
