@@ -34,12 +34,12 @@ class Settings:
     def from_dict(cls, data: dict[str, Any]) -> Settings:
         """Known fields, each checked against its type; unknown ones are ignored."""
         values: dict[str, Any] = {}
+        defaults = cls()
         for field in dataclasses.fields(cls):
             if field.name in data:
-                value = data[field.name]
-                expected = {"int": int, "str": str}[str(field.type)]
-                if not isinstance(value, expected) or isinstance(value, bool):
-                    raise ValueError(f"'{field.name}' must be {field.type}, got {value!r}")
+                value, expected = data[field.name], type(getattr(defaults, field.name))
+                if type(value) is not expected and not (expected is float and type(value) is int):
+                    raise ValueError(f"'{field.name}' must be {expected.__name__}, got {value!r}")
                 values[field.name] = value
         return cls(**values)
 

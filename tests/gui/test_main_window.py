@@ -136,7 +136,7 @@ def test_actions_have_shortcuts_shown_in_their_tooltips(window: MainWindow) -> N
     new = window.actions_by_id["assessment.new"]
     assert new.shortcut().toString() == "Ctrl+N"
     assert "Ctrl+N" in new.toolTip()
-    assert [m.title() for m in window.menuBar().findChildren(type(window.menuBar().addMenu("x")))][:3]
+    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&View", "&Help"]
 
 
 def test_window_geometry_is_remembered(qtbot, workspace: Workspace) -> None:

@@ -49,11 +49,10 @@ def record_answer(
         )
     except AnswerError as error:
         raise AnswerError(f"item '{item_id}' ({item.answer.type}): {error}") from None
-    instance_id = None
     if group is not None:
         if not instance_label:
             raise AnswerError(f"item '{item_id}' is in repeatable group '{group.group}'; name the instance")
-        instance_id = workspace.answers.instance(assessment_id, group.group, instance_label, create=True).id
-    elif instance_label:
+        return workspace.answers.save_answer_in(assessment_id, group.group, instance_label, item_id, canonical, note)
+    if instance_label:
         raise AnswerError(f"item '{item_id}' is not in a repeatable group; it takes no instance")
-    return workspace.answers.save_answer(assessment_id, item_id, instance_id, canonical, note)
+    return workspace.answers.save_answer(assessment_id, item_id, None, canonical, note)

@@ -6,6 +6,7 @@ and the checklist catalog load on first use (the app warms them up in the backgr
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
 from contextlib import closing
@@ -16,6 +17,8 @@ from safety_assess.datadir import DataDir
 from safety_assess.domain.records import AssessmentSummary, Campus
 from safety_assess.storage import listing, schema
 from safety_assess.storage.dbfile import DatabaseError, connect_readonly, current_revision, describe_sqlite_error
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from safety_assess.domain.checklist.catalog import Catalog
@@ -106,9 +109,15 @@ class Workspace:
             return listing.campuses(connection), listing.summaries(connection)
 
     def warm_up(self) -> None:
-        """Open the database and load what the first command will need (meant for a background thread)."""
-        _ = self.campuses, self.snapshots, self.assessments, self.answers
-        import safety_assess.services.assessments  # noqa: F401  (its imports are the slow part)
+        """Open the database and load what the first commands need (meant for a background thread).
+
+        Never raises: a problem is logged, and the command that needs the part meets it again and reports it.
+        """
+        try:
+            _ = self.campuses, self.snapshots, self.assessments, self.answers, self.catalog
+            import safety_assess.services.walkthrough  # noqa: F401  (its imports are the slow part)
+        except Exception:
+            log.exception("warming up %s failed", self.data_dir.root)
 
     def close(self) -> None:
         with self._lock:

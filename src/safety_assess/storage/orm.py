@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
-from safety_assess.storage.types import UTCDateTime, utcnow
+from safety_assess.storage.types import JSONText, UTCDateTime, utcnow
 
 
 class Base(DeclarativeBase):
@@ -117,7 +117,7 @@ class ResponseRow(Record):
     instance_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("group_instances.id", ondelete="CASCADE"), nullable=True
     )
-    value: Mapped[Any] = mapped_column(JSON(none_as_null=True), nullable=True)
+    value: Mapped[Any] = mapped_column(JSONText(), nullable=True)
     """The canonical answer; NULL while only a note is written."""
     note: Mapped[str] = mapped_column(Text, default="")
     answered_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
+from safety_assess.domain.errors import SafetyAssessError
+from safety_assess.ui import dialogs
+
 
 @dataclass(frozen=True)
 class ActionSpec:
@@ -46,6 +49,19 @@ ACTIONS: tuple[ActionSpec, ...] = (
 )
 
 
+def _guarded(window: QMainWindow, what: str, handler: Callable[[], object]) -> Callable[[], object]:
+    """Run a handler; a problem it meets (database gone, disk full...) becomes a message, not a traceback."""
+
+    def run() -> object:
+        try:
+            return handler()
+        except SafetyAssessError as error:
+            dialogs.show_error(window, f"{what}: not done", str(error))
+            return None
+
+    return run
+
+
 def _resolve(window: QMainWindow, path: str) -> Callable[[], object]:
     """A handler named by attribute path on the window, e.g. 'close' or 'instances.add'."""
     target: object = window
@@ -68,7 +84,7 @@ def build_actions(
         shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         action.setToolTip(f"{spec.tip} ({shortcut})" if shortcut else spec.tip)
         action.setStatusTip(spec.tip)
-        handler: Callable[[], object] = _resolve(window, spec.handler)
+        handler = _guarded(window, spec.text.replace("&", "").rstrip("…"), _resolve(window, spec.handler))
         action.triggered.connect(lambda _checked=False, h=handler: h())
         if spec.menu not in menus:
             menus[spec.menu] = window.menuBar().addMenu(spec.menu)

@@ -39,7 +39,7 @@ def open_main_window(data_dir_option: str | None) -> MainWindow | None:
         data_dir = DataDir.resolve(data_dir_option)
         workspace = Workspace.open(data_dir)
         return MainWindow(workspace, load_settings(data_dir.settings))
-    except SafetyAssessError as error:
+    except (SafetyAssessError, OSError) as error:
         dialogs.show_error(None, "Safety Assess cannot start", str(error))
         return None
 

@@ -166,8 +166,11 @@ class MainWindow(QMainWindow):
         self.details.setText(_campus_html(record) if isinstance(record, Campus) else _assessment_html(record))
 
     def _restore_geometry(self) -> None:
-        saved = self.settings.main_window_geometry
-        if not saved or not self.restoreGeometry(QByteArray(base64.b64decode(saved))):
+        try:
+            saved = base64.b64decode(self.settings.main_window_geometry, validate=True)
+        except ValueError:
+            saved = b""
+        if not saved or not self.restoreGeometry(QByteArray(saved)):
             self.resize(1100, 700)
 
     def closeEvent(self, event: QCloseEvent) -> None:

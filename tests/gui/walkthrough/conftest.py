@@ -26,7 +26,7 @@ def open_walk(qtbot, workspace: Workspace) -> Open:  # type: ignore[no-untyped-d
         window.show()
         qtbot.waitExposed(window)
         window.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+        qtbot.waitUntil(lambda: window.isAncestorOf(QApplication.focusWidget()))
         return window
 
     return open_

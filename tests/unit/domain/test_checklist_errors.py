@@ -277,3 +277,16 @@ def test_duplicate_option_values(tmp_path: Path) -> None:
               - {value: x, label: Again}
     """)
     assert problems(tmp_path, body) == ["F:14: sections.0.items.0.answer.options.1.value: duplicate option value 'x'"]
+
+
+def test_rating_labels_and_threshold_must_fit_the_scale(tmp_path: Path) -> None:
+    body = items("""
+        - id: a
+          prompt: P
+          answer: {type: rating, max: 4, labels: {0: Zero, 7: Seven}, deficient_at_or_below: 4}
+          likelihood: 2
+          severity: 2
+          action: Fix.
+    """)
+    [line] = problems(tmp_path, body)
+    assert line.startswith("F:10: sections.0.items.0.answer: labels for [0, 7] are outside the rating scale 1-4")

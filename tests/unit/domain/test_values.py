@@ -153,3 +153,12 @@ def test_a_measurement_is_deficient_exactly_below_the_minimum(every_type_checkli
 @pytest.fixture(scope="session")
 def every_type_checklist(every_type: Checklist) -> Checklist:
     return every_type
+
+
+def test_a_rating_can_be_given_by_its_label(every_type: Checklist, item) -> None:
+    assert parse_answer(every_type, item("lighting-rating"), "excellent") == 5
+
+
+def test_empty_text_is_not_an_answer(every_type: Checklist, item) -> None:
+    with pytest.raises(AnswerError, match="the answer is empty"):
+        parse_answer(every_type, item("notes"), "   ")

@@ -10,6 +10,7 @@ from safety_assess.domain.errors import ConflictError, NotFoundError
 from safety_assess.domain.records import AssessmentStatus
 from safety_assess.services.assessments import start_assessment
 from safety_assess.services.workspace import Workspace
+from safety_assess.storage.dbfile import DatabaseError
 
 
 @pytest.fixture
@@ -103,3 +104,23 @@ def test_complete_signs_off_and_locks_then_reopen_makes_a_new_revision(workspace
     assert responses(workspace, started.id)[("gate", None)] == ("pass", "")
     with pytest.raises(ConflictError, match="only a completed assessment"):
         workspace.assessments.reopen(new_id, "again")
+
+
+def test_a_whole_number_measurement_comes_back_as_a_float(workspace: Workspace, started) -> None:
+    workspace.answers.save_answer(started.id, "fence-height", None, 1000.0)
+    [response] = workspace.assessments.detail(started.id).responses
+    assert response.value == 1000.0 and isinstance(response.value, float)
+
+
+def test_an_answer_in_a_new_instance_is_one_commit(workspace: Workspace, started, monkeypatch) -> None:
+    saved = workspace.answers.save_answer_in(started.id, "camera", "Gym", "camera-working", "no")
+    [gym] = workspace.assessments.detail(started.id).instances
+    assert saved.instance_id == gym.id and gym.label == "Gym"
+
+    def fail(*args: object) -> None:
+        raise DatabaseError("disk full")
+
+    monkeypatch.setattr(type(workspace.answers), "_row", fail)
+    with pytest.raises(DatabaseError):
+        workspace.answers.save_answer_in(started.id, "camera", "Lot", "camera-working", "no")
+    assert [i.label for i in workspace.assessments.detail(started.id).instances] == ["Gym"]

@@ -93,6 +93,15 @@ class RatingAnswer(Strict):
     deficient_at_or_below: int | None = Field(None, ge=1)
     allow_na: bool = False
 
+    @model_validator(mode="after")
+    def _within_scale(self) -> RatingAnswer:
+        outside = sorted(n for n in self.labels if not 1 <= n <= self.max)
+        if outside:
+            raise ValueError(f"labels for {outside} are outside the rating scale 1-{self.max}")
+        if self.deficient_at_or_below is not None and self.deficient_at_or_below >= self.max:
+            raise ValueError(f"deficient_at_or_below must be below max ({self.max}), or every rating is deficient")
+        return self
+
 
 class Range(Strict):
     """Acceptable range, inclusive. A value outside it is deficient."""

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from safety_assess.domain.checklist.issues import ChecklistInvalid
+from safety_assess.domain.checklist.issues import ChecklistInvalid, Issue
 from safety_assess.domain.checklist.model import Checklist
 from safety_assess.domain.checklist.yamlfile import load_checklist_file
 from safety_assess.domain.errors import NotFoundError
@@ -81,7 +81,11 @@ def load_catalog(builtin: Path, user: Path | None) -> Catalog:
                 catalog.problems.append(problem)
                 continue
             key = (checklist.id, checklist.version)
-            if key not in seen:
-                seen.add(key)
-                catalog.entries.append(CatalogEntry(checklist, path, is_builtin))
+            if key in seen:
+                first = next(e.path for e in catalog.entries if (e.checklist.id, e.checklist.version) == key)
+                message = f"ignored: {first} already has {checklist.id} {checklist.version}; raise the version"
+                catalog.problems.append(ChecklistInvalid([Issue(("version",), message)], str(path)))
+                continue
+            seen.add(key)
+            catalog.entries.append(CatalogEntry(checklist, path, is_builtin))
     return catalog

@@ -153,23 +153,22 @@ def _show_if_cycles(checklist: Checklist, located: list[Located]) -> list[Issue]
     for path, _, owner, cond in _conditions(checklist, located):
         depends[owner] = cond.item
         where[owner] = path
-    group_of = {item.id: group.group for _, group, item in located if group is not None}
     issues, reported = [], set[str]()
     for start in depends:
-        chain = _follow(start, depends, group_of)
+        chain = _follow(start, depends)
         if chain and not reported.intersection(chain):
             reported.update(chain)
             issues.append(Issue(where[start], "show_if forms a cycle: " + " -> ".join([*chain, chain[0]])))
     return issues
 
 
-def _follow(start: str, depends: dict[str, str], group_of: dict[str, str]) -> list[str] | None:
-    """The cycle reached from ``start``, if any. An item in a group also depends on its group's show_if."""
+def _follow(start: str, depends: dict[str, str]) -> list[str] | None:
+    """The cycle reached from ``start``, if any (nothing outside a group may depend on what is inside it)."""
     chain: list[str] = []
     node: str | None = start
     while node is not None and node not in chain:
         chain.append(node)
-        node = depends.get(node) or (group_of.get(node) if group_of.get(node) in depends else None)
+        node = depends.get(node)
     if node is None:
         return None
     cycle = chain[chain.index(node) :]

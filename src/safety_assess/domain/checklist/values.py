@@ -54,7 +54,8 @@ def parse_answer(checklist: Checklist, item: Item, raw: str) -> AnswerValue:
         parts = [p for p in (s.strip() for s in text.split(",")) if p]
         return _check_multiple(checklist, item, [_parse_option(checklist, item, p) for p in parts])
     if isinstance(answer, RatingAnswer):
-        return _check_rating(answer, _to_int(text, "a whole rating"))
+        by_label = {label.lower(): n for n, label in answer.labels.items()}
+        return _check_rating(answer, by_label.get(text.lower()) or _to_int(text, "a whole rating"))
     if isinstance(answer, CountAnswer):
         return _check_numeric(answer, _to_int(_strip_unit(text, answer.unit), "a whole number"))
     if isinstance(answer, PercentageAnswer):
@@ -129,6 +130,8 @@ def _check_other(answer: DateAnswer | TimeAnswer | TextAnswer, text: str) -> str
         if text and not match:
             raise AnswerError(f"expected a time as HH:MM (24 h) or nothing, got {text!r}")
         return f"{int(match.group(1)):02d}:{match.group(2)}" if match else ""
+    if not text:
+        raise AnswerError("the answer is empty; clear the answer instead of saving nothing")
     if len(text) > answer.max_length:
         raise AnswerError(f"text is {len(text)} characters; at most {answer.max_length} allowed")
     return text

@@ -89,20 +89,44 @@ class AnswerRepository:
 
     def instance(self, assessment_id: uuid.UUID, group_id: str, label: str, create: bool) -> GroupInstance:
         """The group instance with this label (any case), created at the end of the group when asked."""
-        label = " ".join(label.split())
         with self._db.session() as session:
-            editable(session, assessment_id)
-            rows = self._instances(session, assessment_id, group_id)
-            found = [r for r in rows if r.label.lower() == label.lower()]
-            if found:
-                return instance_record(found[0])
-            if not create or not label:
-                raise NotFoundError(f"no instance '{label}' of group '{group_id}'")
-            position = max((r.position for r in rows), default=-1) + 1
-            row = GroupInstanceRow(assessment_id=assessment_id, group_id=group_id, label=label, position=position)
-            session.add(row)
+            return instance_record(self._instance_by_label(session, assessment_id, group_id, label, create))
+
+    def save_answer_in(
+        self,
+        assessment_id: uuid.UUID,
+        group_id: str,
+        label: str,
+        item_id: str,
+        value: AnswerValue,
+        note: str | None = None,
+    ) -> Response:
+        """Answer an item of the instance with this label, creating the instance, in one commit."""
+        with self._db.session() as session:
+            instance = self._instance_by_label(session, assessment_id, group_id, label, create=True)
+            row = self._row(session, assessment_id, item_id, instance.id)
+            row.value, row.answered_at = value, utcnow()
+            if note is not None:
+                row.note = note
             session.flush()
-            return instance_record(row)
+            return response_record(row)
+
+    def _instance_by_label(
+        self, session: Session, assessment_id: uuid.UUID, group_id: str, label: str, create: bool
+    ) -> GroupInstanceRow:
+        label = " ".join(label.split())
+        editable(session, assessment_id)
+        rows = self._instances(session, assessment_id, group_id)
+        found = [r for r in rows if r.label.lower() == label.lower()]
+        if found:
+            return found[0]
+        if not create or not label:
+            raise NotFoundError(f"no instance '{label}' of group '{group_id}'")
+        position = max((r.position for r in rows), default=-1) + 1
+        row = GroupInstanceRow(assessment_id=assessment_id, group_id=group_id, label=label, position=position)
+        session.add(row)
+        session.flush()
+        return row
 
     def instances(self, assessment_id: uuid.UUID) -> list[GroupInstance]:
         with self._db.session() as session:

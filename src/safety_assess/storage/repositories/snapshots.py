@@ -5,12 +5,12 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import select
 
-from safety_assess.domain.checklist import Checklist, parse_checklist
+from safety_assess.domain.checklist import Checklist
+from safety_assess.domain.checklist.parse import migrate_document
 from safety_assess.domain.errors import NotFoundError
 from safety_assess.domain.records import SnapshotInfo
 from safety_assess.storage.database import Database
@@ -64,10 +64,16 @@ class SnapshotRepository:
             row = session.get(ChecklistSnapshotRow, snapshot_id)
             if row is None:
                 raise NotFoundError(f"no checklist snapshot {snapshot_id}")
-            return _parsed(row.sha256, json.dumps(row.document))
+            cached = _PARSED.get(row.sha256)
+            if cached is None:
+                cached = _PARSED[row.sha256] = load_snapshot(row.document)
+            return cached
 
 
-@lru_cache(maxsize=16)
-def _parsed(_digest: str, document: str) -> Checklist:
-    """Snapshots never change, so a parsed one can be shared (keyed by content hash)."""
-    return parse_checklist(json.loads(document))
+_PARSED: dict[str, Checklist] = {}
+"""Snapshots never change, so a parsed one is shared, keyed by its content hash."""
+
+
+def load_snapshot(document: dict[str, Any]) -> Checklist:
+    """A stored snapshot as it was accepted then: migrated to today's format, but not re-judged by today's rules."""
+    return Checklist.model_validate(migrate_document(dict(document)))

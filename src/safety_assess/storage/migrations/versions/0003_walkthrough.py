@@ -1,4 +1,5 @@
-"""Walkthrough: where the assessor left off, sign-off, revisions made by reopening, notes before answers.
+"""Walkthrough: where the assessor left off, sign-off, revisions made by reopening; answers as JSON text that
+may be NULL (a note written before the answer).
 
 Revision ID: 0003
 Revises: 0002
@@ -28,14 +29,14 @@ def upgrade() -> None:
             "fk_assessments_revision_of", "assessments", ["revision_of_id"], ["id"], ondelete="RESTRICT"
         )
 
-    with op.batch_alter_table("responses") as batch:
-        batch.alter_column("value", existing_type=sa.JSON(), nullable=True)
+    with op.batch_alter_table("responses") as batch:  # text: SQLite would store 1000.0 as the integer 1000
+        batch.alter_column("value", existing_type=sa.JSON(), type_=sa.Text(), nullable=True)
 
 
 def downgrade() -> None:
     op.execute("DELETE FROM responses WHERE value IS NULL")
     with op.batch_alter_table("responses") as batch:
-        batch.alter_column("value", existing_type=sa.JSON(), nullable=False)
+        batch.alter_column("value", existing_type=sa.Text(), type_=sa.JSON(), nullable=False)
     with op.batch_alter_table("assessments") as batch:
         batch.drop_constraint("fk_assessments_revision_of", type_="foreignkey")
         for column in (
