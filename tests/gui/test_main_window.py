@@ -185,3 +185,19 @@ def test_a_start_problem_shows_a_dialog_and_no_window(tmp_path, monkeypatch, pro
     assert title == "Safety Assess cannot start" and expected in message
     if before is not None:
         assert database.read_bytes() == before
+
+
+def test_warm_up_runs_in_the_background_and_commands_work_meanwhile(qtbot, tmp_path, monkeypatch) -> None:
+    from safety_assess.datadir import DataDir as Folder
+
+    Workspace.open(Folder(tmp_path / "warm")).close()
+    window = app_module.open_main_window(str(tmp_path / "warm"))
+    assert window is not None
+    qtbot.addWidget(window)
+    assert window.workspace._database is None
+    with qtbot.waitSignal(window.operations.busyChanged, check_params_cb=lambda busy: not busy, timeout=30_000):
+        window.warm_up()
+        monkeypatch.setattr(dialogs, "ask_new_campus", lambda parent: dialogs.NewCampus("Adams", "AES", ""))
+        window.actions_by_id["campus.new"].trigger()
+    assert window.workspace._database is not None and "catalog" in window.workspace.__dict__
+    assert [c.code for c in window.workspace.campuses.list()] == ["AES"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import threading
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
@@ -51,12 +50,9 @@ def run_app(data_dir_option: str | None, quit_after_show: bool = False) -> int:
         return 1
     window.show()
     # Load the database layer and checklists while the user looks at the window, not before it shows.
-    warm_up = threading.Thread(target=window.workspace.warm_up, name="warm-up", daemon=True)
-    QTimer.singleShot(WARM_UP_DELAY_MS, warm_up.start)
+    QTimer.singleShot(WARM_UP_DELAY_MS, window.warm_up)
     if quit_after_show:  # smoke tests and bench/startup.py
         QTimer.singleShot(0, lambda: (print(SHOWN_MARKER, flush=True), window.close()))
     code = app.exec()
-    if warm_up.is_alive():
-        warm_up.join(timeout=30)
     window.workspace.close()
     return code

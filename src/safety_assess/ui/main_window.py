@@ -16,6 +16,7 @@ from safety_assess.settings import Settings, save_settings
 from safety_assess.ui import dialogs
 from safety_assess.ui.actions import build_actions
 from safety_assess.ui.models.campus_tree import CampusTreeModel
+from safety_assess.ui.operations import Operations
 
 
 class MainWindow(QMainWindow):
@@ -30,6 +31,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.model = CampusTreeModel(self)
         self.walks: dict[uuid.UUID, QMainWindow] = {}
+        self.operations = Operations(self)
         self.assessmentActivated.connect(self.open_assessment)
         self.tree = self._build_tree()
         self.details = QLabel()
@@ -173,9 +175,15 @@ class MainWindow(QMainWindow):
         if not saved or not self.restoreGeometry(QByteArray(saved)):
             self.resize(1100, 700)
 
+    def warm_up(self) -> None:
+        """Open the database layer and load the checklists in the background."""
+        self.operations.run("Loading", lambda _progress: self.workspace.warm_up())
+
     def closeEvent(self, event: QCloseEvent) -> None:
         for walk in list(self.walks.values()):
             walk.close()
+        self.operations.cancel_all()
+        self.operations.wait_all(30_000)
         self.settings.main_window_geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")
         try:
             save_settings(self.workspace.data_dir.settings, self.settings)

@@ -60,32 +60,25 @@ class SectionTreeModel(QAbstractItemModel):
         self._build()
         self.endResetModel()
 
-    def refresh(self) -> None:
-        """Answers changed but not which rows exist: repaint marks and progress."""
-        if self._structure() != [n.ref for n in self._nodes]:
+    def refresh(self, changed: SlotKey) -> bool:
+        """An answer changed: rebuild if that changed which rows show (True), else repaint its row and parents."""
+        if self._shown_keys() != self._built_keys:
             self.rebuild()
-            return
-        for row in range(len(self._top)):
-            self._changed_subtree(self.index(row, 0))
+            return True
+        index = self.index_of(changed)
+        while index.isValid():
+            self.dataChanged.emit(index, index)
+            index = index.parent()
+        return False
 
-    def _changed_subtree(self, index: QModelIndex) -> None:
-        self.dataChanged.emit(index, index)
-        for row in range(self.rowCount(index)):
-            self._changed_subtree(self.index(row, 0, index))
-
-    def _structure(self) -> list[object]:
-        saved, self._nodes = self._nodes, []
-        try:
-            self._build()
-            return [n.ref for n in self._nodes]
-        finally:
-            self._nodes = saved
-            self._rebuild_lookups()
+    def _shown_keys(self) -> list[SlotKey]:
+        return [s.key for s in self.state.slots if self.state.matches(s, self.kind, self.text)]
 
     def _build(self) -> None:
         self._nodes = []
         self._top_building: list[int] = []
         shown = {s.key: s for s in self.state.slots if self.state.matches(s, self.kind, self.text)}
+        self._built_keys = list(shown)
         keep_empty = self.kind == Filter.ALL and not self.text
         for section in self.state.checklist.sections:
             section_node = self._add(section, -1)

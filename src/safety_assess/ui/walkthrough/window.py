@@ -240,8 +240,8 @@ class WalkthroughWindow(QMainWindow):
         self.go_to(key)
 
     def _after_change(self, key: SlotKey, show: bool = True) -> None:
-        self.model.refresh()
-        self.tree.expandAll()
+        if self.model.refresh(key):
+            self.tree.expandAll()
         if show and key == self.current:
             self.panel.show_value(self.session.state.value(key))
         self._show_status()
