@@ -36,6 +36,10 @@ from safety_assess.domain.checklist.model import Checklist, Item
 from safety_assess.domain.checklist.values import NA, option_labels
 
 TOUCH_HEIGHT = 44  # px: a comfortable finger target on a touch laptop
+CHOSEN_STYLE = (
+    "QPushButton:checked { background: palette(highlight); color: palette(highlighted-text); font-weight: bold; }"
+)
+"""The chosen answer stands out in any palette, light or dark (palette roles, no fixed colours)."""
 
 
 class AnswerEditor(QWidget):
@@ -61,6 +65,7 @@ def _button(text: str, accessible: str) -> QPushButton:
     button.setMinimumWidth(72)
     button.setAccessibleName(accessible)
     button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+    button.setStyleSheet(CHOSEN_STYLE)
     return button
 
 
@@ -155,6 +160,7 @@ class TypedEditor(AnswerEditor):
             button.setMinimumHeight(TOUCH_HEIGHT)
             button.clicked.connect(lambda: self.submitted.emit(dt.date.today().isoformat()))
             layout.addWidget(button)
+        layout.addWidget(QLabel("Enter saves"))
         if allow_na:
             na = QPushButton("N/A")
             na.setAccessibleName("Answer not applicable")

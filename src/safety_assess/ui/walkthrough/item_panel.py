@@ -77,7 +77,10 @@ class ItemPanel(QWidget):
         label.setAccessibleName(accessible)
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.setEnabled(not dim)
+        if dim:  # secondary text: smaller, but full contrast (a greyed-out label is hard to read outdoors)
+            font = label.font()
+            font.setPointSizeF(font.pointSizeF() * 0.9)
+            label.setFont(font)
         return label
 
     def _layout(self) -> None:

@@ -89,6 +89,8 @@ class WalkthroughWindow(QMainWindow):
         self.search.setPlaceholderText("Search (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.progress.setAccessibleName("Overall progress")
+        self.progress.setMinimumWidth(280)
+        self.progress.setTextVisible(True)
         self.saved.setObjectName("savedIndicator")
         self.saved.setAccessibleName("Save status")
         self.header.setObjectName("walkHeader")
