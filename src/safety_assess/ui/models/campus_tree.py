@@ -108,7 +108,8 @@ def _assessment_cell(summary: AssessmentSummary, column: int) -> str:
         f"{summary.checklist.title} {summary.checklist.version}",
         summary.assessed_on.isoformat(),
         ", ".join(summary.assessors) or "(none named)",
-        summary.status.value.replace("_", " ").capitalize(),
+        summary.status.value.replace("_", " ").capitalize()
+        + (f", revision {summary.revision_no}" if summary.revision_no > 1 else ""),
         str(summary.answered),
     )
     return values[column]
