@@ -38,6 +38,10 @@ class DataDir:
         return self.root / "checklists"
 
     @property
+    def photos(self) -> Path:
+        return self.root / "photos"
+
+    @property
     def backups(self) -> Path:
         return self.root / "backups"
 

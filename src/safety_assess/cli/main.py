@@ -21,7 +21,7 @@ class Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from safety_assess.cli import assessment_cmds, campus_cmds, checklist_cmds
+    from safety_assess.cli import assessment_cmds, campus_cmds, checklist_cmds, photo_cmds
 
     common = Parser(add_help=False)
     common.add_argument("--data-dir", default=argparse.SUPPRESS, metavar="DIR", help="data folder to use")
@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     checklist_cmds.register(commands, common)
     campus_cmds.register(commands, common)
     assessment_cmds.register(commands, common)
+    photo_cmds.register(commands, common)
     return parser
 
 

@@ -86,3 +86,34 @@ class AssessmentDetail:
     responses: tuple[Response, ...]
     resume_item: str | None = None
     resume_instance: uuid.UUID | None = None
+
+
+@dataclass(frozen=True)
+class PhotoRecord:
+    id: uuid.UUID
+    assessment_id: uuid.UUID
+    item_id: str
+    instance_id: uuid.UUID | None
+    sha256: str
+    extension: str
+    filename: str
+    width: int
+    height: int
+    captured_at: dt.datetime | None
+    camera_model: str
+    gps: tuple[float, float] | None
+    caption: str
+    position: int
+
+
+@dataclass(frozen=True)
+class PhotoMeta:
+    format: str
+    extension: str
+    width: int
+    """Displayed width: after applying the orientation."""
+    height: int
+    orientation: int
+    captured_at: dt.datetime | None
+    camera_model: str
+    gps: tuple[float, float] | None

@@ -22,11 +22,13 @@ log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from safety_assess.domain.checklist.catalog import Catalog
+    from safety_assess.photos.store import PhotoStore
     from safety_assess.storage.database import Database
     from safety_assess.storage.repositories import (
         AnswerRepository,
         AssessmentRepository,
         CampusRepository,
+        PhotoRepository,
         SnapshotRepository,
     )
 
@@ -83,6 +85,18 @@ class Workspace:
         from safety_assess.storage.repositories import AnswerRepository
 
         return AnswerRepository(self.database)
+
+    @cached_property
+    def photos(self) -> PhotoRepository:
+        from safety_assess.storage.repositories import PhotoRepository
+
+        return PhotoRepository(self.database)
+
+    @cached_property
+    def photo_store(self) -> PhotoStore:
+        from safety_assess.photos.store import PhotoStore
+
+        return PhotoStore(self.data_dir.photos)
 
     @cached_property
     def catalog(self) -> Catalog:

@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
+from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 from safety_assess.storage.types import JSONText, UTCDateTime, utcnow
@@ -130,3 +130,30 @@ class AppMetaRow(Base):
 
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class PhotoRow(Record):
+    """A photo attached to an item (or a group instance's item); the file is in the photo store, by hash."""
+
+    __tablename__ = "photos"
+
+    assessment_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), index=True)
+    item_id: Mapped[str] = mapped_column(String(80))
+    instance_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("group_instances.id", ondelete="CASCADE"), nullable=True
+    )
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    extension: Mapped[str] = mapped_column(String(8))
+    filename: Mapped[str] = mapped_column(String(255))
+    size: Mapped[int] = mapped_column(Integer)
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    captured_at: Mapped[dt.datetime | None] = mapped_column(DateTime(), nullable=True)
+    """As the camera wrote it: local time of the place, no zone."""
+    camera_model: Mapped[str] = mapped_column(String(120), default="")
+    gps_lat: Mapped[float | None] = mapped_column(Float, nullable=True)
+    gps_lon: Mapped[float | None] = mapped_column(Float, nullable=True)
+    caption: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    annotations: Mapped[Any] = mapped_column(JSONText(), default=list)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)

@@ -1,0 +1,81 @@
+"""``safety-assess photo ...``: attach photos to items and list them."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from safety_assess.cli.context import Commands, open_workspace
+from safety_assess.cli.output import print_json, print_table
+
+
+def register(commands: Commands, common: argparse.ArgumentParser) -> None:
+    parser = commands.add_parser("photo", help="attach photos to items and list them")
+    sub = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+    add = sub.add_parser("add", parents=[common], help="attach photo files to an item")
+    add.add_argument("assessment", metavar="ASSESSMENT")
+    add.add_argument("item", metavar="ITEM")
+    add.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    add.add_argument("--instance", metavar="LABEL", help="instance of a repeatable group (created if new)")
+    add.add_argument("--caption", default="")
+    add.set_defaults(handler=add_cmd)
+    listing = sub.add_parser("list", parents=[common], help="an assessment's photos")
+    listing.add_argument("assessment", metavar="ASSESSMENT")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=list_cmd)
+
+
+def add_cmd(args: argparse.Namespace) -> int:
+    from safety_assess.services.photos import add_photos
+
+    with open_workspace(args) as workspace:
+        assessment_id = workspace.assessments.resolve_id(args.assessment)
+        result = add_photos(
+            workspace, assessment_id, args.item, args.files, instance_label=args.instance, caption=args.caption
+        )
+    for photo in result.added:
+        print(f"added {photo.id} {photo.filename} ({photo.width} x {photo.height})")
+    for problem in result.refused:
+        print(f"refused: {problem}", file=sys.stderr)
+    return 1 if result.refused else 0
+
+
+def list_cmd(args: argparse.Namespace) -> int:
+    with open_workspace(args) as workspace:
+        assessment_id = workspace.assessments.resolve_id(args.assessment)
+        photos = workspace.photos.list(assessment_id)
+        labels = {i.id: i.label for i in workspace.assessments.detail(assessment_id).instances}
+    rows = [
+        {
+            "id": p.id,
+            "item": p.item_id,
+            "instance": labels.get(p.instance_id) if p.instance_id else None,
+            "sha256": p.sha256,
+            "width": p.width,
+            "height": p.height,
+            "captured_at": p.captured_at,
+            "has_location": p.gps is not None,
+            "caption": p.caption,
+            "filename": p.filename,
+        }
+        for p in photos
+    ]
+    if args.json:
+        print_json(rows)
+    else:
+        print_table(
+            ["ID", "ITEM", "INSTANCE", "SIZE", "CAPTURED", "FILE"],
+            [
+                (
+                    r["id"],
+                    r["item"],
+                    r["instance"] or "",
+                    f"{r['width']}x{r['height']}",
+                    r["captured_at"] or "",
+                    r["filename"],
+                )
+                for r in rows
+            ],
+        )
+    return 0

@@ -1,0 +1,1 @@
+"""Photo evidence without Qt: reading images safely, their metadata, the content-addressed store, renditions."""

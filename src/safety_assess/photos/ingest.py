@@ -1,0 +1,49 @@
+"""Import one photo file: check it, store the original, make its renditions."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from safety_assess.domain.records import PhotoMeta
+from safety_assess.photos.decode import PhotoError, open_image, read_meta
+from safety_assess.photos.render import renditions
+from safety_assess.photos.store import CHUNK, PhotoStore
+
+
+@dataclass(frozen=True)
+class Ingested:
+    sha256: str
+    meta: PhotoMeta
+    filename: str
+    size: int
+
+
+def ingest(store: PhotoStore, path: Path) -> Ingested:
+    """Store the photo at ``path`` (original and renditions) or raise PhotoError naming the file and the reason.
+
+    A photo already in the store is not decoded again. Nothing is stored for a file that cannot be decoded.
+    """
+    with open_image(path) as image:
+        meta = read_meta(image)
+    sha = _sha256(path)
+    if not store.has(sha, meta.extension):
+        made = renditions(path)
+        stored, _ = store.put(path, meta.extension)
+        if stored != sha:
+            raise PhotoError(f"{path}: the file changed while it was being imported; try again")
+        for kind, data in made.items():
+            store.write_rendition(sha, kind, data)
+    return Ingested(sha, meta, path.name, path.stat().st_size)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(CHUNK):
+                digest.update(chunk)
+    except OSError as error:
+        raise PhotoError(f"{path}: cannot be read ({error.strerror or error})") from None
+    return digest.hexdigest()

@@ -1,0 +1,101 @@
+"""The photo store: originals kept byte for byte under their SHA-256, and the renditions made from them.
+
+    photos/originals/ab/abcdef....jpg      the file as imported (the same photo twice is stored once)
+    photos/renditions/abcdef....thumb.jpg  256 px, upright, no metadata
+    photos/renditions/abcdef....report.jpg 1600 px, upright, no metadata
+
+Every file is written to a temporary name in the same folder, flushed to disk, then renamed: a crash leaves
+either the whole file or nothing under the final name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO
+
+from safety_assess.photos.decode import PhotoError
+
+CHUNK = 1 << 20
+RENDITIONS = {"thumb": 256, "report": 1600}
+ORPHAN_AGE_S = 3600
+"""Files no photo record refers to are removed at start only when older than this (an import may be under way)."""
+
+
+class PhotoStore:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.originals = root / "originals"
+        self.renditions = root / "renditions"
+
+    def original(self, sha256: str, extension: str) -> Path:
+        return self.originals / sha256[:2] / f"{sha256}.{extension}"
+
+    def rendition(self, sha256: str, kind: str) -> Path:
+        return self.renditions / f"{sha256}.{kind}.jpg"
+
+    def has(self, sha256: str, extension: str) -> bool:
+        """The original and both renditions are stored."""
+        paths = [self.original(sha256, extension), *(self.rendition(sha256, kind) for kind in RENDITIONS)]
+        return all(p.is_file() for p in paths)
+
+    def put(self, source: Path, extension: str) -> tuple[str, Path]:
+        """Copy ``source`` into the store (once, whatever how many times it is imported); return its hash and path."""
+        self.originals.mkdir(parents=True, exist_ok=True)
+        digest = hashlib.sha256()
+        try:
+            with source.open("rb") as src, _AtomicFile(self.originals) as (tmp, handle):
+                while chunk := src.read(CHUNK):
+                    digest.update(chunk)
+                    handle.write(chunk)
+                handle.flush()
+                os.fsync(handle.fileno())
+                target = self.original(digest.hexdigest(), extension)
+                if target.exists():
+                    return digest.hexdigest(), target
+                target.parent.mkdir(parents=True, exist_ok=True)
+                Path(tmp).replace(target)
+        except OSError as error:
+            raise PhotoError(f"{source}: could not be stored ({error.strerror or error})") from None
+        return digest.hexdigest(), target
+
+    def write_rendition(self, sha256: str, kind: str, data: bytes) -> Path:
+        self.renditions.mkdir(parents=True, exist_ok=True)
+        target = self.rendition(sha256, kind)
+        with _AtomicFile(self.renditions) as (tmp, handle):
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+            Path(tmp).replace(target)
+        return target
+
+    def remove_orphans(self, referenced: Iterable[str], now: float | None = None) -> list[Path]:
+        """Delete stored files whose hash no photo record has, if old enough; return what was removed."""
+        keep, cutoff = set(referenced), (now if now is not None else time.time()) - ORPHAN_AGE_S
+        removed = []
+        for path in [*self.originals.glob("*/*"), *self.renditions.glob("*")]:
+            sha = path.name.split(".", 1)[0]
+            stale = path.name.startswith(".tmp-") or sha not in keep
+            if stale and path.is_file() and path.stat().st_mtime < cutoff:
+                path.unlink(missing_ok=True)
+                removed.append(path)
+        return removed
+
+
+class _AtomicFile:
+    """A temporary file in ``folder``, removed on exit unless it was renamed away."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def __enter__(self) -> tuple[str, IO[bytes]]:
+        self.handle = tempfile.NamedTemporaryFile(dir=self.folder, prefix=".tmp-", delete=False)
+        return self.handle.name, self.handle
+
+    def __exit__(self, *exc: object) -> None:
+        self.handle.close()
+        Path(self.handle.name).unlink(missing_ok=True)

@@ -1,0 +1,76 @@
+"""Attaching photos to items: each file checked, stored and recorded, or refused with a one-line reason."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from safety_assess.domain.errors import AnswerError, NotFoundError
+from safety_assess.domain.records import PhotoRecord
+from safety_assess.photos.decode import PhotoError
+from safety_assess.photos.ingest import ingest
+from safety_assess.services.progress import Changes, Progress
+from safety_assess.services.workspace import Workspace
+
+
+@dataclass
+class PhotoImport:
+    added: list[PhotoRecord] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+    """One line per file that was not added, naming the file and the reason."""
+
+
+def add_photos(
+    workspace: Workspace,
+    assessment_id: uuid.UUID,
+    item_id: str,
+    files: Sequence[Path],
+    *,
+    instance_label: str | None = None,
+    caption: str = "",
+    progress: Progress | None = None,
+) -> PhotoImport:
+    """Import ``files`` for an item (of an instance, for items of a repeatable group), one by one.
+
+    Meant to run through the background-operation helper: reports progress and stops when cancelled, keeping
+    the photos already added.
+    """
+    progress = progress or Progress()
+    instance_id = _instance_for(workspace, assessment_id, item_id, instance_label)
+    result = PhotoImport()
+    for done, path in enumerate(files):
+        progress.check()
+        progress.report(done, len(files), path.name)
+        try:
+            stored = ingest(workspace.photo_store, path)
+        except PhotoError as error:
+            result.refused.append(str(error))
+            continue
+        result.added.append(workspace.photos.add(assessment_id, item_id, instance_id, stored, caption))
+        progress.record(Changes(assessments=frozenset({assessment_id}), photos=frozenset({result.added[-1].id})))
+    progress.report(len(files), len(files))
+    return result
+
+
+def _instance_for(
+    workspace: Workspace, assessment_id: uuid.UUID, item_id: str, instance_label: str | None
+) -> uuid.UUID | None:
+    summary = workspace.assessments.summary(assessment_id)
+    found = workspace.snapshots.checklist(summary.checklist.id).find_item(item_id)
+    if found is None:
+        raise NotFoundError(f"item '{item_id}' is not in checklist {summary.checklist.checklist_id}")
+    group = found[1]
+    if group is None:
+        if instance_label:
+            raise AnswerError(f"item '{item_id}' is not in a repeatable group; it takes no instance")
+        return None
+    if not instance_label:
+        raise AnswerError(f"item '{item_id}' is in repeatable group '{group.group}'; name the instance")
+    return workspace.answers.instance(assessment_id, group.group, instance_label, create=True).id
+
+
+def remove_orphan_files(workspace: Workspace) -> int:
+    """Delete stored photo files no record refers to (only old ones, an import may be running); at start."""
+    return len(workspace.photo_store.remove_orphans(workspace.photos.referenced_hashes()))
