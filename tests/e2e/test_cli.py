@@ -194,3 +194,32 @@ def test_a_locked_database_is_one_line(cli: Run, tmp_path: Path) -> None:
         holder.rollback()
         holder.close()
     assert "is locked by another program" in line
+
+
+def test_photo_add_and_list(cli: Run) -> None:
+    photos = Path(__file__).resolve().parents[3] / "shared" / "testdata" / "photos"
+    cli("campus", "add", "Lincoln High", "--code", "LHS")
+    assessment_id = cli("assessment", "new", "--campus", "LHS", "--checklist", "cameras-technology").stdout.strip()
+    added = cli(
+        "photo",
+        "add",
+        assessment_id,
+        "camera.working",
+        str(photos / "orientation_rectangle.jpg"),
+        str(photos / "truncated_jpeg.jpg"),
+        "--instance",
+        "Camera 1",
+        "--caption",
+        "Dark screen",
+    )
+    assert added.returncode == 1 and added.stdout.startswith("added ")
+    assert "refused: " in added.stderr and "truncated_jpeg.jpg: the image is damaged" in added.stderr
+    [photo] = json.loads(cli("photo", "list", assessment_id, "--json").stdout)
+    assert (photo["item"], photo["instance"], photo["width"], photo["height"], photo["has_location"]) == (
+        "camera.working",
+        "Camera 1",
+        1,
+        2,
+        False,
+    )
+    assert len(photo["sha256"]) == 64 and photo["caption"] == "Dark screen"

@@ -41,13 +41,16 @@ def open_image(path: Path) -> Image.Image:
     """The image, opened lazily (nothing decoded yet), or PhotoError saying why it cannot be."""
     _register_heif()
     ImageFile.LOAD_TRUNCATED_IMAGES = False
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS  # Pillow's own guard, at twice this, stops absurd headers early
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # Pillow warns about broken EXIF; the EXIF is then ignored
             image = Image.open(path)
     except FileNotFoundError:
         raise PhotoError(f"{path}: no such file") from None
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError) as error:
+    except Image.DecompressionBombError:
+        raise PhotoError(f"{path}: the image is larger than the {MAX_PIXELS // 1_000_000} MP limit") from None
+    except (UnidentifiedImageError, OSError, ValueError) as error:
         raise PhotoError(f"{path}: not an image this app can read ({_reason(error)})") from None
     if image.format not in FORMATS:
         image.close()
@@ -55,7 +58,8 @@ def open_image(path: Path) -> Image.Image:
     width, height = image.size
     if width * height > MAX_PIXELS:
         image.close()
-        raise PhotoError(f"{path}: {width} x {height} pixels is larger than the {MAX_PIXELS // 1_000_000} MP limit")
+        limit = MAX_PIXELS // 1_000_000
+        raise PhotoError(f"{path}: {width} x {height} pixels is larger than the {limit} MP limit")
     return image
 
 

@@ -123,13 +123,18 @@ class Workspace:
             return listing.campuses(connection), listing.summaries(connection)
 
     def warm_up(self) -> None:
-        """Open the database and load what the first commands need (meant for a background thread).
+        """Open the database, load what the first commands need, and clear orphan photo files (in the background).
 
         Never raises: a problem is logged, and the command that needs the part meets it again and reports it.
         """
         try:
             _ = self.campuses, self.snapshots, self.assessments, self.answers, self.catalog
             import safety_assess.services.walkthrough  # noqa: F401  (its imports are the slow part)
+            from safety_assess.services.photos import remove_orphan_files
+
+            removed = remove_orphan_files(self)
+            if removed:
+                log.info("removed %d photo files no record refers to", removed)
         except Exception:
             log.exception("warming up %s failed", self.data_dir.root)
 
