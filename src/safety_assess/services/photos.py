@@ -29,6 +29,7 @@ def add_photos(
     files: Sequence[Path],
     *,
     instance_label: str | None = None,
+    instance_id: uuid.UUID | None = None,
     caption: str = "",
     progress: Progress | None = None,
 ) -> PhotoImport:
@@ -38,7 +39,8 @@ def add_photos(
     the photos already added.
     """
     progress = progress or Progress()
-    instance_id = _instance_for(workspace, assessment_id, item_id, instance_label)
+    if instance_id is None:
+        instance_id = _instance_for(workspace, assessment_id, item_id, instance_label)
     result = PhotoImport()
     for done, path in enumerate(files):
         progress.check()

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from safety_assess.domain.checklist.model import Group
 from safety_assess.domain.checklist.values import check_value, parse_answer
 from safety_assess.domain.errors import ConflictError, NotFoundError
-from safety_assess.domain.records import AssessmentSummary, GroupInstance, Response
+from safety_assess.domain.records import AssessmentSummary, GroupInstance, PhotoRecord, Response
 from safety_assess.domain.walk.review import ReviewEntry, review
 from safety_assess.domain.walk.slots import SlotKey, next_instance_label
 from safety_assess.domain.walk.state import AssessmentState
@@ -35,6 +35,7 @@ class WalkSession:
         self.state = AssessmentState(self.checklist, detail.instances, detail.responses, detail.summary.assessed_on)
         self._resume = SlotKey(detail.resume_item, detail.resume_instance) if detail.resume_item else None
         self._undo: list[UndoStep] = []
+        self.photos: list[PhotoRecord] = workspace.photos.list(assessment_id)
 
     @property
     def id(self) -> uuid.UUID:
@@ -136,7 +137,14 @@ class WalkSession:
         return sum(1 for k, r in self.state.responses.items() if k.instance_id == instance_id and r.value is not None)
 
     def review(self) -> list[ReviewEntry]:
-        return review(self.state)
+        return review(self.state, lambda key: len(self.photos_for(key)))
+
+    def photos_for(self, key: SlotKey) -> list[PhotoRecord]:
+        mine = [p for p in self.photos if p.item_id == key.item_id and p.instance_id == key.instance_id]
+        return sorted(mine, key=lambda p: p.position)
+
+    def reload_photos(self) -> None:
+        self.photos = self.workspace.photos.list(self.id)
 
     def complete(self, signers: Sequence[str]) -> None:
         self.workspace.assessments.complete(self.id, signers)

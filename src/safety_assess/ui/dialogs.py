@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QInputDialog,
     QLineEdit,
@@ -186,3 +188,12 @@ def ask_signoff(parent: QWidget | None, names: list[str]) -> list[str] | None:
 
 def ask_reopen_reason(parent: QWidget | None) -> str | None:
     return ask_text(parent, "Reopen assessment", "Why is it reopened? (kept with the new revision)")
+
+
+PHOTO_FILTER = "Photos (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.heic *.heif);;All files (*)"
+
+
+def ask_photo_files(parent: QWidget | None) -> list[Path]:
+    """Photo files to attach (several may be chosen); empty when cancelled."""
+    names, _ = QFileDialog.getOpenFileNames(parent, "Add photos", "", PHOTO_FILTER)
+    return [Path(name) for name in names]

@@ -32,6 +32,15 @@ WALK_ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("walk.clear", "C&lear answer", "&Edit", "clear_answer", None, "Clear this answer (Delete)"),
     ActionSpec(
+        "walk.add_photos",
+        "Add &photos…",
+        "&Edit",
+        "photos.add_from_files",
+        "Ctrl+Shift+P",
+        "Attach photo files to this item (or drop them, or paste an image with Ctrl+V)",
+        toolbar=True,
+    ),
+    ActionSpec(
         "walk.add_instance",
         "&Add instance…",
         "&Instances",

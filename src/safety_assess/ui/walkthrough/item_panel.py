@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from safety_assess.domain.checklist.model import Checklist
+from safety_assess.domain.records import PhotoRecord
 from safety_assess.domain.walk.slots import Slot
 from safety_assess.ui.walkthrough.editors import AnswerEditor, OptionEditor, make_editor
+from safety_assess.ui.walkthrough.photo_strip import PhotoStrip
 
 NOTE_PAUSE_MS = 700
 """A note is committed this long after the last keystroke, and at once when the field loses focus."""
@@ -38,8 +43,10 @@ class ItemPanel(QWidget):
     navigate = Signal(int)
     """+1: next unanswered item; -1: previous item."""
     cleared = Signal()
+    pasted = Signal()
+    """Ctrl+V on the panel: attach the image or files on the clipboard."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, thumbnail_of: Callable[[str], Path], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("itemPanel")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -61,8 +68,8 @@ class ItemPanel(QWidget):
         self.note.setAccessibleName("Note")
         self.note.setPlaceholderText("Note (saved as you type)")
         self.note.setMaximumHeight(110)
-        self.photos = self._label("photos", "Photos", dim=True)
-        self.photos.setText("Photos: none yet")
+        self.photos = PhotoStrip(thumbnail_of)
+        self.photos.setObjectName("photos")
         self._note_timer = QTimer(self, singleShot=True, interval=NOTE_PAUSE_MS)
         self._note_timer.timeout.connect(self.flush_note)
         self.note.textChanged.connect(self._note_timer.start)
@@ -100,6 +107,11 @@ class ItemPanel(QWidget):
         layout.addWidget(self.note)
         layout.addWidget(self.photos)
         layout.addStretch(1)
+
+    def show_photos(self, photos: list[PhotoRecord], required_missing: bool, read_only: bool) -> None:
+        hint = "  ·  a photo is required: the answer is deficient" if required_missing else ""
+        self.photos.show_photos(photos, hint)
+        self.photos.add.setEnabled(not read_only)
 
     def show_slot(self, checklist: Checklist, slot: Slot, value: object, note: str, read_only: bool) -> None:
         self.flush_note()
@@ -168,7 +180,9 @@ class ItemPanel(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, text = event.key(), event.text().lower()
-        if key in NEXT_KEYS:
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.pasted.emit()
+        elif key in NEXT_KEYS:
             self.navigate.emit(1)
         elif key == Qt.Key.Key_Left:
             self.navigate.emit(-1)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from safety_assess.domain.checklist.answers import Outcome
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.records import GroupInstance
 from safety_assess.domain.walk.slots import Slot, SlotKey
@@ -28,10 +29,12 @@ from safety_assess.domain.walk.state import Filter
 from safety_assess.services.walkthrough import WalkSession
 from safety_assess.ui import dialogs
 from safety_assess.ui.actions import build_actions
+from safety_assess.ui.operations import Operations
 from safety_assess.ui.walkthrough import review as review_page
 from safety_assess.ui.walkthrough.actions import SHORTCUT_HINT, WALK_ACTIONS
 from safety_assess.ui.walkthrough.instances import InstanceCommands
 from safety_assess.ui.walkthrough.item_panel import ItemPanel
+from safety_assess.ui.walkthrough.photo_commands import PhotoCommands
 from safety_assess.ui.walkthrough.section_model import SectionTreeModel
 
 FILTERS = (
@@ -55,7 +58,10 @@ class WalkthroughWindow(QMainWindow):
         self.setObjectName("WalkthroughWindow")
         self.model = SectionTreeModel(session.state, self)
         self.instances = InstanceCommands(self)
-        self.panel = ItemPanel()
+        store = session.workspace.photo_store
+        self.panel = ItemPanel(lambda sha: store.rendition(sha, "thumb"))
+        self.operations = Operations(self)
+        self.photos = PhotoCommands(self)
         self.tree = self._build_tree()
         self.header, self.progress, self.saved = QLabel(), QProgressBar(), QLabel("No changes yet")
         self.filter, self.search = QComboBox(), QLineEdit()
@@ -127,6 +133,9 @@ class WalkthroughWindow(QMainWindow):
         self.panel.noteChanged.connect(self.write_note)
         self.panel.navigate.connect(lambda step: self.next_unanswered() if step > 0 else self.previous())
         self.panel.cleared.connect(self.clear_answer)
+        self.panel.pasted.connect(self.photos.paste)
+        self.panel.photos.addRequested.connect(self.photos.add_from_files)
+        self.panel.photos.filesDropped.connect(self.photos.import_paths)
         self.tree.selectionModel().currentChanged.connect(self._tree_moved)
         self.tree.activated.connect(lambda _: self.panel.focus_answer())
         self.filter.currentIndexChanged.connect(self._refilter)
@@ -143,6 +152,7 @@ class WalkthroughWindow(QMainWindow):
         slot = self.session.state.slot(key)
         state = self.session.state
         self.panel.show_slot(state.checklist, slot, state.value(key), state.note(key), self.session.read_only)
+        self.show_photos()
         index = self.model.index_of(key)
         if index.isValid() and self.tree.currentIndex() != index:
             self.tree.selectionModel().blockSignals(True)
@@ -150,6 +160,15 @@ class WalkthroughWindow(QMainWindow):
             self.tree.selectionModel().blockSignals(False)
             self.tree.scrollTo(index)
         self._remember(key)
+
+    def show_photos(self) -> None:
+        if self.current is None:
+            return
+        photos = self.session.photos_for(self.current)
+        slot = self.session.state.slot(self.current)
+        deficient = self.session.state.outcome(self.current) == Outcome.DEFICIENT
+        missing = deficient and slot.item.photo_required_when_deficient and not photos
+        self.panel.show_photos(photos, missing, self.session.read_only)
 
     def _remember(self, key: SlotKey) -> None:
         try:
@@ -246,6 +265,7 @@ class WalkthroughWindow(QMainWindow):
             self.tree.expandAll()
         if show and key == self.current:
             self.panel.show_value(self.session.state.value(key))
+            self.show_photos()
         self._show_status()
         self._show_saved(True)
         self.changed.emit(self.session.id)
@@ -330,4 +350,5 @@ class WalkthroughWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.panel.flush_note()
+        self.operations.wait_all(60_000)
         super().closeEvent(event)

@@ -1,0 +1,70 @@
+"""Photos in the walkthrough: from files, pasted, dropped; imported in the background; counted by the review."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QImage
+
+from safety_assess.domain.walk.review import Problem
+from safety_assess.domain.walk.slots import SlotKey
+from safety_assess.ui import dialogs
+from safety_assess.ui.walkthrough.window import WalkthroughWindow
+from tests.gui.walkthrough.conftest import Open
+
+PHOTOS = Path(__file__).resolve().parents[4] / "shared" / "testdata" / "photos"
+
+
+def wait_idle(qtbot, window: WalkthroughWindow) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: not window.operations.is_busy(), timeout=30_000)
+
+
+def test_photos_from_files_are_imported_in_the_background_and_shown(qtbot, open_walk: Open, monkeypatch) -> None:
+    window = open_walk("every-type")
+    files = [PHOTOS / "hopper_orientation_6.jpg", PHOTOS / "truncated_jpeg.jpg"]
+    monkeypatch.setattr(dialogs, "ask_photo_files", lambda parent: files)
+    errors: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: errors.append(message))
+    qtbot.keyClick(window.panel, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    wait_idle(qtbot, window)
+    [photo] = window.session.workspace.photos.list(window.session.id)
+    assert (photo.item_id, photo.filename) == ("door-locked", "hopper_orientation_6.jpg")
+    assert window.panel.photos.model.rowCount() == 1
+    assert not window.panel.photos.model.index(0).data(Qt.ItemDataRole.DecorationRole).isNull()
+    assert len(errors) == 1 and "truncated_jpeg.jpg: the image is damaged" in errors[0]
+
+
+def test_a_pasted_image_is_attached_and_its_temporary_file_removed(qtbot, open_walk: Open) -> None:
+    window = open_walk("every-type")
+    image = QImage(40, 30, QImage.Format.Format_RGB32)
+    image.fill(QColor("teal"))
+    QGuiApplication.clipboard().setImage(image)
+    qtbot.keyClick(window.panel, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, window)
+    [photo] = window.session.workspace.photos.list(window.session.id)
+    assert (photo.width, photo.height) == (40, 30)
+    incoming = window.session.workspace.data_dir.photos / "incoming"
+    assert list(incoming.iterdir()) == []
+
+
+def test_dropped_files_go_to_the_current_item_of_an_instance(qtbot, open_walk: Open) -> None:
+    window = open_walk("every-type")
+    gym = window.session.add_instance("camera", "Gym")
+    window.go_to(SlotKey("camera-working", gym.id))
+    window.panel.photos.filesDropped.emit([PHOTOS / "hopper.jpg"])
+    wait_idle(qtbot, window)
+    [photo] = window.session.workspace.photos.list(window.session.id)
+    assert (photo.item_id, photo.instance_id) == ("camera-working", gym.id)
+
+
+def test_a_required_photo_is_asked_for_until_one_is_attached(qtbot, open_walk: Open) -> None:
+    window = open_walk("every-type")
+    qtbot.keyClick(window.panel, Qt.Key.Key_N)  # door-locked: deficient, photo required
+    window.go_to(SlotKey("door-locked"))
+    assert "a photo is required" in window.panel.photos.title.text()
+    assert any(e.problem == Problem.PHOTO_MISSING for e in window.session.review())
+    window.photos.import_paths([PHOTOS / "hopper.jpg"])
+    wait_idle(qtbot, window)
+    assert "a photo is required" not in window.panel.photos.title.text()
+    assert not any(e.problem == Problem.PHOTO_MISSING for e in window.session.review())
