@@ -155,3 +155,24 @@ def test_orphans_are_removed_only_when_old(tmp_path: Path) -> None:
     removed = store.remove_orphans({kept.sha256}, now=1e12 + ORPHAN_AGE_S)
     assert {p.name.split(".")[0] for p in removed} == {orphan.sha256}
     assert store.has(kept.sha256, "jpg") and not store.has(orphan.sha256, "jpg")
+
+
+def test_a_heic_with_heif_rotation_and_exif_orientation_is_turned_exactly_once(tmp_path: Path) -> None:
+    """Phones write both; libheif applies the HEIF rotation and resets EXIF to 1, so nothing turns it again.
+
+    The test HEIC is encoded here from a tiny picture (encoding large HEICs is slow)."""
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+    source = Image.open(PHOTOS / "hopper_orientation_6.jpg")
+    heic = tmp_path / "phone.heic"
+    source.save(heic, exif=source.getexif().tobytes(), quality=90)
+    with open_image(heic) as image:
+        meta = read_meta(image)
+    assert (meta.format, meta.extension) == ("HEIF", "heic")
+    reference, shown = thumb(PHOTOS / "hopper.jpg"), thumb(heic)
+    others = [shown.transpose(t) for t in Image.Transpose]
+    assert difference(shown, reference) < 8
+    assert difference(shown, reference) < min(
+        difference(o, reference) for o in others if o.tobytes() != shown.tobytes()
+    )
