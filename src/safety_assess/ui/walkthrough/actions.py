@@ -41,6 +41,15 @@ WALK_ACTIONS: tuple[ActionSpec, ...] = (
         toolbar=True,
     ),
     ActionSpec(
+        "walk.take_photos",
+        "&Take photos…",
+        "&Edit",
+        "photos.take_with_camera",
+        "Ctrl+Shift+C",
+        "Take photos with a camera: live preview, Space to shoot",
+        toolbar=True,
+    ),
+    ActionSpec(
         "walk.add_instance",
         "&Add instance…",
         "&Instances",

@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication, QImage
 from safety_assess.domain.walk.slots import SlotKey
 from safety_assess.services.photos import PhotoImport, add_photos
 from safety_assess.services.progress import Progress
-from safety_assess.ui import dialogs
+from safety_assess.ui import camera, dialogs
 
 if TYPE_CHECKING:
     from safety_assess.ui.walkthrough.window import WalkthroughWindow
@@ -25,6 +25,17 @@ class PhotoCommands:
         paths = dialogs.ask_photo_files(self.window)
         if paths:
             self.import_paths(paths)
+
+    def take_with_camera(self) -> None:
+        available, reason = camera.camera_status()
+        if not available:
+            dialogs.show_error(self.window, "No camera", reason)
+            return
+        shots, kept = camera.ask_camera_photos(self.window, self.window.session.workspace.data_dir.photos / "incoming")
+        if kept and shots:
+            self.import_paths(shots, temporary=True)
+        else:
+            self._forget(shots, temporary=True)
 
     def paste(self) -> None:
         """The files on the clipboard, or its image (saved as a PNG first, removed once imported)."""

@@ -29,6 +29,7 @@ from safety_assess.domain.walk.state import Filter
 from safety_assess.services.walkthrough import WalkSession
 from safety_assess.ui import dialogs
 from safety_assess.ui.actions import build_actions
+from safety_assess.ui.camera import camera_status
 from safety_assess.ui.operations import Operations
 from safety_assess.ui.walkthrough import review as review_page
 from safety_assess.ui.walkthrough.actions import SHORTCUT_HINT, WALK_ACTIONS
@@ -72,6 +73,7 @@ class WalkthroughWindow(QMainWindow):
         self.addToolBar(toolbar)
         self.actions_by_id = build_actions(self, toolbar, WALK_ACTIONS)
         self._connect()
+        self._camera_available, self._camera_reason = camera_status()
         self._show_status()
         self.go_to(session.start_key())
         self.resize(1200, 760)
@@ -304,6 +306,10 @@ class WalkthroughWindow(QMainWindow):
         ):
             self.actions_by_id[name].setEnabled(not summary.read_only)
         self.actions_by_id["walk.reopen"].setEnabled(summary.read_only)
+        self.actions_by_id["walk.add_photos"].setEnabled(not summary.read_only)
+        take = self.actions_by_id["walk.take_photos"]
+        take.setEnabled(self._camera_available and not summary.read_only)
+        take.setToolTip(self._camera_reason or take.statusTip())
 
     # Review, complete, reopen -----------------------------------------------------------------------------------
     def review(self) -> None:
