@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -38,6 +38,8 @@ from safety_assess.ui.walkthrough.item_panel import ItemPanel
 from safety_assess.ui.walkthrough.photo_commands import PhotoCommands
 from safety_assess.ui.walkthrough.section_model import SectionTreeModel
 
+RESUME_SAVE_MS = 1500
+
 FILTERS = (
     ("All items", Filter.ALL),
     ("Unanswered", Filter.UNANSWERED),
@@ -62,6 +64,8 @@ class WalkthroughWindow(QMainWindow):
         store = session.workspace.photo_store
         self.panel = ItemPanel(lambda sha: store.rendition(sha, "thumb"))
         self.operations = Operations(self)
+        self._resume_timer = QTimer(self, singleShot=True, interval=RESUME_SAVE_MS)
+        self._resume_timer.timeout.connect(self._save_resume_point)
         self.photos = PhotoCommands(self)
         self.tree = self._build_tree()
         self.header, self.progress, self.saved = QLabel(), QProgressBar(), QLabel("No changes yet")
@@ -173,8 +177,15 @@ class WalkthroughWindow(QMainWindow):
         self.panel.show_photos(photos, missing, self.session.read_only)
 
     def _remember(self, key: SlotKey) -> None:
+        """Where the assessor is, written shortly after they stop moving (one commit, not one per key)."""
+        self._resume_timer.start()
+
+    def _save_resume_point(self) -> None:
+        self._resume_timer.stop()
+        if self.current is None:
+            return
         try:
-            self.session.remember(key)
+            self.session.remember(self.current)
         except SafetyAssessError as error:
             self._show_saved(False, str(error))
 
@@ -356,5 +367,6 @@ class WalkthroughWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.panel.flush_note()
+        self._save_resume_point()
         self.operations.wait_all(60_000)
         super().closeEvent(event)
