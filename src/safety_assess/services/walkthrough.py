@@ -146,6 +146,28 @@ class WalkSession:
     def reload_photos(self) -> None:
         self.photos = self.workspace.photos.list(self.id)
 
+    def caption_photo(self, photo_id: uuid.UUID, caption: str) -> None:
+        self.workspace.photos.set_caption(photo_id, caption)
+        self.reload_photos()
+
+    def move_photo(self, photo_id: uuid.UUID, delta: int) -> None:
+        """Move a photo earlier (-1) or later (+1) among its item's photos."""
+        photo = next(p for p in self.photos if p.id == photo_id)
+        order = [p.id for p in self.photos_for(SlotKey(photo.item_id, photo.instance_id))]
+        index = order.index(photo_id)
+        order.insert(max(0, min(len(order) - 1, index + delta)), order.pop(index))
+        self.workspace.photos.reorder(order)
+        self.reload_photos()
+
+    def delete_photo(self, photo_id: uuid.UUID) -> None:
+        """Hidden, not destroyed: ``restore_photo`` brings it back (undo)."""
+        self.workspace.photos.delete(photo_id)
+        self.reload_photos()
+
+    def restore_photo(self, photo_id: uuid.UUID) -> None:
+        self.workspace.photos.restore(photo_id)
+        self.reload_photos()
+
     def complete(self, signers: Sequence[str]) -> None:
         self.workspace.assessments.complete(self.id, signers)
         self.summary = self.workspace.assessments.summary(self.id)

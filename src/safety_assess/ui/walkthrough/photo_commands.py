@@ -12,6 +12,7 @@ from safety_assess.domain.walk.slots import SlotKey
 from safety_assess.services.photos import PhotoImport, add_photos
 from safety_assess.services.progress import Progress
 from safety_assess.ui import camera, dialogs
+from safety_assess.ui.walkthrough import photo_viewer
 
 if TYPE_CHECKING:
     from safety_assess.ui.walkthrough.window import WalkthroughWindow
@@ -25,6 +26,19 @@ class PhotoCommands:
         paths = dialogs.ask_photo_files(self.window)
         if paths:
             self.import_paths(paths)
+
+    def open_viewer(self, row: int) -> None:
+        """Show the item's photos large, from the one activated in the strip."""
+        window = self.window
+        if window.current is None:
+            return
+        photo = window.panel.photos.model.photo(row)
+        store = window.session.workspace.photo_store
+        photo_viewer.show_photos(
+            window, window.session, window.current, photo.id, lambda s: store.rendition(s, "report")
+        )
+        window.show_photos()
+        window.changed.emit(window.session.id)
 
     def take_with_camera(self) -> None:
         available, reason = camera.camera_status()

@@ -142,6 +142,7 @@ class WalkthroughWindow(QMainWindow):
         self.panel.pasted.connect(self.photos.paste)
         self.panel.photos.addRequested.connect(self.photos.add_from_files)
         self.panel.photos.filesDropped.connect(self.photos.import_paths)
+        self.panel.photos.view.activated.connect(lambda index: self.photos.open_viewer(index.row()))
         self.tree.selectionModel().currentChanged.connect(self._tree_moved)
         self.tree.activated.connect(lambda _: self.panel.focus_answer())
         self.filter.currentIndexChanged.connect(self._refilter)
