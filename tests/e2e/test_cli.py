@@ -223,3 +223,17 @@ def test_photo_add_and_list(cli: Run) -> None:
         False,
     )
     assert len(photo["sha256"]) == 64 and photo["caption"] == "Dark screen"
+
+
+def test_photo_export_writes_a_copy_without_metadata(cli: Run, tmp_path: Path) -> None:
+    photos = Path(__file__).resolve().parents[3] / "shared" / "testdata" / "photos"
+    cli("campus", "add", "Lincoln High", "--code", "LHS")
+    assessment_id = cli("assessment", "new", "--campus", "LHS", "--checklist", "cameras-technology").stdout.strip()
+    cli("photo", "add", assessment_id, "video.retention-days", str(photos / "hopper_orientation_8.jpg"))
+    [photo] = json.loads(cli("photo", "list", assessment_id, "--json").stdout)
+    out = tmp_path / "shared.jpg"
+    result = cli("photo", "export", photo["id"], "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    data = out.read_bytes()
+    assert data[:2] == b"\xff\xd8" and b"Exif" not in data
+    assert "is not a photo id" in one_line_error(cli("photo", "export", "nope", "--out", str(out)), code=2)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import uuid
 from pathlib import Path
 
 from safety_assess.cli.context import Commands, open_workspace
@@ -20,6 +21,10 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     add.add_argument("--instance", metavar="LABEL", help="instance of a repeatable group (created if new)")
     add.add_argument("--caption", default="")
     add.set_defaults(handler=add_cmd)
+    export = sub.add_parser("export", parents=[common], help="write a photo as it may be shared (redactions burned in)")
+    export.add_argument("photo", metavar="PHOTO", type=_uuid)
+    export.add_argument("--out", required=True, type=Path, metavar="FILE")
+    export.set_defaults(handler=export_cmd)
     listing = sub.add_parser("list", parents=[common], help="an assessment's photos")
     listing.add_argument("assessment", metavar="ASSESSMENT")
     listing.add_argument("--json", action="store_true")
@@ -41,6 +46,27 @@ def add_cmd(args: argparse.Namespace) -> int:
     return 1 if result.refused else 0
 
 
+def _uuid(text: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a photo id") from None
+
+
+def export_cmd(args: argparse.Namespace) -> int:
+    from safety_assess.services.photos import export_photo
+
+    with open_workspace(args) as workspace:
+        data = export_photo(workspace, args.photo)
+    try:
+        args.out.write_bytes(data)
+    except OSError as error:
+        print(f"safety-assess: error: cannot write {args.out}: {error.strerror}", file=sys.stderr)
+        return 1
+    print(f"wrote {args.out} ({len(data)} bytes, no metadata)")
+    return 0
+
+
 def list_cmd(args: argparse.Namespace) -> int:
     with open_workspace(args) as workspace:
         assessment_id = workspace.assessments.resolve_id(args.assessment)
@@ -57,6 +83,7 @@ def list_cmd(args: argparse.Namespace) -> int:
             "captured_at": p.captured_at,
             "has_location": p.gps is not None,
             "caption": p.caption,
+            "annotations": len(p.annotations),
             "filename": p.filename,
         }
         for p in photos

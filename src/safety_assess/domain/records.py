@@ -104,6 +104,8 @@ class PhotoRecord:
     gps: tuple[float, float] | None
     caption: str
     position: int
+    annotations: tuple[dict[str, object], ...] = ()
+    """Vector shapes and redactions (see safety_assess.photos.annotations), burned into every export."""
 
 
 @dataclass(frozen=True)

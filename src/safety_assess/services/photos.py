@@ -9,6 +9,7 @@ from pathlib import Path
 
 from safety_assess.domain.errors import AnswerError, NotFoundError
 from safety_assess.domain.records import PhotoRecord
+from safety_assess.photos.annotations import Annotation, export_jpeg, parse_annotations
 from safety_assess.photos.decode import PhotoError
 from safety_assess.photos.ingest import ingest
 from safety_assess.services.progress import Changes, Progress
@@ -76,3 +77,20 @@ def _instance_for(
 def remove_orphan_files(workspace: Workspace) -> int:
     """Delete stored photo files no record refers to (only old ones, an import may be running); at start."""
     return len(workspace.photo_store.remove_orphans(workspace.photos.referenced_hashes()))
+
+
+def annotate_photo(workspace: Workspace, photo_id: uuid.UUID, annotations: list[Annotation]) -> PhotoRecord:
+    """Replace the photo's annotations and redactions (the original file is never touched)."""
+    return workspace.photos.set_annotations(photo_id, [a.as_dict() for a in annotations])
+
+
+def export_photo(workspace: Workspace, photo_id: uuid.UUID) -> bytes:
+    """The only form in which a photo leaves the laptop: upright, annotations and redactions burned in, and no
+    metadata (no GPS, no camera serial)."""
+    photo = workspace.photos.get(photo_id)
+    report = workspace.photo_store.rendition(photo.sha256, "report")
+    try:
+        data = report.read_bytes()
+    except OSError as error:
+        raise PhotoError(f"photo {photo.filename}: its rendition cannot be read ({error.strerror})") from None
+    return export_jpeg(data, parse_annotations(list(photo.annotations)))

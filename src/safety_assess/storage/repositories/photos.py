@@ -47,6 +47,7 @@ def photo_record(row: PhotoRow) -> PhotoRecord:
         gps,
         row.caption,
         row.position,
+        tuple(row.annotations or ()),
     )
 
 
@@ -109,6 +110,19 @@ class PhotoRepository:
         with self._db.session() as session:
             row = self._editable_row(session, photo_id)
             row.caption = caption.strip()
+            return photo_record(row)
+
+    def set_annotations(self, photo_id: uuid.UUID, annotations: Sequence[dict[str, object]]) -> PhotoRecord:
+        with self._db.session() as session:
+            row = self._editable_row(session, photo_id)
+            row.annotations = list(annotations)
+            return photo_record(row)
+
+    def get(self, photo_id: uuid.UUID) -> PhotoRecord:
+        with self._db.session() as session:
+            row = session.get(PhotoRow, photo_id)
+            if row is None:
+                raise NotFoundError(f"no photo {photo_id}")
             return photo_record(row)
 
     def reorder(self, ordered: Sequence[uuid.UUID]) -> None:
