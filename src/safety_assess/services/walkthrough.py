@@ -13,6 +13,8 @@ from safety_assess.domain.records import AssessmentSummary, GroupInstance, Photo
 from safety_assess.domain.walk.review import ReviewEntry, review
 from safety_assess.domain.walk.slots import SlotKey, next_instance_label
 from safety_assess.domain.walk.state import AssessmentState
+from safety_assess.photos.annotations import Annotation
+from safety_assess.services.photos import annotate_photo
 from safety_assess.services.workspace import Workspace
 
 UNDO_DEPTH = 200
@@ -157,6 +159,10 @@ class WalkSession:
         index = order.index(photo_id)
         order.insert(max(0, min(len(order) - 1, index + delta)), order.pop(index))
         self.workspace.photos.reorder(order)
+        self.reload_photos()
+
+    def annotate_photo(self, photo_id: uuid.UUID, shapes: list[Annotation]) -> None:
+        annotate_photo(self.workspace, photo_id, shapes)
         self.reload_photos()
 
     def delete_photo(self, photo_id: uuid.UUID) -> None:

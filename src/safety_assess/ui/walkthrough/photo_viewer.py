@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButt
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.records import PhotoRecord
 from safety_assess.domain.walk.slots import SlotKey
+from safety_assess.photos.annotations import parse_annotations
 from safety_assess.services.walkthrough import WalkSession
+from safety_assess.ui.walkthrough import annotate
 
 ZOOM_STEP = 1.25
 
@@ -59,6 +61,7 @@ class PhotoViewer(QDialog):
             ("Fit", lambda: self.set_zoom(0)),
             ("Move earlier", lambda: self.reorder(-1)),
             ("Move later", lambda: self.reorder(1)),
+            ("Annotate…", self.annotate),
             ("Delete", self.delete),
             ("Undo delete", self.undo),
         ):
@@ -138,6 +141,18 @@ class PhotoViewer(QDialog):
         if self.current is not None:
             photo_id, text = self.current, self.caption.text()
             self._run(lambda: self.session.caption_photo(photo_id, text))
+
+    def annotate(self) -> None:
+        """Draw and redact over the current photo; the original stays untouched."""
+        photo = next((p for p in self.photos() if p.id == self.current), None)
+        if photo is None:
+            return
+        shapes = annotate.ask_annotations(
+            self, self.report_of(photo.sha256), parse_annotations(list(photo.annotations))
+        )
+        if shapes is not None:
+            photo_id = photo.id
+            self._run(lambda: self.session.annotate_photo(photo_id, shapes))
 
     def reorder(self, delta: int) -> None:
         if self.current is not None:
