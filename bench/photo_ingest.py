@@ -2,7 +2,7 @@
 
 bare: what any import must do at least: a draft decode, two resizes (1600 px, 256 px) and two JPEG encodes.
 app: safety_assess.photos.ingest on the same files (a fresh store each round, so nothing is de-duplicated).
-peak_mb: the largest resident size of a separate process importing 20 such photos through the photo service.
+peak_mb: the largest resident size of a separate process importing 50 such photos through the photo service.
 
     python bench/photo_ingest.py [--rounds N]
 """
@@ -85,7 +85,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        photos = make_photos(folder, 20)
+        photos = make_photos(folder, 50)
         app_times, bare_times = [], []
         for round_no in range(args.rounds):
             for n, path in enumerate(photos[:4]):
@@ -106,7 +106,7 @@ def main() -> None:
     app_median, bare_median = statistics.median(app_times), statistics.median(bare_times)
     print(f"photos: {WIDTH} x {HEIGHT} JPEG, {len(app_times)} imports each way, alternating")
     print(f"app  median {app_median:.3f} s per photo; bare {bare_median:.3f} s")
-    print(f"peak resident memory importing 20 photos: {peak:.1f} MB (this process, making them: {own_peak:.1f} MB)")
+    print(f"peak resident memory importing {len(photos)} photos: {peak:.1f} MB (this process, making them: {own_peak:.1f} MB)")
     print(
         f"RESULT photo_ingest app={app_median:.3f} bare={bare_median:.3f} ratio={app_median / bare_median:.2f} "
         f"peak_mb={peak:.0f}"

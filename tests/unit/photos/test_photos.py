@@ -176,3 +176,12 @@ def test_a_heic_with_heif_rotation_and_exif_orientation_is_turned_exactly_once(t
     assert difference(shown, reference) < min(
         difference(o, reference) for o in others if o.tobytes() != shown.tobytes()
     )
+
+
+def test_tiff_and_png_with_transparency_are_read(tmp_path: Path) -> None:
+    tiff = tmp_path / "scan.tif"
+    Image.open(PHOTOS / "hopper.jpg").save(tiff)
+    png = tmp_path / "overlay.png"
+    Image.new("RGBA", (20, 10), (255, 0, 0, 0)).save(png)
+    assert thumb(tiff).size == (128, 128)
+    assert thumb(png).getpixel((5, 5)) == (255, 255, 255)  # transparent onto white, not black
