@@ -106,7 +106,10 @@ def main() -> None:
     app_median, bare_median = statistics.median(app_times), statistics.median(bare_times)
     print(f"photos: {WIDTH} x {HEIGHT} JPEG, {len(app_times)} imports each way, alternating")
     print(f"app  median {app_median:.3f} s per photo; bare {bare_median:.3f} s")
-    print(f"peak resident memory importing {len(photos)} photos: {peak:.1f} MB (this process, making them: {own_peak:.1f} MB)")
+    print(
+        f"peak resident memory importing {len(photos)} photos: {peak:.1f} MB "
+        f"(this process, making them: {own_peak:.1f} MB)"
+    )
     print(
         f"RESULT photo_ingest app={app_median:.3f} bare={bare_median:.3f} ratio={app_median / bare_median:.2f} "
         f"peak_mb={peak:.0f}"
