@@ -68,3 +68,18 @@ def test_a_required_photo_is_asked_for_until_one_is_attached(qtbot, open_walk: O
     wait_idle(qtbot, window)
     assert "a photo is required" not in window.panel.photos.title.text()
     assert not any(e.problem == Problem.PHOTO_MISSING for e in window.session.review())
+
+
+def test_files_dropped_anywhere_on_the_item_are_attached(qtbot, open_walk: Open) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    window = open_walk("every-type")
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(PHOTOS / "hopper.jpg"))])
+    drop = QDropEvent(
+        QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    window.panel.dropEvent(drop)
+    wait_idle(qtbot, window)
+    assert [p.item_id for p in window.session.workspace.photos.list(window.session.id)] == ["door-locked"]

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from safety_assess.domain.checklist.model import Checklist
@@ -70,6 +70,7 @@ class ItemPanel(QWidget):
         self.note.setMaximumHeight(110)
         self.photos = PhotoStrip(thumbnail_of)
         self.photos.setObjectName("photos")
+        self.setAcceptDrops(True)  # photo files dropped anywhere on the item go to its photos
         self._note_timer = QTimer(self, singleShot=True, interval=NOTE_PAUSE_MS)
         self._note_timer.timeout.connect(self.flush_note)
         self.note.textChanged.connect(self._note_timer.start)
@@ -177,6 +178,12 @@ class ItemPanel(QWidget):
         if text != self._note_shown and not self.note.isReadOnly():
             self._note_shown = text
             self.noteChanged.emit(text)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self.photos.dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.photos.dropEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, text = event.key(), event.text().lower()
