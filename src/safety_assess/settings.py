@@ -29,6 +29,8 @@ class Settings:
     assessor_name: str = ""
     main_window_geometry: str = ""
     """Qt window geometry, base64."""
+    share_photo_location: bool = False
+    """A district decision: when true, exported photos keep their GPS position (never camera serial numbers)."""
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Settings:

@@ -86,10 +86,29 @@ def burn_in(image: Image.Image, annotations: list[Annotation]) -> Image.Image:
     return result
 
 
-def export_jpeg(report_rendition: bytes, annotations: list[Annotation], quality: int = 85) -> bytes:
-    """What may leave the laptop: the upright rendition with everything burned in, carrying no metadata."""
+def export_jpeg(
+    report_rendition: bytes,
+    annotations: list[Annotation],
+    location: tuple[float, float] | None = None,
+    quality: int = 85,
+) -> bytes:
+    """What may leave the laptop: the upright rendition with everything burned in. It carries no metadata, except
+    the GPS position when one is given (only where the district chose to share locations)."""
     with Image.open(io.BytesIO(report_rendition)) as image:
-        return jpeg(burn_in(image, annotations), quality)
+        return jpeg(burn_in(image, annotations), quality, _gps_exif(location) if location else b"")
+
+
+def _gps_exif(location: tuple[float, float]) -> bytes:
+    exif = Image.Exif()
+    lat, lon = location
+    exif[0x8825] = {1: "N" if lat >= 0 else "S", 2: _dms(abs(lat)), 3: "E" if lon >= 0 else "W", 4: _dms(abs(lon))}
+    return exif.tobytes()
+
+
+def _dms(value: float) -> tuple[float, float, float]:
+    degrees = int(value)
+    minutes = int((value - degrees) * 60)
+    return float(degrees), float(minutes), round((value - degrees - minutes / 60) * 3600, 4)
 
 
 def _box(note: Annotation, width: int, height: int) -> tuple[int, int, int, int]:

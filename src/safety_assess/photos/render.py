@@ -39,9 +39,10 @@ def upright_rgb(image: Image.Image, longest: int) -> Image.Image:
     return _to_rgb(upright)
 
 
-def jpeg(image: Image.Image, quality: int) -> bytes:
+def jpeg(image: Image.Image, quality: int, exif: bytes = b"") -> bytes:
+    """JPEG bytes; unless ``exif`` is given, nothing of the original's metadata is carried over."""
     out = io.BytesIO()
-    image.save(out, "JPEG", quality=quality, optimize=True)  # no exif= given: nothing of the original's metadata
+    image.save(out, "JPEG", quality=quality, optimize=True, exif=exif)
     return out.getvalue()
 
 

@@ -86,11 +86,12 @@ def annotate_photo(workspace: Workspace, photo_id: uuid.UUID, annotations: list[
 
 def export_photo(workspace: Workspace, photo_id: uuid.UUID) -> bytes:
     """The only form in which a photo leaves the laptop: upright, annotations and redactions burned in, and no
-    metadata (no GPS, no camera serial)."""
+    metadata: no camera serial ever, and no GPS unless the district turned ``share_photo_location`` on."""
     photo = workspace.photos.get(photo_id)
     report = workspace.photo_store.rendition(photo.sha256, "report")
     try:
         data = report.read_bytes()
     except OSError as error:
         raise PhotoError(f"photo {photo.filename}: its rendition cannot be read ({error.strerror})") from None
-    return export_jpeg(data, parse_annotations(list(photo.annotations)))
+    location = photo.gps if workspace.settings.share_photo_location else None
+    return export_jpeg(data, parse_annotations(list(photo.annotations)), location)

@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 if TYPE_CHECKING:
     from safety_assess.domain.checklist.catalog import Catalog
     from safety_assess.photos.store import PhotoStore
+    from safety_assess.settings import Settings
     from safety_assess.storage.database import Database
     from safety_assess.storage.repositories import (
         AnswerRepository,
@@ -97,6 +98,13 @@ class Workspace:
         from safety_assess.photos.store import PhotoStore
 
         return PhotoStore(self.data_dir.photos)
+
+    @property
+    def settings(self) -> Settings:
+        """The user's settings, read afresh (they are small, and the app may have just saved them)."""
+        from safety_assess.settings import load_settings
+
+        return load_settings(self.data_dir.settings)
 
     @cached_property
     def catalog(self) -> Catalog:

@@ -68,3 +68,29 @@ def test_an_exported_photo_is_redacted_upright_and_without_metadata(workspace: W
     assert ImageStat.Stat(exported.crop((0, 70, 128, 128))).mean[0] > 20
     assert workspace.photo_store.original(photo.sha256, "jpg").read_bytes() == original
     assert len(workspace.photos.get(photo.id).annotations) == 1
+
+
+def test_gps_leaves_only_when_the_district_shares_locations_and_serials_never(workspace: Workspace, tmp_path) -> None:
+    from safety_assess.photos.decode import open_image, read_meta
+    from safety_assess.settings import Settings, save_settings
+
+    exif = Image.Exif()
+    exif[0x8825] = {1: "N", 2: (37.0, 46.0, 30.0), 3: "W", 4: (122.0, 25.0, 10.0)}
+    exif[0x8769] = {0xA431: "SERIAL-123456"}
+    phone = tmp_path / "phone.jpg"
+    Image.new("RGB", (64, 48), "orange").save(phone, exif=exif.tobytes())
+    workspace.campuses.add("Lincoln High", "LHS")
+    assessment = start_assessment(workspace, "LHS", "every-type", ["Ana"], dt.date(2026, 11, 23))
+    [photo] = add_photos(workspace, assessment.id, "gate", [phone]).added
+    assert photo.gps == (37.775, -122.4194444)
+
+    private = export_photo(workspace, photo.id)
+    assert b"Exif" not in private and b"SERIAL" not in private
+    save_settings(workspace.data_dir.settings, Settings(share_photo_location=True))
+    shared = export_photo(workspace, photo.id)
+    assert b"SERIAL" not in shared
+    exported = tmp_path / "shared.jpg"
+    exported.write_bytes(shared)
+    with open_image(exported) as image:
+        location = read_meta(image).gps
+    assert location is not None and abs(location[0] - 37.775) < 1e-4 and abs(location[1] + 122.4194444) < 1e-4
