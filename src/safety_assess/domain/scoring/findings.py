@@ -1,0 +1,94 @@
+"""Findings raised by deficient answers, their risk, the heat map, and how they changed since last time."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from safety_assess.domain.checklist.answers import Outcome
+from safety_assess.domain.checklist.model import CostBand
+from safety_assess.domain.scoring.risk import DEFAULT_BANDS, Band, band_for, risk
+from safety_assess.domain.walk.state import AssessmentState
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A risk to rank and act on. ``key`` is stable across assessments of a campus for raised findings
+    (item id and instance label), so the same problem found again is recognised."""
+
+    key: str
+    title: str
+    location: str
+    likelihood: int
+    severity: int
+    action: str = ""
+    cost: CostBand | None = None
+    layer: str | None = None
+    components: tuple[str, ...] = ()
+    item_id: str | None = None
+    instance_id: uuid.UUID | None = None
+
+    @property
+    def risk(self) -> int:
+        return risk(self.likelihood, self.severity)
+
+    def band(self, bands: Sequence[Band] = DEFAULT_BANDS) -> Band:
+        return band_for(self.risk, bands)
+
+
+def raised_findings(state: AssessmentState) -> list[Finding]:
+    """One finding per visible deficient answer, with the item's defaults; highest risk first."""
+    found = []
+    for slot in state.slots:
+        if not state.is_visible(slot.key) or state.outcome(slot.key) != Outcome.DEFICIENT:
+            continue
+        item = slot.item
+        instance = slot.instance.label if slot.instance else ""
+        layer = item.tags.layer or slot.section.layer
+        found.append(
+            Finding(
+                key=f"item:{item.id}:{instance.lower()}",
+                title=item.prompt,
+                location=f"{slot.section.title} / {instance}" if instance else slot.section.title,
+                likelihood=item.likelihood or 3,
+                severity=item.severity or 3,
+                action=item.action,
+                cost=item.cost,
+                layer=layer.value if layer else None,
+                components=tuple(c.value for c in item.tags.components),
+                item_id=item.id,
+                instance_id=slot.key.instance_id,
+            )
+        )
+    return sorted(found, key=lambda f: (-f.risk, f.title))
+
+
+def heat_map(findings: Iterable[Finding]) -> list[list[int]]:
+    """Counts by likelihood (rows, 1-5) and severity (columns, 1-5): ``grid[l - 1][s - 1]``."""
+    grid = [[0] * 5 for _ in range(5)]
+    for finding in findings:
+        grid[finding.likelihood - 1][finding.severity - 1] += 1
+    return grid
+
+
+def per_band(findings: Iterable[Finding], bands: Sequence[Band] = DEFAULT_BANDS) -> dict[str, int]:
+    counts = {band.name: 0 for band in bands}
+    for finding in findings:
+        counts[finding.band(bands).name] += 1
+    return counts
+
+
+class Change(StrEnum):
+    NEW = "new"
+    PERSISTING = "persisting"
+    RESOLVED = "resolved"
+
+
+def changes(earlier: Iterable[Finding], now: Iterable[Finding]) -> dict[str, Change]:
+    """Each finding key, new since the earlier assessment, still there, or resolved (gone now)."""
+    before, after = {f.key for f in earlier}, {f.key for f in now}
+    result = {key: Change.PERSISTING if key in before else Change.NEW for key in after}
+    result.update({key: Change.RESOLVED for key in before - after})
+    return result

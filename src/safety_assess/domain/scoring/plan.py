@@ -1,0 +1,89 @@
+"""The phased action plan: corrective actions with a phase, a cost range and a status, and their totals."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from safety_assess.domain.errors import SafetyAssessError
+
+
+class PlanError(SafetyAssessError):
+    """An action that cannot be planned as given (costs, dates, phase)."""
+
+
+@dataclass(frozen=True)
+class Phase:
+    id: str
+    name: str
+    days: int
+    """How long after the assessment actions of this phase are due, at the latest."""
+
+
+DEFAULT_PHASES: tuple[Phase, ...] = (
+    Phase("immediate", "Immediate (within 30 days)", 30),
+    Phase("short_term", "Short term (this school year)", 365),
+    Phase("long_term", "Long term (1 to 3 years)", 3 * 365),
+)
+
+
+class Status(StrEnum):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    DEFERRED = "deferred"
+
+
+@dataclass(frozen=True)
+class Action:
+    finding_key: str
+    description: str
+    phase: str
+    cost_low: float = 0.0
+    cost_high: float = 0.0
+    funding: str = ""
+    owner: str = ""
+    due: dt.date | None = None
+    status: Status = Status.OPEN
+    note: str = ""
+    layer: str | None = None
+
+
+def check_action(action: Action, assessed_on: dt.date, phases: Iterable[Phase] = DEFAULT_PHASES) -> Action:
+    """The action if it can be planned; PlanError naming what is wrong otherwise."""
+    if not action.description.strip():
+        raise PlanError("an action needs a description")
+    known = {p.id for p in phases}
+    if action.phase not in known:
+        raise PlanError(f"unknown phase '{action.phase}' (phases: {', '.join(sorted(known))})")
+    if action.cost_low < 0 or action.cost_high < 0:
+        raise PlanError(f"costs cannot be negative (got {action.cost_low:g}-{action.cost_high:g})")
+    if action.cost_low > action.cost_high:
+        raise PlanError(f"the low cost {action.cost_low:g} is above the high cost {action.cost_high:g}")
+    if action.due is not None and action.due < assessed_on:
+        raise PlanError(f"due date {action.due.isoformat()} is before the assessment ({assessed_on.isoformat()})")
+    return action
+
+
+@dataclass(frozen=True)
+class CostRange:
+    low: float = 0.0
+    high: float = 0.0
+
+    def __add__(self, other: CostRange) -> CostRange:
+        return CostRange(self.low + other.low, self.high + other.high)
+
+
+def totals(actions: Iterable[Action], by: str) -> dict[str, CostRange]:
+    """Estimated cost per phase (``by="phase"``) or per layer (``by="layer"``); deferred actions count too,
+    done ones do not (they are spent, not planned)."""
+    result: dict[str, CostRange] = defaultdict(CostRange)
+    for action in actions:
+        if action.status == Status.DONE:
+            continue
+        key = action.phase if by == "phase" else (action.layer or "unassigned")
+        result[key] += CostRange(action.cost_low, action.cost_high)
+    return dict(result)
