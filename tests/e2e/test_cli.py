@@ -74,10 +74,17 @@ def test_a_whole_assessment_from_the_command_line(cli: Run) -> None:
         ("camera.working", "Camera 1 - gym", "no", "dark screen"),
         ("video.retention-days", None, 14.0, ""),
     ]
+    assert shown["scores"]["overall"] == {"percent": 0.0, "earned": 0.0, "possible": 2.0, "deficient": 2}
+    assert [(f["item"], f["likelihood"], f["severity"], f["risk"], f["band"]) for f in shown["findings"]] == [
+        ("camera.working", 4, 3, 12, "High"), ("video.retention-days", 3, 3, 9, "Moderate")
+    ]
+    assert shown["findings_per_band"] == {"Low": 0, "Moderate": 1, "High": 1, "Critical": 0}
+    assert shown["heat_map"][3][2] == 1 and shown["heat_map"][2][2] == 1
     listed = json.loads(cli("assessment", "list", "--json").stdout)
     assert [(a["id"], a["answered"]) for a in listed] == [(assessment_id, 2)]
     text = cli("assessment", "show", assessment_id)
     assert "Lincoln High (LHS)" in text.stdout and "camera.working" in text.stdout
+    assert "compliance: 0.0%, findings: 2" in text.stdout
 
 
 def test_a_wrong_answer_is_one_line_naming_item_and_type(cli: Run) -> None:

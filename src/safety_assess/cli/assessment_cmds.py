@@ -104,9 +104,12 @@ def detail_json(detail: AssessmentDetail) -> dict[str, Any]:
 
 
 def show_cmd(args: argparse.Namespace) -> int:
+    from safety_assess.services.report_data import assessment_scores
+
     with open_workspace(args) as workspace:
-        detail = workspace.assessments.detail(workspace.assessments.resolve_id(args.assessment))
-    data = detail_json(detail)
+        assessment_id = workspace.assessments.resolve_id(args.assessment)
+        detail = workspace.assessments.detail(assessment_id)
+        data = {**detail_json(detail), **assessment_scores(workspace, assessment_id)}
     if args.json:
         print_json(data)
         return 0
@@ -118,6 +121,10 @@ def show_cmd(args: argparse.Namespace) -> int:
     )
     rows = [(r["item"], r["instance"] or "", r["value"], r["note"]) for r in data["responses"]]
     print_table(["ITEM", "INSTANCE", "VALUE", "NOTE"], rows)
+    overall = data["scores"]["overall"]["percent"]
+    print(f"\ncompliance: {'-' if overall is None else f'{overall}%'}, findings: {len(data['findings'])}")
+    for finding in data["findings"]:
+        print(f"  {finding['risk']:>2} {finding['band']:<8} {finding['title']}")
     return 0
 
 
