@@ -76,7 +76,8 @@ def test_a_whole_assessment_from_the_command_line(cli: Run) -> None:
     ]
     assert shown["scores"]["overall"] == {"percent": 0.0, "earned": 0.0, "possible": 2.0, "deficient": 2}
     assert [(f["item"], f["likelihood"], f["severity"], f["risk"], f["band"]) for f in shown["findings"]] == [
-        ("camera.working", 4, 3, 12, "High"), ("video.retention-days", 3, 3, 9, "Moderate")
+        ("camera.working", 4, 3, 12, "High"),
+        ("video.retention-days", 3, 3, 9, "Moderate"),
     ]
     assert shown["findings_per_band"] == {"Low": 0, "Moderate": 1, "High": 1, "Critical": 0}
     assert shown["heat_map"][3][2] == 1 and shown["heat_map"][2][2] == 1
