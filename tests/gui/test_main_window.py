@@ -201,3 +201,17 @@ def test_warm_up_runs_in_the_background_and_commands_work_meanwhile(qtbot, tmp_p
         window.actions_by_id["campus.new"].trigger()
     assert window.workspace._database is not None and "catalog" in window.workspace.__dict__
     assert [c.code for c in window.workspace.campuses.list()] == ["AES"]
+
+
+def test_answers_given_in_a_walkthrough_reach_the_list_once_things_settle(window: MainWindow, qtbot) -> None:
+    window.workspace.campuses.add("Lincoln High", "LHS")
+    summary = start_assessment(window.workspace, "LHS", "every-type", ["Ana"])
+    window.refresh(select=summary.id)
+    window.open_assessment(summary.id)
+    walk = window.walks[summary.id]
+    qtbot.keyClick(walk.panel, Qt.Key.Key_Y)
+    qtbot.keyClick(walk.panel, Qt.Key.Key_N)
+    answered = window.model.index(window.tree.currentIndex().row(), 4, window.tree.currentIndex().parent())
+    assert answered.data() == "0"  # not reloaded on every key
+    qtbot.waitUntil(lambda: window.model.record(window.tree.currentIndex()).answered == 2, timeout=5000)
+    walk.close()

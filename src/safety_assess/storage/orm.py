@@ -32,6 +32,11 @@ class Record(Base):
         return {"version_id_col": cls.__table__.c.revision}
 
 
+def same_instance(column: Any, instance_id: uuid.UUID | None) -> Any:
+    """``column`` matches the group instance, or no instance when ``instance_id`` is None (SQL's IS NULL)."""
+    return column.is_(None) if instance_id is None else column == instance_id
+
+
 class DistrictRow(Record):
     __tablename__ = "districts"
 

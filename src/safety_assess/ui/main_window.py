@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import uuid
 
-from PySide6.QtCore import QByteArray, QModelIndex, Qt, Signal
+from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QSplitter, QToolBar, QTreeView, QWidget
 
@@ -17,6 +17,8 @@ from safety_assess.ui import dialogs
 from safety_assess.ui.actions import build_actions
 from safety_assess.ui.models.campus_tree import CampusTreeModel
 from safety_assess.ui.operations import Operations
+
+REFRESH_DELAY_MS = 500
 
 
 class MainWindow(QMainWindow):
@@ -32,6 +34,8 @@ class MainWindow(QMainWindow):
         self.model = CampusTreeModel(self)
         self.walks: dict[uuid.UUID, QMainWindow] = {}
         self.operations = Operations(self)
+        self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
+        self._refresh_timer.timeout.connect(lambda: self.refresh(select=self.selected_id()))
         self.assessmentActivated.connect(self.open_assessment)
         self.tree = self._build_tree()
         self.details = QLabel()
@@ -78,6 +82,10 @@ class MainWindow(QMainWindow):
             self.tree.expand(index.parent())
             self.tree.setCurrentIndex(index)
         self._show_details(self.tree.currentIndex())
+
+    def refresh_soon(self) -> None:
+        """Reload the list once things settle: a walkthrough reports every answer, the list need not follow each."""
+        self._refresh_timer.start()
 
     def selected_id(self) -> uuid.UUID | None:
         record = self.selected()

@@ -66,7 +66,8 @@ def parse_answer(checklist: Checklist, item: Item, raw: str) -> AnswerValue:
 
 
 def check_value(checklist: Checklist, item: Item, value: object) -> AnswerValue:
-    """Check a value that arrived already typed (stored JSON, a widget); return it canonical."""
+    """Check any answer: typed text (parsed as ``parse_answer`` does) or an already typed value (stored JSON, a
+    widget); return it canonical."""
     if isinstance(value, str) or value is None:
         return parse_answer(checklist, item, value or "")
     if isinstance(value, bool):

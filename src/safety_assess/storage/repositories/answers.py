@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from safety_assess.domain.errors import ConflictError, NotFoundError
 from safety_assess.domain.records import AnswerValue, AssessmentStatus, GroupInstance, Response
 from safety_assess.storage.database import Database
-from safety_assess.storage.orm import AssessmentRow, GroupInstanceRow, ResponseRow
+from safety_assess.storage.orm import AssessmentRow, GroupInstanceRow, ResponseRow, same_instance
 from safety_assess.storage.types import utcnow
 
 
@@ -179,5 +179,8 @@ def _instance_row(session: Session, assessment_id: uuid.UUID, instance_id: uuid.
 
 
 def _where(assessment_id: uuid.UUID, item_id: str, instance_id: uuid.UUID | None) -> ColumnElement[bool]:
-    same_instance = ResponseRow.instance_id.is_(None) if instance_id is None else ResponseRow.instance_id == instance_id
-    return and_(ResponseRow.assessment_id == assessment_id, ResponseRow.item_id == item_id, same_instance)
+    return and_(
+        ResponseRow.assessment_id == assessment_id,
+        ResponseRow.item_id == item_id,
+        same_instance(ResponseRow.instance_id, instance_id),
+    )

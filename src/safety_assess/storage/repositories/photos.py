@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from safety_assess.domain.errors import NotFoundError
 from safety_assess.domain.records import PhotoMeta, PhotoRecord
 from safety_assess.storage.database import Database
-from safety_assess.storage.orm import PhotoRow
+from safety_assess.storage.orm import PhotoRow, same_instance
 from safety_assess.storage.repositories.answers import editable
 from safety_assess.storage.types import utcnow
 
@@ -71,7 +71,7 @@ class PhotoRepository:
                 select(func.max(PhotoRow.position)).where(
                     PhotoRow.assessment_id == assessment_id,
                     PhotoRow.item_id == item_id,
-                    PhotoRow.instance_id.is_(None) if instance_id is None else PhotoRow.instance_id == instance_id,
+                    same_instance(PhotoRow.instance_id, instance_id),
                 )
             )
             row = PhotoRow(

@@ -30,7 +30,7 @@ def open_walkthrough(main: MainWindow, assessment_id: uuid.UUID) -> WalkthroughW
     window = WalkthroughWindow(session)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     main.walks[assessment_id] = window
-    window.changed.connect(lambda _id: main.refresh(select=main.selected_id()))
+    window.changed.connect(lambda _id: main.refresh_soon())
     window.reopened.connect(main.open_assessment)
     window.destroyed.connect(lambda *_: main.walks.pop(assessment_id, None))
     window.show()
