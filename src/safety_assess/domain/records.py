@@ -92,7 +92,8 @@ class AssessmentDetail:
 class PhotoRecord:
     id: uuid.UUID
     assessment_id: uuid.UUID
-    item_id: str
+    item_id: str | None
+    """None for a photo of a finding the assessor added."""
     instance_id: uuid.UUID | None
     sha256: str
     extension: str
@@ -106,6 +107,7 @@ class PhotoRecord:
     position: int
     annotations: tuple[dict[str, object], ...] = ()
     """Vector shapes and redactions (see safety_assess.photos.annotations), burned into every export."""
+    finding_id: uuid.UUID | None = None
 
 
 @dataclass(frozen=True)
@@ -119,3 +121,30 @@ class PhotoMeta:
     captured_at: dt.datetime | None
     camera_model: str
     gps: tuple[float, float] | None
+
+
+@dataclass(frozen=True)
+class FindingRecord:
+    """What the assessor stored about a finding: a manual finding whole, or their adjustments of a raised one."""
+
+    id: uuid.UUID
+    assessment_id: uuid.UUID
+    item_id: str | None
+    """The item whose deficient answer raises the finding; None for a finding the assessor added."""
+    instance_id: uuid.UUID | None = None
+    title: str = ""
+    """A manual finding's title; for a raised one, a replacement of the item's prompt ("" keeps it)."""
+    section_id: str | None = None
+    location: str = ""
+    """Free text added to the location: 'north stairwell, second floor'."""
+    description: str = ""
+    likelihood: int | None = None
+    """None keeps the item's default."""
+    severity: int | None = None
+    rationale: str = ""
+    """Why likelihood or severity differ from the item's defaults."""
+    residual_likelihood: int | None = None
+    residual_severity: int | None = None
+    layer: str | None = None
+    components: tuple[str, ...] = ()
+    revision: int = 1

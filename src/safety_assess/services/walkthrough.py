@@ -37,7 +37,8 @@ class WalkSession:
         self.state = AssessmentState(self.checklist, detail.instances, detail.responses, detail.summary.assessed_on)
         self._resume = SlotKey(detail.resume_item, detail.resume_instance) if detail.resume_item else None
         self._undo: list[UndoStep] = []
-        self.photos: list[PhotoRecord] = workspace.photos.list(assessment_id)
+        self.photos: list[PhotoRecord] = []
+        self.reload_photos()
 
     @property
     def id(self) -> uuid.UUID:
@@ -143,7 +144,8 @@ class WalkSession:
         return sorted(mine, key=lambda p: p.position)
 
     def reload_photos(self) -> None:
-        self.photos = self.workspace.photos.list(self.id)
+        """The photos of items (those of findings the assessor added are shown with the findings)."""
+        self.photos = [p for p in self.workspace.photos.list(self.id) if p.item_id is not None]
 
     def caption_photo(self, photo_id: uuid.UUID, caption: str) -> None:
         self.workspace.photos.set_caption(photo_id, caption)
@@ -152,7 +154,7 @@ class WalkSession:
     def move_photo(self, photo_id: uuid.UUID, delta: int) -> None:
         """Move a photo earlier (-1) or later (+1) among its item's photos."""
         photo = next(p for p in self.photos if p.id == photo_id)
-        order = [p.id for p in self.photos_for(SlotKey(photo.item_id, photo.instance_id))]
+        order = [p.id for p in self.photos_for(SlotKey(photo.item_id or "", photo.instance_id))]
         index = order.index(photo_id)
         order.insert(max(0, min(len(order) - 1, index + delta)), order.pop(index))
         self.workspace.photos.reorder(order)

@@ -143,9 +143,13 @@ class PhotoRow(Record):
     __tablename__ = "photos"
 
     assessment_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), index=True)
-    item_id: Mapped[str] = mapped_column(String(80))
+    item_id: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    """None for a photo of a finding the assessor added (``finding_id`` is set instead)."""
     instance_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("group_instances.id", ondelete="CASCADE"), nullable=True
+    )
+    finding_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("findings.id", ondelete="CASCADE", name="fk_photos_finding"), nullable=True, index=True
     )
     sha256: Mapped[str] = mapped_column(String(64), index=True)
     extension: Mapped[str] = mapped_column(String(8))
@@ -161,4 +165,60 @@ class PhotoRow(Record):
     caption: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
     annotations: Mapped[Any] = mapped_column(JSONText(), default=list)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class FindingRow(Record):
+    """A finding the assessor added, or their adjustments of one a deficient answer raised (``item_id`` set)."""
+
+    __tablename__ = "findings"
+    __table_args__ = (
+        Index(
+            "uq_findings_item",
+            "assessment_id",
+            "item_id",
+            unique=True,
+            sqlite_where=text("instance_id IS NULL AND item_id IS NOT NULL"),
+            postgresql_where=text("instance_id IS NULL AND item_id IS NOT NULL"),
+        ),
+        Index("uq_findings_instance_item", "assessment_id", "instance_id", "item_id", unique=True),
+    )
+
+    assessment_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), index=True)
+    item_id: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    instance_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("group_instances.id", ondelete="CASCADE"), nullable=True
+    )
+    title: Mapped[str] = mapped_column(String(300), default="")
+    section_id: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    location: Mapped[str] = mapped_column(String(300), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    likelihood: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    severity: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    rationale: Mapped[str] = mapped_column(Text, default="")
+    residual_likelihood: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    residual_severity: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    layer: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    components: Mapped[list[str]] = mapped_column(JSON, default=list)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class ActionRow(Record):
+    """A corrective action of a finding: the campus's action plan and budget, one line at a time."""
+
+    __tablename__ = "actions"
+
+    finding_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("findings.id", ondelete="CASCADE"), index=True)
+    description: Mapped[str] = mapped_column(Text)
+    phase: Mapped[str] = mapped_column(String(80))
+    cost_low: Mapped[float] = mapped_column(Float, default=0.0)
+    cost_high: Mapped[float] = mapped_column(Float, default=0.0)
+    funding: Mapped[str] = mapped_column(Text, default="")
+    owner: Mapped[str] = mapped_column(Text, default="")
+    due: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    note: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    status_changed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    status_changed_by: Mapped[str] = mapped_column(String(200), default="")
     deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)

@@ -16,6 +16,8 @@ from safety_assess.domain.checklist.answers import (
     Slug,
     Strict,
 )
+from safety_assess.domain.scoring.plan import DEFAULT_PHASES, Phase
+from safety_assess.domain.scoring.risk import DEFAULT_BANDS, Band
 
 FORMAT_VERSION: Final = 1
 SEMVER = r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$"
@@ -140,6 +142,23 @@ class Section(Strict):
     items: list[Entry] = Field(min_length=1)
 
 
+class RiskBandSpec(Strict):
+    """A named range of risk (likelihood x severity, 1-25) with the colour reports and the heat map use."""
+
+    name: str = Field(min_length=1, max_length=40)
+    low: int = Field(ge=1, le=25)
+    high: int = Field(ge=1, le=25)
+    color: str = Field("#9e9e9e", pattern=r"^#[0-9a-fA-F]{6}$", description="Colour as #rrggbb.")
+
+
+class PhaseSpec(Strict):
+    """A phase of the action plan: actions in it are due within ``days`` of the assessment."""
+
+    id: Slug
+    name: str = Field(min_length=1, max_length=80)
+    days: int = Field(gt=0, le=3650, description="Actions of this phase are due within this many days.")
+
+
 class Checklist(Strict):
     schema_version: Literal[1] = Field(FORMAT_VERSION, description="Version of this file format.")
     id: Slug
@@ -148,7 +167,26 @@ class Checklist(Strict):
     description: str = ""
     publisher: str = ""
     scales: dict[Slug, ScaleDefinition] = Field(default_factory=dict)
+    risk_bands: list[RiskBandSpec] | None = Field(
+        None,
+        min_length=1,
+        description="Risk bands covering 1-25 without gap or overlap; default Low, Moderate, High, Critical.",
+    )
+    phases: list[PhaseSpec] | None = Field(
+        None, min_length=1, description="Phases of the action plan; default Immediate (30 days), Short term, Long term."
+    )
     sections: list[Section] = Field(min_length=1)
+
+    def bands(self) -> tuple[Band, ...]:
+        """The checklist's risk bands from lowest to highest (the defaults when it sets none)."""
+        if self.risk_bands is None:
+            return DEFAULT_BANDS
+        return tuple(sorted((Band(b.name, b.low, b.high, b.color) for b in self.risk_bands), key=lambda b: b.low))
+
+    def plan_phases(self) -> tuple[Phase, ...]:
+        if self.phases is None:
+            return DEFAULT_PHASES
+        return tuple(Phase(p.id, p.name, p.days) for p in self.phases)
 
     def iter_items(self) -> Iterator[tuple[Section, Group | None, Item]]:
         """Every item in order, with its section and group (None outside a group)."""

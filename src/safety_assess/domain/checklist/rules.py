@@ -9,6 +9,7 @@ from safety_assess.domain.checklist.issues import Issue, Path
 from safety_assess.domain.checklist.model import Checklist, Group, Item, ShowIf
 from safety_assess.domain.checklist.values import can_be_deficient, check_value
 from safety_assess.domain.errors import AnswerError
+from safety_assess.domain.scoring.risk import band_problems
 
 Located = tuple[Path, Group | None, Item]
 
@@ -22,6 +23,20 @@ def check_rules(checklist: Checklist) -> list[Issue]:
     issues += _finding_defaults(checklist, located)
     issues += _show_if_targets(checklist, located)
     issues += _show_if_cycles(checklist, located)
+    issues += _plan_settings(checklist)
+    return issues
+
+
+def _plan_settings(checklist: Checklist) -> list[Issue]:
+    """Risk bands cover 1-25 once each; phase ids are unique."""
+    issues = []
+    if checklist.risk_bands is not None:
+        issues += [Issue(("risk_bands",), problem) for problem in band_problems(checklist.bands())]
+    if checklist.phases is not None:
+        claims: list[tuple[Path, str, str]] = [
+            (("phases", i, "id"), phase.id, "phase") for i, phase in enumerate(checklist.phases)
+        ]
+        issues += _repeats(claims)
     return issues
 
 

@@ -29,10 +29,35 @@ class Finding:
     components: tuple[str, ...] = ()
     item_id: str | None = None
     instance_id: uuid.UUID | None = None
+    section_id: str | None = None
+    functions: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    default_likelihood: int | None = None
+    default_severity: int | None = None
+    description: str = ""
+    rationale: str = ""
+    residual_likelihood: int | None = None
+    residual_severity: int | None = None
+    id: uuid.UUID | None = None
+    """The stored record of the finding, once the assessor has adjusted it or planned an action."""
+
+    @property
+    def manual(self) -> bool:
+        return self.item_id is None
 
     @property
     def risk(self) -> int:
         return risk(self.likelihood, self.severity)
+
+    @property
+    def residual_risk(self) -> int | None:
+        if self.residual_likelihood is None or self.residual_severity is None:
+            return None
+        return risk(self.residual_likelihood, self.residual_severity)
+
+    @property
+    def adjusted(self) -> bool:
+        return (self.likelihood, self.severity) != (self.default_likelihood, self.default_severity)
 
     def band(self, bands: Sequence[Band] = DEFAULT_BANDS) -> Band:
         return band_for(self.risk, bands)
@@ -47,22 +72,33 @@ def raised_findings(state: AssessmentState) -> list[Finding]:
         item = slot.item
         instance = slot.instance.label if slot.instance else ""
         layer = item.tags.layer or slot.section.layer
+        likelihood, severity = item.likelihood or 3, item.severity or 3
         found.append(
             Finding(
                 key=f"item:{item.id}:{instance.lower()}",
                 title=item.prompt,
                 location=f"{slot.section.title} / {instance}" if instance else slot.section.title,
-                likelihood=item.likelihood or 3,
-                severity=item.severity or 3,
+                likelihood=likelihood,
+                severity=severity,
                 action=item.action,
                 cost=item.cost,
                 layer=layer.value if layer else None,
                 components=tuple(c.value for c in item.tags.components),
                 item_id=item.id,
                 instance_id=slot.key.instance_id,
+                section_id=slot.section.id,
+                functions=tuple(f.value for f in item.tags.functions),
+                topics=tuple(item.tags.topics),
+                default_likelihood=likelihood,
+                default_severity=severity,
             )
         )
-    return sorted(found, key=lambda f: (-f.risk, f.title))
+    return by_risk(found)
+
+
+def by_risk(findings: Iterable[Finding]) -> list[Finding]:
+    """Highest risk first; then by title, so the order is stable."""
+    return sorted(findings, key=lambda f: (-f.risk, f.title.lower(), f.location))
 
 
 def heat_map(findings: Iterable[Finding]) -> list[list[int]]:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
+import uuid
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -30,6 +32,10 @@ DEFAULT_PHASES: tuple[Phase, ...] = (
 )
 
 
+TEXT_MAX = 5_000
+COST_MAX = 1_000_000_000
+
+
 class Status(StrEnum):
     OPEN = "open"
     IN_PROGRESS = "in_progress"
@@ -39,6 +45,8 @@ class Status(StrEnum):
 
 @dataclass(frozen=True)
 class Action:
+    """A corrective action of a finding. ``finding_key`` and ``layer`` come from the finding it belongs to."""
+
     finding_key: str
     description: str
     phase: str
@@ -50,6 +58,12 @@ class Action:
     status: Status = Status.OPEN
     note: str = ""
     layer: str | None = None
+    id: uuid.UUID | None = None
+    finding_id: uuid.UUID | None = None
+    position: int = 0
+    status_changed_at: dt.datetime | None = None
+    status_changed_by: str = ""
+    revision: int = 1
 
 
 def check_action(action: Action, assessed_on: dt.date, phases: Iterable[Phase] = DEFAULT_PHASES) -> Action:
@@ -59,6 +73,18 @@ def check_action(action: Action, assessed_on: dt.date, phases: Iterable[Phase] =
     known = {p.id for p in phases}
     if action.phase not in known:
         raise PlanError(f"unknown phase '{action.phase}' (phases: {', '.join(sorted(known))})")
+    for name, text in (
+        ("description", action.description),
+        ("funding source", action.funding),
+        ("owner", action.owner),
+        ("note", action.note),
+    ):
+        if len(text) > TEXT_MAX:
+            raise PlanError(f"the {name} is {len(text):,} characters long; at most {TEXT_MAX:,} fit")
+    if not (math.isfinite(action.cost_low) and math.isfinite(action.cost_high)):
+        raise PlanError("costs must be numbers")
+    if max(action.cost_low, action.cost_high) > COST_MAX:
+        raise PlanError(f"a cost above {COST_MAX:,.0f} is not an estimate for one campus; check the figure")
     if action.cost_low < 0 or action.cost_high < 0:
         raise PlanError(f"costs cannot be negative (got {action.cost_low:g}-{action.cost_high:g})")
     if action.cost_low > action.cost_high:
@@ -87,3 +113,24 @@ def totals(actions: Iterable[Action], by: str) -> dict[str, CostRange]:
         key = action.phase if by == "phase" else (action.layer or "unassigned")
         result[key] += CostRange(action.cost_low, action.cost_high)
     return dict(result)
+
+
+COST_BAND_RANGES: dict[str, CostRange] = {
+    "none": CostRange(0, 0),
+    "low": CostRange(0, 1_000),
+    "medium": CostRange(1_000, 10_000),
+    "high": CostRange(10_000, 100_000),
+    "very_high": CostRange(100_000, 500_000),
+}
+"""What an item's cost band prefills an action's estimate with (see docs/checklist-format.md, cost bands)."""
+
+
+def phase_for_risk(value: int, phases: Sequence[Phase]) -> Phase:
+    """The phase a new action starts in: the first for critical risks (15+), the second for high (10+), else
+    the last; with fewer phases, the nearest one."""
+    wanted = 0 if value >= 15 else 1 if value >= 10 else len(phases) - 1
+    return phases[min(wanted, len(phases) - 1)]
+
+
+def due_date(assessed_on: dt.date, phase: Phase) -> dt.date:
+    return assessed_on + dt.timedelta(days=phase.days)

@@ -3,7 +3,15 @@
 from safety_assess.storage.repositories.answers import AnswerRepository
 from safety_assess.storage.repositories.assessments import AssessmentRepository
 from safety_assess.storage.repositories.campuses import CampusRepository
+from safety_assess.storage.repositories.findings import FindingRepository
 from safety_assess.storage.repositories.photos import PhotoRepository
 from safety_assess.storage.repositories.snapshots import SnapshotRepository
 
-__all__ = ["AnswerRepository", "AssessmentRepository", "CampusRepository", "PhotoRepository", "SnapshotRepository"]
+__all__ = [
+    "AnswerRepository",
+    "AssessmentRepository",
+    "CampusRepository",
+    "FindingRepository",
+    "PhotoRepository",
+    "SnapshotRepository",
+]

@@ -10,7 +10,6 @@ import uuid
 from collections.abc import Sequence
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from safety_assess.domain.errors import ConflictError, NotFoundError
 from safety_assess.domain.records import AssessmentDetail, AssessmentStatus, AssessmentSummary
@@ -18,6 +17,8 @@ from safety_assess.storage import listing
 from safety_assess.storage.database import Database
 from safety_assess.storage.orm import AssessmentRow, GroupInstanceRow, ResponseRow
 from safety_assess.storage.repositories.answers import editable, instance_record, response_record
+from safety_assess.storage.repositories.copying import copy_contents
+from safety_assess.storage.repositories.ids import resolve
 from safety_assess.storage.types import utcnow
 
 
@@ -90,7 +91,8 @@ class AssessmentRepository:
             row.signed_off_by = names
 
     def reopen(self, assessment_id: uuid.UUID, reason: str) -> uuid.UUID:
-        """A new in-progress revision with the completed one's answers; the completed one stays as it was."""
+        """A new in-progress revision with the completed one's answers, photos, findings and actions; the
+        completed one stays as it was."""
         reason = reason.strip()
         if not reason:
             raise ConflictError("reopening an assessment needs a reason")
@@ -113,38 +115,9 @@ class AssessmentRepository:
             )
             session.add(new)
             session.flush()
-            _copy_answers(session, old.id, new.id)
+            copy_contents(session, old.id, new.id)
             return new.id
 
     def resolve_id(self, prefix: str) -> uuid.UUID:
         """The assessment whose id is or starts with ``prefix`` (as printed, with or without dashes)."""
-        cleaned = prefix.strip().lower().replace("-", "")
-        if not cleaned or any(c not in "0123456789abcdef" for c in cleaned):
-            raise NotFoundError(f"'{prefix}' is not an assessment id")
-        with self._db.session() as session:
-            ids = [i for i in session.scalars(select(AssessmentRow.id)) if i.hex.startswith(cleaned)]
-        if len(ids) != 1:
-            raise NotFoundError(f"no assessment with id '{prefix}'" if not ids else f"'{prefix}' matches several")
-        return ids[0]
-
-
-def _copy_answers(session: Session, source: uuid.UUID, target: uuid.UUID) -> None:
-    instance_ids: dict[uuid.UUID, uuid.UUID] = {}
-    for instance in session.scalars(select(GroupInstanceRow).where(GroupInstanceRow.assessment_id == source)):
-        copy = GroupInstanceRow(
-            assessment_id=target, group_id=instance.group_id, label=instance.label, position=instance.position
-        )
-        session.add(copy)
-        session.flush()
-        instance_ids[instance.id] = copy.id
-    for row in session.scalars(select(ResponseRow).where(ResponseRow.assessment_id == source)):
-        session.add(
-            ResponseRow(
-                assessment_id=target,
-                item_id=row.item_id,
-                value=row.value,
-                note=row.note,
-                answered_at=row.answered_at,
-                instance_id=instance_ids[row.instance_id] if row.instance_id else None,
-            )
-        )
+        return resolve(self._db, select(AssessmentRow.id), prefix, "assessment")

@@ -48,6 +48,7 @@ def photo_record(row: PhotoRow) -> PhotoRecord:
         row.caption,
         row.position,
         tuple(row.annotations or ()),
+        row.finding_id,
     )
 
 
@@ -58,26 +59,30 @@ class PhotoRepository:
     def add(
         self,
         assessment_id: uuid.UUID,
-        item_id: str,
+        item_id: str | None,
         instance_id: uuid.UUID | None,
         stored: StoredFile,
         caption: str = "",
+        finding_id: uuid.UUID | None = None,
     ) -> PhotoRecord:
-        """Record a stored photo against an item, after the ones already there."""
+        """Record a stored photo against an item (or a manual finding: no item, ``finding_id``), after the ones
+        already there."""
         meta = stored.meta
         with self._db.session() as session:
             editable(session, assessment_id)
+            target = (
+                PhotoRow.finding_id == finding_id
+                if item_id is None
+                else (PhotoRow.item_id == item_id) & same_instance(PhotoRow.instance_id, instance_id)
+            )
             last = session.scalar(
-                select(func.max(PhotoRow.position)).where(
-                    PhotoRow.assessment_id == assessment_id,
-                    PhotoRow.item_id == item_id,
-                    same_instance(PhotoRow.instance_id, instance_id),
-                )
+                select(func.max(PhotoRow.position)).where(PhotoRow.assessment_id == assessment_id, target)
             )
             row = PhotoRow(
                 assessment_id=assessment_id,
                 item_id=item_id,
                 instance_id=instance_id,
+                finding_id=finding_id,
                 sha256=stored.sha256,
                 extension=meta.extension,
                 filename=stored.filename[:255],
