@@ -21,7 +21,7 @@ class Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from safety_assess.cli import assessment_cmds, campus_cmds, checklist_cmds, photo_cmds
+    from safety_assess.cli import assessment_cmds, campus_cmds, checklist_cmds, photo_cmds, plan_cmds
 
     common = Parser(add_help=False)
     common.add_argument("--data-dir", default=argparse.SUPPRESS, metavar="DIR", help="data folder to use")
@@ -33,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     campus_cmds.register(commands, common)
     assessment_cmds.register(commands, common)
     photo_cmds.register(commands, common)
+    plan_cmds.register(commands, common)
     return parser
 
 

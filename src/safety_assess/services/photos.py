@@ -26,21 +26,25 @@ class PhotoImport:
 def add_photos(
     workspace: Workspace,
     assessment_id: uuid.UUID,
-    item_id: str,
+    item_id: str | None,
     files: Sequence[Path],
     *,
     instance_label: str | None = None,
     instance_id: uuid.UUID | None = None,
+    finding_id: uuid.UUID | None = None,
     caption: str = "",
     progress: Progress | None = None,
 ) -> PhotoImport:
-    """Import ``files`` for an item (of an instance, for items of a repeatable group), one by one.
+    """Import ``files`` for an item (of an instance, for items of a repeatable group), or for a finding the
+    assessor added (``item_id`` None and ``finding_id``), one by one.
 
     Meant to run through the background-operation helper: reports progress and stops when cancelled, keeping
     the photos already added.
     """
     progress = progress or Progress()
-    if instance_id is None:
+    if item_id is None and finding_id is None:
+        raise NotFoundError("a photo belongs to an item or a finding; neither was given")
+    if instance_id is None and item_id is not None:
         instance_id = _instance_for(workspace, assessment_id, item_id, instance_label)
     result = PhotoImport()
     for done, path in enumerate(files):
@@ -51,7 +55,7 @@ def add_photos(
         except PhotoError as error:
             result.refused.append(str(error))
             continue
-        result.added.append(workspace.photos.add(assessment_id, item_id, instance_id, stored, caption))
+        result.added.append(workspace.photos.add(assessment_id, item_id, instance_id, stored, caption, finding_id))
         progress.record(Changes(assessments=frozenset({assessment_id}), photos=frozenset({result.added[-1].id})))
     progress.report(len(files), len(files))
     return result

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
         AnswerRepository,
         AssessmentRepository,
         CampusRepository,
+        FindingRepository,
         PhotoRepository,
         SnapshotRepository,
     )
@@ -86,6 +87,12 @@ class Workspace:
         from safety_assess.storage.repositories import AnswerRepository
 
         return AnswerRepository(self.database)
+
+    @cached_property
+    def findings(self) -> FindingRepository:
+        from safety_assess.storage.repositories import FindingRepository
+
+        return FindingRepository(self.database)
 
     @cached_property
     def photos(self) -> PhotoRepository:

@@ -1,0 +1,231 @@
+"""One assessment's findings, scores and action plan, loaded together; and the changes the assessor makes to them.
+
+Used by the findings window, the CLI and (later) the reports: every figure comes from here, so they agree.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from safety_assess.domain.checklist.model import Checklist
+from safety_assess.domain.errors import ConflictError, NotFoundError
+from safety_assess.domain.records import AssessmentStatus, AssessmentSummary, FindingRecord, PhotoRecord
+from safety_assess.domain.scoring.adjust import check_finding, merged
+from safety_assess.domain.scoring.compare import Comparison, compare
+from safety_assess.domain.scoring.compliance import Scores, scores
+from safety_assess.domain.scoring.findings import Finding, raised_findings
+from safety_assess.domain.scoring.plan import (
+    COST_BAND_RANGES,
+    Action,
+    CostRange,
+    Phase,
+    PlanError,
+    Status,
+    check_action,
+    due_date,
+    phase_for_risk,
+)
+from safety_assess.domain.scoring.risk import Band
+from safety_assess.domain.scoring.tiers import LayerTiers, tier_attainment
+from safety_assess.domain.walk.state import AssessmentState
+from safety_assess.services.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Everything about one assessment's findings, as of when it was loaded."""
+
+    summary: AssessmentSummary
+    checklist: Checklist
+    state: AssessmentState
+    findings: list[Finding]
+    actions: list[Action]
+    """Actions of the listed findings, with their finding's key and layer."""
+    hidden_actions: int
+    """Actions of findings withdrawn since (their answer is no longer deficient); kept, not listed."""
+    scores: Scores
+    tiers: dict[str, LayerTiers]
+    earlier: AssessmentSummary | None = None
+    comparison: Comparison | None = None
+
+    @property
+    def bands(self) -> tuple[Band, ...]:
+        return self.checklist.bands()
+
+    @property
+    def phases(self) -> tuple[Phase, ...]:
+        return self.checklist.plan_phases()
+
+    def finding(self, key: str) -> Finding:
+        for finding in self.findings:
+            if finding.key == key:
+                return finding
+        raise NotFoundError(f"no finding '{key}' in this assessment")
+
+    def actions_of(self, finding: Finding) -> list[Action]:
+        return [a for a in self.actions if a.finding_key == finding.key]
+
+    def phase_name(self, phase_id: str) -> str:
+        return next((p.name for p in self.phases if p.id == phase_id), phase_id)
+
+
+def assessment_state(workspace: Workspace, assessment_id: uuid.UUID) -> AssessmentState:
+    detail = workspace.assessments.detail(assessment_id)
+    checklist = workspace.snapshots.checklist(detail.summary.checklist.id)
+    return AssessmentState(checklist, detail.instances, detail.responses, detail.summary.assessed_on)
+
+
+def findings_of(state: AssessmentState, stored: list[FindingRecord]) -> list[Finding]:
+    sections = {s.id: s.title for s in state.checklist.sections}
+    return merged(raised_findings(state), stored, sections)
+
+
+def load_plan(workspace: Workspace, assessment_id: uuid.UUID, compare_earlier: bool = True) -> Plan:
+    summary = workspace.assessments.summary(assessment_id)
+    state = assessment_state(workspace, assessment_id)
+    findings = findings_of(state, workspace.findings.of_assessment(assessment_id))
+    actions, hidden = _attach(findings, workspace.findings.actions(assessment_id))
+    plan = Plan(summary, state.checklist, state, findings, actions, hidden, scores(state), tier_attainment(state))
+    earlier = earlier_assessment(workspace, summary) if compare_earlier else None
+    if earlier is None:
+        return plan
+    before = load_plan(workspace, earlier.id, compare_earlier=False)
+    comparison = compare(
+        before.findings,
+        findings,
+        (before.scores.overall, before.scores.sections),
+        (plan.scores.overall, plan.scores.sections),
+        before.actions,
+    )
+    return dataclasses.replace(plan, earlier=earlier, comparison=comparison)
+
+
+def _attach(findings: list[Finding], actions: list[Action]) -> tuple[list[Action], int]:
+    by_id: dict[uuid.UUID | None, Finding] = {f.id: f for f in findings if f.id is not None}
+    listed = []
+    for action in actions:
+        finding = by_id.get(action.finding_id)
+        if finding is not None:
+            listed.append(dataclasses.replace(action, finding_key=finding.key, layer=finding.layer))
+    return listed, len(actions) - len(listed)
+
+
+def earlier_assessment(workspace: Workspace, summary: AssessmentSummary) -> AssessmentSummary | None:
+    """The campus's latest completed assessment with the same checklist before this one (current revisions only)."""
+    others = workspace.assessments.list(summary.campus.id)
+    superseded = {s.revision_of for s in others if s.revision_of is not None}
+    lineage = _lineage(summary, others)
+    candidates = [
+        s
+        for s in others
+        if s.status == AssessmentStatus.COMPLETED
+        and s.id not in superseded
+        and s.id not in lineage
+        and s.checklist.checklist_id == summary.checklist.checklist_id
+        and s.assessed_on < summary.assessed_on
+    ]
+    return max(candidates, key=lambda s: (s.assessed_on, s.completed_at or s.started_at), default=None)
+
+
+def _lineage(summary: AssessmentSummary, others: list[AssessmentSummary]) -> set[uuid.UUID]:
+    """This assessment and the revisions it was reopened from."""
+    by_id = {s.id: s for s in others}
+    found, current = {summary.id}, summary.revision_of
+    while current is not None and current not in found:
+        found.add(current)
+        current = by_id[current].revision_of if current in by_id else None
+    return found
+
+
+class PlanEditor:
+    """The changes made to an assessment's findings and action plan, each checked and committed at once."""
+
+    def __init__(self, workspace: Workspace, assessment_id: uuid.UUID, by: str = "") -> None:
+        self.workspace, self.assessment_id = workspace, assessment_id
+        self.by = by or workspace.settings.assessor_name
+
+    def record_of(self, finding: Finding) -> FindingRecord:
+        """The stored record behind a finding (created for a raised finding that has none yet)."""
+        if finding.id is not None:
+            return self.workspace.findings.get(finding.id)
+        if finding.item_id is None:
+            raise NotFoundError(f"finding '{finding.title}' is not stored")
+        return self.workspace.findings.for_item(self.assessment_id, finding.item_id, finding.instance_id)
+
+    def adjust(self, finding: Finding, expected_revision: int | None = None, **changes: object) -> FindingRecord:
+        """Change a finding's fields (likelihood, severity, rationale, residual risk, location, description ...)."""
+        self._editable()
+        record = dataclasses.replace(self.record_of(finding), **changes)  # type: ignore[arg-type]
+        defaults = None
+        if finding.item_id is not None:
+            defaults = (finding.default_likelihood or 3, finding.default_severity or 3)
+        check_finding(record, defaults)
+        return self.workspace.findings.save(record, expected_revision)
+
+    def add_finding(self, title: str, **fields: object) -> FindingRecord:
+        """A finding no checklist item covers."""
+        self._editable()
+        record = FindingRecord(uuid.uuid4(), self.assessment_id, None, title=" ".join(title.split()), **fields)  # type: ignore[arg-type]
+        if record.section_id is not None and record.section_id not in self._section_ids():
+            raise NotFoundError(f"no section '{record.section_id}' in this checklist")
+        check_finding(record, None)
+        return self.workspace.findings.save(record)
+
+    def delete_finding(self, finding: Finding) -> None:
+        if finding.id is None or not finding.manual:
+            raise ConflictError("only findings added by hand can be deleted; the others follow their answer")
+        self.workspace.findings.delete(finding.id)
+
+    def suggested_action(self, finding: Finding, phases: tuple[Phase, ...]) -> Action:
+        """A new action for the finding, prefilled from its item: recommendation, cost band, phase by risk."""
+        phase = phase_for_risk(finding.risk, phases)
+        cost = COST_BAND_RANGES.get(finding.cost.value if finding.cost else "", CostRange())
+        return Action(
+            finding_key=finding.key,
+            description=finding.action,
+            phase=phase.id,
+            cost_low=cost.low,
+            cost_high=cost.high,
+            due=due_date(self._assessed_on(), phase),
+            layer=finding.layer,
+        )
+
+    def add_action(self, finding: Finding, action: Action, phases: tuple[Phase, ...]) -> Action:
+        check_action(action, self._assessed_on(), phases)
+        record = self.record_of(finding)
+        return self.workspace.findings.add_action(dataclasses.replace(action, finding_id=record.id), self.by)
+
+    def update_action(self, action: Action, phases: tuple[Phase, ...]) -> Action:
+        """Store the action as given, if its revision is still the stored one (else ConflictError)."""
+        check_action(action, self._assessed_on(), phases)
+        return self.workspace.findings.update_action(action, self.by, expected_revision=action.revision)
+
+    def set_status(self, action: Action, status: Status, note: str | None = None) -> Action:
+        changed = dataclasses.replace(action, status=status, note=action.note if note is None else note)
+        return self.workspace.findings.update_action(changed, self.by, expected_revision=action.revision)
+
+    def delete_action(self, action: Action) -> None:
+        if action.id is None:
+            raise PlanError("this action is not stored")
+        self.workspace.findings.delete_action(action.id)
+
+    def photos_of(self, finding: Finding) -> list[PhotoRecord]:
+        """A raised finding's photos are its item's; a manual finding has its own."""
+        photos = self.workspace.photos.list(self.assessment_id)
+        if finding.item_id is None:
+            return [p for p in photos if p.finding_id == finding.id]
+        return [p for p in photos if p.item_id == finding.item_id and p.instance_id == finding.instance_id]
+
+    def _editable(self) -> None:
+        if self.workspace.assessments.summary(self.assessment_id).read_only:
+            raise ConflictError("this assessment is completed: its findings are read-only (its actions are not)")
+
+    def _assessed_on(self) -> dt.date:
+        return self.workspace.assessments.summary(self.assessment_id).assessed_on
+
+    def _section_ids(self) -> set[str]:
+        summary = self.workspace.assessments.summary(self.assessment_id)
+        return {s.id for s in self.workspace.snapshots.checklist(summary.checklist.id).sections}

@@ -1,0 +1,107 @@
+"""Findings and the action plan from the command line: add, adjust, plan, update, and show --json."""
+
+from __future__ import annotations
+
+import json
+
+from tests.e2e.conftest import Run
+
+
+def one_line_error(result: object) -> str:
+    assert result.returncode == 1, result  # type: ignore[attr-defined]
+    lines = result.stderr.strip().splitlines()  # type: ignore[attr-defined]
+    assert len(lines) == 1 and "Traceback" not in result.stderr  # type: ignore[attr-defined]
+    return str(lines[0])
+
+
+def test_findings_and_actions_from_the_command_line(cli: Run) -> None:
+    cli("campus", "add", "Lincoln High", "--code", "LHS")
+    aid = cli(
+        "assessment", "new", "--campus", "LHS", "--checklist", "comprehensive-facility", "--date", "2026-11-02"
+    ).stdout.strip()
+    assert cli("assessment", "answer", aid, "grounds.gates-locked", "no").returncode == 0
+    manual = cli(
+        "finding",
+        "add",
+        aid,
+        "--title",
+        "Roof hatch unlocked",
+        "--likelihood",
+        "4",
+        "--severity",
+        "5",
+        "--section",
+        "grounds",
+        "--location",
+        "gym roof",
+    )
+    assert manual.returncode == 0, manual.stderr
+    roof_id = manual.stdout.strip()
+    assert "say why in the rationale" in one_line_error(
+        cli("finding", "adjust", aid, "grounds.gates-locked", "--likelihood", "5")
+    )
+    assert (
+        cli(
+            "finding", "adjust", aid, "grounds.gates-locked", "--likelihood", "5", "--rationale", "Propped open daily"
+        ).returncode
+        == 0
+    )
+    for bad, message in [
+        ("--cost=-5-10", "costs cannot be negative"),
+        ("--cost=500-100", "the low cost 500 is above the high cost 100"),
+        ("--due=2026-10-01", "due date 2026-10-01 is before the assessment (2026-11-02)"),
+        ("--phase=someday", "unknown phase 'someday'"),
+        ("--cost=lots", "cost 'lots' is not a number"),
+    ]:
+        assert message in one_line_error(cli("action", "add", aid, "grounds.gates-locked", bad))
+    gate_action = cli("action", "add", aid, "grounds.gates-locked", "--owner", "Facilities", "--funding", "Bond")
+    assert gate_action.returncode == 0, gate_action.stderr
+    added = cli(
+        "action",
+        "add",
+        aid,
+        roof_id[:8],
+        "--description",
+        "Padlock the hatch",
+        "--phase",
+        "short_term",
+        "--cost",
+        "$1,200 to 2,500",
+    )
+    assert added.returncode == 0, added.stderr
+    updated = cli("action", "update", added.stdout.strip()[:8], "--status", "in_progress", "--note", "Quote asked")
+    assert updated.stdout.strip().endswith("in_progress")
+    data = json.loads(cli("assessment", "show", aid, "--json").stdout)
+    gate, roof = data["findings"][0], data["findings"][1]
+    assert (gate["likelihood"], gate["severity"], gate["risk"], gate["band"], gate["adjusted"]) == (
+        5,
+        4,
+        20,
+        "Critical",
+        True,
+    )
+    assert gate["actions"][0]["phase"] == "immediate" and gate["actions"][0]["due"] == "2026-12-02"
+    assert gate["actions"][0]["cost_low"] == 0 and gate["actions"][0]["owner"] == "Facilities"
+    assert (roof["title"], roof["origin"], roof["location"]) == (
+        "Roof hatch unlocked",
+        "manual",
+        "Site perimeter and grounds / gym roof",
+    )
+    assert [(a["status"], a["note"], a["cost_low"], a["cost_high"]) for a in roof["actions"]] == [
+        ("in_progress", "Quote asked", 1200, 2500)
+    ]
+    assert data["cost_per_phase"]["short_term"] == {"low": 1200, "high": 2500}
+    assert data["findings_per_band"]["Critical"] == 2 and sum(map(sum, data["heat_map"])) == 2
+    assert data["tiers"]["campus_perimeter"]["tier1_in_place"] is False
+    listed = cli("action", "list", aid)
+    assert "Short term (this school year): 1,200-2,500" in listed.stdout
+
+
+def test_unknown_findings_and_actions_are_one_line(cli: Run) -> None:
+    cli("campus", "add", "Lincoln High", "--code", "LHS")
+    aid = cli("assessment", "new", "--campus", "LHS", "--checklist", "comprehensive-facility").stdout.strip()
+    assert "no finding 'grounds.gates-locked'" in one_line_error(cli("action", "add", aid, "grounds.gates-locked"))
+    assert "no action with id 'abcd'" in one_line_error(cli("action", "update", "abcd", "--status", "done"))
+    assert "likelihood must be a whole number from 1 to 5, got 7" in one_line_error(
+        cli("finding", "add", aid, "--title", "x", "--likelihood", "7")
+    )
