@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -22,6 +23,10 @@ from PySide6.QtWidgets import (
 
 from safety_assess import __version__
 from safety_assess.domain.records import Campus
+
+if TYPE_CHECKING:
+    from safety_assess.domain.scoring.plan import Action, Phase
+    from safety_assess.ui.plan.editors import NewFinding
 
 
 @dataclass(frozen=True)
@@ -197,3 +202,21 @@ def ask_photo_files(parent: QWidget | None) -> list[Path]:
     """Photo files to attach (several may be chosen); empty when cancelled."""
     names, _ = QFileDialog.getOpenFileNames(parent, "Add photos", "", PHOTO_FILTER)
     return [Path(name) for name in names]
+
+
+def ask_action(
+    parent: QWidget | None, action: Action, phases: tuple[Phase, ...], assessed_on: dt.date, finding_title: str
+) -> Action | None:
+    """A new or edited corrective action, checked; None when cancelled."""
+    from safety_assess.ui.plan.editors import ActionDialog
+
+    dialog = ActionDialog(parent, action, phases, assessed_on, finding_title)
+    return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def ask_new_finding(parent: QWidget | None, sections: list[tuple[str, str]]) -> NewFinding | None:
+    """A finding no checklist item covers (``sections``: id and title to choose from); None when cancelled."""
+    from safety_assess.ui.plan.editors import FindingDialog
+
+    dialog = FindingDialog(parent, sections)
+    return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None

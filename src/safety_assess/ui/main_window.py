@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import uuid
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
@@ -17,6 +18,9 @@ from safety_assess.ui import dialogs
 from safety_assess.ui.actions import build_actions
 from safety_assess.ui.models.campus_tree import CampusTreeModel
 from safety_assess.ui.operations import Operations
+
+if TYPE_CHECKING:
+    from safety_assess.ui.plan.window import PlanWindow as PlanWindowType
 
 REFRESH_DELAY_MS = 500
 
@@ -33,6 +37,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.model = CampusTreeModel(self)
         self.walks: dict[uuid.UUID, QMainWindow] = {}
+        self.plans: dict[uuid.UUID, PlanWindowType] = {}
         self.operations = Operations(self)
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(lambda: self.refresh(select=self.selected_id()))
@@ -155,6 +160,26 @@ class MainWindow(QMainWindow):
 
         open_walkthrough(self, assessment_id)
 
+    def open_selected_plan(self) -> None:
+        record = self.selected()
+        if isinstance(record, AssessmentSummary):
+            self.open_plan(record.id)
+        else:
+            self.statusBar().showMessage("Select an assessment to see its findings and action plan.", 4000)
+
+    def open_plan(self, assessment_id: uuid.UUID) -> None:
+        """Show the assessment's findings and action plan (bringing the window forward when already open)."""
+        from safety_assess.ui.plan.opening import open_plan
+
+        open_plan(self, assessment_id)
+
+    def answers_changed(self, assessment_id: uuid.UUID) -> None:
+        """A walkthrough changed answers: the list, and the assessment's open plan window, follow."""
+        self.refresh_soon()
+        plan = self.plans.get(assessment_id)
+        if plan is not None:
+            plan.reload_soon()
+
     def show_about(self) -> None:
         dialogs.show_about(self, str(self.workspace.data_dir.root))
 
@@ -188,8 +213,8 @@ class MainWindow(QMainWindow):
         self.operations.run("Loading", lambda _progress: self.workspace.warm_up())
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        for walk in list(self.walks.values()):
-            walk.close()
+        for window in [*self.walks.values(), *self.plans.values()]:
+            window.close()
         self.operations.cancel_all()
         self.operations.wait_all(30_000)
         self.settings.main_window_geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")

@@ -100,6 +100,15 @@ WALK_ACTIONS: tuple[ActionSpec, ...] = (
         toolbar=True,
     ),
     ActionSpec(
+        "walk.plan",
+        "&Findings and action plan…",
+        "&Assessment",
+        "show_plan",
+        "Ctrl+Shift+F",
+        "Findings raised so far, the heat map, actions and costs",
+        toolbar=True,
+    ),
+    ActionSpec(
         "walk.reopen",
         "Re&open as a new revision…",
         "&Assessment",

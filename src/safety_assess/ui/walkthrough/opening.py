@@ -30,7 +30,8 @@ def open_walkthrough(main: MainWindow, assessment_id: uuid.UUID) -> WalkthroughW
     window = WalkthroughWindow(session)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     main.walks[assessment_id] = window
-    window.changed.connect(lambda _id: main.refresh_soon())
+    window.changed.connect(main.answers_changed)
+    window.planRequested.connect(main.open_plan)
     window.reopened.connect(main.open_assessment)
     window.destroyed.connect(lambda *_: main.walks.pop(assessment_id, None))
     window.show()

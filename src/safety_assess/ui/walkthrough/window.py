@@ -53,6 +53,8 @@ class WalkthroughWindow(QMainWindow):
     """Answers or status changed: lists elsewhere should refresh."""
     reopened = Signal(uuid.UUID)
     """A new revision was made: open it."""
+    planRequested = Signal(uuid.UUID)
+    """Show this assessment's findings and action plan."""
 
     def __init__(self, session: WalkSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -371,3 +373,7 @@ class WalkthroughWindow(QMainWindow):
         self._save_resume_point()
         self.operations.wait_all(60_000)
         super().closeEvent(event)
+
+    def show_plan(self) -> None:
+        self._save_resume_point()
+        self.planRequested.emit(self.session.id)

@@ -1,0 +1,257 @@
+"""Item models of the plan window, one per view: findings, actions, scores and the earlier plan's actions.
+
+Each wraps plain data from safety_assess.services.plan; none queries anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from safety_assess.domain.scoring.findings import Finding
+from safety_assess.domain.scoring.plan import Action
+from safety_assess.services.plan import Plan
+from safety_assess.ui.plan import format as fmt
+
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+T = TypeVar("T")
+
+
+class Column(Generic[T]):
+    """A column: its title, the text of a row, and optionally a sort key, a background and a tooltip."""
+
+    def __init__(
+        self,
+        title: str,
+        text: Callable[[T], str],
+        sort: Callable[[T], object] | None = None,
+        background: Callable[[T], str | None] | None = None,
+        align_right: bool = False,
+    ) -> None:
+        self.title, self.text, self.sort = title, text, sort or text
+        self.background, self.align_right = background, align_right
+
+
+class RowsModel(QAbstractTableModel, Generic[T]):
+    """A read-only table of rows of one type, described by its columns."""
+
+    columns: Sequence[Column[T]] = ()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[T] = []
+
+    def set_rows(self, rows: Sequence[T]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def row(self, index: Index) -> T:
+        return self.rows[index.row()]
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].title if 0 <= section < len(self.columns) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        column, row = self.columns[index.column()], self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return column.text(row)
+        if role == SORT_ROLE:
+            return column.sort(row)
+        if role == Qt.ItemDataRole.BackgroundRole and column.background is not None:
+            color = column.background(row)
+            return QBrush(QColor(color)) if color else None
+        if role == Qt.ItemDataRole.ForegroundRole and column.background is not None and column.background(row):
+            return QBrush(QColor("white"))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class FindingsModel(RowsModel[Finding]):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.plan: Plan | None = None
+
+    def set_plan(self, plan: Plan) -> None:
+        self.plan = plan
+        self.columns = self._columns(plan)
+        self.set_rows(plan.findings)
+
+    @staticmethod
+    def _columns(plan: Plan) -> list[Column[Finding]]:
+        changes = plan.comparison.changes if plan.comparison else {}
+        columns: list[Column[Finding]] = [
+            Column("Risk", lambda f: str(f.risk), lambda f: f.risk, lambda f: f.band(plan.bands).color, True),
+            Column("Band", lambda f: f.band(plan.bands).name, lambda f: f.risk),
+            Column(
+                "L × S",
+                lambda f: f"{f.likelihood} × {f.severity}" + (" *" if f.id and f.adjusted and not f.manual else ""),
+            ),
+            Column("Finding", lambda f: f.title),
+            Column("Location", lambda f: f.location),
+            Column(
+                "Residual",
+                lambda f: "" if f.residual_risk is None else str(f.residual_risk),
+                lambda f: f.residual_risk or 0,
+                align_right=True,
+            ),
+            Column("Actions", lambda f: str(len(plan.actions_of(f))), lambda f: len(plan.actions_of(f)), None, True),
+        ]
+        if plan.comparison is not None:
+            columns.append(Column("Since last", lambda f: fmt.words(changes[f.key].value if f.key in changes else "")))
+        return columns
+
+
+class ActionsModel(RowsModel[Action]):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.plan: Plan | None = None
+
+    def set_plan(self, plan: Plan) -> None:
+        self.plan = plan
+        findings = {f.key: f for f in plan.findings}
+        order = {p.id: n for n, p in enumerate(plan.phases)}
+        self.columns = [
+            Column(
+                "Phase",
+                lambda a: plan.phase_name(a.phase),
+                lambda a: (order.get(a.phase, 99), -findings[a.finding_key].risk, a.description),
+            ),
+            Column("Status", lambda a: fmt.words(a.status.value)),
+            Column("Action", lambda a: a.description),
+            Column("Finding", lambda a: findings[a.finding_key].title),
+            Column(
+                "Risk",
+                lambda a: str(findings[a.finding_key].risk),
+                lambda a: findings[a.finding_key].risk,
+                lambda a: findings[a.finding_key].band(plan.bands).color,
+                True,
+            ),
+            Column("Layer", lambda a: fmt.words(a.layer)),
+            Column("Owner", lambda a: a.owner),
+            Column("Due", lambda a: a.due.isoformat() if a.due else "", lambda a: a.due.isoformat() if a.due else "~"),
+            Column(
+                "Estimated cost", lambda a: fmt.cost_range(a.cost_low, a.cost_high), lambda a: a.cost_high, None, True
+            ),
+            Column("Funding", lambda a: a.funding),
+        ]
+        self.set_rows(plan.actions)
+
+    def finding_of(self, action: Action) -> Finding:
+        assert self.plan is not None
+        return self.plan.finding(action.finding_key)
+
+
+class ScoreRow:
+    def __init__(
+        self, group: str, name: str, percent: float | None, deficient: int, change: str = "", tier: str = ""
+    ) -> None:
+        self.group, self.name, self.percent, self.deficient, self.change, self.tier = (
+            group,
+            name,
+            percent,
+            deficient,
+            change,
+            tier,
+        )
+
+
+class ScoresModel(RowsModel[ScoreRow]):
+    columns = (
+        Column[ScoreRow]("By", lambda r: r.group),
+        Column[ScoreRow]("Name", lambda r: r.name),
+        Column[ScoreRow]("Compliance", lambda r: fmt.percent(r.percent), lambda r: r.percent or -1, None, True),
+        Column[ScoreRow]("Deficient", lambda r: str(r.deficient), lambda r: r.deficient, None, True),
+        Column[ScoreRow]("Since last", lambda r: r.change, align_right=True),
+        Column[ScoreRow]("Tiers", lambda r: r.tier),
+    )
+
+    def set_plan(self, plan: Plan) -> None:
+        self.set_rows(score_rows(plan))
+
+
+def score_rows(plan: Plan) -> list[ScoreRow]:
+    result = plan.scores
+    changes = plan.comparison.sections if plan.comparison else {}
+    overall_change = fmt.delta(plan.comparison.overall.delta) if plan.comparison else ""
+    rows = [ScoreRow("Overall", "All items", result.overall.percent, result.overall.deficient, overall_change)]
+    for section in plan.checklist.sections:
+        score = result.sections.get(section.id)
+        if score is not None:
+            change = changes.get(section.id)
+            rows.append(
+                ScoreRow(
+                    "Section", section.title, score.percent, score.deficient, fmt.delta(change.delta) if change else ""
+                )
+            )
+    for layer, score in sorted(result.layers.items()):
+        tiers = plan.tiers.get(layer)
+        rows.append(ScoreRow("Layer", fmt.words(layer), score.percent, score.deficient, tier=_tier_text(tiers)))
+    rows += [
+        ScoreRow("Component", fmt.words(name), score.percent, score.deficient)
+        for name, score in sorted(result.components.items())
+    ]
+    return rows
+
+
+def _tier_text(tiers: Any) -> str:
+    if tiers is None or tiers.tier1_in_place is None:
+        return ""
+    first = "every tier-1 practice in place" if tiers.tier1_in_place else "tier-1 practices missing"
+    return f"{first}; tier {tiers.highest} attained" if tiers.highest else first
+
+
+class EarlierRow:
+    """A finding of the earlier assessment, what became of it, and one of its actions (if it had any)."""
+
+    def __init__(self, finding: Finding, change: str, action: Action | None) -> None:
+        self.finding, self.change, self.action = finding, change, action
+
+
+class CarriedModel(RowsModel[EarlierRow]):
+    """The earlier assessment's findings and plan: what became of each finding and its actions."""
+
+    columns = (
+        Column[EarlierRow]("Finding (earlier)", lambda r: r.finding.title),
+        Column[EarlierRow]("Now", lambda r: fmt.words(r.change)),
+        Column[EarlierRow]("Action planned then", lambda r: r.action.description if r.action else "(no action)"),
+        Column[EarlierRow]("Status", lambda r: fmt.words(r.action.status.value) if r.action else ""),
+        Column[EarlierRow](
+            "Estimated cost",
+            lambda r: fmt.cost_range(r.action.cost_low, r.action.cost_high) if r.action else "",
+            lambda r: r.action.cost_high if r.action else -1,
+            None,
+            True,
+        ),
+        Column[EarlierRow]("Note", lambda r: r.action.note if r.action else ""),
+    )
+
+    def set_plan(self, plan: Plan) -> None:
+        self.set_rows(earlier_rows(plan))
+
+
+def earlier_rows(plan: Plan) -> list[EarlierRow]:
+    """Carried-over actions with their finding's fate, then resolved findings that had no action."""
+    comparison = plan.comparison
+    if comparison is None:
+        return []
+    rows = [EarlierRow(c.finding, c.change.value, c.action) for c in comparison.carried]
+    with_action = {c.finding.key for c in comparison.carried}
+    rows += [EarlierRow(f, "resolved", None) for f in comparison.resolved if f.key not in with_action]
+    return rows

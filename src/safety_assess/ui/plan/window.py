@@ -1,0 +1,288 @@
+"""The findings and action-plan window of one assessment."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from safety_assess.domain.errors import SafetyAssessError
+from safety_assess.domain.scoring.findings import Finding, heat_map
+from safety_assess.domain.scoring.plan import Action, Status
+from safety_assess.services.plan import Plan, PlanEditor, load_plan
+from safety_assess.services.workspace import Workspace
+from safety_assess.ui import dialogs
+from safety_assess.ui.actions import build_actions
+from safety_assess.ui.operations import Operations
+from safety_assess.ui.plan import format as fmt
+from safety_assess.ui.plan import summary
+from safety_assess.ui.plan.actions import PLAN_ACTIONS
+from safety_assess.ui.plan.commands import PlanCommands
+from safety_assess.ui.plan.filters import ActionsFilter, FindingsFilter
+from safety_assess.ui.plan.finding_panel import FindingPanel
+from safety_assess.ui.plan.heat_map import HeatMap
+from safety_assess.ui.plan.models import ActionsModel, CarriedModel, FindingsModel, ScoresModel
+
+RELOAD_DELAY_MS = 400
+
+
+def table(name: str, model: object, sortable: bool = True) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)  # type: ignore[arg-type]
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setSortingEnabled(sortable)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+def fit_columns(view: QTableView, widest: int) -> None:
+    """Columns as wide as their contents, none wider than ``widest`` (long text shows in full as a tooltip)."""
+    view.resizeColumnsToContents()
+    header = view.horizontalHeader()
+    for column in range(header.count()):
+        header.resizeSection(column, min(header.sectionSize(column), widest))
+
+
+class PlanWindow(QMainWindow):
+    changed = Signal(uuid.UUID)
+    """Findings or actions changed: lists elsewhere should refresh."""
+
+    def __init__(self, workspace: Workspace, assessment_id: uuid.UUID, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("PlanWindow")
+        self.workspace, self.assessment_id = workspace, assessment_id
+        self.editor = PlanEditor(workspace, assessment_id)
+        self.plan: Plan = load_plan(workspace, assessment_id)
+        self.operations = Operations(self)
+        self.commands = PlanCommands(self)
+        self.findings_model, self.actions_model = FindingsModel(self), ActionsModel(self)
+        self.scores_model, self.carried_model = ScoresModel(self), CarriedModel(self)
+        self.findings_filter = FindingsFilter(self.findings_model, self)
+        self.actions_filter = ActionsFilter(self.actions_model, self)
+        self.header, self.totals, self.shown_total = QLabel(), QLabel(), QLabel()
+        self.heat_map = HeatMap()
+        self.panel = FindingPanel(lambda sha: workspace.photo_store.rendition(sha, "thumb"))
+        self.findings_view = table("findingsTable", self.findings_filter)
+        self.actions_view = table("actionsTable", self.actions_filter)
+        self.scores_view = table("scoresTable", self.scores_model, sortable=False)
+        self.carried_view = table("carriedTable", self.carried_model, sortable=False)
+        self.filters: dict[str, QComboBox] = {}
+        self.tabs = QTabWidget()
+        self._reload_timer = QTimer(self, singleShot=True, interval=RELOAD_DELAY_MS)
+        self._reload_timer.timeout.connect(lambda: self.reload())
+        self._build()
+        toolbar = QToolBar("Plan")
+        toolbar.setObjectName("planToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(toolbar)
+        self.actions_by_id = build_actions(self, toolbar, PLAN_ACTIONS)
+        self._connect()
+        self._show_plan()
+        self.findings_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.actions_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.resize(1280, 820)
+
+    # Building ---------------------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.header.setObjectName("planHeader")
+        self.header.setWordWrap(True)
+        self.tabs.addTab(self._findings_tab(), "&Findings")
+        self.tabs.addTab(self._plan_tab(), "Action &plan")
+        self.tabs.addTab(self.scores_view, "&Scores")
+        self.tabs.addTab(self._since_tab(), "Since &last assessment")
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.header)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+    def _findings_tab(self) -> QWidget:
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.heat_map.setMaximumHeight(260)
+        self.cell_label = QLabel()
+        column.addWidget(self.heat_map)
+        column.addWidget(self.cell_label)
+        column.addWidget(self.findings_view, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.panel)
+        splitter.setSizes([640, 620])
+        return splitter
+
+    def _plan_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        row = QHBoxLayout()
+        for field, label in (("phase", "Phase"), ("band", "Band"), ("layer", "Layer"), ("status", "Status")):
+            combo = QComboBox()
+            combo.setAccessibleName(f"Filter by {label.lower()}")
+            combo.currentIndexChanged.connect(
+                lambda _i, f=field, c=combo: self.actions_filter.set_filter(f, c.currentData())
+            )
+            self.filters[field] = combo
+            row.addWidget(QLabel(f"{label}:"))
+            row.addWidget(combo)
+        row.addStretch(1)
+        row.addWidget(self.shown_total)
+        layout.addLayout(row)
+        layout.addWidget(self.actions_view, 1)
+        self.totals.setObjectName("planTotals")
+        self.totals.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.totals)
+        return page
+
+    def _since_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.since_label = QLabel()
+        self.since_label.setWordWrap(True)
+        layout.addWidget(self.since_label)
+        layout.addWidget(self.carried_view, 1)
+        return page
+
+    def _connect(self) -> None:
+        self.heat_map.cellChosen.connect(self._cell_chosen)
+        self.findings_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
+        self.actions_view.doubleClicked.connect(lambda index: self.commands.edit_action(self._action_at(index)))
+        self.actions_filter.layoutChanged.connect(self._show_shown_total)
+        self.actions_filter.rowsInserted.connect(self._show_shown_total)
+        self.actions_filter.rowsRemoved.connect(self._show_shown_total)
+        self.actions_filter.modelReset.connect(self._show_shown_total)
+        panel = self.panel
+        panel.saveRequested.connect(self.commands.save_finding)
+        panel.addActionRequested.connect(self.commands.add_action)
+        panel.editActionRequested.connect(self.commands.edit_action)
+        panel.deleteActionRequested.connect(self.commands.delete_action)
+        panel.deleteFindingRequested.connect(self.commands.delete_finding)
+        panel.addPhotosRequested.connect(self.commands.add_photos_from_files)
+        panel.photosDropped.connect(self.commands.import_photos)
+
+    # Showing ----------------------------------------------------------------------------------------------------
+    def reload_soon(self) -> None:
+        """Answers changed in the walkthrough: read the plan again once they settle."""
+        self._reload_timer.start()
+
+    def reload(self, select_key: str | None = None, select_id: uuid.UUID | None = None) -> None:
+        """Read the plan again (after a change here or in the walkthrough), keeping the selected finding."""
+        current = self.current_finding()
+        try:
+            self.plan = load_plan(self.workspace, self.assessment_id)
+        except SafetyAssessError as error:
+            dialogs.show_error(self, "Cannot read the plan", str(error))
+            return
+        if select_id is not None:
+            select_key = next((f.key for f in self.plan.findings if f.id == select_id), select_key)
+        self._show_plan(select_key or (current.key if current else None))
+        self.changed.emit(self.assessment_id)
+
+    def _show_plan(self, select_key: str | None = None) -> None:
+        plan = self.plan
+        self.setWindowTitle(f"Findings and action plan - {plan.summary.campus.name} - {plan.summary.assessed_on}")
+        self.header.setText(summary.header_html(plan))
+        self.heat_map.set_counts(heat_map(plan.findings), plan.bands)
+        self.findings_model.set_plan(plan)
+        self.actions_model.set_plan(plan)
+        self.scores_model.set_plan(plan)
+        self.carried_model.set_plan(plan)
+        self.tabs.setTabVisible(3, plan.comparison is not None)
+        self._fill_filters()
+        self.totals.setText(summary.totals_html(plan))
+        self._show_shown_total()
+        for view, widest in (
+            (self.findings_view, 300),
+            (self.actions_view, 230),
+            (self.scores_view, 400),
+            (self.carried_view, 420),
+        ):
+            fit_columns(view, widest)
+        self.since_label.setText(summary.since_html(plan))
+        self._select(select_key)
+
+    def _fill_filters(self) -> None:
+        plan = self.plan
+        choices = {
+            "phase": [(p.name, p.id) for p in plan.phases],
+            "band": [(b.name, b.name) for b in plan.bands],
+            "layer": [(fmt.words(layer), layer) for layer in sorted({a.layer or "" for a in plan.actions})],
+            "status": [(fmt.words(s.value), s.value) for s in Status],
+        }
+        for field, combo in self.filters.items():
+            kept = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem("All", None)
+            for text, value in choices[field]:
+                combo.addItem(text, value)
+            combo.setCurrentIndex(max(0, combo.findData(kept)))
+            combo.blockSignals(False)
+            self.actions_filter.set_filter(field, combo.currentData())
+
+    def _show_shown_total(self, *_args: object) -> None:
+        self.shown_total.setText(summary.shown_html(self.actions_filter.shown(), self.actions_model.rowCount()))
+
+    def _select(self, key: str | None) -> None:
+        rows = self.findings_filter.rowCount()
+        target = 0
+        for row in range(rows):
+            source = self.findings_filter.mapToSource(self.findings_filter.index(row, 0))
+            if self.findings_model.rows[source.row()].key == key:
+                target = row
+                break
+        if rows:
+            self.findings_view.selectRow(target)
+            self.findings_view.setCurrentIndex(self.findings_filter.index(target, 0))
+        self._show_current()
+
+    def _cell_chosen(self, cell: tuple[int, int] | None) -> None:
+        self.findings_filter.set_cell(cell)
+        if cell is None:
+            self.cell_label.setText("")
+        else:
+            count = self.findings_filter.rowCount()
+            self.cell_label.setText(
+                f"Showing the {count} finding{'s' if count != 1 else ''} with likelihood {cell[0]} and severity "
+                f"{cell[1]}. Click the cell again to show all."
+            )
+        self._select(None)
+
+    def _show_current(self) -> None:
+        finding = self.current_finding()
+        photos = self.editor.photos_of(finding) if finding else []
+        self.panel.show_finding(self.plan, finding, photos, self.plan.summary.read_only)
+
+    # Queries ----------------------------------------------------------------------------------------------------
+    def current_finding(self) -> Finding | None:
+        index = self.findings_view.currentIndex()
+        if not index.isValid():
+            return None
+        return self.findings_model.row(self.findings_filter.mapToSource(index))
+
+    def _action_at(self, index: QModelIndex) -> Action:
+        return self.actions_model.row(self.actions_filter.mapToSource(index))
+
+    def selected_action(self) -> Action | None:
+        if self.tabs.currentIndex() == 1:
+            index = self.actions_view.currentIndex()
+            return self._action_at(index) if index.isValid() else None
+        index = self.panel.actions_view.currentIndex()
+        return self.panel.actions_model.row(index) if index.isValid() else None
