@@ -84,23 +84,33 @@ def findings_of(state: AssessmentState, stored: list[FindingRecord]) -> list[Fin
 
 
 def load_plan(workspace: Workspace, assessment_id: uuid.UUID, compare_earlier: bool = True) -> Plan:
+    """The assessment's plan; with ``compare_earlier``, compared with the campus's earlier completed assessment."""
     summary = workspace.assessments.summary(assessment_id)
     state = assessment_state(workspace, assessment_id)
     findings = findings_of(state, workspace.findings.of_assessment(assessment_id))
     actions, hidden = _attach(findings, workspace.findings.actions(assessment_id))
     plan = Plan(summary, state.checklist, state, findings, actions, hidden, scores(state), tier_attainment(state))
-    earlier = earlier_assessment(workspace, summary) if compare_earlier else None
-    if earlier is None:
+    return with_comparison(plan, earlier_plan(workspace, summary)) if compare_earlier else plan
+
+
+def earlier_plan(workspace: Workspace, summary: AssessmentSummary) -> Plan | None:
+    """The plan of the campus's earlier completed assessment, if there is one (see earlier_assessment)."""
+    earlier = earlier_assessment(workspace, summary)
+    return None if earlier is None else load_plan(workspace, earlier.id, compare_earlier=False)
+
+
+def with_comparison(plan: Plan, before: Plan | None) -> Plan:
+    """The plan with what changed since ``before`` (cheap: a window keeps ``before`` and compares on each reload)."""
+    if before is None:
         return plan
-    before = load_plan(workspace, earlier.id, compare_earlier=False)
     comparison = compare(
         before.findings,
-        findings,
+        plan.findings,
         (before.scores.overall, before.scores.sections),
         (plan.scores.overall, plan.scores.sections),
         before.actions,
     )
-    return dataclasses.replace(plan, earlier=earlier, comparison=comparison)
+    return dataclasses.replace(plan, earlier=before.summary, comparison=comparison)
 
 
 def _attach(findings: list[Finding], actions: list[Action]) -> tuple[list[Action], int]:
@@ -156,9 +166,16 @@ class PlanEditor:
         return self.workspace.findings.for_item(self.assessment_id, finding.item_id, finding.instance_id)
 
     def adjust(self, finding: Finding, expected_revision: int | None = None, **changes: object) -> FindingRecord:
-        """Change a finding's fields (likelihood, severity, rationale, residual risk, location, description ...)."""
+        """Change a finding's fields (likelihood, severity, rationale, residual risk, location, description ...).
+
+        Nothing is written unless the result passes the checks.
+        """
         self._editable()
-        record = dataclasses.replace(self.record_of(finding), **changes)  # type: ignore[arg-type]
+        if finding.id is not None:
+            current = self.workspace.findings.get(finding.id)
+        else:
+            current = FindingRecord(uuid.uuid4(), self.assessment_id, finding.item_id, finding.instance_id)
+        record = dataclasses.replace(current, **changes)  # type: ignore[arg-type]
         defaults = None
         if finding.item_id is not None:
             defaults = (finding.default_likelihood or 3, finding.default_severity or 3)

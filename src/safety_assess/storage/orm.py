@@ -32,6 +32,12 @@ class Record(Base):
         return {"version_id_col": cls.__table__.c.revision}
 
 
+def plain_columns(table: type[Base]) -> list[Any]:
+    """Every mapped column of a table, to select rows as plain tuples: much cheaper than ORM objects when only
+    read (a row has the same attribute names)."""
+    return [getattr(table, attribute.key) for attribute in table.__mapper__.column_attrs]
+
+
 def same_instance(column: Any, instance_id: uuid.UUID | None) -> Any:
     """``column`` matches the group instance, or no instance when ``instance_id`` is None (SQL's IS NULL)."""
     return column.is_(None) if instance_id is None else column == instance_id

@@ -62,6 +62,7 @@ class AssessmentState:
         self.slots = build_slots(self.checklist, self.instances)
         self._index = {slot.key: n for n, slot in enumerate(self.slots)}
         self._visible: dict[SlotKey, bool] = {}
+        self._outcomes: dict[SlotKey, Outcome | None] = {}
 
     def set_response(self, key: SlotKey, response: Response | None) -> None:
         if response is None:
@@ -69,6 +70,7 @@ class AssessmentState:
         else:
             self.responses[key] = response
         self._visible.clear()
+        self._outcomes.pop(key, None)
 
     def slot(self, key: SlotKey) -> Slot:
         return self.slots[self._index[key]]
@@ -85,10 +87,15 @@ class AssessmentState:
         return "" if response is None else response.note
 
     def outcome(self, key: SlotKey) -> Outcome | None:
+        """What the answer means (remembered until the answer changes: scores, findings and tiers all ask)."""
+        if key in self._outcomes:
+            return self._outcomes[key]
         value = self.value(key)
-        if value is None:
-            return None
-        return outcome(self.checklist, self.slot(key).item, value, self.assessed_on)  # type: ignore[arg-type]
+        found = None
+        if value is not None:
+            found = outcome(self.checklist, self.slot(key).item, value, self.assessed_on)  # type: ignore[arg-type]
+        self._outcomes[key] = found
+        return found
 
     def is_visible(self, key: SlotKey) -> bool:
         """Shown unless a show_if (the item's, or its group's) does not hold; hidden targets hide dependents."""

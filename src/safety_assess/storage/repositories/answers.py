@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, delete, select
 from sqlalchemy.orm import Session
@@ -19,7 +20,8 @@ def instance_record(row: GroupInstanceRow) -> GroupInstance:
     return GroupInstance(row.id, row.group_id, row.label, row.position)
 
 
-def response_record(row: ResponseRow) -> Response:
+def response_record(row: ResponseRow | Any) -> Response:
+    """From an ORM row, or a plain row selected with the same column names."""
     return Response(row.item_id, row.instance_id, row.value, row.note, row.answered_at)
 
 

@@ -15,7 +15,7 @@ from safety_assess.domain.errors import ConflictError, NotFoundError
 from safety_assess.domain.records import AssessmentDetail, AssessmentStatus, AssessmentSummary
 from safety_assess.storage import listing
 from safety_assess.storage.database import Database
-from safety_assess.storage.orm import AssessmentRow, GroupInstanceRow, ResponseRow
+from safety_assess.storage.orm import AssessmentRow, GroupInstanceRow, ResponseRow, plain_columns
 from safety_assess.storage.repositories.answers import editable, instance_record, response_record
 from safety_assess.storage.repositories.copying import copy_contents
 from safety_assess.storage.repositories.ids import resolve
@@ -60,8 +60,10 @@ class AssessmentRepository:
                 .where(GroupInstanceRow.assessment_id == assessment_id)
                 .order_by(GroupInstanceRow.group_id, GroupInstanceRow.position, GroupInstanceRow.label)
             )
-            responses = session.scalars(
-                select(ResponseRow).where(ResponseRow.assessment_id == assessment_id).order_by(ResponseRow.answered_at)
+            responses = session.execute(
+                select(*plain_columns(ResponseRow))
+                .where(ResponseRow.assessment_id == assessment_id)
+                .order_by(ResponseRow.answered_at)
             )
             row = session.get(AssessmentRow, assessment_id)
             return AssessmentDetail(

@@ -18,7 +18,7 @@ from safety_assess.domain.errors import ConflictError, NotFoundError
 from safety_assess.domain.records import FindingRecord
 from safety_assess.domain.scoring.plan import Action, Status
 from safety_assess.storage.database import Database
-from safety_assess.storage.orm import ActionRow, AssessmentRow, FindingRow, same_instance
+from safety_assess.storage.orm import ActionRow, AssessmentRow, FindingRow, plain_columns, same_instance
 from safety_assess.storage.repositories.answers import editable
 from safety_assess.storage.repositories.ids import resolve
 from safety_assess.storage.types import utcnow
@@ -38,7 +38,8 @@ FINDING_FIELDS = (
 ACTION_FIELDS = ("description", "phase", "cost_low", "cost_high", "funding", "owner", "due", "note")
 
 
-def finding_record(row: FindingRow) -> FindingRecord:
+def finding_record(row: FindingRow | Any) -> FindingRecord:
+    """From an ORM row, or a plain row selected with the same column names."""
     return FindingRecord(
         id=row.id,
         assessment_id=row.assessment_id,
@@ -50,7 +51,8 @@ def finding_record(row: FindingRow) -> FindingRecord:
     )
 
 
-def action_record(row: ActionRow) -> Action:
+def action_record(row: ActionRow | Any) -> Action:
+    """From an ORM row, or a plain row selected with the same column names."""
     return Action(
         finding_key="",
         status=Status(row.status),
@@ -76,8 +78,8 @@ class FindingRepository:
 
     def of_assessment(self, assessment_id: uuid.UUID) -> list[FindingRecord]:
         with self._db.session() as session:
-            rows = session.scalars(
-                select(FindingRow)
+            rows = session.execute(
+                select(*plain_columns(FindingRow))
                 .where(FindingRow.assessment_id == assessment_id, FindingRow.deleted_at.is_(None))
                 .order_by(FindingRow.created_at)
             )
@@ -109,7 +111,7 @@ class FindingRepository:
         """Store a finding's fields (a new manual finding when its id is unknown); the assessment must be open."""
         with self._db.session() as session:
             editable(session, record.assessment_id)
-            row = session.get(FindingRow, record.id)
+            row = session.get(FindingRow, record.id) or self._slot_row(session, record)
             if row is None:
                 row = FindingRow(id=record.id, assessment_id=record.assessment_id, item_id=record.item_id)
                 row.instance_id = record.instance_id
@@ -123,6 +125,19 @@ class FindingRepository:
             row.components = list(record.components)
             session.flush()
             return finding_record(row)
+
+    @staticmethod
+    def _slot_row(session: Session, record: FindingRecord) -> FindingRow | None:
+        """The row already stored for a raised finding's item and instance (another window may have made it)."""
+        if record.item_id is None:
+            return None
+        return session.scalar(
+            select(FindingRow).where(
+                FindingRow.assessment_id == record.assessment_id,
+                FindingRow.item_id == record.item_id,
+                same_instance(FindingRow.instance_id, record.instance_id),
+            )
+        )
 
     def delete(self, finding_id: uuid.UUID) -> None:
         """Remove a finding the assessor added (with its actions; restore brings both back)."""
@@ -153,8 +168,8 @@ class FindingRepository:
     def actions(self, assessment_id: uuid.UUID) -> list[Action]:
         """Every action of the assessment's findings (withdrawn ones' included), in their order."""
         with self._db.session() as session:
-            rows = session.scalars(
-                select(ActionRow)
+            rows = session.execute(
+                select(*plain_columns(ActionRow))
                 .join(FindingRow, ActionRow.finding_id == FindingRow.id)
                 .where(
                     FindingRow.assessment_id == assessment_id,

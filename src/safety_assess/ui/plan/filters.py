@@ -46,8 +46,11 @@ class ActionsFilter(QSortFilterProxyModel):
         self.wanted: dict[str, str | None] = dict.fromkeys(self.FIELDS)
 
     def set_filter(self, field: str, value: str | None) -> None:
+        self.set_filters({field: value})
+
+    def set_filters(self, wanted: dict[str, str | None]) -> None:
         self.beginFilterChange()
-        self.wanted[field] = value
+        self.wanted.update(wanted)
         self.endFilterChange()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:

@@ -20,6 +20,8 @@ Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 T = TypeVar("T")
+WHITE = QBrush(QColor("white"))
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class Column(Generic[T]):
@@ -45,11 +47,26 @@ class RowsModel(QAbstractTableModel, Generic[T]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.rows: list[T] = []
+        self._cells: list[list[tuple[str, object, QBrush | None]]] = []
 
     def set_rows(self, rows: Sequence[T]) -> None:
+        """Show ``rows``; every cell is worked out once here (views ask for each many times)."""
         self.beginResetModel()
         self.rows = list(rows)
+        self._cells = [[self._cell(column, row) for column in self.columns] for row in self.rows]
         self.endResetModel()
+
+    @staticmethod
+    def _cell(column: Column[T], row: T) -> tuple[str, object, QBrush | None]:
+        color = column.background(row) if column.background is not None else None
+        return column.text(row), column.sort(row), QBrush(QColor(color)) if color else None
+
+    def titles(self) -> list[str]:
+        return [column.title for column in self.columns]
+
+    def column_texts(self, column: int, rows: int) -> list[str]:
+        """The text of the first ``rows`` rows in a column."""
+        return [cells[column][0] for cells in self._cells[:rows]]
 
     def row(self, index: Index) -> T:
         return self.rows[index.row()]
@@ -68,18 +85,17 @@ class RowsModel(QAbstractTableModel, Generic[T]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        column, row = self.columns[index.column()], self.rows[index.row()]
+        text, sort, background = self._cells[index.row()][index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return column.text(row)
+            return text
         if role == SORT_ROLE:
-            return column.sort(row)
-        if role == Qt.ItemDataRole.BackgroundRole and column.background is not None:
-            color = column.background(row)
-            return QBrush(QColor(color)) if color else None
-        if role == Qt.ItemDataRole.ForegroundRole and column.background is not None and column.background(row):
-            return QBrush(QColor("white"))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return sort
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return background
+        if role == Qt.ItemDataRole.ForegroundRole and background is not None:
+            return WHITE
+        if role == Qt.ItemDataRole.TextAlignmentRole and self.columns[index.column()].align_right:
+            return RIGHT
         return None
 
 
@@ -96,6 +112,9 @@ class FindingsModel(RowsModel[Finding]):
     @staticmethod
     def _columns(plan: Plan) -> list[Column[Finding]]:
         changes = plan.comparison.changes if plan.comparison else {}
+        counts: dict[str, int] = {}
+        for action in plan.actions:
+            counts[action.finding_key] = counts.get(action.finding_key, 0) + 1
         columns: list[Column[Finding]] = [
             Column("Risk", lambda f: str(f.risk), lambda f: f.risk, lambda f: f.band(plan.bands).color, True),
             Column("Band", lambda f: f.band(plan.bands).name, lambda f: f.risk),
@@ -111,7 +130,7 @@ class FindingsModel(RowsModel[Finding]):
                 lambda f: f.residual_risk or 0,
                 align_right=True,
             ),
-            Column("Actions", lambda f: str(len(plan.actions_of(f))), lambda f: len(plan.actions_of(f)), None, True),
+            Column("Actions", lambda f: str(counts.get(f.key, 0)), lambda f: counts.get(f.key, 0), None, True),
         ]
         if plan.comparison is not None:
             columns.append(Column("Since last", lambda f: fmt.words(changes[f.key].value if f.key in changes else "")))
@@ -122,10 +141,11 @@ class ActionsModel(RowsModel[Action]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.plan: Plan | None = None
+        self._findings: dict[str, Finding] = {}
 
     def set_plan(self, plan: Plan) -> None:
         self.plan = plan
-        findings = {f.key: f for f in plan.findings}
+        findings = self._findings = {f.key: f for f in plan.findings}
         order = {p.id: n for n, p in enumerate(plan.phases)}
         self.columns = [
             Column(
@@ -154,8 +174,7 @@ class ActionsModel(RowsModel[Action]):
         self.set_rows(plan.actions)
 
     def finding_of(self, action: Action) -> Finding:
-        assert self.plan is not None
-        return self.plan.finding(action.finding_key)
+        return self._findings[action.finding_key]
 
 
 class ScoreRow:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.scoring.findings import Finding, heat_map
 from safety_assess.domain.scoring.plan import Action, Status
-from safety_assess.services.plan import Plan, PlanEditor, load_plan
+from safety_assess.services.plan import Plan, PlanEditor, earlier_plan, load_plan, with_comparison
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
 from safety_assess.ui.actions import build_actions
@@ -34,9 +36,11 @@ from safety_assess.ui.plan.commands import PlanCommands
 from safety_assess.ui.plan.filters import ActionsFilter, FindingsFilter
 from safety_assess.ui.plan.finding_panel import FindingPanel
 from safety_assess.ui.plan.heat_map import HeatMap
-from safety_assess.ui.plan.models import ActionsModel, CarriedModel, FindingsModel, ScoresModel
+from safety_assess.ui.plan.models import ActionsModel, CarriedModel, FindingsModel, RowsModel, ScoresModel
 
 RELOAD_DELAY_MS = 400
+FIT_SAMPLE_ROWS = 60
+"""Column widths are fitted to the first rows only: measuring every row of a long plan takes most of a second."""
 
 
 def table(name: str, model: object, sortable: bool = True) -> QTableView:
@@ -53,12 +57,17 @@ def table(name: str, model: object, sortable: bool = True) -> QTableView:
     return view
 
 
-def fit_columns(view: QTableView, widest: int) -> None:
-    """Columns as wide as their contents, none wider than ``widest`` (long text shows in full as a tooltip)."""
-    view.resizeColumnsToContents()
+def fit_columns(view: QTableView, model: RowsModel[Any], widest: int) -> None:
+    """Columns as wide as their title and the first rows' text, none wider than ``widest`` (long text shows in
+    full as a tooltip). Measured here from the model's texts: Qt's own fitting asks the model for every cell and
+    role, which takes most of the opening time of a long plan."""
+    metrics = view.fontMetrics()
+    bold = QFontMetrics(view.horizontalHeader().font())
     header = view.horizontalHeader()
-    for column in range(header.count()):
-        header.resizeSection(column, min(header.sectionSize(column), widest))
+    for column, title in enumerate(model.titles()):
+        texts = model.column_texts(column, FIT_SAMPLE_ROWS)
+        width = max([bold.horizontalAdvance(title) + 24, *(metrics.horizontalAdvance(t) + 14 for t in texts)])
+        header.resizeSection(column, min(width, widest))
 
 
 class PlanWindow(QMainWindow):
@@ -70,7 +79,9 @@ class PlanWindow(QMainWindow):
         self.setObjectName("PlanWindow")
         self.workspace, self.assessment_id = workspace, assessment_id
         self.editor = PlanEditor(workspace, assessment_id)
-        self.plan: Plan = load_plan(workspace, assessment_id)
+        self.plan: Plan = load_plan(workspace, assessment_id, compare_earlier=False)
+        self.earlier: Plan | None = None
+        """The earlier assessment's plan, read once in the background; each reload compares with it."""
         self.operations = Operations(self)
         self.commands = PlanCommands(self)
         self.findings_model, self.actions_model = FindingsModel(self), ActionsModel(self)
@@ -99,6 +110,22 @@ class PlanWindow(QMainWindow):
         self.findings_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.actions_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.resize(1280, 820)
+        self._load_earlier()
+
+    def _load_earlier(self) -> None:
+        summary = self.plan.summary
+
+        def done(before: Plan | None) -> None:
+            self.earlier = before
+            if before is not None:
+                self.reload()
+
+        self.operations.run(
+            "Comparing with the earlier assessment",
+            lambda _progress: earlier_plan(self.workspace, summary),
+            on_done=done,
+            on_error=lambda message: self.statusBar().showMessage(f"No comparison: {message}", 8000),
+        )
 
     # Building ---------------------------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -186,7 +213,7 @@ class PlanWindow(QMainWindow):
         """Read the plan again (after a change here or in the walkthrough), keeping the selected finding."""
         current = self.current_finding()
         try:
-            self.plan = load_plan(self.workspace, self.assessment_id)
+            self.plan = with_comparison(load_plan(self.workspace, self.assessment_id, False), self.earlier)
         except SafetyAssessError as error:
             dialogs.show_error(self, "Cannot read the plan", str(error))
             return
@@ -208,13 +235,13 @@ class PlanWindow(QMainWindow):
         self._fill_filters()
         self.totals.setText(summary.totals_html(plan))
         self._show_shown_total()
-        for view, widest in (
-            (self.findings_view, 300),
-            (self.actions_view, 230),
-            (self.scores_view, 400),
-            (self.carried_view, 420),
+        for view, model, widest in (
+            (self.findings_view, self.findings_model, 300),
+            (self.actions_view, self.actions_model, 230),
+            (self.scores_view, self.scores_model, 400),
+            (self.carried_view, self.carried_model, 420),
         ):
-            fit_columns(view, widest)
+            fit_columns(view, model, widest)
         self.since_label.setText(summary.since_html(plan))
         self._select(select_key)
 
@@ -235,7 +262,7 @@ class PlanWindow(QMainWindow):
                 combo.addItem(text, value)
             combo.setCurrentIndex(max(0, combo.findData(kept)))
             combo.blockSignals(False)
-            self.actions_filter.set_filter(field, combo.currentData())
+        self.actions_filter.set_filters({field: combo.currentData() for field, combo in self.filters.items()})
 
     def _show_shown_total(self, *_args: object) -> None:
         self.shown_total.setText(summary.shown_html(self.actions_filter.shown(), self.actions_model.rowCount()))
@@ -286,3 +313,8 @@ class PlanWindow(QMainWindow):
             return self._action_at(index) if index.isValid() else None
         index = self.panel.actions_view.currentIndex()
         return self.panel.actions_model.row(index) if index.isValid() else None
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Let a running photo import finish (it commits photo by photo) and the comparison stop."""
+        self.operations.wait_all(60_000)
+        super().closeEvent(event)
