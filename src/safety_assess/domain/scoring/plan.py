@@ -86,12 +86,16 @@ def check_action(action: Action, assessed_on: dt.date, phases: Iterable[Phase] =
     if max(action.cost_low, action.cost_high) > COST_MAX:
         raise PlanError(f"a cost above {COST_MAX:,.0f} is not an estimate for one campus; check the figure")
     if action.cost_low < 0 or action.cost_high < 0:
-        raise PlanError(f"costs cannot be negative (got {action.cost_low:g}-{action.cost_high:g})")
+        raise PlanError(f"costs cannot be negative (got {_amount(action.cost_low)} to {_amount(action.cost_high)})")
     if action.cost_low > action.cost_high:
-        raise PlanError(f"the low cost {action.cost_low:g} is above the high cost {action.cost_high:g}")
+        raise PlanError(f"the low cost {_amount(action.cost_low)} is above the high cost {_amount(action.cost_high)}")
     if action.due is not None and action.due < assessed_on:
         raise PlanError(f"due date {action.due.isoformat()} is before the assessment ({assessed_on.isoformat()})")
     return action
+
+
+def _amount(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
 
 
 @dataclass(frozen=True)
