@@ -23,6 +23,11 @@ MIGRATIONS: dict[int, Migration] = {}
 """Step from settings version N to N+1. None yet: version 1 is the first."""
 
 
+PUBLIC_OMISSIONS = ("photos", "locations", "finding_details", "notes", "responses")
+"""Parts of a report that can be left out of its public version: photos; where each finding is; each finding's
+title, description and item-level detail (only counts and the plan remain); notes; the full responses."""
+
+
 @dataclasses.dataclass
 class Settings:
     schema_version: int = SETTINGS_VERSION
@@ -31,6 +36,11 @@ class Settings:
     """Qt window geometry, base64."""
     share_photo_location: bool = False
     """A district decision: when true, exported photos keep their GPS position (never camera serial numbers)."""
+    district_name: str = ""
+    confidentiality_marking: str = "Confidential - security-sensitive"
+    """Printed on every page of a full report."""
+    public_report_omits: list[str] = dataclasses.field(default_factory=lambda: list(PUBLIC_OMISSIONS))
+    """What the public version of a report leaves out; see PUBLIC_OMISSIONS."""
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Settings:

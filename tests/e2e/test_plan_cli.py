@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from tests.e2e.conftest import Run
 
@@ -105,3 +106,31 @@ def test_unknown_findings_and_actions_are_one_line(cli: Run) -> None:
     assert "likelihood must be a whole number from 1 to 5, got 7" in one_line_error(
         cli("finding", "add", aid, "--title", "x", "--likelihood", "7")
     )
+
+
+def test_report_pdf_and_csv_from_the_command_line(cli: Run, tmp_path: Path) -> None:
+    cli("campus", "add", "Lincoln High", "--code", "LHS")
+    aid = cli("assessment", "new", "--campus", "LHS", "--checklist", "comprehensive-facility").stdout.strip()
+    cli("assessment", "answer", aid, "grounds.gates-locked", "no")
+    cli("action", "add", aid, "grounds.gates-locked", "--cost", "100-200")
+    out = tmp_path / "plan.pdf"
+    made = cli("report", "pdf", aid, "--out", str(out), "--clock", "2026-11-23T09:00:00")
+    assert made.returncode == 0 and made.stdout.startswith(f"wrote {out} (") and out.read_bytes()[:5] == b"%PDF-"
+    locked = cli(
+        "report",
+        "pdf",
+        aid,
+        "--out",
+        str(tmp_path / "locked.pdf"),
+        "--password",
+        env={"SAFETY_ASSESS_PDF_PASSWORD": "long enough"},
+    )
+    assert locked.returncode == 0 and b"/Encrypt" in (tmp_path / "locked.pdf").read_bytes()
+    assert "at least 8 characters" in one_line_error(
+        cli("report", "pdf", aid, "--out", str(tmp_path / "x.pdf"), "--password", "short")
+    )
+    assert "does not exist" in one_line_error(cli("report", "pdf", aid, "--out", str(tmp_path / "no" / "x.pdf")))
+    table = tmp_path / "actions.csv"
+    assert cli("report", "csv", aid, "--out", str(table)).returncode == 0
+    lines = table.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("action_id,campus_code") and len(lines) == 2

@@ -21,7 +21,7 @@ class Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from safety_assess.cli import assessment_cmds, campus_cmds, checklist_cmds, photo_cmds, plan_cmds
+    from safety_assess.cli import assessment_cmds, campus_cmds, checklist_cmds, photo_cmds, plan_cmds, report_cmds
 
     common = Parser(add_help=False)
     common.add_argument("--data-dir", default=argparse.SUPPRESS, metavar="DIR", help="data folder to use")
@@ -34,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     assessment_cmds.register(commands, common)
     photo_cmds.register(commands, common)
     plan_cmds.register(commands, common)
+    report_cmds.register(commands, common)
     return parser
 
 

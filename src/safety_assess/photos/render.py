@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 
 from PIL import Image, ImageOps
@@ -56,3 +57,18 @@ def _to_rgb(image: Image.Image) -> Image.Image:
     if image.mode in ("I;16", "I;16B", "I;16L", "I"):
         return image.point(lambda value: value / 256).convert("RGB")
     return image.convert("RGB") if image.mode != "RGB" else image
+
+
+PRINT = 800
+"""Longest side of a photo printed in a report: 3.2 in wide at 250 dpi."""
+
+
+def print_rendition(report_rendition: bytes, burn: Callable[[Image.Image], Image.Image] | None = None) -> bytes:
+    """A small JPEG for a report, from the report rendition, decoded at half size; ``burn`` draws annotations
+    and redactions onto it first. No metadata."""
+    try:
+        with Image.open(io.BytesIO(report_rendition)) as image:
+            small = upright_rgb(image, PRINT)
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as error:
+        raise PhotoError(f"the photo's rendition is damaged ({error})") from None
+    return jpeg(burn(small) if burn else small, 80)

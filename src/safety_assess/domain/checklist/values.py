@@ -173,6 +173,23 @@ def option_labels(checklist: Checklist, item: Item) -> list[tuple[str, str]]:
     return []
 
 
+def display_value(checklist: Checklist, item: Item, value: AnswerValue) -> str:
+    """An answer as a reader sees it: option labels, a unit after a measurement, N/A spelled out."""
+    labels = dict(option_labels(checklist, item))
+    if isinstance(value, list):
+        return ", ".join(labels.get(v, v) for v in value)
+    if isinstance(value, str) and value in labels:
+        return labels[value]
+    if value == NA:
+        return "N/A"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    unit = getattr(item.answer, "unit", None)
+    if item.answer.type == AnswerType.PERCENTAGE:
+        unit = "%"
+    return f"{value} {unit}".replace(" %", "%") if unit and value != "" else str(value)
+
+
 def describe(checklist: Checklist, item: Item) -> str:
     """A short description of what the item accepts, for error messages and help."""
     answer = item.answer

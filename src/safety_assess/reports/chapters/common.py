@@ -1,0 +1,108 @@
+"""Small building blocks shared by the chapters: paragraphs from plain text, tables, money and percentages."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
+from safety_assess.reports.fonts import BOLD, SANS, markup
+from safety_assess.reports.styles import RULE, SHADE, styles
+
+Story = list[Flowable]
+CELL_MAX = 500
+"""Characters a table cell shows: a cell cannot break across pages, so longer text is shortened there (notes and
+descriptions are printed in full in the findings, as paragraphs)."""
+
+
+def cell_text(value: object) -> str:
+    text = str(value)
+    if len(text) <= CELL_MAX:
+        return text
+    return f"{text[:CELL_MAX].rstrip()}… [shortened from {len(text):,} characters]"
+
+
+def para(text: str, style: str = "body") -> Paragraph:
+    """A paragraph of plain text (escaped; any script)."""
+    return Paragraph(markup(text), styles()[style])
+
+
+def rich(html: str, style: str = "body") -> Paragraph:
+    """A paragraph of our own markup (callers escape what they interpolate with ``markup``)."""
+    return Paragraph(html, styles()[style])
+
+
+def money(value: float) -> str:
+    return f"${value:,.0f}"
+
+
+def cost_range(low: float, high: float) -> str:
+    return money(low) if low == high else f"{money(low)} - {money(high)}"
+
+
+def percent(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.0f}%"
+
+
+def delta(value: float | None) -> str:
+    if value is None:
+        return ""
+    return "no change" if round(value) == 0 else f"{value:+.0f} points"
+
+
+def words(identifier: str | None) -> str:
+    if not identifier:
+        return "-"
+    text = identifier.replace("_", " ")
+    return text[:1].upper() + text[1:]
+
+
+def table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    widths: Sequence[float],
+    right: Sequence[int] = (),
+    extra: Sequence[tuple[Any, ...]] = (),
+) -> Table:
+    """A data table: a bold header repeated on each page, cells as paragraphs (they wrap), light rules."""
+    cell, bold = styles()["cell"], styles()["cell_bold"]
+    body = [[c if isinstance(c, Flowable) else Paragraph(markup(cell_text(c)), cell) for c in row] for row in rows]
+    data = [[Paragraph(markup(h), bold) for h in header], *body]
+    result = Table(data, colWidths=list(widths), repeatRows=1)
+    commands: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), SANS, 8),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.75, colors.black),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
+        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    commands += [("ALIGN", (c, 0), (c, -1), "RIGHT") for c in right]
+    result.setStyle(TableStyle([*commands, *extra]))
+    return result
+
+
+def chip(text: str, color: str) -> Table:
+    """A small coloured label: a finding's band."""
+    label = Table(
+        [[text]],
+        style=[
+            ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(color)),
+            ("TEXTCOLOR", (0, 0), (-1, -1), colors.white),
+            ("FONT", (0, 0), (-1, -1), BOLD, 8),
+        ],
+    )
+    label.hAlign = "LEFT"
+    return label
+
+
+def facts(rows: Sequence[tuple[str, str]], widths: Sequence[float]) -> Table:
+    """Label and value pairs, labels in bold."""
+    cell, bold = styles()["body"], styles()["cell_bold"]
+    data = [[Paragraph(markup(label), bold), Paragraph(markup(cell_text(value)), cell)] for label, value in rows]
+    result = Table(data, colWidths=list(widths))
+    result.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE)]))
+    return result

@@ -1,0 +1,61 @@
+"""Everything a report prints, as plain data: the plan, the photos to show (as files ready to embed), the
+responses, and how the report is to be made (full or public, marking, clock)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from safety_assess.services.plan import Plan
+
+
+@dataclass(frozen=True)
+class ReportPhoto:
+    """A photo ready to embed: a JPEG without metadata, annotations and redactions burned in. ``path`` is None
+    when it could not be made (``problem`` says why) and a placeholder is printed instead."""
+
+    caption: str
+    path: Path | None
+    width: int
+    height: int
+    problem: str = ""
+
+
+@dataclass(frozen=True)
+class ResponseLine:
+    section: str
+    prompt: str
+    instance: str
+    answer: str
+    outcome: str
+    note: str
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    public: bool = False
+    omits: frozenset[str] = frozenset()
+    """In a public report: what it leaves out (see safety_assess.settings.PUBLIC_OMISSIONS)."""
+    marking: str = "Confidential - security-sensitive"
+    district: str = ""
+    include_responses: bool = True
+    generated_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
+    app_version: str = ""
+
+    def shows(self, part: str) -> bool:
+        """Whether this report prints ``part`` (photos, locations, finding_details, notes, responses)."""
+        if part == "responses" and not self.include_responses:
+            return False
+        return not (self.public and part in self.omits)
+
+
+@dataclass
+class ReportContent:
+    plan: Plan
+    options: ReportOptions
+    photos: dict[str, list[ReportPhoto]] = field(default_factory=dict)
+    """By finding key."""
+    responses: list[ResponseLine] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """Problems met while gathering (photos missing or unreadable); the report still comes out."""

@@ -1,0 +1,23 @@
+"""Password protection: AES-256 in the current PDF revision (R6), which Acrobat, browsers and poppler open.
+
+ReportLab's own 256-bit mode writes an older revision poppler refuses, so qpdf (through pikepdf) encrypts the
+finished file in place.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pikepdf
+
+MIN_PASSWORD = 8
+
+
+def encrypt(path: Path, password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        from safety_assess.services.reports import ReportError
+
+        raise ReportError(f"the password must be at least {MIN_PASSWORD} characters long")
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        permissions = pikepdf.Permissions(extract=False, modify_other=False, modify_annotation=False)
+        pdf.save(path, encryption=pikepdf.Encryption(user=password, owner=password, R=6, allow=permissions))
