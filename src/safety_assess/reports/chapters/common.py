@@ -8,8 +8,12 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
+from safety_assess.domain.scoring import wording
+from safety_assess.domain.scoring.wording import cost_range, money, words
 from safety_assess.reports.fonts import BOLD, SANS, markup
 from safety_assess.reports.styles import RULE, SHADE, styles
+
+__all__ = ["cost_range", "money", "words"]  # shared wording, re-exported for the chapters
 
 Story = list[Flowable]
 CELL_MAX = 500
@@ -34,29 +38,12 @@ def rich(html: str, style: str = "body") -> Paragraph:
     return Paragraph(html, styles()[style])
 
 
-def money(value: float) -> str:
-    return f"${value:,.0f}"
-
-
-def cost_range(low: float, high: float) -> str:
-    return money(low) if low == high else f"{money(low)} - {money(high)}"
-
-
 def percent(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.0f}%"
+    return wording.percent(value, missing="n/a")
 
 
 def delta(value: float | None) -> str:
-    if value is None:
-        return ""
-    return "no change" if round(value) == 0 else f"{value:+.0f} points"
-
-
-def words(identifier: str | None) -> str:
-    if not identifier:
-        return "-"
-    text = identifier.replace("_", " ")
-    return text[:1].upper() + text[1:]
+    return wording.delta(value, unit=" points", same="no change")
 
 
 def table(
