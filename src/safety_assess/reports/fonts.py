@@ -61,6 +61,12 @@ def font_for(char: str, main: str = SANS) -> str | None:
     return None
 
 
+def missing_from_main(text: str) -> bool:
+    """Whether some character of ``text`` is not in the main face (it needs markup with the fallback)."""
+    glyphs = _glyphs(SANS)
+    return any(ord(c) not in glyphs and _drawn(c) for c in text)
+
+
 def missing(text: str) -> set[str]:
     """The characters of ``text`` no bundled font can show."""
     return {c for c in set(text) if _drawn(c) and font_for(c) is None}

@@ -231,10 +231,18 @@ class PlanEditor:
 
     def photos_of(self, finding: Finding) -> list[PhotoRecord]:
         """A raised finding's photos are its item's; a manual finding has its own."""
-        photos = self.workspace.photos.list(self.assessment_id)
-        if finding.item_id is None:
-            return [p for p in photos if p.finding_id == finding.id]
-        return [p for p in photos if p.item_id == finding.item_id and p.instance_id == finding.instance_id]
+        return self.photos_by_finding([finding])[finding.key]
+
+    def photos_by_finding(self, findings: list[Finding]) -> dict[str, list[PhotoRecord]]:
+        """Each finding's photos (by finding key), from one read of the assessment's photos."""
+        by_target: dict[object, list[PhotoRecord]] = {}
+        for photo in self.workspace.photos.list(self.assessment_id):
+            target = ("finding", photo.finding_id) if photo.item_id is None else (photo.item_id, photo.instance_id)
+            by_target.setdefault(target, []).append(photo)
+        return {
+            f.key: by_target.get(("finding", f.id) if f.item_id is None else (f.item_id, f.instance_id), [])
+            for f in findings
+        }
 
     def _editable(self) -> None:
         if self.workspace.assessments.summary(self.assessment_id).read_only:

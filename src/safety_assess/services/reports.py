@@ -8,6 +8,7 @@ import os
 import tempfile
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,29 +54,40 @@ def gather(workspace: Workspace, plan: Plan, options: ReportOptions, folder: Pat
     content = ReportContent(plan, options, responses=_responses(plan))
     if not options.shows("photos"):
         return content
-    editor = PlanEditor(workspace, plan.summary.id)
-    photos = [(f.key, p) for f in plan.findings for p in editor.photos_of(f)]
-    for done, (key, photo) in enumerate(photos):
-        progress.check()
-        progress.report(done, len(photos), f"Preparing photo {done + 1} of {len(photos)}")
-        content.photos.setdefault(key, []).append(_printable(workspace, photo, folder, content.warnings))
+    photos = [
+        (key, photo)
+        for key, found in PlanEditor(workspace, plan.summary.id).photos_by_finding(plan.findings).items()
+        for photo in found
+    ]
+    pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 2)  # Pillow decodes and encodes outside the GIL
+    try:
+        made = pool.map(lambda pair: _printable(workspace, pair[1], folder), photos)
+        for done, ((key, _photo), (printable, problem)) in enumerate(zip(photos, made, strict=True)):
+            progress.check()
+            progress.report(done, len(photos), f"Preparing photo {done + 1} of {len(photos)}")
+            content.photos.setdefault(key, []).append(printable)
+            if problem:
+                content.warnings.append(problem)
+    finally:
+        pool.shutdown(cancel_futures=True)  # when cancelled, the photos not started yet are not made
     return content
 
 
-def _printable(workspace: Workspace, photo: PhotoRecord, folder: Path, warnings: list[str]) -> ReportPhoto:
+def _printable(workspace: Workspace, photo: PhotoRecord, folder: Path) -> tuple[ReportPhoto, str]:
+    """The photo ready to print, or a placeholder and the warning saying why."""
     caption = photo.caption or photo.filename
     data = _report_rendition(workspace, photo)
     if data is None:
-        return _missing(photo, caption, "its file is missing from the photo store", warnings)
+        return _missing(photo, caption, "its file is missing from the photo store")
     try:
         notes = parse_annotations(list(photo.annotations))
         printed = print_rendition(data, (lambda image: burn_in(image, notes)) if notes else None)
     except (PhotoError, SafetyAssessError) as error:
-        return _missing(photo, caption, str(error), warnings)
+        return _missing(photo, caption, str(error))
     path = folder / f"{photo.id}.jpg"
     path.write_bytes(printed)
     width, height = _jpeg_size(printed)
-    return ReportPhoto(caption, path, width, height)
+    return ReportPhoto(caption, path, width, height), ""
 
 
 def _report_rendition(workspace: Workspace, photo: PhotoRecord) -> bytes | None:
@@ -97,9 +109,10 @@ def _report_rendition(workspace: Workspace, photo: PhotoRecord) -> bytes | None:
     return made["report"]
 
 
-def _missing(photo: PhotoRecord, caption: str, problem: str, warnings: list[str]) -> ReportPhoto:
-    warnings.append(f"photo {photo.filename} ({photo.id}) left out: {problem}")
-    return ReportPhoto(caption, None, photo.width, photo.height, problem)
+def _missing(photo: PhotoRecord, caption: str, problem: str) -> tuple[ReportPhoto, str]:
+    return ReportPhoto(caption, None, photo.width, photo.height, problem), (
+        f"photo {photo.filename} ({photo.id}) left out: {problem}"
+    )
 
 
 def _jpeg_size(data: bytes) -> tuple[int, int]:

@@ -6,17 +6,19 @@ from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from safety_assess.domain.scoring import wording
 from safety_assess.domain.scoring.wording import cost_range, money, words
-from safety_assess.reports.fonts import BOLD, SANS, markup
+from safety_assess.reports.fonts import BOLD, SANS, markup, missing_from_main
 from safety_assess.reports.styles import RULE, SHADE, styles
 
 __all__ = ["cost_range", "money", "words"]  # shared wording, re-exported for the chapters
 
 Story = list[Flowable]
 CELL_MAX = 500
+CELL_SIZE = 8
 """Characters a table cell shows: a cell cannot break across pages, so longer text is shortened there (notes and
 descriptions are printed in full in the findings, as paragraphs)."""
 
@@ -54,12 +56,12 @@ def table(
     extra: Sequence[tuple[Any, ...]] = (),
 ) -> Table:
     """A data table: a bold header repeated on each page, cells as paragraphs (they wrap), light rules."""
-    cell, bold = styles()["cell"], styles()["cell_bold"]
-    body = [[c if isinstance(c, Flowable) else Paragraph(markup(cell_text(c)), cell) for c in row] for row in rows]
+    bold = styles()["cell_bold"]
+    body = [[_cell(c, width) for c, width in zip(row, widths, strict=True)] for row in rows]
     data = [[Paragraph(markup(h), bold) for h in header], *body]
     result = Table(data, colWidths=list(widths), repeatRows=1)
     commands: list[tuple[Any, ...]] = [
-        ("FONT", (0, 0), (-1, -1), SANS, 8),
+        ("FONT", (0, 0), (-1, -1), SANS, CELL_SIZE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, 0), 0.75, colors.black),
         ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
@@ -84,6 +86,16 @@ def chip(text: str, color: str) -> Table:
     )
     label.hAlign = "LEFT"
     return label
+
+
+def _cell(value: object, width: float) -> object:
+    """A cell: plain text when it fits on one line in the main face (much quicker to lay out), else a paragraph."""
+    if isinstance(value, Flowable):
+        return value
+    text = cell_text(value)
+    if text.isprintable() and stringWidth(text, SANS, CELL_SIZE) <= width - 8 and not missing_from_main(text):
+        return text
+    return Paragraph(markup(text), styles()["cell"])
 
 
 def facts(rows: Sequence[tuple[str, str]], widths: Sequence[float]) -> Table:
