@@ -27,6 +27,7 @@ from safety_assess.domain.records import Campus
 if TYPE_CHECKING:
     from safety_assess.domain.scoring.plan import Action, Phase
     from safety_assess.ui.plan.editors import NewFinding
+    from safety_assess.ui.report.options import ReportRequest
 
 
 @dataclass(frozen=True)
@@ -219,4 +220,12 @@ def ask_new_finding(parent: QWidget | None, sections: list[tuple[str, str]]) -> 
     from safety_assess.ui.plan.editors import FindingDialog
 
     dialog = FindingDialog(parent, sections)
+    return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def ask_report_options(parent: QWidget | None, suggested: Path) -> ReportRequest | None:
+    """Where to export the report, which version, and an optional password; None when cancelled."""
+    from safety_assess.ui.report.options import ReportDialog
+
+    dialog = ReportDialog(parent, suggested)
     return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None

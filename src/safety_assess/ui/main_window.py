@@ -38,6 +38,7 @@ class MainWindow(QMainWindow):
         self.model = CampusTreeModel(self)
         self.walks: dict[uuid.UUID, QMainWindow] = {}
         self.plans: dict[uuid.UUID, PlanWindowType] = {}
+        self.exports: list[object] = []  # kept so their previews stay open
         self.operations = Operations(self)
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(lambda: self.refresh(select=self.selected_id()))
@@ -167,6 +168,17 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage("Select an assessment to see its findings and action plan.", 4000)
 
+    def export_selected(self) -> None:
+        from safety_assess.ui.report.exporting import ReportExport
+
+        record = self.selected()
+        if not isinstance(record, AssessmentSummary):
+            self.statusBar().showMessage("Select an assessment to export its action plan.", 4000)
+            return
+        export = ReportExport(self, self.workspace, record.id, self.operations)
+        if export.start():
+            self.exports.append(export)
+
     def open_plan(self, assessment_id: uuid.UUID) -> None:
         """Show the assessment's findings and action plan (bringing the window forward when already open)."""
         from safety_assess.ui.plan.opening import open_plan
@@ -215,6 +227,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         for window in [*self.walks.values(), *self.plans.values()]:
             window.close()
+        for export in self.exports:
+            preview = getattr(export, "preview", None)
+            if preview is not None:
+                preview.close()
         self.operations.cancel_all()
         self.operations.wait_all(30_000)
         self.settings.main_window_geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")

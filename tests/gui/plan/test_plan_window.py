@@ -7,7 +7,6 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
 
 from safety_assess.domain.records import AssessmentSummary
@@ -22,28 +21,6 @@ from safety_assess.ui.plan.window import PlanWindow
 
 PHOTOS = Path(__file__).resolve().parents[4] / "shared" / "testdata" / "photos"
 DAY = dt.date(2026, 11, 2)
-
-
-@pytest.fixture
-def assessment(workspace: Workspace) -> AssessmentSummary:
-    workspace.campuses.add("Lincoln High", "LHS")
-    summary = start_assessment(workspace, "LHS", "every-type", ["Ana"], DAY)
-    record_answer(workspace, summary.id, "door-locked", "no")  # 3 x 4 = 12, High
-    record_answer(workspace, summary.id, "gate", "fail")  # 2 x 3 = 6, Moderate
-    record_answer(workspace, summary.id, "extinguishers", 0)  # 2 x 4 = 8, Moderate
-    return summary
-
-
-@pytest.fixture
-def open_plan(qtbot, workspace: Workspace, assessment: AssessmentSummary):  # type: ignore[no-untyped-def]
-    def open_() -> PlanWindow:
-        window = PlanWindow(workspace, assessment.id)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        return window
-
-    return open_
 
 
 def titles(window: PlanWindow) -> list[str]:

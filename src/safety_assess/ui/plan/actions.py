@@ -34,6 +34,15 @@ PLAN_ACTIONS: tuple[ActionSpec, ...] = (
         "Change the selected action: status, cost, due date…",
         toolbar=True,
     ),
+    ActionSpec(
+        "plan.export",
+        "E&xport action plan…",
+        "&Findings",
+        "export_report",
+        "Ctrl+Shift+E",
+        "The action-plan PDF for the advisory group (full or public), with a preview",
+        toolbar=True,
+    ),
     ActionSpec("plan.reload", "&Reload", "&View", "reload", QKeySequence.StandardKey.Refresh, "Read everything again"),
     ActionSpec("plan.close", "&Close", "&Findings", "close", QKeySequence.StandardKey.Close, "Close this window"),
 )

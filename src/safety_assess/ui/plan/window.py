@@ -81,6 +81,7 @@ class PlanWindow(QMainWindow):
         self.editor = PlanEditor(workspace, assessment_id)
         self.plan: Plan = load_plan(workspace, assessment_id, compare_earlier=False)
         self.earlier: Plan | None = None
+        self.exports: list[Any] = []  # kept so their previews stay open
         """The earlier assessment's plan, read once in the background; each reload compares with it."""
         self.operations = Operations(self)
         self.commands = PlanCommands(self)
@@ -313,6 +314,13 @@ class PlanWindow(QMainWindow):
             return self._action_at(index) if index.isValid() else None
         index = self.panel.actions_view.currentIndex()
         return self.panel.actions_model.row(index) if index.isValid() else None
+
+    def export_report(self) -> None:
+        from safety_assess.ui.report.exporting import ReportExport
+
+        export = ReportExport(self, self.workspace, self.assessment_id, self.operations)
+        if export.start():
+            self.exports.append(export)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Let a running photo import finish (it commits photo by photo) and the comparison stop."""

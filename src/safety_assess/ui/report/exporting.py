@@ -1,0 +1,97 @@
+"""Export an assessment's report: ask the options, make it in the background with progress and cancel, then
+show it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from safety_assess.services.progress import Progress
+from safety_assess.services.reports import ReportResult, export_report
+from safety_assess.services.workspace import Workspace
+from safety_assess.ui import dialogs
+from safety_assess.ui.operations import Operations
+from safety_assess.ui.report.options import ReportRequest
+from safety_assess.ui.report.preview import ReportPreview
+
+
+def suggested_path(workspace: Workspace, assessment_id: uuid.UUID, folder: Path | None = None) -> Path:
+    summary = workspace.assessments.summary(assessment_id)
+    code = re.sub(r"[^A-Za-z0-9_-]+", "-", summary.campus.code).strip("-") or "campus"
+    return (folder or Path.home()) / f"action-plan-{code}-{summary.assessed_on.isoformat()}.pdf"
+
+
+class ReportExport:
+    """One export, from the options dialog to the preview window."""
+
+    def __init__(self, parent: QWidget, workspace: Workspace, assessment_id: uuid.UUID, operations: Operations) -> None:
+        self.parent, self.workspace, self.assessment_id, self.operations = parent, workspace, assessment_id, operations
+        self.preview: ReportPreview | None = None
+        self.progress: QProgressDialog | None = None
+
+    def start(self) -> bool:
+        request = dialogs.ask_report_options(self.parent, suggested_path(self.workspace, self.assessment_id))
+        if request is None:
+            return False
+        self.run(request)
+        return True
+
+    def run(self, request: ReportRequest) -> None:
+        workspace, assessment_id = self.workspace, self.assessment_id
+
+        def work(progress: Progress) -> ReportResult:
+            return export_report(
+                workspace,
+                assessment_id,
+                request.path,
+                public=request.public,
+                password=request.password,
+                clock=dt.datetime.now(dt.UTC),
+                progress=progress,
+            )
+
+        operation = self.operations.run(
+            "Exporting the action plan",
+            work,
+            on_done=lambda result: self._done(result, request),
+            on_error=self._failed,
+        )
+        self.progress = QProgressDialog("Exporting the action plan…", "Cancel", 0, 0, self.parent)
+        self.progress.setWindowTitle("Export action plan")
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(300)
+        self.progress.canceled.connect(operation.cancel)
+        operation.progressed.connect(self._progressed)
+        operation.cancelled.connect(self._close_progress)
+
+    def _progressed(self, done: int, total: int, message: str) -> None:
+        if self.progress is not None:
+            self.progress.setMaximum(max(total, 1))
+            self.progress.setValue(done)
+            if message:
+                self.progress.setLabelText(message)
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.reset()
+            self.progress.deleteLater()
+            self.progress = None
+
+    def _done(self, result: ReportResult, request: ReportRequest) -> None:
+        self._close_progress()
+        self.preview = ReportPreview(result.path, request.password, result.warnings)
+        self.preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.preview.destroyed.connect(self._forget_preview)
+        self.preview.show()
+
+    def _forget_preview(self) -> None:
+        self.preview = None
+
+    def _failed(self, message: str) -> None:
+        self._close_progress()
+        dialogs.show_error(self.parent, "Action plan not exported", message)
