@@ -36,6 +36,7 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
         metavar="ISO-TIME",
         help="date the report by this time instead of now (the same input then gives the same file)",
     )
+    pdf.add_argument("--no-responses", action="store_true", help="leave the full responses out of the appendix")
     pdf.set_defaults(handler=pdf_cmd)
     csv_parser = sub.add_parser("csv", parents=[common], help="write the actions as CSV for a work-order system")
     csv_parser.add_argument("assessment", metavar="ASSESSMENT")
@@ -59,7 +60,13 @@ def pdf_cmd(args: argparse.Namespace) -> int:
     with open_workspace(args) as workspace:
         assessment_id = workspace.assessments.resolve_id(args.assessment)
         result = export_report(
-            workspace, assessment_id, args.out, public=args.public, password=_password(args.password), clock=clock
+            workspace,
+            assessment_id,
+            args.out,
+            public=args.public,
+            password=_password(args.password),
+            clock=clock,
+            include_responses=not args.no_responses,
         )
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)

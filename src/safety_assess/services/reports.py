@@ -37,10 +37,13 @@ class ReportResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def report_options(workspace: Workspace, public: bool, clock: dt.datetime | None = None) -> ReportOptions:
+def report_options(
+    workspace: Workspace, public: bool, clock: dt.datetime | None = None, include_responses: bool = True
+) -> ReportOptions:
     settings = workspace.settings
     return ReportOptions(
         public=public,
+        include_responses=include_responses,
         omits=frozenset(settings.public_report_omits),
         marking=settings.confidentiality_marking.strip() or "Confidential - security-sensitive",
         district=settings.district_name,
@@ -154,6 +157,7 @@ def export_report(
     public: bool = False,
     password: str | None = None,
     clock: dt.datetime | None = None,
+    include_responses: bool = True,
     progress: Progress | None = None,
 ) -> ReportResult:
     """Write the assessment's action-plan PDF to ``out`` (whole, or not at all); warnings list what is missing."""
@@ -162,7 +166,7 @@ def export_report(
     progress = progress or Progress()
     if password is not None and public:
         raise ReportError("the public version is meant to be handed out; it takes no password")
-    options = report_options(workspace, public, clock)
+    options = report_options(workspace, public, clock, include_responses)
     plan = load_plan(workspace, assessment_id)
     with tempfile.TemporaryDirectory(prefix="safety-assess-report-") as tmp:
         content = gather(workspace, plan, options, Path(tmp), progress)

@@ -151,3 +151,10 @@ def test_a_lost_rendition_is_made_again_from_the_original(
     result = export_report(workspace, reported.id, tmp_path / "plan.pdf", clock=CLOCK)
     assert result.warnings == [] and images_in(tmp_path / "plan.pdf") == 3
     assert workspace.photo_store.rendition(photo.sha256, "report").is_file()
+
+
+def test_the_responses_can_be_left_out(workspace: Workspace, reported: AssessmentSummary, tmp_path: Path) -> None:
+    out = tmp_path / "short.pdf"
+    export_report(workspace, reported.id, out, clock=CLOCK, include_responses=False)
+    text = text_of(out)
+    assert "Responses" not in text and "Methodology" in text and NOTES["gate"] in text  # the note stays in findings

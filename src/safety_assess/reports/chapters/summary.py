@@ -75,7 +75,7 @@ def _top_risks(content: ReportContent) -> Story:
         [
             str(f.risk),
             f.band(plan.bands).name,
-            f.title if detail else words(f.layer) + " layer",
+            f.title if detail else (words(f.layer) + " layer" if f.layer else "Other"),
             f.location if content.options.shows("locations") else "",
         ]
         for f in top

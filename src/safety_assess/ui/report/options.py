@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -26,6 +27,7 @@ class ReportRequest:
     path: Path
     public: bool
     password: str | None
+    include_responses: bool = True
 
 
 class ReportDialog(QDialog):
@@ -37,6 +39,8 @@ class ReportDialog(QDialog):
         self.full = QRadioButton("&Full report: findings, locations, photos (confidential)")
         self.public = QRadioButton("&Public version: no photos, locations or item-level detail")
         self.full.setChecked(True)
+        self.responses = QCheckBox("Include every &response in the appendix")
+        self.responses.setChecked(True)
         self.path = QLineEdit(str(suggested))
         self.path.setAccessibleName("File")
         browse = QPushButton("&Browse…")
@@ -61,6 +65,7 @@ class ReportDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.full)
         form.addRow(self.public)
+        form.addRow(self.responses)
         form.addRow("&File:", file_row)
         form.addRow("Pass&word:", self.password)
         form.addRow("Password a&gain:", self.again)
@@ -81,7 +86,9 @@ class ReportDialog(QDialog):
 
     def value(self) -> ReportRequest:
         password = self.password.text() or None
-        return ReportRequest(Path(self.path.text().strip()).expanduser(), self.public.isChecked(), password)
+        return ReportRequest(
+            Path(self.path.text().strip()).expanduser(), self.public.isChecked(), password, self.responses.isChecked()
+        )
 
     def problem(self) -> str:
         request = self.value()
