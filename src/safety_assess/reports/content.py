@@ -4,22 +4,36 @@ responses, and how the report is to be made (full or public, marking, clock)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from safety_assess.services.plan import Plan
 
 
+class PhotoUnavailable(Exception):
+    """A photo could not be made ready to print; the message says why, and a placeholder is printed."""
+
+
 @dataclass(frozen=True)
 class ReportPhoto:
-    """A photo ready to embed: a JPEG without metadata, annotations and redactions burned in. ``path`` is None
-    when it could not be made (``problem`` says why) and a placeholder is printed instead."""
+    """A photo to embed: a JPEG without metadata, annotations and redactions burned in, of about ``width`` x
+    ``height`` pixels. It is at ``path``, or ``source()`` makes it (raising PhotoUnavailable when it cannot);
+    neither is given when it is known to be missing (``problem`` says why)."""
 
     caption: str
     path: Path | None
     width: int
     height: int
     problem: str = ""
+    source: Callable[[], Path] | None = None
+
+    def file(self) -> Path:
+        if self.path is not None:
+            return self.path
+        if self.source is None:
+            raise PhotoUnavailable(self.problem)
+        return self.source()
 
 
 @dataclass(frozen=True)

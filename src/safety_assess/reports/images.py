@@ -8,7 +8,13 @@ import io
 from pathlib import Path
 from typing import Any
 
+from reportlab.lib.utils import simpleSplit
 from reportlab.platypus import Flowable
+
+from safety_assess.reports import fonts
+from safety_assess.reports.content import PhotoUnavailable, ReportPhoto
+from safety_assess.reports.fonts import SANS
+from safety_assess.reports.styles import MUTED, RULE, SHADE
 
 
 class JpegSource:
@@ -26,11 +32,12 @@ class JpegSource:
 
 
 class JpegImage(Flowable):  # type: ignore[misc]  # ReportLab has no type information
-    """A photo of a given size on the page; its file is read only when the page is drawn."""
+    """A photo of a given size on the page. Its file is asked for only when the page is drawn (it may still be in
+    the making); if it cannot be had, a placeholder saying why fills the same space."""
 
-    def __init__(self, path: Path, width: float, height: float) -> None:
+    def __init__(self, photo: ReportPhoto, width: float, height: float) -> None:
         super().__init__()
-        self.path, self.width, self.height = path, width, height
+        self.photo, self.width, self.height = photo, width, height
         self.hAlign = "LEFT"
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
@@ -38,4 +45,21 @@ class JpegImage(Flowable):  # type: ignore[misc]  # ReportLab has no type inform
 
     def draw(self) -> None:
         canvas: Any = self.canv
-        canvas.drawImage(JpegSource(self.path), 0, 0, self.width, self.height)
+        try:
+            path = self.photo.file()
+        except PhotoUnavailable as error:
+            placeholder(canvas, self.width, self.height, f"Photo not available: {error}")
+            return
+        canvas.drawImage(JpegSource(path), 0, 0, self.width, self.height)
+
+
+def placeholder(canvas: Any, width: float, height: float, text: str) -> None:
+    canvas.saveState()
+    canvas.setFillColor(SHADE)
+    canvas.setStrokeColor(RULE)
+    canvas.rect(0, 0, width, height, stroke=1, fill=1)
+    canvas.setFillColor(MUTED)
+    lines = simpleSplit(text, SANS, 8, width - 12)
+    for n, line in enumerate(lines[:6]):
+        fonts.draw(canvas, 6, height / 2 + (len(lines[:6]) / 2 - n - 1) * 10 + 2, line, 8)
+    canvas.restoreState()

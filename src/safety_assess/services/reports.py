@@ -8,7 +8,6 @@ import os
 import tempfile
 import uuid
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,12 +16,10 @@ from safety_assess import __version__
 from safety_assess.domain.checklist.values import display_value
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.records import PhotoRecord
-from safety_assess.photos.annotations import burn_in, parse_annotations
-from safety_assess.photos.decode import PhotoError
-from safety_assess.photos.render import print_rendition, renditions
-from safety_assess.reports.content import ReportContent, ReportOptions, ReportPhoto, ResponseLine
+from safety_assess.reports.content import ReportContent, ReportOptions, ResponseLine
 from safety_assess.services.plan import Plan, PlanEditor, load_plan
 from safety_assess.services.progress import Progress
+from safety_assess.services.report_photos import PhotoPrinter
 from safety_assess.services.workspace import Workspace
 
 
@@ -52,79 +49,13 @@ def report_options(
     )
 
 
-def gather(workspace: Workspace, plan: Plan, options: ReportOptions, folder: Path, progress: Progress) -> ReportContent:
-    """The report's content; photos are written into ``folder`` as small JPEGs with annotations burned in."""
+def gather(
+    plan: Plan, options: ReportOptions, photos: dict[str, list[PhotoRecord]], printer: PhotoPrinter
+) -> ReportContent:
+    """The report's content; its photos (by finding key) go to ``printer``, which makes them as the layout goes."""
     content = ReportContent(plan, options, responses=_responses(plan))
-    if not options.shows("photos"):
-        return content
-    photos = [
-        (key, photo)
-        for key, found in PlanEditor(workspace, plan.summary.id).photos_by_finding(plan.findings).items()
-        for photo in found
-    ]
-    pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 2)  # Pillow decodes and encodes outside the GIL
-    try:
-        made = pool.map(lambda pair: _printable(workspace, pair[1], folder), photos)
-        for done, ((key, _photo), (printable, problem)) in enumerate(zip(photos, made, strict=True)):
-            progress.check()
-            progress.report(done, len(photos), f"Preparing photo {done + 1} of {len(photos)}")
-            content.photos.setdefault(key, []).append(printable)
-            if problem:
-                content.warnings.append(problem)
-    finally:
-        pool.shutdown(cancel_futures=True)  # when cancelled, the photos not started yet are not made
+    content.photos = {key: [printer.submit(photo) for photo in found] for key, found in photos.items()}
     return content
-
-
-def _printable(workspace: Workspace, photo: PhotoRecord, folder: Path) -> tuple[ReportPhoto, str]:
-    """The photo ready to print, or a placeholder and the warning saying why."""
-    caption = photo.caption or photo.filename
-    data = _report_rendition(workspace, photo)
-    if data is None:
-        return _missing(photo, caption, "its file is missing from the photo store")
-    try:
-        notes = parse_annotations(list(photo.annotations))
-        printed = print_rendition(data, (lambda image: burn_in(image, notes)) if notes else None)
-    except (PhotoError, SafetyAssessError) as error:
-        return _missing(photo, caption, str(error))
-    path = folder / f"{photo.id}.jpg"
-    path.write_bytes(printed)
-    width, height = _jpeg_size(printed)
-    return ReportPhoto(caption, path, width, height), ""
-
-
-def _report_rendition(workspace: Workspace, photo: PhotoRecord) -> bytes | None:
-    """The photo's report rendition; made again from the original when only the rendition was lost."""
-    store = workspace.photo_store
-    try:
-        return store.rendition(photo.sha256, "report").read_bytes()
-    except OSError:
-        pass
-    original = store.original(photo.sha256, photo.extension)
-    if not original.is_file():
-        return None
-    try:
-        made = renditions(original)
-    except PhotoError:
-        return None
-    for kind, data in made.items():
-        store.write_rendition(photo.sha256, kind, data)
-    return made["report"]
-
-
-def _missing(photo: PhotoRecord, caption: str, problem: str) -> tuple[ReportPhoto, str]:
-    return ReportPhoto(caption, None, photo.width, photo.height, problem), (
-        f"photo {photo.filename} ({photo.id}) left out: {problem}"
-    )
-
-
-def _jpeg_size(data: bytes) -> tuple[int, int]:
-    import io
-
-    from PIL import Image
-
-    with Image.open(io.BytesIO(data)) as image:
-        return image.size
 
 
 def _responses(plan: Plan) -> list[ResponseLine]:
@@ -168,18 +99,24 @@ def export_report(
         raise ReportError("the public version is meant to be handed out; it takes no password")
     options = report_options(workspace, public, clock, include_responses)
     plan = load_plan(workspace, assessment_id)
+    photos = PlanEditor(workspace, assessment_id).photos_by_finding(plan.findings) if options.shows("photos") else {}
     with tempfile.TemporaryDirectory(prefix="safety-assess-report-") as tmp:
-        content = gather(workspace, plan, options, Path(tmp), progress)
-        progress.report(0, 1, "Laying out the report")
-        with _replacing(out) as partial:
-            warnings = write_pdf(content, partial)
-            if password is not None:
-                from safety_assess.reports.encrypt import encrypt
+        printer = PhotoPrinter(workspace, Path(tmp), progress, sum(map(len, photos.values())))
+        try:
+            content = gather(plan, options, photos, printer)
+            printer.wait()
+            progress.report(0, 1, "Laying out the report")
+            with _replacing(out) as partial:
+                warnings = write_pdf(content, partial)
+                if password is not None:
+                    from safety_assess.reports.encrypt import encrypt
 
-                encrypt(partial, password)
-            pages = page_count(partial)
+                    encrypt(partial, password)
+                pages = page_count(partial)
+        finally:
+            printer.close()
     progress.report(1, 1)
-    return ReportResult(out, pages, warnings)
+    return ReportResult(out, pages, printer.warnings + warnings)
 
 
 @contextmanager

@@ -100,8 +100,16 @@ def _cell(value: object, width: float) -> object:
 
 def facts(rows: Sequence[tuple[str, str]], widths: Sequence[float]) -> Table:
     """Label and value pairs, labels in bold."""
-    cell, bold = styles()["body"], styles()["cell_bold"]
-    data = [[Paragraph(markup(label), bold), Paragraph(markup(cell_text(value)), cell)] for label, value in rows]
+    data = [[_cell(label, widths[0]), _cell(value, widths[1])] for label, value in rows]
     result = Table(data, colWidths=list(widths))
-    result.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE)]))
+    result.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (0, -1), BOLD, CELL_SIZE),
+                ("FONT", (1, 0), (1, -1), SANS, CELL_SIZE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
+            ]
+        )
+    )
     return result

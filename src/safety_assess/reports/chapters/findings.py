@@ -113,7 +113,7 @@ def _photos(photos: Sequence[ReportPhoto]) -> Story:
 
 def _photo_cell(photo: ReportPhoto) -> list[Flowable]:
     caption = para(photo.caption, "small") if photo.caption else para("", "small")
-    if photo.path is None:
+    if photo.path is None and photo.source is None:
         box = Table(
             [[para(f"Photo not available: {photo.problem}", "small")]], colWidths=[PHOTO_W], rowHeights=[0.9 * inch]
         )
@@ -128,7 +128,7 @@ def _photo_cell(photo: ReportPhoto) -> list[Flowable]:
         )
         return [box, caption]
     scale = min(PHOTO_W / photo.width, PHOTO_H / photo.height)
-    return [JpegImage(photo.path, photo.width * scale, photo.height * scale), caption]
+    return [JpegImage(photo, photo.width * scale, photo.height * scale), caption]
 
 
 def _by_layer(content: ReportContent) -> Story:
