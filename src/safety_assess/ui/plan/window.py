@@ -28,6 +28,7 @@ from safety_assess.services.plan import Plan, PlanEditor, earlier_plan, load_pla
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
 from safety_assess.ui.actions import build_actions
+from safety_assess.ui.gc_pause import collection_paused
 from safety_assess.ui.operations import Operations
 from safety_assess.ui.plan import format as fmt
 from safety_assess.ui.plan import summary
@@ -39,6 +40,7 @@ from safety_assess.ui.plan.heat_map import HeatMap
 from safety_assess.ui.plan.models import ActionsModel, CarriedModel, FindingsModel, RowsModel, ScoresModel
 
 RELOAD_DELAY_MS = 400
+EARLIER_DELAY_MS = 200
 FIT_SAMPLE_ROWS = 60
 """Column widths are fitted to the first rows only: measuring every row of a long plan takes most of a second."""
 
@@ -76,6 +78,14 @@ class PlanWindow(QMainWindow):
 
     def __init__(self, workspace: Workspace, assessment_id: uuid.UUID, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        with collection_paused():
+            self._setup(workspace, assessment_id)
+        # Read the earlier assessment once this window has painted: a thread started now would slow the painting.
+        self._earlier_timer = QTimer(self, singleShot=True, interval=EARLIER_DELAY_MS)
+        self._earlier_timer.timeout.connect(self._load_earlier)
+        self._earlier_timer.start()
+
+    def _setup(self, workspace: Workspace, assessment_id: uuid.UUID) -> None:
         self.setObjectName("PlanWindow")
         self.workspace, self.assessment_id = workspace, assessment_id
         self.editor = PlanEditor(workspace, assessment_id)
@@ -111,7 +121,6 @@ class PlanWindow(QMainWindow):
         self.findings_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.actions_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.resize(1280, 820)
-        self._load_earlier()
 
     def _load_earlier(self) -> None:
         summary = self.plan.summary
@@ -213,14 +222,15 @@ class PlanWindow(QMainWindow):
     def reload(self, select_key: str | None = None, select_id: uuid.UUID | None = None) -> None:
         """Read the plan again (after a change here or in the walkthrough), keeping the selected finding."""
         current = self.current_finding()
-        try:
-            self.plan = with_comparison(load_plan(self.workspace, self.assessment_id, False), self.earlier)
-        except SafetyAssessError as error:
-            dialogs.show_error(self, "Cannot read the plan", str(error))
-            return
-        if select_id is not None:
-            select_key = next((f.key for f in self.plan.findings if f.id == select_id), select_key)
-        self._show_plan(select_key or (current.key if current else None))
+        with collection_paused():
+            try:
+                self.plan = with_comparison(load_plan(self.workspace, self.assessment_id, False), self.earlier)
+            except SafetyAssessError as error:
+                dialogs.show_error(self, "Cannot read the plan", str(error))
+                return
+            if select_id is not None:
+                select_key = next((f.key for f in self.plan.findings if f.id == select_id), select_key)
+            self._show_plan(select_key or (current.key if current else None))
         self.changed.emit(self.assessment_id)
 
     def _show_plan(self, select_key: str | None = None) -> None:
