@@ -334,5 +334,7 @@ class PlanWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Let a running photo import finish (it commits photo by photo) and the comparison stop."""
+        self._earlier_timer.stop()
+        self._reload_timer.stop()
         self.operations.wait_all(60_000)
         super().closeEvent(event)
