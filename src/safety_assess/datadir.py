@@ -46,6 +46,11 @@ class DataDir:
         return self.root / "backups"
 
     @property
+    def device_key(self) -> Path:
+        """This installation's private signing key (see safety_assess.sync.device)."""
+        return self.root / "device-key.pem"
+
+    @property
     def settings(self) -> Path:
         return self.root / "settings.json"
 

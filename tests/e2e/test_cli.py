@@ -245,3 +245,9 @@ def test_photo_export_writes_a_copy_without_metadata(cli: Run, tmp_path: Path) -
     data = out.read_bytes()
     assert data[:2] == b"\xff\xd8" and b"Exif" not in data
     assert "is not a photo id" in one_line_error(cli("photo", "export", "nope", "--out", str(out)), code=2)
+
+
+def test_device_show_prints_a_stable_fingerprint(cli: Run) -> None:
+    first = cli("device", "show").stdout.strip()
+    data = json.loads(cli("device", "show", "--json").stdout)
+    assert first == f"device fingerprint: {data['fingerprint']}" and len(bytes.fromhex(data["public_key"])) == 32

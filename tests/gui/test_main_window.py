@@ -125,11 +125,12 @@ def test_the_new_assessment_dialog_returns_what_was_chosen(qtbot, workspace: Wor
     assert result.assessed_on == dt.date.today()
 
 
-def test_about_shows_the_data_folder(window: MainWindow, monkeypatch) -> None:
-    shown: list[str] = []
-    monkeypatch.setattr(dialogs, "show_about", lambda parent, folder: shown.append(folder))
+def test_about_shows_the_data_folder_and_device_fingerprint(window: MainWindow, monkeypatch) -> None:
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(dialogs, "show_about", lambda parent, folder, fingerprint: shown.append((folder, fingerprint)))
     window.actions_by_id["help.about"].trigger()
-    assert shown == [str(window.workspace.data_dir.root)]
+    assert shown == [(str(window.workspace.data_dir.root), window.workspace.device_key.fingerprint)]
+    assert shown[0][1].startswith("SA-") and len(shown[0][1]) == 3 + 8 * 4 + 7
 
 
 def test_actions_have_shortcuts_shown_in_their_tooltips(window: MainWindow) -> None:

@@ -21,7 +21,15 @@ class Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from safety_assess.cli import assessment_cmds, campus_cmds, checklist_cmds, photo_cmds, plan_cmds, report_cmds
+    from safety_assess.cli import (
+        assessment_cmds,
+        campus_cmds,
+        checklist_cmds,
+        device_cmds,
+        photo_cmds,
+        plan_cmds,
+        report_cmds,
+    )
 
     common = Parser(add_help=False)
     common.add_argument("--data-dir", default=argparse.SUPPRESS, metavar="DIR", help="data folder to use")
@@ -35,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     photo_cmds.register(commands, common)
     plan_cmds.register(commands, common)
     report_cmds.register(commands, common)
+    device_cmds.register(commands, common)
     return parser
 
 

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
         PhotoRepository,
         SnapshotRepository,
     )
+    from safety_assess.sync.device import DeviceKey
 
 
 class Workspace:
@@ -112,6 +113,13 @@ class Workspace:
         from safety_assess.settings import load_settings
 
         return load_settings(self.data_dir.settings)
+
+    @cached_property
+    def device_key(self) -> DeviceKey:
+        """This installation's signing key, made on first use."""
+        from safety_assess.sync.device import load_or_create
+
+        return load_or_create(self.data_dir.device_key)
 
     @cached_property
     def catalog(self) -> Catalog:

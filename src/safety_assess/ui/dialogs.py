@@ -163,13 +163,14 @@ def show_error(parent: QWidget | None, title: str, message: str) -> None:
     QMessageBox.critical(parent, title, message)
 
 
-def show_about(parent: QWidget | None, data_folder: str) -> None:
+def show_about(parent: QWidget | None, data_folder: str, fingerprint: str = "") -> None:
+    device = f"<p>Device fingerprint (for signed bundles): <code>{fingerprint}</code></p>" if fingerprint else ""
     QMessageBox.about(
         parent,
         "About Safety Assess",
         f"<h3>Safety Assess {__version__}</h3>"
         "<p>On-site school facility safety assessments: checklists, findings and phased action plans.</p>"
-        f"<p>Data folder: <code>{data_folder}</code></p>"
+        f"<p>Data folder: <code>{data_folder}</code></p>{device}"
         "<p>Assessment data is security-sensitive. Keep it confidential.</p>",
     )
 

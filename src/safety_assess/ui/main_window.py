@@ -193,7 +193,7 @@ class MainWindow(QMainWindow):
             plan.reload_soon()
 
     def show_about(self) -> None:
-        dialogs.show_about(self, str(self.workspace.data_dir.root))
+        dialogs.show_about(self, str(self.workspace.data_dir.root), self.workspace.device_key.fingerprint)
 
     def _activate(self, index: QModelIndex) -> None:
         record = self.model.record(index)
