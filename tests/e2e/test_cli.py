@@ -251,3 +251,16 @@ def test_device_show_prints_a_stable_fingerprint(cli: Run) -> None:
     first = cli("device", "show").stdout.strip()
     data = json.loads(cli("device", "show", "--json").stdout)
     assert first == f"device fingerprint: {data['fingerprint']}" and len(bytes.fromhex(data["public_key"])) == 32
+
+
+def test_bundle_export(cli: Run, tmp_path: Path) -> None:
+    cli("campus", "add", "Lincoln High", "--code", "LHS")
+    aid = cli("assessment", "new", "--campus", "LHS", "--checklist", "comprehensive-facility").stdout.strip()
+    cli("assessment", "answer", aid, "grounds.gates-locked", "no")
+    out = tmp_path / "lhs.sabundle"
+    made = cli("bundle", "export", aid[:8], "--out", str(out))
+    fingerprint = json.loads(cli("device", "show", "--json").stdout)["fingerprint"]
+    assert made.returncode == 0 and made.stdout.strip().endswith(f"signed by {fingerprint}")
+    assert out.read_bytes()[:2] == b"PK"
+    missing = cli("bundle", "export", aid, "--out", str(tmp_path / "none" / "x.sabundle"))
+    assert missing.returncode == 1 and "does not exist" in missing.stderr and "Traceback" not in missing.stderr

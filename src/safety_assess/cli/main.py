@@ -23,6 +23,7 @@ class Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     from safety_assess.cli import (
         assessment_cmds,
+        bundle_cmds,
         campus_cmds,
         checklist_cmds,
         device_cmds,
@@ -44,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     plan_cmds.register(commands, common)
     report_cmds.register(commands, common)
     device_cmds.register(commands, common)
+    bundle_cmds.register(commands, common)
     return parser
 
 

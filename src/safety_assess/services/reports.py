@@ -4,11 +4,8 @@ lay it out, optionally encrypt it, and write the file only once it is complete."
 from __future__ import annotations
 
 import datetime as dt
-import os
 import tempfile
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +14,7 @@ from safety_assess.domain.checklist.values import display_value
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.records import PhotoRecord
 from safety_assess.reports.content import ReportContent, ReportOptions, ResponseLine
+from safety_assess.services.files import replacing
 from safety_assess.services.plan import Plan, PlanEditor, load_plan
 from safety_assess.services.progress import Progress
 from safety_assess.services.report_photos import PhotoPrinter
@@ -24,7 +22,7 @@ from safety_assess.services.workspace import Workspace
 
 
 class ReportError(SafetyAssessError):
-    """The report could not be written (disk full, folder missing, bad password)."""
+    """The report cannot be made as asked (a password with the public version, a password too short)."""
 
 
 @dataclass
@@ -106,7 +104,7 @@ def export_report(
             content = gather(plan, options, photos, printer)
             printer.wait()
             progress.report(0, 1, "Laying out the report")
-            with _replacing(out) as partial:
+            with replacing(out) as partial:
                 warnings = write_pdf(content, partial)
                 if password is not None:
                     from safety_assess.reports.encrypt import encrypt
@@ -117,23 +115,3 @@ def export_report(
             printer.close()
     progress.report(1, 1)
     return ReportResult(out, pages, printer.warnings + warnings)
-
-
-@contextmanager
-def _replacing(out: Path) -> Iterator[Path]:
-    """A temporary file beside ``out``, flushed and renamed over it only when the body succeeds."""
-    folder = out.resolve().parent
-    if not folder.is_dir():
-        raise ReportError(f"cannot write {out}: the folder {folder} does not exist")
-    handle, name = tempfile.mkstemp(dir=folder, prefix=f".{out.name}.", suffix=".partial")
-    os.close(handle)
-    partial = Path(name)
-    try:
-        yield partial
-        with partial.open("rb+") as written:
-            os.fsync(written.fileno())
-        partial.replace(out)
-    except OSError as error:
-        raise ReportError(f"cannot write {out}: {error.strerror or error}") from None
-    finally:
-        partial.unlink(missing_ok=True)

@@ -10,6 +10,7 @@ import pytest
 
 from safety_assess.domain.records import AssessmentSummary
 from safety_assess.services.assessments import record_answer, start_assessment
+from safety_assess.services.files import WriteError
 from safety_assess.services.reports import ReportError, export_report
 from safety_assess.services.workspace import Workspace
 from tests.unit.reports.conftest import CLOCK, NOTES
@@ -139,7 +140,7 @@ def test_no_findings_long_notes_and_unknown_characters(workspace: Workspace, tmp
 def test_an_unwritable_target_is_a_clear_error(
     workspace: Workspace, reported: AssessmentSummary, tmp_path: Path
 ) -> None:
-    with pytest.raises(ReportError, match="does not exist"):
+    with pytest.raises(WriteError, match="does not exist"):
         export_report(workspace, reported.id, tmp_path / "nope" / "plan.pdf", clock=CLOCK)
 
 

@@ -1,0 +1,102 @@
+"""Assessments as plain JSON-ready data, every column of every row, for sync bundles (and back, on import).
+
+Each record keeps its UUID, revision and times, so the importer can tell the same record, a newer revision of it,
+and a different edit of the same revision apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from safety_assess.domain.errors import NotFoundError
+from safety_assess.storage.database import Database
+from safety_assess.storage.orm import (
+    ActionRow,
+    AssessmentRow,
+    Base,
+    CampusRow,
+    ChecklistSnapshotRow,
+    DistrictRow,
+    FindingRow,
+    GroupInstanceRow,
+    PhotoRow,
+    ResponseRow,
+)
+
+DOCUMENT_VERSION = 1
+
+
+def dump_row(row: Base) -> dict[str, Any]:
+    """Every mapped column, with UUIDs, dates and times as text."""
+    return {column.key: _plain(getattr(row, column.key)) for column in row.__mapper__.column_attrs}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    return value
+
+
+def revision_chain(database: Database, assessment_id: uuid.UUID) -> list[uuid.UUID]:
+    """The assessment and the revisions it was reopened from, oldest first."""
+    with database.session() as session:
+        chain: list[uuid.UUID] = []
+        current: uuid.UUID | None = assessment_id
+        while current is not None and current not in chain:
+            row = session.get(AssessmentRow, current)
+            if row is None:
+                raise NotFoundError(f"no assessment {current}")
+            chain.append(current)
+            current = row.revision_of_id
+        return chain[::-1]
+
+
+def assessment_document(database: Database, assessment_id: uuid.UUID) -> dict[str, Any]:
+    """One assessment with everything needed to rebuild it elsewhere (photos deleted in the app stay behind)."""
+    with database.session() as session:
+        assessment = session.get(AssessmentRow, assessment_id)
+        if assessment is None:
+            raise NotFoundError(f"no assessment {assessment_id}")
+        campus = session.get(CampusRow, assessment.campus_id)
+        assert campus is not None  # a foreign key guarantees it
+        return {
+            "document_version": DOCUMENT_VERSION,
+            "district": dump_row(_get(session, DistrictRow, campus.district_id)),
+            "campus": dump_row(campus),
+            "snapshot": dump_row(_get(session, ChecklistSnapshotRow, assessment.snapshot_id)),
+            "assessment": dump_row(assessment),
+            **_contents(session, assessment_id),
+        }
+
+
+def _contents(session: Session, assessment_id: uuid.UUID) -> dict[str, list[dict[str, Any]]]:
+    def rows(table: Any, *order: Any) -> list[dict[str, Any]]:
+        query = select(table).where(table.assessment_id == assessment_id).order_by(*order, table.id)
+        return [dump_row(row) for row in session.scalars(query)]
+
+    findings = rows(FindingRow, FindingRow.created_at)
+    finding_ids = [uuid.UUID(f["id"]) for f in findings]
+    actions = session.scalars(
+        select(ActionRow).where(ActionRow.finding_id.in_(finding_ids)).order_by(ActionRow.finding_id, ActionRow.id)
+    )
+    return {
+        "instances": rows(GroupInstanceRow, GroupInstanceRow.group_id, GroupInstanceRow.position),
+        "responses": rows(ResponseRow, ResponseRow.item_id),
+        "findings": findings,
+        "actions": [dump_row(row) for row in actions],
+        "photos": [p for p in rows(PhotoRow, PhotoRow.item_id, PhotoRow.position) if p["deleted_at"] is None],
+    }
+
+
+def _get(session: Session, table: type[Base], key: uuid.UUID) -> Base:
+    row = session.get(table, key)
+    if row is None:
+        raise NotFoundError(f"no {table.__tablename__} record {key}")
+    return row

@@ -1,0 +1,153 @@
+"""Exporting assessments to a signed sync bundle, streamed into a temporary file renamed only when complete."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import uuid
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from safety_assess import __version__
+from safety_assess.domain.records import PhotoRecord
+from safety_assess.photos.decode import PhotoError
+from safety_assess.services.files import replacing
+from safety_assess.services.progress import Progress
+from safety_assess.services.workspace import Workspace
+from safety_assess.storage.bundle_rows import assessment_document, revision_chain
+from safety_assess.storage.meta import installation_id
+from safety_assess.sync.manifest import (
+    FORMAT,
+    FORMAT_VERSION,
+    MANIFEST,
+    SIGNATURE,
+    Device,
+    EntryRecord,
+    Manifest,
+    manifest_bytes,
+)
+from safety_assess.sync.photo_files import bundle_photo
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    assessments: list[uuid.UUID]
+    photos: int
+    size: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+class _Writer:
+    """Entries written one by one, each hashed as it is written; the list becomes the manifest."""
+
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        self.archive = archive
+        self.entries: list[EntryRecord] = []
+        self.names: set[str] = set()
+
+    def add(self, name: str, data: bytes, compress: bool) -> None:
+        if name in self.names:
+            return  # the same photo file for several records: stored once
+        method = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
+        self.archive.writestr(_info(name, method), data)
+        self.entries.append(EntryRecord(path=name, size=len(data), sha256=hashlib.sha256(data).hexdigest()))
+        self.names.add(name)
+
+
+def _info(name: str, method: int) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))  # entry times carry nothing; the manifest dates it
+    info.compress_type = method
+    info.external_attr = 0o100644 << 16
+    return info
+
+
+def export_bundle(
+    workspace: Workspace,
+    assessment_ids: Iterable[uuid.UUID],
+    out: Path,
+    *,
+    exporter: str = "",
+    clock: dt.datetime | None = None,
+    progress: Progress | None = None,
+) -> ExportResult:
+    """Write the assessments (with the revisions they were reopened from) into a signed bundle at ``out``."""
+    progress = progress or Progress()
+    ids = _with_revisions(workspace, assessment_ids)
+    key = workspace.device_key
+    result = ExportResult(out, ids, 0)
+    with replacing(out) as partial, zipfile.ZipFile(partial, "w", allowZip64=True) as archive:
+        writer = _Writer(archive)
+        for done, assessment_id in enumerate(ids):
+            progress.check()
+            progress.report(done, len(ids), f"Assessment {done + 1} of {len(ids)}")
+            result.photos += _add_assessment(workspace, writer, assessment_id, progress, result.warnings)
+        manifest = Manifest(
+            format=FORMAT,
+            format_version=FORMAT_VERSION,
+            app_version=__version__,
+            device=Device(
+                public_key=key.public_key.hex(),
+                fingerprint=key.fingerprint,
+                installation_id=installation_id(workspace.database),
+            ),
+            exporter=exporter or workspace.settings.assessor_name,
+            created_at=clock or dt.datetime.now(dt.UTC),
+            assessments=[str(i) for i in ids],
+            entries=writer.entries,
+        )
+        data = manifest_bytes(manifest)
+        archive.writestr(_info(MANIFEST, zipfile.ZIP_DEFLATED), data)
+        archive.writestr(_info(SIGNATURE, zipfile.ZIP_STORED), key.sign(data))
+    result.size = out.stat().st_size
+    progress.report(len(ids), len(ids))
+    return result
+
+
+def _with_revisions(workspace: Workspace, assessment_ids: Iterable[uuid.UUID]) -> list[uuid.UUID]:
+    ordered: list[uuid.UUID] = []
+    for assessment_id in assessment_ids:
+        for member in revision_chain(workspace.database, assessment_id):
+            if member not in ordered:
+                ordered.append(member)
+    return ordered
+
+
+def _add_assessment(
+    workspace: Workspace, writer: _Writer, assessment_id: uuid.UUID, progress: Progress, warnings: list[str]
+) -> int:
+    document = assessment_document(workspace.database, assessment_id)
+    share_location = workspace.settings.share_photo_location
+    records = {p.id: p for p in workspace.photos.list(assessment_id)}
+    for row in document["photos"]:
+        progress.check()
+        _add_photo(workspace, writer, row, records[uuid.UUID(row["id"])], warnings)
+        if not share_location:
+            row["gps_lat"] = row["gps_lon"] = None
+    text = json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    writer.add(f"assessments/{assessment_id}.json", text.encode(), compress=True)
+    return len(document["photos"])
+
+
+def _add_photo(
+    workspace: Workspace, writer: _Writer, row: dict[str, Any], photo: PhotoRecord, warnings: list[str]
+) -> None:
+    try:
+        made = bundle_photo(workspace.photo_store, photo)
+    except (OSError, PhotoError) as error:
+        row["file"] = None
+        warnings.append(f"photo {photo.filename} ({photo.id}) not in the bundle: {_reason(error)}")
+        return
+    name = f"photos/{hashlib.sha256(made.data).hexdigest()}.{made.extension}"
+    writer.add(name, made.data, compress=False)
+    row["file"], row["file_kind"] = name, made.kind
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "its file is missing from the photo store"
+    return str(getattr(error, "strerror", None) or error)
