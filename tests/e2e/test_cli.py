@@ -264,3 +264,24 @@ def test_bundle_export(cli: Run, tmp_path: Path) -> None:
     assert out.read_bytes()[:2] == b"PK"
     missing = cli("bundle", "export", aid, "--out", str(tmp_path / "none" / "x.sabundle"))
     assert missing.returncode == 1 and "does not exist" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_bundle_import_from_the_command_line(cli: Run, tmp_path: Path) -> None:
+    laptop, district = tmp_path / "laptop", tmp_path / "district"
+    cli("campus", "add", "Lincoln High", "--code", "LHS", data_dir=laptop)
+    aid = cli("assessment", "new", "--campus", "LHS", "--checklist", "comprehensive-facility", data_dir=laptop)
+    aid_text = aid.stdout.strip()
+    cli("assessment", "answer", aid_text, "grounds.gates-locked", "no", data_dir=laptop)
+    bundle = tmp_path / "lhs.sabundle"
+    cli("bundle", "export", aid_text, "--out", str(bundle), data_dir=laptop)
+    fingerprint = json.loads(cli("device", "show", "--json", data_dir=laptop).stdout)["fingerprint"]
+    refused = cli("bundle", "import", str(bundle), data_dir=district)
+    assert refused.returncode == 1 and "not trusted yet" in refused.stderr and fingerprint in refused.stderr
+    done = json.loads(cli("bundle", "import", str(bundle), "--trust", fingerprint, "--json", data_dir=district).stdout)
+    assert done[0]["status"] == "imported" and done[0]["assessments"][0]["result"] == "added"
+    again = cli("bundle", "import", str(bundle), data_dir=district)
+    assert again.returncode == 0 and again.stdout.strip() == "lhs.sabundle: already imported"
+    junk = tmp_path / "junk.sabundle"
+    junk.write_bytes(b"not a zip at all")
+    bad = cli("bundle", "import", str(junk), data_dir=district)
+    assert bad.returncode == 1 and "not a readable zip" in bad.stderr and "Traceback" not in bad.stderr

@@ -4,18 +4,32 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from safety_assess.cli.context import Commands, open_workspace
+from safety_assess.cli.output import print_json
 
 
 def register(commands: Commands, common: argparse.ArgumentParser) -> None:
-    parser = commands.add_parser("bundle", help="export assessments as a signed bundle for the district")
+    parser = commands.add_parser("bundle", help="signed bundles of assessments: export, and import at the district")
     sub = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
     export = sub.add_parser("export", parents=[common], help="write assessments into one signed .sabundle file")
     export.add_argument("assessments", nargs="+", metavar="ASSESSMENT")
     export.add_argument("--out", required=True, type=Path, metavar="FILE")
     export.set_defaults(handler=export_cmd)
+    imp = sub.add_parser("import", parents=[common], help="import bundles: everything checked first, then applied")
+    imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    imp.add_argument(
+        "--trust",
+        action="append",
+        default=[],
+        metavar="FINGERPRINT",
+        help="trust this new device (compare the fingerprint with the assessor's first); repeat for several",
+    )
+    imp.add_argument("--json", action="store_true")
+    imp.set_defaults(handler=import_cmd)
 
 
 def export_cmd(args: argparse.Namespace) -> int:
@@ -32,3 +46,65 @@ def export_cmd(args: argparse.Namespace) -> int:
         f"{result.size / 1e6:.1f} MB, signed by {fingerprint}"
     )
     return 0
+
+
+def _trust(wanted: list[str]) -> Callable[[Any], bool]:
+    """Trust a new device named with --trust, or, at a terminal, one the user confirms."""
+    named = {w.strip().upper() for w in wanted}
+
+    def decide(claim: Any) -> bool:
+        if claim.fingerprint.upper() in named:
+            return True
+        if not sys.stdin.isatty():
+            return False
+        answer = input(f"Trust the device {claim.fingerprint} (exported by {claim.exporter or 'unnamed'})? [y/N] ")
+        return answer.strip().lower() in ("y", "yes")
+
+    return decide
+
+
+def import_cmd(args: argparse.Namespace) -> int:
+    from safety_assess.domain.errors import SafetyAssessError
+    from safety_assess.sync.importer import import_bundle
+
+    results: list[dict[str, Any]] = []
+    with open_workspace(args) as workspace:
+        for path in args.files:
+            try:
+                report = import_bundle(workspace, path, _trust(args.trust))
+            except SafetyAssessError as error:
+                results.append({"file": str(path), "status": "refused", "reason": str(error)})
+                continue
+            results.append(_imported(report))
+    if args.json:
+        print_json(results)
+    else:
+        for result in results:
+            line = (
+                result["summary"]
+                if result["status"] == "imported"
+                else f"{result['file']}: refused: {result['reason']}"
+            )
+            print(line, file=sys.stdout if result["status"] == "imported" else sys.stderr)
+    return 1 if any(r["status"] == "refused" for r in results) else 0
+
+
+def _imported(report: Any) -> dict[str, Any]:
+    return {
+        "file": str(report.path),
+        "status": "imported",
+        "summary": report.summary(),
+        "device": report.fingerprint,
+        "exporter": report.exporter,
+        "already_imported": report.already_imported,
+        "assessments": [
+            {
+                "id": o.assessment_id,
+                "campus": o.campus,
+                "date": o.assessed_on,
+                "result": o.result.value,
+                "conflict_copy": o.copy_id,
+            }
+            for o in report.outcomes
+        ],
+    }

@@ -55,10 +55,14 @@ class AssessmentSummary:
     signed_off_by: tuple[str, ...] = ()
     revision_of: uuid.UUID | None = None
     reopen_reason: str = ""
+    source_device: str | None = None
+    """The fingerprint of the device it was imported from (None: made here). Imported assessments are read-only."""
+    conflict_of: uuid.UUID | None = None
+    """Set on a copy kept because two laptops edited the same assessment differently."""
 
     @property
     def read_only(self) -> bool:
-        return self.status != AssessmentStatus.IN_PROGRESS
+        return self.status != AssessmentStatus.IN_PROGRESS or self.source_device is not None
 
 
 @dataclass(frozen=True)

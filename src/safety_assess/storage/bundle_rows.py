@@ -10,7 +10,7 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import JSON, Date, DateTime, Float, Integer, String, Text, Uuid, select
 from sqlalchemy.orm import Session
 
 from safety_assess.domain.errors import NotFoundError
@@ -27,16 +27,18 @@ from safety_assess.storage.orm import (
     PhotoRow,
     ResponseRow,
 )
+from safety_assess.storage.types import JSONText, UTCDateTime
 
 DOCUMENT_VERSION = 1
 
 
 def dump_row(row: Base) -> dict[str, Any]:
     """Every mapped column, with UUIDs, dates and times as text."""
-    return {column.key: _plain(getattr(row, column.key)) for column in row.__mapper__.column_attrs}
+    return {column.key: plain_value(getattr(row, column.key)) for column in row.__mapper__.column_attrs}
 
 
-def _plain(value: Any) -> Any:
+def plain_value(value: Any) -> Any:
+    """A column value as JSON holds it: UUIDs, dates and times as text."""
     if isinstance(value, uuid.UUID):
         return str(value)
     if isinstance(value, dt.datetime | dt.date):
@@ -61,19 +63,23 @@ def revision_chain(database: Database, assessment_id: uuid.UUID) -> list[uuid.UU
 def assessment_document(database: Database, assessment_id: uuid.UUID) -> dict[str, Any]:
     """One assessment with everything needed to rebuild it elsewhere (photos deleted in the app stay behind)."""
     with database.session() as session:
-        assessment = session.get(AssessmentRow, assessment_id)
-        if assessment is None:
-            raise NotFoundError(f"no assessment {assessment_id}")
-        campus = session.get(CampusRow, assessment.campus_id)
-        assert campus is not None  # a foreign key guarantees it
-        return {
-            "document_version": DOCUMENT_VERSION,
-            "district": dump_row(_get(session, DistrictRow, campus.district_id)),
-            "campus": dump_row(campus),
-            "snapshot": dump_row(_get(session, ChecklistSnapshotRow, assessment.snapshot_id)),
-            "assessment": dump_row(assessment),
-            **_contents(session, assessment_id),
-        }
+        return assessment_document_in(session, assessment_id)
+
+
+def assessment_document_in(session: Session, assessment_id: uuid.UUID) -> dict[str, Any]:
+    assessment = session.get(AssessmentRow, assessment_id)
+    if assessment is None:
+        raise NotFoundError(f"no assessment {assessment_id}")
+    campus = session.get(CampusRow, assessment.campus_id)
+    assert campus is not None  # a foreign key guarantees it
+    return {
+        "document_version": DOCUMENT_VERSION,
+        "district": dump_row(_get(session, DistrictRow, campus.district_id)),
+        "campus": dump_row(campus),
+        "snapshot": dump_row(_get(session, ChecklistSnapshotRow, assessment.snapshot_id)),
+        "assessment": dump_row(assessment),
+        **_contents(session, assessment_id),
+    }
 
 
 def _contents(session: Session, assessment_id: uuid.UUID) -> dict[str, list[dict[str, Any]]]:
@@ -100,3 +106,67 @@ def _get(session: Session, table: type[Base], key: uuid.UUID) -> Base:
     if row is None:
         raise NotFoundError(f"no {table.__tablename__} record {key}")
     return row
+
+
+class RowError(ValueError):
+    """A record in a bundle does not fit its table (unknown or missing field, wrong type)."""
+
+
+def load_row(table: type[Base], data: dict[str, Any]) -> Base:
+    """A new row of ``table`` from a dumped record; every column must be there with a value of its type."""
+    columns = {c.key: c.columns[0] for c in table.__mapper__.column_attrs}
+    unknown = sorted(set(data) - set(columns) - {"file", "file_kind"})
+    if unknown:
+        raise RowError(f"{table.__tablename__} record has an unknown field '{unknown[0]}'")
+    values = {}
+    for key, column in columns.items():
+        if key not in data:
+            raise RowError(f"{table.__tablename__} record has no '{key}'")
+        values[key] = _typed(table.__tablename__, key, column, data[key])
+    return table(**values)
+
+
+def _typed(table: str, key: str, column: Any, value: Any) -> Any:
+    if value is None:
+        if not column.nullable:
+            raise RowError(f"{table}.{key} must have a value")
+        return None
+    kind = column.type
+    try:
+        if isinstance(kind, JSON | JSONText):
+            return value
+        if isinstance(kind, Uuid):
+            return uuid.UUID(_text(value))
+        if isinstance(kind, UTCDateTime):
+            return _aware(dt.datetime.fromisoformat(_text(value)))
+        if isinstance(kind, DateTime):
+            return dt.datetime.fromisoformat(_text(value))
+        if isinstance(kind, Date):
+            return dt.date.fromisoformat(_text(value))
+        return _plain_value(kind, value)
+    except (TypeError, ValueError):
+        raise RowError(f"{table}.{key} has a value of the wrong kind: {str(value)[:40]!r}") from None
+
+
+def _plain_value(kind: Any, value: Any) -> Any:
+    if isinstance(kind, Integer) and (isinstance(value, bool) or not isinstance(value, int)):
+        raise TypeError
+    if isinstance(kind, Float) and (isinstance(value, bool) or not isinstance(value, int | float)):
+        raise TypeError
+    if isinstance(kind, String | Text) and not isinstance(value, str):
+        raise TypeError
+    if isinstance(kind, String) and kind.length is not None and len(value) > kind.length:
+        raise ValueError
+    return float(value) if isinstance(kind, Float) else value
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError
+    return value
+
+
+def _aware(value: dt.datetime) -> dt.datetime:
+    if value.tzinfo is None:
+        raise ValueError
+    return value

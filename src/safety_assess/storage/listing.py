@@ -29,10 +29,12 @@ SELECT a.id, a.assessors, a.assessed_on, a.status, a.started_at, a.completed_at,
        (SELECT count(*) FROM responses r WHERE r.assessment_id = a.id AND r.value IS NOT NULL) AS answered,
        s.id, s.checklist_id, s.version, s.title, s.sha256,
        {CAMPUS_COLUMNS},
-       a.revision_no, a.signed_off_by, a.revision_of_id, a.reopen_reason
+       a.revision_no, a.signed_off_by, a.revision_of_id, a.reopen_reason,
+       a.source_installation, d.fingerprint, a.conflict_of_id
 FROM assessments a
 JOIN checklist_snapshots s ON s.id = a.snapshot_id
 JOIN campuses c ON c.id = a.campus_id
+LEFT JOIN devices d ON d.installation_id = a.source_installation
 """
 ORDER = " ORDER BY a.assessed_on DESC, a.started_at DESC"
 
@@ -79,6 +81,8 @@ def _summary(row: Any, campus_of: dict[Any, Campus]) -> AssessmentSummary:
         signed_off_by=tuple(_json(row[18]) or ()),
         revision_of=_uuid(row[19]) if row[19] is not None else None,
         reopen_reason=row[20] or "",
+        source_device=(row[22] or row[21]) if row[21] is not None else None,
+        conflict_of=_uuid(row[23]) if row[23] is not None else None,
     )
 
 

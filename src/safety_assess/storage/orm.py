@@ -92,6 +92,13 @@ class AssessmentRow(Record):
         ForeignKey("assessments.id", ondelete="RESTRICT", name="fk_assessments_revision_of"), nullable=True
     )
     reopen_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    source_installation: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    """The installation that made it, when it came in a bundle (None: made here). Imported ones are read-only."""
+    imported_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    conflict_of_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("assessments.id", ondelete="RESTRICT", name="fk_assessments_conflict_of"), nullable=True
+    )
+    """Set on a copy kept because two laptops edited the same revision differently: the one it conflicts with."""
 
     campus: Mapped[CampusRow] = relationship()
     snapshot: Mapped[ChecklistSnapshotRow] = relationship()
@@ -228,3 +235,33 @@ class ActionRow(Record):
     status_changed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     status_changed_by: Mapped[str] = mapped_column(String(200), default="")
     deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class DeviceRow(Base):
+    """An installation whose bundles this one imports, with the key that signs them."""
+
+    __tablename__ = "devices"
+
+    installation_id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    public_key: Mapped[str] = mapped_column(String(64))
+    fingerprint: Mapped[str] = mapped_column(String(60))
+    name: Mapped[str] = mapped_column(String(200), default="")
+    """Who exported from it last."""
+    trusted_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    last_import_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class AssessmentHistoryRow(Base):
+    """An assessment's content as it was before a newer revision from a bundle replaced it, or as a bundle brought
+    an older revision: nothing an import replaces is lost."""
+
+    __tablename__ = "assessment_history"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    assessment_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    content_sha256: Mapped[str] = mapped_column(String(64))
+    document: Mapped[str] = mapped_column(Text)
+    """The assessment document (see storage/bundle_rows.py), JSON."""
+    reason: Mapped[str] = mapped_column(String(40))
+    recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)

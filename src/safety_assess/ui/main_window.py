@@ -257,4 +257,14 @@ def _assessment_html(summary: AssessmentSummary) -> str:
         f"<p><b>{_escape(summary.checklist.title)}</b> {_escape(summary.checklist.version)}<br>"
         f"Date: {summary.assessed_on.isoformat()}<br>Assessors: {assessors}<br>"
         f"Status: {summary.status.value.replace('_', ' ')}<br>Answered: {summary.answered}</p>"
+        + (
+            f"<p>Imported from device <code>{_escape(summary.source_device)}</code>; read-only here.</p>"
+            if summary.source_device
+            else ""
+        )
+        + (
+            "<p><b>Conflicting copy:</b> two laptops edited this assessment differently.</p>"
+            if summary.conflict_of
+            else ""
+        )
     )

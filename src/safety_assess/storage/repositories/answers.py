@@ -32,6 +32,8 @@ def editable(session: Session, assessment_id: uuid.UUID) -> AssessmentRow:
         raise NotFoundError(f"no assessment {assessment_id}")
     if row.status != AssessmentStatus.IN_PROGRESS.value:
         raise ConflictError(f"assessment {assessment_id} is {row.status.replace('_', ' ')} and read-only")
+    if row.source_installation is not None:
+        raise ConflictError(f"assessment {assessment_id} was imported from another device and is read-only here")
     return row
 
 

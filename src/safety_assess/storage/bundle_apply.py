@@ -1,0 +1,374 @@
+"""Applying verified bundle documents to the database, in one transaction: the device's trust, campuses and
+snapshots matched, and each assessment added, updated, left alone or kept beside as a conflict.
+
+Which of these is decided record by record, on the revision counters every record carries: a bundle whose records
+are all at least as new as ours (and equal where the counters are equal) supersedes our copy, which is kept in the
+history; one that is older changes nothing; when each side has something newer the other lacks, two laptops edited
+the same assessment, and the bundle's version is kept as a separate copy marked as a conflict. Nothing is dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from safety_assess.domain.errors import SafetyAssessError
+from safety_assess.storage.bundle_rows import RowError, dump_row, load_row, plain_value
+from safety_assess.storage.database import Database
+from safety_assess.storage.orm import (
+    ActionRow,
+    AssessmentHistoryRow,
+    AssessmentRow,
+    Base,
+    CampusRow,
+    ChecklistSnapshotRow,
+    DeviceRow,
+    DistrictRow,
+    FindingRow,
+    GroupInstanceRow,
+    PhotoRow,
+    ResponseRow,
+    plain_columns,
+)
+from safety_assess.storage.repositories.copying import clone
+from safety_assess.storage.types import utcnow
+
+CHILDREN: tuple[tuple[str, type[Base]], ...] = (
+    ("instances", GroupInstanceRow),
+    ("findings", FindingRow),
+    ("actions", ActionRow),
+    ("responses", ResponseRow),
+    ("photos", PhotoRow),
+)
+RECORDS: tuple[tuple[str, type[Base]], ...] = (
+    ("campus", CampusRow),
+    ("snapshot", ChecklistSnapshotRow),
+    ("assessment", AssessmentRow),
+)
+
+
+class ImportRefused(SafetyAssessError):
+    """The bundle cannot be applied: an untrusted or impostor device, or a record that does not fit."""
+
+
+class Result(StrEnum):
+    ADDED = "added"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    OLDER = "older"
+    CONFLICT = "conflict"
+
+
+@dataclass(frozen=True)
+class DeviceClaim:
+    installation_id: str
+    public_key: str
+    fingerprint: str
+    exporter: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    assessment_id: uuid.UUID
+    campus: str
+    assessed_on: str
+    result: Result
+    copy_id: uuid.UUID | None = None
+    """The conflicting copy kept beside ours."""
+
+
+StoredPhoto = Callable[[str], tuple[str, str]]
+"""An entry name of the bundle -> (sha256, extension) of that file, now in the photo store."""
+
+
+def apply_bundle(
+    database: Database,
+    device: DeviceClaim,
+    trust: Callable[[DeviceClaim], bool],
+    documents: list[dict[str, Any]],
+    stored_photo: StoredPhoto,
+) -> list[Outcome]:
+    """Apply the documents (oldest revision first) in one transaction; ImportRefused changes nothing."""
+    with database.session() as session:
+        _check_device(session, device, trust)
+        outcomes = [_apply(session, document, device, stored_photo) for document in documents]
+        session.flush()
+    return outcomes
+
+
+def validate_documents(documents: list[dict[str, Any]]) -> None:
+    """Every record of every document fits its table; ImportRefused naming the first that does not. Nothing is
+    written: this runs before any photo is stored."""
+    for document in documents:
+        try:
+            for key, table in RECORDS:
+                load_row(table, document[key])
+            for key, table in CHILDREN:
+                for data in document[key]:
+                    load_row(table, data)
+        except RowError as error:
+            raise ImportRefused(f"assessment {document['assessment'].get('id')}: {error}") from None
+
+
+def _check_device(session: Session, device: DeviceClaim, trust: Callable[[DeviceClaim], bool]) -> None:
+    known = session.get(DeviceRow, device.installation_id)
+    if known is None:
+        if not trust(device):
+            raise ImportRefused(
+                f"the bundle comes from a device not trusted yet ({device.fingerprint}, exported by "
+                f"{device.exporter or 'an unnamed assessor'}); confirm the fingerprint with the assessor, then trust it"
+            )
+        known = DeviceRow(
+            installation_id=device.installation_id,
+            public_key=device.public_key,
+            fingerprint=device.fingerprint,
+            name=device.exporter,
+        )
+        session.add(known)
+    elif known.public_key != device.public_key:
+        raise ImportRefused(
+            f"the bundle claims to come from the device {known.fingerprint} but is signed by another key "
+            f"({device.fingerprint}); it was not made by that device"
+        )
+    known.name, known.last_import_at = device.exporter or known.name, utcnow()
+
+
+def _apply(session: Session, document: dict[str, Any], device: DeviceClaim, stored_photo: StoredPhoto) -> Outcome:
+    try:
+        incoming = _incoming_rows(session, document, stored_photo)
+    except RowError as error:
+        raise ImportRefused(f"assessment {document['assessment']['id']}: {error}") from None
+    assessment = incoming["assessment"][0]
+    assert isinstance(assessment, AssessmentRow)
+    assessment.source_installation, assessment.imported_at = device.installation_id, utcnow()
+    local = session.get(AssessmentRow, assessment.id)
+    campus = document["campus"]["name"]
+    if local is None:
+        _insert(session, incoming)
+        return Outcome(assessment.id, campus, str(assessment.assessed_on), Result.ADDED)
+    result = _compare(_versions(session, local.id), _versions_of(incoming))
+    if result == Result.UPDATED:
+        _remember(session, local.id, "replaced by a newer bundle")
+        _replace(session, local, incoming)
+    elif result == Result.CONFLICT:
+        copy = _insert_copy(session, incoming, local.id)
+        return Outcome(assessment.id, campus, str(assessment.assessed_on), result, copy)
+    return Outcome(assessment.id, campus, str(assessment.assessed_on), result)
+
+
+def _incoming_rows(session: Session, document: dict[str, Any], stored_photo: StoredPhoto) -> dict[str, list[Base]]:
+    campus_id = _campus(session, document["campus"])
+    snapshot_id = _snapshot(session, document["snapshot"])
+    assessment = load_row(AssessmentRow, document["assessment"])
+    assert isinstance(assessment, AssessmentRow)
+    assessment.campus_id, assessment.snapshot_id = campus_id, snapshot_id
+    rows: dict[str, list[Base]] = {"assessment": [assessment]}
+    for key, table in CHILDREN:
+        rows[key] = [load_row(table, data) for data in document[key]]
+    photos = [p for p, data in zip(rows["photos"], document["photos"], strict=True) if data.get("file")]
+    for photo, data in zip(photos, [d for d in document["photos"] if d.get("file")], strict=True):
+        assert isinstance(photo, PhotoRow)
+        photo.sha256, photo.extension = stored_photo(data["file"])
+    rows["photos"] = list(photos)
+    return rows
+
+
+def _campus(session: Session, data: dict[str, Any]) -> uuid.UUID:
+    """The campus by id, else by code (the district's name for a school), else a new one in our district."""
+    campus_id = uuid.UUID(data["id"])
+    if session.get(CampusRow, campus_id) is not None:
+        return campus_id
+    code = str(data.get("code", "")).strip()
+    found = session.scalar(select(CampusRow.id).where(func.lower(CampusRow.code) == code.lower()))
+    if found is not None:
+        return found
+    campus = load_row(CampusRow, data)
+    assert isinstance(campus, CampusRow)
+    campus.district_id = _district(session)
+    session.add(campus)
+    session.flush()
+    return campus.id
+
+
+def _district(session: Session) -> uuid.UUID:
+    row = session.scalar(select(DistrictRow).order_by(DistrictRow.created_at).limit(1))
+    if row is None:
+        row = DistrictRow(name="District")
+        session.add(row)
+        session.flush()
+    return row.id
+
+
+def _snapshot(session: Session, data: dict[str, Any]) -> uuid.UUID:
+    snapshot_id = uuid.UUID(data["id"])
+    if session.get(ChecklistSnapshotRow, snapshot_id) is not None:
+        return snapshot_id
+    same = session.scalar(
+        select(ChecklistSnapshotRow.id).where(
+            ChecklistSnapshotRow.checklist_id == data.get("checklist_id"),
+            ChecklistSnapshotRow.version == data.get("version"),
+            ChecklistSnapshotRow.sha256 == data.get("sha256"),
+        )
+    )
+    if same is not None:
+        return same
+    snapshot = load_row(ChecklistSnapshotRow, data)
+    session.add(snapshot)
+    session.flush()
+    return snapshot_id
+
+
+Versions = dict[uuid.UUID, tuple[int, str]]
+"""Record id -> (revision counter, hash of its content)."""
+
+
+def _versions_of(rows: dict[str, list[Base]]) -> Versions:
+    return {row.id: (row.revision, _content(row)) for group in rows.values() for row in group}  # type: ignore[attr-defined]
+
+
+def _versions(session: Session, assessment_id: uuid.UUID) -> Versions:
+    """Our copy's records, read as plain rows (not ORM objects: they are about to be replaced in this session)."""
+    finding_ids = list(session.scalars(select(FindingRow.id).where(FindingRow.assessment_id == assessment_id)))
+    versions: Versions = {}
+    tables: list[type[Base]] = [AssessmentRow, *(t for _, t in CHILDREN)]
+    for table in tables:
+        if table is AssessmentRow:
+            owner = AssessmentRow.id == assessment_id
+        elif table is ActionRow:
+            owner = ActionRow.finding_id.in_(finding_ids)
+        else:
+            owner = table.assessment_id == assessment_id  # type: ignore[attr-defined]
+        for row in session.execute(select(*plain_columns(table)).where(owner)):
+            data = {key: plain_value(value) for key, value in row._mapping.items()}
+            versions[data_id(data)] = (data["revision"], _digest(data))
+    return versions
+
+
+def data_id(data: dict[str, Any]) -> uuid.UUID:
+    return uuid.UUID(str(data["id"]))
+
+
+VOLATILE = frozenset(
+    {
+        "created_at",
+        "updated_at",
+        "revision",
+        "sha256",
+        "extension",
+        "campus_id",
+        "snapshot_id",
+        "source_installation",
+        "imported_at",
+        "conflict_of_id",
+    }
+)
+
+
+def _content(row: Base) -> str:
+    return _digest(dump_row(row))
+
+
+def _digest(data: dict[str, Any]) -> str:
+    kept = {k: v for k, v in data.items() if k not in VOLATILE}
+    return hashlib.sha256(json.dumps(kept, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _compare(local: Versions, incoming: Versions) -> Result:
+    if local == incoming:
+        return Result.UNCHANGED
+    if _dominates(incoming, local):
+        return Result.UPDATED
+    if _dominates(local, incoming):
+        return Result.OLDER
+    return Result.CONFLICT
+
+
+def _dominates(newer: Versions, older: Versions) -> bool:
+    """Every record of ``older`` is in ``newer``, at the same revision with the same content, or at a later one."""
+    for key, (revision, content) in older.items():
+        mine = newer.get(key)
+        if mine is None or mine[0] < revision or (mine[0] == revision and mine[1] != content):
+            return False
+    return True
+
+
+def _insert(session: Session, rows: dict[str, list[Base]]) -> None:
+    for key in ("assessment", *(k for k, _ in CHILDREN)):
+        _add_keeping_revisions(session, rows[key])
+
+
+def _add_keeping_revisions(session: Session, rows: list[Base]) -> None:
+    """Insert the rows with the revision counters they had where they were made (the ORM would start them at 1),
+    so the next import can compare them."""
+    kept = [(row, row.revision, row.updated_at) for row in rows]  # type: ignore[attr-defined]
+    session.add_all(rows)
+    session.flush()
+    for row, revision, updated_at in kept:
+        if row.revision != revision:  # type: ignore[attr-defined]
+            table = type(row)
+            values = {"revision": revision, "updated_at": updated_at}  # given, or the update would stamp it now
+            session.execute(update(table).where(table.id == row.id).values(**values))  # type: ignore[attr-defined]
+            session.expire(row)
+
+
+def _replace(session: Session, local: AssessmentRow, rows: dict[str, list[Base]]) -> None:
+    finding_ids = list(session.scalars(select(FindingRow.id).where(FindingRow.assessment_id == local.id)))
+    session.execute(delete(ActionRow).where(ActionRow.finding_id.in_(finding_ids)))
+    for table in (PhotoRow, ResponseRow, FindingRow, GroupInstanceRow):
+        session.execute(delete(table).where(table.assessment_id == local.id))
+    incoming = rows["assessment"][0]
+    for column in local.__mapper__.column_attrs:
+        if column.key not in ("id", "revision"):
+            setattr(local, column.key, getattr(incoming, column.key))
+    session.flush()
+    values = {"revision": incoming.revision, "updated_at": incoming.updated_at}  # type: ignore[attr-defined]
+    session.execute(update(AssessmentRow).where(AssessmentRow.id == local.id).values(**values))
+    session.expire(local)
+    for key, _ in CHILDREN:
+        _add_keeping_revisions(session, rows[key])
+
+
+def _insert_copy(session: Session, rows: dict[str, list[Base]], conflict_of: uuid.UUID) -> uuid.UUID:
+    """The bundle's version as a new assessment (new ids throughout), marked as conflicting with ours."""
+    ids: dict[uuid.UUID | None, uuid.UUID | None] = {None: None}
+    for group in rows.values():
+        for row in group:
+            ids[row.id] = uuid.uuid4()  # type: ignore[attr-defined]
+    for key in ("assessment", *(k for k, _ in CHILDREN)):
+        for row in rows[key]:
+            copy = clone(row, **_remapped(row, ids))  # type: ignore[type-var]
+            copy.id = ids[row.id]  # type: ignore[attr-defined]
+            if isinstance(copy, AssessmentRow):
+                copy.conflict_of_id = conflict_of
+            session.add(copy)
+        session.flush()
+    return ids[rows["assessment"][0].id]  # type: ignore[attr-defined,return-value]
+
+
+def _remapped(row: Base, ids: dict[uuid.UUID | None, uuid.UUID | None]) -> dict[str, Any]:
+    links = ("assessment_id", "instance_id", "finding_id", "revision_of_id")
+    return {key: ids.get(getattr(row, key), getattr(row, key)) for key in links if hasattr(row, key)}
+
+
+def _remember(session: Session, assessment_id: uuid.UUID, reason: str) -> None:
+    from safety_assess.storage.bundle_rows import assessment_document_in
+
+    document = assessment_document_in(session, assessment_id)
+    text = json.dumps(document, sort_keys=True, ensure_ascii=False)
+    session.add(
+        AssessmentHistoryRow(
+            assessment_id=assessment_id,
+            revision=document["assessment"]["revision"],
+            content_sha256=hashlib.sha256(text.encode()).hexdigest(),
+            document=text,
+            reason=reason,
+        )
+    )

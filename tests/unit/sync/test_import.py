@@ -1,0 +1,144 @@
+"""Importing bundles: a fresh data folder gets every record and photo; the same bundle twice changes nothing; a newer
+export supersedes, keeping the old in history; two laptops' edits of one revision are both kept; untrusted and
+impostor devices are refused with nothing changed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from safety_assess.datadir import DataDir
+from safety_assess.domain.errors import ConflictError
+from safety_assess.domain.records import AssessmentSummary
+from safety_assess.services.assessments import record_answer
+from safety_assess.services.workspace import Workspace
+from safety_assess.storage.bundle_apply import ImportRefused, Result
+from safety_assess.storage.bundle_rows import assessment_document
+from safety_assess.storage.orm import AssessmentHistoryRow, AssessmentRow
+from safety_assess.sync.export import export_bundle
+from safety_assess.sync.importer import import_bundle
+
+CLOCK = dt.datetime(2026, 11, 24, 8, 0, tzinfo=dt.UTC)
+
+
+def always(_: object) -> bool:
+    return True
+
+
+@pytest.fixture
+def district(tmp_path: Path) -> Iterator[Workspace]:
+    opened = Workspace.open(DataDir(tmp_path / "district"))
+    yield opened
+    opened.close()
+
+
+def export(workspace: Workspace, summary: AssessmentSummary, path: Path) -> Path:
+    export_bundle(workspace, [summary.id], path, clock=CLOCK)
+    return path
+
+
+def comparable(document: dict) -> dict:  # type: ignore[type-arg]
+    """The parts that must arrive unchanged (campus and snapshot ids may map to the district's own)."""
+    skip = {"sha256", "extension", "source_installation", "imported_at", "campus_id", "district_id"}
+
+    def clean(row: dict) -> dict:  # type: ignore[type-arg]
+        return {k: v for k, v in row.items() if k not in skip}
+
+    return {
+        "assessment": clean(document["assessment"]),
+        **{
+            key: sorted((clean(r) for r in document[key]), key=lambda r: r["id"])
+            for key in ("instances", "responses", "findings", "actions", "photos")
+        },
+    }
+
+
+def test_a_bundle_rebuilds_the_assessment_in_a_fresh_data_folder(
+    workspace: Workspace, reported: AssessmentSummary, district: Workspace, tmp_path: Path
+) -> None:
+    bundle = export(workspace, reported, tmp_path / "lhs.sabundle")
+    report = import_bundle(district, bundle, trust=always)
+    assert [o.result for o in report.outcomes] == [Result.ADDED] and "1 added" in report.summary()
+    mine, theirs = (
+        assessment_document(workspace.database, reported.id),
+        assessment_document(district.database, reported.id),
+    )
+    assert comparable(theirs) == comparable(mine)
+    assert theirs["campus"]["code"] == "LHS" and theirs["assessment"]["source_installation"]
+    for photo in district.photos.list(reported.id):
+        assert district.photo_store.has(photo.sha256, photo.extension)
+    again = import_bundle(district, bundle)  # now a known device: no trust needed
+    assert again.already_imported and again.summary() == "lhs.sabundle: already imported"
+
+
+def test_an_untrusted_or_impostor_device_changes_nothing(
+    workspace: Workspace, reported: AssessmentSummary, district: Workspace, tmp_path: Path
+) -> None:
+    bundle = export(workspace, reported, tmp_path / "lhs.sabundle")
+    with pytest.raises(ImportRefused, match="not trusted yet"):
+        import_bundle(district, bundle)
+    assert district.assessments.list() == [] and not list((district.data_dir.photos).rglob("*.jpg"))
+    import_bundle(district, bundle, trust=always)
+    impostor = tmp_path / "impostor"
+    shutil.copytree(workspace.data_dir.root, impostor)
+    (impostor / "device-key.pem").unlink()  # same installation id, another key
+    other = Workspace.open(DataDir(impostor))
+    try:
+        with pytest.raises(ImportRefused, match="signed by another key"):
+            import_bundle(district, export(other, reported, tmp_path / "fake.sabundle"), trust=always)
+    finally:
+        other.close()
+
+
+def test_a_newer_export_supersedes_and_the_old_stays_in_history(
+    workspace: Workspace, reported: AssessmentSummary, district: Workspace, tmp_path: Path
+) -> None:
+    import_bundle(district, export(workspace, reported, tmp_path / "one.sabundle"), trust=always)
+    record_answer(workspace, reported.id, "coverage", 95.0)
+    record_answer(workspace, reported.id, "gate", "pass")
+    report = import_bundle(district, export(workspace, reported, tmp_path / "two.sabundle"))
+    assert [o.result for o in report.outcomes] == [Result.UPDATED]
+    answers = {r.item_id: r.value for r in district.assessments.detail(reported.id).responses}
+    assert answers["gate"] == "pass" and answers["coverage"] == 95.0
+    with district.database.session() as session:
+        assert session.scalar(select(func.count()).select_from(AssessmentHistoryRow)) == 1
+    older = import_bundle(district, tmp_path / "one.sabundle")
+    assert [o.result for o in older.outcomes] == [Result.OLDER]
+
+
+def test_two_laptops_editing_one_revision_are_both_kept(
+    workspace: Workspace, reported: AssessmentSummary, district: Workspace, tmp_path: Path
+) -> None:
+    import_bundle(district, export(workspace, reported, tmp_path / "base.sabundle"), trust=always)
+    laptop_b = tmp_path / "laptop-b"
+    shutil.copytree(workspace.data_dir.root, laptop_b)  # the data folder copied to a second laptop
+    record_answer(workspace, reported.id, "gate", "pass")
+    import_bundle(district, export(workspace, reported, tmp_path / "a.sabundle"))
+    other = Workspace.open(DataDir(laptop_b))
+    try:
+        record_answer(other, reported.id, "gate", "flag")
+        report = import_bundle(district, export(other, reported, tmp_path / "b.sabundle"))
+    finally:
+        other.close()
+    [outcome] = report.outcomes
+    assert outcome.result == Result.CONFLICT and outcome.copy_id is not None
+    kept = {r.item_id: r.value for r in district.assessments.detail(reported.id).responses}["gate"]
+    copy = {r.item_id: r.value for r in district.assessments.detail(outcome.copy_id).responses}["gate"]
+    assert (kept, copy) == ("pass", "flag")
+    with district.database.session() as session:
+        assert session.get(AssessmentRow, outcome.copy_id).conflict_of_id == reported.id  # type: ignore[union-attr]
+
+
+def test_imported_assessments_are_read_only_and_name_their_device(
+    workspace: Workspace, reported: AssessmentSummary, district: Workspace, tmp_path: Path
+) -> None:
+    import_bundle(district, export(workspace, reported, tmp_path / "lhs.sabundle"), trust=always)
+    summary = district.assessments.summary(reported.id)
+    assert summary.read_only and summary.source_device == workspace.device_key.fingerprint
+    with pytest.raises(ConflictError, match="imported from another device and is read-only"):
+        record_answer(district, reported.id, "gate", "pass")
