@@ -285,3 +285,15 @@ def test_bundle_import_from_the_command_line(cli: Run, tmp_path: Path) -> None:
     junk.write_bytes(b"not a zip at all")
     bad = cli("bundle", "import", str(junk), data_dir=district)
     assert bad.returncode == 1 and "not a readable zip" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_bundle_export_since_last(cli: Run, tmp_path: Path) -> None:
+    cli("campus", "add", "Lincoln High", "--code", "LHS")
+    aid = cli("assessment", "new", "--campus", "LHS", "--checklist", "comprehensive-facility").stdout.strip()
+    cli("assessment", "answer", aid, "grounds.gates-locked", "no")
+    first = cli("bundle", "export", "--since-last", "--out", str(tmp_path / "a.sabundle"))
+    assert first.returncode == 0 and "1 assessment(s)" in first.stdout
+    second = cli("bundle", "export", "--since-last", "--out", str(tmp_path / "b.sabundle"))
+    assert second.stdout.strip() == "nothing changed since the last export; no bundle written"
+    both = cli("bundle", "export", aid, "--since-last", "--out", str(tmp_path / "c.sabundle"))
+    assert both.returncode == 2 and "or give --since-last" in both.stderr

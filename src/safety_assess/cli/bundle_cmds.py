@@ -16,8 +16,11 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     parser = commands.add_parser("bundle", help="signed bundles of assessments: export, and import at the district")
     sub = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
     export = sub.add_parser("export", parents=[common], help="write assessments into one signed .sabundle file")
-    export.add_argument("assessments", nargs="+", metavar="ASSESSMENT")
+    export.add_argument("assessments", nargs="*", metavar="ASSESSMENT")
     export.add_argument("--out", required=True, type=Path, metavar="FILE")
+    export.add_argument(
+        "--since-last", action="store_true", help="every assessment changed since the last --since-last export"
+    )
     export.set_defaults(handler=export_cmd)
     imp = sub.add_parser("import", parents=[common], help="import bundles: everything checked first, then applied")
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
@@ -33,11 +36,21 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
 
 
 def export_cmd(args: argparse.Namespace) -> int:
-    from safety_assess.sync.export import export_bundle
+    from safety_assess.sync.export import export_bundle, export_changed
 
+    if bool(args.assessments) == args.since_last:
+        print("safety-assess: error: name the assessments to export, or give --since-last", file=sys.stderr)
+        return 2
     with open_workspace(args) as workspace:
-        ids = [workspace.assessments.resolve_id(a) for a in args.assessments]
-        result = export_bundle(workspace, ids, args.out)
+        if args.since_last:
+            found = export_changed(workspace, args.out)
+            if found is None:
+                print("nothing changed since the last export; no bundle written")
+                return 0
+            result = found
+        else:
+            ids = [workspace.assessments.resolve_id(a) for a in args.assessments]
+            result = export_bundle(workspace, ids, args.out)
         fingerprint = workspace.device_key.fingerprint
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)

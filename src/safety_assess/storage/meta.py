@@ -2,12 +2,79 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import uuid
+
+from sqlalchemy import func, select
+
 from safety_assess.storage.database import Database
-from safety_assess.storage.orm import AppMetaRow
+from safety_assess.storage.orm import (
+    ActionRow,
+    AppMetaRow,
+    AssessmentRow,
+    FindingRow,
+    GroupInstanceRow,
+    PhotoRow,
+    ResponseRow,
+)
+
+LAST_EXPORT = "last_bundle_export_at"
 
 
 def installation_id(database: Database) -> str:
     """The id given to this installation when its database was made (migration 0002)."""
+    return get(database, "installation_id") or "unknown"
+
+
+def get(database: Database, key: str) -> str | None:
     with database.session() as session:
-        row = session.get(AppMetaRow, "installation_id")
-        return row.value if row is not None else "unknown"
+        row = session.get(AppMetaRow, key)
+        return row.value if row is not None else None
+
+
+def put(database: Database, key: str, value: str) -> None:
+    with database.session() as session:
+        row = session.get(AppMetaRow, key)
+        if row is None:
+            session.add(AppMetaRow(key=key, value=value))
+        else:
+            row.value = value
+
+
+def last_export(database: Database) -> dt.datetime | None:
+    value = get(database, LAST_EXPORT)
+    return dt.datetime.fromisoformat(value) if value else None
+
+
+def changed_since(database: Database, since: dt.datetime | None) -> list[uuid.UUID]:
+    """Assessments made here with anything (answers, findings, actions, photos ...) changed after ``since``;
+    every one made here when ``since`` is None. Oldest first."""
+    with database.session() as session:
+        own = dict(
+            session.execute(
+                select(AssessmentRow.id, AssessmentRow.updated_at).where(AssessmentRow.source_installation.is_(None))
+            ).all()
+        )
+        latest = dict(own)
+        for table in (ResponseRow, FindingRow, PhotoRow, GroupInstanceRow):
+            query = select(table.assessment_id, func.max(table.updated_at)).group_by(table.assessment_id)
+            for assessment_id, when in session.execute(query):
+                _later(latest, assessment_id, when)
+        query = (
+            select(FindingRow.assessment_id, func.max(ActionRow.updated_at))
+            .join(FindingRow, ActionRow.finding_id == FindingRow.id)
+            .group_by(FindingRow.assessment_id)
+        )
+        for assessment_id, when in session.execute(query):
+            _later(latest, assessment_id, when)
+    chosen = [(when, key) for key, when in latest.items() if key in own and (since is None or when > since)]
+    return [key for _, key in sorted(chosen)]
+
+
+def _later(latest: dict[uuid.UUID, dt.datetime], assessment_id: uuid.UUID, when: dt.datetime | str | None) -> None:
+    if when is None or assessment_id not in latest:
+        return
+    moment = dt.datetime.fromisoformat(when) if isinstance(when, str) else when
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+    if moment > latest[assessment_id]:
+        latest[assessment_id] = moment

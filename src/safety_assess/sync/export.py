@@ -19,7 +19,7 @@ from safety_assess.services.files import replacing
 from safety_assess.services.progress import Progress
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.bundle_rows import assessment_document, revision_chain
-from safety_assess.storage.meta import installation_id
+from safety_assess.storage.meta import LAST_EXPORT, changed_since, installation_id, last_export, put
 from safety_assess.sync.manifest import (
     FORMAT,
     FORMAT_VERSION,
@@ -151,3 +151,17 @@ def _reason(error: Exception) -> str:
     if isinstance(error, FileNotFoundError):
         return "its file is missing from the photo store"
     return str(getattr(error, "strerror", None) or error)
+
+
+def export_changed(
+    workspace: Workspace, out: Path, *, exporter: str = "", progress: Progress | None = None
+) -> ExportResult | None:
+    """Export every assessment made here that changed since the last such export (all of them the first time);
+    None, and nothing written, when nothing changed. The time is remembered only once the bundle is complete."""
+    started = dt.datetime.now(dt.UTC)
+    ids = changed_since(workspace.database, last_export(workspace.database))
+    if not ids:
+        return None
+    result = export_bundle(workspace, ids, out, exporter=exporter, clock=started, progress=progress)
+    put(workspace.database, LAST_EXPORT, started.isoformat())
+    return result

@@ -14,11 +14,12 @@ import pytest
 from PIL import Image
 
 from safety_assess.domain.records import AssessmentSummary
+from safety_assess.services.assessments import record_answer, start_assessment
 from safety_assess.services.files import WriteError
 from safety_assess.services.photos import add_photos
 from safety_assess.services.workspace import Workspace
 from safety_assess.sync.device import verify
-from safety_assess.sync.export import export_bundle
+from safety_assess.sync.export import export_bundle, export_changed
 from safety_assess.sync.manifest import parse_manifest
 from tests.unit.photos.test_photos import photo_with_gps
 
@@ -101,3 +102,21 @@ def test_a_failed_export_leaves_nothing(workspace: Workspace, reported: Assessme
     result = export_bundle(workspace, [reported.id], out, clock=CLOCK)
     assert any("its file is missing" in w for w in result.warnings) and out.is_file()
     assert list(tmp_path.glob("*.partial")) == []
+
+
+def test_since_last_exports_what_changed_and_remembers_only_complete_exports(
+    workspace: Workspace, reported: AssessmentSummary, tmp_path: Path
+) -> None:
+    first = export_changed(workspace, tmp_path / "one.sabundle")
+    assert first is not None and first.assessments == [reported.id]
+    assert export_changed(workspace, tmp_path / "two.sabundle") is None and not (tmp_path / "two.sabundle").exists()
+    workspace.campuses.add("Other School", "OS")
+    other = start_assessment(workspace, "OS", "every-type", ["Sam"], dt.date(2026, 11, 20))
+    record_answer(workspace, other.id, "door-locked", "yes")
+    with pytest.raises(WriteError):
+        export_changed(workspace, tmp_path / "missing" / "x.sabundle")
+    third = export_changed(workspace, tmp_path / "three.sabundle")
+    assert third is not None and third.assessments == [other.id]  # the failed export was not remembered
+    record_answer(workspace, reported.id, "gate", "pass")
+    fourth = export_changed(workspace, tmp_path / "four.sabundle")
+    assert fourth is not None and fourth.assessments == [reported.id]
