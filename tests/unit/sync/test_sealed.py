@@ -1,0 +1,99 @@
+"""Sealed bundles: only the district's key opens them, and any change, reordering or cut is detected."""
+
+from __future__ import annotations
+
+import os
+import struct
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+from safety_assess.sync.sealed import HEADER, SealError, is_sealed, open_sealed, public_bytes, seal
+
+CHUNK = 1000
+
+
+@pytest.fixture
+def district() -> X25519PrivateKey:
+    return X25519PrivateKey.generate()
+
+
+@pytest.fixture
+def sealed(tmp_path: Path, district: X25519PrivateKey) -> tuple[Path, bytes]:
+    data = os.urandom(3500)  # four chunks, the last one short
+    plain = tmp_path / "bundle.sabundle"
+    plain.write_bytes(data)
+    target = tmp_path / "bundle.sealed"
+    seal(plain, target, public_bytes(district.public_key()), chunk=CHUNK)
+    return target, data
+
+
+def chunks(path: Path) -> tuple[bytes, list[bytes]]:
+    raw = path.read_bytes()
+    header, rest, parts = raw[: HEADER.size], raw[HEADER.size :], []
+    while rest:
+        (length,) = struct.unpack(">I", rest[:4])
+        parts.append(rest[: 4 + length])
+        rest = rest[4 + length :]
+    return header, parts
+
+
+def test_the_district_key_opens_what_was_sealed_for_it(
+    sealed: tuple[Path, bytes], district: X25519PrivateKey, tmp_path: Path
+) -> None:
+    path, data = sealed
+    assert is_sealed(path) and data not in path.read_bytes()
+    out = tmp_path / "opened"
+    open_sealed(path, out, district, chunk=CHUNK)
+    assert out.read_bytes() == data
+
+
+def test_another_key_is_told_so(sealed: tuple[Path, bytes], tmp_path: Path) -> None:
+    with pytest.raises(SealError, match=r"bundle\.sealed: it is sealed for another district key"):
+        open_sealed(sealed[0], tmp_path / "x", X25519PrivateKey.generate(), chunk=CHUNK)
+    assert not (tmp_path / "x").exists()
+
+
+def _flip(header: bytes, parts: list[bytes]) -> bytes:
+    second = bytearray(parts[1])
+    second[10] ^= 1
+    return header + parts[0] + bytes(second) + b"".join(parts[2:])
+
+
+def _swap(header: bytes, parts: list[bytes]) -> bytes:
+    return header + parts[1] + parts[0] + b"".join(parts[2:])
+
+
+def _cut_last(header: bytes, parts: list[bytes]) -> bytes:
+    return header + b"".join(parts[:-1])
+
+
+def _truncate(header: bytes, parts: list[bytes]) -> bytes:
+    return (header + b"".join(parts))[:-7]
+
+
+def _header(header: bytes, parts: list[bytes]) -> bytes:
+    changed = bytearray(header)
+    changed[-1] ^= 1  # the salt
+    return bytes(changed) + b"".join(parts)
+
+
+@pytest.mark.parametrize("change", [_flip, _swap, _cut_last, _truncate, _header])
+def test_any_change_is_detected(
+    sealed: tuple[Path, bytes], district: X25519PrivateKey, tmp_path: Path, change: object
+) -> None:
+    header, parts = chunks(sealed[0])
+    altered = tmp_path / "altered.sealed"
+    altered.write_bytes(change(header, parts))  # type: ignore[operator]
+    with pytest.raises(SealError, match="damaged, incomplete or was altered"):
+        open_sealed(altered, tmp_path / "out", district, chunk=CHUNK)
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_plain_file_is_not_sealed(tmp_path: Path, district: X25519PrivateKey) -> None:
+    plain = tmp_path / "plain.sabundle"
+    plain.write_bytes(b"PK\x03\x04 not sealed")
+    assert not is_sealed(plain)
+    with pytest.raises(SealError, match="not a sealed bundle"):
+        open_sealed(plain, tmp_path / "out", district)
