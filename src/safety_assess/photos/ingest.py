@@ -47,3 +47,15 @@ def _sha256(path: Path) -> str:
     except OSError as error:
         raise PhotoError(f"{path}: cannot be read ({error.strerror or error})") from None
     return digest.hexdigest()
+
+
+def remake_renditions(store: PhotoStore, sha256: str, extension: str) -> dict[str, bytes]:
+    """Make and store the renditions of an original already in the store (lost ones, or one that came in a
+    bundle); PhotoError when the original is missing or cannot be decoded."""
+    original = store.original(sha256, extension)
+    if not original.is_file():
+        raise PhotoError(f"{original.name}: missing from the photo store")
+    made = renditions(original)
+    for kind, data in made.items():
+        store.write_rendition(sha256, kind, data)
+    return made

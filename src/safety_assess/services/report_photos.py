@@ -11,7 +11,8 @@ from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.records import PhotoRecord
 from safety_assess.photos.annotations import burn_in, parse_annotations
 from safety_assess.photos.decode import PhotoError
-from safety_assess.photos.render import PRINT, print_rendition, renditions
+from safety_assess.photos.ingest import remake_renditions
+from safety_assess.photos.render import PRINT, print_rendition
 from safety_assess.reports.content import PhotoUnavailable, ReportPhoto
 from safety_assess.services.progress import Progress
 from safety_assess.services.workspace import Workspace
@@ -62,12 +63,9 @@ class PhotoPrinter:
         except OSError:
             pass
         try:
-            made = renditions(store.original(photo.sha256, photo.extension))
+            return remake_renditions(store, photo.sha256, photo.extension)["report"]
         except (OSError, PhotoError):
             raise PhotoUnavailable("its file is missing from the photo store") from None
-        for kind, data in made.items():
-            store.write_rendition(photo.sha256, kind, data)
-        return made["report"]
 
     def wait(self) -> None:
         """Until every photo is made (or failed), reporting progress; stops when cancelled."""

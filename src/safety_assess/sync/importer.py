@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from safety_assess.photos.decode import PhotoError
-from safety_assess.photos.render import renditions
+from safety_assess.photos.ingest import remake_renditions
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.bundle_apply import DeviceClaim, Outcome, Result, apply_bundle, validate_documents
 from safety_assess.sync.safezip import BundleError
@@ -60,11 +60,10 @@ def _photo_storer(workspace: Workspace, verified: VerifiedBundle) -> Callable[[s
 
     def stored(name: str) -> tuple[str, str]:
         extension = name.rsplit(".", 1)[-1]
-        sha256, original = store.put(verified.photos[name], extension)
+        sha256, _ = store.put(verified.photos[name], extension)
         if not store.has(sha256, extension):
             try:
-                for kind, data in renditions(original).items():
-                    store.write_rendition(sha256, kind, data)
+                remake_renditions(store, sha256, extension)
             except PhotoError as error:
                 raise BundleError(f"{verified.path.name}: photo '{name}' cannot be shown ({error})") from None
         return sha256, extension
