@@ -235,6 +235,7 @@ class PlanWindow(QMainWindow):
 
     def _show_plan(self, select_key: str | None = None) -> None:
         plan = self.plan
+        self.photos = self.editor.photos_by_finding(plan.findings)  # once per read, not at every selection
         self.setWindowTitle(f"Findings and action plan - {plan.summary.campus.name} - {plan.summary.assessed_on}")
         self.header.setText(summary.header_html(plan))
         self.heat_map.set_counts(heat_map(plan.findings), plan.bands)
@@ -305,7 +306,7 @@ class PlanWindow(QMainWindow):
 
     def _show_current(self) -> None:
         finding = self.current_finding()
-        photos = self.editor.photos_of(finding) if finding else []
+        photos = self.photos.get(finding.key, []) if finding else []
         self.panel.show_finding(self.plan, finding, photos, self.plan.summary.read_only)
 
     # Queries ----------------------------------------------------------------------------------------------------
