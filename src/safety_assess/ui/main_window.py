@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import html
 import uuid
 from typing import TYPE_CHECKING
 
@@ -241,10 +242,6 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def _campus_html(campus: Campus) -> str:
     address = _escape(campus.address) or "<i>no address</i>"
     return f"<h2>{_escape(campus.name)}</h2><p>Code {_escape(campus.code)}<br>{address}</p>"
@@ -268,3 +265,7 @@ def _assessment_html(summary: AssessmentSummary) -> str:
             else ""
         )
     )
+
+
+def _escape(text: str) -> str:
+    return html.escape(text, quote=False)

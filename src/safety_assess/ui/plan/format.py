@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import html
+
 from safety_assess.domain.scoring.wording import cost, cost_range, delta, money, percent, words
 
 __all__ = ["cost", "cost_range", "delta", "escape", "money", "percent", "words"]
 
 
 def escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Text for a rich-text label."""
+    return html.escape(text, quote=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -80,6 +81,6 @@ class ReportPreview(QMainWindow):
 def _warnings_html(warnings: list[str]) -> str:
     if not warnings:
         return ""
-    shown = "".join(f"<li>{w.replace('&', '&amp;').replace('<', '&lt;')}</li>" for w in warnings[:12])
+    shown = "".join(f"<li>{html.escape(w, quote=False)}</li>" for w in warnings[:12])
     more = f"<li>… and {len(warnings) - 12} more</li>" if len(warnings) > 12 else ""
     return f"<b>The report was made, with these gaps:</b><ul>{shown}{more}</ul>"
