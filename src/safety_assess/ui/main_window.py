@@ -22,6 +22,7 @@ from safety_assess.ui.operations import Operations
 
 if TYPE_CHECKING:
     from safety_assess.ui.plan.window import PlanWindow as PlanWindowType
+    from safety_assess.ui.walkthrough.window import WalkthroughWindow as WalkthroughWindowType
 
 REFRESH_DELAY_MS = 500
 
@@ -37,7 +38,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Safety Assess")
         self.setObjectName("MainWindow")
         self.model = CampusTreeModel(self)
-        self.walks: dict[uuid.UUID, QMainWindow] = {}
+        self.walks: dict[uuid.UUID, WalkthroughWindowType] = {}
         self.plans: dict[uuid.UUID, PlanWindowType] = {}
         self.exports: list[object] = []  # kept so their previews stay open
         self.operations = Operations(self)

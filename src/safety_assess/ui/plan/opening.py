@@ -5,10 +5,9 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.ui import dialogs
+from safety_assess.ui.one_window import existing, show_registered
 from safety_assess.ui.plan.window import PlanWindow
 
 if TYPE_CHECKING:
@@ -16,20 +15,13 @@ if TYPE_CHECKING:
 
 
 def open_plan(main: MainWindow, assessment_id: uuid.UUID) -> PlanWindow | None:
-    existing = main.plans.get(assessment_id)
-    if existing is not None:
-        existing.reload()
-        existing.raise_()
-        existing.activateWindow()
-        return existing
+    found = existing(main.plans, assessment_id, refresh=lambda window: window.reload())
+    if found is not None:
+        return found
     try:
         window = PlanWindow(main.workspace, assessment_id)
     except SafetyAssessError as error:
         dialogs.show_error(main, "Cannot open the findings", str(error))
         return None
-    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    main.plans[assessment_id] = window
     window.changed.connect(lambda _id: main.refresh_soon())
-    window.destroyed.connect(lambda *_: main.plans.pop(assessment_id, None))
-    window.show()
-    return window
+    return show_registered(main.plans, assessment_id, window)

@@ -5,11 +5,10 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.services.walkthrough import WalkSession
 from safety_assess.ui import dialogs
+from safety_assess.ui.one_window import existing, show_registered
 from safety_assess.ui.walkthrough.window import WalkthroughWindow
 
 if TYPE_CHECKING:
@@ -17,22 +16,16 @@ if TYPE_CHECKING:
 
 
 def open_walkthrough(main: MainWindow, assessment_id: uuid.UUID) -> WalkthroughWindow | None:
-    existing = main.walks.get(assessment_id)
-    if isinstance(existing, WalkthroughWindow):
-        existing.raise_()
-        existing.activateWindow()
-        return existing
+    found = existing(main.walks, assessment_id)
+    if found is not None:
+        return found
     try:
         session = WalkSession(main.workspace, assessment_id)
     except SafetyAssessError as error:
         dialogs.show_error(main, "Cannot open the assessment", str(error))
         return None
     window = WalkthroughWindow(session)
-    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    main.walks[assessment_id] = window
     window.changed.connect(main.answers_changed)
     window.planRequested.connect(main.open_plan)
     window.reopened.connect(main.open_assessment)
-    window.destroyed.connect(lambda *_: main.walks.pop(assessment_id, None))
-    window.show()
-    return window
+    return show_registered(main.walks, assessment_id, window)
