@@ -31,13 +31,13 @@ from safety_assess.storage.orm import (
     CampusRow,
     ChecklistSnapshotRow,
     DeviceRow,
-    DistrictRow,
     FindingRow,
     GroupInstanceRow,
     PhotoRow,
     ResponseRow,
     plain_columns,
 )
+from safety_assess.storage.repositories.campuses import district_row
 from safety_assess.storage.repositories.copying import clone
 from safety_assess.storage.types import utcnow
 
@@ -89,33 +89,47 @@ StoredPhoto = Callable[[str], tuple[str, str]]
 """An entry name of the bundle -> (sha256, extension) of that file, now in the photo store."""
 
 
+@dataclass
+class Prepared:
+    """One document's records, built and checked once, before anything is written."""
+
+    document: dict[str, Any]
+    rows: dict[str, list[Base]]
+    """'campus', 'snapshot', 'assessment' (one row each) and the children, by CHILDREN's keys."""
+    files: dict[uuid.UUID, str]
+    """Photo id -> the bundle entry holding its file (photos without a file in the bundle are left out)."""
+
+
+def prepare(documents: list[dict[str, Any]]) -> list[Prepared]:
+    """Every record of every document as a row of its table; ImportRefused naming the first that does not fit.
+    Nothing is written: this runs before any photo is stored."""
+    return [_prepared(document) for document in documents]
+
+
+def _prepared(document: dict[str, Any]) -> Prepared:
+    try:
+        rows = {key: [load_row(table, document[key])] for key, table in RECORDS}
+        rows.update({key: [load_row(table, data) for data in document[key]] for key, table in CHILDREN})
+    except RowError as error:
+        raise ImportRefused(f"assessment {document['assessment'].get('id')}: {error}") from None
+    files = {uuid.UUID(data["id"]): data["file"] for data in document["photos"] if data.get("file")}
+    rows["photos"] = [row for row in rows["photos"] if row.id in files]  # type: ignore[attr-defined]
+    return Prepared(document, rows, files)
+
+
 def apply_bundle(
     database: Database,
     device: DeviceClaim,
     trust: Callable[[DeviceClaim], bool],
-    documents: list[dict[str, Any]],
+    prepared: list[Prepared],
     stored_photo: StoredPhoto,
 ) -> list[Outcome]:
-    """Apply the documents (oldest revision first) in one transaction; ImportRefused changes nothing."""
+    """Apply the prepared documents (oldest revision first) in one transaction; ImportRefused changes nothing."""
     with database.session() as session:
         _check_device(session, device, trust)
-        outcomes = [_apply(session, document, device, stored_photo) for document in documents]
+        outcomes = [_apply(session, one, device, stored_photo) for one in prepared]
         session.flush()
     return outcomes
-
-
-def validate_documents(documents: list[dict[str, Any]]) -> None:
-    """Every record of every document fits its table; ImportRefused naming the first that does not. Nothing is
-    written: this runs before any photo is stored."""
-    for document in documents:
-        try:
-            for key, table in RECORDS:
-                load_row(table, document[key])
-            for key, table in CHILDREN:
-                for data in document[key]:
-                    load_row(table, data)
-        except RowError as error:
-            raise ImportRefused(f"assessment {document['assessment'].get('id')}: {error}") from None
 
 
 def _check_device(session: Session, device: DeviceClaim, trust: Callable[[DeviceClaim], bool]) -> None:
@@ -141,89 +155,68 @@ def _check_device(session: Session, device: DeviceClaim, trust: Callable[[Device
     known.name, known.last_import_at = device.exporter or known.name, utcnow()
 
 
-def _apply(session: Session, document: dict[str, Any], device: DeviceClaim, stored_photo: StoredPhoto) -> Outcome:
-    try:
-        incoming = _incoming_rows(session, document, stored_photo)
-    except RowError as error:
-        raise ImportRefused(f"assessment {document['assessment']['id']}: {error}") from None
+def _apply(session: Session, prepared: Prepared, device: DeviceClaim, stored_photo: StoredPhoto) -> Outcome:
+    incoming = _placed(session, prepared, stored_photo)
     assessment = incoming["assessment"][0]
     assert isinstance(assessment, AssessmentRow)
     assessment.source_installation, assessment.imported_at = device.installation_id, utcnow()
     local = session.get(AssessmentRow, assessment.id)
-    campus = document["campus"]["name"]
+    campus, day = prepared.document["campus"]["name"], str(assessment.assessed_on)
     if local is None:
         _insert(session, incoming)
-        return Outcome(assessment.id, campus, str(assessment.assessed_on), Result.ADDED)
+        return Outcome(assessment.id, campus, day, Result.ADDED)
     result = _compare(_versions(session, local.id), _versions_of(incoming))
     if result == Result.UPDATED:
         _remember(session, local.id, "replaced by a newer bundle")
         _replace(session, local, incoming)
     elif result == Result.CONFLICT:
-        copy = _insert_copy(session, incoming, local.id)
-        return Outcome(assessment.id, campus, str(assessment.assessed_on), result, copy)
-    return Outcome(assessment.id, campus, str(assessment.assessed_on), result)
+        return Outcome(assessment.id, campus, day, result, _insert_copy(session, incoming, local.id))
+    return Outcome(assessment.id, campus, day, result)
 
 
-def _incoming_rows(session: Session, document: dict[str, Any], stored_photo: StoredPhoto) -> dict[str, list[Base]]:
-    campus_id = _campus(session, document["campus"])
-    snapshot_id = _snapshot(session, document["snapshot"])
-    assessment = load_row(AssessmentRow, document["assessment"])
+def _placed(session: Session, prepared: Prepared, stored_photo: StoredPhoto) -> dict[str, list[Base]]:
+    """The assessment's rows, pointing at our campus and snapshot, with their photos in our store."""
+    rows = prepared.rows
+    campus, snapshot = rows["campus"][0], rows["snapshot"][0]
+    assert isinstance(campus, CampusRow) and isinstance(snapshot, ChecklistSnapshotRow)
+    assessment = rows["assessment"][0]
     assert isinstance(assessment, AssessmentRow)
-    assessment.campus_id, assessment.snapshot_id = campus_id, snapshot_id
-    rows: dict[str, list[Base]] = {"assessment": [assessment]}
-    for key, table in CHILDREN:
-        rows[key] = [load_row(table, data) for data in document[key]]
-    photos = [p for p, data in zip(rows["photos"], document["photos"], strict=True) if data.get("file")]
-    for photo, data in zip(photos, [d for d in document["photos"] if d.get("file")], strict=True):
+    assessment.campus_id, assessment.snapshot_id = _campus(session, campus), _snapshot(session, snapshot)
+    for photo in rows["photos"]:
         assert isinstance(photo, PhotoRow)
-        photo.sha256, photo.extension = stored_photo(data["file"])
-    rows["photos"] = list(photos)
-    return rows
+        photo.sha256, photo.extension = stored_photo(prepared.files[photo.id])
+    return {key: rows[key] for key in ("assessment", *(k for k, _ in CHILDREN))}
 
 
-def _campus(session: Session, data: dict[str, Any]) -> uuid.UUID:
+def _campus(session: Session, campus: CampusRow) -> uuid.UUID:
     """The campus by id, else by code (the district's name for a school), else a new one in our district."""
-    campus_id = uuid.UUID(data["id"])
-    if session.get(CampusRow, campus_id) is not None:
-        return campus_id
-    code = str(data.get("code", "")).strip()
-    found = session.scalar(select(CampusRow.id).where(func.lower(CampusRow.code) == code.lower()))
+    if session.get(CampusRow, campus.id) is not None:
+        return campus.id
+    found = session.scalar(select(CampusRow.id).where(func.lower(CampusRow.code) == campus.code.strip().lower()))
     if found is not None:
         return found
-    campus = load_row(CampusRow, data)
-    assert isinstance(campus, CampusRow)
-    campus.district_id = _district(session)
+    campus.district_id = district_row(session).id
     session.add(campus)
     session.flush()
     return campus.id
 
 
-def _district(session: Session) -> uuid.UUID:
-    row = session.scalar(select(DistrictRow).order_by(DistrictRow.created_at).limit(1))
-    if row is None:
-        row = DistrictRow(name="District")
-        session.add(row)
-        session.flush()
-    return row.id
-
-
-def _snapshot(session: Session, data: dict[str, Any]) -> uuid.UUID:
-    snapshot_id = uuid.UUID(data["id"])
-    if session.get(ChecklistSnapshotRow, snapshot_id) is not None:
-        return snapshot_id
+def _snapshot(session: Session, snapshot: ChecklistSnapshotRow) -> uuid.UUID:
+    """The snapshot by id, else one with the same checklist, version and content, else this one."""
+    if session.get(ChecklistSnapshotRow, snapshot.id) is not None:
+        return snapshot.id
     same = session.scalar(
         select(ChecklistSnapshotRow.id).where(
-            ChecklistSnapshotRow.checklist_id == data.get("checklist_id"),
-            ChecklistSnapshotRow.version == data.get("version"),
-            ChecklistSnapshotRow.sha256 == data.get("sha256"),
+            ChecklistSnapshotRow.checklist_id == snapshot.checklist_id,
+            ChecklistSnapshotRow.version == snapshot.version,
+            ChecklistSnapshotRow.sha256 == snapshot.sha256,
         )
     )
     if same is not None:
         return same
-    snapshot = load_row(ChecklistSnapshotRow, data)
     session.add(snapshot)
     session.flush()
-    return snapshot_id
+    return snapshot.id
 
 
 Versions = dict[uuid.UUID, tuple[int, str]]

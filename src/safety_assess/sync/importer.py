@@ -9,7 +9,7 @@ from pathlib import Path
 from safety_assess.photos.decode import PhotoError
 from safety_assess.photos.ingest import remake_renditions
 from safety_assess.services.workspace import Workspace
-from safety_assess.storage.bundle_apply import DeviceClaim, Outcome, Result, apply_bundle, validate_documents
+from safety_assess.storage.bundle_apply import DeviceClaim, Outcome, Result, apply_bundle, prepare
 from safety_assess.sync.safezip import BundleError
 from safety_assess.sync.verify import VerifiedBundle, opened_bundle
 
@@ -47,11 +47,10 @@ def import_bundle(workspace: Workspace, path: Path, trust: Trust = never) -> Imp
     (a refused bundle writes nothing; one refused while applying may leave photo files no record uses, which are
     removed at the next start)."""
     with opened_bundle(path) as verified:
-        documents = list(verified.documents.values())
-        validate_documents(documents)
+        prepared = prepare(list(verified.documents.values()))
         device = verified.manifest.device
         claim = DeviceClaim(device.installation_id, device.public_key, device.fingerprint, verified.manifest.exporter)
-        outcomes = apply_bundle(workspace.database, claim, trust, documents, _photo_storer(workspace, verified))
+        outcomes = apply_bundle(workspace.database, claim, trust, prepared, _photo_storer(workspace, verified))
     return ImportReport(path, device.fingerprint, verified.manifest.exporter, outcomes)
 
 

@@ -27,19 +27,19 @@ class CampusRepository:
     def district(self) -> District:
         """The district this installation works for, created on first use."""
         with self._db.session() as session:
-            row = _district_row(session)
+            row = district_row(session)
             return District(row.id, row.name)
 
     def rename_district(self, name: str) -> District:
         with self._db.session() as session:
-            row = _district_row(session)
+            row = district_row(session)
             row.name = _required(name, "district name")
             return District(row.id, row.name)
 
     def add(self, name: str, code: str, address: str = "") -> Campus:
         name, code = _required(name, "campus name"), _required(code, "campus code")
         with self._db.session() as session:
-            district = _district_row(session)
+            district = district_row(session)
             clash = session.scalar(
                 select(CampusRow).where(
                     CampusRow.district_id == district.id, func.lower(CampusRow.code) == code.lower()
@@ -71,7 +71,8 @@ class CampusRepository:
             return campus_record(row)
 
 
-def _district_row(session: Session) -> DistrictRow:
+def district_row(session: Session) -> DistrictRow:
+    """The district this installation works for, created on first use."""
     row = session.scalar(select(DistrictRow).order_by(DistrictRow.created_at).limit(1))
     if row is None:
         row = DistrictRow(name=DEFAULT_DISTRICT)
