@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
@@ -110,3 +111,14 @@ def build_actions(
             toolbar.addAction(action)
         actions[spec.id] = action
     return actions
+
+
+def build_window_actions(
+    window: QMainWindow, toolbar_name: str, specs: tuple[ActionSpec, ...] = ACTIONS
+) -> dict[str, QAction]:
+    """A text-only toolbar named ``toolbar_name`` on ``window``, and every action built into it and the menus."""
+    toolbar = QToolBar(toolbar_name)
+    toolbar.setObjectName(toolbar_name.lower().split()[0] + "Toolbar")
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    window.addToolBar(toolbar)
+    return build_actions(window, toolbar, specs)

@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QSplitter, QToolBar, QTreeView, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QSplitter, QTreeView, QWidget
 
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.records import AssessmentSummary, Campus
 from safety_assess.services.workspace import Workspace
 from safety_assess.settings import Settings, save_settings
 from safety_assess.ui import dialogs
-from safety_assess.ui.actions import build_actions
+from safety_assess.ui.actions import build_window_actions
 from safety_assess.ui.models.campus_tree import CampusTreeModel
 from safety_assess.ui.operations import Operations
 
@@ -58,11 +58,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         self.setCentralWidget(splitter)
-        toolbar = QToolBar("Main")
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.addToolBar(toolbar)
-        self.actions_by_id = build_actions(self, toolbar)
+        self.actions_by_id = build_window_actions(self, "Main")
         self.statusBar().showMessage(f"Data folder: {workspace.data_dir.root}")
         self._restore_geometry()
         self.refresh()

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTabWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +26,7 @@ from safety_assess.domain.scoring.plan import Action, Status
 from safety_assess.services.plan import Plan, PlanEditor, earlier_plan, load_plan, with_comparison
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
-from safety_assess.ui.actions import build_actions
+from safety_assess.ui.actions import build_window_actions
 from safety_assess.ui.gc_pause import collection_paused
 from safety_assess.ui.operations import Operations
 from safety_assess.ui.plan import format as fmt
@@ -111,11 +110,7 @@ class PlanWindow(QMainWindow):
         self._reload_timer = QTimer(self, singleShot=True, interval=RELOAD_DELAY_MS)
         self._reload_timer.timeout.connect(lambda: self.reload())
         self._build()
-        toolbar = QToolBar("Plan")
-        toolbar.setObjectName("planToolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.addToolBar(toolbar)
-        self.actions_by_id = build_actions(self, toolbar, PLAN_ACTIONS)
+        self.actions_by_id = build_window_actions(self, "Plan", PLAN_ACTIONS)
         self._connect()
         self._show_plan()
         self.findings_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QProgressBar,
     QSplitter,
-    QToolBar,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -28,7 +27,7 @@ from safety_assess.domain.walk.slots import Slot, SlotKey
 from safety_assess.domain.walk.state import Filter
 from safety_assess.services.walkthrough import WalkSession
 from safety_assess.ui import dialogs
-from safety_assess.ui.actions import build_actions
+from safety_assess.ui.actions import build_window_actions
 from safety_assess.ui.camera import camera_status
 from safety_assess.ui.operations import Operations
 from safety_assess.ui.walkthrough import review as review_page
@@ -73,11 +72,7 @@ class WalkthroughWindow(QMainWindow):
         self.header, self.progress, self.saved = QLabel(), QProgressBar(), QLabel("No changes yet")
         self.filter, self.search = QComboBox(), QLineEdit()
         self._build_layout()
-        toolbar = QToolBar("Walkthrough")
-        toolbar.setObjectName("walkToolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.addToolBar(toolbar)
-        self.actions_by_id = build_actions(self, toolbar, WALK_ACTIONS)
+        self.actions_by_id = build_window_actions(self, "Walkthrough", WALK_ACTIONS)
         self._connect()
         self._camera_available, self._camera_reason = camera_status()
         self._show_status()
