@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtPdf import QPdfDocument
+from PySide6.QtWidgets import QLabel
 
 from safety_assess.domain.records import AssessmentSummary
 from safety_assess.services.workspace import Workspace
@@ -60,6 +61,8 @@ def test_export_from_the_main_window_public(  # type: ignore[no-untyped-def]
 def test_the_options_dialog_checks_its_input(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     dialog = ReportDialog(None, tmp_path / "plan.pdf")
     qtbot.addWidget(dialog)
+    [file_label] = [label for label in dialog.findChildren(QLabel) if label.text() == "&File:"]
+    assert file_label.buddy() is dialog.path  # Alt+F reaches the file field (and the label shows no '&')
     dialog.password.setText("short")
     dialog.again.setText("short")
     dialog.accept()

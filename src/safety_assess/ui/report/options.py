@@ -66,7 +66,9 @@ class ReportDialog(QDialog):
         form.addRow(self.full)
         form.addRow(self.public)
         form.addRow(self.responses)
-        form.addRow("&File:", file_row)
+        file_label = QLabel("&File:")
+        file_label.setBuddy(self.path)  # beside a layout, the mnemonic needs its widget named
+        form.addRow(file_label, file_row)
         form.addRow("Pass&word:", self.password)
         form.addRow("Password a&gain:", self.again)
         form.addRow(self.error)
