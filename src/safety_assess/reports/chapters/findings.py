@@ -96,7 +96,7 @@ def _actions(content: ReportContent, finding: Finding) -> Story:
         for a in actions
     ]
     header = ["Corrective action", "Phase", "Responsible", "Due", "Estimated cost", "Status"]
-    widths = [1.85 * inch, 1.1 * inch, 1.0 * inch, 0.85 * inch, 1.15 * inch, 0.75 * inch]
+    widths = [1.75 * inch, 1.1 * inch, 1.0 * inch, 0.85 * inch, 1.25 * inch, 0.75 * inch]
     return [table(header, rows, widths, right=(4,))]
 
 

@@ -39,7 +39,7 @@ def action_plan(content: ReportContent) -> Story:
         subtotal = totals(actions, "phase").get(phase.id, CostRange())
         rows.append(["Subtotal", "", "", "", cost_range(subtotal.low, subtotal.high), ""])
         header = ["Action", "Finding" if detail else "Layer", "Responsible", "Due", "Estimated cost", "Status"]
-        widths = [1.85 * inch, 1.4 * inch, 1.0 * inch, 0.85 * inch, 1.15 * inch, 0.75 * inch]
+        widths = [1.75 * inch, 1.4 * inch, 1.0 * inch, 0.85 * inch, 1.25 * inch, 0.75 * inch]
         story += [
             para(phase.name, "h2"),
             table(header, rows, widths, right=(4,), extra=[("LINEABOVE", (0, -1), (-1, -1), 0.75, "black")]),
