@@ -51,6 +51,11 @@ class DataDir:
         return self.root / "device-key.pem"
 
     @property
+    def district_key(self) -> Path:
+        """The district's private encryption key, at the district's installation only (see sync.district_key)."""
+        return self.root / "district-key.pem"
+
+    @property
     def settings(self) -> Path:
         return self.root / "settings.json"
 

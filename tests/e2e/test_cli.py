@@ -297,3 +297,31 @@ def test_bundle_export_since_last(cli: Run, tmp_path: Path) -> None:
     assert second.stdout.strip() == "nothing changed since the last export; no bundle written"
     both = cli("bundle", "export", aid, "--since-last", "--out", str(tmp_path / "c.sabundle"))
     assert both.returncode == 2 and "or give --since-last" in both.stderr
+
+
+def test_bundles_encrypted_to_the_district_key(cli: Run, tmp_path: Path) -> None:
+    laptop, district = tmp_path / "laptop", tmp_path / "district"
+    key_file = tmp_path / "district.sadistrictkey"
+    made = cli("district-key", "export", "--out", str(key_file), data_dir=district)
+    shown = json.loads(cli("district-key", "show", "--json", data_dir=district).stdout)
+    fingerprint = shown["district_key"]["fingerprint"]
+    assert made.returncode == 0 and fingerprint in made.stdout and shown["encrypt_to"] is None
+    used = cli("district-key", "import", str(key_file), data_dir=laptop)
+    assert used.stdout.strip() == f"bundles are now encrypted to the district key {fingerprint}"
+    cli("campus", "add", "Lincoln High", "--code", "LHS", data_dir=laptop)
+    aid = cli("assessment", "new", "--campus", "LHS", "--checklist", "comprehensive-facility", data_dir=laptop)
+    bundle = tmp_path / "lhs.sabundle"
+    exported = cli("bundle", "export", aid.stdout.strip(), "--out", str(bundle), data_dir=laptop)
+    assert exported.stdout.strip().endswith(f"encrypted to the district key {fingerprint}")
+    device = json.loads(cli("device", "show", "--json", data_dir=laptop).stdout)["fingerprint"]
+    refused = cli("bundle", "import", str(bundle), "--trust", device, data_dir=laptop)
+    assert refused.returncode == 1 and "encrypted to a district key, and this installation holds none" in refused.stderr
+    done = cli("bundle", "import", str(bundle), "--trust", device, "--json", data_dir=district)
+    assert json.loads(done.stdout)[0]["assessments"][0]["result"] == "added"
+    forgot = cli("district-key", "forget", data_dir=laptop)
+    assert forgot.stdout.strip() == "bundles are no longer encrypted"
+    junk = tmp_path / "junk.sadistrictkey"
+    junk.write_text("hello")
+    bad = cli("district-key", "import", str(junk), data_dir=laptop)
+    assert bad.returncode == 1 and "junk.sadistrictkey: not a district key file" in bad.stderr
+    assert "Traceback" not in bad.stderr

@@ -57,6 +57,7 @@ def export_cmd(args: argparse.Namespace) -> int:
     print(
         f"wrote {result.path}: {len(result.assessments)} assessment(s), {result.photos} photo(s), "
         f"{result.size / 1e6:.1f} MB, signed by {fingerprint}"
+        + (f", encrypted to the district key {result.sealed_to.fingerprint}" if result.sealed_to else "")
     )
     return 0
 
@@ -110,6 +111,7 @@ def _imported(report: Any) -> dict[str, Any]:
         "device": report.fingerprint,
         "exporter": report.exporter,
         "already_imported": report.already_imported,
+        "encrypted": report.sealed,
         "assessments": [
             {
                 "id": o.assessment_id,

@@ -59,3 +59,25 @@ def remake_renditions(store: PhotoStore, sha256: str, extension: str) -> dict[st
     for kind, data in made.items():
         store.write_rendition(sha256, kind, data)
     return made
+
+
+def rendition_of(store: PhotoStore, sha256: str, kind: str) -> Path:
+    """The path of a rendition, made first when it is missing (photos that came in a bundle get theirs when
+    first shown); PhotoError when the original is missing or cannot be decoded."""
+    path = store.rendition(sha256, kind)
+    if path.is_file():
+        return path
+    original = store.find_original(sha256)
+    if original is None:
+        raise PhotoError(f"photo {sha256[:12]}: missing from the photo store")
+    remake_renditions(store, sha256, original.suffix[1:])
+    return path
+
+
+def shown_rendition(store: PhotoStore, sha256: str, kind: str) -> Path:
+    """For display: the rendition's path, made when missing; when it cannot be made, the (missing) path, which
+    shows as an empty picture rather than an error."""
+    try:
+        return rendition_of(store, sha256, kind)
+    except PhotoError:
+        return store.rendition(sha256, kind)

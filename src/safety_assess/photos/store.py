@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import tempfile
 import time
 from collections.abc import Iterable
@@ -22,6 +23,7 @@ from safety_assess.photos.decode import PhotoError
 
 CHUNK = 1 << 20
 RENDITIONS = {"thumb": 256, "report": 1600}
+SCRATCH_PREFIX = ".scratch-"
 ORPHAN_AGE_S = 3600
 """Files no photo record refers to are removed at start only when older than this (an import may be under way)."""
 
@@ -63,6 +65,33 @@ class PhotoStore:
             raise PhotoError(f"{source}: could not be stored ({error.strerror or error})") from None
         return digest.hexdigest(), target
 
+    def find_original(self, sha256: str) -> Path | None:
+        """The stored original with this hash, whatever its extension; None when there is none."""
+        return next((p for p in (self.originals / sha256[:2]).glob(f"{sha256}.*") if p.is_file()), None)
+
+    def scratch(self) -> Path:
+        """A new private folder beside the originals (same file system, so verified files move in by renaming);
+        the caller removes it."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=self.root))
+
+    def adopt(self, source: Path, sha256: str, extension: str) -> Path:
+        """Move ``source``, a private file whose hash the caller has checked, into the store (renamed, not copied,
+        when on the same file system); it is flushed to disk first."""
+        target = self.original(sha256, extension)
+        if target.is_file():
+            return target
+        try:
+            with source.open("rb+") as handle:
+                os.fsync(handle.fileno())
+            target.parent.mkdir(parents=True, exist_ok=True)
+            source.replace(target)
+        except OSError:
+            stored, target = self.put(source, extension)
+            if stored != sha256:
+                raise PhotoError(f"{source}: changed while it was being stored") from None
+        return target
+
     def write_rendition(self, sha256: str, kind: str, data: bytes) -> Path:
         self.renditions.mkdir(parents=True, exist_ok=True)
         target = self.rendition(sha256, kind)
@@ -83,6 +112,10 @@ class PhotoStore:
             if stale and path.is_file() and path.stat().st_mtime < cutoff:
                 path.unlink(missing_ok=True)
                 removed.append(path)
+        for folder in self.root.glob(SCRATCH_PREFIX + "*"):
+            if folder.is_dir() and folder.stat().st_mtime < cutoff:  # left by an import or export that was cut off
+                shutil.rmtree(folder, ignore_errors=True)
+                removed.append(folder)
         return removed
 
 

@@ -11,7 +11,7 @@ from safety_assess.domain.errors import AnswerError, NotFoundError
 from safety_assess.domain.records import PhotoRecord
 from safety_assess.photos.annotations import Annotation, export_jpeg, parse_annotations
 from safety_assess.photos.decode import PhotoError
-from safety_assess.photos.ingest import ingest
+from safety_assess.photos.ingest import ingest, rendition_of
 from safety_assess.services.progress import Changes, Progress
 from safety_assess.services.workspace import Workspace
 
@@ -92,9 +92,8 @@ def export_photo(workspace: Workspace, photo_id: uuid.UUID) -> bytes:
     """The only form in which a photo leaves the laptop: upright, annotations and redactions burned in, and no
     metadata: no camera serial ever, and no GPS unless the district turned ``share_photo_location`` on."""
     photo = workspace.photos.get(photo_id)
-    report = workspace.photo_store.rendition(photo.sha256, "report")
     try:
-        data = report.read_bytes()
+        data = rendition_of(workspace.photo_store, photo.sha256, "report").read_bytes()
     except OSError as error:
         raise PhotoError(f"photo {photo.filename}: its rendition cannot be read ({error.strerror})") from None
     location = photo.gps if workspace.settings.share_photo_location else None

@@ -7,7 +7,6 @@ fingerprint, shown in the app and printed by ``safety-assess device show``.
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,19 +14,15 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from safety_assess.domain.errors import SafetyAssessError
+from safety_assess.sync.key_files import load_or_create_key
 
 FINGERPRINT_BYTES = 16
 
 
-class DeviceKeyError(SafetyAssessError):
-    """The device key file cannot be read or written."""
-
-
-def fingerprint(public_key: bytes) -> str:
+def fingerprint(public_key: bytes, prefix: str = "SA") -> str:
     """A short, readable name for a public key: 'SA-3F2A-9C01-...' (128 bits of its SHA-256)."""
     digest = hashlib.sha256(public_key).hexdigest()[: FINGERPRINT_BYTES * 2].upper()
-    return "SA-" + "-".join(digest[i : i + 4] for i in range(0, len(digest), 4))
+    return f"{prefix}-" + "-".join(digest[i : i + 4] for i in range(0, len(digest), 4))
 
 
 @dataclass(frozen=True)
@@ -61,32 +56,4 @@ def load_or_create(path: Path) -> DeviceKey:
 
     A damaged key file is reported, never replaced: bundles signed with it must stay verifiable.
     """
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return _create(path)
-    except OSError as error:
-        raise DeviceKeyError(f"the device key {path} cannot be read: {error.strerror}") from None
-    try:
-        key = serialization.load_pem_private_key(data, password=None)
-    except (ValueError, TypeError):
-        raise DeviceKeyError(f"the device key {path} is damaged; restore it from a backup") from None
-    if not isinstance(key, Ed25519PrivateKey):
-        raise DeviceKeyError(f"the device key {path} is not an Ed25519 key")
-    return DeviceKey(key)
-
-
-def _create(path: Path) -> DeviceKey:
-    key = Ed25519PrivateKey.generate()
-    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
-    try:
-        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return load_or_create(path)  # another process made it first: use theirs
-    except OSError as error:
-        raise DeviceKeyError(f"the device key {path} cannot be written: {error.strerror}") from None
-    with os.fdopen(handle, "wb") as out:
-        out.write(pem)
-        out.flush()
-        os.fsync(out.fileno())
-    return DeviceKey(key)
+    return DeviceKey(load_or_create_key(path, Ed25519PrivateKey, Ed25519PrivateKey.generate, "device key"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import shutil
 import uuid
 import zipfile
 from collections.abc import Iterable
@@ -20,6 +21,7 @@ from safety_assess.services.progress import Progress
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.bundle_rows import assessment_document, revision_chain
 from safety_assess.storage.meta import LAST_EXPORT, changed_since, installation_id, last_export, put
+from safety_assess.sync.district_key import DistrictPublicKey
 from safety_assess.sync.manifest import (
     FORMAT,
     FORMAT_VERSION,
@@ -31,6 +33,8 @@ from safety_assess.sync.manifest import (
     manifest_bytes,
 )
 from safety_assess.sync.photo_files import bundle_photo
+from safety_assess.sync.sealed import seal
+from safety_assess.sync.sealing import sealing_key
 
 
 @dataclass
@@ -40,6 +44,8 @@ class ExportResult:
     photos: int
     size: int = 0
     warnings: list[str] = field(default_factory=list)
+    sealed_to: DistrictPublicKey | None = None
+    """The district key the bundle is encrypted to; None when it is not encrypted."""
 
 
 class _Writer:
@@ -75,12 +81,37 @@ def export_bundle(
     clock: dt.datetime | None = None,
     progress: Progress | None = None,
 ) -> ExportResult:
-    """Write the assessments (with the revisions they were reopened from) into a signed bundle at ``out``."""
+    """Write the assessments (with the revisions they were reopened from) into a signed bundle at ``out``, sealed
+    to the district's key when one was imported. ``out`` appears only when complete."""
     progress = progress or Progress()
     ids = _with_revisions(workspace, assessment_ids)
-    key = workspace.device_key
-    result = ExportResult(out, ids, 0)
-    with replacing(out) as partial, zipfile.ZipFile(partial, "w", allowZip64=True) as archive:
+    result = ExportResult(out, ids, 0, sealed_to=sealing_key(workspace))
+    with replacing(out) as partial:
+        if result.sealed_to is None:
+            _write_zip(workspace, result, partial, exporter, clock, progress)
+        else:
+            folder = workspace.photo_store.scratch()  # the unencrypted bundle never leaves the data folder
+            try:
+                plain = folder / "bundle.zip"
+                _write_zip(workspace, result, plain, exporter, clock, progress)
+                _seal(plain, partial, result.sealed_to, progress)
+            finally:
+                shutil.rmtree(folder, ignore_errors=True)
+    result.size = out.stat().st_size
+    progress.report(len(ids), len(ids))
+    return result
+
+
+def _write_zip(
+    workspace: Workspace,
+    result: ExportResult,
+    target: Path,
+    exporter: str,
+    clock: dt.datetime | None,
+    progress: Progress,
+) -> None:
+    ids, key = result.assessments, workspace.device_key
+    with zipfile.ZipFile(target, "w", allowZip64=True) as archive:
         writer = _Writer(archive)
         for done, assessment_id in enumerate(ids):
             progress.check()
@@ -103,9 +134,16 @@ def export_bundle(
         data = manifest_bytes(manifest)
         archive.writestr(_info(MANIFEST, zipfile.ZIP_DEFLATED), data)
         archive.writestr(_info(SIGNATURE, zipfile.ZIP_STORED), key.sign(data))
-    result.size = out.stat().st_size
-    progress.report(len(ids), len(ids))
-    return result
+
+
+def _seal(plain: Path, target: Path, recipient: DistrictPublicKey, progress: Progress) -> None:
+    total = max(plain.stat().st_size, 1)
+
+    def sealed(done: int) -> None:
+        progress.check()
+        progress.report(min(done, total), total, "Encrypting for the district")
+
+    seal(plain, target, recipient.public_key, done=sealed)
 
 
 def _with_revisions(workspace: Workspace, assessment_ids: Iterable[uuid.UUID]) -> list[uuid.UUID]:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from safety_assess.photos.decode import PhotoError
-from safety_assess.photos.ingest import remake_renditions
+from safety_assess.photos.store import PhotoStore
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.bundle_apply import DeviceClaim, Outcome, Result, apply_bundle, prepare
 from safety_assess.sync.safezip import BundleError
+from safety_assess.sync.sealed import is_sealed
+from safety_assess.sync.sealing import unsealed
 from safety_assess.sync.verify import VerifiedBundle, opened_bundle
 
 Trust = Callable[[DeviceClaim], bool]
@@ -27,6 +30,8 @@ class ImportReport:
     fingerprint: str = ""
     exporter: str = ""
     outcomes: list[Outcome] = field(default_factory=list)
+    sealed: bool = False
+    """It came encrypted to this district."""
 
     def count(self, result: Result) -> int:
         return sum(1 for o in self.outcomes if o.result == result)
@@ -43,28 +48,34 @@ class ImportReport:
 
 
 def import_bundle(workspace: Workspace, path: Path, trust: Trust = never) -> ImportReport:
-    """Verify the bundle, then apply it in one transaction; BundleError or ImportRefused leave everything as it was
-    (a refused bundle writes nothing; one refused while applying may leave photo files no record uses, which are
-    removed at the next start)."""
-    with opened_bundle(path) as verified:
-        prepared = prepare(list(verified.documents.values()))
-        device = verified.manifest.device
-        claim = DeviceClaim(device.installation_id, device.public_key, device.fingerprint, verified.manifest.exporter)
-        outcomes = apply_bundle(workspace.database, claim, trust, prepared, _photo_storer(workspace, verified))
-    return ImportReport(path, device.fingerprint, verified.manifest.exporter, outcomes)
-
-
-def _photo_storer(workspace: Workspace, verified: VerifiedBundle) -> Callable[[str], tuple[str, str]]:
+    """Verify the bundle (decrypting it first when it is sealed to this district), then apply it in one
+    transaction; BundleError or ImportRefused leave everything as it was. The decrypted bundle and the verified
+    photos live in a private folder beside the photo store, removed afterwards; photos move from it into the
+    store by renaming, and get their renditions when first shown."""
     store = workspace.photo_store
+    folder = store.scratch()
+    try:
+        plain = unsealed(workspace, path, folder) if is_sealed(path) else path
+        with opened_bundle(plain, folder) as verified:
+            prepared = prepare(list(verified.documents.values()))
+            device = verified.manifest.device
+            claim = DeviceClaim(
+                device.installation_id, device.public_key, device.fingerprint, verified.manifest.exporter
+            )
+            outcomes = apply_bundle(workspace.database, claim, trust, prepared, _photo_storer(store, verified))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return ImportReport(path, device.fingerprint, verified.manifest.exporter, outcomes, sealed=plain != path)
 
+
+def _photo_storer(store: PhotoStore, verified: VerifiedBundle) -> Callable[[str], tuple[str, str]]:
     def stored(name: str) -> tuple[str, str]:
-        extension = name.rsplit(".", 1)[-1]
-        sha256, _ = store.put(verified.photos[name], extension)
-        if not store.has(sha256, extension):
-            try:
-                remake_renditions(store, sha256, extension)
-            except PhotoError as error:
-                raise BundleError(f"{verified.path.name}: photo '{name}' cannot be shown ({error})") from None
-        return sha256, extension
+        photo = verified.photos[name]
+        extension = name.rsplit(".", 1)[-1].lower()
+        try:
+            store.adopt(photo.path, photo.sha256, extension)
+        except PhotoError as error:
+            raise BundleError(f"{verified.path.name}: photo '{name}' cannot be stored ({error})") from None
+        return photo.sha256, extension
 
     return stored

@@ -14,6 +14,7 @@ from PIL import Image
 
 from safety_assess.domain.records import PhotoRecord
 from safety_assess.photos.annotations import REDACTIONS, burn_in, parse_annotations
+from safety_assess.photos.ingest import rendition_of
 from safety_assess.photos.render import jpeg
 from safety_assess.photos.store import PhotoStore
 from safety_assess.photos.strip import ORIENTATION_TAG, strip_jpeg
@@ -33,12 +34,12 @@ def bundle_photo(store: PhotoStore, photo: PhotoRecord) -> PhotoFile:
     """The bytes to put in a bundle for ``photo`` (PhotoError or OSError when its files cannot be read)."""
     redactions = [a for a in parse_annotations(list(photo.annotations)) if a.shape in REDACTIONS]
     if redactions:
-        with Image.open(store.rendition(photo.sha256, "report")) as image:
+        with Image.open(rendition_of(store, photo.sha256, "report")) as image:
             return PhotoFile(jpeg(burn_in(image, redactions), 85), "jpg", "rendition")
     if photo.extension.lower() in JPEG_EXTENSIONS:
         data = store.original(photo.sha256, photo.extension).read_bytes()
         return PhotoFile(strip_jpeg(data, _orientation(data)), "jpg", "original")
-    return PhotoFile(store.rendition(photo.sha256, "report").read_bytes(), "jpg", "rendition")
+    return PhotoFile(rendition_of(store, photo.sha256, "report").read_bytes(), "jpg", "rendition")
 
 
 def _orientation(data: bytes) -> int:

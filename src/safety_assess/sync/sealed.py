@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 import struct
+from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -63,8 +64,11 @@ def _nonce(number: int, last: bool) -> bytes:
     return number.to_bytes(11, "big") + (b"\x01" if last else b"\x00")
 
 
-def seal(source: Path, target: Path, recipient: bytes, chunk: int = CHUNK) -> None:
-    """Encrypt ``source`` into ``target`` for the holder of the private key matching ``recipient`` (raw X25519)."""
+def seal(
+    source: Path, target: Path, recipient: bytes, chunk: int = CHUNK, done: Callable[[int], None] | None = None
+) -> None:
+    """Encrypt ``source`` into ``target`` for the holder of the private key matching ``recipient`` (raw X25519);
+    ``done`` is told the bytes sealed so far after each chunk (and may raise to stop)."""
     ephemeral = X25519PrivateKey.generate()
     salt = os.urandom(16)
     header = HEADER.pack(MAGIC, VERSION, key_id(recipient), public_bytes(ephemeral.public_key()), salt)
@@ -76,6 +80,8 @@ def seal(source: Path, target: Path, recipient: bytes, chunk: int = CHUNK) -> No
             following = src.read(chunk)
             sealed = cipher.encrypt(_nonce(number, not following), current, header)
             out.write(struct.pack(">I", len(sealed)) + sealed)
+            if done is not None:
+                done((number + 1) * chunk)
             if not following:
                 break
             number, current = number + 1, following

@@ -26,21 +26,30 @@ DOCUMENT_LISTS = ("instances", "responses", "findings", "actions", "photos")
 DOCUMENT_RECORDS = ("district", "campus", "snapshot", "assessment")
 
 
+@dataclass(frozen=True)
+class VerifiedPhoto:
+    path: Path
+    """The copy in the private folder."""
+    sha256: str
+    """Its hash, checked against the manifest."""
+
+
 @dataclass
 class VerifiedBundle:
     path: Path
     manifest: Manifest
     documents: dict[uuid.UUID, dict[str, Any]] = field(default_factory=dict)
     """Each assessment's document, by assessment id, in the manifest's order."""
-    photos: dict[str, Path] = field(default_factory=dict)
-    """Each photo entry's name and its verified copy in the private folder."""
+    photos: dict[str, VerifiedPhoto] = field(default_factory=dict)
+    """Each photo entry's name and its verified copy."""
 
 
 @contextmanager
-def opened_bundle(path: Path) -> Iterator[VerifiedBundle]:
-    """The bundle at ``path``, verified; BundleError with a one-line reason otherwise. Its photo copies live in a
-    private temporary folder, removed when the block ends, whatever happens."""
-    folder = Path(tempfile.mkdtemp(prefix="safety-assess-import-"))  # readable by this user only
+def opened_bundle(path: Path, scratch: Path | None = None) -> Iterator[VerifiedBundle]:
+    """The bundle at ``path``, verified; BundleError with a one-line reason otherwise. Its photo copies live in
+    ``scratch`` (a new private temporary folder by default), removed when the block ends, whatever happens; the
+    caller may move them out first."""
+    folder = scratch or Path(tempfile.mkdtemp(prefix="safety-assess-import-"))  # readable by this user only
     try:
         yield _verified(path, folder)
     finally:
@@ -62,7 +71,8 @@ def _verified(path: Path, folder: Path) -> VerifiedBundle:
         if entry.size != record.size:
             raise BundleError(f"{path.name}: entry '{name}' has {entry.size} bytes; the manifest says {record.size}")
         if name.startswith("photos/"):
-            bundle.photos[name] = _copy_photo(path, entry, record.sha256, folder / f"photo-{number:06d}")
+            copy = _copy_photo(path, entry, record.sha256, folder / f"photo-{number:06d}")
+            bundle.photos[name] = VerifiedPhoto(copy, record.sha256)
     for text in manifest.assessments:
         bundle.documents[_uuid(path, text)] = _document(path, entries, listed, text, bundle.photos)
     return bundle
@@ -109,7 +119,7 @@ def _uuid(path: Path, text: str) -> uuid.UUID:
 
 
 def _document(
-    path: Path, entries: dict[str, Entry], listed: dict[str, Any], text: str, photos: dict[str, Path]
+    path: Path, entries: dict[str, Entry], listed: dict[str, Any], text: str, photos: dict[str, VerifiedPhoto]
 ) -> dict[str, Any]:
     name = f"assessments/{uuid.UUID(text)}.json"
     if name not in listed:
@@ -127,7 +137,7 @@ def _document(
     return dict(document)
 
 
-def _shape_problem(document: Any, assessment_id: str, photos: dict[str, Path]) -> str | None:
+def _shape_problem(document: Any, assessment_id: str, photos: dict[str, VerifiedPhoto]) -> str | None:
     if not isinstance(document, dict) or document.get("document_version") != 1:
         return "it is not an assessment document of version 1"
     for key in DOCUMENT_RECORDS:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from safety_assess.sync.device import DeviceKeyError, fingerprint, load_or_create, verify
+from safety_assess.sync.device import fingerprint, load_or_create, verify
+from safety_assess.sync.key_files import KeyFileError
 
 
 def test_a_key_is_made_once_and_kept_private(tmp_path: Path) -> None:
@@ -31,6 +32,6 @@ def test_signatures_verify_only_for_the_same_key_and_data(tmp_path: Path) -> Non
 def test_a_damaged_key_is_reported_and_left_alone(tmp_path: Path) -> None:
     path = tmp_path / "device-key.pem"
     path.write_bytes(b"-----BEGIN PRIVATE KEY-----\ngarbage\n-----END PRIVATE KEY-----\n")
-    with pytest.raises(DeviceKeyError, match="is damaged; restore it from a backup"):
+    with pytest.raises(KeyFileError, match="is damaged; restore it from a backup"):
         load_or_create(path)
     assert b"garbage" in path.read_bytes()

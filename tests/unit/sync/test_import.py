@@ -5,6 +5,7 @@ impostor devices are refused with nothing changed."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +16,7 @@ from sqlalchemy import func, select
 from safety_assess.datadir import DataDir
 from safety_assess.domain.errors import ConflictError
 from safety_assess.domain.records import AssessmentSummary
+from safety_assess.photos.ingest import rendition_of
 from safety_assess.services.assessments import record_answer
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.bundle_apply import ImportRefused, Result
@@ -70,8 +72,13 @@ def test_a_bundle_rebuilds_the_assessment_in_a_fresh_data_folder(
     )
     assert comparable(theirs) == comparable(mine)
     assert theirs["campus"]["code"] == "LHS" and theirs["assessment"]["source_installation"]
+    store = district.photo_store
     for photo in district.photos.list(reported.id):
-        assert district.photo_store.has(photo.sha256, photo.extension)
+        original = store.original(photo.sha256, photo.extension)
+        assert hashlib.sha256(original.read_bytes()).hexdigest() == photo.sha256
+        assert not store.rendition(photo.sha256, "thumb").exists()  # made when first shown
+        assert rendition_of(store, photo.sha256, "thumb").is_file() and store.has(photo.sha256, photo.extension)
+    assert not list(store.root.glob(".scratch-*"))
     again = import_bundle(district, bundle)  # now a known device: no trust needed
     assert again.already_imported and again.summary() == "lhs.sabundle: already imported"
 
@@ -83,6 +90,7 @@ def test_an_untrusted_or_impostor_device_changes_nothing(
     with pytest.raises(ImportRefused, match="not trusted yet"):
         import_bundle(district, bundle)
     assert district.assessments.list() == [] and not list((district.data_dir.photos).rglob("*.jpg"))
+    assert not list(district.photo_store.root.glob(".scratch-*"))
     import_bundle(district, bundle, trust=always)
     impostor = tmp_path / "impostor"
     shutil.copytree(workspace.data_dir.root, impostor)

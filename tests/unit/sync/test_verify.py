@@ -50,9 +50,10 @@ def photo_name(files: Files) -> str:
 
 def test_a_genuine_bundle_verifies(bundle: Path, reported: AssessmentSummary) -> None:
     with opened_bundle(bundle) as verified:
-        folder = next(iter(verified.photos.values())).parent
+        folder = next(iter(verified.photos.values())).path.parent
         assert list(verified.documents) == [reported.id] and len(verified.photos) == 3
-        assert all(copy.is_file() for copy in verified.photos.values())
+        for name, copy in verified.photos.items():
+            assert hashlib.sha256(copy.path.read_bytes()).hexdigest() == copy.sha256 and copy.sha256 in name
     assert not folder.exists()
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.scoring.findings import Finding, heat_map
 from safety_assess.domain.scoring.plan import Action, Status
+from safety_assess.photos.ingest import shown_rendition
 from safety_assess.services.plan import Plan, PlanEditor, earlier_plan, load_plan, with_comparison
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
@@ -100,7 +101,7 @@ class PlanWindow(QMainWindow):
         self.actions_filter = ActionsFilter(self.actions_model, self)
         self.header, self.totals, self.shown_total = QLabel(), QLabel(), QLabel()
         self.heat_map = HeatMap()
-        self.panel = FindingPanel(lambda sha: workspace.photo_store.rendition(sha, "thumb"))
+        self.panel = FindingPanel(lambda sha: shown_rendition(workspace.photo_store, sha, "thumb"))
         self.findings_view = table("findingsTable", self.findings_filter)
         self.actions_view = table("actionsTable", self.actions_filter)
         self.scores_view = table("scoresTable", self.scores_model, sortable=False)

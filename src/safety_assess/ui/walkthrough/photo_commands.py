@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QGuiApplication, QImage
 
 from safety_assess.domain.walk.slots import SlotKey
+from safety_assess.photos.ingest import shown_rendition
 from safety_assess.services.photos import PhotoImport, add_photos
 from safety_assess.services.progress import Progress
 from safety_assess.ui import camera, dialogs
@@ -35,7 +36,7 @@ class PhotoCommands:
         photo = window.panel.photos.model.photo(row)
         store = window.session.workspace.photo_store
         photo_viewer.show_photos(
-            window, window.session, window.current, photo.id, lambda s: store.rendition(s, "report")
+            window, window.session, window.current, photo.id, lambda s: shown_rendition(store, s, "report")
         )
         window.show_photos()
         window.changed.emit(window.session.id)

@@ -25,6 +25,7 @@ from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.records import GroupInstance
 from safety_assess.domain.walk.slots import Slot, SlotKey
 from safety_assess.domain.walk.state import Filter
+from safety_assess.photos.ingest import shown_rendition
 from safety_assess.services.walkthrough import WalkSession
 from safety_assess.ui import dialogs
 from safety_assess.ui.actions import build_window_actions
@@ -63,7 +64,7 @@ class WalkthroughWindow(QMainWindow):
         self.model = SectionTreeModel(session.state, self)
         self.instances = InstanceCommands(self)
         store = session.workspace.photo_store
-        self.panel = ItemPanel(lambda sha: store.rendition(sha, "thumb"))
+        self.panel = ItemPanel(lambda sha: shown_rendition(store, sha, "thumb"))
         self.operations = Operations(self)
         self._resume_timer = QTimer(self, singleShot=True, interval=RESUME_SAVE_MS)
         self._resume_timer.timeout.connect(self._save_resume_point)
