@@ -28,7 +28,7 @@ from safety_assess.photos.store import PhotoStore
 WIDTH, HEIGHT = 4000, 3000
 
 
-def make_photos(folder: Path, count: int) -> list[Path]:
+def make_photos(folder: Path, count: int, quality: int = 92) -> list[Path]:
     """Camera-like 12 MP JPEGs (texture, not flat colour, so they compress like real photos)."""
     chance = random.Random(7)
     base = Image.effect_noise((WIDTH // 4, HEIGHT // 4), 60).convert("RGB").resize((WIDTH, HEIGHT))
@@ -41,7 +41,7 @@ def make_photos(folder: Path, count: int) -> list[Path]:
             x, y = chance.randrange(WIDTH), chance.randrange(HEIGHT)
             draw.rectangle((x, y, x + 300, y + 200), fill=tuple(chance.randrange(256) for _ in range(3)))
         path = folder / f"photo-{n:03d}.jpg"
-        image.save(path, "JPEG", quality=92)
+        image.save(path, "JPEG", quality=quality)
         paths.append(path)
     return paths
 

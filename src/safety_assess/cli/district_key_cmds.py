@@ -34,14 +34,10 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
 
 
 def export_cmd(args: argparse.Namespace) -> int:
-    from safety_assess.services.files import replacing
-    from safety_assess.sync.sealing import district_public_key
+    from safety_assess.sync.sealing import export_district_key
 
     with open_workspace(args) as workspace:
-        key = district_public_key(workspace, create=True)
-        assert key is not None
-        with replacing(args.out) as partial:
-            partial.write_text(key.to_json() + "\n", encoding="utf-8")
+        key = export_district_key(workspace, args.out)
     print(f"wrote {args.out}: district key {key.fingerprint}; give it to every assessor")
     return 0
 

@@ -59,6 +59,17 @@ class ImportRefused(SafetyAssessError):
     """The bundle cannot be applied: an untrusted or impostor device, or a record that does not fit."""
 
 
+class UntrustedDevice(ImportRefused):
+    """The bundle comes from a device not trusted yet; a person may trust it after comparing the fingerprint."""
+
+    def __init__(self, claim: DeviceClaim) -> None:
+        super().__init__(
+            f"the bundle comes from a device not trusted yet ({claim.fingerprint}, exported by "
+            f"{claim.exporter or 'an unnamed assessor'}); confirm the fingerprint with the assessor, then trust it"
+        )
+        self.claim = claim
+
+
 class Result(StrEnum):
     ADDED = "added"
     UPDATED = "updated"
@@ -136,10 +147,7 @@ def _check_device(session: Session, device: DeviceClaim, trust: Callable[[Device
     known = session.get(DeviceRow, device.installation_id)
     if known is None:
         if not trust(device):
-            raise ImportRefused(
-                f"the bundle comes from a device not trusted yet ({device.fingerprint}, exported by "
-                f"{device.exporter or 'an unnamed assessor'}); confirm the fingerprint with the assessor, then trust it"
-            )
+            raise UntrustedDevice(device)
         known = DeviceRow(
             installation_id=device.installation_id,
             public_key=device.public_key,

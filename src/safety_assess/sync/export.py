@@ -203,3 +203,9 @@ def export_changed(
     result = export_bundle(workspace, ids, out, exporter=exporter, clock=started, progress=progress)
     put(workspace.database, LAST_EXPORT, started.isoformat())
     return result
+
+
+def changed_assessments(workspace: Workspace) -> tuple[list[uuid.UUID], dt.datetime | None]:
+    """What ``export_changed`` would export now, and when the last such export was (None: never)."""
+    since = last_export(workspace.database)
+    return changed_since(workspace.database, since), since

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.photos.decode import PhotoError
 from safety_assess.photos.store import PhotoStore
+from safety_assess.services.progress import Changes, Progress
 from safety_assess.services.workspace import Workspace
-from safety_assess.storage.bundle_apply import DeviceClaim, Outcome, Result, apply_bundle, prepare
+from safety_assess.storage.bundle_apply import DeviceClaim, Outcome, Result, UntrustedDevice, apply_bundle, prepare
 from safety_assess.sync.safezip import BundleError
 from safety_assess.sync.sealed import is_sealed
 from safety_assess.sync.sealing import unsealed
 from safety_assess.sync.verify import VerifiedBundle, opened_bundle
+
+__all__ = ["BundleOutcome", "DeviceClaim", "ImportReport", "import_bundle", "import_bundles", "never"]
 
 Trust = Callable[[DeviceClaim], bool]
 
@@ -47,7 +51,9 @@ class ImportReport:
         return f"{self.path.name}: {counts or 'nothing to import'} (from {self.fingerprint})"
 
 
-def import_bundle(workspace: Workspace, path: Path, trust: Trust = never) -> ImportReport:
+def import_bundle(
+    workspace: Workspace, path: Path, trust: Trust = never, progress: Progress | None = None
+) -> ImportReport:
     """Verify the bundle (decrypting it first when it is sealed to this district), then apply it in one
     transaction; BundleError or ImportRefused leave everything as it was. The decrypted bundle and the verified
     photos live in a private folder beside the photo store, removed afterwards; photos move from it into the
@@ -56,7 +62,7 @@ def import_bundle(workspace: Workspace, path: Path, trust: Trust = never) -> Imp
     folder = store.scratch()
     try:
         plain = unsealed(workspace, path, folder) if is_sealed(path) else path
-        with opened_bundle(plain, folder) as verified:
+        with opened_bundle(plain, folder, progress) as verified:
             prepared = prepare(list(verified.documents.values()))
             device = verified.manifest.device
             claim = DeviceClaim(
@@ -79,3 +85,39 @@ def _photo_storer(store: PhotoStore, verified: VerifiedBundle) -> Callable[[str]
         return photo.sha256, extension
 
     return stored
+
+
+@dataclass
+class BundleOutcome:
+    """How one bundle of a batch went: imported (``report``), refused (``reason``), or waiting for a person to
+    trust its device (``untrusted``)."""
+
+    path: Path
+    report: ImportReport | None = None
+    reason: str = ""
+    untrusted: DeviceClaim | None = None
+
+
+def import_bundles(
+    workspace: Workspace, paths: Sequence[Path], trusted: Collection[str] = (), progress: Progress | None = None
+) -> list[BundleOutcome]:
+    """Import each bundle on its own (one refused does not stop the others); devices are trusted when known or
+    when their fingerprint is in ``trusted``. Meant for the background-operation helper: stops between and
+    within bundles when cancelled (nothing of the bundle being checked is written)."""
+    progress = progress or Progress()
+    outcomes = []
+    for path in paths:
+        progress.check()
+        try:
+            report = import_bundle(workspace, path, lambda claim: claim.fingerprint in trusted, progress)
+        except UntrustedDevice as refused:
+            outcomes.append(BundleOutcome(path, reason=str(refused), untrusted=refused.claim))
+        except SafetyAssessError as error:
+            outcomes.append(BundleOutcome(path, reason=str(error)))
+        else:
+            outcomes.append(BundleOutcome(path, report))
+            changed = {
+                i for o in report.outcomes if o.result != Result.UNCHANGED for i in (o.assessment_id, o.copy_id) if i
+            }
+            progress.record(Changes(assessments=frozenset(changed), campuses=bool(changed)))
+    return outcomes

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from safety_assess.services.progress import Progress
 from safety_assess.sync.device import fingerprint, verify
 from safety_assess.sync.manifest import MANIFEST, SIGNATURE, Manifest, ManifestError, parse_manifest
 from safety_assess.sync.safezip import BundleError, Entry, inspect, read_entry, stream_entry
@@ -45,18 +46,20 @@ class VerifiedBundle:
 
 
 @contextmanager
-def opened_bundle(path: Path, scratch: Path | None = None) -> Iterator[VerifiedBundle]:
+def opened_bundle(
+    path: Path, scratch: Path | None = None, progress: Progress | None = None
+) -> Iterator[VerifiedBundle]:
     """The bundle at ``path``, verified; BundleError with a one-line reason otherwise. Its photo copies live in
     ``scratch`` (a new private temporary folder by default), removed when the block ends, whatever happens; the
     caller may move them out first."""
     folder = scratch or Path(tempfile.mkdtemp(prefix="safety-assess-import-"))  # readable by this user only
     try:
-        yield _verified(path, folder)
+        yield _verified(path, folder, progress or Progress())
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _verified(path: Path, folder: Path) -> VerifiedBundle:
+def _verified(path: Path, folder: Path, progress: Progress) -> VerifiedBundle:
     entries = {entry.name: entry for entry in inspect(path)}
     manifest = _signed_manifest(path, entries)
     listed = {record.path: record for record in manifest.entries}
@@ -67,6 +70,8 @@ def _verified(path: Path, folder: Path) -> VerifiedBundle:
         raise BundleError(f"{path.name}: {what}; the bundle is incomplete or was altered")
     bundle = VerifiedBundle(path, manifest)
     for number, (name, record) in enumerate(listed.items()):
+        progress.check()
+        progress.report(number, len(listed), f"{path.name}: checking")
         entry = entries[name]
         if entry.size != record.size:
             raise BundleError(f"{path.name}: entry '{name}' has {entry.size} bytes; the manifest says {record.size}")

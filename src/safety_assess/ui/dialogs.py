@@ -26,6 +26,8 @@ from safety_assess.domain.records import Campus
 
 if TYPE_CHECKING:
     from safety_assess.domain.scoring.plan import Action, Phase
+    from safety_assess.sync.importer import DeviceClaim
+    from safety_assess.ui.bundle.export_dialog import BundleChoices, BundleRequest
     from safety_assess.ui.plan.editors import NewFinding
     from safety_assess.ui.report.options import ReportRequest
 
@@ -230,3 +232,63 @@ def ask_report_options(parent: QWidget | None, suggested: Path) -> ReportRequest
 
     dialog = ReportDialog(parent, suggested)
     return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def show_message(parent: QWidget | None, title: str, message: str) -> None:
+    QMessageBox.information(parent, title, message)
+
+
+def ask_bundle_export(parent: QWidget | None, choices: BundleChoices) -> BundleRequest | None:
+    """Which assessments to put in a bundle, and where; None when cancelled."""
+    from safety_assess.ui.bundle.export_dialog import BundleExportDialog
+
+    dialog = BundleExportDialog(parent, choices)
+    return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def ask_bundle_files(parent: QWidget | None) -> list[Path]:
+    """Bundles to import (several may be chosen); empty when cancelled."""
+    names, _ = QFileDialog.getOpenFileNames(parent, "Import bundles", "", "Safety Assess bundles (*.sabundle)")
+    return [Path(name) for name in names]
+
+
+def ask_trust_device(parent: QWidget | None, claim: DeviceClaim) -> bool:
+    """Whether to trust a device seen for the first time, after comparing its fingerprint with the assessor's."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Trust a new device?")
+    box.setText(
+        f"These bundles come from a device this installation does not know yet, exported by "
+        f"{claim.exporter or 'an unnamed assessor'}."
+    )
+    box.setInformativeText(
+        f"Device fingerprint:\n{claim.fingerprint}\n\nAsk the assessor to read out the fingerprint shown in their "
+        "Help > About box. Trust the device only if every group matches."
+    )
+    trust = box.addButton("&Trust this device", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("&Do not import", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is trust
+
+
+def show_import_results(parent: QWidget | None, lines: list[str], some_refused: bool) -> None:
+    """One line per bundle: what was added, updated, unchanged, in conflict, or why it was refused."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning if some_refused else QMessageBox.Icon.Information)
+    box.setWindowTitle("Bundles imported" if not some_refused else "Bundles imported, some refused")
+    box.setText("\n".join(lines))
+    box.exec()
+
+
+def ask_district_key_file(parent: QWidget | None) -> Path | None:
+    """The district key file an assessor was given; None when cancelled."""
+    name, _ = QFileDialog.getOpenFileName(parent, "Use district key", "", "District keys (*.sadistrictkey)")
+    return Path(name) if name else None
+
+
+def ask_district_key_target(parent: QWidget | None, suggested: Path) -> Path | None:
+    """Where to write the district's public key file; None when cancelled."""
+    name, _ = QFileDialog.getSaveFileName(
+        parent, "Export district key", str(suggested), "District keys (*.sadistrictkey)"
+    )
+    return Path(name) if name else None

@@ -5,10 +5,11 @@ from __future__ import annotations
 import base64
 import html
 import uuid
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QSplitter, QTreeView, QWidget
 
 from safety_assess.domain.errors import SafetyAssessError
@@ -17,6 +18,7 @@ from safety_assess.services.workspace import Workspace
 from safety_assess.settings import Settings, save_settings
 from safety_assess.ui import dialogs
 from safety_assess.ui.actions import build_window_actions
+from safety_assess.ui.bundle import bundle_paths
 from safety_assess.ui.models.campus_tree import CampusTreeModel
 from safety_assess.ui.operations import Operations
 
@@ -40,7 +42,7 @@ class MainWindow(QMainWindow):
         self.model = CampusTreeModel(self)
         self.walks: dict[uuid.UUID, WalkthroughWindowType] = {}
         self.plans: dict[uuid.UUID, PlanWindowType] = {}
-        self.exports: list[object] = []  # kept so their previews stay open
+        self.exports: list[object] = []  # report and bundle jobs, kept so their handlers and previews live
         self.operations = Operations(self)
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(lambda: self.refresh(select=self.selected_id()))
@@ -59,6 +61,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 2)
         self.setCentralWidget(splitter)
         self.actions_by_id = build_window_actions(self, "Main")
+        self.setAcceptDrops(True)  # bundles dropped on the window are imported
         self.statusBar().showMessage(f"Data folder: {workspace.data_dir.root}")
         self._restore_geometry()
         self.refresh()
@@ -177,6 +180,48 @@ class MainWindow(QMainWindow):
         if export.start():
             self.exports.append(export)
 
+    def export_bundle(self) -> None:
+        from safety_assess.ui.bundle.exporting import BundleExport
+
+        export = BundleExport(self, self.workspace, self.operations)
+        if export.start(self.selected_assessment_id()):
+            self.exports.append(export)  # its handlers are bound methods: keep it until the app closes
+
+    def import_bundles(self) -> None:
+        self.import_bundle_files(dialogs.ask_bundle_files(self))
+
+    def import_bundle_files(self, paths: list[Path]) -> None:
+        from safety_assess.ui.bundle.importing import BundleImport
+
+        if paths:
+            batch = BundleImport(self, self.workspace, self.operations, lambda: self.refresh(self.selected_id()))
+            batch.start(paths)
+            self.exports.append(batch)
+
+    def use_district_key(self) -> None:
+        from safety_assess.ui.bundle.keys import use_district_key
+
+        use_district_key(self, self.workspace)
+
+    def export_district_key(self) -> None:
+        from safety_assess.ui.bundle.keys import export_district_key
+
+        export_district_key(self, self.workspace)
+
+    def selected_assessment_id(self) -> uuid.UUID | None:
+        record = self.selected()
+        return record.id if isinstance(record, AssessmentSummary) else None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if bundle_paths(_dropped(event.mimeData())):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = bundle_paths(_dropped(event.mimeData()))
+        if paths:
+            event.acceptProposedAction()
+            self.import_bundle_files(paths)
+
     def open_plan(self, assessment_id: uuid.UUID) -> None:
         """Show the assessment's findings and action plan (bringing the window forward when already open)."""
         from safety_assess.ui.plan.opening import open_plan
@@ -237,6 +282,10 @@ class MainWindow(QMainWindow):
         except OSError as error:
             dialogs.show_error(self, "Settings not saved", f"{self.workspace.data_dir.settings}: {error}")
         super().closeEvent(event)
+
+
+def _dropped(data: QMimeData) -> list[Path]:
+    return [Path(url.toLocalFile()) for url in data.urls() if url.isLocalFile()]
 
 
 def _campus_html(campus: Campus) -> str:

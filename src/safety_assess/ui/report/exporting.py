@@ -9,13 +9,14 @@ import uuid
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from safety_assess.services.progress import Progress
 from safety_assess.services.reports import ReportResult, export_report
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
 from safety_assess.ui.operations import Operations
+from safety_assess.ui.progress_dialog import follow
 from safety_assess.ui.report.options import ReportRequest
 from safety_assess.ui.report.preview import ReportPreview
 
@@ -32,7 +33,6 @@ class ReportExport:
     def __init__(self, parent: QWidget, workspace: Workspace, assessment_id: uuid.UUID, operations: Operations) -> None:
         self.parent, self.workspace, self.assessment_id, self.operations = parent, workspace, assessment_id, operations
         self.preview: ReportPreview | None = None
-        self.progress: QProgressDialog | None = None
 
     def start(self) -> bool:
         request = dialogs.ask_report_options(self.parent, suggested_path(self.workspace, self.assessment_id))
@@ -61,29 +61,9 @@ class ReportExport:
             on_done=lambda result: self._done(result, request),
             on_error=self._failed,
         )
-        self.progress = QProgressDialog("Exporting the action plan…", "Cancel", 0, 0, self.parent)
-        self.progress.setWindowTitle("Export action plan")
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(300)
-        self.progress.canceled.connect(operation.cancel)
-        operation.progressed.connect(self._progressed)
-        operation.cancelled.connect(self._close_progress)
-
-    def _progressed(self, done: int, total: int, message: str) -> None:
-        if self.progress is not None:
-            self.progress.setMaximum(max(total, 1))
-            self.progress.setValue(done)
-            if message:
-                self.progress.setLabelText(message)
-
-    def _close_progress(self) -> None:
-        if self.progress is not None:
-            self.progress.reset()
-            self.progress.deleteLater()
-            self.progress = None
+        follow(self.parent, "Export action plan", "Exporting the action plan…", operation)
 
     def _done(self, result: ReportResult, request: ReportRequest) -> None:
-        self._close_progress()
         self.preview = ReportPreview(result.path, request.password, result.warnings)
         self.preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.preview.destroyed.connect(self._forget_preview)
@@ -93,5 +73,4 @@ class ReportExport:
         self.preview = None
 
     def _failed(self, message: str) -> None:
-        self._close_progress()
         dialogs.show_error(self.parent, "Action plan not exported", message)

@@ -1,0 +1,147 @@
+"""Exporting and importing a sync bundle of 300 camera photos (about 1.2 GB), against the command-line tools.
+
+export baseline: `zip -0` of the same 300 stored originals plus `sha256sum` over them (what any export must do at
+least: read every byte, hash it, write it into one archive).
+import baseline: `unzip -t` of the app's bundle plus `sha256sum` over the photos (read and check every byte).
+app: safety_assess.sync.export.export_bundle and safety_assess.sync.importer.import_bundle (into a fresh data
+folder), each in a separate process, timed inside it around the call; peak_mb is the larger of the two
+processes' peak resident sizes. Files are in the page cache for both sides (each side runs twice, alternating).
+
+    python bench/bundle.py [--rounds N] [--photos N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+from photo_ingest import make_photos  # beside this script: the same camera-like photos (about 4 MB at quality 94)
+from safety_assess.datadir import DataDir
+from safety_assess.domain.checklist import Checklist, parse_checklist
+from safety_assess.photos.decode import open_image, read_meta
+from safety_assess.photos.ingest import Ingested
+from safety_assess.services.workspace import Workspace
+
+ITEMS = 150
+CLOCK = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
+
+
+def checklist() -> Checklist:
+    items: list[dict[str, Any]] = [
+        {
+            "id": f"i{n}",
+            "prompt": f"Generated control {n}: is it in place?",
+            "likelihood": 3,
+            "severity": 3,
+            "action": "Repair the control.",
+            "answer": {"type": "yes_no", "deficient_if": "no"},
+        }
+        for n in range(ITEMS)
+    ]
+    sections = [{"id": f"s{s}", "title": f"Section {s}", "items": items[s * 15 : (s + 1) * 15]} for s in range(10)]
+    return parse_checklist({"id": "bench-bundle", "title": "Bench bundle", "version": "1.0.0", "sections": sections})
+
+
+def build(root: Path, photos: list[Path]) -> tuple[uuid.UUID, list[Path]]:
+    """An assessment with the photos on its items (stored as the app stores them; their renditions are not made,
+    an export of JPEGs without redactions does not read them). Returns the stored originals too."""
+    workspace = Workspace.open(DataDir(root))
+    campus = workspace.campuses.add("Bench High", "BH", "1 Bench Road")
+    snapshot = workspace.snapshots.snapshot(checklist())
+    assessment_id = workspace.assessments.create(campus.id, snapshot.id, ["Bench"], CLOCK.date()).id
+    stored = []
+    for n, path in enumerate(photos):
+        workspace.answers.save_answer(assessment_id, f"i{n % ITEMS}", None, "no", f"Note {n}.")
+        with open_image(path) as image:
+            meta = read_meta(image)
+        sha256, original = workspace.photo_store.put(path, meta.extension)
+        workspace.photos.add(assessment_id, f"i{n % ITEMS}", None, Ingested(sha256, meta, path.name, 0))
+        stored.append(original)
+    workspace.close()
+    return assessment_id, stored
+
+
+def timed(command: list[str]) -> float:
+    began = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - began
+
+
+def run_child(*args: str) -> dict[str, float]:
+    done = subprocess.run([sys.executable, __file__, "--child", *args], check=True, capture_output=True, text=True)
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def child(action: str, root: Path, bundle: Path, assessment: str) -> None:
+    """In its own process, so its peak resident size is the export's or the import's alone."""
+    from safety_assess.sync.export import export_bundle
+    from safety_assess.sync.importer import import_bundle
+
+    workspace = Workspace.open(DataDir(root))
+    workspace.database  # noqa: B018  (opened before the clock starts, as in the app)
+    began = time.perf_counter()
+    if action == "export":
+        export_bundle(workspace, [uuid.UUID(assessment)], bundle, clock=CLOCK)
+    else:
+        report = import_bundle(workspace, bundle, trust=lambda _: True)
+        assert report.outcomes, report
+    elapsed = time.perf_counter() - began
+    workspace.close()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": elapsed, "peak_mb": peak}))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--photos", type=int, default=300)
+    parser.add_argument("--child", nargs=4, metavar=("ACTION", "ROOT", "BUNDLE", "ASSESSMENT"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child[0], Path(args.child[1]), Path(args.child[2]), args.child[3])
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "src").mkdir()
+        assessment_id, originals = build(folder / "laptop", make_photos(folder / "src", args.photos, quality=94))
+        total = sum(p.stat().st_size for p in originals) / 1e6
+        files = [str(p) for p in originals]
+        bundle = folder / "bench.sabundle"
+        times: dict[str, list[float]] = {"zip": [], "export": [], "unzip": [], "import": []}
+        peaks = []
+        for round_ in range(args.rounds):
+            (folder / "base.zip").unlink(missing_ok=True)
+            times["zip"].append(timed(["zip", "-0", "-q", "-j", str(folder / "base.zip"), *files]))
+            times["zip"][-1] += timed(["sha256sum", *files])
+            exported = run_child("export", str(folder / "laptop"), str(bundle), str(assessment_id))
+            times["export"].append(exported["seconds"])
+            times["unzip"].append(timed(["unzip", "-tq", str(bundle)]) + timed(["sha256sum", *files]))
+            imported = run_child("import", str(folder / f"district-{round_}"), str(bundle), str(assessment_id))
+            times["import"].append(imported["seconds"])
+            peaks += [exported["peak_mb"], imported["peak_mb"]]
+        size = bundle.stat().st_size / 1e6
+    median = {key: statistics.median(values) for key, values in times.items()}
+    export_ratio, import_ratio = median["export"] / median["zip"], median["import"] / median["unzip"]
+    print(f"photos: {args.photos} ({total:.0f} MB), bundle {size:.0f} MB, rounds: {args.rounds}")
+    for key, values in times.items():
+        print(f"{key:>7}: {median[key]:.2f} s (all: {', '.join(f'{v:.2f}' for v in values)})")
+    print(f"peak resident size of the export and import processes: {max(peaks):.0f} MB")
+    print(
+        f"RESULT bundle export_ratio={export_ratio:.2f} import_ratio={import_ratio:.2f} peak_mb={max(peaks):.0f} "
+        f"export_s={median['export']:.2f} zip_s={median['zip']:.2f} import_s={median['import']:.2f} "
+        f"unzip_s={median['unzip']:.2f}"
+    )
+
+
+if __name__ == "__main__":
+    main()

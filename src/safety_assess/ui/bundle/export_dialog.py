@@ -1,0 +1,152 @@
+"""The bundle export dialog: which assessments (chosen, or everything changed since the last export), where, and
+whether the bundle will be encrypted to the district."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from safety_assess.domain.records import AssessmentSummary
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True)
+class BundleChoices:
+    """What the dialog offers."""
+
+    assessments: list[AssessmentSummary]
+    """Assessments made here (imported ones are the district's and are not sent back)."""
+    preselected: set[uuid.UUID]
+    changed: list[uuid.UUID]
+    """Those changed since the last export."""
+    last_export: str
+    """When the last 'changed since' export was, for people ('never' when none)."""
+    encrypt_to: str
+    """The district key bundles are encrypted to, described; empty when none."""
+    suggested: Path
+
+
+@dataclass(frozen=True)
+class BundleRequest:
+    path: Path
+    assessment_ids: list[uuid.UUID]
+    since_last: bool
+
+
+def describe(summary: AssessmentSummary) -> str:
+    status = summary.status.value.replace("_", " ")
+    return f"{summary.campus.name} ({summary.campus.code}), {summary.assessed_on.isoformat()}, {status}"
+
+
+class BundleExportDialog(QDialog):
+    def __init__(self, parent: QWidget | None, choices: BundleChoices) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export bundle for the district")
+        self.setObjectName("BundleExportDialog")
+        self.resize(620, 460)
+        self.choices = choices
+        self.chosen = QRadioButton("&Chosen assessments:")
+        count = len(choices.changed)
+        self.since_last = QRadioButton(
+            f"Everything &changed since the last export ({choices.last_export}): {count} assessment(s)"
+        )
+        self.since_last.setEnabled(count > 0)
+        self.model = QStandardItemModel(self)
+        for summary in choices.assessments:
+            item = QStandardItem(describe(summary))
+            item.setCheckable(True)
+            item.setEditable(False)
+            item.setData(summary.id, ID_ROLE)
+            item.setCheckState(Qt.CheckState.Checked if summary.id in choices.preselected else Qt.CheckState.Unchecked)
+            self.model.appendRow(item)
+        self.list = QListView()
+        self.list.setObjectName("bundleAssessments")
+        self.list.setAccessibleName("Assessments to export")
+        self.list.setModel(self.model)
+        self.chosen.setChecked(True)
+        self.chosen.toggled.connect(self.list.setEnabled)
+        self.path = QLineEdit(str(choices.suggested))
+        self.path.setAccessibleName("File")
+        browse = QPushButton("&Browse…")
+        browse.clicked.connect(self._browse)
+        file_label = QLabel("&File:")
+        file_label.setBuddy(self.path)
+        file_row = QHBoxLayout()
+        file_row.addWidget(file_label)
+        file_row.addWidget(self.path, 1)
+        file_row.addWidget(browse)
+        self.encryption = QLabel(
+            f"Encrypted to the district key {choices.encrypt_to}: only the district can read it."
+            if choices.encrypt_to
+            else "Not encrypted: no district key was imported (Sync > Use district key file). "
+            "Anyone who finds the file can read it."
+        )
+        self.encryption.setObjectName("bundleEncryption")
+        self.encryption.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setObjectName("dialogError")
+        self.error.setStyleSheet("color: #b71c1c;")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Export")
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (self.chosen, self.list, self.since_last):
+            layout.addWidget(widget)
+        layout.addLayout(file_row)
+        for below in (self.encryption, self.error, buttons):
+            layout.addWidget(below)
+
+    def checked_ids(self) -> list[uuid.UUID]:
+        return [
+            self.model.item(row).data(ID_ROLE)
+            for row in range(self.model.rowCount())
+            if self.model.item(row).checkState() == Qt.CheckState.Checked
+        ]
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "Export bundle", self.path.text(), "Bundles (*.sabundle)")
+        if name:
+            self.path.setText(name if name.endswith(".sabundle") else f"{name}.sabundle")
+
+    def _problem(self) -> str:
+        if self.chosen.isChecked() and not self.checked_ids():
+            return "Tick at least one assessment."
+        text = self.path.text().strip()
+        if not text:
+            return "Name the file to write."
+        if not Path(text).expanduser().parent.is_dir():
+            return f"The folder {Path(text).expanduser().parent} does not exist."
+        return ""
+
+    def _accept(self) -> None:
+        problem = self._problem()
+        self.error.setText(problem)
+        if not problem:
+            self.accept()
+
+    def value(self) -> BundleRequest:
+        since_last = self.since_last.isChecked()
+        return BundleRequest(
+            Path(self.path.text().strip()).expanduser(),
+            list(self.choices.changed) if since_last else self.checked_ids(),
+            since_last,
+        )

@@ -1,0 +1,66 @@
+"""Import bundles in the app (menu or drag and drop): everything in the background with progress and cancel; a new
+device is trusted only once a person has compared its fingerprint; then one line per bundle says how it went."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+from safety_assess.services.progress import Progress
+from safety_assess.services.workspace import Workspace
+from safety_assess.sync.importer import BundleOutcome, import_bundles
+from safety_assess.ui import dialogs
+from safety_assess.ui.operations import Operations
+from safety_assess.ui.progress_dialog import follow
+
+
+def outcome_line(outcome: BundleOutcome) -> str:
+    if outcome.report is not None:
+        encrypted = " (encrypted)" if outcome.report.sealed else ""
+        return outcome.report.summary() + encrypted
+    return f"{outcome.path.name}: refused: {outcome.reason}"
+
+
+class BundleImport:
+    """One batch of bundles: import, ask about new devices, import those again if trusted, report."""
+
+    def __init__(
+        self, parent: QWidget, workspace: Workspace, operations: Operations, imported: Callable[[], object]
+    ) -> None:
+        self.parent, self.workspace, self.operations, self.imported = parent, workspace, operations, imported
+        self.outcomes: dict[Path, BundleOutcome] = {}
+
+    def start(self, paths: list[Path]) -> None:
+        self.run(paths, set())
+
+    def run(self, paths: list[Path], trusted: set[str]) -> None:
+        workspace = self.workspace
+
+        def work(progress: Progress) -> list[BundleOutcome]:
+            return import_bundles(workspace, paths, trusted, progress)
+
+        operation = self.operations.run("Importing bundles", work, on_done=self._done, on_error=self._failed)
+        operation.cancelled.connect(self._report)
+        follow(self.parent, "Import bundles", "Importing…", operation)
+
+    def _done(self, outcomes: list[BundleOutcome]) -> None:
+        self.outcomes.update({o.path: o for o in outcomes})
+        claims = {o.untrusted.fingerprint: o.untrusted for o in outcomes if o.untrusted is not None}
+        trusted = {fp for fp, claim in claims.items() if dialogs.ask_trust_device(self.parent, claim)}
+        again = [o.path for o in outcomes if o.untrusted is not None and o.untrusted.fingerprint in trusted]
+        if again:
+            self.run(again, trusted)
+            return
+        self._report()
+
+    def _report(self) -> None:
+        self.imported()
+        if self.outcomes:
+            lines = [outcome_line(o) for o in self.outcomes.values()]
+            dialogs.show_import_results(self.parent, lines, any(o.report is None for o in self.outcomes.values()))
+
+    def _failed(self, message: str) -> None:
+        self.imported()
+        dialogs.show_error(self.parent, "Bundles not imported", message)
