@@ -87,7 +87,8 @@ def import_cmd(args: argparse.Namespace) -> int:
             try:
                 report = import_bundle(workspace, path, _trust(args.trust))
             except SafetyAssessError as error:
-                results.append({"file": str(path), "status": "refused", "reason": str(error)})
+                reason = str(error).removeprefix(f"{path.name}: ")
+                results.append({"file": str(path), "status": "refused", "reason": reason})
                 continue
             results.append(_imported(report))
     if args.json:

@@ -97,6 +97,11 @@ class BundleOutcome:
     reason: str = ""
     untrusted: DeviceClaim | None = None
 
+    @property
+    def why(self) -> str:
+        """The reason without the file name most messages start with (it is said once, before it)."""
+        return self.reason.removeprefix(f"{self.path.name}: ")
+
 
 def import_bundles(
     workspace: Workspace, paths: Sequence[Path], trusted: Collection[str] = (), progress: Progress | None = None

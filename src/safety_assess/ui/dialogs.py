@@ -276,7 +276,8 @@ def show_import_results(parent: QWidget | None, lines: list[str], some_refused: 
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning if some_refused else QMessageBox.Icon.Information)
     box.setWindowTitle("Bundles imported" if not some_refused else "Bundles imported, some refused")
-    box.setText("\n".join(lines))
+    box.setText("\n\n".join(lines))
+    box.setStyleSheet("QLabel#qt_msgbox_label { min-width: 520px; }")
     box.exec()
 
 
