@@ -18,6 +18,7 @@ from safety_assess.domain.errors import ConflictError
 from safety_assess.domain.records import AssessmentSummary
 from safety_assess.photos.ingest import rendition_of
 from safety_assess.services.assessments import record_answer
+from safety_assess.services.reports import export_report
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.bundle_apply import ImportRefused, Result
 from safety_assess.storage.bundle_rows import assessment_document
@@ -150,3 +151,13 @@ def test_imported_assessments_are_read_only_and_name_their_device(
     assert summary.read_only and summary.source_device == workspace.device_key.fingerprint
     with pytest.raises(ConflictError, match="imported from another device and is read-only"):
         record_answer(district, reported.id, "gate", "pass")
+
+
+def test_an_imported_assessment_exports_as_pdf_with_its_photos(
+    workspace: Workspace, reported: AssessmentSummary, district: Workspace, tmp_path: Path
+) -> None:
+    import_bundle(district, export(workspace, reported, tmp_path / "lhs.sabundle"), trust=always)
+    result = export_report(district, reported.id, tmp_path / "imported.pdf", clock=CLOCK)
+    assert result.warnings == [] and result.pages >= 4
+    for photo in district.photos.list(reported.id):  # made for the report, on demand
+        assert district.photo_store.rendition(photo.sha256, "report").is_file()
