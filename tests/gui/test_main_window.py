@@ -137,7 +137,7 @@ def test_actions_have_shortcuts_shown_in_their_tooltips(window: MainWindow) -> N
     new = window.actions_by_id["assessment.new"]
     assert new.shortcut().toString() == "Ctrl+N"
     assert "Ctrl+N" in new.toolTip()
-    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&View", "&Help"]
+    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Sync", "&View", "&Help"]
 
 
 def test_window_geometry_is_remembered(qtbot, workspace: Workspace) -> None:
