@@ -27,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
         campus_cmds,
         checklist_cmds,
         device_cmds,
+        district_cmds,
         district_key_cmds,
         photo_cmds,
         plan_cmds,
@@ -48,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     device_cmds.register(commands, common)
     bundle_cmds.register(commands, common)
     district_key_cmds.register(commands, common)
+    district_cmds.register(commands, common)
     return parser
 
 

@@ -265,3 +265,17 @@ class AssessmentHistoryRow(Base):
     """The assessment document (see storage/bundle_rows.py), JSON."""
     reason: Mapped[str] = mapped_column(String(40))
     recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class AssessmentFiguresRow(Base):
+    """An assessment's headline figures as last computed, and the stamp of the state they were computed from
+    (see storage.figures); recomputed when the stamp no longer matches."""
+
+    __tablename__ = "assessment_figures"
+
+    assessment_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("assessments.id", ondelete="CASCADE", name="fk_assessment_figures_assessment"), primary_key=True
+    )
+    stamp: Mapped[str] = mapped_column(String(200))
+    figures: Mapped[dict[str, Any]] = mapped_column(JSON)
+    computed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
@@ -10,6 +11,7 @@ from pathlib import Path
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.photos.decode import PhotoError
 from safety_assess.photos.store import PhotoStore
+from safety_assess.services.district import assessment_figures
 from safety_assess.services.progress import Changes, Progress
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.bundle_apply import DeviceClaim, Outcome, Result, UntrustedDevice, apply_bundle, prepare
@@ -21,6 +23,7 @@ from safety_assess.sync.verify import VerifiedBundle, opened_bundle
 __all__ = ["BundleOutcome", "DeviceClaim", "ImportReport", "import_bundle", "import_bundles", "never"]
 
 Trust = Callable[[DeviceClaim], bool]
+logger = logging.getLogger(__name__)
 
 
 def never(_: DeviceClaim) -> bool:
@@ -71,7 +74,18 @@ def import_bundle(
             outcomes = apply_bundle(workspace.database, claim, trust, prepared, _photo_storer(store, verified))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+    _refresh_figures(workspace, outcomes)
     return ImportReport(path, device.fingerprint, verified.manifest.exporter, outcomes, sealed=plain != path)
+
+
+def _refresh_figures(workspace: Workspace, outcomes: list[Outcome]) -> None:
+    """Compute the district figures of what came in now, so the district view opens without doing it. They are a
+    cache: a failure here is logged and they are computed when the view next needs them."""
+    changed = {i for o in outcomes if o.result != Result.UNCHANGED for i in (o.assessment_id, o.copy_id) if i}
+    try:
+        assessment_figures(workspace, changed)
+    except SafetyAssessError:
+        logger.exception("district figures of %s not computed", sorted(map(str, changed)))
 
 
 def _photo_storer(store: PhotoStore, verified: VerifiedBundle) -> Callable[[str], tuple[str, str]]:

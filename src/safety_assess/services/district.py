@@ -1,0 +1,67 @@
+"""The district's figures: every campus's assessments with their headline figures, ranked, with totals.
+
+Figures are kept per assessment (storage.figures) and computed again only for assessments that changed since, so
+opening the district view reads a fixed number of queries whatever the number of campuses.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from safety_assess.domain.district.figures import AssessmentFigures, figures_of
+from safety_assess.domain.district.overview import (
+    CampusLine,
+    DistrictTotals,
+    campus_lines,
+    current_assessments,
+    district_totals,
+    ranked,
+)
+from safety_assess.services.plan import Plan, load_plan
+from safety_assess.services.workspace import Workspace
+from safety_assess.storage import figures as kept_figures
+
+
+@dataclass(frozen=True)
+class DistrictOverview:
+    lines: list[CampusLine]
+    """One per campus, most at risk first."""
+    totals: DistrictTotals
+    computed: int = 0
+    """How many assessments' figures had to be computed for this overview (the others were kept)."""
+
+
+def plan_figures(plan: Plan) -> AssessmentFigures:
+    return figures_of(plan.scores.overall.percent, plan.findings, plan.actions, plan.bands, plan.phases)
+
+
+def assessment_figures(
+    workspace: Workspace, assessment_ids: Iterable[uuid.UUID]
+) -> tuple[dict[uuid.UUID, AssessmentFigures], int]:
+    """The figures of the assessments, computed (and kept) for those whose kept figures are missing or stale;
+    and how many were computed."""
+    wanted = set(assessment_ids)
+    current, stored = kept_figures.stamps(workspace.database), kept_figures.kept(workspace.database)
+    result: dict[uuid.UUID, AssessmentFigures] = {}
+    fresh = []
+    for assessment_id in wanted & current.keys():
+        stamp = current[assessment_id]
+        kept = stored.get(assessment_id)
+        figures = AssessmentFigures.from_json(kept[1]) if kept is not None and kept[0] == stamp else None
+        if figures is None:
+            figures = plan_figures(load_plan(workspace, assessment_id, compare_earlier=False))
+            fresh.append((assessment_id, stamp, figures.to_json()))
+        result[assessment_id] = figures
+    if fresh:
+        kept_figures.keep(workspace.database, fresh)
+    return result, len(fresh)
+
+
+def district_overview(workspace: Workspace) -> DistrictOverview:
+    campuses, summaries = workspace.overview()
+    current = current_assessments(summaries)
+    figures, computed = assessment_figures(workspace, (s.id for s in current))
+    lines = ranked(campus_lines(campuses, summaries, figures))
+    return DistrictOverview(lines, district_totals(lines), computed)

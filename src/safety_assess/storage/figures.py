@@ -1,0 +1,65 @@
+"""Kept headline figures of assessments (``assessment_figures``), and the stamps that say whether they are current.
+
+An assessment's stamp is made from its own revision and, for its responses, findings and actions, how many rows
+there are and when the last one changed. Any answer, adjustment, action or status change moves it, so figures
+computed from an older state are recognised as stale. Stamps of every assessment come from four grouped queries,
+however many campuses there are.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import func, select
+
+from safety_assess.storage.database import Database
+from safety_assess.storage.orm import ActionRow, AssessmentFiguresRow, AssessmentRow, FindingRow, ResponseRow
+from safety_assess.storage.types import utcnow
+
+
+def stamps(database: Database) -> dict[uuid.UUID, str]:
+    """Every assessment's current stamp."""
+    with database.session() as session:
+        parts: dict[uuid.UUID, list[str]] = {
+            row.id: [f"{row.revision}@{row.updated_at.isoformat()}"]
+            for row in session.execute(select(AssessmentRow.id, AssessmentRow.revision, AssessmentRow.updated_at))
+        }
+        children = (
+            select(ResponseRow.assessment_id, func.count(), func.max(ResponseRow.updated_at)).group_by(
+                ResponseRow.assessment_id
+            ),
+            select(FindingRow.assessment_id, func.count(), func.max(FindingRow.updated_at)).group_by(
+                FindingRow.assessment_id
+            ),
+            select(FindingRow.assessment_id, func.count(), func.max(ActionRow.updated_at))
+            .join(FindingRow, ActionRow.finding_id == FindingRow.id)
+            .group_by(FindingRow.assessment_id),
+        )
+        for letter, query in zip("rfa", children, strict=True):
+            found = {row[0]: f"{letter}{row[1]}@{row[2]}" for row in session.execute(query)}
+            for assessment_id, part in parts.items():
+                part.append(found.get(assessment_id, f"{letter}0"))
+    return {key: hashlib.sha256("|".join(part).encode()).hexdigest()[:40] for key, part in parts.items()}
+
+
+def kept(database: Database) -> dict[uuid.UUID, tuple[str, dict[str, Any]]]:
+    """Every kept figure set with the stamp it was computed at."""
+    with database.session() as session:
+        rows = session.execute(
+            select(AssessmentFiguresRow.assessment_id, AssessmentFiguresRow.stamp, AssessmentFiguresRow.figures)
+        )
+        return {row[0]: (row[1], row[2]) for row in rows}
+
+
+def keep(database: Database, computed: Iterable[tuple[uuid.UUID, str, dict[str, Any]]]) -> None:
+    """Store freshly computed figures, replacing older ones."""
+    with database.session() as session:
+        for assessment_id, stamp, figures in computed:
+            row = session.get(AssessmentFiguresRow, assessment_id)
+            if row is None:
+                session.add(AssessmentFiguresRow(assessment_id=assessment_id, stamp=stamp, figures=figures))
+            else:
+                row.stamp, row.figures, row.computed_at = stamp, figures, utcnow()

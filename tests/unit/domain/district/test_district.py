@@ -1,0 +1,105 @@
+"""District figures, checked against hand-computed examples."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from safety_assess.domain.district.figures import AssessmentFigures, figures_of
+from safety_assess.domain.district.overview import campus_lines, district_totals, ranked
+from safety_assess.domain.records import AssessmentStatus, AssessmentSummary, Campus, SnapshotInfo
+from safety_assess.domain.scoring.findings import Finding
+from safety_assess.domain.scoring.plan import DEFAULT_PHASES, Action, CostRange, Status
+from safety_assess.domain.scoring.risk import DEFAULT_BANDS
+
+DISTRICT = uuid.uuid4()
+SNAPSHOT = SnapshotInfo(uuid.uuid4(), "c", "1.0.0", "Checklist", "0" * 64)
+
+
+def finding(key: str, likelihood: int, severity: int) -> Finding:
+    return Finding(key, key, "", likelihood, severity, layer="perimeter")
+
+
+def action(key: str, phase: str, low: float, high: float, status: Status = Status.OPEN) -> Action:
+    return Action(key, f"fix {key}", phase, low, high, status=status, layer="perimeter")
+
+
+def test_figures_count_open_findings_and_actions_not_done() -> None:
+    findings = [finding("a", 5, 4), finding("b", 3, 4), finding("c", 2, 3), finding("d", 1, 2)]  # 20, 12, 6, 2
+    actions = [
+        action("a", "immediate", 1000, 2000),
+        action("a", "short_term", 500, 500, Status.IN_PROGRESS),
+        action("b", "short_term", 300, 900, Status.DONE),  # b: every action done, so closed
+        action("c", "long_term", 100, 200, Status.DEFERRED),
+    ]
+    figures = figures_of(87.456, findings, actions, DEFAULT_BANDS, DEFAULT_PHASES)
+    assert figures.compliance == 87.46
+    assert figures.findings == {"Low": 1, "Moderate": 1, "High": 0, "Critical": 1}
+    assert (figures.open_findings, figures.severe, figures.risk_load, figures.open_actions) == (3, 1, 28, 3)
+    assert figures.cost_by_phase == {
+        "immediate": CostRange(1000, 2000),
+        "short_term": CostRange(500, 500),
+        "long_term": CostRange(100, 200),
+    }
+    assert figures.cost == CostRange(1600, 2700) and figures.cost_by_layer == {"perimeter": CostRange(1600, 2700)}
+    assert AssessmentFigures.from_json(figures.to_json()) == figures
+    assert AssessmentFigures.from_json({**figures.to_json(), "version": 0}) is None
+
+
+def summary(campus: Campus, day: int, **extra: object) -> AssessmentSummary:
+    return AssessmentSummary(
+        id=uuid.uuid4(),
+        campus=campus,
+        checklist=SNAPSHOT,
+        assessors=("Ana",),
+        assessed_on=dt.date(2026, 1, day),
+        status=AssessmentStatus.COMPLETED,
+        started_at=dt.datetime(2026, 1, day, tzinfo=dt.UTC),
+        completed_at=None,
+        answered=10,
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+def figures(compliance: float, severe: int, load: int, cost: float) -> AssessmentFigures:
+    return AssessmentFigures(
+        compliance=compliance,
+        findings={"Low": 1, "High": severe},
+        band_colors={"Low": "#0f0", "High": "#f00"},
+        open_findings=1 + severe,
+        severe=severe,
+        risk_load=load,
+        open_actions=2,
+        cost_by_phase={"immediate": CostRange(cost, 2 * cost)},
+        phase_names={"immediate": "Immediate"},
+        cost_by_layer={"perimeter": CostRange(cost, 2 * cost)},
+    )
+
+
+def test_campuses_ranked_by_risk_with_district_totals_of_the_latest_assessments() -> None:
+    north, south, east, west = (
+        Campus(uuid.uuid4(), DISTRICT, name, name[0], "") for name in ("North", "South", "East", "West")
+    )
+    old_north, new_north = summary(north, 1), summary(north, 5)
+    reopened = summary(south, 2)
+    south_now = summary(south, 3, revision_of=reopened.id, revision_no=2)
+    conflict = summary(south, 3, conflict_of=south_now.id)
+    east_one = summary(east, 4)
+    kept = {
+        old_north.id: figures(50, 9, 90, 9999),  # older: not in the totals
+        new_north.id: figures(80, 1, 30, 1000),
+        reopened.id: figures(10, 9, 99, 9999),  # replaced by its reopened revision
+        south_now.id: figures(60, 1, 40, 500),
+        conflict.id: figures(0, 9, 99, 9999),  # a conflicting copy: counted apart
+        east_one.id: figures(90, 2, 20, 100),
+    }
+    summaries = [old_north, new_north, reopened, south_now, conflict, east_one]
+    lines = ranked(campus_lines([north, south, east, west], summaries, kept))
+    assert [line.campus.name for line in lines] == ["East", "South", "North", "West"]  # 2 severe; 1 with load 40
+    south_line = lines[1]
+    assert [a.summary.id for a in south_line.history] == [south_now.id] and south_line.conflicts == 1
+    assert [a.summary.id for a in lines[2].history] == [old_north.id, new_north.id] and lines[3].latest is None
+    totals = district_totals(lines)
+    assert (totals.campuses, totals.assessed, totals.severe, totals.open_actions) == (4, 3, 4, 6)
+    assert totals.findings == {"Low": 3, "High": 4}
+    assert totals.cost_by_phase == {"immediate": CostRange(1600, 3200)} and totals.cost == CostRange(1600, 3200)
