@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from safety_assess.cli.context import Commands, open_workspace
@@ -15,6 +16,15 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     summary = sub.add_parser("summary", parents=[common], help="campuses ranked by risk, with district totals")
     summary.add_argument("--json", action="store_true")
     summary.set_defaults(handler=summary_cmd)
+    actions = sub.add_parser("actions", parents=[common], help="every campus's actions, filtered, with totals")
+    actions.add_argument("--phase", default="", metavar="ID")
+    actions.add_argument("--layer", default="", metavar="LAYER")
+    actions.add_argument("--status", default="", choices=["", "open", "in_progress", "done", "deferred"])
+    actions.add_argument("--campus", default="", metavar="CODE")
+    output = actions.add_mutually_exclusive_group()
+    output.add_argument("--csv", type=Path, metavar="FILE", help="write them as CSV for a work-order system")
+    output.add_argument("--json", action="store_true")
+    actions.set_defaults(handler=actions_cmd)
 
 
 def summary_cmd(args: argparse.Namespace) -> int:
@@ -91,3 +101,46 @@ def overview_json(overview: Any) -> dict[str, Any]:
             "cost_by_layer": {k: [v.low, v.high] for k, v in totals.cost_by_layer.items()},
         },
     }
+
+
+def actions_cmd(args: argparse.Namespace) -> int:
+    from safety_assess.domain.district.actions import ActionFilter, cost_totals, district_actions
+    from safety_assess.domain.scoring.wording import cost, cost_range, words
+    from safety_assess.services.district import district_overview
+
+    with open_workspace(args) as workspace:
+        overview = district_overview(workspace)
+    wanted = ActionFilter(args.phase, args.layer, args.status, args.campus)
+    chosen = [a for a in district_actions(overview.lines) if wanted.matches(a)]
+    names = overview.totals.phase_names
+    if args.csv is not None:
+        from safety_assess.reports.csv_export import district_actions_csv
+        from safety_assess.services.files import replacing
+
+        with replacing(args.csv) as partial:
+            partial.write_text(district_actions_csv(chosen, names), encoding="utf-8", newline="")
+        print(f"wrote {args.csv} ({len(chosen)} actions)")
+        return 0
+    if args.json:
+        print_json([{"campus": a.campus.code, "assessment_id": a.assessment_id, **a.line.to_json()} for a in chosen])
+        return 0
+    rows = [
+        [
+            a.campus.code,
+            a.line.risk,
+            a.line.finding[:40],
+            a.line.description[:40],
+            names.get(a.line.phase, a.line.phase),
+            cost_range(a.line.cost_low, a.line.cost_high),
+            words(a.line.status),
+        ]
+        for a in chosen
+    ]
+    print_table(["Campus", "Risk", "Finding", "Action", "Phase", "Cost", "Status"], rows)
+    print(f"\n{len(chosen)} actions; not done, by phase:")
+    for phase, total in cost_totals(chosen, "phase").items():
+        print(f"  {names.get(phase, phase)}: {cost(total)}")
+    print("by layer:")
+    for layer, total in cost_totals(chosen, "layer").items():
+        print(f"  {words(layer)}: {cost(total)}")
+    return 0

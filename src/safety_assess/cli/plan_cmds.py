@@ -68,6 +68,9 @@ def _action_fields(parser: argparse.ArgumentParser, adding: bool) -> None:
     parser.add_argument("--due", type=dt.date.fromisoformat, default=None, metavar="YYYY-MM-DD")
     parser.add_argument("--status", choices=STATUSES, default=None)
     parser.add_argument("--note", default=None)
+    parser.add_argument(
+        "--by", default="", metavar="NAME", help="who makes the change (recorded with a status change); default: you"
+    )
 
 
 def _register_actions(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -234,7 +237,7 @@ def action_add_cmd(args: argparse.Namespace) -> int:
         assessment_id = workspace.assessments.resolve_id(args.assessment)
         plan = load_plan(workspace, assessment_id, False)
         finding = find_finding(plan, args.finding, args.instance)
-        editor = PlanEditor(workspace, assessment_id)
+        editor = PlanEditor(workspace, assessment_id, by=args.by)
         action = _with_due(editor.suggested_action(finding, plan.phases), _action_changes(args), plan, workspace)
         added = editor.add_action(finding, action, plan.phases)
     print(added.id)
@@ -262,7 +265,7 @@ def action_update_cmd(args: argparse.Namespace) -> int:
         assessment_id = workspace.findings.get(action.finding_id).assessment_id
         summary = workspace.assessments.summary(assessment_id)
         phases = workspace.snapshots.checklist(summary.checklist.id).plan_phases()
-        updated = PlanEditor(workspace, assessment_id).update_action(
+        updated = PlanEditor(workspace, assessment_id, by=args.by).update_action(
             dataclasses.replace(action, **_action_changes(args)), phases
         )
     print(f"{updated.id} {updated.status.value}")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 
+from safety_assess.domain.district.actions import DistrictAction
 from safety_assess.services.plan import Plan
 
 COLUMNS = (
@@ -78,4 +80,57 @@ def actions_csv(plan: Plan) -> str:
             action.status_changed_by,
         )
         writer.writerow([safe(value) for value in row])
+    return out.getvalue()
+
+
+DISTRICT_COLUMNS = (
+    "action_id",
+    "campus_code",
+    "campus",
+    "assessment_id",
+    "finding",
+    "risk",
+    "band",
+    "layer",
+    "action",
+    "phase",
+    "phase_name",
+    "due",
+    "responsible",
+    "cost_low",
+    "cost_high",
+    "status",
+    "status_changed_at",
+    "status_changed_by",
+)
+
+
+def district_actions_csv(actions: Iterable[DistrictAction], phase_names: dict[str, str]) -> str:
+    """Every campus's actions, one row each, with the same protection against spreadsheet formulas."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(DISTRICT_COLUMNS)
+    for action in actions:
+        line = action.line
+        row = (
+            line.id,
+            action.campus.code,
+            action.campus.name,
+            action.assessment_id,
+            line.finding,
+            line.risk,
+            line.band,
+            line.layer,
+            line.description,
+            line.phase,
+            phase_names.get(line.phase, line.phase),
+            line.due,
+            line.owner,
+            line.cost_low,
+            line.cost_high,
+            line.status,
+            line.changed_at,
+            line.changed_by,
+        )
+        writer.writerow([safe(cell) for cell in row])
     return out.getvalue()

@@ -15,9 +15,33 @@ from safety_assess.domain.scoring.findings import Finding
 from safety_assess.domain.scoring.plan import Action, CostRange, Phase, Status, totals
 from safety_assess.domain.scoring.risk import Band
 
-FIGURES_VERSION = 1
+FIGURES_VERSION = 2
 SEVERE_BANDS = 2
 """The highest bands counted as 'high and critical' (whatever a checklist names its bands)."""
+
+
+@dataclass(frozen=True)
+class ActionLine:
+    """One corrective action as the district's action plan lists it."""
+
+    id: str
+    finding: str
+    """The finding's title."""
+    risk: int
+    band: str
+    layer: str
+    phase: str
+    description: str
+    cost_low: float
+    cost_high: float
+    status: str
+    owner: str = ""
+    due: str = ""
+    changed_by: str = ""
+    changed_at: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return dict(self.__dict__)
 
 
 @dataclass(frozen=True)
@@ -39,6 +63,8 @@ class AssessmentFigures:
     phase_names: dict[str, str]
     """Phase id -> name, in the checklist's order."""
     cost_by_layer: dict[str, CostRange] = field(default_factory=dict)
+    actions: tuple[ActionLine, ...] = ()
+    """Every action of the assessment's listed findings (done ones too), for the district's action plan."""
 
     @property
     def cost(self) -> CostRange:
@@ -57,6 +83,7 @@ class AssessmentFigures:
             "cost_by_phase": {k: [v.low, v.high] for k, v in self.cost_by_phase.items()},
             "phase_names": self.phase_names,
             "cost_by_layer": {k: [v.low, v.high] for k, v in self.cost_by_layer.items()},
+            "actions": [a.to_json() for a in self.actions],
         }
 
     @classmethod
@@ -75,6 +102,7 @@ class AssessmentFigures:
             cost_by_phase={k: CostRange(*v) for k, v in data["cost_by_phase"].items()},
             phase_names=dict(data["phase_names"]),
             cost_by_layer={k: CostRange(*v) for k, v in data["cost_by_layer"].items()},
+            actions=tuple(ActionLine(**a) for a in data["actions"]),
         )
 
 
@@ -104,6 +132,7 @@ def figures_of(
         severe_count += band.name in severe
         load += finding.risk
     by_phase = totals(actions, "phase")
+    titles = {f.key: f for f in findings}
     return AssessmentFigures(
         compliance=None if compliance is None else round(compliance, 2),
         findings=counts,
@@ -115,4 +144,24 @@ def figures_of(
         cost_by_phase={p.id: by_phase.get(p.id, CostRange()) for p in phases},
         phase_names={p.id: p.name for p in phases},
         cost_by_layer=totals(actions, "layer"),
+        actions=tuple(_line(a, titles[a.finding_key], ordered) for a in actions if a.finding_key in titles),
+    )
+
+
+def _line(action: Action, finding: Finding, bands: Sequence[Band]) -> ActionLine:
+    return ActionLine(
+        id=str(action.id),
+        finding=finding.title,
+        risk=finding.risk,
+        band=finding.band(bands).name,
+        layer=action.layer or finding.layer or "",
+        phase=action.phase,
+        description=action.description,
+        cost_low=action.cost_low,
+        cost_high=action.cost_high,
+        status=action.status.value,
+        owner=action.owner,
+        due=action.due.isoformat() if action.due else "",
+        changed_by=action.status_changed_by,
+        changed_at=action.status_changed_at.isoformat() if action.status_changed_at else "",
     )

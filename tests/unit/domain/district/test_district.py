@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
+from safety_assess.domain.district.actions import ActionFilter, cost_totals, district_actions
 from safety_assess.domain.district.figures import AssessmentFigures, figures_of
 from safety_assess.domain.district.overview import campus_lines, district_totals, ranked
 from safety_assess.domain.records import AssessmentStatus, AssessmentSummary, Campus, SnapshotInfo
@@ -103,3 +104,27 @@ def test_campuses_ranked_by_risk_with_district_totals_of_the_latest_assessments(
     assert (totals.campuses, totals.assessed, totals.severe, totals.open_actions) == (4, 3, 4, 6)
     assert totals.findings == {"Low": 3, "High": 4}
     assert totals.cost_by_phase == {"immediate": CostRange(1600, 3200)} and totals.cost == CostRange(1600, 3200)
+
+
+def test_the_district_action_plan_filters_and_totals() -> None:
+    north, south = (Campus(uuid.uuid4(), DISTRICT, name, name[0], "") for name in ("North", "South"))
+    findings_n = [finding("a", 5, 5), finding("b", 2, 2)]
+    actions_n = [action("a", "immediate", 100, 200), action("b", "long_term", 10, 20, Status.DONE)]
+    findings_s = [finding("c", 3, 4)]
+    actions_s = [action("c", "immediate", 1000, 3000, Status.IN_PROGRESS)]
+    n, s = summary(north, 1), summary(south, 1)
+    kept = {
+        n.id: figures_of(50, findings_n, actions_n, DEFAULT_BANDS, DEFAULT_PHASES),
+        s.id: figures_of(70, findings_s, actions_s, DEFAULT_BANDS, DEFAULT_PHASES),
+    }
+    every = district_actions(campus_lines([north, south], [n, s], kept))
+    assert [(a.campus.name, a.line.finding, a.line.risk, a.line.band) for a in every] == [
+        ("North", "a", 25, "Critical"),
+        ("South", "c", 12, "High"),
+        ("North", "b", 4, "Low"),
+    ]
+    assert cost_totals(every, "phase") == {"immediate": CostRange(1100, 3200)}
+    assert cost_totals(every, "layer") == {"perimeter": CostRange(1100, 3200)}
+    immediate = [a for a in every if ActionFilter(phase="immediate", campus="s").matches(a)]
+    assert [a.line.finding for a in immediate] == ["c"]
+    assert [a.line.finding for a in every if ActionFilter(status="done").matches(a)] == ["b"]
