@@ -20,9 +20,11 @@ from safety_assess.ui import dialogs
 from safety_assess.ui.actions import build_window_actions
 from safety_assess.ui.bundle import bundle_paths
 from safety_assess.ui.models.campus_tree import CampusTreeModel
+from safety_assess.ui.one_window import bring_forward
 from safety_assess.ui.operations import Operations
 
 if TYPE_CHECKING:
+    from safety_assess.ui.district.window import DistrictWindow as DistrictWindowType
     from safety_assess.ui.plan.window import PlanWindow as PlanWindowType
     from safety_assess.ui.walkthrough.window import WalkthroughWindow as WalkthroughWindowType
 
@@ -42,6 +44,7 @@ class MainWindow(QMainWindow):
         self.model = CampusTreeModel(self)
         self.walks: dict[uuid.UUID, WalkthroughWindowType] = {}
         self.plans: dict[uuid.UUID, PlanWindowType] = {}
+        self.district: DistrictWindowType | None = None
         self.exports: list[object] = []  # report and bundle jobs, kept so their handlers and previews live
         self.operations = Operations(self)
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
@@ -180,6 +183,23 @@ class MainWindow(QMainWindow):
         if export.start():
             self.exports.append(export)
 
+    def open_district(self) -> None:
+        """Show the district view (brought forward and refreshed when already open)."""
+        from safety_assess.ui.district.window import DistrictWindow
+
+        if self.district is not None:
+            self.district.reload()
+            bring_forward(self.district)
+            return
+        window = DistrictWindow(self.workspace)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.destroyed.connect(self._forget_district)
+        self.district = window
+        window.show()
+
+    def _forget_district(self) -> None:
+        self.district = None
+
     def export_bundle(self) -> None:
         from safety_assess.ui.bundle.exporting import BundleExport
 
@@ -268,7 +288,7 @@ class MainWindow(QMainWindow):
         self.operations.run("Loading", lambda _progress: self.workspace.warm_up())
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        for window in [*self.walks.values(), *self.plans.values()]:
+        for window in [*self.walks.values(), *self.plans.values(), *([self.district] if self.district else [])]:
             window.close()
         for export in self.exports:
             preview = getattr(export, "preview", None)

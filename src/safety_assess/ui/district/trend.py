@@ -1,0 +1,90 @@
+"""A campus's trend over its assessments: compliance as a line (left axis, 0-100 %) and open high and critical
+findings as bars (right axis), one point per assessment, oldest on the left."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from safety_assess.domain.district.overview import Assessed
+
+LINE = QColor("#1565c0")
+BARS = QColor("#c62828")
+GRID = QColor("#dddddd")
+MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 44, 36, 24, 34
+
+
+class TrendChart(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("trendChart")
+        self.setAccessibleName("Trend: compliance and open high and critical findings per assessment")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.history: list[Assessed] = []
+
+    def sizeHint(self) -> QSize:
+        return QSize(420, 220)
+
+    def set_history(self, history: list[Assessed]) -> None:
+        self.history = list(history)
+        self.setToolTip(
+            "\n".join(
+                f"{a.summary.assessed_on.isoformat()}: compliance "
+                f"{'–' if a.figures.compliance is None else f'{a.figures.compliance:.0f}%'}, "
+                f"{a.figures.severe} high or critical"
+                for a in self.history
+            )
+        )
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        plot = QRectF(
+            MARGIN_LEFT,
+            MARGIN_TOP,
+            max(self.width() - MARGIN_LEFT - MARGIN_RIGHT, 10),
+            max(self.height() - MARGIN_TOP - MARGIN_BOTTOM, 10),
+        )
+        self._axes(painter, plot)
+        if not self.history:
+            painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, "No assessment yet")
+            return
+        step = plot.width() / len(self.history)
+        top_severe = max(max(a.figures.severe for a in self.history), 1)
+        points = []
+        for number, assessed in enumerate(self.history):
+            middle = plot.left() + step * (number + 0.5)
+            height = plot.height() * assessed.figures.severe / top_severe
+            painter.fillRect(QRectF(middle - step * 0.2, plot.bottom() - height, step * 0.4, height), BARS.lighter(130))
+            label = assessed.summary.assessed_on.strftime("%Y-%m-%d")
+            painter.setPen(self.palette().text().color())
+            painter.drawText(
+                QRectF(middle - step / 2, plot.bottom() + 4, step, 18), Qt.AlignmentFlag.AlignHCenter, label
+            )
+            if assessed.figures.compliance is not None:
+                points.append(QPointF(middle, plot.bottom() - plot.height() * assessed.figures.compliance / 100))
+        painter.setPen(QPen(LINE, 2.5))
+        painter.drawPolyline(points)
+        for point in points:
+            painter.drawEllipse(point, 3.5, 3.5)
+        painter.setPen(BARS)
+        painter.drawText(
+            QRectF(plot.right() + 4, plot.top() - 6, MARGIN_RIGHT - 4, 14), Qt.AlignmentFlag.AlignLeft, str(top_severe)
+        )
+
+    def _axes(self, painter: QPainter, plot: QRectF) -> None:
+        painter.setPen(GRID)
+        for percent in (0, 25, 50, 75, 100):
+            y = plot.bottom() - plot.height() * percent / 100
+            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+            painter.setPen(LINE)
+            painter.drawText(QRectF(0, y - 7, MARGIN_LEFT - 6, 14), Qt.AlignmentFlag.AlignRight, f"{percent}%")
+            painter.setPen(GRID)
+        painter.setPen(self.palette().text().color())
+        painter.drawText(
+            QRectF(plot.left(), 2, plot.width(), 16),
+            Qt.AlignmentFlag.AlignLeft,
+            "Compliance (line) and open high and critical findings (bars)",
+        )

@@ -1,0 +1,321 @@
+"""The district window: every campus at a glance (ranked by risk, filterable, with district totals), a campus's
+assessments over time with its trend, and the district's action plan where staff follow up actions."""
+
+from __future__ import annotations
+
+import html
+import uuid
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from safety_assess.domain.district.actions import ActionFilter, cost_totals, district_actions
+from safety_assess.domain.errors import SafetyAssessError
+from safety_assess.domain.scoring.plan import Status
+from safety_assess.domain.scoring.wording import cost, words
+from safety_assess.services.district import DistrictOverview, district_overview
+from safety_assess.services.plan import PlanEditor
+from safety_assess.services.workspace import Workspace
+from safety_assess.ui import dialogs
+from safety_assess.ui.actions import ActionSpec, build_window_actions
+from safety_assess.ui.district.models import (
+    ActionsFilterModel,
+    ActionsModel,
+    CampusesModel,
+    CampusFilter,
+    HistoryModel,
+)
+from safety_assess.ui.district.trend import TrendChart
+from safety_assess.ui.plan.window import fit_columns
+
+DISTRICT_ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("district.refresh", "&Refresh", "&District", "reload", "F5", "Read every campus's figures again"),
+    ActionSpec(
+        "district.done", "Mark &done", "&Actions", "mark_done", "Ctrl+D", "The selected actions are done", toolbar=True
+    ),
+    ActionSpec(
+        "district.in_progress",
+        "In &progress",
+        "&Actions",
+        "mark_in_progress",
+        "Ctrl+P",
+        "Work on the selected actions has started",
+        toolbar=True,
+    ),
+    ActionSpec(
+        "district.deferred",
+        "De&ferred",
+        "&Actions",
+        "mark_deferred",
+        None,
+        "The selected actions are put off (their cost still counts)",
+        toolbar=True,
+    ),
+    ActionSpec("district.reopen", "&Reopen", "&Actions", "mark_open", None, "The selected actions are open again"),
+    ActionSpec("district.close", "&Close", "&District", "close", "Ctrl+W", "Close the district view"),
+)
+ANY = ""
+WIDEST = 320
+
+
+class DistrictWindow(QMainWindow):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.overview: DistrictOverview | None = None
+        self.setObjectName("DistrictWindow")
+        self.setWindowTitle("District overview - Safety Assess")
+        self.resize(1200, 760)
+        self.campuses = CampusesModel(self)
+        self.campus_filter = CampusFilter(self.campuses, self)
+        self.history = HistoryModel(self)
+        self.actions_model = ActionsModel(self)
+        self.actions_filter = ActionsFilterModel(self.actions_model, self)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._campuses_page(), "&Campuses")
+        self.tabs.addTab(self._actions_page(), "&Action plan")
+        self.setCentralWidget(self.tabs)
+        self.actions_by_id = build_window_actions(self, "District", DISTRICT_ACTIONS)
+        self.reload()
+
+    # Building
+
+    def _campuses_page(self) -> QWidget:
+        self.search = QLineEdit()
+        self.search.setObjectName("campusSearch")
+        self.search.setPlaceholderText("Filter by campus name or code")
+        self.search.setAccessibleName("Filter campuses")
+        self.search.textChanged.connect(lambda text: self.campus_filter.set_filter(text=text))
+        self.only_severe = QCheckBox("Only campuses with &high or critical findings")
+        self.only_severe.toggled.connect(lambda on: self.campus_filter.set_filter(only_severe=on))
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.only_severe)
+        self.table = _table("campusTable", "Campuses, most at risk first")
+        self.table.setModel(self.campus_filter)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by rank: most at risk first
+        self.table.selectionModel().currentRowChanged.connect(self._campus_chosen)
+        self.totals = QLabel()
+        self.totals.setObjectName("districtTotals")
+        self.totals.setWordWrap(True)
+        self.totals.setTextFormat(Qt.TextFormat.RichText)
+        self.history_view = _table("historyTable", "The chosen campus's assessments over time")
+        self.history_view.setModel(self.history)
+        self.history_view.setSortingEnabled(False)
+        self.trend = TrendChart()
+        self.campus_title = QLabel()
+        self.campus_title.setObjectName("campusTitle")
+        below = QSplitter()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.campus_title)
+        left_layout.addWidget(self.history_view)
+        below.addWidget(left)
+        below.addWidget(self.trend)
+        below.setStretchFactor(0, 3)
+        below.setStretchFactor(1, 2)
+        upper = QWidget()
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addLayout(filters)
+        upper_layout.addWidget(self.table, 1)
+        upper_layout.addWidget(self.totals)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(upper)
+        split.addWidget(below)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        return split
+
+    def _actions_page(self) -> QWidget:
+        self.filters: dict[str, QComboBox] = {}
+        row = QHBoxLayout()
+        for field, label in (("campus", "Ca&mpus"), ("phase", "P&hase"), ("layer", "&Layer"), ("status", "&Status")):
+            combo = QComboBox()
+            combo.setObjectName(f"{field}Filter")
+            combo.setAccessibleName(f"Filter by {field}")
+            combo.currentIndexChanged.connect(self._filter_actions)
+            caption = QLabel(label)
+            caption.setBuddy(combo)
+            row.addWidget(caption)
+            row.addWidget(combo, 1)
+            self.filters[field] = combo
+        self.actions_view = _table("districtActions", "Every campus's actions")
+        self.actions_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.actions_view.setModel(self.actions_filter)
+        self.actions_view.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # highest risk first
+        self.action_totals = QLabel()
+        self.action_totals.setObjectName("actionTotals")
+        self.action_totals.setWordWrap(True)
+        self.action_totals.setTextFormat(Qt.TextFormat.RichText)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addLayout(row)
+        layout.addWidget(self.actions_view, 1)
+        layout.addWidget(self.action_totals)
+        return page
+
+    # Loading
+
+    def reload(self) -> None:
+        """Read every campus's figures (only changed assessments are computed again) and show them."""
+        chosen = self._chosen_campus()
+        self.overview = district_overview(self.workspace)
+        overview = self.overview
+        self.campuses.set_overview(overview.lines, overview.totals)
+        fit_columns(self.table, self.campuses, WIDEST)
+        self.totals.setText(_totals_html(overview))
+        self.actions_model.set_actions(district_actions(overview.lines), overview.totals)
+        fit_columns(self.actions_view, self.actions_model, WIDEST)
+        self._fill_filters()
+        self._select_campus(chosen)
+
+    def _fill_filters(self) -> None:
+        assert self.overview is not None
+        actions = self.actions_model.rows
+        names = self.overview.totals.phase_names
+        choices = {
+            "campus": sorted({(a.campus.code, f"{a.campus.code} {a.campus.name}") for a in actions}),
+            "phase": [(p, n) for p, n in names.items()],
+            "layer": sorted({(a.line.layer, words(a.line.layer)) for a in actions}),
+            "status": [(s.value, words(s.value)) for s in Status],
+        }
+        for field, combo in self.filters.items():
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem("Any", ANY)
+            for value, text in choices[field]:
+                combo.addItem(text, value)
+            found = combo.findData(current)
+            combo.setCurrentIndex(max(found, 0))
+            combo.blockSignals(False)
+        self._filter_actions()
+
+    def _filter_actions(self) -> None:
+        wanted = {field: combo.currentData() or ANY for field, combo in self.filters.items()}
+        self.actions_filter.set_filter(ActionFilter(**wanted))
+        self._show_action_totals()
+
+    def _show_action_totals(self) -> None:
+        assert self.overview is not None
+        shown = self.actions_filter.shown()
+        names = self.overview.totals.phase_names
+        by_phase = cost_totals(shown, "phase")
+        by_layer = cost_totals(shown, "layer")
+        phases = " · ".join(f"{html.escape(names.get(p, p))}: <b>{cost(c)}</b>" for p, c in by_phase.items())
+        layers = " · ".join(f"{html.escape(words(k))}: <b>{cost(c)}</b>" for k, c in by_layer.items())
+        self.action_totals.setText(
+            f"{len(shown)} actions shown. Not done, by phase: {phases or 'none'}<br>By layer: {layers or 'none'}"
+        )
+
+    def _chosen_campus(self) -> uuid.UUID | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.campuses.rows[self.campus_filter.mapToSource(index).row()].campus.id
+
+    def _select_campus(self, campus_id: uuid.UUID | None) -> None:
+        rows = self.campuses.rows
+        number = next((n for n, line in enumerate(rows) if line.campus.id == campus_id), 0 if rows else None)
+        if number is None:
+            self._campus_chosen(QModelIndex())
+            return
+        index = self.campus_filter.mapFromSource(self.campuses.index(number, 0))
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self._campus_chosen(index)
+
+    def _campus_chosen(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            self.history.set_rows([])
+            self.trend.set_history([])
+            self.campus_title.setText("")
+            return
+        line = self.campuses.rows[self.campus_filter.mapToSource(index).row()]
+        self.history.set_rows(list(reversed(line.history)))
+        self.trend.set_history(list(line.history))
+        conflicts = f" · {line.conflicts} conflicting copy(ies) to resolve" if line.conflicts else ""
+        self.campus_title.setText(
+            f"<b>{html.escape(line.campus.name)}</b> ({html.escape(line.campus.code)}): "
+            f"{len(line.history)} assessment(s){conflicts}"
+        )
+
+    # Following up actions
+
+    def mark_done(self) -> None:
+        self.set_status(Status.DONE)
+
+    def mark_in_progress(self) -> None:
+        self.set_status(Status.IN_PROGRESS)
+
+    def mark_deferred(self) -> None:
+        self.set_status(Status.DEFERRED)
+
+    def mark_open(self) -> None:
+        self.set_status(Status.OPEN)
+
+    def set_status(self, status: Status) -> None:
+        """Give the selected actions ``status``, recorded with who and when; one changed elsewhere is reported."""
+        chosen = [
+            self.actions_model.rows[self.actions_filter.mapToSource(index).row()]
+            for index in self.actions_view.selectionModel().selectedRows()
+        ]
+        if not chosen:
+            self.tabs.setCurrentIndex(1)
+            self.statusBar().showMessage("Select the actions to change in the action plan.", 4000)
+            return
+        problems = []
+        for action in chosen:
+            try:
+                editor = PlanEditor(self.workspace, action.assessment_id)
+                editor.set_status(self.workspace.findings.action(uuid.UUID(action.line.id)), status)
+            except SafetyAssessError as error:
+                problems.append(f"{action.campus.code}: {action.line.description[:60]}: {error}")
+        self.reload()
+        self.statusBar().showMessage(f"{len(chosen) - len(problems)} action(s) now {words(status.value)}.", 5000)
+        if problems:
+            dialogs.show_error(self, "Some actions not changed", "\n".join(problems))
+
+
+def _table(name: str, accessible: str) -> QTableView:
+    table = QTableView()
+    table.setObjectName(name)
+    table.setAccessibleName(accessible)
+    table.setSortingEnabled(True)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().setVisible(False)
+    table.setWordWrap(False)
+    return table
+
+
+def _totals_html(overview: DistrictOverview) -> str:
+    totals = overview.totals
+    bands = " · ".join(
+        f"<span style='color:{totals.band_colors.get(name, '#000')}'>■</span> {html.escape(name)} {count}"
+        for name, count in reversed(totals.findings.items())
+    )
+    phases = " · ".join(
+        f"{html.escape(totals.phase_names.get(p, p))}: <b>{cost(c)}</b>" for p, c in totals.cost_by_phase.items()
+    )
+    return (
+        f"<b>District</b>: {totals.campuses} campuses, {totals.assessed} assessed · open findings {bands or 'none'}"
+        f" · {totals.open_actions} open actions<br>Estimated cost: <b>{cost(totals.cost)}</b>"
+        f"{' · ' + phases if phases else ''}"
+    )

@@ -1,0 +1,97 @@
+"""The district window driven like a person would, asserted on what it shows and on the database."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel
+
+from safety_assess.domain.scoring.plan import Action, Status
+from safety_assess.services.assessments import record_answer, start_assessment
+from safety_assess.services.plan import PlanEditor, load_plan
+from safety_assess.services.workspace import Workspace
+from safety_assess.settings import save_settings
+from safety_assess.ui.district.window import DistrictWindow
+from safety_assess.ui.main_window import MainWindow
+
+
+def assess(workspace: Workspace, code: str, day: dt.date, deficient: list[str], cost: float = 0) -> uuid.UUID:
+    summary = start_assessment(workspace, code, "every-type", ["Ana"], day)
+    record_answer(workspace, summary.id, "door-locked", "no" if "door-locked" in deficient else "yes")
+    record_answer(workspace, summary.id, "gate", "fail" if "gate" in deficient else "pass")
+    if cost:
+        plan = load_plan(workspace, summary.id)
+        door = plan.finding("item:door-locked:")
+        PlanEditor(workspace, summary.id).add_action(
+            door, Action(door.key, f"Rekey {code}", "immediate", cost, 2 * cost), plan.phases
+        )
+    return summary.id
+
+
+@pytest.fixture
+def district(workspace: Workspace) -> Workspace:
+    for name, code in (("Lincoln High", "LHS"), ("Adams Elementary", "AES"), ("Grant Academy", "GRA")):
+        workspace.campuses.add(name, code)
+    assess(workspace, "LHS", dt.date(2025, 3, 1), ["door-locked", "gate"])
+    assess(workspace, "LHS", dt.date(2026, 3, 1), ["door-locked"], cost=500)
+    assess(workspace, "AES", dt.date(2026, 4, 1), [])
+    return workspace
+
+
+def open_district(qtbot, workspace: Workspace) -> DistrictWindow:  # type: ignore[no-untyped-def]
+    main = MainWindow(workspace, workspace.settings)
+    qtbot.addWidget(main)
+    main.actions_by_id["district.view"].trigger()
+    window = main.district
+    assert window is not None
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)
+    return window
+
+
+def shown_codes(window: DistrictWindow) -> list[str]:
+    model = window.campus_filter
+    return [model.index(row, 2).data() for row in range(model.rowCount())]
+
+
+def test_campuses_ranked_with_history_trend_and_filters(qtbot, district: Workspace) -> None:  # type: ignore[no-untyped-def]
+    window = open_district(qtbot, district)
+    assert shown_codes(window) == ["LHS", "AES", "GRA"]
+    assert (
+        window.campus_filter.index(0, 3).data() == "2026-03-01"
+        and window.campus_filter.index(2, 3).data() == "not assessed"
+    )
+    assert "3 campuses, 2 assessed" in window.totals.text() and "$500" in window.totals.text()
+    assert window.history.rowCount() == 2 and window.history.index(0, 0).data() == "2026-03-01"
+    assert [a.summary.assessed_on.year for a in window.trend.history] == [2025, 2026]
+    window.table.selectRow(1)
+    assert window.history.rowCount() == 1 and "Adams Elementary" in window.campus_title.text()
+    qtbot.keyClicks(window.search, "gra")
+    assert shown_codes(window) == ["GRA"]
+    window.search.clear()
+    window.only_severe.setChecked(True)
+    assert shown_codes(window) == ["LHS"]
+
+
+def test_staff_follow_up_actions_recorded_with_who(qtbot, district: Workspace) -> None:  # type: ignore[no-untyped-def]
+    settings = district.settings
+    settings.assessor_name = "District facilities"
+    save_settings(district.data_dir.settings, settings)
+    assess(district, "AES", dt.date(2026, 5, 1), ["door-locked"], cost=1000)
+    window = open_district(qtbot, district)
+    window.tabs.setCurrentIndex(1)
+    assert window.actions_filter.rowCount() == 2
+    window.filters["campus"].setCurrentIndex(window.filters["campus"].findData("AES"))
+    assert window.actions_filter.rowCount() == 1 and "1 actions shown" in window.action_totals.text()
+    assert "$1,000–$2,000" in window.action_totals.text()
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    window.actions_view.selectionModel().select(window.actions_filter.index(0, 0), flags)
+    window.actions_by_id["district.done"].trigger()
+    [stored] = [a for a in district.findings.actions(window.actions_model.rows[0].assessment_id)]
+    assert stored.status == Status.DONE and stored.status_changed_by == "District facilities"
+    assert window.filters["campus"].currentData() == "AES"  # the filter is kept across the reload
+    assert "Not done, by phase: none" in window.action_totals.text()
+    window.filters["status"].setCurrentIndex(window.filters["status"].findData("done"))
+    assert window.actions_filter.rowCount() == 1
