@@ -31,6 +31,7 @@ from safety_assess.services.plan import PlanEditor
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
 from safety_assess.ui.actions import ActionSpec, build_window_actions
+from safety_assess.ui.combos import refill
 from safety_assess.ui.district.models import (
     ActionsFilterModel,
     ActionsModel,
@@ -189,21 +190,13 @@ class DistrictWindow(QMainWindow):
         actions = self.actions_model.rows
         names = self.overview.totals.phase_names
         choices = {
-            "campus": sorted({(a.campus.code, f"{a.campus.code} {a.campus.name}") for a in actions}),
-            "phase": [(p, n) for p, n in names.items()],
-            "layer": sorted({(a.line.layer, words(a.line.layer)) for a in actions}),
-            "status": [(s.value, words(s.value)) for s in Status],
+            "campus": sorted({(f"{a.campus.code} {a.campus.name}", a.campus.code) for a in actions}),
+            "phase": [(n, p) for p, n in names.items()],
+            "layer": sorted({(words(a.line.layer), a.line.layer) for a in actions}),
+            "status": [(words(s.value), s.value) for s in Status],
         }
         for field, combo in self.filters.items():
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem("Any", ANY)
-            for value, text in choices[field]:
-                combo.addItem(text, value)
-            found = combo.findData(current)
-            combo.setCurrentIndex(max(found, 0))
-            combo.blockSignals(False)
+            refill(combo, ("Any", ANY), choices[field])
         self._filter_actions()
 
     def _filter_actions(self) -> None:

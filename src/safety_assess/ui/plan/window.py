@@ -28,6 +28,7 @@ from safety_assess.services.plan import Plan, PlanEditor, earlier_plan, load_pla
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
 from safety_assess.ui.actions import build_window_actions
+from safety_assess.ui.combos import refill
 from safety_assess.ui.gc_pause import collection_paused
 from safety_assess.ui.operations import Operations
 from safety_assess.ui.plan import format as fmt
@@ -262,14 +263,7 @@ class PlanWindow(QMainWindow):
             "status": [(fmt.words(s.value), s.value) for s in Status],
         }
         for field, combo in self.filters.items():
-            kept = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem("All", None)
-            for text, value in choices[field]:
-                combo.addItem(text, value)
-            combo.setCurrentIndex(max(0, combo.findData(kept)))
-            combo.blockSignals(False)
+            refill(combo, ("All", None), choices[field])
         self.actions_filter.set_filters({field: combo.currentData() for field, combo in self.filters.items()})
 
     def _show_shown_total(self, *_args: object) -> None:
