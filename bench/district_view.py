@@ -1,0 +1,214 @@
+"""A district of 100 campuses x 5 assessments x 300 responses with 40 findings (each with an action): importing the
+100 bundles in one go, and opening the district view.
+
+import_s: `safety-assess bundle import` of the 100 bundles into a fresh data folder (one command; the district
+figures of every assessment are computed as they come in).
+open: building and showing the district window (offscreen) on that folder, the database already open; the
+median of several opens in a separate process. bare: a QTableView showing a QStandardItemModel of the same
+cells, the least any table of the campuses costs.
+queries: the SQL statements the open runs (counted by SQLite's trace hook), with 100 campuses and with 50
+(queries_50): they must not grow with the number of campuses.
+
+    python bench/district_view.py [--campuses N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+from safety_assess.datadir import DataDir
+from safety_assess.domain.checklist import Checklist, parse_checklist
+from safety_assess.services.workspace import Workspace
+from safety_assess.storage.orm import ActionRow, FindingRow, ResponseRow
+from safety_assess.storage.types import utcnow
+
+ITEMS, FINDINGS, PER_CAMPUS, OPENS = 300, 40, 5, 5
+
+
+def checklist() -> Checklist:
+    items: list[dict[str, Any]] = [
+        {
+            "id": f"i{n}",
+            "prompt": f"Generated control {n}: is it in place and working?",
+            "likelihood": 1 + n % 5,
+            "severity": 1 + (n // 5) % 5,
+            "action": "Repair the control.",
+            "cost": "medium",
+            "answer": {"type": "yes_no", "deficient_if": "no"},
+        }
+        for n in range(ITEMS)
+    ]
+    sections = [{"id": f"s{s}", "title": f"Section {s}", "items": items[s * 30 : (s + 1) * 30]} for s in range(10)]
+    return parse_checklist(
+        {"id": "bench-district", "title": "Bench district", "version": "1.0.0", "sections": sections}
+    )
+
+
+def build(root: Path, campuses: int) -> None:
+    """The laptop's data: assessments made by bulk inserts (the app's own paths would take an hour)."""
+    workspace = Workspace.open(DataDir(root))
+    snapshot = workspace.snapshots.snapshot(checklist())
+    responses, findings, actions = [], [], []
+    now = utcnow()
+    for c in range(campuses):
+        campus = workspace.campuses.add(f"Campus {c:03d}", f"C{c:03d}", f"{c} School Road")
+        for year in range(PER_CAMPUS):
+            summary = workspace.assessments.create(campus.id, snapshot.id, ["Bench"], dt.date(2022 + year, 3, 1))
+            bad = {(c * 7 + year * 13 + k * 5) % ITEMS for k in range(FINDINGS)}
+            for n in range(ITEMS):
+                value = "no" if n in bad else "yes"
+                row = {"assessment_id": summary.id, "item_id": f"i{n}", "value": value, "note": ""}
+                responses.append({**row, "id": uuid.uuid4(), "answered_at": now, "created_at": now, "updated_at": now})
+                if n in bad:
+                    finding_id = uuid.uuid4()
+                    findings.append(
+                        {"id": finding_id, "assessment_id": summary.id, "item_id": f"i{n}", "components": []}
+                    )
+                    actions.append(
+                        {
+                            "id": uuid.uuid4(),
+                            "finding_id": finding_id,
+                            "description": f"Repair control {n}",
+                            "phase": ("immediate", "short_term", "long_term")[n % 3],
+                            "cost_low": 1000.0,
+                            "cost_high": 5000.0,
+                            "status": "done" if year < PER_CAMPUS - 1 and n % 2 else "open",
+                            "position": 0,
+                        }
+                    )
+            if year < PER_CAMPUS - 1:
+                workspace.assessments.complete(summary.id, ["Bench"])
+    with workspace.database.session() as session:
+        for table, rows in ((ResponseRow, responses), (FindingRow, findings), (ActionRow, actions)):
+            session.execute(table.__table__.insert(), rows)  # type: ignore[attr-defined]
+    workspace.close()
+
+
+def export_bundles(root: Path, folder: Path) -> tuple[list[Path], str]:
+    from safety_assess.sync.export import export_bundle
+
+    workspace = Workspace.open(DataDir(root))
+    by_campus: dict[uuid.UUID, list[uuid.UUID]] = {}
+    for summary in workspace.assessments.list():
+        by_campus.setdefault(summary.campus.id, []).append(summary.id)
+    paths = []
+    for number, ids in enumerate(by_campus.values()):
+        paths.append(folder / f"campus-{number:03d}.sabundle")
+        export_bundle(workspace, ids, paths[-1])
+    fingerprint = workspace.device_key.fingerprint
+    workspace.close()
+    return paths, fingerprint
+
+
+def import_all(root: Path, bundles: list[Path], fingerprint: str) -> float:
+    command = [sys.executable, "-m", "safety_assess", "--data-dir", str(root), "bundle", "import"]
+    began = time.perf_counter()
+    subprocess.run([*command, *map(str, bundles), "--trust", fingerprint], check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - began
+
+
+def child(root: Path) -> None:
+    """Open the district view several times, counting the statements of each open."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QApplication, QTableView
+    from sqlalchemy import Engine, event
+
+    from safety_assess.ui.district.window import DistrictWindow
+
+    statements = [0]
+
+    def traced(connection: Any, _: Any) -> None:
+        connection.set_trace_callback(lambda _sql: statements.__setitem__(0, statements[0] + 1))
+
+    event.listen(Engine, "connect", traced)
+    app = QApplication.instance() or QApplication([])
+    workspace = Workspace.open(DataDir(root))
+    workspace.database  # noqa: B018  (opened before the clock starts, as when the app runs)
+    opens, counts, computed = [], [], []
+    for _ in range(OPENS):
+        statements[0] = 0
+        began = time.perf_counter()
+        window = DistrictWindow(workspace)
+        window.show()
+        app.processEvents()
+        opens.append(time.perf_counter() - began)
+        counts.append(statements[0])
+        assert window.overview is not None
+        computed.append(window.overview.computed)
+        texts = [
+            [window.campuses.index(r, c).data() or "" for c in range(window.campuses.columnCount())]
+            for r in range(window.campuses.rowCount())
+        ]
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    bare = []
+    for _ in range(OPENS):
+        began = time.perf_counter()
+        model = QStandardItemModel(len(texts), len(texts[0]))
+        for r, row in enumerate(texts):
+            for c, text in enumerate(row):
+                model.setItem(r, c, QStandardItem(text))
+        view = QTableView()
+        view.setModel(model)
+        view.show()
+        app.processEvents()
+        bare.append(time.perf_counter() - began)
+        view.close()
+    workspace.close()
+    print(json.dumps({"opens": opens, "statements": counts, "computed": computed, "bare": bare}))
+
+
+def run_child(root: Path) -> dict[str, Any]:
+    done = subprocess.run([sys.executable, __file__, "--child", str(root)], check=True, capture_output=True, text=True)
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--campuses", type=int, default=100)
+    parser.add_argument("--child", metavar="ROOT", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(Path(args.child))
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        began = time.perf_counter()
+        build(folder / "laptop", args.campuses)
+        bundles, fingerprint = export_bundles(folder / "laptop", folder)
+        print(f"made {args.campuses} campuses and their bundles in {time.perf_counter() - began:.0f} s")
+        import_s = import_all(folder / "district", bundles, fingerprint)
+        half = args.campuses // 2
+        import_all(folder / "half", bundles[:half], fingerprint)
+        full, halved = run_child(folder / "district"), run_child(folder / "half")
+    open_s, bare_s = statistics.median(full["opens"]), statistics.median(full["bare"])
+    print(f"campuses: {args.campuses} x {PER_CAMPUS} assessments x {ITEMS} responses, {FINDINGS} findings each")
+    print(f"import of {args.campuses} bundles: {import_s:.1f} s")
+    print(
+        f"open: {open_s * 1000:.0f} ms (all: {', '.join(f'{t * 1000:.0f}' for t in full['opens'])}); bare table "
+        f"{bare_s * 1000:.0f} ms; figures computed while opening: {full['computed']}"
+    )
+    print(
+        f"statements per open: {full['statements']} with {args.campuses} campuses, {halved['statements']} with {half}"
+    )
+    print(
+        f"RESULT district_view open={open_s:.3f} queries={full['statements'][-1]} "
+        f"queries_{half}={halved['statements'][-1]} bare={bare_s:.3f} import_s={import_s:.1f}"
+    )
+
+
+if __name__ == "__main__":
+    main()
