@@ -180,19 +180,24 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--campuses", type=int, default=100)
     parser.add_argument("--child", metavar="ROOT", help=argparse.SUPPRESS)
+    parser.add_argument("--keep", type=Path, metavar="DIR", help="build in DIR and keep it (reused when it exists)")
     args = parser.parse_args()
     if args.child:
         child(Path(args.child))
         return
+    half = args.campuses // 2
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        began = time.perf_counter()
-        build(folder / "laptop", args.campuses)
-        bundles, fingerprint = export_bundles(folder / "laptop", folder)
-        print(f"made {args.campuses} campuses and their bundles in {time.perf_counter() - began:.0f} s")
-        import_s = import_all(folder / "district", bundles, fingerprint)
-        half = args.campuses // 2
-        import_all(folder / "half", bundles[:half], fingerprint)
+        folder = args.keep or Path(tmp)
+        if (folder / "half").is_dir():
+            import_s = float("nan")  # kept from an earlier run: only the opens are measured
+        else:
+            folder.mkdir(parents=True, exist_ok=True)
+            began = time.perf_counter()
+            build(folder / "laptop", args.campuses)
+            bundles, fingerprint = export_bundles(folder / "laptop", folder)
+            print(f"made {args.campuses} campuses and their bundles in {time.perf_counter() - began:.0f} s")
+            import_s = import_all(folder / "district", bundles, fingerprint)
+            import_all(folder / "half", bundles[:half], fingerprint)
         full, halved = run_child(folder / "district"), run_child(folder / "half")
     open_s, bare_s = statistics.median(full["opens"]), statistics.median(full["bare"])
     print(f"campuses: {args.campuses} x {PER_CAMPUS} assessments x {ITEMS} responses, {FINDINGS} findings each")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
 from pathlib import Path
 
 from tests.e2e.conftest import Run
@@ -51,3 +52,51 @@ def test_district_actions_filtered_as_csv_and_followed_up(cli: Run, tmp_path: Pa
     ]
     text = cli("district", "actions").stdout
     assert "2 actions; not done, by phase:" in text and "$1,000–$2,000" in text
+
+
+def test_district_report_ranks_campuses_with_a_page_each(cli: Run, tmp_path: Path) -> None:
+    for name, code in (("Lincoln High", "LHS"), ("Adams Elementary", "AES")):
+        cli("campus", "add", name, "--code", code)
+        aid = cli("assessment", "new", "--campus", code, "--checklist", "comprehensive-facility").stdout.strip()
+        cli("assessment", "answer", aid, "grounds.gates-locked", "no" if code == "AES" else "yes")
+        if code == "AES":
+            cli("action", "add", aid, "item:grounds.gates-locked:", "--cost", "700-900")
+    out = tmp_path / "district.pdf"
+    made = cli("district", "report", "--out", str(out), "--clock", "2026-11-23T09:00:00+00:00")
+    assert made.returncode == 0 and made.stdout.strip() == f"wrote {out} (5 pages)", made.stderr
+    assert subprocess.run(["qpdf", "--check", str(out)], capture_output=True).returncode == 0
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True).stdout
+    pages = text.split("\f")
+    assert "District safety plan" in pages[0] and "Confidential" in pages[0]
+    ranking = pages[1][pages[1].index("Campuses ranked by risk") :]
+    assert ranking.index("Adams") < ranking.index("Lincoln") and "$700–$900" in pages[1]
+    assert "1. Adams Elementary (AES)" in pages[3] and "2. Lincoln High (LHS)" in pages[4]
+    assert all(f"Page {n} of 5" in page for n, page in enumerate(pages[:5], start=1))
+    again = tmp_path / "again.pdf"
+    cli("district", "report", "--out", str(again), "--clock", "2026-11-23T09:00:00+00:00")
+    assert again.read_bytes() == out.read_bytes()  # the same district and clock give the same bytes
+
+
+def test_a_campus_pack_takes_the_district_follow_up_back_to_the_laptop(cli: Run, tmp_path: Path) -> None:
+    laptop, district = tmp_path / "laptop", tmp_path / "district"
+    cli("campus", "add", "Lincoln High", "--code", "LHS", data_dir=laptop)
+    aid = cli("assessment", "new", "--campus", "LHS", "--checklist", "comprehensive-facility", data_dir=laptop)
+    aid_text = aid.stdout.strip()
+    cli("assessment", "answer", aid_text, "grounds.gates-locked", "no", data_dir=laptop)
+    action = cli("action", "add", aid_text, "item:grounds.gates-locked:", "--cost", "500-900", data_dir=laptop)
+    bundle, pack = tmp_path / "lhs.sabundle", tmp_path / "pack.sabundle"
+    cli("bundle", "export", aid_text, "--out", str(bundle), data_dir=laptop)
+    laptop_fp = json.loads(cli("device", "show", "--json", data_dir=laptop).stdout)["fingerprint"]
+    district_fp = json.loads(cli("device", "show", "--json", data_dir=district).stdout)["fingerprint"]
+    cli("bundle", "import", str(bundle), "--trust", laptop_fp, data_dir=district)
+    cli("action", "update", action.stdout.strip(), "--status", "done", "--by", "Facilities", data_dir=district)
+    made = cli("district", "pack", "lhs", "--out", str(pack), data_dir=district)
+    assert made.returncode == 0 and f"signed by {district_fp}" in made.stdout, made.stderr
+    back = json.loads(cli("bundle", "import", str(pack), "--trust", district_fp, "--json", data_dir=laptop).stdout)
+    assert back[0]["assessments"][0]["result"] == "updated"
+    [listed] = json.loads(cli("action", "list", aid_text, "--json", data_dir=laptop).stdout)
+    assert listed["status"] == "done" and listed["status_changed_by"] == "Facilities"
+    again = cli("assessment", "answer", aid_text, "grounds.gates-locked", "yes", data_dir=laptop)
+    assert again.returncode == 0, again.stderr  # still the laptop's own assessment: it can go on
+    none = cli("district", "pack", "XYZ", "--out", str(pack), data_dir=laptop)
+    assert none.returncode == 1 and "XYZ" in none.stderr and "Traceback" not in none.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,16 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     output.add_argument("--csv", type=Path, metavar="FILE", help="write them as CSV for a work-order system")
     output.add_argument("--json", action="store_true")
     actions.set_defaults(handler=actions_cmd)
+    report = sub.add_parser("report", parents=[common], help="the district PDF: ranking, budget, trends, campuses")
+    report.add_argument("--out", required=True, type=Path, metavar="FILE")
+    report.add_argument("--clock", type=dt.datetime.fromisoformat, default=None, help=argparse.SUPPRESS)
+    report.set_defaults(handler=report_cmd)
+    pack = sub.add_parser(
+        "pack", parents=[common], help="back to the field: a campus's latest assessment and action status as a bundle"
+    )
+    pack.add_argument("campus", metavar="CAMPUS_CODE")
+    pack.add_argument("--out", required=True, type=Path, metavar="FILE")
+    pack.set_defaults(handler=pack_cmd)
 
 
 def summary_cmd(args: argparse.Namespace) -> int:
@@ -143,4 +154,27 @@ def actions_cmd(args: argparse.Namespace) -> int:
     print("by layer:")
     for layer, total in cost_totals(chosen, "layer").items():
         print(f"  {words(layer)}: {cost(total)}")
+    return 0
+
+
+def report_cmd(args: argparse.Namespace) -> int:
+    from safety_assess.services.district import export_district_report
+
+    with open_workspace(args) as workspace:
+        result = export_district_report(workspace, args.out, clock=args.clock)
+    print(f"wrote {result.path} ({result.pages} pages)")
+    return 0
+
+
+def pack_cmd(args: argparse.Namespace) -> int:
+    from safety_assess.sync.export import export_campus_pack
+
+    with open_workspace(args) as workspace:
+        result = export_campus_pack(workspace, args.campus, args.out)
+        fingerprint = workspace.device_key.fingerprint
+    sealed = f", encrypted to {result.sealed_to.fingerprint}" if result.sealed_to else ""
+    print(
+        f"wrote {result.path}: {len(result.assessments)} assessment(s), {result.photos} photo(s), "
+        f"signed by {fingerprint}{sealed}"
+    )
     return 0

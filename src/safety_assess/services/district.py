@@ -6,9 +6,11 @@ opening the district view reads a fixed number of queries whatever the number of
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from safety_assess.domain.district.figures import AssessmentFigures, figures_of
 from safety_assess.domain.district.overview import (
@@ -19,7 +21,10 @@ from safety_assess.domain.district.overview import (
     district_totals,
     ranked,
 )
+from safety_assess.services.files import replacing
 from safety_assess.services.plan import Plan, load_plan
+from safety_assess.services.progress import Progress
+from safety_assess.services.reports import ReportResult
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage import figures as kept_figures
 
@@ -65,3 +70,25 @@ def district_overview(workspace: Workspace) -> DistrictOverview:
     figures, computed = assessment_figures(workspace, (s.id for s in current))
     lines = ranked(campus_lines(campuses, summaries, figures))
     return DistrictOverview(lines, district_totals(lines), computed)
+
+
+def export_district_report(
+    workspace: Workspace, out: Path, *, clock: dt.datetime | None = None, progress: Progress | None = None
+) -> ReportResult:
+    """Write the district report PDF to ``out`` (whole, or not at all)."""
+    from safety_assess.reports.district import DistrictReportOptions, write_district_pdf
+    from safety_assess.reports.pdf import page_count
+    from safety_assess.services.reports import report_options
+
+    progress = progress or Progress()
+    progress.report(0, 2, "Reading every campus's figures")
+    overview = district_overview(workspace)
+    base = report_options(workspace, public=False, clock=clock)
+    options = DistrictReportOptions(base.district, base.marking, base.generated_at, base.app_version)
+    progress.check()
+    progress.report(1, 2, "Laying out the report")
+    with replacing(out) as partial:
+        write_district_pdf(overview.lines, overview.totals, options, partial)
+        pages = page_count(partial)
+    progress.report(2, 2)
+    return ReportResult(out, pages)

@@ -25,6 +25,7 @@ from safety_assess.storage.bundle_rows import RowError, dump_row, load_row, plai
 from safety_assess.storage.database import Database
 from safety_assess.storage.orm import (
     ActionRow,
+    AppMetaRow,
     AssessmentHistoryRow,
     AssessmentRow,
     Base,
@@ -167,7 +168,9 @@ def _apply(session: Session, prepared: Prepared, device: DeviceClaim, stored_pho
     incoming = _placed(session, prepared, stored_photo)
     assessment = incoming["assessment"][0]
     assert isinstance(assessment, AssessmentRow)
-    assessment.source_installation, assessment.imported_at = device.installation_id, utcnow()
+    made_here = assessment.source_installation == _our_installation(session)  # ours, sent back by the district
+    assessment.source_installation = None if made_here else device.installation_id
+    assessment.imported_at = utcnow()
     local = session.get(AssessmentRow, assessment.id)
     campus, day = prepared.document["campus"]["name"], str(assessment.assessed_on)
     if local is None:
@@ -180,6 +183,11 @@ def _apply(session: Session, prepared: Prepared, device: DeviceClaim, stored_pho
     elif result == Result.CONFLICT:
         return Outcome(assessment.id, campus, day, result, _insert_copy(session, incoming, local.id))
     return Outcome(assessment.id, campus, day, result)
+
+
+def _our_installation(session: Session) -> str | None:
+    row = session.get(AppMetaRow, "installation_id")
+    return row.value if row is not None else None
 
 
 def _placed(session: Session, prepared: Prepared, stored_photo: StoredPhoto) -> dict[str, list[Base]]:

@@ -209,3 +209,19 @@ def changed_assessments(workspace: Workspace) -> tuple[list[uuid.UUID], dt.datet
     """What ``export_changed`` would export now, and when the last such export was (None: never)."""
     since = last_export(workspace.database)
     return changed_since(workspace.database, since), since
+
+
+def export_campus_pack(
+    workspace: Workspace, campus_code: str, out: Path, *, progress: Progress | None = None
+) -> ExportResult:
+    """Back to the field: the campus's latest assessment with its actions' current status, in a bundle the
+    assessor imports before the next walk (which then starts from these findings and sees what was fixed)."""
+    from safety_assess.domain.district.overview import current_assessments
+    from safety_assess.domain.errors import NotFoundError
+
+    campus = workspace.campuses.by_code(campus_code)
+    ours = [s for s in current_assessments(workspace.assessments.list(campus.id)) if s.conflict_of is None]
+    if not ours:
+        raise NotFoundError(f"campus {campus.code} has no assessment to send back")
+    latest = max(ours, key=lambda s: (s.assessed_on, s.started_at))
+    return export_bundle(workspace, [latest.id], out, progress=progress)

@@ -69,6 +69,7 @@ DISTRICT_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("district.close", "&Close", "&District", "close", "Ctrl+W", "Close the district view"),
 )
 ANY = ""
+ACTIONS_TAB = 1
 WIDEST = 320
 
 
@@ -88,6 +89,8 @@ class DistrictWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._campuses_page(), "&Campuses")
         self.tabs.addTab(self._actions_page(), "&Action plan")
+        self._actions_stale = True
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
         self.actions_by_id = build_window_actions(self, "District", DISTRICT_ACTIONS)
         self.reload()
@@ -180,10 +183,22 @@ class DistrictWindow(QMainWindow):
         self.campuses.set_overview(overview.lines, overview.totals)
         fit_columns(self.table, self.campuses, WIDEST)
         self.totals.setText(_totals_html(overview))
-        self.actions_model.set_actions(district_actions(overview.lines), overview.totals)
+        self._actions_stale = True
+        if self.tabs.currentIndex() == ACTIONS_TAB:
+            self._show_actions()
+        self._select_campus(chosen)
+
+    def _tab_changed(self, index: int) -> None:
+        if index == ACTIONS_TAB and self._actions_stale:
+            self._show_actions()
+
+    def _show_actions(self) -> None:
+        """The district's actions, listed when their tab is shown (thousands of rows: not needed to open)."""
+        assert self.overview is not None
+        self._actions_stale = False
+        self.actions_model.set_actions(district_actions(self.overview.lines), self.overview.totals)
         fit_columns(self.actions_view, self.actions_model, WIDEST)
         self._fill_filters()
-        self._select_campus(chosen)
 
     def _fill_filters(self) -> None:
         assert self.overview is not None
@@ -269,7 +284,7 @@ class DistrictWindow(QMainWindow):
             for index in self.actions_view.selectionModel().selectedRows()
         ]
         if not chosen:
-            self.tabs.setCurrentIndex(1)
+            self.tabs.setCurrentIndex(ACTIONS_TAB)
             self.statusBar().showMessage("Select the actions to change in the action plan.", 4000)
             return
         problems = []
