@@ -115,14 +115,15 @@ def overview_json(overview: Any) -> dict[str, Any]:
 
 
 def actions_cmd(args: argparse.Namespace) -> int:
-    from safety_assess.domain.district.actions import ActionFilter, cost_totals, district_actions
+    from safety_assess.domain.district.actions import ActionFilter, cost_totals
     from safety_assess.domain.scoring.wording import cost, cost_range, words
-    from safety_assess.services.district import district_overview
+    from safety_assess.services.district import district_overview, latest_actions
 
     with open_workspace(args) as workspace:
         overview = district_overview(workspace)
+        every = latest_actions(workspace, overview)
     wanted = ActionFilter(args.phase, args.layer, args.status, args.campus)
-    chosen = [a for a in district_actions(overview.lines) if wanted.matches(a)]
+    chosen = [a for a in every if wanted.matches(a)]
     names = overview.totals.phase_names
     if args.csv is not None:
         from safety_assess.reports.csv_export import district_actions_csv

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +16,8 @@ from reportlab.lib import colors
 from reportlab.lib.units import inch
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer
 
-from safety_assess.domain.district.actions import DistrictAction, district_actions
+from safety_assess.domain.district.actions import DistrictAction
+from safety_assess.domain.district.figures import ActionLine
 from safety_assess.domain.district.overview import CampusLine, DistrictTotals
 from safety_assess.domain.scoring.plan import CostRange, Status
 from safety_assess.domain.scoring.wording import cost, percent, words
@@ -37,7 +39,11 @@ class DistrictReportOptions:
 
 
 def write_district_pdf(
-    lines: Sequence[CampusLine], totals: DistrictTotals, options: DistrictReportOptions, out: Path
+    lines: Sequence[CampusLine],
+    totals: DistrictTotals,
+    actions: Sequence[DistrictAction],
+    options: DistrictReportOptions,
+    out: Path,
 ) -> None:
     register_fonts()
     title = f"District safety plan: {options.district}" if options.district else "District safety plan"
@@ -54,14 +60,16 @@ def write_district_pdf(
         keywords=["school safety", "district", options.marking],
         lang="en",
     )
-    actions = district_actions(lines)
+    by_assessment: dict[uuid.UUID, list[ActionLine]] = {}
+    for action in actions:
+        by_assessment.setdefault(action.assessment_id, []).append(action.line)
     story = [
         *_cover(title, totals, options),
         *_summary(lines, totals, actions),
         *_trends(lines),
     ]
     for rank, line in enumerate(lines, start=1):
-        story += _campus_page(rank, line, totals)
+        story += _campus_page(rank, line, totals, by_assessment)
     document.build(story, canvasmaker=report_canvas(options.generated_at))
 
 
@@ -89,7 +97,7 @@ def _cover(title: str, totals: DistrictTotals, options: DistrictReportOptions) -
     ]
 
 
-def _summary(lines: Sequence[CampusLine], totals: DistrictTotals, actions: list[DistrictAction]) -> Story:
+def _summary(lines: Sequence[CampusLine], totals: DistrictTotals, actions: Sequence[DistrictAction]) -> Story:
     story: Story = [para("Summary", "h1")]
     bands = list(reversed(totals.findings))
     story.append(
@@ -212,7 +220,9 @@ def _line_chart(labels: list[str], values: list[float | None], caption: str) -> 
     return drawing
 
 
-def _campus_page(rank: int, line: CampusLine, totals: DistrictTotals) -> Story:
+def _campus_page(
+    rank: int, line: CampusLine, totals: DistrictTotals, actions: dict[uuid.UUID, list[ActionLine]]
+) -> Story:
     campus = line.campus
     story: Story = [PageBreak(), para(f"{rank}. {campus.name} ({campus.code})", "h1")]
     latest = line.latest
@@ -245,7 +255,8 @@ def _campus_page(rank: int, line: CampusLine, totals: DistrictTotals) -> Story:
             )
         )
     open_actions = sorted(
-        (a for a in figures.actions if a.status != Status.DONE), key=lambda a: (-a.risk, a.phase, a.description)
+        (a for a in actions.get(summary.id, []) if a.status != Status.DONE),
+        key=lambda a: (-a.risk, a.phase, a.description),
     )
     if open_actions:
         names = figures.phase_names

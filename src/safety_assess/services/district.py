@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from safety_assess.domain.district.figures import AssessmentFigures, figures_of
+from safety_assess.domain.district.actions import DistrictAction, district_actions, latest_ids
+from safety_assess.domain.district.figures import ActionLine, AssessmentFigures, action_lines, figures_of
 from safety_assess.domain.district.overview import (
     CampusLine,
     DistrictTotals,
@@ -56,8 +57,10 @@ def assessment_figures(
         kept = stored.get(assessment_id)
         figures = AssessmentFigures.from_json(kept[1]) if kept is not None and kept[0] == stamp else None
         if figures is None:
-            figures = plan_figures(load_plan(workspace, assessment_id, compare_earlier=False))
-            fresh.append((assessment_id, stamp, figures.to_json()))
+            plan = load_plan(workspace, assessment_id, compare_earlier=False)
+            figures = plan_figures(plan)
+            lines = action_lines(plan.findings, plan.actions, plan.bands)
+            fresh.append((assessment_id, stamp, figures.to_json(), [line.to_json() for line in lines]))
         result[assessment_id] = figures
     if fresh:
         kept_figures.keep(workspace.database, fresh)
@@ -70,6 +73,13 @@ def district_overview(workspace: Workspace) -> DistrictOverview:
     figures, computed = assessment_figures(workspace, (s.id for s in current))
     lines = ranked(campus_lines(campuses, summaries, figures))
     return DistrictOverview(lines, district_totals(lines), computed)
+
+
+def latest_actions(workspace: Workspace, overview: DistrictOverview) -> list[DistrictAction]:
+    """Every action of each campus's latest assessment (their figures are current: the overview made sure)."""
+    kept = kept_figures.kept_actions(workspace.database, latest_ids(overview.lines))
+    lines = {key: [ActionLine.from_json(data) for data in found] for key, found in kept.items()}
+    return district_actions(overview.lines, lines)
 
 
 def export_district_report(
@@ -88,7 +98,7 @@ def export_district_report(
     progress.check()
     progress.report(1, 2, "Laying out the report")
     with replacing(out) as partial:
-        write_district_pdf(overview.lines, overview.totals, options, partial)
+        write_district_pdf(overview.lines, overview.totals, latest_actions(workspace, overview), options, partial)
         pages = page_count(partial)
     progress.report(2, 2)
     return ReportResult(out, pages)

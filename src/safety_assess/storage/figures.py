@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from sqlalchemy import func, select
@@ -54,12 +54,29 @@ def kept(database: Database) -> dict[uuid.UUID, tuple[str, dict[str, Any]]]:
         return {row[0]: (row[1], row[2]) for row in rows}
 
 
-def keep(database: Database, computed: Iterable[tuple[uuid.UUID, str, dict[str, Any]]]) -> None:
-    """Store freshly computed figures, replacing older ones."""
+def kept_actions(database: Database, assessment_ids: Collection[uuid.UUID]) -> dict[uuid.UUID, list[dict[str, Any]]]:
+    """The kept action lines of these assessments (one query, however many)."""
+    if not assessment_ids:
+        return {}
     with database.session() as session:
-        for assessment_id, stamp, figures in computed:
+        rows = session.execute(
+            select(AssessmentFiguresRow.assessment_id, AssessmentFiguresRow.actions).where(
+                AssessmentFiguresRow.assessment_id.in_(list(assessment_ids))
+            )
+        )
+        return {row[0]: row[1] for row in rows}
+
+
+Computed = tuple[uuid.UUID, str, dict[str, Any], list[dict[str, Any]]]
+"""Assessment id, stamp, figures, action lines."""
+
+
+def keep(database: Database, computed: Iterable[Computed]) -> None:
+    """Store freshly computed figures and action lines, replacing older ones."""
+    with database.session() as session:
+        for assessment_id, stamp, figures, actions in computed:
             row = session.get(AssessmentFiguresRow, assessment_id)
             if row is None:
-                session.add(AssessmentFiguresRow(assessment_id=assessment_id, stamp=stamp, figures=figures))
-            else:
-                row.stamp, row.figures, row.computed_at = stamp, figures, utcnow()
+                row = AssessmentFiguresRow(assessment_id=assessment_id)
+                session.add(row)
+            row.stamp, row.figures, row.actions, row.computed_at = stamp, figures, actions, utcnow()

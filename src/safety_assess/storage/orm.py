@@ -278,4 +278,6 @@ class AssessmentFiguresRow(Base):
     )
     stamp: Mapped[str] = mapped_column(String(200))
     figures: Mapped[dict[str, Any]] = mapped_column(JSON)
+    actions: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    """The assessment's actions as the district's action plan lists them (read only for latest assessments)."""
     computed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)

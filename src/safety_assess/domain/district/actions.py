@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from safety_assess.domain.district.figures import ActionLine
@@ -39,13 +39,19 @@ class ActionFilter:
         )
 
 
-def district_actions(lines: Iterable[CampusLine]) -> list[DistrictAction]:
-    """Every action of each campus's latest assessment, highest risk first."""
+def latest_ids(lines: Iterable[CampusLine]) -> list[uuid.UUID]:
+    return [line.latest.summary.id for line in lines if line.latest is not None]
+
+
+def district_actions(
+    lines: Iterable[CampusLine], actions: Mapping[uuid.UUID, Sequence[ActionLine]]
+) -> list[DistrictAction]:
+    """Every action of each campus's latest assessment (``actions``: by assessment id), highest risk first."""
     found = [
         DistrictAction(line.campus, line.latest.summary.id, action)
         for line in lines
         if line.latest is not None
-        for action in line.latest.figures.actions
+        for action in actions.get(line.latest.summary.id, ())
     ]
     return sorted(found, key=lambda a: (-a.line.risk, a.campus.name.casefold(), a.line.phase, a.line.description))
 

@@ -15,7 +15,7 @@ from safety_assess.domain.scoring.findings import Finding
 from safety_assess.domain.scoring.plan import Action, CostRange, Phase, Status, totals
 from safety_assess.domain.scoring.risk import Band
 
-FIGURES_VERSION = 2
+FIGURES_VERSION = 3
 SEVERE_BANDS = 2
 """The highest bands counted as 'high and critical' (whatever a checklist names its bands)."""
 
@@ -43,6 +43,10 @@ class ActionLine:
     def to_json(self) -> dict[str, Any]:
         return dict(self.__dict__)
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ActionLine:
+        return cls(**data)
+
 
 @dataclass(frozen=True)
 class AssessmentFigures:
@@ -63,8 +67,6 @@ class AssessmentFigures:
     phase_names: dict[str, str]
     """Phase id -> name, in the checklist's order."""
     cost_by_layer: dict[str, CostRange] = field(default_factory=dict)
-    actions: tuple[ActionLine, ...] = ()
-    """Every action of the assessment's listed findings (done ones too), for the district's action plan."""
 
     @property
     def cost(self) -> CostRange:
@@ -83,7 +85,6 @@ class AssessmentFigures:
             "cost_by_phase": {k: [v.low, v.high] for k, v in self.cost_by_phase.items()},
             "phase_names": self.phase_names,
             "cost_by_layer": {k: [v.low, v.high] for k, v in self.cost_by_layer.items()},
-            "actions": [a.to_json() for a in self.actions],
         }
 
     @classmethod
@@ -102,7 +103,6 @@ class AssessmentFigures:
             cost_by_phase={k: CostRange(*v) for k, v in data["cost_by_phase"].items()},
             phase_names=dict(data["phase_names"]),
             cost_by_layer={k: CostRange(*v) for k, v in data["cost_by_layer"].items()},
-            actions=tuple(ActionLine(**a) for a in data["actions"]),
         )
 
 
@@ -132,7 +132,6 @@ def figures_of(
         severe_count += band.name in severe
         load += finding.risk
     by_phase = totals(actions, "phase")
-    titles = {f.key: f for f in findings}
     return AssessmentFigures(
         compliance=None if compliance is None else round(compliance, 2),
         findings=counts,
@@ -144,8 +143,14 @@ def figures_of(
         cost_by_phase={p.id: by_phase.get(p.id, CostRange()) for p in phases},
         phase_names={p.id: p.name for p in phases},
         cost_by_layer=totals(actions, "layer"),
-        actions=tuple(_line(a, titles[a.finding_key], ordered) for a in actions if a.finding_key in titles),
     )
+
+
+def action_lines(findings: Iterable[Finding], actions: Sequence[Action], bands: Sequence[Band]) -> list[ActionLine]:
+    """Every action of the listed findings (done ones too), as the district's action plan lists them."""
+    by_key = {f.key: f for f in findings}
+    ordered = sorted(bands, key=lambda b: b.low)
+    return [_line(a, by_key[a.finding_key], ordered) for a in actions if a.finding_key in by_key]
 
 
 def _line(action: Action, finding: Finding, bands: Sequence[Band]) -> ActionLine:

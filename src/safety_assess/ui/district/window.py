@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from safety_assess.domain.district.actions import ActionFilter, cost_totals, district_actions
+from safety_assess.domain.district.actions import ActionFilter, cost_totals
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.scoring.plan import Status
 from safety_assess.domain.scoring.wording import cost, words
-from safety_assess.services.district import DistrictOverview, district_overview
+from safety_assess.services.district import DistrictOverview, district_overview, latest_actions
 from safety_assess.services.plan import PlanEditor
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
@@ -196,7 +196,7 @@ class DistrictWindow(QMainWindow):
         """The district's actions, listed when their tab is shown (thousands of rows: not needed to open)."""
         assert self.overview is not None
         self._actions_stale = False
-        self.actions_model.set_actions(district_actions(self.overview.lines), self.overview.totals)
+        self.actions_model.set_actions(latest_actions(self.workspace, self.overview), self.overview.totals)
         fit_columns(self.actions_view, self.actions_model, WIDEST)
         self._fill_filters()
 

@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 
 from safety_assess.domain.district.actions import ActionFilter, cost_totals, district_actions
-from safety_assess.domain.district.figures import AssessmentFigures, figures_of
+from safety_assess.domain.district.figures import AssessmentFigures, action_lines, figures_of
 from safety_assess.domain.district.overview import campus_lines, district_totals, ranked
 from safety_assess.domain.records import AssessmentStatus, AssessmentSummary, Campus, SnapshotInfo
 from safety_assess.domain.scoring.findings import Finding
@@ -117,7 +117,11 @@ def test_the_district_action_plan_filters_and_totals() -> None:
         n.id: figures_of(50, findings_n, actions_n, DEFAULT_BANDS, DEFAULT_PHASES),
         s.id: figures_of(70, findings_s, actions_s, DEFAULT_BANDS, DEFAULT_PHASES),
     }
-    every = district_actions(campus_lines([north, south], [n, s], kept))
+    lines = {
+        n.id: action_lines(findings_n, actions_n, DEFAULT_BANDS),
+        s.id: action_lines(findings_s, actions_s, DEFAULT_BANDS),
+    }
+    every = district_actions(campus_lines([north, south], [n, s], kept), lines)
     assert [(a.campus.name, a.line.finding, a.line.risk, a.line.band) for a in every] == [
         ("North", "a", 25, "Critical"),
         ("South", "c", 12, "High"),

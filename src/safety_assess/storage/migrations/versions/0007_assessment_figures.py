@@ -1,6 +1,6 @@
 """Assessment figures: each assessment's headline figures (compliance, findings per band, open actions, cost per
-phase and layer), kept so the district view reads them in one query instead of rescoring every assessment; the stamp
-says what state of the assessment they were computed from.
+phase and layer) and its actions as the district lists them, kept so the district view reads them in one query
+instead of rescoring every assessment; the stamp says what state of the assessment they were computed from.
 
 Revision ID: 0007
 Revises: 0006
@@ -29,6 +29,7 @@ def upgrade() -> None:
         ),
         sa.Column("stamp", sa.String(200), nullable=False),
         sa.Column("figures", sa.JSON(), nullable=False),
+        sa.Column("actions", sa.JSON(), nullable=False),
         sa.Column("computed_at", sa.DateTime(timezone=True), nullable=False),
     )
 
