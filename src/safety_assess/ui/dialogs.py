@@ -293,3 +293,9 @@ def ask_district_key_target(parent: QWidget | None, suggested: Path) -> Path | N
         parent, "Export district key", str(suggested), "District keys (*.sadistrictkey)"
     )
     return Path(name) if name else None
+
+
+def ask_save_path(parent: QWidget | None, title: str, suggested: Path, file_filter: str) -> Path | None:
+    """Where to write a file; None when cancelled."""
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
+    return Path(name) if name else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+import zipfile
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel
@@ -13,6 +14,7 @@ from safety_assess.services.assessments import record_answer, start_assessment
 from safety_assess.services.plan import PlanEditor, load_plan
 from safety_assess.services.workspace import Workspace
 from safety_assess.settings import save_settings
+from safety_assess.ui import dialogs
 from safety_assess.ui.district.window import DistrictWindow
 from safety_assess.ui.main_window import MainWindow
 
@@ -95,3 +97,27 @@ def test_staff_follow_up_actions_recorded_with_who(qtbot, district: Workspace) -
     assert "Not done, by phase: none" in window.action_totals.text()
     window.filters["status"].setCurrentIndex(window.filters["status"].findData("done"))
     assert window.actions_filter.rowCount() == 1
+
+
+def test_district_report_and_campus_pack_from_the_window(  # type: ignore[no-untyped-def]
+    qtbot, district: Workspace, tmp_path, monkeypatch
+) -> None:
+    report, pack = tmp_path / "district.pdf", tmp_path / "pack.sabundle"
+    targets = iter([report, pack])
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda parent, title, suggested, file_filter: next(targets))
+    messages: list[str] = []
+    monkeypatch.setattr(dialogs, "show_message", lambda parent, title, text: messages.append(text))
+    window = open_district(qtbot, district)
+    window.actions_by_id["district.report"].trigger()
+    qtbot.waitUntil(lambda: window.exports.preview is not None, timeout=30_000)
+    preview = window.exports.preview
+    assert preview is not None and report.read_bytes().startswith(b"%PDF-")
+    qtbot.addWidget(preview)
+    preview.close()
+    window.table.selectRow(0)  # Lincoln High, the most at risk
+    window.actions_by_id["district.pack"].trigger()
+    qtbot.waitUntil(lambda: bool(messages), timeout=30_000)
+    assert messages[0].startswith(f"Wrote {pack}") and zipfile.is_zipfile(pack)
+    with zipfile.ZipFile(pack) as archive:
+        latest = window.campuses.rows[0].latest
+        assert latest is not None and f"assessments/{latest.summary.id}.json" in archive.namelist()

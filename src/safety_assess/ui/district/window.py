@@ -7,6 +7,7 @@ import html
 import uuid
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,6 +33,7 @@ from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
 from safety_assess.ui.actions import ActionSpec, build_window_actions
 from safety_assess.ui.combos import refill
+from safety_assess.ui.district.exports import DistrictExports
 from safety_assess.ui.district.models import (
     ActionsFilterModel,
     ActionsModel,
@@ -40,6 +42,7 @@ from safety_assess.ui.district.models import (
     HistoryModel,
 )
 from safety_assess.ui.district.trend import TrendChart
+from safety_assess.ui.operations import Operations
 from safety_assess.ui.plan.window import fit_columns
 
 DISTRICT_ACTIONS: tuple[ActionSpec, ...] = (
@@ -66,6 +69,23 @@ DISTRICT_ACTIONS: tuple[ActionSpec, ...] = (
         toolbar=True,
     ),
     ActionSpec("district.reopen", "&Reopen", "&Actions", "mark_open", None, "The selected actions are open again"),
+    ActionSpec(
+        "district.report",
+        "Export district &report…",
+        "&District",
+        "exports.report",
+        "Ctrl+Shift+E",
+        "The district PDF: campuses ranked by risk, budget by phase and layer, trends, a page per campus",
+        toolbar=True,
+    ),
+    ActionSpec(
+        "district.pack",
+        "Export campus &pack…",
+        "&District",
+        "export_pack",
+        None,
+        "Back to the field: the chosen campus's latest assessment and action status, for the next walk",
+    ),
     ActionSpec("district.close", "&Close", "&District", "close", "Ctrl+W", "Close the district view"),
 )
 ANY = ""
@@ -86,6 +106,8 @@ class DistrictWindow(QMainWindow):
         self.history = HistoryModel(self)
         self.actions_model = ActionsModel(self)
         self.actions_filter = ActionsFilterModel(self.actions_model, self)
+        self.operations = Operations(self)
+        self.exports = DistrictExports(self, workspace, self.operations)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._campuses_page(), "&Campuses")
         self.tabs.addTab(self._actions_page(), "&Action plan")
@@ -262,6 +284,22 @@ class DistrictWindow(QMainWindow):
             f"<b>{html.escape(line.campus.name)}</b> ({html.escape(line.campus.code)}): "
             f"{len(line.history)} assessment(s){conflicts}"
         )
+
+    def export_pack(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            self.statusBar().showMessage("Choose a campus first.", 4000)
+            return
+        line = self.campuses.rows[self.campus_filter.mapToSource(index).row()]
+        if line.latest is None:
+            self.statusBar().showMessage(f"{line.campus.name} has no assessment to send back.", 4000)
+            return
+        self.exports.pack(line.campus)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.operations.cancel_all()
+        self.operations.wait_all(30_000)
+        super().closeEvent(event)
 
     # Following up actions
 
