@@ -50,6 +50,7 @@ def open_district(qtbot, workspace: Workspace) -> DistrictWindow:  # type: ignor
     assert window is not None
     qtbot.addWidget(window)
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.overview is not None, timeout=30_000)  # read in the background
     return window
 
 
@@ -83,15 +84,18 @@ def test_staff_follow_up_actions_recorded_with_who(qtbot, district: Workspace) -
     save_settings(district.data_dir.settings, settings)
     assess(district, "AES", dt.date(2026, 5, 1), ["door-locked"], cost=1000)
     window = open_district(qtbot, district)
-    window.tabs.setCurrentIndex(1)
+    with qtbot.waitSignal(window.actionsLoaded, timeout=30_000):
+        window.tabs.setCurrentIndex(1)
     assert window.actions_filter.rowCount() == 2
     window.filters["campus"].setCurrentIndex(window.filters["campus"].findData("AES"))
     assert window.actions_filter.rowCount() == 1 and "1 actions shown" in window.action_totals.text()
     assert "$1,000–$2,000" in window.action_totals.text()
     flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
     window.actions_view.selectionModel().select(window.actions_filter.index(0, 0), flags)
-    window.actions_by_id["district.done"].trigger()
-    [stored] = [a for a in district.findings.actions(window.actions_model.rows[0].assessment_id)]
+    assessment_id = window.actions_filter.shown()[0].assessment_id
+    with qtbot.waitSignal(window.actionsLoaded, timeout=30_000):  # read again in the background
+        window.actions_by_id["district.done"].trigger()
+    [stored] = district.findings.actions(assessment_id)
     assert stored.status == Status.DONE and stored.status_changed_by == "District facilities"
     assert window.filters["campus"].currentData() == "AES"  # the filter is kept across the reload
     assert "Not done, by phase: none" in window.action_totals.text()

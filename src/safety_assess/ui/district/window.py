@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import uuid
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from safety_assess.domain.district.actions import ActionFilter, cost_totals
+from safety_assess.domain.district.actions import ActionFilter, DistrictAction, cost_totals
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.scoring.plan import Status
 from safety_assess.domain.scoring.wording import cost, words
@@ -94,6 +94,11 @@ WIDEST = 320
 
 
 class DistrictWindow(QMainWindow):
+    loaded = Signal()
+    """The campuses' figures were read and shown (after opening, refreshing or a status change)."""
+    actionsLoaded = Signal()
+    """The district's actions were read and listed."""
+
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
@@ -198,10 +203,25 @@ class DistrictWindow(QMainWindow):
     # Loading
 
     def reload(self) -> None:
-        """Read every campus's figures (only changed assessments are computed again) and show them."""
+        """Read every campus's figures in the background (only assessments changed since they were last read are
+        computed again: that may take a while), then show them."""
+        workspace = self.workspace
+        self.statusBar().showMessage("Reading every campus's figures…")
+        self.operations.run(
+            "Reading the district's figures",
+            lambda progress: district_overview(workspace),
+            on_done=self._show_overview,
+            on_error=self._failed,
+        )
+
+    def _failed(self, message: str) -> None:
+        self.statusBar().clearMessage()
+        dialogs.show_error(self, "District figures not read", message)
+
+    def _show_overview(self, overview: DistrictOverview) -> None:
         chosen = self._chosen_campus()
-        self.overview = district_overview(self.workspace)
-        overview = self.overview
+        self.overview = overview
+        self.statusBar().clearMessage()
         self.campuses.set_overview(overview.lines, overview.totals)
         fit_columns(self.table, self.campuses, WIDEST)
         self.totals.setText(_totals_html(overview))
@@ -209,18 +229,33 @@ class DistrictWindow(QMainWindow):
         if self.tabs.currentIndex() == ACTIONS_TAB:
             self._show_actions()
         self._select_campus(chosen)
+        self.loaded.emit()
 
     def _tab_changed(self, index: int) -> None:
         if index == ACTIONS_TAB and self._actions_stale:
             self._show_actions()
 
     def _show_actions(self) -> None:
-        """The district's actions, listed when their tab is shown (thousands of rows: not needed to open)."""
-        assert self.overview is not None
+        """The district's actions, read in the background when their tab is shown (thousands of rows: not needed
+        to open the window)."""
+        overview, workspace = self.overview, self.workspace
+        if overview is None:
+            return
         self._actions_stale = False
-        self.actions_model.set_actions(latest_actions(self.workspace, self.overview), self.overview.totals)
+        self.operations.run(
+            "Reading the district's actions",
+            lambda progress: latest_actions(workspace, overview),
+            on_done=lambda actions: self._list_actions(overview, actions),
+            on_error=self._failed,
+        )
+
+    def _list_actions(self, overview: DistrictOverview, actions: list[DistrictAction]) -> None:
+        if overview is not self.overview:
+            return  # read again since: the newer list follows
+        self.actions_model.set_actions(actions, overview.totals)
         fit_columns(self.actions_view, self.actions_model, WIDEST)
         self._fill_filters()
+        self.actionsLoaded.emit()
 
     def _fill_filters(self) -> None:
         assert self.overview is not None
