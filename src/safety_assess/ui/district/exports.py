@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from safety_assess.domain.records import Campus
@@ -19,7 +20,9 @@ from safety_assess.sync.export import ExportResult, export_campus_pack
 from safety_assess.ui import dialogs
 from safety_assess.ui.operations import Operations
 from safety_assess.ui.progress_dialog import follow
-from safety_assess.ui.report.preview import ReportPreview
+from safety_assess.ui.report.preview import ReportPreview, show_preview
+
+R = TypeVar("R")
 
 
 class DistrictExports:
@@ -29,36 +32,46 @@ class DistrictExports:
 
     def report(self, folder: Path | None = None) -> None:
         suggested = (folder or Path.home()) / f"district-safety-plan-{dt.date.today().isoformat()}.pdf"
-        out = dialogs.ask_save_path(self.parent, "Export district report", suggested, "PDF (*.pdf)")
-        if out is None:
-            return
         workspace = self.workspace
-
-        def work(progress: Progress) -> ReportResult:
-            return export_district_report(workspace, out, progress=progress)
-
-        operation = self.operations.run("District report", work, on_done=self._show, on_error=self._failed)
-        follow(self.parent, "District report", "Making the district report…", operation)
+        self._write(
+            "District report",
+            suggested,
+            "PDF (*.pdf)",
+            lambda out, progress: export_district_report(workspace, out, progress=progress),
+            self._show,
+        )
 
     def pack(self, campus: Campus, folder: Path | None = None) -> None:
         code = re.sub(r"[^A-Za-z0-9_-]+", "-", campus.code).strip("-") or "campus"
         suggested = (folder or Path.home()) / f"campus-pack-{code}-{dt.date.today().isoformat()}.sabundle"
-        out = dialogs.ask_save_path(self.parent, "Export campus pack", suggested, "Bundles (*.sabundle)")
+        workspace = self.workspace
+        self._write(
+            "Campus pack",
+            suggested,
+            "Bundles (*.sabundle)",
+            lambda out, progress: export_campus_pack(workspace, campus.code, out, progress=progress),
+            self._packed,
+        )
+
+    def _write(
+        self,
+        title: str,
+        suggested: Path,
+        file_filter: str,
+        work: Callable[[Path, Progress], R],
+        done: Callable[[R], object],
+    ) -> None:
+        """Ask where, then write in the background with progress and Cancel."""
+        out = dialogs.ask_save_path(self.parent, f"Export {title.lower()}", suggested, file_filter)
         if out is None:
             return
-        workspace = self.workspace
-
-        def work(progress: Progress) -> ExportResult:
-            return export_campus_pack(workspace, campus.code, out, progress=progress)
-
-        operation = self.operations.run("Campus pack", work, on_done=self._packed, on_error=self._failed)
-        follow(self.parent, "Campus pack", "Exporting the campus pack…", operation)
+        operation = self.operations.run(
+            title, lambda progress: work(out, progress), on_done=done, on_error=self._failed
+        )
+        follow(self.parent, title, f"Writing the {title.lower()}…", operation)
 
     def _show(self, result: ReportResult) -> None:
-        self.preview = ReportPreview(result.path, None, result.warnings)
-        self.preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.preview.destroyed.connect(self._forget_preview)
-        self.preview.show()
+        self.preview = show_preview(result.path, None, result.warnings, self._forget_preview)
 
     def _forget_preview(self) -> None:
         self.preview = None

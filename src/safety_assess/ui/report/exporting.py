@@ -8,7 +8,6 @@ import re
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from safety_assess.services.progress import Progress
@@ -18,7 +17,7 @@ from safety_assess.ui import dialogs
 from safety_assess.ui.operations import Operations
 from safety_assess.ui.progress_dialog import follow
 from safety_assess.ui.report.options import ReportRequest
-from safety_assess.ui.report.preview import ReportPreview
+from safety_assess.ui.report.preview import ReportPreview, show_preview
 
 
 def suggested_path(workspace: Workspace, assessment_id: uuid.UUID, folder: Path | None = None) -> Path:
@@ -64,10 +63,7 @@ class ReportExport:
         follow(self.parent, "Export action plan", "Exporting the action plan…", operation)
 
     def _done(self, result: ReportResult, request: ReportRequest) -> None:
-        self.preview = ReportPreview(result.path, request.password, result.warnings)
-        self.preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.preview.destroyed.connect(self._forget_preview)
-        self.preview.show()
+        self.preview = show_preview(result.path, request.password, result.warnings, self._forget_preview)
 
     def _forget_preview(self) -> None:
         self.preview = None
