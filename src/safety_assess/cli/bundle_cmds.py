@@ -79,7 +79,7 @@ def _trust(wanted: list[str]) -> Callable[[Any], bool]:
 
 def import_cmd(args: argparse.Namespace) -> int:
     from safety_assess.domain.errors import SafetyAssessError
-    from safety_assess.sync.importer import import_bundle
+    from safety_assess.sync.importer import import_bundle, refusal
 
     results: list[dict[str, Any]] = []
     with open_workspace(args) as workspace:
@@ -87,8 +87,7 @@ def import_cmd(args: argparse.Namespace) -> int:
             try:
                 report = import_bundle(workspace, path, _trust(args.trust))
             except SafetyAssessError as error:
-                reason = str(error).removeprefix(f"{path.name}: ")
-                results.append({"file": str(path), "status": "refused", "reason": reason})
+                results.append({"file": str(path), "status": "refused", "reason": refusal(path, error)})
                 continue
             results.append(_imported(report))
     if args.json:

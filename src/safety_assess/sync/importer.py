@@ -20,7 +20,7 @@ from safety_assess.sync.sealed import is_sealed
 from safety_assess.sync.sealing import unsealed
 from safety_assess.sync.verify import VerifiedBundle, opened_bundle
 
-__all__ = ["BundleOutcome", "DeviceClaim", "ImportReport", "import_bundle", "import_bundles", "never"]
+__all__ = ["BundleOutcome", "DeviceClaim", "ImportReport", "import_bundle", "import_bundles", "never", "refusal"]
 
 Trust = Callable[[DeviceClaim], bool]
 logger = logging.getLogger(__name__)
@@ -109,12 +109,13 @@ class BundleOutcome:
     path: Path
     report: ImportReport | None = None
     reason: str = ""
+    """Why it was refused, without the file name (said once, before it)."""
     untrusted: DeviceClaim | None = None
 
-    @property
-    def why(self) -> str:
-        """The reason without the file name most messages start with (it is said once, before it)."""
-        return self.reason.removeprefix(f"{self.path.name}: ")
+
+def refusal(path: Path, error: Exception) -> str:
+    """Why a bundle was refused, without the file name most messages start with."""
+    return str(error).removeprefix(f"{path.name}: ")
 
 
 def import_bundles(
@@ -130,9 +131,9 @@ def import_bundles(
         try:
             report = import_bundle(workspace, path, lambda claim: claim.fingerprint in trusted, progress)
         except UntrustedDevice as refused:
-            outcomes.append(BundleOutcome(path, reason=str(refused), untrusted=refused.claim))
+            outcomes.append(BundleOutcome(path, reason=refusal(path, refused), untrusted=refused.claim))
         except SafetyAssessError as error:
-            outcomes.append(BundleOutcome(path, reason=str(error)))
+            outcomes.append(BundleOutcome(path, reason=refusal(path, error)))
         else:
             outcomes.append(BundleOutcome(path, report))
             changed = {

@@ -20,7 +20,7 @@ def outcome_line(outcome: BundleOutcome) -> str:
     if outcome.report is not None:
         encrypted = " (encrypted)" if outcome.report.sealed else ""
         return outcome.report.summary() + encrypted
-    return f"{outcome.path.name}: refused: {outcome.why}"
+    return f"{outcome.path.name}: refused: {outcome.reason}"
 
 
 class BundleImport:
