@@ -23,11 +23,10 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
-from typing import Any
 
+from generated import generated_checklist  # beside this script
 from photo_ingest import make_photos  # beside this script: the same camera-like photos (about 4 MB at quality 94)
 from safety_assess.datadir import DataDir
-from safety_assess.domain.checklist import Checklist, parse_checklist
 from safety_assess.photos.decode import open_image, read_meta
 from safety_assess.photos.ingest import Ingested
 from safety_assess.services.workspace import Workspace
@@ -36,28 +35,12 @@ ITEMS = 150
 CLOCK = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
 
 
-def checklist() -> Checklist:
-    items: list[dict[str, Any]] = [
-        {
-            "id": f"i{n}",
-            "prompt": f"Generated control {n}: is it in place?",
-            "likelihood": 3,
-            "severity": 3,
-            "action": "Repair the control.",
-            "answer": {"type": "yes_no", "deficient_if": "no"},
-        }
-        for n in range(ITEMS)
-    ]
-    sections = [{"id": f"s{s}", "title": f"Section {s}", "items": items[s * 15 : (s + 1) * 15]} for s in range(10)]
-    return parse_checklist({"id": "bench-bundle", "title": "Bench bundle", "version": "1.0.0", "sections": sections})
-
-
 def build(root: Path, photos: list[Path]) -> tuple[uuid.UUID, list[Path]]:
     """An assessment with the photos on its items (stored as the app stores them; their renditions are not made,
     an export of JPEGs without redactions does not read them). Returns the stored originals too."""
     workspace = Workspace.open(DataDir(root))
     campus = workspace.campuses.add("Bench High", "BH", "1 Bench Road")
-    snapshot = workspace.snapshots.snapshot(checklist())
+    snapshot = workspace.snapshots.snapshot(generated_checklist("bench-bundle", ITEMS, 10))
     assessment_id = workspace.assessments.create(campus.id, snapshot.id, ["Bench"], CLOCK.date()).id
     stored = []
     for n, path in enumerate(photos):

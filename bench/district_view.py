@@ -27,8 +27,8 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from generated import generated_checklist  # beside this script
 from safety_assess.datadir import DataDir
-from safety_assess.domain.checklist import Checklist, parse_checklist
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.orm import ActionRow, FindingRow, ResponseRow
 from safety_assess.storage.types import utcnow
@@ -36,29 +36,10 @@ from safety_assess.storage.types import utcnow
 ITEMS, FINDINGS, PER_CAMPUS, OPENS = 300, 40, 5, 5
 
 
-def checklist() -> Checklist:
-    items: list[dict[str, Any]] = [
-        {
-            "id": f"i{n}",
-            "prompt": f"Generated control {n}: is it in place and working?",
-            "likelihood": 1 + n % 5,
-            "severity": 1 + (n // 5) % 5,
-            "action": "Repair the control.",
-            "cost": "medium",
-            "answer": {"type": "yes_no", "deficient_if": "no"},
-        }
-        for n in range(ITEMS)
-    ]
-    sections = [{"id": f"s{s}", "title": f"Section {s}", "items": items[s * 30 : (s + 1) * 30]} for s in range(10)]
-    return parse_checklist(
-        {"id": "bench-district", "title": "Bench district", "version": "1.0.0", "sections": sections}
-    )
-
-
 def build(root: Path, campuses: int) -> None:
     """The laptop's data: assessments made by bulk inserts (the app's own paths would take an hour)."""
     workspace = Workspace.open(DataDir(root))
-    snapshot = workspace.snapshots.snapshot(checklist())
+    snapshot = workspace.snapshots.snapshot(generated_checklist("bench-district", ITEMS, 10))
     responses, findings, actions = [], [], []
     now = utcnow()
     for c in range(campuses):

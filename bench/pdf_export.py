@@ -23,12 +23,11 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
-from typing import Any
 
 from PIL import Image, ImageDraw, ImageFilter
 
+from generated import generated_checklist  # beside this script
 from safety_assess.datadir import DataDir
-from safety_assess.domain.checklist import Checklist, parse_checklist
 from safety_assess.photos.annotations import Annotation, Shape, burn_in, parse_annotations
 from safety_assess.services.photos import add_photos, annotate_photo
 from safety_assess.services.plan import PlanEditor, load_plan
@@ -37,23 +36,6 @@ from safety_assess.services.workspace import Workspace
 
 FINDINGS, PHOTOS = 120, 150
 CLOCK = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
-
-
-def checklist() -> Checklist:
-    items: list[dict[str, Any]] = [
-        {
-            "id": f"i{n}",
-            "prompt": f"Generated control {n}: is it in place and working as intended?",
-            "likelihood": 1 + n % 5,
-            "severity": 1 + (n // 5) % 5,
-            "action": "Repair or replace the control and check it monthly.",
-            "cost": "medium",
-            "answer": {"type": "yes_no", "deficient_if": "no"},
-        }
-        for n in range(FINDINGS + 30)
-    ]
-    sections = [{"id": f"s{s}", "title": f"Section {s}", "items": items[s * 15 : (s + 1) * 15]} for s in range(10)]
-    return parse_checklist({"id": "bench-pdf", "title": "Bench PDF", "version": "1.0.0", "sections": sections})
 
 
 def make_photos(folder: Path) -> list[Path]:
@@ -76,7 +58,7 @@ def make_photos(folder: Path) -> list[Path]:
 def build(root: Path, photos: list[Path]) -> tuple[Workspace, uuid.UUID]:
     workspace = Workspace.open(DataDir(root))
     campus = workspace.campuses.add("Bench High", "BH", "1 Bench Road")
-    snapshot = workspace.snapshots.snapshot(checklist())
+    snapshot = workspace.snapshots.snapshot(generated_checklist("bench-pdf", FINDINGS + 30, 10))
     assessment_id = workspace.assessments.create(campus.id, snapshot.id, ["Bench"], CLOCK.date()).id
     for n in range(FINDINGS + 30):
         workspace.answers.save_answer(assessment_id, f"i{n}", None, "no" if n < FINDINGS else "yes", f"Note {n}.")

@@ -3,12 +3,10 @@ no record."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from safety_assess.datadir import DataDir
 from safety_assess.domain.records import AssessmentSummary
 from safety_assess.services.progress import Cancelled, Progress
 from safety_assess.services.workspace import Workspace
@@ -27,13 +25,6 @@ def cancelled_at(reports: int) -> Progress:
 
     progress = Progress(on_report, interval=0)
     return progress
-
-
-@pytest.fixture
-def district(tmp_path: Path) -> Iterator[Workspace]:
-    opened = Workspace.open(DataDir(tmp_path / "district"))
-    yield opened
-    opened.close()
 
 
 def test_a_cancelled_export_writes_nothing(workspace: Workspace, reported: AssessmentSummary, tmp_path: Path) -> None:

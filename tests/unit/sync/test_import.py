@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,19 +24,9 @@ from safety_assess.storage.bundle_rows import assessment_document
 from safety_assess.storage.orm import AssessmentHistoryRow, AssessmentRow
 from safety_assess.sync.export import export_bundle
 from safety_assess.sync.importer import import_bundle
+from tests.unit.sync.conftest import always
 
 CLOCK = dt.datetime(2026, 11, 24, 8, 0, tzinfo=dt.UTC)
-
-
-def always(_: object) -> bool:
-    return True
-
-
-@pytest.fixture
-def district(tmp_path: Path) -> Iterator[Workspace]:
-    opened = Workspace.open(DataDir(tmp_path / "district"))
-    yield opened
-    opened.close()
 
 
 def export(workspace: Workspace, summary: AssessmentSummary, path: Path) -> Path:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,21 +24,7 @@ from safety_assess.sync.sealing import (
     import_sealing_key,
     sealing_key,
 )
-
-
-def always(_: object) -> bool:
-    return True
-
-
-def open_workspace(folder: Path) -> Iterator[Workspace]:
-    opened = Workspace.open(DataDir(folder))
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def district(tmp_path: Path) -> Iterator[Workspace]:
-    yield from open_workspace(tmp_path / "district")
+from tests.unit.sync.conftest import always
 
 
 @pytest.fixture
@@ -79,7 +64,7 @@ def test_a_sealed_bundle_is_refused_without_the_key_or_when_altered(
     import_sealing_key(workspace, key_file)
     bundle = tmp_path / "lhs.sabundle"
     export_bundle(workspace, [reported.id], bundle)
-    elsewhere = next(open_workspace(tmp_path / "elsewhere"))
+    elsewhere = Workspace.open(DataDir(tmp_path / "elsewhere"))
     try:
         with pytest.raises(
             BundleError, match=r"lhs\.sabundle: it is encrypted to a district key, and this installation"
