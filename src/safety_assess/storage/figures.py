@@ -20,23 +20,33 @@ from safety_assess.storage.orm import ActionRow, AssessmentFiguresRow, Assessmen
 from safety_assess.storage.types import utcnow
 
 
-def stamps(database: Database) -> dict[uuid.UUID, str]:
-    """Every assessment's current stamp."""
+def stamps(database: Database, only: Collection[uuid.UUID] | None = None) -> dict[uuid.UUID, str]:
+    """The current stamp of every assessment, or of ``only`` these (an import's few, not the whole district)."""
+    ids = list(only) if only is not None else None
     with database.session() as session:
+        assessments = select(AssessmentRow.id, AssessmentRow.revision, AssessmentRow.updated_at)
         parts: dict[uuid.UUID, list[str]] = {
             row.id: [f"{row.revision}@{row.updated_at.isoformat()}"]
-            for row in session.execute(select(AssessmentRow.id, AssessmentRow.revision, AssessmentRow.updated_at))
+            for row in session.execute(_among(assessments, AssessmentRow.id, ids))
         }
         children = (
-            select(ResponseRow.assessment_id, func.count(), func.max(ResponseRow.updated_at)).group_by(
-                ResponseRow.assessment_id
-            ),
-            select(FindingRow.assessment_id, func.count(), func.max(FindingRow.updated_at)).group_by(
-                FindingRow.assessment_id
-            ),
-            select(FindingRow.assessment_id, func.count(), func.max(ActionRow.updated_at))
-            .join(FindingRow, ActionRow.finding_id == FindingRow.id)
-            .group_by(FindingRow.assessment_id),
+            _among(
+                select(ResponseRow.assessment_id, func.count(), func.max(ResponseRow.updated_at)),
+                ResponseRow.assessment_id,
+                ids,
+            ).group_by(ResponseRow.assessment_id),
+            _among(
+                select(FindingRow.assessment_id, func.count(), func.max(FindingRow.updated_at)),
+                FindingRow.assessment_id,
+                ids,
+            ).group_by(FindingRow.assessment_id),
+            _among(
+                select(FindingRow.assessment_id, func.count(), func.max(ActionRow.updated_at)).join(
+                    FindingRow, ActionRow.finding_id == FindingRow.id
+                ),
+                FindingRow.assessment_id,
+                ids,
+            ).group_by(FindingRow.assessment_id),
         )
         for letter, query in zip("rfa", children, strict=True):
             found = {row[0]: f"{letter}{row[1]}@{row[2]}" for row in session.execute(query)}
@@ -45,13 +55,19 @@ def stamps(database: Database) -> dict[uuid.UUID, str]:
     return {key: hashlib.sha256("|".join(part).encode()).hexdigest()[:40] for key, part in parts.items()}
 
 
-def kept(database: Database) -> dict[uuid.UUID, tuple[str, dict[str, Any]]]:
-    """Every kept figure set with the stamp it was computed at."""
+def kept(database: Database, only: Collection[uuid.UUID] | None = None) -> dict[uuid.UUID, tuple[str, dict[str, Any]]]:
+    """Every kept figure set (or ``only`` these assessments') with the stamp it was computed at."""
+    query = select(AssessmentFiguresRow.assessment_id, AssessmentFiguresRow.stamp, AssessmentFiguresRow.figures)
     with database.session() as session:
         rows = session.execute(
-            select(AssessmentFiguresRow.assessment_id, AssessmentFiguresRow.stamp, AssessmentFiguresRow.figures)
+            _among(query, AssessmentFiguresRow.assessment_id, list(only) if only is not None else None)
         )
         return {row[0]: (row[1], row[2]) for row in rows}
+
+
+def _among(query: Any, column: Any, ids: list[uuid.UUID] | None) -> Any:
+    """The query, limited to the assessments ``ids`` when given."""
+    return query if ids is None else query.where(column.in_(ids))
 
 
 def kept_actions(database: Database, assessment_ids: Collection[uuid.UUID]) -> dict[uuid.UUID, list[dict[str, Any]]]:

@@ -9,6 +9,7 @@ from safety_assess.services.assessments import record_answer, start_assessment
 from safety_assess.services.district import district_overview
 from safety_assess.services.plan import PlanEditor, load_plan
 from safety_assess.services.workspace import Workspace
+from safety_assess.storage.figures import stamps
 
 
 def test_figures_are_kept_and_recomputed_when_the_assessment_changes(workspace: Workspace) -> None:
@@ -34,3 +35,13 @@ def test_figures_are_kept_and_recomputed_when_the_assessment_changes(workspace: 
     editor.set_status(action, Status.DONE)
     fourth = district_overview(workspace)
     assert fourth.computed == 1 and fourth.totals.severe == 0 and fourth.totals.cost == CostRange()
+
+
+def test_the_stamps_of_a_few_assessments_are_those_read_for_all(workspace: Workspace) -> None:
+    workspace.campuses.add("Lincoln High", "LHS")
+    first = start_assessment(workspace, "LHS", "every-type", ["Ana"], dt.date(2026, 11, 2))
+    second = start_assessment(workspace, "LHS", "every-type", ["Ana"], dt.date(2026, 11, 3))
+    record_answer(workspace, first.id, "door-locked", "no")
+    every = stamps(workspace.database)
+    assert stamps(workspace.database, {first.id}) == {first.id: every[first.id]}
+    assert len(every) == 2 and every[first.id] != every[second.id] and stamps(workspace.database, set()) == {}
