@@ -11,6 +11,8 @@ from safety_assess.domain.district.overview import Assessed
 
 LINE = QColor("#1565c0")
 BARS = QColor("#c62828")
+BAR_FILL = QColor(198, 40, 40, 70)
+"""Bars light enough for the compliance line to read over them."""
 GRID = QColor("#dddddd")
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 44, 36, 24, 34
 
@@ -57,7 +59,7 @@ class TrendChart(QWidget):
         for number, assessed in enumerate(self.history):
             middle = plot.left() + step * (number + 0.5)
             height = plot.height() * assessed.figures.severe / top_severe
-            painter.fillRect(QRectF(middle - step * 0.2, plot.bottom() - height, step * 0.4, height), BARS.lighter(130))
+            painter.fillRect(QRectF(middle - step * 0.2, plot.bottom() - height, step * 0.4, height), BAR_FILL)
             label = assessed.summary.assessed_on.strftime("%Y-%m-%d")
             painter.setPen(self.palette().text().color())
             painter.drawText(
