@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Install everything the tests need (system packages when run as root, pinned Python packages in .venv),
-# then run the linter, the type checker and every test (unit, GUI offscreen, end-to-end).
+# then run the linter, the type checker and every test (unit, GUI offscreen, end-to-end); then the storage,
+# import and district tests again on a throwaway local PostgreSQL server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/common.sh
 source scripts/common.sh
+# shellcheck source=scripts/postgres.sh
+source scripts/postgres.sh
 ensure_debian_packages "$RUNTIME_PACKAGES $TEST_PACKAGES"
 ensure_venv test
 echo "== ruff"
@@ -14,3 +17,11 @@ echo "== mypy"
 .venv/bin/mypy
 echo "== pytest"
 .venv/bin/python -m pytest "$@"
+# Given arguments choose the tests to run: then only those run, on SQLite.
+[ $# -eq 0 ] || exit 0
+echo "== pytest on PostgreSQL"
+start_test_postgres
+if [ -n "${SAFETY_ASSESS_TEST_POSTGRES:-}" ]; then
+    .venv/bin/python -m pytest --postgres \
+        tests/unit/storage tests/unit/sync tests/unit/services tests/e2e/test_district_cli.py tests/gui/district
+fi

@@ -41,6 +41,9 @@ class Settings:
     """Printed on every page of a full report."""
     public_report_omits: list[str] = dataclasses.field(default_factory=lambda: list(PUBLIC_OMISSIONS))
     """What the public version of a report leaves out; see PUBLIC_OMISSIONS."""
+    database_url: str = ""
+    """A district's shared PostgreSQL database (postgresql+psycopg://user@host/name); empty for the data folder's
+    own SQLite file. Keep the password out of it: the driver reads ~/.pgpass and PGPASSWORD."""
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Settings:

@@ -8,12 +8,15 @@ from pathlib import Path
 
 import pytest
 
+from tests.postgres import FolderDatabases
+
 Run = Callable[..., subprocess.CompletedProcess[str]]
 
 
 @pytest.fixture
-def cli(tmp_path: Path) -> Run:
-    """Run the real program (``python -m safety_assess``) on a fresh data folder."""
+def cli(tmp_path: Path, database_url_for: FolderDatabases) -> Run:
+    """Run the real program (``python -m safety_assess``) on a fresh data folder (and, on pytest --postgres,
+    a fresh database of the test server for each folder, given by --database-url)."""
     data = tmp_path / "data"
 
     def run(
@@ -22,6 +25,8 @@ def cli(tmp_path: Path) -> Run:
         full_env = {**os.environ, **(env or {})}
         full_env.pop("SAFETY_ASSESS_DEBUG", None)
         prefix = ["--data-dir", str(data_dir)] if data_dir is not None else []
+        url = database_url_for(data_dir) if data_dir is not None else None
+        prefix += ["--database-url", url] if url else []
         return subprocess.run(
             [sys.executable, "-m", "safety_assess", *prefix, *args],
             capture_output=True,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import socket
 import subprocess
 from pathlib import Path
 
@@ -100,3 +101,15 @@ def test_a_campus_pack_takes_the_district_follow_up_back_to_the_laptop(cli: Run,
     assert again.returncode == 0, again.stderr  # still the laptop's own assessment: it can go on
     none = cli("district", "pack", "XYZ", "--out", str(pack), data_dir=laptop)
     assert none.returncode == 1 and "XYZ" in none.stderr and "Traceback" not in none.stderr
+
+
+def test_an_unusable_database_is_one_clear_line_without_the_password(cli: Run) -> None:
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    down = cli("--database-url", f"postgresql+psycopg://district:s3cret@127.0.0.1:{port}/safety", "district", "summary")
+    unsupported = cli("district", "summary", "--database-url", "mysql://district:s3cret@db/safety")
+    for result, reason in ((down, "cannot reach the database server"), (unsupported, "'mysql' is not supported")):
+        assert result.returncode == 1 and result.stdout == ""
+        assert result.stderr.count("\n") == 1 and reason in result.stderr and "district:***@" in result.stderr
+        assert "s3cret" not in result.stderr and "Traceback" not in result.stderr

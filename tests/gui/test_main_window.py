@@ -129,7 +129,7 @@ def test_about_shows_the_data_folder_and_device_fingerprint(window: MainWindow, 
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr(dialogs, "show_about", lambda parent, folder, fingerprint: shown.append((folder, fingerprint)))
     window.actions_by_id["help.about"].trigger()
-    assert shown == [(str(window.workspace.data_dir.root), window.workspace.device_key.fingerprint)]
+    assert shown == [(f"Data folder: {window.workspace.data_dir.root}", window.workspace.device_key.fingerprint)]
     assert shown[0][1].startswith("SA-") and len(shown[0][1]) == 3 + 8 * 4 + 7
 
 

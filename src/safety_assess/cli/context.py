@@ -16,7 +16,7 @@ Commands: TypeAlias = "argparse._SubParsersAction[Any]"
 
 @contextmanager
 def open_workspace(args: argparse.Namespace) -> Iterator[Workspace]:
-    workspace = Workspace.open(DataDir.resolve(args.data_dir))
+    workspace = Workspace.open(DataDir.resolve(args.data_dir), getattr(args, "database_url", None))
     try:
         yield workspace
     finally:

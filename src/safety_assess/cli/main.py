@@ -36,6 +36,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     common = Parser(add_help=False)
     common.add_argument("--data-dir", default=argparse.SUPPRESS, metavar="DIR", help="data folder to use")
+    common.add_argument(
+        "--database-url",
+        default=argparse.SUPPRESS,
+        metavar="URL",
+        help="a shared PostgreSQL database (postgresql+psycopg://user@host/name) instead of the data folder's file",
+    )
     parser = Parser(prog=PROG, description="School facility safety assessments.", parents=[common])
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     parser.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)
@@ -57,6 +63,7 @@ def app_options(argv: Sequence[str] | None) -> argparse.Namespace | None:
     """The options when no command is given (the app opens), parsed without loading the commands."""
     quick = Parser(prog=PROG, add_help=False)
     quick.add_argument("--data-dir", default=None)
+    quick.add_argument("--database-url", default=None)
     quick.add_argument("--quit-after-show", action="store_true")
     known, rest = quick.parse_known_args(argv)
     return None if rest else known
@@ -69,6 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return open_app(app_args)
         args = build_parser().parse_args(argv)
         args.data_dir = getattr(args, "data_dir", None)  # --data-dir may come before or after the command
+        args.database_url = getattr(args, "database_url", None)
         if args.command is None:
             return open_app(args)
         return int(args.handler(args))
@@ -110,4 +118,4 @@ def open_app(args: argparse.Namespace) -> int:
         return 2
     from safety_assess.ui.app import run_app
 
-    return run_app(args.data_dir, quit_after_show=args.quit_after_show)
+    return run_app(args.data_dir, args.database_url, quit_after_show=args.quit_after_show)

@@ -22,8 +22,11 @@ from safety_assess.domain.district.overview import (
     district_totals,
     ranked,
 )
+from safety_assess.domain.errors import ConflictError
+from safety_assess.domain.scoring.plan import Action, Status
+from safety_assess.domain.scoring.wording import words
 from safety_assess.services.files import replacing
-from safety_assess.services.plan import Plan, load_plan
+from safety_assess.services.plan import Plan, PlanEditor, load_plan
 from safety_assess.services.progress import Progress
 from safety_assess.services.reports import ReportResult
 from safety_assess.services.workspace import Workspace
@@ -82,6 +85,21 @@ def latest_actions(workspace: Workspace, overview: DistrictOverview) -> list[Dis
     kept = kept_figures.kept_actions(workspace.database, latest_ids(overview.lines))
     lines = {key: [ActionLine.from_json(data) for data in found] for key, found in kept.items()}
     return district_actions(overview.lines, lines)
+
+
+def follow_up(workspace: Workspace, action: DistrictAction, status: Status, by: str = "") -> Action:
+    """Give a listed action ``status``, recorded with who and when, if nobody changed it since it was listed.
+
+    Two staff on a shared database may both have the list open: the second change is refused (ConflictError)
+    rather than silently replacing the first.
+    """
+    stored = workspace.findings.action(uuid.UUID(action.line.id))
+    if stored.revision != action.line.revision:
+        who = f" by {stored.status_changed_by}" if stored.status_changed_by else ""
+        raise ConflictError(
+            f"changed{who} since the list was loaded (now {words(stored.status.value).lower()}); reload and try again"
+        )
+    return PlanEditor(workspace, action.assessment_id, by).set_status(stored, status)
 
 
 def export_district_report(

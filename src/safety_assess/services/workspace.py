@@ -7,6 +7,7 @@ and the checklist catalog load on first use (the app warms them up in the backgr
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import threading
 from contextlib import closing
@@ -17,8 +18,11 @@ from safety_assess.datadir import DataDir
 from safety_assess.domain.records import AssessmentSummary, Campus
 from safety_assess.storage import listing, schema
 from safety_assess.storage.dbfile import DatabaseError, connect_readonly, current_revision, describe_sqlite_error
+from safety_assess.storage.urls import DatabaseTarget, parse_database_url
 
 log = logging.getLogger(__name__)
+
+DATABASE_URL_VAR = "SAFETY_ASSESS_DATABASE_URL"
 
 if TYPE_CHECKING:
     from safety_assess.domain.checklist.catalog import Catalog
@@ -39,22 +43,30 @@ if TYPE_CHECKING:
 class Workspace:
     """Everything a command or a window needs, passed in rather than reached through a global."""
 
-    def __init__(self, data_dir: DataDir) -> None:
+    def __init__(self, data_dir: DataDir, target: DatabaseTarget | None = None) -> None:
         self.data_dir = data_dir
+        self.target = target or DatabaseTarget.file(data_dir.database)
         self._database: Database | None = None
         self._lock = threading.Lock()
 
     @classmethod
-    def open(cls, data_dir: DataDir) -> Workspace:
+    def open(cls, data_dir: DataDir, database_url: str | None = None) -> Workspace:
         """Prepare the folder and check the database; create or migrate it now if it is not current.
 
-        Raises DataDirError or DatabaseError with a message fit for the user.
+        A database server is connected to at once, so a server that is down is reported now.
+        Raises DataDirError, DatabaseUrlError or DatabaseError with a message fit for the user.
         """
         data_dir.prepare()
-        workspace = cls(data_dir)
-        if current_revision(data_dir.database) != schema.HEAD:
+        workspace = cls(data_dir, choose_database(data_dir, database_url))
+        path = workspace.target.path
+        if path is None or current_revision(path) != schema.HEAD:
             _ = workspace.database
         return workspace
+
+    @property
+    def shared(self) -> bool:
+        """True on a database server several people may use at once."""
+        return not self.target.is_sqlite
 
     @property
     def database(self) -> Database:
@@ -62,7 +74,7 @@ class Workspace:
             if self._database is None:
                 from safety_assess.storage.database import Database
 
-                self._database = Database.open(self.data_dir.database, self.data_dir.backups)
+                self._database = Database.open(self.target, self.data_dir.backups)
             return self._database
 
     @cached_property
@@ -135,8 +147,8 @@ class Workspace:
 
     def overview(self) -> tuple[list[Campus], list[AssessmentSummary]]:
         """Every campus and assessment summary; before the database is open, read straight from the file."""
-        if self._database is None:
-            path = self.data_dir.database
+        path = self.target.path
+        if self._database is None and path is not None:
             try:
                 with closing(connect_readonly(path)) as connection:
                     return listing.campuses(connection), listing.summaries(connection)
@@ -165,3 +177,17 @@ class Workspace:
         with self._lock:
             if self._database is not None:
                 self._database.close()
+
+
+def choose_database(data_dir: DataDir, option: str | None = None) -> DatabaseTarget:
+    """``--database-url`` first, then $SAFETY_ASSESS_DATABASE_URL, then the settings; else the data folder's file."""
+    chosen = option or os.environ.get(DATABASE_URL_VAR) or _settings_url(data_dir)
+    return parse_database_url(chosen) if chosen else DatabaseTarget.file(data_dir.database)
+
+
+def _settings_url(data_dir: DataDir) -> str:
+    if not data_dir.settings.exists():
+        return ""
+    from safety_assess.settings import load_settings
+
+    return load_settings(data_dir.settings).database_url

@@ -1,4 +1,7 @@
-"""Open the database: refuse what is unsafe, back up, migrate, and hand out sessions."""
+"""Open the database: refuse what is unsafe, back up, migrate, and hand out sessions.
+
+The database is the SQLite file in the data folder, or a PostgreSQL server for a district's shared use.
+"""
 
 from __future__ import annotations
 
@@ -11,45 +14,77 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from safety_assess.storage import backup, schema
+from safety_assess.domain.errors import ConflictError
+from safety_assess.storage import backup, schema, server
 from safety_assess.storage.dbfile import DatabaseError, current_revision, describe_sqlite_error
+from safety_assess.storage.urls import DatabaseTarget
 
 __all__ = ["Database", "DatabaseError"]
 
+CHANGED_ELSEWHERE = "this record was changed elsewhere since it was read; reopen it and try again"
+
 
 class Database:
-    """The app's SQLite database, migrated to the current schema."""
+    """The app's database, migrated to the current schema."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
-        self.path = path
+    def __init__(self, target: DatabaseTarget, engine: Engine) -> None:
+        self.target = target
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file; None on a server."""
+        return self.target.path
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.target.is_sqlite
+
     @classmethod
-    def open(cls, path: Path, backups: Path, busy_timeout_ms: int = 5000) -> Database:
+    def open(cls, where: DatabaseTarget | Path, backups: Path, busy_timeout_ms: int = 5000) -> Database:
         """Open (creating if needed) and migrate; raise DatabaseError with a clear message on any problem."""
+        target = where if isinstance(where, DatabaseTarget) else DatabaseTarget.file(where)
+        engine: Engine | None = None
         try:
-            current = current_revision(path, busy_timeout_ms)
-            engine = _engine(path, busy_timeout_ms)
+            if target.path is not None:
+                current = current_revision(target.path, busy_timeout_ms)
+                engine = _sqlite_engine(target.path, busy_timeout_ms)
+                if current is not None and current != schema.HEAD:
+                    backup.backup_database(target.path, backups, f"before-upgrade-from-{current}")
+            else:
+                engine = server.server_engine(target)
+                with engine.connect() as connection:
+                    current = server.server_revision(connection, target)
             if current != schema.HEAD:
-                if current is not None:
-                    backup.backup_database(path, backups, f"before-upgrade-from-{current}")
                 _migrate(engine)
-            return cls(path, engine)
+            return cls(target, engine)
         except (sqlite3.Error, DBAPIError) as error:
-            raise DatabaseError(describe_sqlite_error(path, error)) from None
+            raise DatabaseError(describe_error(target, error)) from None
+        except BaseException:
+            if engine is not None:
+                engine.dispose()
+            raise
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A unit of work: committed when the block ends, rolled back on error."""
+        """A unit of work: committed when the block ends, rolled back on error.
+
+        A record another user or window changed since this session read it fails with ConflictError (each record's
+        revision is checked by its update), never overwriting their change.
+        """
         with self._sessions() as session:
             try:
                 yield session
                 session.commit()
             except DBAPIError as error:
                 session.rollback()
-                raise DatabaseError(describe_sqlite_error(self.path, error)) from None
+                raise DatabaseError(describe_error(self.target, error)) from None
+            except StaleDataError:
+                session.rollback()
+                raise ConflictError(CHANGED_ELSEWHERE) from None
             except BaseException:
                 session.rollback()
                 raise
@@ -59,15 +94,22 @@ class Database:
         """The driver's own connection, for the plain-SQL listings shared with the start-up path."""
         try:
             with self.engine.connect() as connection:
-                yield connection.connection.driver_connection
+                driver = connection.connection.driver_connection
+                yield driver if self.is_sqlite else server.QmarkConnection(driver)
         except (sqlite3.Error, DBAPIError) as error:
-            raise DatabaseError(describe_sqlite_error(self.path, error)) from None
+            raise DatabaseError(describe_error(self.target, error)) from None
 
     def close(self) -> None:
         self.engine.dispose()
 
 
-def _engine(path: Path, busy_timeout_ms: int) -> Engine:
+def describe_error(target: DatabaseTarget, error: BaseException) -> str:
+    if target.path is not None:
+        return describe_sqlite_error(target.path, error)
+    return server.describe_server_error(target, error)
+
+
+def _sqlite_engine(path: Path, busy_timeout_ms: int) -> Engine:
     engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": busy_timeout_ms / 1000})
 
     @event.listens_for(engine, "connect")

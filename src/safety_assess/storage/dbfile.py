@@ -48,11 +48,12 @@ def read_revision(path: Path, busy_timeout_ms: int) -> str | None:
     return str(row[0]) if row else None
 
 
-def check_revision(path: Path, revision: str | None) -> None:
+def check_revision(where: Path | str, revision: str | None) -> None:
+    """Refuse a database a newer app has upgraded: this one would not understand, and might damage, its data."""
     if revision is not None and revision not in schema.REVISIONS:
         raise DatabaseError(
-            f"database {path} was written by a newer version of Safety Assess (schema {revision}; this version "
-            f"knows up to {schema.HEAD}). Update Safety Assess to open it; the file was left untouched."
+            f"database {where} was written by a newer version of Safety Assess (schema {revision}; this version "
+            f"knows up to {schema.HEAD}). Update Safety Assess to open it; it was left untouched."
         )
 
 

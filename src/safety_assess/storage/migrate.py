@@ -10,6 +10,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 from safety_assess.storage.dbfile import DatabaseError
+from safety_assess.storage.server import hold_migration_lock
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -34,6 +35,8 @@ def upgrade(engine: Engine, revision: str) -> None:
             connection.commit()  # the pragma only works outside a transaction
         try:
             with connection.begin():
+                if connection.dialect.name == "postgresql":
+                    hold_migration_lock(connection)  # PostgreSQL alters tables inside the transaction
                 config.attributes["connection"] = connection
                 command.upgrade(config, revision)
                 if sqlite:

@@ -1,14 +1,14 @@
-"""Database URLs: SQLite (the default, a file in the data folder) or PostgreSQL for a district's shared database.
+"""Where the data lives: the SQLite file in the data folder (the default) or a PostgreSQL server named by URL,
+for a district's shared database.
 
 Only these are accepted; anything else is refused with a message that names the URL with its password hidden.
+The default needs no SQLAlchemy: the app checks its file and lists its campuses before SQLAlchemy is imported.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
+from pathlib import Path
 
 from safety_assess.domain.errors import SafetyAssessError
 
@@ -21,19 +21,29 @@ class DatabaseUrlError(SafetyAssessError):
 
 @dataclass(frozen=True)
 class DatabaseTarget:
-    url: URL
+    """A SQLite file (``path``) or a server (``url``, which may hold a password: print ``shown`` instead)."""
+
+    path: Path | None = None
+    url: str = ""
+    shown: str = ""
+
+    @classmethod
+    def file(cls, path: Path) -> DatabaseTarget:
+        return cls(path=path, url=f"sqlite:///{path}", shown=str(path))
 
     @property
     def is_sqlite(self) -> bool:
-        return self.url.get_backend_name() == "sqlite"
+        return self.path is not None
 
-    def shown(self) -> str:
-        """The URL for messages and logs: the password is never printed."""
-        return self.url.render_as_string(hide_password=True)
+    def __str__(self) -> str:
+        return self.shown
 
 
 def parse_database_url(text: str) -> DatabaseTarget:
     """The database a URL names; DatabaseUrlError (password hidden) when it is malformed or not supported."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
     try:
         url = make_url(text.strip())
     except ArgumentError:
@@ -47,11 +57,13 @@ def parse_database_url(text: str) -> DatabaseTarget:
             f"{shown}: the database '{driver}' is not supported; use postgresql+psycopg://... or leave the URL out "
             "for the SQLite file in the data folder"
         )
-    if driver.startswith("postgresql") and not url.database:
+    if driver == "sqlite":
+        if url.database in (None, "", ":memory:"):
+            raise DatabaseUrlError(f"{shown}: a SQLite database must be a file, as in sqlite:////path/to/file.sqlite3")
+        return DatabaseTarget.file(Path(url.database).expanduser().absolute())
+    if not url.database:
         raise DatabaseUrlError(f"{shown}: name the database, as in postgresql+psycopg://user@host/safety")
-    if driver == "sqlite" and url.database in (None, "", ":memory:"):
-        raise DatabaseUrlError(f"{shown}: a SQLite database must be a file, as in sqlite:////path/to/file.sqlite3")
-    return DatabaseTarget(url)
+    return DatabaseTarget(url=url.render_as_string(hide_password=False), shown=shown)
 
 
 def _without_password(text: str) -> str:

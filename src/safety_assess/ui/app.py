@@ -32,20 +32,20 @@ def application() -> QApplication:
     return app
 
 
-def open_main_window(data_dir_option: str | None) -> MainWindow | None:
-    """The main window on the chosen data folder, or None after telling the user why it cannot open."""
+def open_main_window(data_dir_option: str | None, database_url: str | None = None) -> MainWindow | None:
+    """The main window on the chosen data folder (and database), or None after telling the user why it cannot open."""
     try:
         data_dir = DataDir.resolve(data_dir_option)
-        workspace = Workspace.open(data_dir)
+        workspace = Workspace.open(data_dir, database_url)
         return MainWindow(workspace, load_settings(data_dir.settings))
     except (SafetyAssessError, OSError) as error:
         dialogs.show_error(None, "Safety Assess cannot start", str(error))
         return None
 
 
-def run_app(data_dir_option: str | None, quit_after_show: bool = False) -> int:
+def run_app(data_dir_option: str | None, database_url: str | None = None, quit_after_show: bool = False) -> int:
     app = application()
-    window = open_main_window(data_dir_option)
+    window = open_main_window(data_dir_option, database_url)
     if window is None:
         return 1
     window.show()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -165,14 +166,14 @@ def show_error(parent: QWidget | None, title: str, message: str) -> None:
     QMessageBox.critical(parent, title, message)
 
 
-def show_about(parent: QWidget | None, data_folder: str, fingerprint: str = "") -> None:
+def show_about(parent: QWidget | None, where: str, fingerprint: str = "") -> None:
     device = f"<p>Device fingerprint (for signed bundles): <code>{fingerprint}</code></p>" if fingerprint else ""
     QMessageBox.about(
         parent,
         "About Safety Assess",
         f"<h3>Safety Assess {__version__}</h3>"
         "<p>On-site school facility safety assessments: checklists, findings and phased action plans.</p>"
-        f"<p>Data folder: <code>{data_folder}</code></p>{device}"
+        f"<p><code>{html.escape(where)}</code></p>{device}"
         "<p>Assessment data is security-sensitive. Keep it confidential.</p>",
     )
 

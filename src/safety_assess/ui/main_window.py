@@ -65,7 +65,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self.actions_by_id = build_window_actions(self, "Main")
         self.setAcceptDrops(True)  # bundles dropped on the window are imported
-        self.statusBar().showMessage(f"Data folder: {workspace.data_dir.root}")
+        self.statusBar().showMessage(where_data_lives(workspace))
+        if workspace.shared:
+            self.setWindowTitle(f"Safety Assess — shared database {workspace.target}")
         self._restore_geometry()
         self.refresh()
 
@@ -256,7 +258,7 @@ class MainWindow(QMainWindow):
             plan.reload_soon()
 
     def show_about(self) -> None:
-        dialogs.show_about(self, str(self.workspace.data_dir.root), self.workspace.device_key.fingerprint)
+        dialogs.show_about(self, where_data_lives(self.workspace), self.workspace.device_key.fingerprint)
 
     def _activate(self, index: QModelIndex) -> None:
         record = self.model.record(index)
@@ -335,3 +337,9 @@ def _assessment_html(summary: AssessmentSummary) -> str:
 
 def _escape(text: str) -> str:
     return html.escape(text, quote=False)
+
+
+def where_data_lives(workspace: Workspace) -> str:
+    if workspace.shared:
+        return f"Shared database: {workspace.target}; photos and keys in {workspace.data_dir.root}"
+    return f"Data folder: {workspace.data_dir.root}"

@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 import zipfile
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel
 
+from safety_assess.datadir import DataDir
 from safety_assess.domain.scoring.plan import Action, Status
 from safety_assess.services.assessments import record_answer, start_assessment
+from safety_assess.services.district import follow_up
 from safety_assess.services.plan import PlanEditor, load_plan
 from safety_assess.services.workspace import Workspace
 from safety_assess.settings import save_settings
@@ -103,6 +106,30 @@ def test_staff_follow_up_actions_recorded_with_who(qtbot, district: Workspace) -
     assert window.actions_filter.rowCount() == 1
 
 
+def test_a_colleagues_change_since_the_list_was_loaded_is_not_overwritten(  # type: ignore[no-untyped-def]
+    qtbot, district: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    errors: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _parent, _title, text: errors.append(text))
+    window = open_district(qtbot, district)
+    with qtbot.waitSignal(window.actionsLoaded, timeout=30_000):
+        window.tabs.setCurrentIndex(1)
+    [listed] = window.actions_filter.shown()
+    colleague = Workspace.open(DataDir(tmp_path / "colleague"), district.target.url)  # the same shared database
+    try:
+        follow_up(colleague, listed, Status.DEFERRED, by="Ben")
+    finally:
+        colleague.close()
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    window.actions_view.selectionModel().select(window.actions_filter.index(0, 0), flags)
+    with qtbot.waitSignal(window.actionsLoaded, timeout=30_000):
+        window.actions_by_id["district.done"].trigger()
+    [stored] = district.findings.actions(listed.assessment_id)
+    assert (stored.status, stored.status_changed_by) == (Status.DEFERRED, "Ben")
+    assert len(errors) == 1 and "changed by Ben since the list was loaded (now deferred)" in errors[0]
+    assert [a.line.status for a in window.actions_filter.shown()] == ["deferred"]  # the list shows it now
+
+
 def test_district_report_and_campus_pack_from_the_window(  # type: ignore[no-untyped-def]
     qtbot, district: Workspace, tmp_path, monkeypatch
 ) -> None:
@@ -125,3 +152,14 @@ def test_district_report_and_campus_pack_from_the_window(  # type: ignore[no-unt
     with zipfile.ZipFile(pack) as archive:
         latest = window.campuses.rows[0].latest
         assert latest is not None and f"assessments/{latest.summary.id}.json" in archive.namelist()
+
+
+def test_the_main_window_says_where_the_data_lives(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    main = MainWindow(workspace, workspace.settings)
+    qtbot.addWidget(main)
+    shown = main.statusBar().currentMessage()
+    if workspace.shared:  # pytest --postgres
+        assert main.windowTitle() == f"Safety Assess — shared database {workspace.target}"
+        assert shown.startswith("Shared database: postgresql+psycopg://") and str(workspace.data_dir.root) in shown
+    else:
+        assert main.windowTitle() == "Safety Assess" and shown == f"Data folder: {workspace.data_dir.root}"

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
+from pathlib import Path
 
+import pytest
+
+from safety_assess.datadir import DataDir
+from safety_assess.domain.errors import ConflictError
 from safety_assess.domain.scoring.plan import Action, CostRange, Status
 from safety_assess.services.assessments import record_answer, start_assessment
-from safety_assess.services.district import district_overview
+from safety_assess.services.district import district_overview, follow_up, latest_actions
 from safety_assess.services.plan import PlanEditor, load_plan
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.figures import stamps
+from tests.actions import assessment_with_an_action
 
 
 def test_figures_are_kept_and_recomputed_when_the_assessment_changes(workspace: Workspace) -> None:
@@ -45,3 +52,20 @@ def test_the_stamps_of_a_few_assessments_are_those_read_for_all(workspace: Works
     every = stamps(workspace.database)
     assert stamps(workspace.database, {first.id}) == {first.id: every[first.id]}
     assert len(every) == 2 and every[first.id] != every[second.id] and stamps(workspace.database, set()) == {}
+
+
+def test_two_staff_changing_one_listed_action_the_second_is_refused(workspace: Workspace, tmp_path: Path) -> None:
+    assessment_with_an_action(workspace)
+    colleague = Workspace.open(DataDir(tmp_path / "colleague"), workspace.target.url)  # the same shared database
+    try:
+        [seen_here] = latest_actions(workspace, district_overview(workspace))
+        [seen_there] = latest_actions(colleague, district_overview(colleague))
+        follow_up(colleague, seen_there, Status.DEFERRED, by="Ben")
+        with pytest.raises(ConflictError, match="changed by Ben since the list was loaded \\(now deferred\\)"):
+            follow_up(workspace, seen_here, Status.DONE, by="Ana")
+        [now] = latest_actions(workspace, district_overview(workspace))
+        assert (now.line.status, now.line.changed_by) == ("deferred", "Ben")
+        follow_up(workspace, now, Status.DONE, by="Ana")  # from the reloaded list it goes through
+        assert workspace.findings.action(uuid.UUID(now.line.id)).status == Status.DONE
+    finally:
+        colleague.close()

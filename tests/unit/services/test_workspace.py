@@ -13,6 +13,8 @@ from safety_assess.services.assessments import start_assessment
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.dbfile import DatabaseError
 
+pytestmark = pytest.mark.sqlite_only  # the quick start reads the SQLite file directly
+
 
 def test_a_new_data_folder_is_created_and_its_database_made_at_once(tmp_path: Path) -> None:
     workspace = Workspace.open(DataDir(tmp_path / "new"))

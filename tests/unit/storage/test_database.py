@@ -1,4 +1,6 @@
-"""Opening the database: creation, pragmas, migrations with backup, and refusing what is unsafe."""
+"""Opening the SQLite database: creation, pragmas, migrations with backup, and refusing what is unsafe.
+
+The same on a PostgreSQL server: test_server.py."""
 
 from __future__ import annotations
 
@@ -17,6 +19,9 @@ from safety_assess.storage import schema
 from safety_assess.storage.database import Database, DatabaseError
 from safety_assess.storage.migrate import script_revisions, upgrade
 from safety_assess.storage.orm import Base
+from safety_assess.storage.urls import DatabaseTarget
+
+pytestmark = pytest.mark.sqlite_only
 
 
 @pytest.fixture
@@ -136,7 +141,9 @@ def test_a_write_while_locked_is_reported_and_rolled_back(database: Database) ->
     holder = sqlite3.connect(database.path, check_same_thread=False)
     holder.execute("BEGIN IMMEDIATE")
     database.engine.dispose()
-    fast = Database(database.path, create_engine(f"sqlite:///{database.path}", connect_args={"timeout": 0.05}))
+    fast = Database(
+        DatabaseTarget.file(database.path), create_engine(f"sqlite:///{database.path}", connect_args={"timeout": 0.05})
+    )
     try:
         with pytest.raises(DatabaseError, match="locked"), fast.session() as session:
             session.execute(text("INSERT INTO app_meta (key, value) VALUES ('k', 'v')"))

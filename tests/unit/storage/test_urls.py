@@ -10,7 +10,7 @@ from safety_assess.storage.urls import DatabaseUrlError, parse_database_url
 def test_sqlite_and_postgresql_are_accepted_and_shown_without_password() -> None:
     assert parse_database_url("sqlite:////data/safety.sqlite3").is_sqlite
     target = parse_database_url("postgresql+psycopg://district:s3cret@db.example.org:5432/safety")
-    assert not target.is_sqlite and target.shown() == "postgresql+psycopg://district:***@db.example.org:5432/safety"
+    assert not target.is_sqlite and target.shown == "postgresql+psycopg://district:***@db.example.org:5432/safety"
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -82,10 +82,7 @@ def test_an_untrusted_or_impostor_device_changes_nothing(
     assert district.assessments.list() == [] and not list((district.data_dir.photos).rglob("*.jpg"))
     assert not list(district.photo_store.root.glob(".scratch-*"))
     import_bundle(district, bundle, trust=always)
-    impostor = tmp_path / "impostor"
-    shutil.copytree(workspace.data_dir.root, impostor)
-    (impostor / "device-key.pem").unlink()  # same installation id, another key
-    other = Workspace.open(DataDir(impostor))
+    other = Workspace.open(DataDir(tmp_path / "impostor"), workspace.target.url)  # same database, another key
     try:
         with pytest.raises(ImportRefused, match="signed by another key"):
             import_bundle(district, export(other, reported, tmp_path / "fake.sabundle"), trust=always)
@@ -110,14 +107,17 @@ def test_a_newer_export_supersedes_and_the_old_stays_in_history(
 
 
 def test_two_laptops_editing_one_revision_are_both_kept(
-    workspace: Workspace, reported: AssessmentSummary, district: Workspace, tmp_path: Path
+    workspace: Workspace,
+    reported: AssessmentSummary,
+    district: Workspace,
+    tmp_path: Path,
+    copy_data_folder: Callable[[Workspace, Path], DataDir],
 ) -> None:
     import_bundle(district, export(workspace, reported, tmp_path / "base.sabundle"), trust=always)
-    laptop_b = tmp_path / "laptop-b"
-    shutil.copytree(workspace.data_dir.root, laptop_b)  # the data folder copied to a second laptop
+    laptop_b = copy_data_folder(workspace, tmp_path / "laptop-b")  # the data folder copied to a second laptop
     record_answer(workspace, reported.id, "gate", "pass")
     import_bundle(district, export(workspace, reported, tmp_path / "a.sabundle"))
-    other = Workspace.open(DataDir(laptop_b))
+    other = Workspace.open(laptop_b)
     try:
         record_answer(other, reported.id, "gate", "flag")
         report = import_bundle(district, export(other, reported, tmp_path / "b.sabundle"))

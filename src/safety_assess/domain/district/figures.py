@@ -15,7 +15,7 @@ from safety_assess.domain.scoring.findings import Finding
 from safety_assess.domain.scoring.plan import Action, CostRange, Phase, Status, totals
 from safety_assess.domain.scoring.risk import Band
 
-FIGURES_VERSION = 3
+FIGURES_VERSION = 4
 SEVERE_BANDS = 2
 """The highest bands counted as 'high and critical' (whatever a checklist names its bands)."""
 
@@ -39,6 +39,8 @@ class ActionLine:
     due: str = ""
     changed_by: str = ""
     changed_at: str = ""
+    revision: int = 1
+    """The action's revision when listed: a status change made from the list is refused if it changed since."""
 
     def to_json(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -169,4 +171,5 @@ def _line(action: Action, finding: Finding, bands: Sequence[Band]) -> ActionLine
         due=action.due.isoformat() if action.due else "",
         changed_by=action.status_changed_by,
         changed_at=action.status_changed_at.isoformat() if action.status_changed_at else "",
+        revision=action.revision,
     )

@@ -27,8 +27,7 @@ from safety_assess.domain.district.actions import ActionFilter, DistrictAction, 
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.scoring.plan import Status
 from safety_assess.domain.scoring.wording import cost, words
-from safety_assess.services.district import DistrictOverview, district_overview, latest_actions
-from safety_assess.services.plan import PlanEditor
+from safety_assess.services.district import DistrictOverview, district_overview, follow_up, latest_actions
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
 from safety_assess.ui.actions import ActionSpec, build_window_actions
@@ -363,8 +362,7 @@ class DistrictWindow(QMainWindow):
         problems = []
         for action in chosen:
             try:
-                editor = PlanEditor(self.workspace, action.assessment_id)
-                editor.set_status(self.workspace.findings.action(uuid.UUID(action.line.id)), status)
+                follow_up(self.workspace, action, status)
             except SafetyAssessError as error:
                 problems.append(f"{action.campus.code}: {action.line.description[:60]}: {error}")
         self.reload()
