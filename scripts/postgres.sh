@@ -27,9 +27,11 @@ start_test_postgres() {
         chown postgres: "$folder"
         run_as=(runuser -u postgres --)
     fi
-    if ! "${run_as[@]}" "$bin/initdb" -D "$folder/data" -U safety -A trust -E UTF8 --no-sync >"$folder/initdb.log" 2>&1 ||
-        ! "${run_as[@]}" "$bin/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w -s \
-            -o "-k $folder -c listen_addresses= -c fsync=off -c full_page_writes=off" start; then
+    # Run from the folder (the server's user may not read the current one); the C locale exists everywhere.
+    if ! (cd "$folder" && "${run_as[@]}" "$bin/initdb" -D "$folder/data" -U safety -A trust -E UTF8 --locale=C \
+        --no-sync >"$folder/initdb.log" 2>&1) ||
+        ! (cd "$folder" && "${run_as[@]}" "$bin/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w -s \
+            -o "-k $folder -c listen_addresses= -c fsync=off -c full_page_writes=off" start); then
         echo "The test PostgreSQL server did not start (logs in $folder): the PostgreSQL runs are skipped" >&2
         return 0
     fi
@@ -42,6 +44,8 @@ start_test_postgres() {
 
 stop_test_postgres() {
     [ -n "${TEST_POSTGRES_FOLDER:-}" ] || return 0
-    "${TEST_POSTGRES_RUN_AS[@]}" "$TEST_POSTGRES_BIN/pg_ctl" -D "$TEST_POSTGRES_FOLDER/data" -w -s -m immediate stop || true
+    (cd "$TEST_POSTGRES_FOLDER" &&
+        "${TEST_POSTGRES_RUN_AS[@]}" "$TEST_POSTGRES_BIN/pg_ctl" -D "$TEST_POSTGRES_FOLDER/data" -w -s -m immediate stop) ||
+        true
     rm -rf "$TEST_POSTGRES_FOLDER"
 }
