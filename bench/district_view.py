@@ -8,8 +8,9 @@ background) are shown, the database already open; the median of several opens in
 bare: a QTableView showing a QStandardItemModel of the same cells, the least any table of the campuses costs.
 queries: the SQL statements the open runs (counted by SQLite's trace hook), with 100 campuses and with 50
 (queries_50): they must not grow with the number of campuses.
+pg_import_s, pg_open: with --database-url, the same import and opens on that (empty) PostgreSQL database.
 
-    python bench/district_view.py [--campuses N]
+    python bench/district_view.py [--campuses N] [--database-url postgresql+psycopg://...]
 """
 
 from __future__ import annotations
@@ -92,14 +93,22 @@ def export_bundles(root: Path, folder: Path) -> tuple[list[Path], str]:
     return paths, fingerprint
 
 
-def import_all(root: Path, bundles: list[Path], fingerprint: str) -> float:
+def fingerprint_of(folder: Path) -> str:
+    """The fingerprint of the laptop that signed the bundles."""
+    from safety_assess.sync.device import load_or_create
+
+    return load_or_create(DataDir(folder / "laptop").device_key).fingerprint
+
+
+def import_all(root: Path, bundles: list[Path], fingerprint: str, url: str = "") -> float:
     command = [sys.executable, "-m", "safety_assess", "--data-dir", str(root), "bundle", "import"]
+    command += ["--database-url", url] if url else []
     began = time.perf_counter()
     subprocess.run([*command, *map(str, bundles), "--trust", fingerprint], check=True, stdout=subprocess.DEVNULL)
     return time.perf_counter() - began
 
 
-def child(root: Path) -> None:
+def child(root: Path, url: str) -> None:
     """Open the district view several times, counting the statements of each open."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEventLoop
@@ -112,11 +121,12 @@ def child(root: Path) -> None:
     statements = [0]
 
     def traced(connection: Any, _: Any) -> None:
-        connection.set_trace_callback(lambda _sql: statements.__setitem__(0, statements[0] + 1))
+        if hasattr(connection, "set_trace_callback"):  # SQLite's hook sees every statement, plain SQL too
+            connection.set_trace_callback(lambda _sql: statements.__setitem__(0, statements[0] + 1))
 
     event.listen(Engine, "connect", traced)
     app = QApplication.instance() or QApplication([])
-    workspace = Workspace.open(DataDir(root))
+    workspace = Workspace.open(DataDir(root), url or None)
     workspace.database  # noqa: B018  (opened before the clock starts, as when the app runs)
     opens, counts, computed = [], [], []
     for _ in range(OPENS):
@@ -156,8 +166,9 @@ def child(root: Path) -> None:
     print(json.dumps({"opens": opens, "statements": counts, "computed": computed, "bare": bare}))
 
 
-def run_child(root: Path) -> dict[str, Any]:
-    done = subprocess.run([sys.executable, __file__, "--child", str(root)], check=True, capture_output=True, text=True)
+def run_child(root: Path, url: str = "") -> dict[str, Any]:
+    command = [sys.executable, __file__, "--child", str(root), "--database-url", url]
+    done = subprocess.run(command, check=True, capture_output=True, text=True)
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
@@ -166,9 +177,10 @@ def main() -> None:
     parser.add_argument("--campuses", type=int, default=100)
     parser.add_argument("--child", metavar="ROOT", help=argparse.SUPPRESS)
     parser.add_argument("--keep", type=Path, metavar="DIR", help="build in DIR and keep it (reused when it exists)")
+    parser.add_argument("--database-url", default="", help="also measure on this empty PostgreSQL database")
     args = parser.parse_args()
     if args.child:
-        child(Path(args.child))
+        child(Path(args.child), args.database_url)
         return
     half = args.campuses // 2
     with tempfile.TemporaryDirectory() as tmp:
@@ -184,6 +196,13 @@ def main() -> None:
             import_s = import_all(folder / "district", bundles, fingerprint)
             import_all(folder / "half", bundles[:half], fingerprint)
         full, halved = run_child(folder / "district"), run_child(folder / "half")
+        server = ""
+        if args.database_url:
+            bundles = sorted(folder.glob("*.sabundle"))
+            pg_import_s = import_all(folder / "server", bundles, fingerprint_of(folder), args.database_url)
+            pg = run_child(folder / "server", args.database_url)
+            server = f" pg_open={statistics.median(pg['opens']):.3f} pg_import_s={pg_import_s:.1f}"
+            print(f"on PostgreSQL: import {pg_import_s:.1f} s, opens: {', '.join(f'{t:.3f}' for t in pg['opens'])} s")
     open_s, bare_s = statistics.median(full["opens"]), statistics.median(full["bare"])
     print(f"campuses: {args.campuses} x {PER_CAMPUS} assessments x {ITEMS} responses, {FINDINGS} findings each")
     print(f"import of {args.campuses} bundles: {import_s:.1f} s")
@@ -196,7 +215,7 @@ def main() -> None:
     )
     print(
         f"RESULT district_view open={open_s:.3f} queries={full['statements'][-1]} "
-        f"queries_{half}={halved['statements'][-1]} bare={bare_s:.3f} import_s={import_s:.1f}"
+        f"queries_{half}={halved['statements'][-1]} bare={bare_s:.3f} import_s={import_s:.1f}{server}"
     )
 
 

@@ -26,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
         bundle_cmds,
         campus_cmds,
         checklist_cmds,
+        demo_cmds,
         device_cmds,
         district_cmds,
         district_key_cmds,
@@ -45,6 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog=PROG, description="School facility safety assessments.", parents=[common])
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     parser.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation works (no window; a temporary folder), then exit",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     checklist_cmds.register(commands, common)
     campus_cmds.register(commands, common)
@@ -56,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     bundle_cmds.register(commands, common)
     district_key_cmds.register(commands, common)
     district_cmds.register(commands, common)
+    demo_cmds.register(commands, common)
     return parser
 
 
@@ -77,6 +84,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         args.data_dir = getattr(args, "data_dir", None)  # --data-dir may come before or after the command
         args.database_url = getattr(args, "database_url", None)
+        if args.self_test:
+            from safety_assess.ui.self_test import run_self_test
+
+            return run_self_test()
         if args.command is None:
             return open_app(args)
         return int(args.handler(args))

@@ -1,0 +1,44 @@
+"""``safety-assess demo`` and ``--self-test``, run as a user (or a packaging script) would."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from tests.e2e.conftest import Run
+
+
+def test_demo_writes_the_sample_action_plan_and_bundle(cli: Run, tmp_path: Path) -> None:
+    out = tmp_path / "demo"
+    first = cli("demo", "--out", str(out))
+    assert first.returncode == 0, first.stderr
+    lines = first.stdout.splitlines()
+    assert (
+        lines[0].startswith("sample campus DEMO: added") and lines[2] == f"wrote {out / 'sample-assessment.sabundle'}"
+    )
+    text = subprocess.run(
+        ["pdftotext", str(out / "sample-action-plan.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Sample Elementary (demo)" in text and "Corrective action" in text
+    listed = cli("assessment", "list").stdout
+    assert listed.count("DEMO") == 1
+    again = cli("demo", "--out", str(out))
+    assert again.stdout.startswith("sample campus DEMO: already there") and cli("assessment", "list").stdout == listed
+
+
+def test_demo_into_a_folder_that_cannot_be_made_is_one_line(cli: Run, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = cli("demo", "--out", str(blocker / "demo"))
+    assert result.returncode == 1 and result.stderr.startswith("safety-assess: error: cannot make the folder")
+
+
+def test_self_test_passes_without_a_screen(cli: Run) -> None:
+    result = cli("--self-test", data_dir=None, env={"DISPLAY": "", "WAYLAND_DISPLAY": ""})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[-1] == "self-test passed"
+    assert [line.split(":")[0] for line in result.stdout.splitlines()[1:4]] == [
+        "ok   checklists",
+        "ok   sample assessment, PDF and bundle",
+        "ok   main window",
+    ]
