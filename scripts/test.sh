@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install everything the tests need (system packages when run as root, pinned Python packages in .venv),
 # then run the linter, the type checker and every test (unit, GUI offscreen, end-to-end); then the storage,
-# import and district tests again on a throwaway local PostgreSQL server.
+# import and district tests again on a throwaway local PostgreSQL server; then build the packaged app and self-test it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/common.sh
@@ -25,3 +25,5 @@ if [ -n "${SAFETY_ASSESS_TEST_POSTGRES:-}" ]; then
     .venv/bin/python -m pytest --postgres \
         tests/unit/storage tests/unit/sync tests/unit/services tests/e2e/test_district_cli.py tests/gui/district
 fi
+echo "== packaged app"
+bash packaging/build.sh
