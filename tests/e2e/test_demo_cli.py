@@ -42,3 +42,15 @@ def test_self_test_passes_without_a_screen(cli: Run) -> None:
         "ok   sample assessment, PDF and bundle",
         "ok   main window",
     ]
+
+
+def test_backup_makes_a_data_folder_that_opens(cli: Run, tmp_path: Path) -> None:
+    cli("demo", "--out", str(tmp_path / "demo"))
+    result = cli("backup", "--out", str(tmp_path / "usb"))
+    assert result.returncode == 0, result.stderr
+    [folder] = (tmp_path / "usb").iterdir()
+    assert result.stdout.startswith(f"backed up into {folder}: database, 3 photos")
+    listed = cli("assessment", "list", data_dir=folder)
+    assert listed.returncode == 0 and "DEMO" in listed.stdout
+    log = (tmp_path / "data" / "logs" / "safety-assess.log").read_text(encoding="utf-8")
+    assert "Running upgrade" in log  # commands log to the data folder too

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from typing import Any, TypeAlias
 
 from safety_assess.datadir import DataDir
+from safety_assess.logs import start_logging
 from safety_assess.services.workspace import Workspace
 
 Commands: TypeAlias = "argparse._SubParsersAction[Any]"
@@ -16,7 +17,9 @@ Commands: TypeAlias = "argparse._SubParsersAction[Any]"
 
 @contextmanager
 def open_workspace(args: argparse.Namespace) -> Iterator[Workspace]:
-    workspace = Workspace.open(DataDir.resolve(args.data_dir), getattr(args, "database_url", None))
+    data_dir = DataDir.resolve(args.data_dir)
+    start_logging(data_dir.root)
+    workspace = Workspace.open(data_dir, getattr(args, "database_url", None))
     try:
         yield workspace
     finally:

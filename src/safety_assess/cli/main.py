@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -23,6 +24,7 @@ class Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     from safety_assess.cli import (
         assessment_cmds,
+        backup_cmds,
         bundle_cmds,
         campus_cmds,
         checklist_cmds,
@@ -63,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     district_key_cmds.register(commands, common)
     district_cmds.register(commands, common)
     demo_cmds.register(commands, common)
+    backup_cmds.register(commands, common)
     return parser
 
 
@@ -108,6 +111,7 @@ def report(error: Exception) -> int:
     if isinstance(error, SafetyAssessError):
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
     else:
+        logging.getLogger("safety_assess.cli").error("unexpected error", exc_info=error)
         message = f"internal error ({type(error).__name__}: {error}); set SAFETY_ASSESS_DEBUG=1 for details"
     print(f"{PROG}: error: {message}", file=sys.stderr)
     return 1

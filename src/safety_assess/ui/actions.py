@@ -103,6 +103,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         toolbar=True,
     ),
     ActionSpec("view.refresh", "&Refresh", "&View", "refresh", QKeySequence.StandardKey.Refresh, "Reload the list"),
+    ActionSpec(
+        "app.backup",
+        "&Back up now…",
+        "&File",
+        "back_up",
+        None,
+        "A copy of the database, photos, checklists and settings, safe while you work",
+    ),
     ActionSpec("app.quit", "&Quit", "&File", "close", QKeySequence.StandardKey.Quit, "Close Safety Assess"),
     ActionSpec("help.about", "&About Safety Assess", "&Help", "show_about", None, "Version and data folder"),
 )

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLockFile, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from safety_assess import __version__
 from safety_assess.datadir import DataDir
 from safety_assess.domain.errors import SafetyAssessError
+from safety_assess.logs import start_logging
 from safety_assess.resources import resources_dir
 from safety_assess.services.workspace import Workspace
 from safety_assess.settings import load_settings
 from safety_assess.ui import dialogs
+from safety_assess.ui.crash import SafetyNet
 from safety_assess.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
 
 SHOWN_MARKER = "main-window-shown"
 WARM_UP_DELAY_MS = 100
@@ -35,24 +40,54 @@ def application() -> QApplication:
 def open_main_window(data_dir_option: str | None, database_url: str | None = None) -> MainWindow | None:
     """The main window on the chosen data folder (and database), or None after telling the user why it cannot open."""
     try:
-        data_dir = DataDir.resolve(data_dir_option)
+        data_dir = DataDir.resolve(data_dir_option).prepare()
+        lock = hold_data_folder(data_dir)
         workspace = Workspace.open(data_dir, database_url)
-        return MainWindow(workspace, load_settings(data_dir.settings))
+        window = MainWindow(workspace, load_settings(data_dir.settings))
+        window.instance_lock = lock  # held as long as the window lives
+        return window
     except (SafetyAssessError, OSError) as error:
+        log.warning("cannot start: %s", error)
         dialogs.show_error(None, "Safety Assess cannot start", str(error))
         return None
 
 
+class AlreadyRunning(SafetyAssessError):
+    """Another copy of the app has the data folder open."""
+
+
+def hold_data_folder(data_dir: DataDir) -> QLockFile:
+    """One app per data folder: two copies writing to one folder would each undo the other's view of it.
+
+    A lock left by a copy that crashed is noticed (its process is gone) and taken over.
+    """
+    lock = QLockFile(str(data_dir.root / "app.lock"))
+    lock.setStaleLockTime(0)  # never stale by age: only when its process is gone
+    if lock.tryLock(200):
+        return lock
+    info = lock.getLockInfo()  # (pid, host, app name); empty when unreadable
+    who = f" (process {info[0]} on {info[1] or 'this computer'})" if info else ""
+    raise AlreadyRunning(
+        f"Safety Assess is already open on the data folder {data_dir.root}{who}. Switch to that window, or close it "
+        "first."
+    )
+
+
 def run_app(data_dir_option: str | None, database_url: str | None = None, quit_after_show: bool = False) -> int:
     app = application()
+    log_path = start_logging(DataDir.resolve(data_dir_option).root)
+    log.info("Safety Assess %s starting", __version__)
     window = open_main_window(data_dir_option, database_url)
     if window is None:
         return 1
+    net = SafetyNet(log_path).install()
     window.show()
     # Load the database layer and checklists while the user looks at the window, not before it shows.
     QTimer.singleShot(WARM_UP_DELAY_MS, window.warm_up)
     if quit_after_show:  # smoke tests and bench/startup.py
         QTimer.singleShot(0, lambda: (print(SHOWN_MARKER, flush=True), window.close()))
     code = app.exec()
+    net.uninstall()
     window.workspace.close()
+    log.info("Safety Assess closed")
     return code

@@ -166,6 +166,21 @@ def show_error(parent: QWidget | None, title: str, message: str) -> None:
     QMessageBox.critical(parent, title, message)
 
 
+def show_crash(parent: QWidget | None, summary: str, log_path: str) -> None:
+    """An unforeseen error: what to tell a person, who can go on working."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Something went wrong")
+    box.setText("Safety Assess ran into a problem it did not expect. Your saved work is safe; you can go on working.")
+    box.setInformativeText(
+        "If it happens again, send the log file to your support contact (it holds no photos, only what the app did):"
+        f"\n{log_path}"
+    )
+    box.setDetailedText(summary)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.exec()
+
+
 def show_about(parent: QWidget | None, where: str, fingerprint: str = "") -> None:
     device = f"<p>Device fingerprint (for signed bundles): <code>{fingerprint}</code></p>" if fingerprint else ""
     QMessageBox.about(

@@ -22,6 +22,7 @@ from safety_assess.ui.bundle import bundle_paths
 from safety_assess.ui.models.campus_tree import CampusTreeModel
 from safety_assess.ui.one_window import bring_forward
 from safety_assess.ui.operations import Operations
+from safety_assess.ui.progress_dialog import follow
 
 if TYPE_CHECKING:
     from safety_assess.ui.district.window import DistrictWindow as DistrictWindowType
@@ -45,6 +46,8 @@ class MainWindow(QMainWindow):
         self.walks: dict[uuid.UUID, WalkthroughWindowType] = {}
         self.plans: dict[uuid.UUID, PlanWindowType] = {}
         self.district: DistrictWindowType | None = None
+        self.instance_lock: object | None = None
+        """The data folder's single-instance lock (ui.app), held while the window lives."""
         self.exports: list[object] = []  # report and bundle jobs, kept so their handlers and previews live
         self.operations = Operations(self)
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
@@ -256,6 +259,29 @@ class MainWindow(QMainWindow):
         plan = self.plans.get(assessment_id)
         if plan is not None:
             plan.reload_soon()
+
+    def back_up(self) -> None:
+        """Back the data folder up into its backups/ folder, in the background."""
+        from safety_assess.services.backup import BackupResult, back_up
+
+        workspace = self.workspace
+
+        def done(result: BackupResult) -> None:
+            missing = f"\n{len(result.missing)} photo files were already missing." if result.missing else ""
+            dialogs.show_message(
+                self,
+                "Backed up",
+                f"Backed up into {result.folder}: the database, {result.photos} photos, checklists and settings "
+                f"({result.size / 1e6:.1f} MB). Copy that folder somewhere safe, such as a drive kept apart.{missing}",
+            )
+
+        operation = self.operations.run(
+            "Backing up",
+            lambda progress: back_up(workspace, progress=progress),
+            on_done=done,
+            on_error=lambda message: dialogs.show_error(self, "Backup not made", message),
+        )
+        follow(self, "Back up", "Backing up…", operation)
 
     def show_about(self) -> None:
         dialogs.show_about(self, where_data_lives(self.workspace), self.workspace.device_key.fingerprint)
