@@ -16,6 +16,7 @@ from collections.abc import Callable
 import pytest
 
 from safety_assess.datadir import DataDir
+from safety_assess.domain.scoring.wording import use_currency
 from safety_assess.services import workspace as workspace_module
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.urls import DatabaseTarget, parse_database_url
@@ -99,6 +100,13 @@ def _database_backend(
         return parse_database_url(database_url_for(data_dir.root) or "")
 
     monkeypatch.setattr(workspace_module, "choose_database", on_server)
+
+
+@pytest.fixture(autouse=True)
+def _dollars() -> Iterator[None]:
+    """Amounts read in dollars in every test, whatever currency an earlier test's settings chose."""
+    yield
+    use_currency("$")
 
 
 @pytest.fixture

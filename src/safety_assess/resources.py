@@ -19,3 +19,8 @@ def builtin_checklists_dir() -> Path:
 
 def resources_dir() -> Path:
     return _shipped("resources")
+
+
+def user_guide() -> Path:
+    """The user guide's first page (HTML, with its screenshots beside it)."""
+    return _shipped("docs") / "user-guide" / "index.html"

@@ -41,6 +41,10 @@ class Settings:
     """Printed on every page of a full report."""
     public_report_omits: list[str] = dataclasses.field(default_factory=lambda: list(PUBLIC_OMISSIONS))
     """What the public version of a report leaves out; see PUBLIC_OMISSIONS."""
+    currency: str = "$"
+    """Shown with every amount: one character before it ($1,200, €1,200), a code after it (1,200 CHF)."""
+    welcomed: bool = False
+    """The first-run welcome was shown (and answered or closed)."""
     database_url: str = ""
     """A district's shared PostgreSQL database (postgresql+psycopg://user@host/name); empty for the data folder's
     own SQLite file. Keep the password out of it: the driver reads ~/.pgpass and PGPASSWORD."""
@@ -60,7 +64,21 @@ class Settings:
 
 
 def load_settings(path: Path) -> Settings:
-    """The saved settings, or defaults when there are none. A damaged file is set aside, never lost."""
+    """The saved settings, or defaults when there are none; their display preferences (currency) take effect.
+    A damaged file is set aside, never lost."""
+    settings = _read_settings(path)
+    apply_settings(settings)
+    return settings
+
+
+def apply_settings(settings: Settings) -> None:
+    """Make the display preferences the process-wide ones."""
+    from safety_assess.domain.scoring.wording import use_currency
+
+    use_currency(settings.currency)
+
+
+def _read_settings(path: Path) -> Settings:
     if not path.exists():
         return Settings()
     try:

@@ -33,6 +33,7 @@ def test_the_wheel_ships_checklists_resources_and_migrations(tmp_path: Path) -> 
     shipped = {p.name for p in (ROOT / "checklists").iterdir()}
     assert {f"safety_assess/_data/checklists/{name}" for name in shipped} <= names
     assert "safety_assess/_data/resources/icons/safety-assess.svg" in names
+    assert "safety_assess/_data/docs/user-guide/index.html" in names
     assert "safety_assess/storage/migrations/versions/0001_initial.py" in names
 
     unpacked = tmp_path / "site"

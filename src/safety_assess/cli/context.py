@@ -20,6 +20,7 @@ def open_workspace(args: argparse.Namespace) -> Iterator[Workspace]:
     data_dir = DataDir.resolve(args.data_dir)
     start_logging(data_dir.root)
     workspace = Workspace.open(data_dir, getattr(args, "database_url", None))
+    _ = workspace.settings  # read once: its display preferences (currency) apply to what the command prints
     try:
         yield workspace
     finally:

@@ -185,6 +185,11 @@ def choose_database(data_dir: DataDir, option: str | None = None) -> DatabaseTar
     return parse_database_url(chosen) if chosen else DatabaseTarget.file(data_dir.database)
 
 
+def check_database_url(text: str) -> str:
+    """The URL as it may be shown (password hidden), or DatabaseUrlError saying what is wrong with it."""
+    return parse_database_url(text).shown
+
+
 def _settings_url(data_dir: DataDir) -> str:
     if not data_dir.settings.exists():
         return ""

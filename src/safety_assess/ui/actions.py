@@ -104,6 +104,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("view.refresh", "&Refresh", "&View", "refresh", QKeySequence.StandardKey.Refresh, "Reload the list"),
     ActionSpec(
+        "app.settings",
+        "&Settings…",
+        "&File",
+        "open_settings",
+        "Ctrl+,",
+        "Your name, the district and its key, report marking and currency, privacy, data and backups",
+    ),
+    ActionSpec(
         "app.backup",
         "&Back up now…",
         "&File",
@@ -112,6 +120,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "A copy of the database, photos, checklists and settings, safe while you work",
     ),
     ActionSpec("app.quit", "&Quit", "&File", "close", QKeySequence.StandardKey.Quit, "Close Safety Assess"),
+    ActionSpec(
+        "help.guide",
+        "&User guide",
+        "&Help",
+        "open_user_guide",
+        QKeySequence.StandardKey.HelpContents,
+        "How to walk a campus, plan, report and sync, with pictures",
+    ),
     ActionSpec("help.about", "&About Safety Assess", "&Help", "show_about", None, "Version and data folder"),
 )
 

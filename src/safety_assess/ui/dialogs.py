@@ -27,10 +27,13 @@ from safety_assess.domain.records import Campus
 
 if TYPE_CHECKING:
     from safety_assess.domain.scoring.plan import Action, Phase
+    from safety_assess.settings import Settings
     from safety_assess.sync.importer import DeviceClaim
     from safety_assess.ui.bundle.export_dialog import BundleChoices, BundleRequest
     from safety_assess.ui.plan.editors import NewFinding
     from safety_assess.ui.report.options import ReportRequest
+    from safety_assess.ui.settings.dialog import SettingsContext
+    from safety_assess.ui.settings.welcome import WelcomeChoices
 
 
 @dataclass(frozen=True)
@@ -248,6 +251,30 @@ def ask_report_options(parent: QWidget | None, suggested: Path) -> ReportRequest
 
     dialog = ReportDialog(parent, suggested)
     return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def ask_settings(parent: QWidget | None, settings: Settings, context: SettingsContext) -> Settings | None:
+    """The settings as changed in the dialog (a copy); None when cancelled."""
+    from safety_assess.ui.settings.dialog import SettingsDialog
+
+    dialog = SettingsDialog(parent, settings, context)
+    return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def ask_welcome(parent: QWidget | None, district: str, assessor: str) -> WelcomeChoices | None:
+    """The first-run choices; None when the welcome was closed without them."""
+    from safety_assess.ui.settings.welcome import WelcomeDialog
+
+    dialog = WelcomeDialog(parent, district, assessor)
+    return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def open_file(path: Path) -> bool:
+    """Open a file with the desktop's own application for it (a browser for the user guide)."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 def show_message(parent: QWidget | None, title: str, message: str) -> None:

@@ -4,9 +4,19 @@ from __future__ import annotations
 
 from safety_assess.domain.scoring.plan import CostRange
 
+_CURRENCY = ["$"]
+"""The currency symbol amounts are shown with: a display preference of the installation (settings), set once when
+the settings are read, the same for the screens, the reports and the command line."""
+
+
+def use_currency(symbol: str) -> None:
+    _CURRENCY[0] = symbol.strip() or "$"
+
 
 def money(value: float) -> str:
-    return f"${value:,.0f}"
+    symbol = _CURRENCY[0]
+    amount = f"{value:,.0f}"
+    return f"{symbol}{amount}" if len(symbol) == 1 else f"{amount} {symbol}"  # $1,200; 1,200 CHF
 
 
 def cost_range(low: float, high: float) -> str:

@@ -1,0 +1,78 @@
+"""Take the user guide's screenshots on the sample campus (run on a virtual screen, from the repository root):
+
+xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python docs/user-guide/make_screenshots.py
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from safety_assess.datadir import DataDir
+from safety_assess.services.demo import make_sample
+from safety_assess.services.workspace import Workspace
+from safety_assess.settings import Settings
+from safety_assess.ui.app import application
+from safety_assess.ui.main_window import MainWindow
+from safety_assess.ui.settings.dialog import SettingsContext, SettingsDialog
+from safety_assess.ui.settings.welcome import WelcomeDialog
+
+IMAGES = Path(__file__).resolve().parent / "images"
+
+
+def shoot(app: QApplication, widget: QWidget, name: str) -> None:
+    widget.show()
+    for _ in range(20):
+        app.processEvents()
+    widget.grab().save(str(IMAGES / f"{name}.png"))
+
+
+def main() -> None:
+    IMAGES.mkdir(exist_ok=True)
+    app = application()
+    workspace = Workspace.open(DataDir(Path(tempfile.mkdtemp()) / "data"))
+    sample = make_sample(workspace, "Ana Diaz")
+    settings = Settings(assessor_name="Ana Diaz", district_name="Riverside Unified")
+    main = MainWindow(workspace, settings)
+    main.resize(1100, 680)
+    main.refresh(select=sample.assessment_id)
+    shoot(app, main, "main-window")
+    shoot(app, WelcomeDialog(None), "welcome")
+    context = SettingsContext(
+        str(workspace.data_dir.root), str(workspace.target), "", str(workspace.data_dir.backups), str, lambda: None
+    )
+    dialog = SettingsDialog(None, settings, context)
+    shoot(app, dialog, "settings")
+    dialog.tabs.setCurrentIndex(3)
+    shoot(app, dialog, "settings-data")
+    dialog.close()
+    main.open_assessment(sample.assessment_id)
+    for walk in list(main.walks.values()):
+        walk.resize(1200, 760)
+        shoot(app, walk, "walkthrough")
+        walk.close()
+    main.actions_by_id["assessment.plan"].trigger()
+    for plan in list(main.plans.values()):
+        plan.resize(1200, 760)
+        shoot(app, plan, "action-plan")
+        plan.close()
+    main.actions_by_id["district.view"].trigger()
+    district = main.district
+    if district is not None:
+        district.resize(1200, 700)
+        deadline = time.monotonic() + 30
+        while district.overview is None and time.monotonic() < deadline:
+            app.processEvents()
+        shoot(app, district, "district")
+        district.close()
+    main.close()
+    workspace.close()
+    print(f"screenshots in {IMAGES}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,160 @@
+"""Settings: who you are, the district and its key, what reports print, privacy, where the data lives, backups.
+
+The dialog edits a copy of the settings; OK hands the copy back (the main window saves and applies it). The two
+buttons that act at once (use a district key file, back up now) are the window's own commands.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from safety_assess.settings import PUBLIC_OMISSIONS, Settings
+
+OMISSION_LABELS = {
+    "photos": "Photos",
+    "locations": "Where each finding is",
+    "finding_details": "Finding titles and descriptions",
+    "notes": "Assessors' notes",
+    "responses": "The full list of answers",
+}
+
+
+@dataclass(frozen=True)
+class SettingsContext:
+    """What the dialog shows but does not edit, and the commands its buttons run."""
+
+    data_folder: str
+    database: str
+    district_key: str
+    """The district key's fingerprint (and district) bundles are encrypted to; empty when none."""
+    backups: str
+    use_district_key: Callable[[], str]
+    """Asks for a key file and uses it; returns the key shown afterwards."""
+    back_up: Callable[[], object]
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, parent: QWidget | None, settings: Settings, context: SettingsContext) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        self.setObjectName("SettingsDialog")
+        self.setMinimumWidth(560)
+        self.settings = copy.deepcopy(settings)
+        self.context = context
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._you_tab(), "&You and the district")
+        self.tabs.addTab(self._reports_tab(), "&Reports")
+        self.tabs.addTab(self._privacy_tab(), "&Privacy")
+        self.tabs.addTab(self._data_tab(), "&Data and backups")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(buttons)
+
+    def _you_tab(self) -> QWidget:
+        self.assessor = _line(self.settings.assessor_name, "Your name, as it goes on assessments and status changes")
+        self.district = _line(self.settings.district_name, "Printed on reports")
+        self.key = QLabel(self.context.district_key or "None: bundles are not encrypted.")
+        self.key.setObjectName("districtKey")
+        self.key.setWordWrap(True)
+        use_key = QPushButton("Use district key &file…")
+        use_key.clicked.connect(lambda: self.key.setText(self.context.use_district_key() or self.key.text()))
+        form = QFormLayout()
+        form.addRow("Your &name:", self.assessor)
+        form.addRow("&District:", self.district)
+        form.addRow("District key:", self.key)
+        form.addRow("", use_key)
+        return _page(form)
+
+    def _reports_tab(self) -> QWidget:
+        self.marking = _line(self.settings.confidentiality_marking, "Printed on every page of a full report")
+        self.currency = _line(self.settings.currency, "$, €, £ before the amount; a code such as CHF after it")
+        self.currency.setMaxLength(5)
+        form = QFormLayout()
+        form.addRow("Confidentiality &marking:", self.marking)
+        form.addRow("&Currency:", self.currency)
+        form.addRow(QLabel("The public version of a report leaves out:"))
+        self.omits: dict[str, QCheckBox] = {}
+        for name in PUBLIC_OMISSIONS:
+            box = QCheckBox(OMISSION_LABELS.get(name, name))
+            box.setChecked(name in self.settings.public_report_omits)
+            self.omits[name] = box
+            form.addRow("", box)
+        return _page(form)
+
+    def _privacy_tab(self) -> QWidget:
+        self.share_location = QCheckBox("Exported photos keep where they were taken (GPS)")
+        self.share_location.setChecked(self.settings.share_photo_location)
+        note = QLabel(
+            "Off by default: a photo's position can show where a school keeps what it protects. Camera serial "
+            "numbers and other identifying details are always removed from exported photos."
+        )
+        note.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.share_location)
+        form.addRow(note)
+        return _page(form)
+
+    def _data_tab(self) -> QWidget:
+        self.database_url = _line(self.settings.database_url, "Empty: the data folder's own database")
+        self.database_url.setPlaceholderText("postgresql+psycopg://user@host/database (district staff only)")
+        back_up = QPushButton("&Back up now")
+        back_up.clicked.connect(self.context.back_up)
+        form = QFormLayout()
+        form.addRow("Data folder:", _selectable(self.context.data_folder))
+        form.addRow("", QLabel("Another folder: start with --data-dir FOLDER, or set SAFETY_ASSESS_DATA_DIR."))
+        form.addRow("Database in use:", _selectable(self.context.database))
+        form.addRow("Shared database &URL:", self.database_url)
+        form.addRow("", QLabel("A change of database takes effect the next time Safety Assess starts."))
+        form.addRow("Backups:", _selectable(self.context.backups))
+        form.addRow("", back_up)
+        return _page(form)
+
+    def value(self) -> Settings:
+        chosen = self.settings
+        chosen.assessor_name = self.assessor.text().strip()
+        chosen.district_name = self.district.text().strip()
+        chosen.confidentiality_marking = self.marking.text().strip() or Settings().confidentiality_marking
+        chosen.currency = self.currency.text().strip() or "$"
+        chosen.public_report_omits = [name for name, box in self.omits.items() if box.isChecked()]
+        chosen.share_photo_location = self.share_location.isChecked()
+        chosen.database_url = self.database_url.text().strip()
+        return chosen
+
+
+def _line(text: str, tip: str) -> QLineEdit:
+    line = QLineEdit(text)
+    line.setToolTip(tip)
+    return line
+
+
+def _selectable(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(label.textInteractionFlags() | label.textInteractionFlags().TextSelectableByMouse)
+    return label
+
+
+def _page(form: QFormLayout) -> QWidget:
+    page = QWidget()
+    outer = QHBoxLayout(page)
+    outer.addLayout(form)
+    return page

@@ -1,0 +1,105 @@
+"""Settings, the first-run welcome and the user guide, driven from the main window and checked on disk."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QPushButton
+
+from safety_assess.domain.scoring.wording import money
+from safety_assess.services.demo import CODE
+from safety_assess.settings import Settings, load_settings
+from safety_assess.ui import dialogs
+from safety_assess.ui.main_window import MainWindow
+from safety_assess.ui.settings.dialog import SettingsContext, SettingsDialog
+from safety_assess.ui.settings.welcome import WelcomeChoices, WelcomeDialog
+
+
+def context(window: MainWindow) -> SettingsContext:
+    root = window.workspace.data_dir
+    return SettingsContext(str(root.root), str(window.workspace.target), "", str(root.backups), lambda: "SD-1", print)
+
+
+def test_the_settings_dialog_edits_a_copy(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    original = Settings(assessor_name="Ana")
+    dialog = SettingsDialog(window, original, context(window))
+    qtbot.addWidget(dialog)
+    dialog.assessor.setText("  Ben Ortiz ")
+    dialog.currency.setText("€")
+    dialog.omits["photos"].setChecked(False)
+    dialog.share_location.setChecked(True)
+    [use_key] = [b for b in dialog.findChildren(QPushButton) if "district key" in b.text()]
+    use_key.click()
+    assert dialog.key.text() == "SD-1"
+    chosen = dialog.value()
+    assert (chosen.assessor_name, chosen.currency, chosen.share_photo_location) == ("Ben Ortiz", "€", True)
+    assert "photos" not in chosen.public_report_omits and original.assessor_name == "Ana"
+
+
+def test_settings_saved_and_applied_from_the_file_menu(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def change(_parent, settings: Settings, _context: SettingsContext) -> Settings:  # type: ignore[no-untyped-def]
+        return dataclasses.replace(settings, assessor_name="Ben Ortiz", currency="CHF", district_name="Riverside")
+
+    monkeypatch.setattr(dialogs, "ask_settings", change)
+    window.actions_by_id["app.settings"].trigger()
+    saved = load_settings(window.workspace.data_dir.settings)
+    assert (saved.assessor_name, saved.currency, saved.district_name) == ("Ben Ortiz", "CHF", "Riverside")
+    assert window.settings.assessor_name == "Ben Ortiz" and money(1200) == "1,200 CHF"
+
+
+def test_a_bad_database_url_in_settings_is_refused_and_nothing_saved(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    errors: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _parent, _title, text: errors.append(text))
+    monkeypatch.setattr(
+        dialogs,
+        "ask_settings",
+        lambda _parent, settings, _context: dataclasses.replace(settings, database_url="mysql://u:s3cret@db/x"),
+    )
+    window.actions_by_id["app.settings"].trigger()
+    assert len(errors) == 1 and "'mysql' is not supported" in errors[0] and "s3cret" not in errors[0]
+    assert not window.workspace.data_dir.settings.exists() and window.settings.database_url == ""
+
+
+def test_the_welcome_saves_its_choices_and_adds_the_sample_campus(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = WelcomeDialog(window)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.assessor, "Ana   Diaz")
+    assert dialog.value() == WelcomeChoices("", "Ana Diaz", False, True)  # GPS off, sample on by default
+    monkeypatch.setattr(
+        dialogs, "ask_welcome", lambda _parent, _district, _name: WelcomeChoices("Riverside", "Ana Diaz", False, True)
+    )
+    window.welcome()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=30_000)  # made in the background
+    saved = load_settings(window.workspace.data_dir.settings)
+    assert saved.welcomed and (saved.district_name, saved.assessor_name) == ("Riverside", "Ana Diaz")
+    [campus] = window.workspace.campuses.list()
+    assert campus.code == CODE and window.workspace.assessments.list()[0].assessors == ("Ana Diaz",)
+
+
+def test_closing_the_welcome_still_marks_it_shown(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dialogs, "ask_welcome", lambda _parent, _district, _name: None)
+    window.welcome()
+    assert load_settings(window.workspace.data_dir.settings).welcomed and window.workspace.campuses.list() == []
+
+
+def test_help_opens_the_bundled_user_guide(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[Path] = []
+    monkeypatch.setattr(dialogs, "open_file", lambda path: opened.append(path) or True)
+    window.actions_by_id["help.guide"].trigger()
+    [guide] = opened
+    text = guide.read_text(encoding="utf-8")
+    assert guide.name == "index.html" and "Safety Assess user guide" in text
+    for image in ("welcome", "main-window", "walkthrough", "action-plan", "district", "settings"):
+        assert f'src="images/{image}.png"' in text and (guide.parent / "images" / f"{image}.png").is_file()
