@@ -74,7 +74,9 @@ def test_the_welcome_saves_its_choices_and_adds_the_sample_campus(  # type: igno
     qtbot.keyClicks(dialog.assessor, "Ana   Diaz")
     assert dialog.value() == WelcomeChoices("", "Ana Diaz", False, True)  # GPS off, sample on by default
     monkeypatch.setattr(
-        dialogs, "ask_welcome", lambda _parent, _district, _name: WelcomeChoices("Riverside", "Ana Diaz", False, True)
+        dialogs,
+        "ask_welcome",
+        lambda _parent, _district, _name, _sample: WelcomeChoices("Riverside", "Ana Diaz", False, True),
     )
     window.welcome()
     qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=30_000)  # made in the background
@@ -84,12 +86,16 @@ def test_the_welcome_saves_its_choices_and_adds_the_sample_campus(  # type: igno
     assert campus.code == CODE and window.workspace.assessments.list()[0].assessors == ("Ana Diaz",)
 
 
-def test_closing_the_welcome_still_marks_it_shown(  # type: ignore[no-untyped-def]
+def test_closing_the_welcome_still_marks_it_shown_and_no_sample_is_ticked_beside_data(  # type: ignore[no-untyped-def]
     qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(dialogs, "ask_welcome", lambda _parent, _district, _name: None)
+    offered: list[bool] = []
+    window.workspace.campuses.add("Lincoln High", "LHS")
+    window.refresh()
+    monkeypatch.setattr(dialogs, "ask_welcome", lambda _parent, _district, _name, sample: offered.append(sample))
     window.welcome()
-    assert load_settings(window.workspace.data_dir.settings).welcomed and window.workspace.campuses.list() == []
+    assert load_settings(window.workspace.data_dir.settings).welcomed and offered == [False]  # data already there
+    assert [c.code for c in window.workspace.campuses.list()] == ["LHS"]
 
 
 def test_help_opens_the_bundled_user_guide(  # type: ignore[no-untyped-def]

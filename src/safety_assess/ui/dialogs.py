@@ -261,11 +261,11 @@ def ask_settings(parent: QWidget | None, settings: Settings, context: SettingsCo
     return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-def ask_welcome(parent: QWidget | None, district: str, assessor: str) -> WelcomeChoices | None:
+def ask_welcome(parent: QWidget | None, district: str, assessor: str, sample: bool) -> WelcomeChoices | None:
     """The first-run choices; None when the welcome was closed without them."""
     from safety_assess.ui.settings.welcome import WelcomeDialog
 
-    dialog = WelcomeDialog(parent, district, assessor)
+    dialog = WelcomeDialog(parent, district, assessor, sample)
     return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 

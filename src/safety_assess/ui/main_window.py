@@ -262,7 +262,8 @@ class MainWindow(QMainWindow):
 
     def welcome(self) -> None:
         """First run: the welcome's choices are saved; the sample campus is made in the background."""
-        choices = dialogs.ask_welcome(self, self.settings.district_name, self.settings.assessor_name)
+        settings, empty = self.settings, self.model.rowCount() == 0
+        choices = dialogs.ask_welcome(self, settings.district_name, settings.assessor_name, empty)
         self.settings.welcomed = True
         if choices is not None:
             self.settings.district_name = choices.district or self.settings.district_name

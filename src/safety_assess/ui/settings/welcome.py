@@ -35,7 +35,9 @@ class WelcomeChoices:
 
 
 class WelcomeDialog(QDialog):
-    def __init__(self, parent: QWidget | None, district: str = "", assessor: str = "") -> None:
+    def __init__(
+        self, parent: QWidget | None, district: str = "", assessor: str = "", sample_ticked: bool = True
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Welcome to Safety Assess")
         self.setObjectName("WelcomeDialog")
@@ -49,7 +51,7 @@ class WelcomeDialog(QDialog):
         self.share_location = QCheckBox("Exported photos keep where they were taken (GPS)")
         self.share_location.setToolTip("Off is safer; change it later in Settings")
         self.sample = QCheckBox("Add a sample campus with a half-finished assessment to try things out")
-        self.sample.setChecked(True)
+        self.sample.setChecked(sample_ticked)  # not when the data folder already holds campuses
         form = QFormLayout()
         form.addRow("&District:", self.district)
         form.addRow("Your &name:", self.assessor)
