@@ -16,6 +16,7 @@ from collections.abc import Callable
 import pytest
 
 from safety_assess.datadir import DataDir
+from safety_assess.domain.scoring.plan import use_phases
 from safety_assess.domain.scoring.wording import use_currency
 from safety_assess.services import workspace as workspace_module
 from safety_assess.services.workspace import Workspace
@@ -103,10 +104,11 @@ def _database_backend(
 
 
 @pytest.fixture(autouse=True)
-def _dollars() -> Iterator[None]:
-    """Amounts read in dollars in every test, whatever currency an earlier test's settings chose."""
+def _as_shipped() -> Iterator[None]:
+    """Dollars and the shipped phases in every test, whatever an earlier test's settings chose."""
     yield
     use_currency("$")
+    use_phases({}, {})
 
 
 @pytest.fixture

@@ -43,6 +43,10 @@ class Settings:
     """What the public version of a report leaves out; see PUBLIC_OMISSIONS."""
     currency: str = "$"
     """Shown with every amount: one character before it ($1,200, €1,200), a code after it (1,200 CHF)."""
+    phase_names: dict[str, str] = dataclasses.field(default_factory=dict)
+    """The district's names for the default phases (immediate, short_term, long_term), by id; empty: as shipped."""
+    phase_days: dict[str, int] = dataclasses.field(default_factory=dict)
+    """Days after the assessment each default phase's actions are due, by id; empty: as shipped."""
     welcomed: bool = False
     """The first-run welcome was shown (and answered or closed)."""
     database_url: str = ""
@@ -59,8 +63,24 @@ class Settings:
                 value, expected = data[field.name], type(getattr(defaults, field.name))
                 if type(value) is not expected and not (expected is float and type(value) is int):
                     raise ValueError(f"'{field.name}' must be {expected.__name__}, got {value!r}")
+                _check_entries(field.name, value)
                 values[field.name] = value
         return cls(**values)
+
+
+ENTRY_TYPES: dict[str, type] = {"phase_names": str, "phase_days": int}
+
+
+def _check_entries(name: str, value: Any) -> None:
+    """The values inside a mapping setting have their type too (days: a whole number from 1 to 3650)."""
+    kind = ENTRY_TYPES.get(name)
+    if kind is None:
+        return
+    for key, entry in value.items():
+        if type(entry) is not kind or (isinstance(entry, int) and not 1 <= entry <= 3650):
+            raise ValueError(
+                f"'{name}.{key}' must be {'days from 1 to 3650' if kind is int else 'text'}, got {entry!r}"
+            )
 
 
 def load_settings(path: Path) -> Settings:
@@ -73,9 +93,11 @@ def load_settings(path: Path) -> Settings:
 
 def apply_settings(settings: Settings) -> None:
     """Make the display preferences the process-wide ones."""
+    from safety_assess.domain.scoring.plan import use_phases
     from safety_assess.domain.scoring.wording import use_currency
 
     use_currency(settings.currency)
+    use_phases(settings.phase_names, settings.phase_days)
 
 
 def _read_settings(path: Path) -> Settings:

@@ -30,12 +30,15 @@ def test_the_settings_dialog_edits_a_copy(qtbot, window: MainWindow) -> None:  #
     dialog.currency.setText("€")
     dialog.omits["photos"].setChecked(False)
     dialog.share_location.setChecked(True)
+    dialog.phases["immediate"][0].setText("Before the next term")
+    dialog.phases["long_term"][1].setValue(1500)
     [use_key] = [b for b in dialog.findChildren(QPushButton) if "district key" in b.text()]
     use_key.click()
     assert dialog.key.text() == "SD-1"
     chosen = dialog.value()
     assert (chosen.assessor_name, chosen.currency, chosen.share_photo_location) == ("Ben Ortiz", "€", True)
     assert "photos" not in chosen.public_report_omits and original.assessor_name == "Ana"
+    assert (chosen.phase_names, chosen.phase_days) == ({"immediate": "Before the next term"}, {"long_term": 1500})
 
 
 def test_settings_saved_and_applied_from_the_file_menu(  # type: ignore[no-untyped-def]

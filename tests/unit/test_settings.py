@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import pytest
+
+from safety_assess.domain.scoring.wording import money
+from safety_assess.services.workspace import Workspace
 from safety_assess.settings import Settings, load_settings, save_settings
 
 
@@ -44,3 +49,30 @@ def test_unknown_fields_are_ignored(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
     path.write_text('{"schema_version": 1, "assessor_name": "Ana", "later_feature": [1]}')
     assert load_settings(path) == Settings(assessor_name="Ana")
+
+
+def test_the_districts_phases_and_currency_apply_when_read(tmp_path: Path, workspace: Workspace) -> None:
+    path = tmp_path / "settings.json"
+    save_settings(
+        path,
+        Settings(currency="€", phase_names={"immediate": "Before the next term"}, phase_days={"long_term": 1500}),
+    )
+    load_settings(path)
+    phases = workspace.catalog.get("every-type").plan_phases()
+    assert [(p.id, p.name, p.days) for p in phases] == [
+        ("immediate", "Before the next term", 30),
+        ("short_term", "Short term (this school year)", 365),
+        ("long_term", "Long term (1 to 3 years)", 1500),
+    ]
+    assert money(2500) == "€2,500"
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [({"phase_days": {"immediate": 0}}, "phase_days.immediate' must be days"), ({"phase_names": {"x": 3}}, "text")],
+)
+def test_bad_phase_settings_are_set_aside(tmp_path: Path, entry: dict, message: str, caplog) -> None:  # type: ignore[no-untyped-def,type-arg]
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"schema_version": 1, **entry}), encoding="utf-8")
+    assert load_settings(path) == Settings()
+    assert message in caplog.text and list(tmp_path.glob("settings.json.unreadable-*"))

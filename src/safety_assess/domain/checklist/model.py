@@ -16,7 +16,7 @@ from safety_assess.domain.checklist.answers import (
     Slug,
     Strict,
 )
-from safety_assess.domain.scoring.plan import DEFAULT_PHASES, Phase
+from safety_assess.domain.scoring.plan import Phase, default_phases
 from safety_assess.domain.scoring.risk import DEFAULT_BANDS, Band
 
 FORMAT_VERSION: Final = 1
@@ -185,7 +185,7 @@ class Checklist(Strict):
 
     def plan_phases(self) -> tuple[Phase, ...]:
         if self.phases is None:
-            return DEFAULT_PHASES
+            return default_phases()
         return tuple(Phase(p.id, p.name, p.days) for p in self.phases)
 
     def iter_items(self) -> Iterator[tuple[Section, Group | None, Item]]:

@@ -30,6 +30,22 @@ DEFAULT_PHASES: tuple[Phase, ...] = (
     Phase("short_term", "Short term (this school year)", 365),
     Phase("long_term", "Long term (1 to 3 years)", 3 * 365),
 )
+"""The phases of a checklist that names none, as shipped."""
+
+_DISTRICT_PHASES = [DEFAULT_PHASES]
+
+
+def use_phases(names: dict[str, str], days: dict[str, int]) -> None:
+    """The district's own names and deadlines for the default phases (settings); their ids never change, so
+    actions already planned keep their phase."""
+    _DISTRICT_PHASES[0] = tuple(
+        Phase(p.id, (names.get(p.id) or "").strip() or p.name, days.get(p.id) or p.days) for p in DEFAULT_PHASES
+    )
+
+
+def default_phases() -> tuple[Phase, ...]:
+    """The phases of a checklist that names none: the shipped ones, as the district renamed them."""
+    return _DISTRICT_PHASES[0]
 
 
 TEXT_MAX = 5_000

@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from safety_assess.domain.scoring.plan import DEFAULT_PHASES
 from safety_assess.settings import PUBLIC_OMISSIONS, Settings
 
 OMISSION_LABELS = {
@@ -91,6 +93,19 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow("Confidentiality &marking:", self.marking)
         form.addRow("&Currency:", self.currency)
+        form.addRow(QLabel("Phases of the action plan (when a checklist names its own, those are used):"))
+        self.phases: dict[str, tuple[QLineEdit, QSpinBox]] = {}
+        for phase in DEFAULT_PHASES:
+            title = _line(self.settings.phase_names.get(phase.id, phase.name), f"Shipped as: {phase.name}")
+            days = QSpinBox()
+            days.setRange(1, 3650)
+            days.setSuffix(" days")
+            days.setValue(self.settings.phase_days.get(phase.id, phase.days))
+            row = QHBoxLayout()
+            row.addWidget(title, 1)
+            row.addWidget(days)
+            self.phases[phase.id] = (title, days)
+            form.addRow(f"{phase.id.replace('_', ' ').capitalize()}:", row)
         form.addRow(QLabel("The public version of a report leaves out:"))
         self.omits: dict[str, QCheckBox] = {}
         for name in PUBLIC_OMISSIONS:
@@ -135,6 +150,15 @@ class SettingsDialog(QDialog):
         chosen.confidentiality_marking = self.marking.text().strip() or Settings().confidentiality_marking
         chosen.currency = self.currency.text().strip() or "$"
         chosen.public_report_omits = [name for name, box in self.omits.items() if box.isChecked()]
+        shipped = {phase.id: phase for phase in DEFAULT_PHASES}
+        chosen.phase_names = {
+            key: name.text().strip()
+            for key, (name, _) in self.phases.items()
+            if name.text().strip() and name.text().strip() != shipped[key].name
+        }
+        chosen.phase_days = {
+            key: days.value() for key, (_, days) in self.phases.items() if days.value() != shipped[key].days
+        }
         chosen.share_photo_location = self.share_location.isChecked()
         chosen.database_url = self.database_url.text().strip()
         return chosen
