@@ -81,7 +81,7 @@ def test_the_welcome_saves_its_choices_and_adds_the_sample_campus(  # type: igno
         "ask_welcome",
         lambda _parent, _district, _name, _sample: WelcomeChoices("Riverside", "Ana Diaz", False, True),
     )
-    window.welcome()
+    window.housekeeping.welcome()
     qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=30_000)  # made in the background
     saved = load_settings(window.workspace.data_dir.settings)
     assert saved.welcomed and (saved.district_name, saved.assessor_name) == ("Riverside", "Ana Diaz")
@@ -96,7 +96,7 @@ def test_closing_the_welcome_still_marks_it_shown_and_no_sample_is_ticked_beside
     window.workspace.campuses.add("Lincoln High", "LHS")
     window.refresh()
     monkeypatch.setattr(dialogs, "ask_welcome", lambda _parent, _district, _name, sample: offered.append(sample))
-    window.welcome()
+    window.housekeeping.welcome()
     assert load_settings(window.workspace.data_dir.settings).welcomed and offered == [False]  # data already there
     assert [c.code for c in window.workspace.campuses.list()] == ["LHS"]
 

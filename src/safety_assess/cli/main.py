@@ -54,18 +54,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="check this installation works (no window; a temporary folder), then exit",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    checklist_cmds.register(commands, common)
-    campus_cmds.register(commands, common)
-    assessment_cmds.register(commands, common)
-    photo_cmds.register(commands, common)
-    plan_cmds.register(commands, common)
-    report_cmds.register(commands, common)
-    device_cmds.register(commands, common)
-    bundle_cmds.register(commands, common)
-    district_key_cmds.register(commands, common)
-    district_cmds.register(commands, common)
-    demo_cmds.register(commands, common)
-    backup_cmds.register(commands, common)
+    for module in (
+        checklist_cmds,
+        campus_cmds,
+        assessment_cmds,
+        photo_cmds,
+        plan_cmds,
+        report_cmds,
+        device_cmds,
+        bundle_cmds,
+        district_key_cmds,
+        district_cmds,
+        demo_cmds,
+        backup_cmds,
+    ):
+        module.register(commands, common)
     return parser
 
 

@@ -65,13 +65,12 @@ def back_up(
         result = _copy_photos(workspace, partial / path.name, partial / "photos", progress)
         _copy_small_files(workspace, partial)
         partial.rename(final)
-    except OSError as error:
+        result.folder = final
+    except BaseException as error:  # a half-made backup never stays
         shutil.rmtree(partial, ignore_errors=True)
-        raise BackupError(f"could not back up into {parent}: {error.strerror or error}") from None
-    except BaseException:
-        shutil.rmtree(partial, ignore_errors=True)
+        if isinstance(error, OSError):
+            raise BackupError(f"could not back up into {parent}: {error.strerror or error}") from None
         raise
-    result.folder = final
     result.size = sum(f.stat().st_size for f in final.rglob("*") if f.is_file())
     return result
 
@@ -79,8 +78,8 @@ def back_up(
 def _copy_photos(workspace: Workspace, database: Path, target: Path, progress: Progress) -> BackupResult:
     """Every photo file the copied database refers to (originals; renditions are made again when shown)."""
     with closing(sqlite3.connect(database)) as connection:  # the copy, so its WAL files go when it closes
-        hashes = sorted({row[0] for row in connection.execute("SELECT DISTINCT sha256 FROM photos").fetchall()})
-    result = BackupResult(target)
+        hashes = [row[0] for row in connection.execute("SELECT DISTINCT sha256 FROM photos ORDER BY sha256")]
+    result = BackupResult(target.parent)
     store = workspace.photo_store
     for done, sha256 in enumerate(hashes):
         progress.check()

@@ -61,11 +61,11 @@ class Database:
             if current != schema.HEAD:
                 _migrate(engine)
             return cls(target, engine)
-        except (sqlite3.Error, DBAPIError) as error:
-            raise DatabaseError(describe_error(target, error)) from None
-        except BaseException:
-            if engine is not None:
+        except BaseException as error:
+            if engine is not None:  # no connection kept open to a database that is not used
                 engine.dispose()
+            if isinstance(error, (sqlite3.Error, DBAPIError)):
+                raise DatabaseError(describe_error(target, error)) from None
             raise
 
     @contextmanager

@@ -85,7 +85,7 @@ def run_app(data_dir_option: str | None, database_url: str | None = None, quit_a
     # Load the database layer and checklists while the user looks at the window, not before it shows.
     QTimer.singleShot(WARM_UP_DELAY_MS, window.warm_up)
     if not window.settings.welcomed and not quit_after_show:
-        QTimer.singleShot(0, window.welcome)  # first run
+        QTimer.singleShot(0, window.housekeeping.welcome)  # first run
     if quit_after_show:  # smoke tests and bench/startup.py
         QTimer.singleShot(0, lambda: (print(SHOWN_MARKER, flush=True), window.close()))
     code = app.exec()

@@ -15,14 +15,14 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QSplitter, QTree
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.records import AssessmentSummary, Campus
 from safety_assess.services.workspace import Workspace
-from safety_assess.settings import Settings, apply_settings, save_settings
+from safety_assess.settings import Settings, save_settings
 from safety_assess.ui import dialogs
 from safety_assess.ui.actions import build_window_actions
 from safety_assess.ui.bundle import bundle_paths
 from safety_assess.ui.models.campus_tree import CampusTreeModel
 from safety_assess.ui.one_window import bring_forward
 from safety_assess.ui.operations import Operations
-from safety_assess.ui.progress_dialog import follow
+from safety_assess.ui.settings.housekeeping import Housekeeping
 
 if TYPE_CHECKING:
     from safety_assess.ui.district.window import DistrictWindow as DistrictWindowType
@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self.district: DistrictWindowType | None = None
         self.instance_lock: object | None = None
         """The data folder's single-instance lock (ui.app), held while the window lives."""
+        self.housekeeping = Housekeeping(self)
         self.exports: list[object] = []  # report and bundle jobs, kept so their handlers and previews live
         self.operations = Operations(self)
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
@@ -259,103 +260,6 @@ class MainWindow(QMainWindow):
         plan = self.plans.get(assessment_id)
         if plan is not None:
             plan.reload_soon()
-
-    def welcome(self) -> None:
-        """First run: the welcome's choices are saved; the sample campus is made in the background."""
-        settings, empty = self.settings, self.model.rowCount() == 0
-        choices = dialogs.ask_welcome(self, settings.district_name, settings.assessor_name, empty)
-        self.settings.welcomed = True
-        if choices is not None:
-            self.settings.district_name = choices.district or self.settings.district_name
-            self.settings.assessor_name = choices.assessor or self.settings.assessor_name
-            self.settings.share_photo_location = choices.share_photo_location
-        save_settings(self.workspace.data_dir.settings, self.settings)
-        if choices is not None and choices.sample:
-            self.add_sample()
-
-    def add_sample(self) -> None:
-        from safety_assess.services.demo import Sample, make_sample
-
-        workspace, assessor = self.workspace, self.settings.assessor_name
-
-        def made(sample: Sample) -> None:
-            self.refresh(select=sample.assessment_id)
-            self.statusBar().showMessage("Sample campus added: open its assessment to try the walkthrough.", 8000)
-
-        self.operations.run(
-            "Adding the sample campus",
-            lambda _progress: make_sample(workspace, assessor),
-            on_done=made,
-            on_error=lambda message: dialogs.show_error(self, "Sample campus not added", message),
-        )
-
-    def open_settings(self) -> None:
-        """Edit the settings; saved and applied at once (OK), a bad database URL refused before anything is saved."""
-        from safety_assess.services.workspace import check_database_url
-        from safety_assess.ui.settings.dialog import SettingsContext
-
-        context = SettingsContext(
-            data_folder=str(self.workspace.data_dir.root),
-            database=str(self.workspace.target),
-            district_key=self._district_key_text(),
-            backups=str(self.workspace.data_dir.backups),
-            use_district_key=self._use_key_from_settings,
-            back_up=self.back_up,
-        )
-        chosen = dialogs.ask_settings(self, self.settings, context)
-        if chosen is None:
-            return
-        if chosen.database_url:
-            check_database_url(chosen.database_url)  # a SafetyAssessError: shown, nothing saved
-        self.settings = chosen
-        apply_settings(chosen)
-        save_settings(self.workspace.data_dir.settings, chosen)
-        self.statusBar().showMessage("Settings saved.", 4000)
-        self.refresh(select=self.selected_id())
-
-    def _district_key_text(self) -> str:
-        from safety_assess.sync.sealing import sealing_key
-
-        key = sealing_key(self.workspace)
-        if key is None:
-            return ""
-        return f"{key.fingerprint} ({key.district})" if key.district else key.fingerprint
-
-    def _use_key_from_settings(self) -> str:
-        self.use_district_key()
-        return self._district_key_text()
-
-    def back_up(self) -> None:
-        """Back the data folder up into its backups/ folder, in the background."""
-        from safety_assess.services.backup import BackupResult, back_up
-
-        workspace = self.workspace
-
-        def done(result: BackupResult) -> None:
-            missing = f"\n{len(result.missing)} photo files were already missing." if result.missing else ""
-            dialogs.show_message(
-                self,
-                "Backed up",
-                f"Backed up into {result.folder}: the database, {result.photos} photos, checklists and settings "
-                f"({result.size / 1e6:.1f} MB). Copy that folder somewhere safe, such as a drive kept apart.{missing}",
-            )
-
-        operation = self.operations.run(
-            "Backing up",
-            lambda progress: back_up(workspace, progress=progress),
-            on_done=done,
-            on_error=lambda message: dialogs.show_error(self, "Backup not made", message),
-        )
-        follow(self, "Back up", "Backing up…", operation)
-
-    def open_user_guide(self) -> None:
-        from safety_assess.resources import user_guide
-
-        guide = user_guide()
-        if not guide.is_file():
-            dialogs.show_error(self, "User guide missing", f"The user guide is not where it should be: {guide}")
-        elif not dialogs.open_file(guide):
-            dialogs.show_message(self, "User guide", f"Open this file in a web browser:\n{guide}")
 
     def show_about(self) -> None:
         dialogs.show_about(self, where_data_lives(self.workspace), self.workspace.device_key.fingerprint)
