@@ -14,6 +14,7 @@ from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import inch
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer
 
 from safety_assess.domain.district.actions import DistrictAction
@@ -22,7 +23,7 @@ from safety_assess.domain.district.overview import CampusLine, DistrictTotals
 from safety_assess.domain.scoring.plan import CostRange, Status
 from safety_assess.domain.scoring.wording import cost, percent, words
 from safety_assess.reports.chapters.common import Story, facts, para, rich, table
-from safety_assess.reports.fonts import SANS, markup, register_fonts
+from safety_assess.reports.fonts import BOLD, SANS, markup, register_fonts
 from safety_assess.reports.page import ReportDocument, report_canvas
 from safety_assess.reports.styles import ACCENT
 
@@ -155,12 +156,24 @@ def _ranking(lines: Sequence[CampusLine], bands: list[str]) -> object:
                 cost(figures.cost),
             ]
         )
-    band_width = min(0.58 * inch, 2.3 * inch / max(len(bands), 1))
-    widths = [0.3 * inch, 1.15 * inch, 0.82 * inch, 0.72 * inch, *([band_width] * len(bands)), 0.5 * inch]
-    widths.append(WIDTH - sum(widths))
     header = ["#", "Campus", "Latest", "Compliance", *bands, "Open actions", "Estimated cost"]
+    widths = [_fitted(column[0], column[1:]) for column in zip(header, *rows, strict=True)]
+    widths[1] = max(1.0 * inch, WIDTH - sum(widths) + widths[1])  # the campus name takes what is left
     right = [0, 3, *range(4, 4 + len(bands)), 4 + len(bands), 5 + len(bands)]
     return table(header, rows, widths, right=right)
+
+
+CELL_PADDING = 13.0
+"""Left and right padding of a table cell, and a little air."""
+
+
+def _fitted(title: str, values: Sequence[object]) -> float:
+    """Wide enough that no word of the header and no value breaks in the middle (the campus name is fitted after)."""
+    words_of_title = title.split() or [""]
+    widest = max(
+        [stringWidth(word, BOLD, 8) for word in words_of_title] + [stringWidth(str(v), SANS, 8) for v in values]
+    )
+    return float(widest) + CELL_PADDING
 
 
 def _trends(lines: Sequence[CampusLine]) -> Story:
