@@ -52,6 +52,12 @@ class Settings:
     database_url: str = ""
     """A district's shared PostgreSQL database (postgresql+psycopg://user@host/name); empty for the data folder's
     own SQLite file. Keep the password out of it: the driver reads ~/.pgpass and PGPASSWORD."""
+    backup_every_hours: int = 24
+    """The app backs the data folder up by itself when its newest backup is this old; 0: only when asked."""
+    backups_kept: int = 10
+    """How many backups the backups folder keeps; older ones are removed after each new one."""
+    backup_folder: str = ""
+    """Where backups go; empty: the data folder's backups/. A drive kept apart from the laptop is safer."""
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Settings:
@@ -69,10 +75,15 @@ class Settings:
 
 
 ENTRY_TYPES: dict[str, type] = {"phase_names": str, "phase_days": int}
+RANGES: dict[str, tuple[int, int]] = {"backup_every_hours": (0, 24 * 366), "backups_kept": (1, 1000)}
 
 
 def _check_entries(name: str, value: Any) -> None:
-    """The values inside a mapping setting have their type too (days: a whole number from 1 to 3650)."""
+    """Whole numbers stay in their range; the values inside a mapping setting have their type too (days: a whole
+    number from 1 to 3650)."""
+    if name in RANGES and not RANGES[name][0] <= value <= RANGES[name][1]:
+        low, high = RANGES[name]
+        raise ValueError(f"'{name}' must be from {low} to {high}, got {value!r}")
     kind = ENTRY_TYPES.get(name)
     if kind is None:
         return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -54,3 +55,15 @@ def test_backup_makes_a_data_folder_that_opens(cli: Run, tmp_path: Path) -> None
     assert listed.returncode == 0 and "DEMO" in listed.stdout
     log = (tmp_path / "data" / "logs" / "safety-assess.log").read_text(encoding="utf-8")
     assert "Running upgrade" in log  # commands log to the data folder too
+
+
+def test_backup_keeps_as_many_as_the_settings_say(cli: Run, tmp_path: Path) -> None:
+    settings = tmp_path / "data" / "settings.json"
+    settings.parent.mkdir()
+    settings.write_text(json.dumps({"schema_version": 1, "backups_kept": 2, "backup_folder": str(tmp_path / "usb")}))
+    runs = [cli("backup") for _ in range(3)]
+    assert [run.returncode for run in runs] == [0, 0, 0], runs[-1].stderr
+    assert "removed 1 older backups (keeping the newest 2)" in runs[2].stdout
+    assert len(list((tmp_path / "usb").iterdir())) == 2
+    elsewhere = cli("backup", "--out", str(tmp_path / "other"), "--keep", "0")
+    assert elsewhere.returncode == 2 and "expected a whole number from 1, got '0'" in elsewhere.stderr

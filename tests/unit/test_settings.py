@@ -69,9 +69,15 @@ def test_the_districts_phases_and_currency_apply_when_read(tmp_path: Path, works
 
 @pytest.mark.parametrize(
     ("entry", "message"),
-    [({"phase_days": {"immediate": 0}}, "phase_days.immediate' must be days"), ({"phase_names": {"x": 3}}, "text")],
+    [
+        ({"phase_days": {"immediate": 0}}, "phase_days.immediate' must be days"),
+        ({"phase_names": {"x": 3}}, "text"),
+        ({"backups_kept": 0}, "'backups_kept' must be from 1 to 1000, got 0"),
+        ({"backup_every_hours": -1}, "'backup_every_hours' must be from 0 to 8784"),
+        ({"backup_every_hours": True}, "'backup_every_hours' must be int, got True"),
+    ],
 )
-def test_bad_phase_settings_are_set_aside(tmp_path: Path, entry: dict, message: str, caplog) -> None:  # type: ignore[no-untyped-def,type-arg]
+def test_bad_entries_are_set_aside(tmp_path: Path, entry: dict, message: str, caplog) -> None:  # type: ignore[no-untyped-def,type-arg]
     path = tmp_path / "settings.json"
     path.write_text(json.dumps({"schema_version": 1, **entry}), encoding="utf-8")
     assert load_settings(path) == Settings()

@@ -4,11 +4,18 @@ photo files it refers to, the user's checklists and settings.
 The backup is itself a data folder: open it with ``--data-dir BACKUP`` to look at it, or copy it back to restore.
 It appears under its final name only when complete. The device and district keys are left out (they are secrets;
 keep their own copy somewhere safe).
+
+Photo files never change once stored (they are named by their SHA-256), so a photo already in the newest earlier
+backup is hard-linked from there rather than copied again: a daily backup of a campus with a thousand photos costs
+the database and the day's new photos. Where links are not possible (another drive, FAT), photos are copied.
+The settings decide how often the app backs up by itself and how many backups are kept (the oldest are removed).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import os
 import shutil
 import sqlite3
 from contextlib import closing
@@ -18,7 +25,16 @@ from pathlib import Path
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.services.progress import Progress
 from safety_assess.services.workspace import Workspace
+from safety_assess.settings import Settings
 from safety_assess.storage.backup import backup_database
+
+log = logging.getLogger(__name__)
+
+PREFIX = "safety-assess-backup-"
+STAMP = "%Y%m%dT%H%M%SZ"
+LEFTOVER_AGE = dt.timedelta(days=1)
+"""A half-made backup older than this was left by a copy of the app that stopped mid-way: removed when pruning.
+Younger ones may belong to a backup running right now in another process."""
 
 
 class BackupError(SafetyAssessError):
@@ -29,9 +45,64 @@ class BackupError(SafetyAssessError):
 class BackupResult:
     folder: Path
     photos: int = 0
+    linked: int = 0
+    """Of ``photos``, how many were hard-linked from the previous backup rather than copied."""
     size: int = 0
     missing: list[str] = field(default_factory=list)
     """Photo files the database refers to that were not in the photo store (already missing before the backup)."""
+    removed: list[Path] = field(default_factory=list)
+    """Older backups removed to keep the number the settings ask for."""
+
+
+def backups_folder(workspace: Workspace, settings: Settings) -> Path:
+    """Where backups go: the folder the settings name, else the data folder's backups/."""
+    chosen = settings.backup_folder.strip()
+    return Path(chosen).expanduser() if chosen else workspace.data_dir.backups
+
+
+def existing_backups(folder: Path) -> list[tuple[dt.datetime, Path]]:
+    """The complete backups in ``folder``, oldest first, with when each was taken (from its name)."""
+    found = []
+    if folder.is_dir():
+        for entry in folder.iterdir():
+            taken = _taken(entry.name)
+            if taken is not None and entry.is_dir():
+                found.append((taken, entry))
+    return sorted(found)
+
+
+def backup_due(folder: Path, every: dt.timedelta, now: dt.datetime | None = None) -> bool:
+    """True when the newest backup in ``folder`` is at least ``every`` old (or there is none)."""
+    backups = existing_backups(folder)
+    return not backups or (now or dt.datetime.now(dt.UTC)) - backups[-1][0] >= every
+
+
+def prune_backups(folder: Path, keep: int, now: dt.datetime | None = None) -> list[Path]:
+    """Remove all but the newest ``keep`` backups (at least one is always kept), and half-made ones left long ago."""
+    backups = [path for _, path in existing_backups(folder)]
+    doomed = backups[: max(0, len(backups) - max(1, keep))]
+    limit = (now or dt.datetime.now(dt.UTC)) - LEFTOVER_AGE
+    for entry in folder.glob(f".{PREFIX}*.partial") if folder.is_dir() else []:
+        taken = _taken(entry.name[1:].removesuffix(".partial"))
+        if taken is not None and taken < limit:
+            doomed.append(entry)
+    removed = []
+    for path in doomed:
+        try:
+            shutil.rmtree(path)
+            removed.append(path)
+        except OSError as error:
+            log.warning("old backup %s could not be removed: %s", path, error)
+    return removed
+
+
+def _taken(name: str) -> dt.datetime | None:
+    if not name.startswith(PREFIX):
+        return None
+    try:
+        return dt.datetime.strptime(name.removeprefix(PREFIX), STAMP).replace(tzinfo=dt.UTC)
+    except ValueError:
+        return None
 
 
 def back_up(
@@ -40,8 +111,10 @@ def back_up(
     *,
     clock: dt.datetime | None = None,
     progress: Progress | None = None,
+    keep: int | None = None,
 ) -> BackupResult:
-    """Back the data folder up into a new folder inside ``into`` (the data folder's backups/ by default)."""
+    """Back the data folder up into a new folder inside ``into`` (the data folder's backups/ by default); then,
+    with ``keep``, remove all but the newest ``keep`` backups there."""
     progress = progress or Progress()
     path = workspace.target.path
     if path is None:
@@ -49,20 +122,16 @@ def back_up(
             f"the shared database {workspace.target} is backed up on its server (pg_dump); this command backs up "
             "a data folder's own database"
         )
-    stamp = (clock or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%SZ")
+    now = clock or dt.datetime.now(dt.UTC)
     parent = into or workspace.data_dir.backups
-    final = parent / f"safety-assess-backup-{stamp}"
-    partial = parent / f".{final.name}.partial"
+    final, partial = _claim(parent, now)
     try:
-        if final.exists():
-            raise BackupError(f"{final} already exists")
-        shutil.rmtree(partial, ignore_errors=True)
-        parent.mkdir(parents=True, exist_ok=True)
-        partial.mkdir(mode=0o700)  # as confidential as the data folder
         progress.report(0, 1, "Copying the database")
         copy = backup_database(path, partial, "backup")
         copy.rename(partial / path.name)
-        result = _copy_photos(workspace, partial / path.name, partial / "photos", progress)
+        previous = existing_backups(parent)
+        earlier = previous[-1][1] / "photos" if previous else None
+        result = _copy_photos(workspace, partial / path.name, partial / "photos", earlier, progress)
         _copy_small_files(workspace, partial)
         partial.rename(final)
         result.folder = final
@@ -72,11 +141,36 @@ def back_up(
             raise BackupError(f"could not back up into {parent}: {error.strerror or error}") from None
         raise
     result.size = sum(f.stat().st_size for f in final.rglob("*") if f.is_file())
+    if keep is not None:
+        result.removed = prune_backups(parent, keep, now)
     return result
 
 
-def _copy_photos(workspace: Workspace, database: Path, target: Path, progress: Progress) -> BackupResult:
-    """Every photo file the copied database refers to (originals; renditions are made again when shown)."""
+def _claim(parent: Path, now: dt.datetime) -> tuple[Path, Path]:
+    """The new backup's name and its half-made folder, created: named by the time, a second later when that name
+    is taken (two backups within one second)."""
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        for _ in range(60):
+            final = parent / f"{PREFIX}{now.strftime(STAMP)}"
+            partial = parent / f".{final.name}.partial"
+            if not final.exists():
+                try:
+                    partial.mkdir(mode=0o700)  # as confidential as the data folder
+                    return final, partial
+                except FileExistsError:
+                    pass  # another backup is being made under that name right now
+            now += dt.timedelta(seconds=1)
+    except OSError as error:
+        raise BackupError(f"could not back up into {parent}: {error.strerror or error}") from None
+    raise BackupError(f"could not back up into {parent}: too many backups named after {now:%H:%M}")
+
+
+def _copy_photos(
+    workspace: Workspace, database: Path, target: Path, earlier: Path | None, progress: Progress
+) -> BackupResult:
+    """Every photo file the copied database refers to (originals; renditions are made again when shown), linked
+    from the ``earlier`` backup's photos where the same file is there."""
     with closing(sqlite3.connect(database)) as connection:  # the copy, so its WAL files go when it closes
         hashes = [row[0] for row in connection.execute("SELECT DISTINCT sha256 FROM photos ORDER BY sha256")]
     result = BackupResult(target.parent)
@@ -88,12 +182,27 @@ def _copy_photos(workspace: Workspace, database: Path, target: Path, progress: P
         if source is None:
             result.missing.append(sha256)
             continue
-        destination = target / source.relative_to(store.root)
+        relative = source.relative_to(store.root)
+        destination = target / relative
         destination.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(source, destination)
+        if earlier is not None and _link(earlier / relative, destination, source.stat().st_size):
+            result.linked += 1
+        else:
+            shutil.copy2(source, destination)
         result.photos += 1
     progress.report(len(hashes), len(hashes))
     return result
+
+
+def _link(existing: Path, destination: Path, size: int) -> bool:
+    """Hard-link ``existing`` (the same photo in the previous backup) as ``destination``; False to copy instead."""
+    try:
+        if existing.stat().st_size != size:
+            return False
+        os.link(existing, destination)
+    except OSError:  # not there, another drive, or a file system without links
+        return False
+    return True
 
 
 def _copy_small_files(workspace: Workspace, target: Path) -> None:

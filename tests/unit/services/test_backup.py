@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import shutil
 from pathlib import Path
 
 import pytest
 
 from safety_assess.datadir import DataDir
-from safety_assess.services.backup import BackupError, back_up
+from safety_assess.services.backup import (
+    PREFIX,
+    BackupError,
+    back_up,
+    backup_due,
+    existing_backups,
+    prune_backups,
+)
 from safety_assess.services.demo import make_sample
 from safety_assess.services.progress import Cancelled, Progress
 from safety_assess.services.workspace import Workspace
@@ -62,3 +71,76 @@ def test_a_shared_database_is_backed_up_on_its_server(pg_server: ServerDatabases
             back_up(workspace)
     finally:
         workspace.close()
+
+
+NOON = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC)
+
+
+@pytest.mark.sqlite_only
+def test_photos_already_in_the_previous_backup_are_linked_not_copied(workspace: Workspace, tmp_path: Path) -> None:
+    make_sample(workspace)
+    first = back_up(workspace, tmp_path, clock=NOON)
+    second = back_up(workspace, tmp_path, clock=NOON + dt.timedelta(hours=1))
+    assert (first.photos, first.linked) == (3, 0) and (second.photos, second.linked) == (3, 3)
+    for photo in (second.folder / "photos").rglob("*.*"):
+        twin = first.folder / photo.relative_to(second.folder)
+        assert photo.stat().st_ino == twin.stat().st_ino and photo.stat().st_nlink == 2
+    shutil.rmtree(first.folder)  # each backup stands alone: the other one's photos survive it
+    assert all(digest(p) == p.name.split(".")[0] for p in (second.folder / "photos").rglob("*.*"))
+
+
+@pytest.mark.sqlite_only
+def test_a_damaged_photo_in_the_previous_backup_is_copied_afresh(workspace: Workspace, tmp_path: Path) -> None:
+    make_sample(workspace)
+    first = back_up(workspace, tmp_path, clock=NOON)
+    [damaged, *_] = sorted((first.folder / "photos").rglob("*.*"))
+    damaged.write_bytes(b"truncated")
+    second = back_up(workspace, tmp_path, clock=NOON + dt.timedelta(hours=1))
+    assert second.linked == 2
+    copy = second.folder / damaged.relative_to(first.folder)
+    assert digest(copy) == copy.name.split(".")[0]
+
+
+def test_a_backup_is_due_when_the_newest_is_old_enough(tmp_path: Path) -> None:
+    day = dt.timedelta(days=1)
+    assert backup_due(tmp_path / "none yet", day, NOON)
+    (tmp_path / f"{PREFIX}20261122T130000Z").mkdir()
+    (tmp_path / f"{PREFIX}20261121T000000Z").mkdir()
+    (tmp_path / f"{PREFIX}20261123T115000Z.txt").write_text("not a backup")
+    (tmp_path / f".{PREFIX}20261123T115900Z.partial").mkdir()  # not finished: does not count
+    assert not backup_due(tmp_path, day, NOON)
+    assert backup_due(tmp_path, day, NOON + dt.timedelta(hours=1))
+    assert backup_due(tmp_path, dt.timedelta(hours=4), NOON)
+
+
+def test_pruning_keeps_the_newest_and_a_backup_running_elsewhere(tmp_path: Path) -> None:
+    names = [f"{PREFIX}202611{day:02}T080000Z" for day in range(10, 23)]
+    for name in names:
+        (tmp_path / name).mkdir()
+    (tmp_path / "safety-assess-20261101-before-migration.sqlite3").write_text("kept")
+    (tmp_path / "my notes").mkdir()
+    stale, running = (
+        tmp_path / f".{PREFIX}20261120T000000Z.partial",
+        tmp_path / f".{PREFIX}{NOON:%Y%m%dT%H%M%SZ}.partial",
+    )
+    stale.mkdir()
+    running.mkdir()
+    removed = prune_backups(tmp_path, 5, NOON)
+    assert sorted(p.name for p in removed) == sorted([*names[:8], stale.name])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [*names[8:], "safety-assess-20261101-before-migration.sqlite3", "my notes", running.name]
+    )
+    assert [p.name for p in prune_backups(tmp_path, 0, NOON)] == names[8:12]  # never the last one
+
+
+@pytest.mark.sqlite_only
+def test_a_new_backup_prunes_the_old_ones_when_asked(workspace: Workspace, tmp_path: Path) -> None:
+    results = [back_up(workspace, tmp_path, clock=NOON + dt.timedelta(days=n), keep=2) for n in range(4)]
+    assert [path for _, path in existing_backups(tmp_path)] == [results[2].folder, results[3].folder]
+    assert results[3].removed == [results[1].folder]
+
+
+@pytest.mark.sqlite_only
+def test_two_backups_within_one_second_both_stand(workspace: Workspace, tmp_path: Path) -> None:
+    first, second = (back_up(workspace, tmp_path, clock=NOON) for _ in range(2))
+    assert second.folder.name == f"{PREFIX}20261123T120001Z" and first.folder.is_dir()
