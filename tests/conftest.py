@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("SAFETY_ASSESS_DATA_DIR", None)
 os.environ.pop("SAFETY_ASSESS_DATABASE_URL", None)
+# Where a data folder chosen in Settings is remembered: never the developer's own configuration.
+os.environ["SAFETY_ASSESS_CONFIG_DIR"] = tempfile.mkdtemp(prefix="safety-assess-config-")
 
 from collections.abc import Callable
 
 import pytest
 
-from safety_assess.datadir import DataDir
+from safety_assess.datadir import DataDir, location_file
 from safety_assess.domain.scoring.plan import use_phases
 from safety_assess.domain.scoring.wording import use_currency
 from safety_assess.services import workspace as workspace_module
@@ -105,10 +108,11 @@ def _database_backend(
 
 @pytest.fixture(autouse=True)
 def _as_shipped() -> Iterator[None]:
-    """Dollars and the shipped phases in every test, whatever an earlier test's settings chose."""
+    """Dollars, the shipped phases and the usual data folder in every test, whatever an earlier test chose."""
     yield
     use_currency("$")
     use_phases({}, {})
+    location_file().unlink(missing_ok=True)
 
 
 @pytest.fixture
@@ -127,3 +131,7 @@ def workspace(data_dir: DataDir) -> Iterator[Workspace]:
 @pytest.fixture
 def every_type_path() -> Path:
     return DATA / "checklists" / "every-type.yaml"
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(os.environ["SAFETY_ASSESS_CONFIG_DIR"], ignore_errors=True)

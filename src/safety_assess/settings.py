@@ -9,11 +9,11 @@ import dataclasses
 import datetime as dt
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from safety_assess.atomic import write_text
 
 log = logging.getLogger(__name__)
 
@@ -142,8 +142,4 @@ def migrate_settings(data: dict[str, Any]) -> dict[str, Any]:
 def save_settings(path: Path, settings: Settings) -> None:
     """Write to a temporary file in the same folder, flush it to disk, then rename over the old file."""
     text = json.dumps(dataclasses.asdict(settings), indent=2)
-    with tempfile.NamedTemporaryFile("w", dir=path.parent, prefix=".settings-", delete=False, encoding="utf-8") as tmp:
-        tmp.write(text)
-        tmp.flush()
-        os.fsync(tmp.fileno())
-    Path(tmp.name).replace(path)
+    write_text(path, text)

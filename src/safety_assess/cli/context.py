@@ -18,7 +18,8 @@ Commands: TypeAlias = "argparse._SubParsersAction[Any]"
 @contextmanager
 def open_workspace(args: argparse.Namespace) -> Iterator[Workspace]:
     data_dir = DataDir.resolve(args.data_dir)
-    start_logging(data_dir.root)
+    if not data_dir.missing:  # a drive not connected: Workspace.open says so, and nothing is made in its place
+        start_logging(data_dir.root)
     workspace = Workspace.open(data_dir, getattr(args, "database_url", None))
     _ = workspace.settings  # read once: its display preferences (currency) apply to what the command prints
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QTimer
 from PySide6.QtGui import QIcon
@@ -73,9 +74,17 @@ def hold_data_folder(data_dir: DataDir) -> QLockFile:
     )
 
 
+def _start_log(data_dir_option: str | None) -> Path | None:
+    try:
+        data_dir = DataDir.resolve(data_dir_option)
+    except SafetyAssessError:
+        return None  # open_main_window tells the user
+    return None if data_dir.missing else start_logging(data_dir.root)
+
+
 def run_app(data_dir_option: str | None, database_url: str | None = None, quit_after_show: bool = False) -> int:
     app = application()
-    log_path = start_logging(DataDir.resolve(data_dir_option).root)
+    log_path = _start_log(data_dir_option)
     log.info("Safety Assess %s starting", __version__)
     window = open_main_window(data_dir_option, database_url)
     if window is None:

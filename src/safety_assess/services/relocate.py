@@ -1,0 +1,137 @@
+"""Moving the data folder to another place (a bigger disk, an encrypted drive) or using another one.
+
+A move is a copy: the database through SQLite's backup API (consistent while the app has it open), then the
+photos, checklists, settings and keys. The copy is made beside the new place under a hidden name, checked, and
+given its name only when whole; then the app remembers it for the next start. The old folder is left exactly as it
+was, so nothing is lost if the new place turns out wrong; the user removes it once they have looked.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from safety_assess.datadir import DataDir, is_data_folder, remember_data_folder
+from safety_assess.domain.errors import SafetyAssessError
+from safety_assess.services.progress import Progress
+from safety_assess.services.workspace import Workspace
+from safety_assess.storage.backup import backup_database
+
+LEFT_BEHIND = frozenset({"logs", "backups", "app.lock"})
+"""Not moved: the old folder's own log and backups (backups already made stay where they are), and its lock."""
+
+
+class MoveError(SafetyAssessError):
+    """The data folder cannot be moved there."""
+
+
+@dataclass
+class MoveResult:
+    folder: Path
+    files: int = 0
+    size: int = 0
+    left_behind: list[str] = field(default_factory=list)
+
+
+def check_new_folder(current: DataDir, target: Path) -> bool:
+    """True when ``target`` is already a data folder (to be used as it is), False when it is empty or not there
+    yet (the data can be moved into it); MoveError for anywhere else."""
+    here, there = current.root.resolve(), target.expanduser().resolve()
+    if there == here:
+        raise MoveError(f"{target} is the data folder already in use")
+    if there.is_relative_to(here) or here.is_relative_to(there):
+        raise MoveError(f"{target} is inside the data folder in use, or holds it: choose a folder apart from {here}")
+    if there.exists() and not there.is_dir():
+        raise MoveError(f"{target} is a file, not a folder")
+    if is_data_folder(there):
+        return True
+    if there.is_dir() and any(there.iterdir()):
+        raise MoveError(f"{target} already holds other files: choose an empty folder, or an existing data folder")
+    return False
+
+
+def use_data_folder(current: DataDir, target: Path) -> None:
+    """Start on ``target``, an existing data folder, from now on."""
+    if not check_new_folder(current, target):
+        raise MoveError(f"{target} is not a Safety Assess data folder")
+    remember_data_folder(target.expanduser().resolve())
+
+
+def move_data_folder(workspace: Workspace, target: Path, progress: Progress | None = None) -> MoveResult:
+    """Copy the data folder to ``target`` (empty or not there yet), check the copy, and start there from now on."""
+    progress = progress or Progress()
+    if check_new_folder(workspace.data_dir, target):
+        raise MoveError(f"{target} is already a data folder: use it as it is instead")
+    target = target.expanduser().resolve()
+    staging = target.parent / f".{target.name}.moving"
+    try:
+        shutil.rmtree(staging, ignore_errors=True)  # left by a move that stopped half-way
+        staging.mkdir(mode=0o700, parents=True)  # as confidential as the data folder
+        result = _copy(workspace, staging, progress)
+        if target.exists():
+            target.rmdir()  # empty, as checked
+        staging.rename(target)
+    except BaseException as error:  # a half-made copy never stays
+        shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(error, OSError):
+            raise MoveError(f"could not copy the data folder to {target}: {error.strerror or error}") from None
+        raise
+    result.folder = target
+    remember_data_folder(target)
+    return result
+
+
+def _copy(workspace: Workspace, staging: Path, progress: Progress) -> MoveResult:
+    root, database = workspace.data_dir.root, workspace.target.path
+    result = MoveResult(staging)
+    files = [path for path in _files(root, result) if path.parent != root or not _is_database_file(path, database)]
+    total = len(files) + 1
+    if database is not None:
+        progress.report(0, total, "Copying the database")
+        copy = backup_database(database, staging, "move")
+        copy.rename(staging / database.name)
+        _check_database(staging / database.name)
+    for done, path in enumerate(files, start=1):
+        progress.check()
+        progress.report(done, total, f"Copying files ({done} of {len(files)})")
+        destination = staging / path.relative_to(root)
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, destination)  # keeps the keys' owner-only permissions
+        if destination.stat().st_size != path.stat().st_size:
+            raise MoveError(f"the copy of {path} is not the same size as the original")
+        result.files += 1
+        result.size += destination.stat().st_size
+    progress.report(total, total)
+    return result
+
+
+def _files(root: Path, result: MoveResult) -> list[Path]:
+    """The files to copy, in a stable order; what stays behind is noted in ``result``."""
+    found = []
+    for entry in sorted(root.iterdir()):
+        if entry.name in LEFT_BEHIND or entry.name.startswith(".write-test-"):
+            if entry.name != "app.lock":
+                result.left_behind.append(entry.name)
+        elif entry.is_dir():
+            found += sorted(path for path in entry.rglob("*") if path.is_file())
+        elif entry.is_file():
+            found.append(entry)
+    return found
+
+
+def _is_database_file(path: Path, database: Path | None) -> bool:
+    """The database in use and its journal files: the database is copied through the backup API instead."""
+    if database is None:  # on a shared database: every file in the folder is copied as it is
+        return False
+    name = database.name
+    return path.name in (name, f"{name}-wal", f"{name}-shm", f"{name}-journal")
+
+
+def _check_database(path: Path) -> None:
+    with closing(sqlite3.connect(path)) as connection:
+        verdict = connection.execute("PRAGMA quick_check").fetchone()[0]
+    if verdict != "ok":
+        raise MoveError(f"the copy of the database did not pass its check ({verdict})")
