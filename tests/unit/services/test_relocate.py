@@ -83,7 +83,7 @@ def test_an_existing_data_folder_is_used_as_it_is_never_overwritten(workspace: W
     use_data_folder(workspace.data_dir, other)
     assert DataDir.resolve().root == other.resolve()
     remember_data_folder(DataDir.resolve(None).root.parent / "gone")
-    with pytest.raises(DataDirError, match="chosen in Settings, .*gone, is not there. If it is on a drive, connect"):
+    with pytest.raises(DataDirError, match=r"chosen in Settings, .*gone, is not there\. If it is on a drive, connect"):
         DataDir.resolve().prepare()
     assert not (other.parent / "gone").exists()  # never made anew in its place
 
