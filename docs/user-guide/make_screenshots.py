@@ -18,7 +18,7 @@ from safety_assess.services.workspace import Workspace
 from safety_assess.settings import Settings
 from safety_assess.ui.app import application
 from safety_assess.ui.main_window import MainWindow
-from safety_assess.ui.settings.dialog import SettingsContext, SettingsDialog
+from safety_assess.ui.settings.dialog import SettingsDialog
 from safety_assess.ui.settings.welcome import WelcomeDialog
 
 IMAGES = Path(__file__).resolve().parent / "images"
@@ -42,10 +42,7 @@ def main() -> None:
     main.refresh(select=sample.assessment_id)
     shoot(app, main, "main-window")
     shoot(app, WelcomeDialog(None), "welcome")
-    context = SettingsContext(
-        str(workspace.data_dir.root), str(workspace.target), "", str(workspace.data_dir.backups), str, lambda: None
-    )
-    dialog = SettingsDialog(None, settings, context)
+    dialog = SettingsDialog(None, settings, main.housekeeping.settings_context())
     shoot(app, dialog, "settings")
     dialog.tabs.setCurrentIndex(3)
     shoot(app, dialog, "settings-data")

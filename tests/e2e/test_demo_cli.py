@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 from pathlib import Path
 
+from safety_assess.datadir import remember_data_folder
 from tests.e2e.conftest import Run
 
 
@@ -67,3 +69,16 @@ def test_backup_keeps_as_many_as_the_settings_say(cli: Run, tmp_path: Path) -> N
     assert len(list((tmp_path / "usb").iterdir())) == 2
     elsewhere = cli("backup", "--out", str(tmp_path / "other"), "--keep", "0")
     assert elsewhere.returncode == 2 and "expected a whole number from 1, got '0'" in elsewhere.stderr
+
+
+def test_commands_use_the_data_folder_chosen_in_settings(cli: Run, tmp_path: Path) -> None:
+    chosen = tmp_path / "drive" / "safety"
+    assert cli("campus", "add", "Lincoln High", "--code", "LHS", data_dir=chosen).returncode == 0
+    remember_data_folder(chosen)
+    listed = cli("campus", "list", data_dir=None)
+    assert listed.returncode == 0 and "LHS" in listed.stdout, listed.stderr
+    shutil.rmtree(chosen)  # the drive is not connected
+    missing = cli("campus", "list", data_dir=None)
+    assert missing.returncode != 0 and "Traceback" not in missing.stderr
+    assert f"the data folder chosen in Settings, {chosen}, is not there" in missing.stderr
+    assert not chosen.exists()  # never made anew, empty, in its place

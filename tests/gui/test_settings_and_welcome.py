@@ -18,8 +18,7 @@ from safety_assess.ui.settings.welcome import WelcomeChoices, WelcomeDialog
 
 
 def context(window: MainWindow) -> SettingsContext:
-    root = window.workspace.data_dir
-    return SettingsContext(str(root.root), str(window.workspace.target), "", str(root.backups), lambda: "SD-1", print)
+    return dataclasses.replace(window.housekeeping.settings_context(), use_district_key=lambda: "SD-1")
 
 
 def test_the_settings_dialog_edits_a_copy(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

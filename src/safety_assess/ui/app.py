@@ -6,7 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QTimer
+from PySide6.QtCore import QLockFile, QProcess, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -93,6 +93,8 @@ def run_app(data_dir_option: str | None, database_url: str | None = None, quit_a
     window.show()
     # Load the database layer and checklists while the user looks at the window, not before it shows.
     QTimer.singleShot(WARM_UP_DELAY_MS, window.warm_up)
+    if not quit_after_show:
+        window.housekeeping.schedule_backups()
     if not window.settings.welcomed and not quit_after_show:
         QTimer.singleShot(0, window.housekeeping.welcome)  # first run
     if quit_after_show:  # smoke tests and bench/startup.py
@@ -101,4 +103,16 @@ def run_app(data_dir_option: str | None, database_url: str | None = None, quit_a
     net.uninstall()
     window.workspace.close()
     log.info("Safety Assess closed")
+    if window.housekeeping.restart:
+        relaunch()
     return code
+
+
+def relaunch() -> None:
+    """Start the app again as it was started (the installed command, python -m, or the packaged program), so it
+    opens the data folder chosen in Settings; if that fails, the user was already told to start it again."""
+    args = sys.argv[1:] if getattr(sys, "frozen", False) else ["-m", "safety_assess", *sys.argv[1:]]
+    program = sys.executable
+    started, _pid = QProcess.startDetached(program, args)
+    if not started:
+        log.warning("could not restart %s %s", program, args)

@@ -342,3 +342,9 @@ def ask_save_path(parent: QWidget | None, title: str, suggested: Path, file_filt
     """Where to write a file; None when cancelled."""
     name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
     return Path(name) if name else None
+
+
+def ask_folder(parent: QWidget | None, title: str, start: Path) -> Path | None:
+    """A folder (new folders can be made in the dialog); None when cancelled."""
+    name = QFileDialog.getExistingDirectory(parent, title, str(start))
+    return Path(name) if name else None

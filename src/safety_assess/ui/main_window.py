@@ -293,13 +293,17 @@ class MainWindow(QMainWindow):
         """Open the database layer and load the checklists in the background."""
         self.operations.run("Loading", lambda _progress: self.workspace.warm_up())
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def close_other_windows(self) -> None:
+        """Close the walkthroughs, plans, district view and report previews opened from this window."""
         for window in [*self.walks.values(), *self.plans.values(), *([self.district] if self.district else [])]:
             window.close()
         for export in self.exports:
             preview = getattr(export, "preview", None)
             if preview is not None:
                 preview.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.close_other_windows()
         self.operations.cancel_all()
         self.operations.wait_all(30_000)
         self.settings.main_window_geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")

@@ -9,10 +9,12 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -46,10 +48,21 @@ class SettingsContext:
     database: str
     district_key: str
     """The district key's fingerprint (and district) bundles are encrypted to; empty when none."""
-    backups: str
+    data_folder_fixed: str
+    """Why the data folder cannot be changed here (chosen by --data-dir or the environment); empty when it can."""
+    usual_backups: str
+    """Where backups go when no folder is chosen."""
+    last_backup: str
+    """When the newest backup was made, for a person; empty when there is none."""
     use_district_key: Callable[[], str]
     """Asks for a key file and uses it; returns the key shown afterwards."""
     back_up: Callable[[], object]
+    change_data_folder: Callable[[Settings], bool]
+    """Given the settings as they stand in the dialog (saved first), asks where the data goes and moves it or
+    switches to it; True when the app is about to restart (the dialog then closes)."""
+
+
+BACKUP_EVERY = {"Never (only Back up now)": 0, "Every 4 hours": 4, "Every day": 24, "Every week": 24 * 7}
 
 
 class SettingsDialog(QDialog):
@@ -132,17 +145,62 @@ class SettingsDialog(QDialog):
     def _data_tab(self) -> QWidget:
         self.database_url = _line(self.settings.database_url, "Empty: the data folder's own database")
         self.database_url.setPlaceholderText("postgresql+psycopg://user@host/database (district staff only)")
-        back_up = QPushButton("&Back up now")
-        back_up.clicked.connect(self.context.back_up)
+        move = QPushButton("&Move or change…")
+        move.setToolTip("Move your data to another folder or drive, or work on another data folder")
+        move.setEnabled(not self.context.data_folder_fixed)
+        move.clicked.connect(self._change_data_folder)
         form = QFormLayout()
         form.addRow("Data folder:", _selectable(self.context.data_folder))
-        form.addRow("", QLabel("Another folder: start with --data-dir FOLDER, or set SAFETY_ASSESS_DATA_DIR."))
+        form.addRow("", move)
+        if self.context.data_folder_fixed:
+            form.addRow("", _note(self.context.data_folder_fixed))
         form.addRow("Database in use:", _selectable(self.context.database))
         form.addRow("Shared database &URL:", self.database_url)
-        form.addRow("", QLabel("A change of database takes effect the next time Safety Assess starts."))
-        form.addRow("Backups:", _selectable(self.context.backups))
-        form.addRow("", back_up)
+        form.addRow("", _note("A change of database takes effect the next time Safety Assess starts."))
+        self._backup_rows(form)
         return _page(form)
+
+    def _backup_rows(self, form: QFormLayout) -> None:
+        self.backup_every = QComboBox()
+        for label, hours in BACKUP_EVERY.items():
+            self.backup_every.addItem(label, hours)
+        if self.backup_every.findData(self.settings.backup_every_hours) < 0:  # set by hand in the file
+            self.backup_every.addItem(
+                f"Every {self.settings.backup_every_hours} hours", self.settings.backup_every_hours
+            )
+        self.backup_every.setCurrentIndex(self.backup_every.findData(self.settings.backup_every_hours))
+        self.backups_kept = QSpinBox()
+        self.backups_kept.setRange(1, 1000)
+        self.backups_kept.setSuffix(" backups")
+        self.backups_kept.setValue(self.settings.backups_kept)
+        self.backup_folder = _line(self.settings.backup_folder, "A drive kept apart from this computer is safest")
+        self.backup_folder.setPlaceholderText(self.context.usual_backups)
+        choose = QPushButton("C&hoose…")
+        choose.clicked.connect(self._choose_backup_folder)
+        folder = QHBoxLayout()
+        folder.addWidget(self.backup_folder, 1)
+        folder.addWidget(choose)
+        back_up = QPushButton("&Back up now")
+        back_up.clicked.connect(self.context.back_up)
+        form.addRow("Back up &automatically:", self.backup_every)
+        form.addRow("&Keep the newest:", self.backups_kept)
+        folder_label = QLabel("Backups &folder:")
+        folder_label.setBuddy(self.backup_folder)
+        form.addRow(folder_label, folder)
+        form.addRow("Last backup:", _selectable(self.context.last_backup or "None yet"))
+        form.addRow("", back_up)
+
+    def _choose_backup_folder(self) -> None:
+        from safety_assess.ui import dialogs
+
+        start = Path(self.backup_folder.text().strip() or self.context.usual_backups)
+        chosen = dialogs.ask_folder(self, "Backups folder", start)
+        if chosen is not None:
+            self.backup_folder.setText(str(chosen))
+
+    def _change_data_folder(self) -> None:
+        if self.context.change_data_folder(self.value()):
+            self.reject()  # the settings were saved with the move; the app restarts on the new folder
 
     def value(self) -> Settings:
         chosen = self.settings
@@ -162,6 +220,9 @@ class SettingsDialog(QDialog):
         }
         chosen.share_photo_location = self.share_location.isChecked()
         chosen.database_url = self.database_url.text().strip()
+        chosen.backup_every_hours = int(self.backup_every.currentData())
+        chosen.backups_kept = self.backups_kept.value()
+        chosen.backup_folder = self.backup_folder.text().strip()
         return chosen
 
 
@@ -175,6 +236,12 @@ def _selectable(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def _note(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
     return label
 
 

@@ -1,22 +1,45 @@
-"""The main window's housekeeping commands: the first-run welcome, settings, backups and the user guide."""
+"""The main window's housekeeping commands: the first-run welcome, settings, backups (asked for and automatic),
+moving the data folder, and the user guide."""
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from safety_assess.settings import apply_settings, save_settings
+from PySide6.QtCore import QTimer
+
+from safety_assess.domain.errors import SafetyAssessError
+from safety_assess.settings import Settings, apply_settings, save_settings
 from safety_assess.ui import dialogs
 from safety_assess.ui.progress_dialog import follow
 
 if TYPE_CHECKING:
     from safety_assess.services.backup import BackupResult
     from safety_assess.services.demo import Sample
+    from safety_assess.services.relocate import MoveResult
     from safety_assess.ui.main_window import MainWindow
+    from safety_assess.ui.operations import Operation
+    from safety_assess.ui.settings.dialog import SettingsContext
+
+log = logging.getLogger(__name__)
+
+BACKUP_CHECK_MS = 10 * 60 * 1000
+"""How often the app looks whether an automatic backup is due."""
+FIRST_BACKUP_CHECK_MS = 60 * 1000
+"""The first look, once the app has settled: a backup before the day's work, when one is due."""
 
 
 class Housekeeping:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
+        self.backup_timer: QTimer | None = None
+        self.automatic: Operation | None = None
+        self.told_backup_failed = False
+        self.restart = False
+        """Set when the data folder changed: the app starts again on it once this window has closed."""
 
     def welcome(self) -> None:
         """First run: the welcome's choices are saved; the sample campus is made in the background."""
@@ -51,29 +74,39 @@ class Housekeeping:
 
     def open_settings(self) -> None:
         """Edit the settings; saved and applied at once (OK), a bad database URL refused before anything is saved."""
-        from safety_assess.services.workspace import check_database_url
+        window = self.window
+        chosen = dialogs.ask_settings(window, window.settings, self.settings_context())
+        if chosen is not None:
+            self._save_settings(chosen)
+            window.statusBar().showMessage("Settings saved.", 4000)
+            window.refresh(select=window.selected_id())
+
+    def settings_context(self) -> SettingsContext:
+        """What the settings dialog shows of this window's workspace, and the commands its buttons run."""
         from safety_assess.ui.settings.dialog import SettingsContext
 
         window = self.window
         data = window.workspace.data_dir
-        context = SettingsContext(
+        return SettingsContext(
             data_folder=str(data.root),
             database=str(window.workspace.target),
             district_key=self._district_key_text(),
-            backups=str(data.backups),
+            data_folder_fixed=_fixed_reason(data.source),
+            usual_backups=str(data.backups),
+            last_backup=self._last_backup_text(),
             use_district_key=self._use_key_from_settings,
             back_up=self.back_up,
+            change_data_folder=self.change_data_folder,
         )
-        chosen = dialogs.ask_settings(window, window.settings, context)
-        if chosen is None:
-            return
+
+    def _save_settings(self, chosen: Settings) -> None:
+        from safety_assess.services.workspace import check_database_url
+
         if chosen.database_url:
             check_database_url(chosen.database_url)  # a SafetyAssessError: shown, nothing saved
-        window.settings = chosen
+        self.window.settings = chosen
         apply_settings(chosen)
-        save_settings(data.settings, chosen)
-        window.statusBar().showMessage("Settings saved.", 4000)
-        window.refresh(select=window.selected_id())
+        save_settings(self.window.workspace.data_dir.settings, chosen)
 
     def _district_key_text(self) -> str:
         from safety_assess.sync.sealing import sealing_key
@@ -88,11 +121,8 @@ class Housekeeping:
         return self._district_key_text()
 
     def back_up(self) -> None:
-        """Back the data folder up into its backups/ folder, in the background."""
-        from safety_assess.services.backup import back_up
-
+        """Back the data folder up into the backups folder, in the background."""
         window = self.window
-        workspace = window.workspace
 
         def done(result: BackupResult) -> None:
             missing = f"\n{len(result.missing)} photo files were already missing." if result.missing else ""
@@ -103,13 +133,150 @@ class Housekeeping:
                 f"({result.size / 1e6:.1f} MB). Copy that folder somewhere safe, such as a drive kept apart.{missing}",
             )
 
-        operation = window.operations.run(
-            "Backing up",
-            lambda progress: back_up(workspace, progress=progress),
-            on_done=done,
-            on_error=lambda message: dialogs.show_error(window, "Backup not made", message),
+        operation = self._run_backup(
+            "Backing up", done, lambda message: dialogs.show_error(window, "Backup not made", message)
         )
         follow(window, "Back up", "Backing up…", operation)
+
+    def _run_backup(
+        self, title: str, done: Callable[[BackupResult], object], failed: Callable[[str], object]
+    ) -> Operation:
+        from safety_assess.services.backup import back_up, backups_folder
+
+        workspace, settings = self.window.workspace, self.window.settings
+        into, keep = backups_folder(workspace, settings), settings.backups_kept
+        return self.window.operations.run(
+            title,
+            lambda progress: back_up(workspace, into, progress=progress, keep=keep),
+            on_done=done,
+            on_error=failed,
+        )
+
+    def schedule_backups(self) -> None:
+        """Back up by itself as the settings ask: looked at shortly after the start, then every few minutes."""
+        self.backup_timer = QTimer(self.window)
+        self.backup_timer.setInterval(BACKUP_CHECK_MS)
+        self.backup_timer.timeout.connect(self.back_up_if_due)
+        self.backup_timer.start()
+        QTimer.singleShot(FIRST_BACKUP_CHECK_MS, self.window, self.back_up_if_due)
+
+    def back_up_if_due(self) -> Operation | None:
+        """Start an automatic backup when the newest is as old as the settings allow; None when none is due.
+
+        Quiet when it works (a status bar line); a failure is logged and shown once a session, since a backup that
+        silently stops being made is worse than none.
+        """
+        from safety_assess.services.backup import backup_due, backups_folder
+
+        window, settings = self.window, self.window.settings
+        hours = settings.backup_every_hours
+        if hours == 0 or window.workspace.shared or (self.automatic is not None and self.automatic.is_running()):
+            return None
+        if not backup_due(backups_folder(window.workspace, settings), dt.timedelta(hours=hours)):
+            return None
+
+        def done(result: BackupResult) -> None:
+            log.info("automatic backup made: %s (%d photos, %d linked)", result.folder, result.photos, result.linked)
+            window.statusBar().showMessage(f"Backed up automatically into {result.folder}", 8000)
+
+        def failed(message: str) -> None:
+            log.warning("automatic backup failed: %s", message)
+            if not self.told_backup_failed:
+                self.told_backup_failed = True
+                dialogs.show_error(
+                    window,
+                    "Automatic backup not made",
+                    f"{message}\n\nYour work is saved as usual. Check the backups folder in File > Settings > "
+                    "Data and backups, then use Back up now.",
+                )
+
+        self.automatic = self._run_backup("Backing up automatically", done, failed)
+        return self.automatic
+
+    def _last_backup_text(self) -> str:
+        from safety_assess.services.backup import backups_folder, existing_backups
+
+        backups = existing_backups(backups_folder(self.window.workspace, self.window.settings))
+        if not backups:
+            return ""
+        kept = f"{len(backups)} backups" if len(backups) > 1 else "the only one"
+        return f"{backups[-1][0].astimezone():%d %b %Y at %H:%M} ({kept} in the folder)"
+
+    def change_data_folder(self, chosen: Settings) -> bool:
+        """Move the data to another folder, or start on another data folder; True when the app restarts for it.
+
+        The settings as they stand in the dialog are saved first, so the moved folder has them.
+        """
+        from safety_assess.services.relocate import MoveError, check_new_folder
+
+        window = self.window
+        here = window.workspace.data_dir
+        target = dialogs.ask_folder(
+            window, "Where your data goes: an empty folder, or another data folder", here.root.parent
+        )
+        if target is None:
+            return False
+        try:
+            existing = check_new_folder(here, target)
+        except MoveError as error:
+            dialogs.show_error(window, "Data folder not changed", str(error))
+            return False
+        question = (
+            f"{target} already holds Safety Assess data. Work on it from now on? Your data in {here.root} stays "
+            "there as it is."
+            if existing
+            else f"Copy your data (database, photos, checklists, settings and keys) to {target} and work there from "
+            f"now on?\n\nOpen assessments are closed first. {here.root} is left as it is: remove it yourself once "
+            "you have looked at the new folder."
+        )
+        if not dialogs.confirm(window, "Use another data folder" if existing else "Move your data", question):
+            return False
+        try:
+            self._save_settings(chosen)
+        except SafetyAssessError as error:
+            dialogs.show_error(window, "Settings not saved", str(error))
+            return False
+        if existing:
+            return self._switch(target)
+        self._move(target)
+        return True
+
+    def _switch(self, target: Path) -> bool:
+        from safety_assess.services.relocate import use_data_folder
+
+        use_data_folder(self.window.workspace.data_dir, target)
+        QTimer.singleShot(0, self.window, lambda: self._restart_on(target, "Safety Assess restarts on that folder."))
+        return True
+
+    def _move(self, target: Path) -> None:
+        from safety_assess.services.relocate import move_data_folder
+
+        window = self.window
+        window.close_other_windows()
+        old = window.workspace.data_dir.root
+
+        def done(result: MoveResult) -> None:
+            self._restart_on(
+                result.folder,
+                f"Copied {result.files} files ({result.size / 1e6:.1f} MB) and the database. Safety Assess restarts "
+                f"on the new folder.\n\n{old} was left as it is, with its own backups and log: remove it once "
+                "you have looked at the new folder.",
+            )
+
+        workspace = window.workspace
+        operation = window.operations.run(
+            "Moving the data folder",
+            lambda progress: move_data_folder(workspace, target, progress),
+            on_done=done,
+            on_error=lambda message: dialogs.show_error(window, "Data folder not moved", message),
+        )
+        follow(window, "Move the data folder", "Copying your data…", operation)
+
+    def _restart_on(self, folder: Path, message: str) -> None:
+        log.info("data folder changed to %s; restarting", folder)
+        dialogs.show_message(self.window, "Data folder changed", message)
+        self.restart = True
+        self.window.close()
 
     def open_user_guide(self) -> None:
         from safety_assess.resources import user_guide
@@ -119,3 +286,11 @@ class Housekeeping:
             dialogs.show_error(self.window, "User guide missing", f"The user guide is not where it should be: {guide}")
         elif not dialogs.open_file(guide):
             dialogs.show_message(self.window, "User guide", f"Open this file in a web browser:\n{guide}")
+
+
+def _fixed_reason(source: str) -> str:
+    if source == "option":
+        return "Chosen with --data-dir for this start: start without it to use the folder chosen here."
+    if source == "environment":
+        return "Chosen by SAFETY_ASSESS_DATA_DIR: change or remove that setting of your computer to choose here."
+    return ""
