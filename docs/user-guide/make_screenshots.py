@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QWidget
 
 from safety_assess.datadir import DataDir
+from safety_assess.services.backup import back_up
 from safety_assess.services.demo import make_sample
 from safety_assess.services.workspace import Workspace
 from safety_assess.settings import Settings
@@ -34,8 +35,9 @@ def shoot(app: QApplication, widget: QWidget, name: str) -> None:
 def main() -> None:
     IMAGES.mkdir(exist_ok=True)
     app = application()
-    workspace = Workspace.open(DataDir(Path(tempfile.mkdtemp()) / "data"))
+    workspace = Workspace.open(DataDir(Path(tempfile.mkdtemp()) / "safety-assess", "default"))
     sample = make_sample(workspace, "Ana Diaz")
+    back_up(workspace)  # so the settings show when the last backup was made
     settings = Settings(assessor_name="Ana Diaz", district_name="Riverside Unified")
     main = MainWindow(workspace, settings)
     main.resize(1100, 680)
