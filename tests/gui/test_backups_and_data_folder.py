@@ -119,7 +119,8 @@ def test_moving_the_data_folder_copies_it_and_restarts_there(  # type: ignore[no
     qtbot.waitUntil(lambda: window.housekeeping.restart, timeout=30_000)
     new = (tmp_path / "encrypted drive").resolve()
     assert told[0].startswith(f"Copy your data (database, photos, checklists, settings and keys) to {new.parent}")
-    assert told[1].startswith("Copied") and f"{old} was left as it is" in told[1] and not window.isVisible()
+    assert told[1].startswith("Copied your data: 3 files") and f"{old} was left as it is" in told[1]
+    assert not window.isVisible()
     assert json.loads(location_file().read_text())["data_folder"] == str(new)
     assert load_settings(new / "settings.json").assessor_name == "Ana Diaz"  # saved before the copy
     assert load_settings(old / "settings.json").assessor_name == "Ana Diaz"

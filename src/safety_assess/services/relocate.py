@@ -94,6 +94,7 @@ def _copy(workspace: Workspace, staging: Path, progress: Progress) -> MoveResult
         copy = backup_database(database, staging, "move")
         copy.rename(staging / database.name)
         _check_database(staging / database.name)
+        result.files, result.size = 1, (staging / database.name).stat().st_size
     for done, path in enumerate(files, start=1):
         progress.check()
         progress.report(done, total, f"Copying files ({done} of {len(files)})")

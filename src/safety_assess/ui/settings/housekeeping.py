@@ -258,7 +258,7 @@ class Housekeeping:
         def done(result: MoveResult) -> None:
             self._restart_on(
                 result.folder,
-                f"Copied {result.files} files ({result.size / 1e6:.1f} MB) and the database. Safety Assess restarts "
+                f"Copied your data: {result.files} files, {result.size / 1e6:.1f} MB. Safety Assess restarts "
                 f"on the new folder.\n\n{old} was left as it is, with its own backups and log: remove it once "
                 "you have looked at the new folder.",
             )
