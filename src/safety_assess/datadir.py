@@ -139,11 +139,22 @@ def remember_data_folder(folder: Path | None) -> None:
     """Start on ``folder`` from now on (None: the platform's usual folder again); written atomically."""
     path = location_file()
     if folder is None or _absolute(folder) == default_data_folder():
-        path.unlink(missing_ok=True)
+        try:
+            path.unlink(missing_ok=True)
+        except OSError as error:
+            raise DataDirError(
+                f"could not forget the data folder chosen in {path}: {error.strerror or error}"
+            ) from None
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps({"schema_version": LOCATION_VERSION, "data_folder": str(_absolute(folder))}, indent=2)
-    write_text(path, text)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_text(path, text)
+    except OSError as error:
+        raise DataDirError(
+            f"could not remember the data folder {folder} in {path}: {error.strerror or error}; start Safety Assess "
+            f"with --data-dir {folder} instead"
+        ) from None
 
 
 def _absolute(folder: str | os.PathLike[str]) -> Path:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import threading
 from pathlib import Path
 
 import pytest
@@ -140,6 +141,12 @@ def test_switching_to_an_existing_data_folder_or_refusing_a_busy_one(  # type: i
     monkeypatch.setattr(dialogs, "show_error", lambda _parent, _title, text: errors.append(text))
     monkeypatch.setattr(dialogs, "confirm", lambda _parent, _title, _question: True)
     monkeypatch.setattr(dialogs, "show_message", lambda _parent, _title, _text: None)
+    release = threading.Event()
+    window.operations.run("Importing photos", lambda _progress: release.wait(30))
+    assert not window.housekeeping.change_data_folder(Settings())
+    assert errors.pop() == "Wait for this to finish first: Importing photos."
+    release.set()
+    qtbot.waitUntil(lambda: not window.operations.is_busy())
     busy = tmp_path / "documents"
     busy.mkdir()
     (busy / "letter.txt").write_text("mine")

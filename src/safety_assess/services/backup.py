@@ -149,8 +149,10 @@ def back_up(
 def _claim(parent: Path, now: dt.datetime) -> tuple[Path, Path]:
     """The new backup's name and its half-made folder, created: named by the time, a second later when that name
     is taken (two backups within one second)."""
+    if not parent.parent.is_dir():  # never made up on the laptop in place of a drive that is not connected
+        raise BackupError(f"could not back up into {parent}: {parent.parent} is not there (is its drive connected?)")
     try:
-        parent.mkdir(parents=True, exist_ok=True)
+        parent.mkdir(exist_ok=True)
         for _ in range(60):
             final = parent / f"{PREFIX}{now.strftime(STAMP)}"
             partial = parent / f".{final.name}.partial"

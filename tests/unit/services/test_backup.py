@@ -144,3 +144,11 @@ def test_a_new_backup_prunes_the_old_ones_when_asked(workspace: Workspace, tmp_p
 def test_two_backups_within_one_second_both_stand(workspace: Workspace, tmp_path: Path) -> None:
     first, second = (back_up(workspace, tmp_path, clock=NOON) for _ in range(2))
     assert second.folder.name == f"{PREFIX}20261123T120001Z" and first.folder.is_dir()
+
+
+@pytest.mark.sqlite_only
+def test_a_backups_folder_on_a_drive_not_connected_is_never_made_up(workspace: Workspace, tmp_path: Path) -> None:
+    drive = tmp_path / "media" / "USB"
+    with pytest.raises(BackupError, match=r"USB is not there \(is its drive connected\?\)"):
+        back_up(workspace, drive / "backups")
+    assert not drive.exists()

@@ -211,6 +211,10 @@ class Housekeeping:
 
         window = self.window
         here = window.workspace.data_dir
+        if window.operations.is_busy():  # a photo import, say, would go on writing to the old folder
+            busy = ", ".join(operation.title for operation in window.operations.running())
+            dialogs.show_error(window, "Data folder not changed", f"Wait for this to finish first: {busy}.")
+            return False
         target = dialogs.ask_folder(
             window, "Where your data goes: an empty folder, or another data folder", here.root.parent
         )
@@ -244,7 +248,11 @@ class Housekeeping:
     def _switch(self, target: Path) -> bool:
         from safety_assess.services.relocate import use_data_folder
 
-        use_data_folder(self.window.workspace.data_dir, target)
+        try:
+            use_data_folder(self.window.workspace.data_dir, target)
+        except SafetyAssessError as error:
+            dialogs.show_error(self.window, "Data folder not changed", str(error))
+            return False
         QTimer.singleShot(0, self.window, lambda: self._restart_on(target, "Safety Assess restarts on that folder."))
         return True
 
