@@ -8,6 +8,7 @@ was, so nothing is lost if the new place turns out wrong; the user removes it on
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import sqlite3
 from contextlib import closing
@@ -66,22 +67,44 @@ def move_data_folder(workspace: Workspace, target: Path, progress: Progress | No
     if check_new_folder(workspace.data_dir, target):
         raise MoveError(f"{target} is already a data folder: use it as it is instead")
     target = target.expanduser().resolve()
-    staging = target.parent / f".{target.name}.moving"
+    existed = target.is_dir()  # an empty folder, maybe a drive's own top folder: filled from inside
+    staging = target / ".moving" if existed else target.parent / f".{target.name}.moving"
     try:
         shutil.rmtree(staging, ignore_errors=True)  # left by a move that stopped half-way
         staging.mkdir(mode=0o700, parents=True)  # as confidential as the data folder
         result = _copy(workspace, staging, progress)
-        if target.exists():
-            target.rmdir()  # empty, as checked
-        staging.rename(target)
+        if existed:
+            for entry in sorted(staging.iterdir()):
+                entry.rename(target / entry.name)
+            staging.rmdir()
+            _make_private(target)
+        else:
+            staging.rename(target)
     except BaseException as error:  # a half-made copy never stays
-        shutil.rmtree(staging, ignore_errors=True)
+        if existed:
+            _empty(target)
+        else:
+            shutil.rmtree(staging, ignore_errors=True)
         if isinstance(error, OSError):
             raise MoveError(f"could not copy the data folder to {target}: {error.strerror or error}") from None
         raise
     result.folder = target
     remember_data_folder(target)
     return result
+
+
+def _empty(folder: Path) -> None:
+    """Remove what the move put into ``folder`` (empty before it)."""
+    for entry in folder.iterdir():
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
+
+
+def _make_private(folder: Path) -> None:
+    with contextlib.suppress(OSError):  # a file system without owners (FAT): nothing to restrict
+        folder.chmod(0o700)
 
 
 def _copy(workspace: Workspace, staging: Path, progress: Progress) -> MoveResult:

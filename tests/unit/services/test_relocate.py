@@ -110,3 +110,14 @@ def test_a_damaged_location_file_is_refused_not_guessed_around() -> None:
     with pytest.raises(DataDirError, match="is not a version 1 file"):
         DataDir.resolve()
     assert DataDir.resolve("/chosen").source == "option"  # --data-dir still works
+
+
+@pytest.mark.sqlite_only
+def test_an_empty_folder_such_as_a_drives_top_is_filled_from_inside(workspace: Workspace, tmp_path: Path) -> None:
+    drive = tmp_path / "USB"
+    drive.mkdir(mode=0o755)
+    make_sample(workspace)
+    result = move_data_folder(workspace, drive)
+    assert result.folder == drive.resolve() and not (drive / ".moving").exists()
+    assert (drive / "safety-assess.sqlite3").is_file() and len(list((drive / "photos").rglob("*.jpg"))) >= 3
+    assert drive.stat().st_mode & 0o077 == 0 and DataDir.resolve().root == drive.resolve()
