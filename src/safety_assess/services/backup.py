@@ -77,10 +77,16 @@ def backup_due(folder: Path, every: dt.timedelta, now: dt.datetime | None = None
     return not backups or (now or dt.datetime.now(dt.UTC)) - backups[-1][0] >= every
 
 
-def prune_backups(folder: Path, keep: int, now: dt.datetime | None = None) -> list[Path]:
-    """Remove all but the newest ``keep`` backups (at least one is always kept), and half-made ones left long ago."""
+def prune_backups(folder: Path, keep: int, now: dt.datetime | None = None, *, in_use: Path | None = None) -> list[Path]:
+    """Remove all but the newest ``keep`` backups (at least one is always kept), and half-made ones left long ago.
+
+    A backup that is itself the data folder ``in_use`` (someone opened a backup to work on) is never removed.
+    """
     backups = [path for _, path in existing_backups(folder)]
     doomed = backups[: max(0, len(backups) - max(1, keep))]
+    if in_use is not None:
+        here = in_use.resolve()
+        doomed = [path for path in doomed if not here.is_relative_to(path.resolve())]
     limit = (now or dt.datetime.now(dt.UTC)) - LEFTOVER_AGE
     for entry in folder.glob(f".{PREFIX}*.partial") if folder.is_dir() else []:
         taken = _taken(entry.name[1:].removesuffix(".partial"))
@@ -142,7 +148,7 @@ def back_up(
         raise
     result.size = sum(f.stat().st_size for f in final.rglob("*") if f.is_file())
     if keep is not None:
-        result.removed = prune_backups(parent, keep, now)
+        result.removed = prune_backups(parent, keep, now, in_use=workspace.data_dir.root)
     return result
 
 

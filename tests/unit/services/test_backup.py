@@ -152,3 +152,18 @@ def test_a_backups_folder_on_a_drive_not_connected_is_never_made_up(workspace: W
     with pytest.raises(BackupError, match=r"USB is not there \(is its drive connected\?\)"):
         back_up(workspace, drive / "backups")
     assert not drive.exists()
+
+
+@pytest.mark.sqlite_only
+def test_a_backup_opened_as_the_data_folder_is_never_pruned(tmp_path: Path) -> None:
+    usb = tmp_path / "usb"
+    oldest = usb / f"{PREFIX}20261101T080000Z"
+    usb.mkdir()
+    workspace = Workspace.open(DataDir(oldest))  # the user works on a backup, restored in place
+    try:
+        for day in range(2):
+            back_up(workspace, usb, clock=NOON + dt.timedelta(days=day), keep=1)
+    finally:
+        workspace.close()
+    [(_, kept), (_, newest)] = existing_backups(usb)  # the one in use, and the newest
+    assert kept == oldest and newest.name == f"{PREFIX}20261124T120000Z"
