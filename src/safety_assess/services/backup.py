@@ -26,7 +26,7 @@ from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.services.progress import Progress
 from safety_assess.services.workspace import Workspace
 from safety_assess.settings import Settings
-from safety_assess.storage.backup import backup_database
+from safety_assess.storage.backup import copy_database
 
 log = logging.getLogger(__name__)
 
@@ -133,8 +133,7 @@ def back_up(
     final, partial = _claim(parent, now)
     try:
         progress.report(0, 1, "Copying the database")
-        copy = backup_database(path, partial, "backup")
-        copy.rename(partial / path.name)
+        copy_database(path, partial / path.name)
         previous = existing_backups(parent)
         earlier = previous[-1][1] / "photos" if previous else None
         result = _copy_photos(workspace, partial / path.name, partial / "photos", earlier, progress)

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import shutil
-import sqlite3
-from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +17,7 @@ from safety_assess.datadir import DataDir, is_data_folder, remember_data_folder
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.services.progress import Progress
 from safety_assess.services.workspace import Workspace
-from safety_assess.storage.backup import backup_database
+from safety_assess.storage.backup import copy_database
 
 LEFT_BEHIND = frozenset({"logs", "backups", "app.lock"})
 """Not moved: the old folder's own log and backups (backups already made stay where they are), and its lock."""
@@ -114,9 +112,7 @@ def _copy(workspace: Workspace, staging: Path, progress: Progress) -> MoveResult
     total = len(files) + 1
     if database is not None:
         progress.report(0, total, "Copying the database")
-        copy = backup_database(database, staging, "move")
-        copy.rename(staging / database.name)
-        _check_database(staging / database.name)
+        copy_database(database, staging / database.name)  # checked as it is made
         result.files, result.size = 1, (staging / database.name).stat().st_size
     for done, path in enumerate(files, start=1):
         progress.check()
@@ -152,10 +148,3 @@ def _is_database_file(path: Path, database: Path | None) -> bool:
         return False
     name = database.name
     return path.name in (name, f"{name}-wal", f"{name}-shm", f"{name}-journal")
-
-
-def _check_database(path: Path) -> None:
-    with closing(sqlite3.connect(path)) as connection:
-        verdict = connection.execute("PRAGMA quick_check").fetchone()[0]
-    if verdict != "ok":
-        raise MoveError(f"the copy of the database did not pass its check ({verdict})")

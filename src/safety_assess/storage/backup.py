@@ -14,16 +14,29 @@ def backup_database(source: Path, folder: Path, reason: str) -> Path:
     """Copy ``source`` to ``folder`` under a timestamped name; safe while the database is in use."""
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"{source.stem}-{stamp}-{reason}{source.suffix}"
-    partial = target.with_name(target.name + ".partial")
     try:
         folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DatabaseError(f"could not back up {source} to {folder} ({error}); nothing was changed") from None
+    copy_database(source, target)
+    return target
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """Copy ``source`` to ``target`` (safe while the database is in use) and check the copy; ``target`` appears only
+    when whole and checked."""
+    partial = target.with_name(target.name + ".partial")
+    try:
         with (
             closing(sqlite3.connect(f"{source.absolute().as_uri()}?mode=ro", uri=True)) as src,
             closing(sqlite3.connect(partial)) as dst,
         ):
             src.backup(dst)
+            verdict = dst.execute("PRAGMA quick_check").fetchone()[0]
+        if verdict != "ok":
+            raise DatabaseError(f"the copy of {source} did not pass its check ({verdict}); nothing was changed")
         partial.replace(target)
     except (OSError, sqlite3.Error) as error:
+        raise DatabaseError(f"could not back up {source} to {target.parent} ({error}); nothing was changed") from None
+    finally:
         partial.unlink(missing_ok=True)
-        raise DatabaseError(f"could not back up {source} to {folder} ({error}); nothing was changed") from None
-    return target

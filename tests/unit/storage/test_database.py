@@ -16,6 +16,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, text
 
 from safety_assess.storage import schema
+from safety_assess.storage.backup import copy_database
 from safety_assess.storage.database import Database, DatabaseError
 from safety_assess.storage.migrate import script_revisions, upgrade
 from safety_assess.storage.orm import Base
@@ -185,3 +186,18 @@ def test_upgrading_keeps_every_assessment_instance_and_response(paths: tuple[Pat
         counts = {t: connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in [*rows, "responses"]}
         assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
     assert counts == {**dict.fromkeys(rows, 1), "responses": 2}
+
+
+def test_a_damaged_database_is_never_copied_as_if_whole(tmp_path: Path) -> None:
+    source = tmp_path / "db.sqlite3"
+    with closing(sqlite3.connect(source)) as connection:
+        connection.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+        connection.executemany("INSERT INTO notes (body) VALUES (?)", [("x" * 200,) for _ in range(500)])
+        connection.execute("CREATE INDEX notes_body ON notes (body)")
+        connection.commit()
+    data = bytearray(source.read_bytes())
+    data[4096 * 3 + 100 : 4096 * 3 + 400] = b"\xff" * 300  # a page in the middle, not the header
+    source.write_bytes(bytes(data))
+    with pytest.raises(DatabaseError, match=r"did not pass its check \(\*\*\* in database main"):
+        copy_database(source, tmp_path / "copy.sqlite3")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["db.sqlite3"]
