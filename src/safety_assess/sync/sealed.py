@@ -109,7 +109,11 @@ def _open(src: BinaryIO, out: BinaryIO, private_key: X25519PrivateKey, chunk: in
         raise SealError(f"it is sealed in format {version}; update Safety Assess to open it")
     if recipient != key_id(public_bytes(private_key.public_key())):
         raise SealError("it is sealed for another district key")
-    cipher = _cipher(private_key.exchange(X25519PublicKey.from_public_bytes(ephemeral)), salt)
+    try:
+        shared = private_key.exchange(X25519PublicKey.from_public_bytes(ephemeral))
+    except ValueError:  # a key no sender could have made (a low-order point): altered
+        raise SealError("it is damaged, incomplete or was altered") from None
+    cipher = _cipher(shared, salt)
     number = 0
     while True:
         sealed = _next_chunk(src, chunk)

@@ -97,3 +97,15 @@ def test_a_plain_file_is_not_sealed(tmp_path: Path, district: X25519PrivateKey) 
     assert not is_sealed(plain)
     with pytest.raises(SealError, match="not a sealed bundle"):
         open_sealed(plain, tmp_path / "out", district)
+
+
+def test_a_key_no_sender_could_have_made_is_told_as_altered(
+    sealed: tuple[Path, bytes], district: X25519PrivateKey, tmp_path: Path
+) -> None:
+    header, parts = chunks(sealed[0])
+    magic, version, recipient, _ephemeral, salt = HEADER.unpack(header)
+    altered = tmp_path / "altered.sealed"
+    altered.write_bytes(HEADER.pack(magic, version, recipient, bytes(32), salt) + b"".join(parts))  # a low-order key
+    with pytest.raises(SealError, match="damaged, incomplete or was altered"):
+        open_sealed(altered, tmp_path / "out", district, chunk=CHUNK)
+    assert not (tmp_path / "out").exists()
