@@ -80,12 +80,14 @@ def export_bundle(
     exporter: str = "",
     clock: dt.datetime | None = None,
     progress: Progress | None = None,
+    to_district: bool = True,
 ) -> ExportResult:
     """Write the assessments (with the revisions they were reopened from) into a signed bundle at ``out``, sealed
-    to the district's key when one was imported. ``out`` appears only when complete."""
+    to the district's key when one was imported and the bundle goes ``to_district`` (a campus pack goes to an
+    assessor, who has no district key to open it). ``out`` appears only when complete."""
     progress = progress or Progress()
     ids = _with_revisions(workspace, assessment_ids)
-    result = ExportResult(out, ids, 0, sealed_to=sealing_key(workspace))
+    result = ExportResult(out, ids, 0, sealed_to=sealing_key(workspace) if to_district else None)
     with replacing(out) as partial:
         if result.sealed_to is None:
             _write_zip(workspace, result, partial, exporter, clock, progress)
@@ -224,4 +226,4 @@ def export_campus_pack(
     if not ours:
         raise NotFoundError(f"campus {campus.code} has no assessment to send back")
     latest = max(ours, key=lambda s: (s.assessed_on, s.started_at))
-    return export_bundle(workspace, [latest.id], out, progress=progress)
+    return export_bundle(workspace, [latest.id], out, progress=progress, to_district=False)

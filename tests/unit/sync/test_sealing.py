@@ -14,7 +14,7 @@ from safety_assess.domain.records import AssessmentSummary
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.bundle_apply import Result
 from safety_assess.sync.district_key import DistrictKeyError, parse_key_file, read_key_file
-from safety_assess.sync.export import export_bundle
+from safety_assess.sync.export import export_bundle, export_campus_pack
 from safety_assess.sync.importer import import_bundle
 from safety_assess.sync.safezip import BundleError
 from safety_assess.sync.sealed import is_sealed
@@ -121,3 +121,21 @@ def test_a_key_file_whose_fingerprint_was_changed_is_refused(key_file: Path) -> 
     document["fingerprint"] = "SD-0000-0000-0000-0000-0000-0000-0000-0000"
     with pytest.raises(DistrictKeyError, match="does not belong to its key"):
         parse_key_file(json.dumps(document).encode(), "key.json")
+
+
+def test_a_campus_pack_is_never_sealed_to_the_district_key_the_laptop_lacks(
+    workspace: Workspace, reported: AssessmentSummary, district: Workspace, key_file: Path, tmp_path: Path
+) -> None:
+    import_bundle(district, bundle_of(workspace, reported, tmp_path), trust=always)
+    import_sealing_key(district, key_file)  # the district set its own key as the one to seal to
+    pack = tmp_path / "pack.sabundle"
+    result = export_campus_pack(district, reported.campus.code, pack)
+    assert result.sealed_to is None and not is_sealed(pack) and zipfile.is_zipfile(pack)
+    back = import_bundle(workspace, pack, trust=always)
+    assert len(back.outcomes) == 1 and not back.sealed  # the laptop opens it
+
+
+def bundle_of(workspace: Workspace, summary: AssessmentSummary, tmp_path: Path) -> Path:
+    bundle = tmp_path / "lhs.sabundle"
+    export_bundle(workspace, [summary.id], bundle)
+    return bundle
