@@ -53,6 +53,7 @@ def test_backup_makes_a_data_folder_that_opens(cli: Run, tmp_path: Path) -> None
     assert result.returncode == 0, result.stderr
     [folder] = (tmp_path / "usb").iterdir()
     assert result.stdout.startswith(f"backed up into {folder}: database, 3 photos")
+    assert "not included (secrets): device-key.pem; keep your own copy" in result.stdout
     listed = cli("assessment", "list", data_dir=folder)
     assert listed.returncode == 0 and "DEMO" in listed.stdout
     log = (tmp_path / "data" / "logs" / "safety-assess.log").read_text(encoding="utf-8")

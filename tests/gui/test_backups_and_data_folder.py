@@ -184,3 +184,19 @@ def test_the_app_restarts_as_it_was_started(  # type: ignore[no-untyped-def]
     )
     app_module.relaunch()
     assert started == [(app_module.sys.executable, expected)]
+
+
+@pytest.mark.sqlite_only
+def test_back_up_now_in_settings_uses_the_folder_the_dialog_shows(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "show_message", lambda _parent, _title, text: shown.append(text))
+    dialog = SettingsDialog(window, window.settings, window.housekeeping.settings_context())
+    qtbot.addWidget(dialog)
+    dialog.backup_folder.setText(str(tmp_path / "usb"))  # chosen, not saved yet
+    button(dialog, "Back up now").click()
+    qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
+    [(_, folder)] = existing_backups(tmp_path / "usb")
+    assert shown[0].startswith(f"Backed up into {folder}") and "Keys are not in it" in shown[0]
+    assert not existing_backups(window.workspace.data_dir.backups) and window.settings.backup_folder == ""

@@ -56,7 +56,8 @@ class SettingsContext:
     """When the newest backup was made, for a person; empty when there is none."""
     use_district_key: Callable[[], str]
     """Asks for a key file and uses it; returns the key shown afterwards."""
-    back_up: Callable[[], object]
+    back_up: Callable[[Settings], object]
+    """Backs up now as the given settings say (what the dialog shows)."""
     change_data_folder: Callable[[Settings], bool]
     """Given the settings as they stand in the dialog (saved first), asks where the data goes and moves it or
     switches to it; True when the app is about to restart (the dialog then closes)."""
@@ -181,7 +182,7 @@ class SettingsDialog(QDialog):
         folder.addWidget(self.backup_folder, 1)
         folder.addWidget(choose)
         back_up = QPushButton("&Back up now")
-        back_up.clicked.connect(self.context.back_up)
+        back_up.clicked.connect(lambda: self.context.back_up(copy.deepcopy(self.value())))
         form.addRow("Back up &automatically:", self.backup_every)
         form.addRow("&Keep the newest:", self.backups_kept)
         folder_label = QLabel("Backups &folder:")

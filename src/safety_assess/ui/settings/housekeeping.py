@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+KEYS = "device-key.pem and district-key.pem (if there is one)"
+
 BACKUP_CHECK_MS = 10 * 60 * 1000
 """How often the app looks whether an automatic backup is due."""
 FIRST_BACKUP_CHECK_MS = 60 * 1000
@@ -36,7 +38,6 @@ class Housekeeping:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.backup_timer: QTimer | None = None
-        self.automatic: Operation | None = None
         self.told_backup_failed = False
         self.restart = False
         """Set when the data folder changed: the app starts again on it once this window has closed."""
@@ -120,8 +121,9 @@ class Housekeeping:
         self.window.use_district_key()
         return self._district_key_text()
 
-    def back_up(self) -> None:
-        """Back the data folder up into the backups folder, in the background."""
+    def back_up(self, settings: Settings | None = None) -> None:
+        """Back the data folder up now, in the background, as ``settings`` say (the Settings dialog passes what it
+        shows, which may not be saved yet)."""
         window = self.window
 
         def done(result: BackupResult) -> None:
@@ -130,20 +132,24 @@ class Housekeeping:
                 window,
                 "Backed up",
                 f"Backed up into {result.folder}: the database, {result.photos} photos, checklists and settings "
-                f"({result.size / 1e6:.1f} MB). Copy that folder somewhere safe, such as a drive kept apart.{missing}",
+                f"({result.size / 1e6:.1f} MB). Copy that folder somewhere safe, such as a drive kept apart. "
+                f"Keys are not in it: keep your own copy of {KEYS} from the data folder.{missing}",
             )
 
         operation = self._run_backup(
-            "Backing up", done, lambda message: dialogs.show_error(window, "Backup not made", message)
+            "Backing up",
+            settings or window.settings,
+            done,
+            lambda message: dialogs.show_error(window, "Backup not made", message),
         )
         follow(window, "Back up", "Backing up…", operation)
 
     def _run_backup(
-        self, title: str, done: Callable[[BackupResult], object], failed: Callable[[str], object]
+        self, title: str, settings: Settings, done: Callable[[BackupResult], object], failed: Callable[[str], object]
     ) -> Operation:
         from safety_assess.services.backup import back_up, backups_folder
 
-        workspace, settings = self.window.workspace, self.window.settings
+        workspace = self.window.workspace
         into, keep = backups_folder(workspace, settings), settings.backups_kept
         return self.window.operations.run(
             title,
@@ -170,8 +176,8 @@ class Housekeeping:
 
         window, settings = self.window, self.window.settings
         hours = settings.backup_every_hours
-        if hours == 0 or window.workspace.shared or (self.automatic is not None and self.automatic.is_running()):
-            return None
+        if hours == 0 or window.workspace.shared or window.operations.is_busy():
+            return None  # busy: a backup, a move or an import is running; looked at again at the next tick
         if not backup_due(backups_folder(window.workspace, settings), dt.timedelta(hours=hours)):
             return None
 
@@ -190,8 +196,7 @@ class Housekeeping:
                     "Data and backups, then use Back up now.",
                 )
 
-        self.automatic = self._run_backup("Backing up automatically", done, failed)
-        return self.automatic
+        return self._run_backup("Backing up automatically", settings, done, failed)
 
     def _last_backup_text(self) -> str:
         from safety_assess.services.backup import backups_folder, existing_backups
