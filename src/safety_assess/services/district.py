@@ -7,6 +7,7 @@ opening the district view reads a fixed number of queries whatever the number of
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from safety_assess.domain.district.overview import (
     ranked,
 )
 from safety_assess.domain.errors import ConflictError
-from safety_assess.domain.scoring.plan import Action, Status
+from safety_assess.domain.scoring.plan import Action, Status, default_phases
 from safety_assess.domain.scoring.wording import words
 from safety_assess.services.files import replacing
 from safety_assess.services.plan import Plan, PlanEditor, load_plan
@@ -57,8 +58,9 @@ def assessment_figures(
     current, stored = kept_figures.stamps(workspace.database, only), kept_figures.kept(workspace.database, only)
     result: dict[uuid.UUID, AssessmentFigures] = {}
     fresh = []
+    phases = _phases_stamp()
     for assessment_id in wanted & current.keys():
-        stamp = current[assessment_id]
+        stamp = f"{current[assessment_id]}:{phases}"
         kept = stored.get(assessment_id)
         figures = AssessmentFigures.from_json(kept[1]) if kept is not None and kept[0] == stamp else None
         if figures is None:
@@ -70,6 +72,13 @@ def assessment_figures(
     if fresh:
         kept_figures.keep(workspace.database, fresh)
     return result, len(fresh)
+
+
+def _phases_stamp() -> str:
+    """The default phases' names and deadlines as the settings have them now: figures kept under other names or
+    deadlines (the district renamed a phase since) are computed again."""
+    described = "|".join(f"{phase.id}={phase.name}={phase.days}" for phase in default_phases())
+    return hashlib.sha256(described.encode()).hexdigest()[:12]
 
 
 def district_overview(workspace: Workspace) -> DistrictOverview:

@@ -10,7 +10,7 @@ import pytest
 
 from safety_assess.datadir import DataDir
 from safety_assess.domain.errors import ConflictError
-from safety_assess.domain.scoring.plan import Action, CostRange, Status
+from safety_assess.domain.scoring.plan import Action, CostRange, Status, use_phases
 from safety_assess.services.assessments import record_answer, start_assessment
 from safety_assess.services.district import district_overview, follow_up, latest_actions
 from safety_assess.services.plan import PlanEditor, load_plan
@@ -69,3 +69,16 @@ def test_two_staff_changing_one_listed_action_the_second_is_refused(workspace: W
         assert workspace.findings.action(uuid.UUID(now.line.id)).status == Status.DONE
     finally:
         colleague.close()
+
+
+def test_figures_kept_under_old_phase_names_are_computed_again(workspace: Workspace) -> None:
+    workspace.campuses.add("Lincoln High", "LHS")
+    summary = start_assessment(workspace, "LHS", "every-type", ["Ana"], dt.date(2026, 11, 2))
+    record_answer(workspace, summary.id, "door-locked", "no")
+    assert district_overview(workspace).computed == 1
+    use_phases({"immediate": "Before the next term"}, {"immediate": 45})  # the district renamed it in Settings
+    renamed = district_overview(workspace)
+    latest = renamed.lines[0].latest
+    assert renamed.computed == 1 and latest is not None
+    assert latest.figures.phase_names["immediate"] == "Before the next term"
+    assert district_overview(workspace).computed == 0
