@@ -12,6 +12,7 @@ from pathlib import Path
 
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -207,14 +208,20 @@ def _trends(lines: Sequence[CampusLine]) -> Story:
 
 
 def _line_chart(labels: list[str], values: list[float | None], caption: str) -> Drawing:
+    """Only the points that have a value: an assessment with nothing answered yet is left out, not drawn as 0%."""
+    known = [(label, value) for label, value in zip(labels, values, strict=True) if value is not None]
     height = 150
     drawing = Drawing(WIDTH, height)
+    if not known:
+        drawing.add(String(40, height - 10, f"{caption}: nothing answered yet", fontName=SANS, fontSize=8))
+        return drawing
+    labels = [label for label, _ in known]
     chart = HorizontalLineChart()
     chart.x, chart.y, chart.width, chart.height = 40, 28, WIDTH - 60, height - 44
-    chart.data = [[v if v is not None else 0 for v in values]]
+    chart.data = [[value for _, value in known]]
     chart.lines[0].strokeColor = ACCENT
     chart.lines[0].strokeWidth = 2
-    chart.lines.symbol = None
+    chart.lines[0].symbol = makeMarker("FilledCircle", size=4, fillColor=ACCENT)  # a lone point shows too
     chart.valueAxis.valueMin = 0
     chart.valueAxis.valueMax = 100
     chart.valueAxis.valueStep = 25
