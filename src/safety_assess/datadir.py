@@ -15,7 +15,7 @@ from typing import Literal
 
 import platformdirs
 
-from safety_assess.atomic import write_text
+from safety_assess.atomic import WriteError, write_text
 from safety_assess.domain.errors import SafetyAssessError
 
 ENV_VAR = "SAFETY_ASSESS_DATA_DIR"
@@ -150,10 +150,11 @@ def remember_data_folder(folder: Path | None) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_text(path, text)
-    except OSError as error:
+    except (OSError, WriteError) as error:
+        reason = error.strerror if isinstance(error, OSError) else error
         raise DataDirError(
-            f"could not remember the data folder {folder} in {path}: {error.strerror or error}; start Safety Assess "
-            f"with --data-dir {folder} instead"
+            f"could not remember the data folder {folder} in {path}: {reason}; start Safety Assess with "
+            f"--data-dir {folder} instead"
         ) from None
 
 

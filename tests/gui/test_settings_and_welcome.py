@@ -111,3 +111,20 @@ def test_help_opens_the_bundled_user_guide(  # type: ignore[no-untyped-def]
     assert guide.name == "index.html" and "Safety Assess user guide" in text
     for image in ("welcome", "main-window", "walkthrough", "action-plan", "district", "settings"):
         assert f'src="images/{image}.png"' in text and (guide.parent / "images" / f"{image}.png").is_file()
+
+
+def test_settings_that_cannot_be_written_are_told_and_not_kept(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    errors: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _parent, _title, text: errors.append(text))
+    monkeypatch.setattr(
+        dialogs, "ask_settings", lambda _parent, settings, _context: dataclasses.replace(settings, currency="CHF")
+    )
+    window.workspace.data_dir.settings.mkdir()  # something in the way of the file
+    window.actions_by_id["app.settings"].trigger()
+    assert len(errors) == 1 and errors[0].startswith(f"cannot write {window.workspace.data_dir.settings}")
+    assert window.settings.currency == "$" and money(1200) == "$1,200"
+    monkeypatch.setattr(dialogs, "ask_welcome", lambda *_args: None)
+    window.housekeeping.welcome()  # from a timer at the first start: told, not a crash
+    assert len(errors) == 2

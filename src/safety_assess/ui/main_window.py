@@ -12,6 +12,7 @@ from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt, QTimer, Signa
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QSplitter, QTreeView, QWidget
 
+from safety_assess.atomic import WriteError
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.records import AssessmentSummary, Campus
 from safety_assess.services.workspace import Workspace
@@ -309,8 +310,8 @@ class MainWindow(QMainWindow):
         self.settings.main_window_geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")
         try:
             save_settings(self.workspace.data_dir.settings, self.settings)
-        except OSError as error:
-            dialogs.show_error(self, "Settings not saved", f"{self.workspace.data_dir.settings}: {error}")
+        except WriteError as error:
+            dialogs.show_error(self, "Settings not saved", str(error))
         super().closeEvent(event)
 
 

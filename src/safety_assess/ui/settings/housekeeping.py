@@ -52,7 +52,10 @@ class Housekeeping:
             settings.district_name = choices.district or settings.district_name
             settings.assessor_name = choices.assessor or settings.assessor_name
             settings.share_photo_location = choices.share_photo_location
-        save_settings(window.workspace.data_dir.settings, settings)
+        try:
+            save_settings(window.workspace.data_dir.settings, settings)
+        except SafetyAssessError as error:  # shown from a timer: no command around it to show it
+            dialogs.show_error(window, "Settings not saved", str(error))
         if choices is not None and choices.sample:
             self.add_sample()
 
@@ -105,9 +108,9 @@ class Housekeeping:
 
         if chosen.database_url:
             check_database_url(chosen.database_url)  # a SafetyAssessError: shown, nothing saved
+        save_settings(self.window.workspace.data_dir.settings, chosen)  # first: kept only if saved
         self.window.settings = chosen
         apply_settings(chosen)
-        save_settings(self.window.workspace.data_dir.settings, chosen)
 
     def _district_key_text(self) -> str:
         from safety_assess.sync.sealing import sealing_key
