@@ -23,6 +23,12 @@ LEFT_BEHIND = frozenset({"logs", "backups", "app.lock"})
 """Not moved: the old folder's own log and backups (backups already made stay where they are), and its lock."""
 
 
+DRIVE_FILES = frozenset(
+    {"System Volume Information", "$RECYCLE.BIN", ".Spotlight-V100", ".fseventsd", ".Trashes", "lost+found"}
+)
+"""What an operating system keeps at the top of a drive: a drive holding only these counts as empty."""
+
+
 class MoveError(SafetyAssessError):
     """The data folder cannot be moved there."""
 
@@ -47,7 +53,7 @@ def check_new_folder(current: DataDir, target: Path) -> bool:
         raise MoveError(f"{target} is a file, not a folder")
     if is_data_folder(there):
         return True
-    if there.is_dir() and any(there.iterdir()):
+    if there.is_dir() and any(entry.name not in DRIVE_FILES for entry in there.iterdir()):
         raise MoveError(f"{target} already holds other files: choose an empty folder, or an existing data folder")
     return False
 
@@ -67,6 +73,7 @@ def move_data_folder(workspace: Workspace, target: Path, progress: Progress | No
     target = target.expanduser().resolve()
     existed = target.is_dir()  # an empty folder, maybe a drive's own top folder: filled from inside
     staging = target / ".moving" if existed else target.parent / f".{target.name}.moving"
+    moved: list[Path] = []
     try:
         shutil.rmtree(staging, ignore_errors=True)  # left by a move that stopped half-way
         staging.mkdir(mode=0o700, parents=True)  # as confidential as the data folder
@@ -74,13 +81,14 @@ def move_data_folder(workspace: Workspace, target: Path, progress: Progress | No
         if existed:
             for entry in sorted(staging.iterdir()):
                 entry.rename(target / entry.name)
+                moved.append(target / entry.name)
             staging.rmdir()
             _make_private(target)
         else:
             staging.rename(target)
     except BaseException as error:  # a half-made copy never stays
         if existed:
-            _empty(target)
+            _remove([*moved, staging])
         else:
             shutil.rmtree(staging, ignore_errors=True)
         if isinstance(error, OSError):
@@ -91,13 +99,13 @@ def move_data_folder(workspace: Workspace, target: Path, progress: Progress | No
     return result
 
 
-def _empty(folder: Path) -> None:
-    """Remove what the move put into ``folder`` (empty before it)."""
-    for entry in folder.iterdir():
-        if entry.is_dir() and not entry.is_symlink():
-            shutil.rmtree(entry, ignore_errors=True)
+def _remove(paths: list[Path]) -> None:
+    """Remove what the move put into a folder that was empty (or held only the drive's own files) before it."""
+    for path in paths:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
         else:
-            entry.unlink(missing_ok=True)
+            path.unlink(missing_ok=True)
 
 
 def _make_private(folder: Path) -> None:

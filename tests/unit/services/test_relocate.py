@@ -116,8 +116,16 @@ def test_a_damaged_location_file_is_refused_not_guessed_around() -> None:
 def test_an_empty_folder_such_as_a_drives_top_is_filled_from_inside(workspace: Workspace, tmp_path: Path) -> None:
     drive = tmp_path / "USB"
     drive.mkdir(mode=0o755)
+    (drive / "System Volume Information").mkdir()  # the drive's own: it still counts as empty, and stays
+    (drive / "System Volume Information" / "IndexerVolumeGuid").write_text("{x}")
     make_sample(workspace)
+    cancelled = Progress()
+    cancelled.cancel()
+    with pytest.raises(Cancelled):
+        move_data_folder(workspace, drive, cancelled)
+    assert [p.name for p in drive.iterdir()] == ["System Volume Information"]
     result = move_data_folder(workspace, drive)
     assert result.folder == drive.resolve() and not (drive / ".moving").exists()
     assert (drive / "safety-assess.sqlite3").is_file() and len(list((drive / "photos").rglob("*.jpg"))) >= 3
     assert drive.stat().st_mode & 0o077 == 0 and DataDir.resolve().root == drive.resolve()
+    assert (drive / "System Volume Information" / "IndexerVolumeGuid").read_text() == "{x}"
