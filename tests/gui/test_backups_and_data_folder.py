@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import threading
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 from PySide6.QtWidgets import QPushButton
 
 from safety_assess.datadir import DataDir, location_file
+from safety_assess.services.assessments import start_assessment
 from safety_assess.services.backup import existing_backups
 from safety_assess.settings import Settings, load_settings
 from safety_assess.ui import dialogs
@@ -141,12 +143,17 @@ def test_switching_to_an_existing_data_folder_or_refusing_a_busy_one(  # type: i
     monkeypatch.setattr(dialogs, "show_error", lambda _parent, _title, text: errors.append(text))
     monkeypatch.setattr(dialogs, "confirm", lambda _parent, _title, _question: True)
     monkeypatch.setattr(dialogs, "show_message", lambda _parent, _title, _text: None)
+    window.workspace.campuses.add("Lincoln High", "LHS")
+    summary = start_assessment(window.workspace, "LHS", "every-type", ["Ana"], dt.date(2026, 11, 20))
+    window.open_assessment(summary.id)
+    [walk] = window.walks.values()
     release = threading.Event()
-    window.operations.run("Importing photos", lambda _progress: release.wait(30))
+    walk.operations.run("Importing photos", lambda _progress: release.wait(30))  # in the walkthrough's own window
     assert not window.housekeeping.change_data_folder(Settings())
     assert errors.pop() == "Wait for this to finish first: Importing photos."
     release.set()
-    qtbot.waitUntil(lambda: not window.operations.is_busy())
+    qtbot.waitUntil(lambda: not walk.operations.is_busy())
+    walk.close()
     busy = tmp_path / "documents"
     busy.mkdir()
     (busy / "letter.txt").write_text("mine")

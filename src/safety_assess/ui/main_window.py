@@ -294,6 +294,16 @@ class MainWindow(QMainWindow):
         """Open the database layer and load the checklists in the background."""
         self.operations.run("Loading", lambda _progress: self.workspace.warm_up())
 
+    def work_running(self) -> list[str]:
+        """What runs in the background in this window and the windows opened from it (titles)."""
+        every = [
+            self.operations,
+            *(walk.operations for walk in self.walks.values()),
+            *(plan.operations for plan in self.plans.values()),
+            *([self.district.operations] if self.district else []),
+        ]
+        return [operation.title for operations in every for operation in operations.running()]
+
     def close_other_windows(self) -> None:
         """Close the walkthroughs, plans, district view and report previews opened from this window."""
         for window in [*self.walks.values(), *self.plans.values(), *([self.district] if self.district else [])]:

@@ -219,9 +219,9 @@ class Housekeeping:
 
         window = self.window
         here = window.workspace.data_dir
-        if window.operations.is_busy():  # a photo import, say, would go on writing to the old folder
-            busy = ", ".join(operation.title for operation in window.operations.running())
-            dialogs.show_error(window, "Data folder not changed", f"Wait for this to finish first: {busy}.")
+        busy = window.work_running()  # a photo import in a walkthrough, say, would go on writing to the old folder
+        if busy:
+            dialogs.show_error(window, "Data folder not changed", f"Wait for this to finish first: {', '.join(busy)}.")
             return False
         target = dialogs.ask_folder(
             window, "Where your data goes: an empty folder, or another data folder", here.root.parent
