@@ -10,7 +10,7 @@ from pathlib import Path
 from safety_assess.domain.errors import AnswerError, NotFoundError
 from safety_assess.domain.records import PhotoRecord
 from safety_assess.photos.annotations import Annotation, export_jpeg, parse_annotations
-from safety_assess.photos.decode import PhotoError
+from safety_assess.photos.decode import PhotoError, open_image, read_meta
 from safety_assess.photos.ingest import ingest, rendition_of
 from safety_assess.services.progress import Changes, Progress
 from safety_assess.services.workspace import Workspace
@@ -81,6 +81,23 @@ def _instance_for(
 def remove_orphan_files(workspace: Workspace) -> int:
     """Delete stored photo files no record refers to (only old ones, an import may be running); at start."""
     return len(workspace.photo_store.remove_orphans(workspace.photos.referenced_hashes()))
+
+
+def correct_photo_sizes(workspace: Workspace) -> int:
+    """Put right the size recorded for TIFF photos turned by their orientation (earlier versions recorded it
+    unturned, so reports laid them out as strips); at start. Returns how many files were corrected."""
+    corrected = 0
+    for (sha256, extension), recorded in workspace.photos.stored_sizes(["tif", "tiff"]).items():
+        path = workspace.photo_store.original(sha256, extension)
+        try:
+            with open_image(path) as image:
+                meta = read_meta(image)
+        except PhotoError:
+            continue
+        if (meta.width, meta.height) != recorded:
+            workspace.photos.correct_size(sha256, meta.width, meta.height)
+            corrected += 1
+    return corrected
 
 
 def annotate_photo(workspace: Workspace, photo_id: uuid.UUID, annotations: list[Annotation]) -> PhotoRecord:

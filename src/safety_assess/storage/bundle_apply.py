@@ -277,6 +277,7 @@ VOLATILE = frozenset(
         "source_installation",
         "imported_at",
         "conflict_of_id",
+        "camera_model",  # bundles now leave it out (it names the device, not the school): not an edit
     }
 )
 

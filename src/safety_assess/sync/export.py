@@ -166,6 +166,7 @@ def _add_assessment(
     for row in document["photos"]:
         progress.check()
         _add_photo(workspace, writer, row, records[uuid.UUID(row["id"])], warnings)
+        row["camera_model"] = ""  # the camera is nobody's business; the capture time is evidence and stays
         if not share_location:
             row["gps_lat"] = row["gps_lon"] = None
     text = json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":"))

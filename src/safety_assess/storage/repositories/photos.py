@@ -149,6 +149,23 @@ class PhotoRepository:
         with self._db.session() as session:
             return set(session.scalars(select(PhotoRow.sha256).distinct()))
 
+    def stored_sizes(self, extensions: Sequence[str]) -> dict[tuple[str, str], tuple[int, int]]:
+        """(hash, extension) -> the width and height recorded, for the photos stored in these formats."""
+        with self._db.session() as session:
+            rows = session.execute(
+                select(PhotoRow.sha256, PhotoRow.extension, PhotoRow.width, PhotoRow.height)
+                .where(PhotoRow.extension.in_(list(extensions)))
+                .distinct()
+            )
+            return {(sha, extension): (width, height) for sha, extension, width, height in rows}
+
+    def correct_size(self, sha256: str, width: int, height: int) -> None:
+        """Record the size the photo is shown at, for every record of that file (a measured fact put right, not an
+        edit: completed assessments too)."""
+        with self._db.session() as session:
+            for row in session.scalars(select(PhotoRow).where(PhotoRow.sha256 == sha256)):
+                row.width, row.height = width, height
+
     @staticmethod
     def _editable_row(session: Session, photo_id: uuid.UUID) -> PhotoRow:
         row = session.get(PhotoRow, photo_id)
