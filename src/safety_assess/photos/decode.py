@@ -159,6 +159,11 @@ def _exif(image: Image.Image) -> Any:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
+            if image.format == "PNG":  # Pillow decodes a whole PNG to look for EXIF after its pixels: only before
+                exif = Image.Exif()
+                if image.info.get("exif"):
+                    exif.load(image.info["exif"])
+                return exif
             return image.getexif()
     except Exception:  # a corrupt EXIF block is ignored, never fatal
         return Image.Exif()

@@ -13,6 +13,8 @@ from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from safety_assess.sync.json_guard import JsonProblem, parse_json
+
 FORMAT: Final = "safety-assess-bundle"
 FORMAT_VERSION: Final = 1
 MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"
@@ -75,9 +77,9 @@ def manifest_bytes(manifest: Manifest) -> bytes:
 def parse_manifest(data: bytes) -> Manifest:
     """The manifest in ``data``; ManifestError with a one-line reason otherwise (a newer format says so)."""
     try:
-        raw: Any = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ManifestError(f"the manifest is not valid JSON ({error})") from None
+        raw: Any = parse_json(data)
+    except JsonProblem as problem:
+        raise ManifestError(f"the manifest: {problem}") from None
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise ManifestError("this is not a Safety Assess bundle (its manifest names another format)")
     version = raw.get("format_version")

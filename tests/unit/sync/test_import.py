@@ -130,6 +130,13 @@ def test_two_laptops_editing_one_revision_are_both_kept(
     assert (kept, copy) == ("pass", "flag")
     with district.database.session() as session:
         assert session.get(AssessmentRow, outcome.copy_id).conflict_of_id == reported.id  # type: ignore[union-attr]
+    for _ in range(2):  # the same conflicting bundle again: its copy is found, none added
+        again = import_bundle(district, tmp_path / "b.sabundle")
+        assert [(o.result, o.copy_id) for o in again.outcomes] == [(Result.UNCHANGED, outcome.copy_id)]
+        assert again.summary() == "b.sabundle: already imported"
+    with district.database.session() as session:
+        copies = session.scalar(select(func.count()).where(AssessmentRow.conflict_of_id == reported.id))
+    assert copies == 1
 
 
 def test_imported_assessments_are_read_only_and_name_their_device(

@@ -51,7 +51,7 @@ def test_the_signed_bytes_are_stable_and_parse_back() -> None:
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"\xff\xfe", "not valid JSON"),
+        (b"\xff\xfe", "not UTF-8"),
         (b"[1, 2]", "not a Safety Assess bundle"),
         (json.dumps({"format": "zip"}).encode(), "not a Safety Assess bundle"),
         (json.dumps({"format": "safety-assess-bundle", "format_version": 9}).encode(), "format version 9"),
