@@ -19,11 +19,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO
 
+from safety_assess.leftovers import temp_path
 from safety_assess.photos.decode import PhotoError
 
 CHUNK = 1 << 20
 RENDITIONS = {"thumb": 256, "report": 1600}
 SCRATCH_PREFIX = ".scratch-"
+"""How private working folders were named before they had the app's own temporary name (removed at start when old)."""
 ORPHAN_AGE_S = 3600
 """Files no photo record refers to are removed at start only when older than this (an import may be under way)."""
 
@@ -70,10 +72,12 @@ class PhotoStore:
         return next((p for p in (self.originals / sha256[:2]).glob(f"{sha256}.*") if p.is_file()), None)
 
     def scratch(self) -> Path:
-        """A new private folder beside the originals (same file system, so verified files move in by renaming);
-        the caller removes it."""
+        """A new private folder beside the originals (same file system, so verified files move in by renaming),
+        under the app's own temporary name; the caller removes it (else the next start does: services.files)."""
         self.root.mkdir(parents=True, exist_ok=True)
-        return Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=self.root))
+        folder = temp_path(self.root / "scratch")
+        folder.mkdir(mode=0o700)
+        return folder
 
     def adopt(self, source: Path, sha256: str, extension: str) -> Path:
         """Move ``source``, a private file whose hash the caller has checked, into the store (renamed, not copied,

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from safety_assess.domain.errors import SafetyAssessError
+from safety_assess.leftovers import remove_leftovers, temp_path
+from safety_assess.pending_writes import PendingWrites
 from safety_assess.services.progress import Progress
 from safety_assess.services.workspace import Workspace
 from safety_assess.settings import Settings
@@ -33,8 +35,9 @@ log = logging.getLogger(__name__)
 PREFIX = "safety-assess-backup-"
 STAMP = "%Y%m%dT%H%M%SZ"
 LEFTOVER_AGE = dt.timedelta(days=1)
-"""A half-made backup older than this was left by a copy of the app that stopped mid-way: removed when pruning.
-Younger ones may belong to a backup running right now in another process."""
+"""A half-made backup named as earlier versions named them (``.NAME.partial``, without the writing process) older
+than this was left by a copy of the app that stopped mid-way: removed when pruning. Younger ones may belong to a
+backup running right now in another process. (Half-made backups are now named as safety_assess.leftovers says.)"""
 
 
 class BackupError(SafetyAssessError):
@@ -131,6 +134,7 @@ def back_up(
     now = clock or dt.datetime.now(dt.UTC)
     parent = into or workspace.data_dir.backups
     final, partial = _claim(parent, now)
+    noted = PendingWrites(workspace.data_dir.pending_writes).note(parent)  # tidied at the next start if cut off
     try:
         progress.report(0, 1, "Copying the database")
         copy_database(path, partial / path.name)
@@ -145,6 +149,8 @@ def back_up(
         if isinstance(error, OSError):
             raise BackupError(f"could not back up into {parent}: {error.strerror or error}") from None
         raise
+    finally:
+        PendingWrites.done(noted)
     result.size = sum(f.stat().st_size for f in final.rglob("*") if f.is_file())
     if keep is not None:
         result.removed = prune_backups(parent, keep, now, in_use=workspace.data_dir.root)
@@ -152,21 +158,20 @@ def back_up(
 
 
 def _claim(parent: Path, now: dt.datetime) -> tuple[Path, Path]:
-    """The new backup's name and its half-made folder, created: named by the time, a second later when that name
-    is taken (two backups within one second)."""
+    """The new backup's name and its half-made folder (the app's own temporary name), created: named by the time, a
+    second later when that name is taken or being made (two backups within one second). The half-made backups of
+    copies of the app that stopped mid-way are removed first."""
     if not parent.parent.is_dir():  # never made up on the laptop in place of a drive that is not connected
         raise BackupError(f"could not back up into {parent}: {parent.parent} is not there (is its drive connected?)")
     try:
         parent.mkdir(exist_ok=True)
+        remove_leftovers(parent)
         for _ in range(60):
             final = parent / f"{PREFIX}{now.strftime(STAMP)}"
-            partial = parent / f".{final.name}.partial"
-            if not final.exists():
-                try:
-                    partial.mkdir(mode=0o700)  # as confidential as the data folder
-                    return final, partial
-                except FileExistsError:
-                    pass  # another backup is being made under that name right now
+            if not final.exists() and not any(parent.glob(f".{final.name}.*partial")):  # not being made elsewhere
+                partial = temp_path(final)
+                partial.mkdir(mode=0o700)  # as confidential as the data folder
+                return final, partial
             now += dt.timedelta(seconds=1)
     except OSError as error:
         raise BackupError(f"could not back up into {parent}: {error.strerror or error}") from None

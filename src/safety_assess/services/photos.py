@@ -12,6 +12,7 @@ from safety_assess.domain.records import PhotoRecord
 from safety_assess.photos.annotations import Annotation, export_jpeg, parse_annotations
 from safety_assess.photos.decode import PhotoError, open_image, read_meta
 from safety_assess.photos.ingest import ingest, rendition_of
+from safety_assess.services.photo_journal import importing
 from safety_assess.services.progress import Changes, Progress
 from safety_assess.services.workspace import Workspace
 
@@ -39,7 +40,8 @@ def add_photos(
     assessor added (``item_id`` None and ``finding_id``), one by one.
 
     Meant to run through the background-operation helper: reports progress and stops when cancelled, keeping
-    the photos already added.
+    the photos already added. The batch is written down in the data folder while it runs, so a crash during it is
+    told at the next start (see services.photo_journal).
     """
     progress = progress or Progress()
     if item_id is None and finding_id is None:
@@ -47,16 +49,18 @@ def add_photos(
     if instance_id is None and item_id is not None:
         instance_id = _instance_for(workspace, assessment_id, item_id, instance_label)
     result = PhotoImport()
-    for done, path in enumerate(files):
-        progress.check()
-        progress.report(done, len(files), path.name)
-        try:
-            stored = ingest(workspace.photo_store, path)
-        except PhotoError as error:
-            result.refused.append(str(error))
-            continue
-        result.added.append(workspace.photos.add(assessment_id, item_id, instance_id, stored, caption, finding_id))
-        progress.record(Changes(assessments=frozenset({assessment_id}), photos=frozenset({result.added[-1].id})))
+    with importing(workspace.data_dir, assessment_id, item_id, files) as photo_ids:
+        for done, (path, photo_id) in enumerate(zip(files, photo_ids, strict=True)):
+            progress.check()
+            progress.report(done, len(files), path.name)
+            try:
+                stored = ingest(workspace.photo_store, path)
+            except PhotoError as error:
+                result.refused.append(str(error))
+                continue
+            added = workspace.photos.add(assessment_id, item_id, instance_id, stored, caption, finding_id, photo_id)
+            result.added.append(added)
+            progress.record(Changes(assessments=frozenset({assessment_id}), photos=frozenset({added.id})))
     progress.report(len(files), len(files))
     return result
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -279,6 +279,14 @@ def open_file(path: Path) -> bool:
 
 def show_message(parent: QWidget | None, title: str, message: str) -> None:
     QMessageBox.information(parent, title, message)
+
+
+def show_notice(parent: QWidget | None, title: str, message: str) -> None:
+    """Something to know that asks nothing: shown without waiting, so the app goes on starting behind it."""
+    box = QMessageBox(QMessageBox.Icon.Information, title, message, QMessageBox.StandardButton.Ok, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.show()
 
 
 def ask_bundle_export(parent: QWidget | None, choices: BundleChoices) -> BundleRequest | None:

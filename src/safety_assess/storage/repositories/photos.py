@@ -64,9 +64,10 @@ class PhotoRepository:
         stored: StoredFile,
         caption: str = "",
         finding_id: uuid.UUID | None = None,
+        photo_id: uuid.UUID | None = None,
     ) -> PhotoRecord:
         """Record a stored photo against an item (or a manual finding: no item, ``finding_id``), after the ones
-        already there."""
+        already there; under ``photo_id`` when given (chosen before an import, see services.photo_journal)."""
         meta = stored.meta
         with self._db.session() as session:
             editable(session, assessment_id)
@@ -79,6 +80,7 @@ class PhotoRepository:
                 select(func.max(PhotoRow.position)).where(PhotoRow.assessment_id == assessment_id, target)
             )
             row = PhotoRow(
+                id=photo_id or uuid.uuid4(),
                 assessment_id=assessment_id,
                 item_id=item_id,
                 instance_id=instance_id,
@@ -143,6 +145,11 @@ class PhotoRepository:
     def restore(self, photo_id: uuid.UUID) -> None:
         with self._db.session() as session:
             self._editable_row(session, photo_id).deleted_at = None
+
+    def known(self, photo_ids: Sequence[uuid.UUID]) -> set[uuid.UUID]:
+        """Which of ``photo_ids`` have a record (deleted ones included)."""
+        with self._db.session() as session:
+            return set(session.scalars(select(PhotoRow.id).where(PhotoRow.id.in_(photo_ids))))
 
     def referenced_hashes(self) -> set[str]:
         """Every hash any photo record refers to, deleted ones included (they can be restored)."""
