@@ -137,12 +137,16 @@ def apply_bundle(
     trust: Callable[[DeviceClaim], bool],
     prepared: list[Prepared],
     stored_photo: StoredPhoto,
+    durable: Callable[[], None] = lambda: None,
 ) -> list[Outcome]:
-    """Apply the prepared documents (oldest revision first) in one transaction; ImportRefused changes nothing."""
+    """Apply the prepared documents (oldest revision first) in one transaction; ImportRefused changes nothing.
+    ``durable`` is called once every row is written and before they are committed: it makes the photo files they
+    refer to durable."""
     with database.session() as session:
         _check_device(session, device, trust)
         outcomes = [_apply(session, one, device, stored_photo) for one in prepared]
         session.flush()
+        durable()
     return outcomes
 
 

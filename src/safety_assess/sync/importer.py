@@ -83,7 +83,8 @@ def import_bundle(
             prepared = prepare(list(verified.documents.values()))
             claim = _claim(verified.manifest)
             stored = _photo_storer(store, verified)
-            outcomes = apply_bundle(workspace.database, claim, lambda _: True, prepared, stored)  # vouched for
+            vouched = lambda _: True  # noqa: E731
+            outcomes = apply_bundle(workspace.database, claim, vouched, prepared, stored, durable=store.sync)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     _refresh_figures(workspace, outcomes)
@@ -110,7 +111,7 @@ def _photo_storer(store: PhotoStore, verified: VerifiedBundle) -> Callable[[str]
         photo = verified.photos[name]
         extension = name.rsplit(".", 1)[-1].lower()
         try:
-            store.adopt(photo.path, photo.sha256, extension)
+            store.adopt(photo.path, photo.sha256, extension, flush=False)  # made durable at once before commit
         except PhotoError as error:
             raise BundleError(f"{verified.path.name}: photo '{name}' cannot be stored ({error})") from None
         return photo.sha256, extension
