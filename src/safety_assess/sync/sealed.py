@@ -23,7 +23,7 @@ import struct
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes, serialization
@@ -62,6 +62,18 @@ class SecretKey:
 
     def __repr__(self) -> str:
         return f"SecretKey(id={self.id.hex()})"
+
+
+class Reader(Protocol):
+    """What a file is sealed from: an open file, or anything that reads like one."""
+
+    def read(self, size: int, /) -> bytes: ...
+
+
+class Writer(Protocol):
+    """What a file is sealed or opened into: an open file, or anything that writes like one."""
+
+    def write(self, data: bytes, /) -> object: ...
 
 
 Recipient = bytes | SecretKey
@@ -122,7 +134,7 @@ def seal(
 
 
 def seal_stream(
-    src: BinaryIO, out: BinaryIO, recipient: Recipient, chunk: int = CHUNK, done: Callable[[int], None] | None = None
+    src: Reader, out: Writer, recipient: Recipient, chunk: int = CHUNK, done: Callable[[int], None] | None = None
 ) -> None:
     """As ``seal``, from an open file (or anything with ``read``) into another."""
     header, cipher = _header_for(recipient)
@@ -152,7 +164,7 @@ def open_sealed(source: Path, target: Path, key: Opener, chunk: int = CHUNK) -> 
         raise SealError(f"{source.name}: cannot be read ({error.strerror or error})") from None
 
 
-def open_stream(src: BinaryIO, out: BinaryIO, key: Opener, chunk: int = CHUNK) -> None:
+def open_stream(src: BinaryIO, out: Writer, key: Opener, chunk: int = CHUNK) -> None:
     """As ``open_sealed``, from an open file into another (anything with ``write``); what was written before a
     SealError must be thrown away by the caller."""
     header, cipher = _read_header(src, key)

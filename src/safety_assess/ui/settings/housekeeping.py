@@ -19,6 +19,7 @@ from safety_assess.ui.progress_dialog import follow
 if TYPE_CHECKING:
     from safety_assess.services.backup import BackupResult
     from safety_assess.services.demo import Sample
+    from safety_assess.services.progress import Progress
     from safety_assess.services.relocate import MoveResult
     from safety_assess.ui.main_window import MainWindow
     from safety_assess.ui.operations import Operation
@@ -151,15 +152,16 @@ class Housekeeping:
         self, title: str, settings: Settings, done: Callable[[BackupResult], object], failed: Callable[[str], object]
     ) -> Operation:
         from safety_assess.services.backup import back_up, backups_folder
+        from safety_assess.services.backup_keys import protection_for
 
         workspace = self.window.workspace
         into, keep = backups_folder(workspace, settings), settings.backups_kept
-        return self.window.operations.run(
-            title,
-            lambda progress: back_up(workspace, into, progress=progress, keep=keep),
-            on_done=done,
-            on_error=failed,
-        )
+
+        def work(progress: Progress) -> BackupResult:
+            protection = protection_for(workspace, settings)
+            return back_up(workspace, into, progress=progress, keep=keep, protection=protection)
+
+        return self.window.operations.run(title, work, on_done=done, on_error=failed)
 
     def schedule_backups(self) -> None:
         """Back up by itself as the settings ask: looked at shortly after the start, then every few minutes."""
