@@ -31,7 +31,7 @@ def test_an_encrypted_backup_restores_into_a_new_data_folder(cli: Run, tmp_path:
     )  # fmt: skip
     assert run.returncode == 0, run.stderr
     lines = run.stdout.splitlines()
-    assert lines[0].startswith(f"restored into {restored}: 4 files, 3 photos, ")  # the database and 3 photos
+    assert lines[0].startswith(f"restored into {restored}: the database, 3 photos and 0 other files, ")
     assert lines[1] == "it was encrypted with a passphrase"
     listed = cli("assessment", "list", data_dir=restored)
     assert listed.returncode == 0 and "DEMO" in listed.stdout

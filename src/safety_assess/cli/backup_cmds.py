@@ -110,7 +110,7 @@ def restore_cmd(args: argparse.Namespace) -> int:
         raise BackupError(f"{args.backup}: it is encrypted with a passphrase: give it with --passphrase-env VAR")
     keys = RestoreKeys(passphrase, DataDir.resolve(args.data_dir).district_key)
     result = restore(args.backup, args.into, keys)
-    print(f"restored into {result.folder}: {result.files} files, {result.photos} photos, {result.size / 1e6:.1f} MB")
+    print(f"restored into {result.folder}: {result.what()}, {result.size / 1e6:.1f} MB")
     print(
         "it was "
         + {"none": "not encrypted", "passphrase": "encrypted with a passphrase"}.get(

@@ -62,6 +62,15 @@ class RestoreResult:
     missing: list[str] = field(default_factory=list)
     """Photos that were already missing when the backup was made."""
 
+    def what(self) -> str:
+        """What was restored, for a person: "the database, 3 photos and 2 other files"."""
+        others = self.files - self.photos - 1
+        return f"the database, {_count(self.photos, 'photo')} and {_count(others, 'other file')}"
+
+
+def _count(number: int, thing: str) -> str:
+    return f"{number} {thing}{'' if number == 1 else 's'}"
+
 
 def restore(backup: Path, into: Path, keys: RestoreKeys, progress: Progress | None = None) -> RestoreResult:
     """Restore ``backup`` into ``into`` (a new or empty folder); BackupError naming what is wrong, and then

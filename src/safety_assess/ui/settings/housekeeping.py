@@ -88,7 +88,9 @@ class Housekeeping:
 
     def settings_context(self) -> SettingsContext:
         """What the settings dialog shows of this window's workspace, and the commands its buttons run."""
+        from safety_assess.services.backup_keys import has_passphrase
         from safety_assess.ui.settings.dialog import SettingsContext
+        from safety_assess.ui.settings.restoring import set_backup_passphrase
 
         window = self.window
         data = window.workspace.data_dir
@@ -102,6 +104,8 @@ class Housekeeping:
             use_district_key=self._use_key_from_settings,
             back_up=self.back_up,
             change_data_folder=self.change_data_folder,
+            backup_passphrase_set=has_passphrase(data),
+            set_backup_passphrase=lambda: set_backup_passphrase(window),
         )
 
     def _save_settings(self, chosen: Settings) -> None:
@@ -136,8 +140,8 @@ class Housekeeping:
                 window,
                 "Backed up",
                 f"Backed up into {result.folder}: the database, {result.photos} photos, checklists and settings "
-                f"({result.size / 1e6:.1f} MB). Copy that folder somewhere safe, such as a drive kept apart. "
-                f"Keys are not in it: keep your own copy of {KEYS} from the data folder.{missing}",
+                f"({result.size / 1e6:.1f} MB), {result.protection}. Keep a copy apart from this computer, such as "
+                f"on a drive. Keys are not in it: keep your own copy of {KEYS} from the data folder.{missing}",
             )
 
         operation = self._run_backup(
@@ -162,6 +166,12 @@ class Housekeeping:
             return back_up(workspace, into, progress=progress, keep=keep, protection=protection)
 
         return self.window.operations.run(title, work, on_done=done, on_error=failed)
+
+    def restore_backup(self) -> None:
+        """Restore a backup into a new folder, then offer to work on it (the app restarts there)."""
+        from safety_assess.ui.settings.restoring import restore_backup
+
+        restore_backup(self.window, bool(_fixed_reason(self.window.workspace.data_dir.source)), self._switch)
 
     def schedule_backups(self) -> None:
         """Back up by itself as the settings ask: looked at shortly after the start, then every few minutes."""
