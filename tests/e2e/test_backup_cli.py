@@ -65,3 +65,20 @@ def test_no_backup_is_made_unencrypted_unless_asked(cli: Run, tmp_path: Path) ->
     assert not (tmp_path / "usb").exists()
     both = cli("backup", "--unencrypted", "--passphrase-env", "BACKUP_PASSPHRASE")
     assert both.returncode == 2 and "not allowed with argument" in both.stderr
+
+
+def test_a_backup_sealed_to_the_district_key_restores_only_at_the_district(cli: Run, tmp_path: Path) -> None:
+    district, key = tmp_path / "district", tmp_path / "district.sadistrictkey"
+    assert cli("district-key", "export", "--out", str(key), data_dir=district).returncode == 0
+    assert cli("district-key", "import", str(key)).returncode == 0
+    cli("campus", "add", "Lincoln High", "--code", "LHS")
+    made = cli("backup", "--out", str(tmp_path / "usb"))  # nothing chosen: the district key, since one is loaded
+    assert made.returncode == 0 and "it is encrypted to the district key SD-" in made.stdout, made.stderr
+    [backup] = (tmp_path / "usb").iterdir()
+    on_laptop = cli("backup", "restore", str(backup), "--into", str(tmp_path / "restored"))
+    assert on_laptop.returncode == 1 and len(on_laptop.stderr.splitlines()) == 1
+    assert "only the district's installation, which holds it, can open it" in on_laptop.stderr
+    assert not (tmp_path / "restored").exists()
+    at_district = cli("backup", "restore", str(backup), "--into", str(tmp_path / "restored"), data_dir=district)
+    assert at_district.returncode == 0, at_district.stderr
+    assert "LHS" in cli("campus", "list", data_dir=tmp_path / "restored").stdout

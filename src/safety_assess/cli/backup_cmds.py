@@ -106,9 +106,11 @@ def restore_cmd(args: argparse.Namespace) -> int:
     from safety_assess.services.restore import RestoreKeys, restore
 
     passphrase = _passphrase(args)
-    if read_header(args.backup).encryption == "passphrase" and passphrase is None:
+    encryption = read_header(args.backup).encryption
+    if encryption == "passphrase" and passphrase is None:
         raise BackupError(f"{args.backup}: it is encrypted with a passphrase: give it with --passphrase-env VAR")
-    keys = RestoreKeys(passphrase, DataDir.resolve(args.data_dir).district_key)
+    district_key = DataDir.resolve(args.data_dir).district_key if encryption == "district" else None
+    keys = RestoreKeys(passphrase, district_key)
     result = restore(args.backup, args.into, keys)
     print(f"restored into {result.folder}: {result.what()}, {result.size / 1e6:.1f} MB")
     print(

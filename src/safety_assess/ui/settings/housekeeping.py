@@ -207,8 +207,8 @@ class Housekeeping:
                 dialogs.show_error(
                     window,
                     "Automatic backup not made",
-                    f"{message}\n\nYour work is saved as usual. Check the backups folder in File > Settings > "
-                    "Data and backups, then use Back up now.",
+                    f"{message}\n\nYour work is saved as usual. Check the backups folder and how backups are "
+                    "protected in File > Settings > Data and backups, then use Back up now.",
                 )
 
         return self._run_backup("Backing up automatically", settings, done, failed)
