@@ -25,6 +25,7 @@ from safety_assess.services.backup_format import (
     HEADER_FILE,
     BackupError,
     BackupResult,
+    database_file,
     header_bytes,
     link_same,
     photo_files,
@@ -118,12 +119,7 @@ def back_up(
     """Back the data folder up, protected as ``protection`` says, into a new folder inside ``into`` (the data
     folder's backups/ by default); then, with ``keep``, remove all but the newest ``keep`` backups there."""
     progress = progress or Progress()
-    path = workspace.target.path
-    if path is None:
-        raise BackupError(
-            f"the shared database {workspace.target} is backed up on its server (pg_dump); this command backs up "
-            "a data folder's own database"
-        )
+    path = database_file(workspace)
     now = clock or dt.datetime.now(dt.UTC)
     parent = into or workspace.data_dir.backups
     final, partial = _claim(parent, now)

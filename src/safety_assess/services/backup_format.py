@@ -181,6 +181,17 @@ def _parse(model: type[Model], data: bytes, kind: str, where: str) -> Model:
         raise BackupError(f"{where}: damaged or altered ({at}: {first['msg']})") from None
 
 
+def database_file(workspace: Workspace) -> Path:
+    """The data folder's own database file, which a backup copies; BackupError for a shared database."""
+    path = workspace.target.path
+    if path is None:
+        raise BackupError(
+            f"the shared database {workspace.target} is backed up on its server (pg_dump); this command backs up "
+            "a data folder's own database"
+        )
+    return path
+
+
 def photo_hashes(database: Path) -> list[str]:
     """The SHA-256 of every photo the database refers to."""
     with closing(sqlite3.connect(database)) as connection:  # a copy, so its WAL files go when it closes

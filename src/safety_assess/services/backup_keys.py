@@ -26,7 +26,7 @@ from pydantic import Field
 
 from safety_assess.atomic import WriteError, write_text
 from safety_assess.datadir import DataDir
-from safety_assess.services.backup_format import BackupError, Header, ScryptParameters, Strict
+from safety_assess.services.backup_format import BackupError, Header, ScryptParameters, Strict, database_file
 from safety_assess.services.workspace import Workspace
 from safety_assess.settings import Settings
 from safety_assess.sync.district_key import DistrictPublicKey
@@ -142,7 +142,8 @@ def protection_for(
     workspace: Workspace, settings: Settings, *, passphrase: str | None = None, unencrypted: bool = False
 ) -> Protection:
     """How the next backup is protected: as asked (a passphrase given now, or not encrypted), else as the settings
-    say; BackupError when that cannot be done."""
+    say; BackupError when that cannot be done (or for a shared database, backed up on its server)."""
+    database_file(workspace)
     if unencrypted:
         return UNENCRYPTED
     if passphrase is not None:

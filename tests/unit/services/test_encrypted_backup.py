@@ -22,6 +22,7 @@ from safety_assess.services.backup_keys import (
     set_passphrase,
 )
 from safety_assess.services.demo import Sample, make_sample
+from safety_assess.services.progress import Cancelled, Progress
 from safety_assess.services.workspace import Workspace
 from safety_assess.settings import Settings
 from safety_assess.sync.sealing import import_sealing_key
@@ -121,7 +122,6 @@ def test_unencrypted_only_when_the_user_says_so(workspace: Workspace, tmp_path: 
     with pytest.raises(BackupError) as refused:
         protection_for(workspace, Settings())  # nothing chosen, no district key
     assert str(refused.value) == NOT_CHOSEN
-    assert not list(tmp_path.glob("**/safety-assess-backup-*"))
     assert protection_for(workspace, Settings(backup_encryption="none")) is UNENCRYPTED
     assert protection_for(workspace, Settings(), unencrypted=True) is UNENCRYPTED
     with pytest.raises(BackupError, match="encrypted to the district key, and none is loaded"):
@@ -133,6 +133,17 @@ def test_unencrypted_only_when_the_user_says_so(workspace: Workspace, tmp_path: 
     plain = back_up(workspace, tmp_path / "usb", protection=UNENCRYPTED)
     assert json.loads((plain.folder / "backup.json").read_text())["encryption"] == "none"
     assert plain.protection.startswith("not encrypted")
+
+
+def test_a_cancelled_encrypted_backup_leaves_nothing_behind(
+    workspace: Workspace, sample: Sample, by_passphrase: Protection, tmp_path: Path
+) -> None:
+    cancelled = Progress()
+    cancelled.cancel()
+    with pytest.raises(Cancelled):
+        back_up(workspace, tmp_path / "usb", progress=cancelled, protection=by_passphrase)
+    assert list((tmp_path / "usb").iterdir()) == []
+    assert not list(workspace.data_dir.root.glob(".backup-scratch-*"))
 
 
 def test_a_passphrase_given_now_seals_like_the_one_kept(workspace: Workspace, by_passphrase: Protection) -> None:
