@@ -32,7 +32,7 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
         "--unencrypted", action="store_true", help="do not encrypt it: anyone who finds it can read it"
     )
     parser.set_defaults(handler=backup_cmd)
-    actions = parser.add_subparsers(dest="backup_command", metavar="restore", parser_class=type(parser))
+    actions = parser.add_subparsers(dest="backup_command", metavar="[restore]", parser_class=type(parser))
     restore = actions.add_parser(
         "restore",
         parents=[common],
