@@ -356,3 +356,17 @@ def ask_folder(parent: QWidget | None, title: str, start: Path) -> Path | None:
     """A folder (new folders can be made in the dialog); None when cancelled."""
     name = QFileDialog.getExistingDirectory(parent, title, str(start))
     return Path(name) if name else None
+
+
+def ask_passphrase(parent: QWidget | None, title: str, label: str) -> str | None:
+    """A passphrase, typed hidden; None when cancelled or left empty."""
+    value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
+    return value if ok and value else None
+
+
+def ask_new_passphrase(parent: QWidget | None) -> str | None:
+    """A new backup passphrase, typed twice; None when cancelled."""
+    from safety_assess.ui.settings.passphrase import NewPassphraseDialog
+
+    dialog = NewPassphraseDialog(parent)
+    return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
