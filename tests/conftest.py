@@ -24,6 +24,7 @@ from safety_assess.domain.scoring.wording import use_currency
 from safety_assess.services import workspace as workspace_module
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.urls import DatabaseTarget, parse_database_url
+from tests import photo_files
 from tests.postgres import SERVER_VAR, FolderDatabases, ServerDatabases, server_url
 
 TESTS = Path(__file__).resolve().parent
@@ -126,6 +127,12 @@ def workspace(data_dir: DataDir) -> Iterator[Workspace]:
     shutil.copy(DATA / "checklists" / "every-type.yaml", data_dir.checklists / "every-type.yaml")
     yield opened
     opened.close()
+
+
+@pytest.fixture(scope="session")
+def photo_folder() -> Path:
+    """The photo files the tests import, made by tests/photo_files.py once per run (see there for what each is)."""
+    return photo_files.folder()
 
 
 @pytest.fixture
