@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,6 +27,8 @@ from safety_assess.services.workspace import Workspace
 from safety_assess.storage.urls import DatabaseTarget, parse_database_url
 from tests import photo_files
 from tests.postgres import SERVER_VAR, FolderDatabases, ServerDatabases, server_url
+
+pytest_plugins = ("pytester",)  # tests/gui/test_blocking_dialogs.py runs a test run of its own
 
 TESTS = Path(__file__).resolve().parent
 DATA = TESTS / "data"
@@ -114,6 +117,16 @@ def _as_shipped() -> Iterator[None]:
     use_currency("$")
     use_phases({}, {})
     location_file().unlink(missing_ok=True)
+
+
+@pytest.fixture(autouse=True)
+def _no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Wherever Qt's widgets are loaded, a real modal dialog fails the test at once instead of hanging the run
+    (tests/blocking_dialogs.py). Tests without Qt never load it."""
+    if "PySide6.QtWidgets" in sys.modules:
+        from tests.blocking_dialogs import forbid_blocking_dialogs
+
+        forbid_blocking_dialogs(monkeypatch)
 
 
 @pytest.fixture
