@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import warnings
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -110,7 +111,10 @@ def test_stripping_keeps_the_pixels_and_the_orientation_and_ends_at_the_primary_
         original = (tmp_path / "in.jpg").read_bytes()
         stripped = strip_jpeg(original, 6)
         assert stripped.endswith(b"\xff\xd9") and stripped.count(b"\xff\xd8") == 1
-        with Image.open(io.BytesIO(original)) as before, Image.open(io.BytesIO(stripped)) as after:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # Pillow on the planted MPF segment: "malformed MPO", read as a JPEG
+            before = Image.open(io.BytesIO(original))
+        with before, Image.open(io.BytesIO(stripped)) as after:
             assert after.tobytes() == before.tobytes()
             assert dict(after.getexif()) == {0x0112: 6}
             assert not {"comment", "icc_profile", "xmp", "mp", "photoshop"} & set(after.info)
