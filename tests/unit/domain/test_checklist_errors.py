@@ -128,8 +128,8 @@ def test_show_if_on_itself(tmp_path: Path) -> None:
 def test_show_if_with_an_impossible_value(tmp_path: Path) -> None:
     body = GOOD_ITEM + items("- id: b\n  prompt: B\n  answer: {type: text}\n  show_if: {item: a, equals: maybe}")
     assert problems(tmp_path, body) == [
-        "F:17: sections.0.items.1.show_if.equals: 'maybe' can never be an answer of 'a': expected yes, no or n/a, "
-        "got 'maybe'"
+        "F:17: sections.0.items.1.show_if.equals: 'maybe' can never be an answer of 'a': 'maybe' is not an answer "
+        "here: answer yes, no or N/A"
     ]
 
 
