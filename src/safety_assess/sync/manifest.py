@@ -13,6 +13,9 @@ from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from safety_assess.domain.checklist.wording import plain
+from safety_assess.domain.versions import version_problem
+
 FORMAT: Final = "safety-assess-bundle"
 FORMAT_VERSION: Final = 1
 MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"
@@ -76,22 +79,19 @@ def parse_manifest(data: bytes) -> Manifest:
     """The manifest in ``data``; ManifestError with a one-line reason otherwise (a newer format says so)."""
     try:
         raw: Any = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ManifestError(f"the manifest is not valid JSON ({error})") from None
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise ManifestError("its manifest is damaged (it is not JSON)") from None
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise ManifestError("this is not a Safety Assess bundle (its manifest names another format)")
-    version = raw.get("format_version")
-    if isinstance(version, int) and version > FORMAT_VERSION:
-        raise ManifestError(
-            f"the bundle uses format version {version}; this version of Safety Assess reads up to "
-            f"{FORMAT_VERSION}. Update Safety Assess to import it."
-        )
+    problem = version_problem(raw.get("format_version"), FORMAT_VERSION, "import it")
+    if problem is not None:
+        raise ManifestError(problem)
     try:
         return Manifest.model_validate(raw)
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise ManifestError(f"the manifest is invalid at {where}: {first['msg']}") from None
+        raise ManifestError(f"its manifest is damaged or was altered ({where}: {plain(first)})") from None
 
 
 def manifest_json_schema() -> dict[str, Any]:

@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from safety_assess.domain.errors import SafetyAssessError
+from safety_assess.domain.versions import Readable, readable, update_needed
 
 MAGIC = b"SASEALED"
 VERSION = 1
@@ -33,6 +34,7 @@ HEADER = struct.Struct(">8sB16s32s16s")
 CHUNK = 1024 * 1024
 TAG = 16
 INFO = b"safety-assess sealed bundle v1"
+DAMAGED = "it is damaged, incomplete or was altered"
 
 
 class SealError(SafetyAssessError):
@@ -105,14 +107,12 @@ def _open(src: BinaryIO, out: BinaryIO, private_key: X25519PrivateKey, chunk: in
     if len(header) < HEADER.size or not header.startswith(MAGIC):
         raise SealError("it is not a sealed bundle")
     _, version, recipient, ephemeral, salt = HEADER.unpack(header)
-    if version != VERSION:
-        raise SealError(f"it is sealed in format {version}; update Safety Assess to open it")
-    if recipient != key_id(public_bytes(private_key.public_key())):
-        raise SealError("it is sealed for another district key")
+    if version != VERSION or recipient != key_id(public_bytes(private_key.public_key())):
+        raise SealError(_header_problem(src, private_key, chunk, header))
     try:
         shared = private_key.exchange(X25519PublicKey.from_public_bytes(ephemeral))
     except ValueError:  # a key no sender could have made (a low-order point): altered
-        raise SealError("it is damaged, incomplete or was altered") from None
+        raise SealError(DAMAGED) from None
     cipher = _cipher(shared, salt)
     number = 0
     while True:
@@ -121,22 +121,45 @@ def _open(src: BinaryIO, out: BinaryIO, private_key: X25519PrivateKey, chunk: in
         try:
             out.write(cipher.decrypt(_nonce(number, last), sealed, header))
         except InvalidTag:
-            raise SealError("it is damaged, incomplete or was altered") from None
+            raise SealError(DAMAGED) from None
         if last:
             return
         number += 1
 
 
+def _header_problem(src: BinaryIO, private_key: X25519PrivateKey, chunk: int, header: bytes) -> str:
+    """Why a header names another format or another key. A damaged byte can make it say either, so when the
+    first chunk opens as this format sealed to this key, the header was damaged; else it is as the header says."""
+    _, version, _, ephemeral, salt = HEADER.unpack(header)
+    state = readable(version, VERSION)
+    if state is Readable.DAMAGED or _opens_as_ours(src, private_key, chunk, ephemeral, salt):
+        return DAMAGED
+    if state is Readable.NEWER:
+        return update_needed(version, VERSION)
+    return "it is sealed for another district key"
+
+
+def _opens_as_ours(src: BinaryIO, private_key: X25519PrivateKey, chunk: int, ephemeral: bytes, salt: bytes) -> bool:
+    ours = HEADER.pack(MAGIC, VERSION, key_id(public_bytes(private_key.public_key())), ephemeral, salt)
+    try:
+        shared = private_key.exchange(X25519PublicKey.from_public_bytes(ephemeral))
+        sealed = _next_chunk(src, chunk)
+        _cipher(shared, salt).decrypt(_nonce(0, _at_end(src)), sealed, ours)
+    except (ValueError, InvalidTag, SealError):
+        return False
+    return True
+
+
 def _next_chunk(src: BinaryIO, chunk: int) -> bytes:
     size = src.read(4)
     if len(size) < 4:
-        raise SealError("it is damaged, incomplete or was altered")
+        raise SealError(DAMAGED)
     (length,) = struct.unpack(">I", size)
     if not TAG <= length <= chunk + TAG:
-        raise SealError("it is damaged, incomplete or was altered")
+        raise SealError(DAMAGED)
     sealed = src.read(length)
     if len(sealed) < length:
-        raise SealError("it is damaged, incomplete or was altered")
+        raise SealError(DAMAGED)
     return sealed
 
 

@@ -109,3 +109,42 @@ def test_a_key_no_sender_could_have_made_is_told_as_altered(
     with pytest.raises(SealError, match="damaged, incomplete or was altered"):
         open_sealed(altered, tmp_path / "out", district, chunk=CHUNK)
     assert not (tmp_path / "out").exists()
+
+
+def _with_header(path: Path, tmp_path: Path, **changes: object) -> Path:
+    """The sealed file with fields of its header replaced (version, recipient), its chunks as they were."""
+    header, parts = chunks(path)
+    fields = dict(zip(("magic", "version", "recipient", "ephemeral", "salt"), HEADER.unpack(header), strict=True))
+    altered = tmp_path / "altered.sealed"
+    altered.write_bytes(HEADER.pack(*{**fields, **changes}.values()) + b"".join(parts))
+    return altered
+
+
+@pytest.mark.parametrize("version", [0, 2, 3, 129, 255])
+def test_a_damaged_version_byte_is_told_as_damage_not_as_a_newer_format(
+    sealed: tuple[Path, bytes], district: X25519PrivateKey, tmp_path: Path, version: int
+) -> None:
+    altered = _with_header(sealed[0], tmp_path, version=version)
+    with pytest.raises(SealError) as raised:
+        open_sealed(altered, tmp_path / "out", district, chunk=CHUNK)
+    assert str(raised.value) == "altered.sealed: it is damaged, incomplete or was altered"
+    assert "update" not in str(raised.value) and not (tmp_path / "out").exists()
+
+
+def test_a_newer_format_asks_for_an_update(
+    sealed: tuple[Path, bytes], district: X25519PrivateKey, tmp_path: Path
+) -> None:
+    """A later format (here: version 2, whose chunks do not open as version 1 would) asks to update the app."""
+    newer = _with_header(sealed[0], tmp_path, version=2, salt=os.urandom(16))
+    with pytest.raises(SealError, match=r"altered\.sealed: it was written by a newer Safety Assess \(format 2; this"):
+        open_sealed(newer, tmp_path / "out", district, chunk=CHUNK)
+
+
+def test_a_damaged_recipient_byte_is_told_as_damage_not_as_another_key(
+    sealed: tuple[Path, bytes], district: X25519PrivateKey, tmp_path: Path
+) -> None:
+    recipient = bytearray(HEADER.unpack(chunks(sealed[0])[0])[2])
+    recipient[3] ^= 0x10
+    altered = _with_header(sealed[0], tmp_path, recipient=bytes(recipient))
+    with pytest.raises(SealError, match=r"altered\.sealed: it is damaged, incomplete or was altered"):
+        open_sealed(altered, tmp_path / "out", district, chunk=CHUNK)
