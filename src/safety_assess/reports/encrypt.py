@@ -13,11 +13,15 @@ import pikepdf
 MIN_PASSWORD = 8
 
 
-def encrypt(path: Path, password: str) -> None:
+def check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD:
         from safety_assess.services.reports import ReportError
 
         raise ReportError(f"the password must be at least {MIN_PASSWORD} characters long")
+
+
+def encrypt(path: Path, password: str) -> None:
+    check_password(password)
     with pikepdf.open(path, allow_overwriting_input=True) as pdf:
         permissions = pikepdf.Permissions(extract=False, modify_other=False, modify_annotation=False)
         pdf.save(path, encryption=pikepdf.Encryption(user=password, owner=password, R=6, allow=permissions))

@@ -95,6 +95,10 @@ def export_report(
     progress = progress or Progress()
     if password is not None and public:
         raise ReportError("the public version is meant to be handed out; it takes no password")
+    if password is not None:
+        from safety_assess.reports.encrypt import check_password
+
+        check_password(password)  # before hours of layout, not after
     options = report_options(workspace, public, clock, include_responses)
     plan = load_plan(workspace, assessment_id)
     photos = PlanEditor(workspace, assessment_id).photos_by_finding(plan.findings) if options.shows("photos") else {}
@@ -106,11 +110,11 @@ def export_report(
             progress.report(0, 1, "Laying out the report")
             with replacing(out) as partial:
                 warnings = write_pdf(content, partial)
+                pages = page_count(partial)  # before encrypting: the count is of the pages written
                 if password is not None:
                     from safety_assess.reports.encrypt import encrypt
 
                     encrypt(partial, password)
-                pages = page_count(partial)
         finally:
             printer.close()
     progress.report(1, 1)
