@@ -18,6 +18,11 @@ CASES = [
         'F:2:8: the quote " that starts here is never closed: add the closing " at the end of the text',
     ),
     (
+        'id: x\nprompt: "Is it locked?\nguidance: Try it.\nanswer: {type: yes_no, deficient_if: "no"}\n',
+        'F:2:9: the quote " that starts here is not closed on its line, so the text runs on to line 4: add the '
+        'closing " at the end of this line',
+    ),
+    (
         "id: x\ntitle: 'Fire doors\n",
         "F:2:8: the quote ' that starts here is never closed: add the closing ' at the end of the text",
     ),
@@ -44,6 +49,7 @@ CASES = [
         "F:3:8: the '{' on line 2 is not closed where expected: add the missing '}', or put text that holds ': ', "
         "',' or '#' in quotes",
     ),
+    ("id: x\nanswer: {\n", "F:2:9: the '{' that starts here is never closed: add the missing '}'"),
     (
         "id: x\n- a\n",
         "F:2:1: a list entry ('- ') where a field was expected: indent it under the field that holds the list",

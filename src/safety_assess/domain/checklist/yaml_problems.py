@@ -145,6 +145,21 @@ def _flow(seen: _Seen) -> SyntaxProblem | None:
     )
 
 
+def _unclosed_bracket(seen: _Seen) -> SyntaxProblem | None:
+    """'id: [' at the end of the file: the parser names no opener, so the nearest unclosed one above is found."""
+    if "flow node" not in seen.context or "<stream end>" not in seen.problem or seen.at is None:
+        return None
+    for number in range(min(seen.at[0], len(seen.lines) - 1), -1, -1):
+        line = seen.lines[number]
+        for opener, closer in (("[", "]"), ("{", "}")):
+            if line.count(opener) > line.count(closer):
+                return seen.problem_here(
+                    f"the '{opener}' that starts here is never closed: add the missing '{closer}'",
+                    (number, line.rindex(opener)),
+                )
+    return None
+
+
 def _colon(seen: _Seen) -> SyntaxProblem | None:
     if "mapping values are not allowed" not in seen.problem or seen.at is None:
         return None
@@ -182,10 +197,33 @@ def _block_end(seen: _Seen) -> SyntaxProblem | None:
         return seen.problem_here(
             "a list entry ('- ') where a field was expected: indent it under the field that holds the list"
         )
+    opened = _open_quote_above(seen)
+    if opened is not None:
+        where, quote = opened
+        return seen.problem_here(
+            f"the quote {quote} that starts here is not closed on its line, so the text runs on to line "
+            f"{seen.at[0] + 1 if seen.at else '?'}: add the closing {quote} at the end of this line",
+            where,
+        )
     return seen.problem_here(
         "more text after a value that has ended: when a value starts with a quote, '[' or '{', put the whole "
         "value in quotes"
     )
+
+
+_VALUE_QUOTE = re.compile(r"""^\s*(?:- )?[^\s#'"][^#]*?:\s+(["'])""")
+
+
+def _open_quote_above(seen: _Seen) -> tuple[tuple[int, int], str] | None:
+    """The nearest line above the problem whose value opens a quote that the line does not close."""
+    if seen.at is None:
+        return None
+    for number in range(seen.at[0] - 1, max(seen.at[0] - 50, -1), -1):
+        line = seen.lines[number]
+        found = _VALUE_QUOTE.match(line)
+        if found and found.group(1) not in line[found.end() :]:
+            return (number, found.start(1)), found.group(1)
+    return None
 
 
 _WORDED = (
@@ -221,6 +259,7 @@ _RULES: tuple[Callable[[_Seen], SyntaxProblem | None], ...] = (
     _unclosed_quote,
     _escape,
     _flow,
+    _unclosed_bracket,
     _colon,
     _missing_colon,
     _block_end,
