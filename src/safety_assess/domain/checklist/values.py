@@ -66,9 +66,9 @@ def parse_answer(checklist: Checklist, item: Item, raw: str) -> AnswerValue:
         return check_multiple(options, [read_option(options, p) for p in parts])
     if isinstance(answer, RatingAnswer):
         return read_rating(answer, text)
-    if answer.type in NUMERIC_TYPES:
-        return read_numeric(answer, text)  # type: ignore[arg-type]
-    return read_other(answer, text)  # type: ignore[arg-type]
+    if isinstance(answer, NumericAnswer):
+        return read_numeric(answer, text)
+    return read_other(answer, text)
 
 
 def check_value(checklist: Checklist, item: Item, value: object) -> AnswerValue:
@@ -153,8 +153,8 @@ def describe(checklist: Checklist, item: Item) -> str:
         return option_list(options)
     if isinstance(answer, RatingAnswer):
         return f"a rating from 1 to {answer.max}"
-    if answer.type in NUMERIC_TYPES:
-        return wanted(answer).expected()  # type: ignore[arg-type]
+    if isinstance(answer, NumericAnswer):
+        return wanted(answer).expected()
     if isinstance(answer, DateAnswer | TimeAnswer):
         return expected_date_or_time(answer)
     return "text"

@@ -26,8 +26,6 @@ def shown(value: Any) -> str:
         return "fields"
     if isinstance(value, list):
         return "a list"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
     return json.dumps(value)
 
 
@@ -53,7 +51,10 @@ def _limit(kind: str, ctx: Mapping[str, Any], value: Any) -> str:
         "less_than": ("less than", "lt"),
     }
     phrase, key = words[kind]
-    return f"must be {phrase} {shown(ctx.get(key))}, got {shown(value)}"
+    bound = ctx.get(key)
+    if isinstance(bound, float) and bound.is_integer():  # weight > 0.0 is "more than 0"
+        bound = int(bound)
+    return f"must be {phrase} {shown(bound)}, got {shown(value)}"
 
 
 def _length(kind: str, ctx: Mapping[str, Any], value: Any) -> str:
