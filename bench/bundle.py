@@ -6,8 +6,11 @@ import baseline: `unzip -t` of the app's bundle plus `sha256sum` over the photos
 app: safety_assess.sync.export.export_bundle and safety_assess.sync.importer.import_bundle (into a fresh data
 folder), each in a separate process, timed inside it around the call; peak_mb is the larger of the two
 processes' peak resident sizes. Files are in the page cache for both sides (each side runs twice, alternating).
+many_ratio: the import of a bundle of 10,000 small photos (about 2 KB each), against the same baseline on that
+bundle: it shows the import takes time in proportion to the number of entries (an archive parsed per entry made it
+quadratic).
 
-    python bench/bundle.py [--rounds N] [--photos N]
+    python bench/bundle.py [--rounds N] [--photos N] [--many N]
 """
 
 from __future__ import annotations
@@ -54,6 +57,18 @@ def build(root: Path, photos: list[Path]) -> tuple[uuid.UUID, list[Path]]:
     return assessment_id, stored
 
 
+def small_photos(folder: Path, count: int) -> list[Path]:
+    """``count`` different small JPEGs (noise, so no two are alike)."""
+    from PIL import Image
+
+    paths = []
+    for n in range(count):
+        path = folder / f"small-{n:05d}.jpg"
+        Image.effect_noise((48, 32), 40 + n % 50).convert("RGB").save(path, "JPEG", quality=70 + n % 25)
+        paths.append(path)
+    return paths
+
+
 def timed(command: list[str]) -> float:
     began = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
@@ -88,6 +103,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--photos", type=int, default=300)
+    parser.add_argument("--many", type=int, default=10_000)
     parser.add_argument("--child", nargs=4, metavar=("ACTION", "ROOT", "BUNDLE", "ASSESSMENT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -113,6 +129,7 @@ def main() -> None:
             times["import"].append(imported["seconds"])
             peaks += [exported["peak_mb"], imported["peak_mb"]]
         size = bundle.stat().st_size / 1e6
+        many = many_ratio(folder / "many", args.many, args.rounds)
     median = {key: statistics.median(values) for key, values in times.items()}
     export_ratio, import_ratio = median["export"] / median["zip"], median["import"] / median["unzip"]
     print(f"photos: {args.photos} ({total:.0f} MB), bundle {size:.0f} MB, rounds: {args.rounds}")
@@ -122,8 +139,26 @@ def main() -> None:
     print(
         f"RESULT bundle export_ratio={export_ratio:.2f} import_ratio={import_ratio:.2f} peak_mb={max(peaks):.0f} "
         f"export_s={median['export']:.2f} zip_s={median['zip']:.2f} import_s={median['import']:.2f} "
-        f"unzip_s={median['unzip']:.2f}"
+        f"unzip_s={median['unzip']:.2f} many_ratio={many:.2f}"
     )
+
+
+def many_ratio(folder: Path, count: int, rounds: int) -> float:
+    """Import of a bundle of ``count`` small photos against ``unzip -t`` + ``sha256sum`` of the same photos."""
+    (folder / "src").mkdir(parents=True)
+    assessment_id, originals = build(folder / "laptop", small_photos(folder / "src", count))
+    bundle = folder / "many.sabundle"
+    run_child("export", str(folder / "laptop"), str(bundle), str(assessment_id))
+    files = [str(p) for p in originals]
+    app, base = [], []
+    for round_ in range(rounds):
+        base.append(timed(["unzip", "-tq", str(bundle)]) + timed(["sha256sum", *files]))
+        app.append(run_child("import", str(folder / f"district-{round_}"), str(bundle), str(assessment_id))["seconds"])
+    app_s, base_s, size = statistics.median(app), statistics.median(base), bundle.stat().st_size / 1e6
+    print(
+        f"many: {count} small photos, bundle {size:.1f} MB; import {app_s:.2f} s, unzip -t + sha256sum {base_s:.2f} s"
+    )
+    return app_s / base_s
 
 
 if __name__ == "__main__":

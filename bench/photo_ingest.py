@@ -3,6 +3,9 @@
 bare: what any import must do at least: a draft decode, two resizes (1600 px, 256 px) and two JPEG encodes.
 app: safety_assess.photos.ingest on the same files (a fresh store each round, so nothing is de-duplicated).
 peak_mb: the largest resident size of a separate process importing 50 such photos through the photo service.
+peak_large_mb: the same for the largest photo the app accepts, in every format (each made at its format's limit:
+a 200 MP baseline JPEG, and progressive JPEG, PNG, TIFF, WebP and HEIC at the pixel count the decoding budget
+allows them); the figure is the worst of them.
 
     python bench/photo_ingest.py [--rounds N]
 """
@@ -79,6 +82,44 @@ print(int(peak_kb.split()[1]) / 1024)
 """
 
 
+LARGE: dict[str, dict[str, object]] = {
+    "JPEG": {},
+    "JPEG progressive": {"progressive": True},
+    "PNG": {"compress_level": 1},
+    "TIFF": {},
+}
+LARGE_MORE: dict[str, dict[str, object]] = {"WEBP": {"quality": 50, "method": 0}, "HEIF": {"quality": 30}}
+
+
+def largest_accepted(folder: Path) -> dict[str, Path]:
+    """One photo per format at the largest size the app accepts (4:3, just under the format's limit)."""
+    from pillow_heif import register_heif_opener
+
+    from safety_assess.photos.decode import DECODE_BUDGET, MAX_PIXELS, decode_bytes_per_pixel
+
+    register_heif_opener()
+    made: dict[str, Path] = {}
+    for name, options in {**LARGE, **LARGE_MORE}.items():
+        probe = folder / f"probe-{len(made)}.{'jpg' if 'JPEG' in name else name.lower()}"
+        Image.new("RGB", (64, 48)).save(probe, name.split()[0], **options)
+        with Image.open(probe) as opened:
+            pixels = min(MAX_PIXELS, DECODE_BUDGET / decode_bytes_per_pixel(opened)) * 0.98
+        width = int((pixels * 4 / 3) ** 0.5)
+        picture = Image.linear_gradient("L").resize((width, int(width * 3 / 4))).convert("RGB")
+        path = folder / f"large-{len(made)}{probe.suffix}"
+        picture.save(path, name.split()[0], **options)
+        made[f"{name} {picture.width * picture.height / 1e6:.0f} MP"] = path
+        del picture
+    return made
+
+
+def peak_of(folder: Path, files: list[Path]) -> float:
+    child = subprocess.run(
+        [sys.executable, "-c", PEAK_CHILD, str(folder), *map(str, files)], capture_output=True, text=True, check=True
+    )
+    return float(child.stdout.strip().splitlines()[-1])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=5)
@@ -95,13 +136,11 @@ def main() -> None:
                 began = time.perf_counter()
                 app(path, folder / f"store-{round_no}-{n}")
                 app_times.append(time.perf_counter() - began)
-        child = subprocess.run(
-            [sys.executable, "-c", PEAK_CHILD, str(folder / "data"), *map(str, photos)],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        peak = float(child.stdout.strip().splitlines()[-1])
+        peak = peak_of(folder / "data", photos)
+        large = {
+            name: peak_of(folder / f"data-large-{n}", [path])
+            for n, (name, path) in enumerate(largest_accepted(folder).items())
+        }
     own_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     app_median, bare_median = statistics.median(app_times), statistics.median(bare_times)
     print(f"photos: {WIDTH} x {HEIGHT} JPEG, {len(app_times)} imports each way, alternating")
@@ -110,9 +149,11 @@ def main() -> None:
         f"peak resident memory importing {len(photos)} photos: {peak:.1f} MB "
         f"(this process, making them: {own_peak:.1f} MB)"
     )
+    for name, figure in large.items():
+        print(f"peak resident memory importing the largest {name}: {figure:.1f} MB")
     print(
         f"RESULT photo_ingest app={app_median:.3f} bare={bare_median:.3f} ratio={app_median / bare_median:.2f} "
-        f"peak_mb={peak:.0f}"
+        f"peak_mb={peak:.0f} peak_large_mb={max(large.values()):.0f}"
     )
 
 

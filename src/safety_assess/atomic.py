@@ -1,14 +1,18 @@
-"""Files written whole or not at all: a temporary file beside the target, flushed to disk, renamed over it."""
+"""Files written whole or not at all: a temporary file beside the target, flushed to disk, renamed over it.
+
+The temporary file has the app's own name (safety_assess.leftovers), so one left by a write that was cut off is
+removed by the next write into that folder, or at the next start (see services.files).
+"""
 
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from safety_assess.domain.errors import SafetyAssessError
+from safety_assess.leftovers import remove_leftovers, temp_path
 
 
 class WriteError(SafetyAssessError):
@@ -17,17 +21,14 @@ class WriteError(SafetyAssessError):
 
 @contextmanager
 def replacing(out: Path) -> Iterator[Path]:
-    """A temporary file beside ``out``, flushed to disk and renamed over it only when the body succeeds; an
-    interrupted or failed write leaves ``out`` as it was and no partial file behind."""
+    """A temporary file beside ``out``, flushed to disk and renamed over it only when the body succeeds; a failed
+    or cancelled write leaves ``out`` as it was and no partial file behind. The stale leftovers of writes cut off
+    earlier in that folder are removed first."""
     folder = out.resolve().parent
     if not folder.is_dir():
         raise WriteError(f"cannot write {out}: the folder {folder} does not exist")
-    try:
-        handle, name = tempfile.mkstemp(dir=folder, prefix=f".{out.name}.", suffix=".partial")
-    except OSError as error:
-        raise WriteError(f"cannot write {out}: {error.strerror or error}") from None
-    os.close(handle)
-    partial = Path(name)
+    remove_leftovers(folder)
+    partial = _create(folder / out.name, out)
     try:
         yield partial
         with partial.open("rb+") as written:
@@ -37,6 +38,20 @@ def replacing(out: Path) -> Iterator[Path]:
         raise WriteError(f"cannot write {out}: {error.strerror or error}") from None
     finally:
         partial.unlink(missing_ok=True)
+
+
+def _create(target: Path, out: Path) -> Path:
+    """A new, empty temporary file for ``target``, readable by this user only."""
+    for _ in range(10):
+        partial = temp_path(target)
+        try:
+            os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            return partial
+        except FileExistsError:
+            continue
+        except OSError as error:
+            raise WriteError(f"cannot write {out}: {error.strerror or error}") from None
+    raise WriteError(f"cannot write {out}: no free temporary name beside it")
 
 
 def write_text(path: Path, text: str) -> None:

@@ -85,6 +85,16 @@ class DataDir:
     def settings(self) -> Path:
         return self.root / "settings.json"
 
+    @property
+    def pending_writes(self) -> Path:
+        """The writes under way, so the next start tidies up after one cut off (see safety_assess.pending_writes)."""
+        return self.root / "pending-writes"
+
+    @property
+    def photo_imports(self) -> Path:
+        """The photo imports under way, so the next start tells of one cut off (see services.photo_journal)."""
+        return self.root / "photo-imports"
+
     def prepare(self) -> DataDir:
         """Create the folder and its subfolders and prove it is writable; raise DataDirError if not."""
         if self.missing:

@@ -18,10 +18,18 @@ from safety_assess.domain.versions import version_problem
 
 log = logging.getLogger(__name__)
 
-SETTINGS_VERSION = 1
+SETTINGS_VERSION = 2
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-MIGRATIONS: dict[int, Migration] = {}
-"""Step from settings version N to N+1. None yet: version 1 is the first."""
+
+
+def _backups_encrypted(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 encrypts backups. Settings from before had no say in it: the choice is left open (the district
+    key when one is loaded, else the user is asked), never "not encrypted" on their behalf."""
+    return {**data, "backup_encryption": ""}
+
+
+MIGRATIONS: dict[int, Migration] = {1: _backups_encrypted}
+"""Step from settings version N to N+1."""
 
 
 PUBLIC_OMISSIONS = ("photos", "locations", "finding_details", "notes", "responses")
@@ -58,7 +66,12 @@ class Settings:
     backups_kept: int = 10
     """How many backups the backups folder keeps; older ones are removed after each new one."""
     backup_folder: str = ""
-    """Where backups go; empty: the data folder's backups/. A drive kept apart from the laptop is safer."""
+    """Where backups go; empty: the data folder's backups/. A drive kept apart from the laptop is safer (backups
+    are encrypted, see backup_encryption)."""
+    backup_encryption: str = ""
+    """How backups are protected: "district" (sealed to the district key loaded for bundles; only the district can
+    open them), "passphrase" (its key is kept in the data folder), "none" (not encrypted: only when chosen), or ""
+    (not chosen yet: the district key when one is loaded, else no backup is made until the user chooses)."""
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Settings:
@@ -77,6 +90,7 @@ class Settings:
 
 ENTRY_TYPES: dict[str, type] = {"phase_names": str, "phase_days": int}
 RANGES: dict[str, tuple[int, int]] = {"backup_every_hours": (0, 24 * 366), "backups_kept": (1, 1000)}
+CHOICES: dict[str, tuple[str, ...]] = {"backup_encryption": ("", "district", "passphrase", "none")}
 
 
 def _check_entries(name: str, value: Any) -> None:
@@ -85,6 +99,8 @@ def _check_entries(name: str, value: Any) -> None:
     if name in RANGES and not RANGES[name][0] <= value <= RANGES[name][1]:
         low, high = RANGES[name]
         raise ValueError(f"'{name}' must be from {low} to {high}, got {value!r}")
+    if name in CHOICES and value not in CHOICES[name]:
+        raise ValueError(f"'{name}' must be one of {', '.join(map(repr, CHOICES[name]))}, got {value!r}")
     kind = ENTRY_TYPES.get(name)
     if kind is None:
         return

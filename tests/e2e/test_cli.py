@@ -317,7 +317,7 @@ def test_photo_add_and_list(cli: Run) -> None:
         "Dark screen",
     )
     assert added.returncode == 1 and added.stdout.startswith("added ")
-    assert "refused: " in added.stderr and "truncated_jpeg.jpg: the image is damaged" in added.stderr
+    assert "refused: " in added.stderr and "truncated_jpeg.jpg: the file ends before" in added.stderr
     [photo] = json.loads(cli("photo", "list", assessment_id, "--json").stdout)
     assert (photo["item"], photo["instance"], photo["width"], photo["height"], photo["has_location"]) == (
         "camera.working",
@@ -374,13 +374,27 @@ def test_bundle_import_from_the_command_line(cli: Run, tmp_path: Path) -> None:
     refused = cli("bundle", "import", str(bundle), data_dir=district)
     assert refused.returncode == 1 and "not trusted yet" in refused.stderr and fingerprint in refused.stderr
     done = json.loads(cli("bundle", "import", str(bundle), "--trust", fingerprint, "--json", data_dir=district).stdout)
-    assert done[0]["status"] == "imported" and done[0]["assessments"][0]["result"] == "added"
+    assert done == [dict(done[0], file=str(bundle), result="added", reason="")]
+    assert done[0]["assessments"][0]["result"] == "added"
     again = cli("bundle", "import", str(bundle), data_dir=district)
     assert again.returncode == 0 and again.stdout.strip() == "lhs.sabundle: already imported"
     junk = tmp_path / "junk.sabundle"
     junk.write_bytes(b"not a zip at all")
     bad = cli("bundle", "import", str(junk), data_dir=district)
     assert bad.returncode == 1 and "not a readable zip" in bad.stderr and "Traceback" not in bad.stderr
+    second = cli("assessment", "new", "--campus", "LHS", "--checklist", "comprehensive-facility", data_dir=laptop)
+    later = tmp_path / "later.sabundle"
+    cli("bundle", "export", second.stdout.strip(), "--out", str(later), data_dir=laptop)
+    batch = cli("bundle", "import", str(bundle), str(junk), str(later), "--json", data_dir=district)
+    results = json.loads(batch.stdout)
+    assert batch.returncode == 1 and [(r["file"], r["result"]) for r in results] == [
+        (str(bundle), "unchanged"),
+        (str(junk), "refused"),
+        (str(later), "added"),
+    ]
+    assert "not a readable zip" in results[1]["reason"] and batch.stderr == ""
+    listed = json.loads(cli("assessment", "list", "--json", data_dir=district).stdout)
+    assert second.stdout.strip() in {a["id"] for a in listed}
 
 
 def test_bundle_export_since_last(cli: Run, tmp_path: Path) -> None:

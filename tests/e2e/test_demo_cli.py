@@ -51,12 +51,13 @@ def test_self_test_passes_without_a_screen(cli: Run) -> None:
     ]
 
 
-def test_backup_makes_a_data_folder_that_opens(cli: Run, tmp_path: Path) -> None:
+def test_an_unencrypted_backup_asked_for_is_a_data_folder_that_opens(cli: Run, tmp_path: Path) -> None:
     cli("demo", "--out", str(tmp_path / "demo"))
-    result = cli("backup", "--out", str(tmp_path / "usb"))
+    result = cli("backup", "--out", str(tmp_path / "usb"), "--unencrypted")
     assert result.returncode == 0, result.stderr
     [folder] = (tmp_path / "usb").iterdir()
     assert result.stdout.startswith(f"backed up into {folder}: database, 3 photos")
+    assert "it is not encrypted: anyone who finds it can read it" in result.stdout
     assert "not included (secrets): device-key.pem; keep your own copy" in result.stdout
     listed = cli("assessment", "list", data_dir=folder)
     assert listed.returncode == 0 and "DEMO" in listed.stdout
@@ -67,7 +68,8 @@ def test_backup_makes_a_data_folder_that_opens(cli: Run, tmp_path: Path) -> None
 def test_backup_keeps_as_many_as_the_settings_say(cli: Run, tmp_path: Path) -> None:
     settings = tmp_path / "data" / "settings.json"
     settings.parent.mkdir()
-    settings.write_text(json.dumps({"schema_version": 1, "backups_kept": 2, "backup_folder": str(tmp_path / "usb")}))
+    chosen = {"backups_kept": 2, "backup_folder": str(tmp_path / "usb"), "backup_encryption": "none"}
+    settings.write_text(json.dumps({"schema_version": 2, **chosen}))
     runs = [cli("backup") for _ in range(3)]
     assert [run.returncode for run in runs] == [0, 0, 0], runs[-1].stderr
     assert "removed 1 older backups (keeping the newest 2)" in runs[2].stdout

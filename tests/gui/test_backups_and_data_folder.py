@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtWidgets import QPushButton
 
 from safety_assess.datadir import DataDir, location_file
+from safety_assess.services import backup_keys
 from safety_assess.services.assessments import start_assessment
 from safety_assess.services.backup import existing_backups
 from safety_assess.settings import Settings, load_settings
@@ -44,20 +45,23 @@ def test_the_backup_settings_in_the_dialog(  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.sqlite_only
-def test_an_automatic_backup_is_made_when_due_and_old_ones_pruned(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, tmp_path: Path
+def test_an_automatic_backup_is_made_encrypted_when_due_and_old_ones_pruned(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(backup_keys, "SCRYPT_N", 2**14)
+    backup_keys.set_passphrase(window.workspace.data_dir, "correct horse battery staple")
     folder = tmp_path / "usb"
     folder.mkdir()
     for day in (20, 21):
         (folder / f"safety-assess-backup-202611{day}T080000Z").mkdir()
-    window.settings = Settings(backups_kept=2, backup_folder=str(folder))
+    window.settings = Settings(backups_kept=2, backup_folder=str(folder), backup_encryption="passphrase")
     window.workspace.campuses.add("Lincoln High", "LHS")
     operation = window.housekeeping.back_up_if_due()
     assert operation is not None and window.housekeeping.back_up_if_due() is None  # one at a time
     qtbot.waitUntil(lambda: not operation.is_running(), timeout=30_000)
     [(_, older), (_, newest)] = existing_backups(folder)
-    assert older.name == "safety-assess-backup-20261121T080000Z" and (newest / "safety-assess.sqlite3").is_file()
+    assert older.name == "safety-assess-backup-20261121T080000Z" and (newest / "manifest.sealed").is_file()
+    assert not (newest / "safety-assess.sqlite3").exists()
     assert window.statusBar().currentMessage() == f"Backed up automatically into {newest}"
     assert window.housekeeping.back_up_if_due() is None  # not due again for a day
     window.settings.backup_every_hours = 0
@@ -80,7 +84,7 @@ def test_a_failed_automatic_backup_is_told_once(  # type: ignore[no-untyped-def]
     errors: list[str] = []
     monkeypatch.setattr(dialogs, "show_error", lambda _parent, _title, text: errors.append(text))
     (tmp_path / "a file").write_text("not a folder")
-    window.settings = Settings(backup_folder=str(tmp_path / "a file"))
+    window.settings = Settings(backup_folder=str(tmp_path / "a file"), backup_encryption="none")
     for _ in range(2):
         operation = window.housekeeping.back_up_if_due()
         assert operation is not None
@@ -199,6 +203,7 @@ def test_back_up_now_in_settings_uses_the_folder_the_dialog_shows(  # type: igno
 ) -> None:
     shown: list[str] = []
     monkeypatch.setattr(dialogs, "show_message", lambda _parent, _title, text: shown.append(text))
+    window.settings.backup_encryption = "none"
     dialog = SettingsDialog(window, window.settings, window.housekeeping.settings_context())
     qtbot.addWidget(dialog)
     dialog.backup_folder.setText(str(tmp_path / "usb"))  # chosen, not saved yet
@@ -206,4 +211,5 @@ def test_back_up_now_in_settings_uses_the_folder_the_dialog_shows(  # type: igno
     qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
     [(_, folder)] = existing_backups(tmp_path / "usb")
     assert shown[0].startswith(f"Backed up into {folder}") and "Keys are not in it" in shown[0]
+    assert "not encrypted: anyone who finds it can read it" in shown[0]
     assert not existing_backups(window.workspace.data_dir.backups) and window.settings.backup_folder == ""

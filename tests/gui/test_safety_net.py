@@ -20,6 +20,7 @@ def test_back_up_now_from_the_file_menu(qtbot, window: MainWindow, monkeypatch: 
     shown: list[str] = []
     monkeypatch.setattr(dialogs, "show_message", lambda _parent, _title, text: shown.append(text))
     window.workspace.campuses.add("Lincoln High", "LHS")
+    window.settings.backup_encryption = "none"  # chosen: the backup is a data folder
     window.actions_by_id["app.backup"].trigger()
     qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
     [folder] = window.workspace.data_dir.backups.glob("safety-assess-backup-*")

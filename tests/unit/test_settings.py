@@ -86,3 +86,19 @@ def test_bad_entries_are_set_aside(tmp_path: Path, entry: dict, message: str, ca
     path.write_text(json.dumps({"schema_version": 1, **entry}), encoding="utf-8")
     assert load_settings(path) == Settings()
     assert message in caplog.text and list(tmp_path.glob("settings.json.unreadable-*"))
+
+
+def test_settings_from_before_encrypted_backups_leave_the_choice_open(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text('{"schema_version": 1, "assessor_name": "Ana", "backup_folder": "/media/usb"}')
+    loaded = load_settings(path)
+    assert (loaded.schema_version, loaded.backup_encryption, loaded.backup_folder) == (2, "", "/media/usb")
+    save_settings(path, loaded)
+    assert json.loads(path.read_text())["schema_version"] == 2
+
+
+def test_an_unknown_way_of_protecting_backups_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text('{"schema_version": 2, "assessor_name": "Ana", "backup_encryption": "rot13"}')
+    assert load_settings(path) == Settings()
+    assert len(list(tmp_path.glob("settings.json.unreadable-*"))) == 1

@@ -78,35 +78,36 @@ def _trust(wanted: list[str]) -> Callable[[Any], bool]:
 
 
 def import_cmd(args: argparse.Namespace) -> int:
-    from safety_assess.domain.errors import SafetyAssessError
-    from safety_assess.sync.importer import import_bundle, refusal
+    """Each file on its own (its own checks, transaction and result); one line per file, or with --json one array
+    with an object per file. Exit status 1 when any was refused."""
+    from safety_assess.sync.importer import import_one
 
-    results: list[dict[str, Any]] = []
     with open_workspace(args) as workspace:
-        for path in args.files:
-            try:
-                report = import_bundle(workspace, path, _trust(args.trust))
-            except SafetyAssessError as error:
-                results.append({"file": str(path), "status": "refused", "reason": refusal(path, error)})
-                continue
-            results.append(_imported(report))
+        results = [file_result(import_one(workspace, path, _trust(args.trust))) for path in args.files]
     if args.json:
         print_json(results)
     else:
         for result in results:
-            line = (
-                result["summary"]
-                if result["status"] == "imported"
-                else f"{result['file']}: refused: {result['reason']}"
-            )
-            print(line, file=sys.stdout if result["status"] == "imported" else sys.stderr)
-    return 1 if any(r["status"] == "refused" for r in results) else 0
+            refused = result["result"] == "refused"
+            line = f"{result['file']}: refused: {result['reason']}" if refused else result["summary"]
+            print(line, file=sys.stderr if refused else sys.stdout)
+    return 1 if any(r["result"] == "refused" for r in results) else 0
 
 
-def _imported(report: Any) -> dict[str, Any]:
+RESULT_ORDER = ("conflict", "added", "updated", "older", "unchanged")
+"""A file's result is the most telling of its assessments' results, in this order."""
+
+
+def file_result(outcome: Any) -> dict[str, Any]:
+    """``{"file", "result", "reason", ...}``: result is added, updated, unchanged, older, conflict or refused."""
+    report = outcome.report
+    if report is None:
+        return {"file": str(outcome.path), "result": "refused", "reason": outcome.reason}
+    results = {o.result.value for o in report.outcomes}
     return {
         "file": str(report.path),
-        "status": "imported",
+        "result": next((r for r in RESULT_ORDER if r in results), "unchanged"),
+        "reason": "",
         "summary": report.summary(),
         "device": report.fingerprint,
         "exporter": report.exporter,

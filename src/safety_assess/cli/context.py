@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, TypeAlias
@@ -43,6 +44,19 @@ def open_workspace(args: argparse.Namespace) -> Iterator[Workspace]:
     workspace = Workspace.open(data_dir, getattr(args, "database_url", None))
     _ = workspace.settings  # read once: its display preferences (currency) apply to what the command prints
     try:
+        tidy_up_after_a_crash(workspace)
         yield workspace
     finally:
         workspace.close()
+
+
+def tidy_up_after_a_crash(workspace: Workspace) -> None:
+    """Remove what writes cut off by a crash left, and tell (on stderr, once) of photo imports a crash cut off."""
+    from safety_assess.services.files import tidy_up
+    from safety_assess.services.photo_journal import cut_off_imports, describe, forget
+
+    tidy_up(workspace.data_dir)
+    cut_off = cut_off_imports(workspace)
+    for cut in cut_off:
+        print(f"safety-assess: {describe(workspace, cut)} {', '.join(map(str, cut.not_added))}", file=sys.stderr)
+    forget(cut_off)

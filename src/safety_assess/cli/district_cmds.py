@@ -126,9 +126,9 @@ def actions_cmd(args: argparse.Namespace) -> int:
     names = overview.totals.phase_names
     if args.csv is not None:
         from safety_assess.reports.csv_export import district_actions_csv
-        from safety_assess.services.files import replacing
+        from safety_assess.services.files import writing
 
-        with replacing(args.csv) as partial:
+        with writing(workspace.data_dir, args.csv) as partial:
             partial.write_text(district_actions_csv(chosen, names), encoding="utf-8", newline="")
         print(f"wrote {args.csv} ({len(chosen)} actions)")
         return 0

@@ -54,15 +54,13 @@ def _uuid(text: str) -> uuid.UUID:
 
 
 def export_cmd(args: argparse.Namespace) -> int:
+    from safety_assess.services.files import writing
     from safety_assess.services.photos import export_photo
 
     with open_workspace(args) as workspace:
         data = export_photo(workspace, args.photo)
-    try:
-        args.out.write_bytes(data)
-    except OSError as error:
-        print(f"safety-assess: error: cannot write {args.out}: {error.strerror}", file=sys.stderr)
-        return 1
+    with writing(workspace.data_dir, args.out) as partial:  # a WriteError is one line, like every error
+        partial.write_bytes(data)
     print(f"wrote {args.out} ({len(data)} bytes, no metadata)")
     return 0
 

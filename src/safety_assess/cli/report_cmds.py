@@ -76,15 +76,13 @@ def pdf_cmd(args: argparse.Namespace) -> int:
 
 def csv_cmd(args: argparse.Namespace) -> int:
     from safety_assess.reports.csv_export import actions_csv
+    from safety_assess.services.files import writing
     from safety_assess.services.plan import load_plan
 
     with open_workspace(args) as workspace:
         plan = load_plan(workspace, workspace.assessments.resolve_id(args.assessment), compare_earlier=False)
     text = actions_csv(plan)
-    try:
-        args.out.write_text(text, encoding="utf-8", newline="")
-    except OSError as error:
-        print(f"safety-assess: error: cannot write {args.out}: {error.strerror}", file=sys.stderr)
-        return 1
+    with writing(workspace.data_dir, args.out) as partial:  # a WriteError is one line, like every error
+        partial.write_text(text, encoding="utf-8", newline="")
     print(f"wrote {args.out} ({len(plan.actions)} actions)")
     return 0

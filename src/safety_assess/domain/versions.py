@@ -30,6 +30,8 @@ def readable(version: object, newest: int) -> Readable:
 def version_problem(version: object, newest: int, to: str = "open it") -> str | None:
     """None when a file of format ``version`` can be read; else why not, in words to follow the file's name."""
     state = readable(version, newest)
+    if state is Readable.DAMAGED and version is None:
+        return "it is damaged (it has no format number)"
     if state is Readable.DAMAGED:
         number = json.dumps(version, default=repr)
         return f"it is damaged (its format number {number} was never written by any Safety Assess)"

@@ -7,12 +7,15 @@ import warnings
 from collections.abc import Callable
 from pathlib import Path
 
-from PIL import Image, ImageOps
+from PIL import Image, ImageCms, ImageOps
 
-from safety_assess.photos.decode import PhotoError, open_image
+from safety_assess.photos.decode import PhotoError, describe, open_image
 
 THUMBNAIL, REPORT = 256, 1600
 QUALITY = {THUMBNAIL: 80, REPORT: 85}
+SRGB = ImageCms.createProfile("sRGB")
+HEIF_STRIP = 8 * 1024 * 1024
+"""Bytes of a HEIF's decoded rows turned into a Pillow image at a time."""
 
 
 def renditions(path: Path) -> dict[str, bytes]:
@@ -20,9 +23,9 @@ def renditions(path: Path) -> dict[str, bytes]:
     no EXIF, GPS or serial numbers."""
     with open_image(path) as image:
         try:
-            report = upright_rgb(image, REPORT)
-        except (OSError, ValueError, SyntaxError) as error:
-            raise PhotoError(f"{path}: the image is damaged ({error})") from None
+            report = heif_upright(path, REPORT) if image.format == "HEIF" else upright_rgb(image, REPORT)
+        except (OSError, ValueError, SyntaxError, RuntimeError) as error:
+            raise PhotoError(f"{path}: {describe(error)}") from None
     thumb = report.copy()
     thumb.thumbnail((THUMBNAIL, THUMBNAIL), Image.Resampling.LANCZOS)
     return {"report": jpeg(report, QUALITY[REPORT]), "thumb": jpeg(thumb, QUALITY[THUMBNAIL])}
@@ -37,13 +40,50 @@ def upright_rgb(image: Image.Image, longest: int) -> Image.Image:
             image.draft("RGB", (max(1, round(image.width * scale)), max(1, round(image.height * scale))))
         image.thumbnail((longest, longest), Image.Resampling.LANCZOS)
         upright = ImageOps.exif_transpose(image) or image
-    return _to_rgb(upright)
+    return _to_rgb(in_srgb(upright, image.info.get("icc_profile")))
+
+
+def heif_upright(path: Path, longest: int) -> Image.Image:
+    """A HEIC/HEIF photo at most ``longest`` pixels on a side, upright (libheif applies its rotation), in sRGB.
+    libheif decodes the whole picture; it is reduced strip by strip from libheif's own buffer, so Pillow never
+    holds a full-size copy beside it (half the peak memory of opening it with Pillow)."""
+    from pillow_heif import open_heif
+
+    heif = open_heif(path, convert_hdr_to_8bit=True)
+    mode, (width, height), stride, data = heif.mode, heif.size, heif.stride, heif.data
+    factor = max(1, min(width, height, max(width, height) // longest))
+    usable, rows = height // factor * factor, max(factor, HEIF_STRIP // max(stride, 1) // factor * factor)
+    reduced = Image.new(mode, (width // factor, usable // factor))
+    for top in range(0, usable, rows):
+        count = min(rows, usable - top)
+        rows_data = data[top * stride : (top + count) * stride]
+        strip = Image.frombuffer(mode, (width, count), rows_data, "raw", mode, stride, 1)
+        reduced.paste(strip.reduce(factor), (0, top // factor))
+    profile = heif.info.get("icc_profile")
+    del data, heif
+    reduced.thumbnail((longest, longest), Image.Resampling.LANCZOS)
+    return _to_rgb(in_srgb(reduced, profile))
+
+
+def in_srgb(image: Image.Image, profile: bytes | None) -> Image.Image:
+    """RGB or CMYK pixels converted from their embedded colour profile (Display P3 on many phones, a press profile
+    on CMYK files) to sRGB, which is what a JPEG without a profile is taken to be; unchanged when there is no
+    profile or it cannot be used (then plain conversion follows)."""
+    if not profile or image.mode not in ("RGB", "CMYK"):
+        return image
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+        converted = ImageCms.profileToProfile(image, source, SRGB, outputMode="RGB")
+    except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+        return image
+    return converted or image
 
 
 def jpeg(image: Image.Image, quality: int, exif: bytes = b"", optimize: bool = True) -> bytes:
-    """JPEG bytes; unless ``exif`` is given, nothing of the original's metadata is carried over."""
+    """JPEG bytes of the pixels alone: unless ``exif`` is given, no metadata at all. Pillow would carry the
+    source's comment over on its own, so every metadata slot it writes is given empty."""
     out = io.BytesIO()
-    image.save(out, "JPEG", quality=quality, optimize=optimize, exif=exif)
+    image.save(out, "JPEG", quality=quality, optimize=optimize, exif=exif, comment=b"", icc_profile=None, xmp=b"")
     return out.getvalue()
 
 

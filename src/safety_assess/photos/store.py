@@ -19,11 +19,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO
 
+from safety_assess.leftovers import temp_path
 from safety_assess.photos.decode import PhotoError
 
 CHUNK = 1 << 20
 RENDITIONS = {"thumb": 256, "report": 1600}
 SCRATCH_PREFIX = ".scratch-"
+"""How private working folders were named before they had the app's own temporary name (removed at start when old)."""
 ORPHAN_AGE_S = 3600
 """Files no photo record refers to are removed at start only when older than this (an import may be under way)."""
 
@@ -70,20 +72,24 @@ class PhotoStore:
         return next((p for p in (self.originals / sha256[:2]).glob(f"{sha256}.*") if p.is_file()), None)
 
     def scratch(self) -> Path:
-        """A new private folder beside the originals (same file system, so verified files move in by renaming);
-        the caller removes it."""
+        """A new private folder beside the originals (same file system, so verified files move in by renaming),
+        under the app's own temporary name; the caller removes it (else the next start does: services.files)."""
         self.root.mkdir(parents=True, exist_ok=True)
-        return Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=self.root))
+        folder = temp_path(self.root / "scratch")
+        folder.mkdir(mode=0o700)
+        return folder
 
-    def adopt(self, source: Path, sha256: str, extension: str) -> Path:
+    def adopt(self, source: Path, sha256: str, extension: str, *, flush: bool = True) -> Path:
         """Move ``source``, a private file whose hash the caller has checked, into the store (renamed, not copied,
-        when on the same file system); it is flushed to disk first."""
+        when on the same file system); it is flushed to disk first, unless ``flush`` is False: then the caller
+        makes a batch of them durable at once with ``sync``, before anything refers to them."""
         target = self.original(sha256, extension)
         if target.is_file():
             return target
         try:
-            with source.open("rb+") as handle:
-                os.fsync(handle.fileno())
+            if flush or not hasattr(os, "sync"):
+                with source.open("rb+") as handle:
+                    os.fsync(handle.fileno())
             target.parent.mkdir(parents=True, exist_ok=True)
             source.replace(target)
         except OSError:
@@ -91,6 +97,14 @@ class PhotoStore:
             if stored != sha256:
                 raise PhotoError(f"{source}: changed while it was being stored") from None
         return target
+
+    @staticmethod
+    def sync() -> None:
+        """Every file adopted with ``flush=False`` (and the renames) on disk: one flush of the file systems instead
+        of one per photo, which made importing thousands of small photos slow. Where the system has no such call,
+        ``adopt`` flushed each file itself."""
+        if hasattr(os, "sync"):
+            os.sync()
 
     def write_rendition(self, sha256: str, kind: str, data: bytes) -> Path:
         self.renditions.mkdir(parents=True, exist_ok=True)

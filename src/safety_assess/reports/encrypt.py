@@ -1,7 +1,7 @@
 """Password protection: AES-256 in the current PDF revision (R6), which Acrobat, browsers and poppler open.
 
 ReportLab's own 256-bit mode writes an older revision poppler refuses, so qpdf (through pikepdf) encrypts the
-finished file in place.
+finished file into the file the caller opened for it (no temporary file of qpdf's own beside it).
 """
 
 from __future__ import annotations
@@ -20,8 +20,9 @@ def check_password(password: str) -> None:
         raise ReportError(f"the password must be at least {MIN_PASSWORD} characters long")
 
 
-def encrypt(path: Path, password: str) -> None:
+def encrypt(source: Path, target: Path, password: str) -> None:
+    """Write ``source`` to ``target`` (an existing file, overwritten), protected by ``password``."""
     check_password(password)
-    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+    with pikepdf.open(source) as pdf, target.open("wb") as out:
         permissions = pikepdf.Permissions(extract=False, modify_other=False, modify_annotation=False)
-        pdf.save(path, encryption=pikepdf.Encryption(user=password, owner=password, R=6, allow=permissions))
+        pdf.save(out, encryption=pikepdf.Encryption(user=password, owner=password, R=6, allow=permissions))

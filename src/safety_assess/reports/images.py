@@ -50,7 +50,8 @@ class JpegImage(Flowable):  # type: ignore[misc]  # ReportLab has no type inform
         except PhotoUnavailable as error:
             placeholder(canvas, self.width, self.height, f"Photo not available: {error}")
             return
-        canvas.drawImage(JpegSource(path), 0, 0, self.width, self.height)
+        # within the space, in its own proportions: a size recorded wrong can never stretch it into a strip
+        canvas.drawImage(JpegSource(path), 0, 0, self.width, self.height, preserveAspectRatio=True, anchor="c")
 
 
 def placeholder(canvas: Any, width: float, height: float, text: str) -> None:

@@ -1,29 +1,41 @@
 """A backup of the data folder while the app runs: a consistent copy of the database (SQLite's backup API), the
 photo files it refers to, the user's checklists and settings.
 
-The backup is itself a data folder: open it with ``--data-dir BACKUP`` to look at it, or copy it back to restore.
-It appears under its final name only when complete. The device and district keys are left out (they are secrets;
-keep their own copy somewhere safe).
+A backup is encrypted as the settings say (services/backup_keys.py): every file sealed, listed in a sealed
+manifest (services/sealed_backup.py); it is opened again with ``restore`` (services/restore.py). An unencrypted
+backup, made only when the user chose so, is itself a data folder. Either way it appears under its final name only
+when complete, and the device and district keys are left out (they are secrets; keep their own copy somewhere
+safe).
 
 Photo files never change once stored (they are named by their SHA-256), so a photo already in the newest earlier
-backup is hard-linked from there rather than copied again: a daily backup of a campus with a thousand photos costs
-the database and the day's new photos. Where links are not possible (another drive, FAT), photos are copied.
-The settings decide how often the app backs up by itself and how many backups are kept (the oldest are removed).
+backup is hard-linked from there rather than copied (or sealed) again: a daily backup of a campus with a thousand
+photos costs the database and the day's new photos. Where links are not possible (another drive, FAT), photos are
+copied. The settings decide how often the app backs up by itself and how many backups are kept (the oldest are
+removed).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import shutil
-import sqlite3
-from contextlib import closing
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from safety_assess.domain.errors import SafetyAssessError
+from safety_assess.leftovers import remove_leftovers, temp_path
+from safety_assess.pending_writes import PendingWrites
+from safety_assess.services.backup_format import (
+    HEADER_FILE,
+    BackupError,
+    BackupResult,
+    database_file,
+    header_bytes,
+    link_same,
+    photo_files,
+    photo_hashes,
+)
+from safety_assess.services.backup_keys import UNENCRYPTED, Protection
 from safety_assess.services.progress import Progress
+from safety_assess.services.sealed_backup import write_sealed
 from safety_assess.services.workspace import Workspace
 from safety_assess.settings import Settings
 from safety_assess.storage.backup import copy_database
@@ -33,25 +45,12 @@ log = logging.getLogger(__name__)
 PREFIX = "safety-assess-backup-"
 STAMP = "%Y%m%dT%H%M%SZ"
 LEFTOVER_AGE = dt.timedelta(days=1)
-"""A half-made backup older than this was left by a copy of the app that stopped mid-way: removed when pruning.
-Younger ones may belong to a backup running right now in another process."""
+"""A half-made backup named as earlier versions named them (``.NAME.partial``, without the writing process) older
+than this was left by a copy of the app that stopped mid-way: removed when pruning. Younger ones may belong to a
+backup running right now in another process. (Half-made backups are now named as safety_assess.leftovers says.)"""
 
 
-class BackupError(SafetyAssessError):
-    """The backup cannot be made."""
-
-
-@dataclass
-class BackupResult:
-    folder: Path
-    photos: int = 0
-    linked: int = 0
-    """Of ``photos``, how many were hard-linked from the previous backup rather than copied."""
-    size: int = 0
-    missing: list[str] = field(default_factory=list)
-    """Photo files the database refers to that were not in the photo store (already missing before the backup)."""
-    removed: list[Path] = field(default_factory=list)
-    """Older backups removed to keep the number the settings ask for."""
+__all__ = ["BackupError", "BackupResult", "back_up", "backup_due", "backups_folder", "prune_backups"]
 
 
 def backups_folder(workspace: Workspace, settings: Settings) -> Path:
@@ -118,26 +117,23 @@ def back_up(
     clock: dt.datetime | None = None,
     progress: Progress | None = None,
     keep: int | None = None,
+    protection: Protection,
 ) -> BackupResult:
-    """Back the data folder up into a new folder inside ``into`` (the data folder's backups/ by default); then,
-    with ``keep``, remove all but the newest ``keep`` backups there."""
+    """Back the data folder up, protected as ``protection`` says, into a new folder inside ``into`` (the data
+    folder's backups/ by default); then, with ``keep``, remove all but the newest ``keep`` backups there."""
     progress = progress or Progress()
-    path = workspace.target.path
-    if path is None:
-        raise BackupError(
-            f"the shared database {workspace.target} is backed up on its server (pg_dump); this command backs up "
-            "a data folder's own database"
-        )
+    path = database_file(workspace)
     now = clock or dt.datetime.now(dt.UTC)
     parent = into or workspace.data_dir.backups
     final, partial = _claim(parent, now)
+    noted = PendingWrites(workspace.data_dir.pending_writes).note(parent)  # tidied at the next start if cut off
     try:
-        progress.report(0, 1, "Copying the database")
-        copy_database(path, partial / path.name)
         previous = existing_backups(parent)
-        earlier = previous[-1][1] / "photos" if previous else None
-        result = _copy_photos(workspace, partial / path.name, partial / "photos", earlier, progress)
-        _copy_small_files(workspace, partial)
+        earlier = previous[-1][1] if previous else None
+        if protection.encrypted:
+            result = write_sealed(workspace, path, partial, earlier, protection, progress, now)
+        else:
+            result = _write_plain(workspace, path, partial, earlier, progress)
         partial.rename(final)
         result.folder = final
     except BaseException as error:  # a half-made backup never stays
@@ -145,6 +141,8 @@ def back_up(
         if isinstance(error, OSError):
             raise BackupError(f"could not back up into {parent}: {error.strerror or error}") from None
         raise
+    finally:
+        PendingWrites.done(noted)
     result.size = sum(f.stat().st_size for f in final.rglob("*") if f.is_file())
     if keep is not None:
         result.removed = prune_backups(parent, keep, now, in_use=workspace.data_dir.root)
@@ -152,64 +150,57 @@ def back_up(
 
 
 def _claim(parent: Path, now: dt.datetime) -> tuple[Path, Path]:
-    """The new backup's name and its half-made folder, created: named by the time, a second later when that name
-    is taken (two backups within one second)."""
+    """The new backup's name and its half-made folder (the app's own temporary name), created: named by the time, a
+    second later when that name is taken or being made (two backups within one second). The half-made backups of
+    copies of the app that stopped mid-way are removed first."""
     if not parent.parent.is_dir():  # never made up on the laptop in place of a drive that is not connected
         raise BackupError(f"could not back up into {parent}: {parent.parent} is not there (is its drive connected?)")
     try:
         parent.mkdir(exist_ok=True)
+        remove_leftovers(parent)
         for _ in range(60):
             final = parent / f"{PREFIX}{now.strftime(STAMP)}"
-            partial = parent / f".{final.name}.partial"
-            if not final.exists():
-                try:
-                    partial.mkdir(mode=0o700)  # as confidential as the data folder
-                    return final, partial
-                except FileExistsError:
-                    pass  # another backup is being made under that name right now
+            if not final.exists() and not any(parent.glob(f".{final.name}.*partial")):  # not being made elsewhere
+                partial = temp_path(final)
+                partial.mkdir(mode=0o700)  # as confidential as the data folder
+                return final, partial
             now += dt.timedelta(seconds=1)
     except OSError as error:
         raise BackupError(f"could not back up into {parent}: {error.strerror or error}") from None
     raise BackupError(f"could not back up into {parent}: too many backups named after {now:%H:%M}")
 
 
+def _write_plain(
+    workspace: Workspace, database: Path, folder: Path, earlier: Path | None, progress: Progress
+) -> BackupResult:
+    """The unencrypted backup (only when chosen): a data folder, with a header saying it is not encrypted."""
+    progress.report(0, 1, "Copying the database")
+    copy_database(database, folder / database.name)
+    result = _copy_photos(workspace, folder / database.name, folder / "photos", earlier, progress)
+    _copy_small_files(workspace, folder)
+    (folder / HEADER_FILE).write_bytes(header_bytes(UNENCRYPTED.header))
+    result.protection = UNENCRYPTED.describe()
+    return result
+
+
 def _copy_photos(
-    workspace: Workspace, database: Path, target: Path, earlier: Path | None, progress: Progress
+    workspace: Workspace, database: Path, target: Path, earlier_backup: Path | None, progress: Progress
 ) -> BackupResult:
     """Every photo file the copied database refers to (originals; renditions are made again when shown), linked
     from the ``earlier`` backup's photos where the same file is there."""
-    with closing(sqlite3.connect(database)) as connection:  # the copy, so its WAL files go when it closes
-        hashes = [row[0] for row in connection.execute("SELECT DISTINCT sha256 FROM photos ORDER BY sha256")]
+    hashes = photo_hashes(database)
+    earlier = earlier_backup / "photos" if earlier_backup is not None else None
     result = BackupResult(target.parent)
-    store = workspace.photo_store
-    for done, sha256 in enumerate(hashes):
-        progress.check()
-        progress.report(done, len(hashes), f"Copying photos ({done} of {len(hashes)})")
-        source = store.find_original(sha256)
-        if source is None:
-            result.missing.append(sha256)
-            continue
-        relative = source.relative_to(store.root)
+    for _, source in photo_files(workspace, hashes, result, progress, "Copying photos"):
+        relative = source.relative_to(workspace.photo_store.root)
         destination = target / relative
         destination.parent.mkdir(parents=True, exist_ok=True)
-        if earlier is not None and _link(earlier / relative, destination, source.stat().st_size):
+        if earlier is not None and link_same(earlier / relative, destination, source.stat().st_size):
             result.linked += 1
         else:
             shutil.copy2(source, destination)
         result.photos += 1
-    progress.report(len(hashes), len(hashes))
     return result
-
-
-def _link(existing: Path, destination: Path, size: int) -> bool:
-    """Hard-link ``existing`` (the same photo in the previous backup) as ``destination``; False to copy instead."""
-    try:
-        if existing.stat().st_size != size:
-            return False
-        os.link(existing, destination)
-    except OSError:  # not there, another drive, or a file system without links
-        return False
-    return True
 
 
 def _copy_small_files(workspace: Workspace, target: Path) -> None:

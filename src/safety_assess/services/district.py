@@ -26,7 +26,7 @@ from safety_assess.domain.district.overview import (
 from safety_assess.domain.errors import ConflictError
 from safety_assess.domain.scoring.plan import Action, Status, default_phases
 from safety_assess.domain.scoring.wording import words
-from safety_assess.services.files import replacing
+from safety_assess.services.files import writing
 from safety_assess.services.plan import Plan, PlanEditor, load_plan
 from safety_assess.services.progress import Progress
 from safety_assess.services.reports import ReportResult
@@ -126,7 +126,7 @@ def export_district_report(
     options = DistrictReportOptions(base.district, base.marking, base.generated_at, base.app_version)
     progress.check()
     progress.report(1, 2, "Laying out the report")
-    with replacing(out) as partial:
+    with writing(workspace.data_dir, out) as partial:
         write_district_pdf(overview.lines, overview.totals, latest_actions(workspace, overview), options, partial)
         pages = page_count(partial)
     progress.report(2, 2)

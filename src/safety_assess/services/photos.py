@@ -10,8 +10,9 @@ from pathlib import Path
 from safety_assess.domain.errors import AnswerError, NotFoundError
 from safety_assess.domain.records import PhotoRecord
 from safety_assess.photos.annotations import Annotation, export_jpeg, parse_annotations
-from safety_assess.photos.decode import PhotoError
+from safety_assess.photos.decode import PhotoError, open_image, read_meta
 from safety_assess.photos.ingest import ingest, rendition_of
+from safety_assess.services.photo_journal import importing
 from safety_assess.services.progress import Changes, Progress
 from safety_assess.services.workspace import Workspace
 
@@ -39,7 +40,8 @@ def add_photos(
     assessor added (``item_id`` None and ``finding_id``), one by one.
 
     Meant to run through the background-operation helper: reports progress and stops when cancelled, keeping
-    the photos already added.
+    the photos already added. The batch is written down in the data folder while it runs, so a crash during it is
+    told at the next start (see services.photo_journal).
     """
     progress = progress or Progress()
     if item_id is None and finding_id is None:
@@ -47,16 +49,18 @@ def add_photos(
     if instance_id is None and item_id is not None:
         instance_id = _instance_for(workspace, assessment_id, item_id, instance_label)
     result = PhotoImport()
-    for done, path in enumerate(files):
-        progress.check()
-        progress.report(done, len(files), path.name)
-        try:
-            stored = ingest(workspace.photo_store, path)
-        except PhotoError as error:
-            result.refused.append(str(error))
-            continue
-        result.added.append(workspace.photos.add(assessment_id, item_id, instance_id, stored, caption, finding_id))
-        progress.record(Changes(assessments=frozenset({assessment_id}), photos=frozenset({result.added[-1].id})))
+    with importing(workspace.data_dir, assessment_id, item_id, files) as photo_ids:
+        for done, (path, photo_id) in enumerate(zip(files, photo_ids, strict=True)):
+            progress.check()
+            progress.report(done, len(files), path.name)
+            try:
+                stored = ingest(workspace.photo_store, path)
+            except PhotoError as error:
+                result.refused.append(str(error))
+                continue
+            added = workspace.photos.add(assessment_id, item_id, instance_id, stored, caption, finding_id, photo_id)
+            result.added.append(added)
+            progress.record(Changes(assessments=frozenset({assessment_id}), photos=frozenset({added.id})))
     progress.report(len(files), len(files))
     return result
 
@@ -81,6 +85,23 @@ def _instance_for(
 def remove_orphan_files(workspace: Workspace) -> int:
     """Delete stored photo files no record refers to (only old ones, an import may be running); at start."""
     return len(workspace.photo_store.remove_orphans(workspace.photos.referenced_hashes()))
+
+
+def correct_photo_sizes(workspace: Workspace) -> int:
+    """Put right the size recorded for TIFF photos turned by their orientation (earlier versions recorded it
+    unturned, so reports laid them out as strips); at start. Returns how many files were corrected."""
+    corrected = 0
+    for (sha256, extension), recorded in workspace.photos.stored_sizes(["tif", "tiff"]).items():
+        path = workspace.photo_store.original(sha256, extension)
+        try:
+            with open_image(path) as image:
+                meta = read_meta(image)
+        except PhotoError:
+            continue
+        if (meta.width, meta.height) != recorded:
+            workspace.photos.correct_size(sha256, meta.width, meta.height)
+            corrected += 1
+    return corrected
 
 
 def annotate_photo(workspace: Workspace, photo_id: uuid.UUID, annotations: list[Annotation]) -> PhotoRecord:

@@ -1,20 +1,24 @@
 """Moving the data folder to another place (a bigger disk, an encrypted drive) or using another one.
 
 A move is a copy: the database through SQLite's backup API (consistent while the app has it open), then the
-photos, checklists, settings and keys. The copy is made beside the new place under a hidden name, checked, and
-given its name only when whole; then the app remembers it for the next start. The old folder is left exactly as it
-was, so nothing is lost if the new place turns out wrong; the user removes it once they have looked.
+photos, checklists, settings and keys. The copy is made beside the new place under the app's own temporary name
+(see safety_assess.leftovers: what a move cut off leaves is removed at the next start), checked, and given its name
+only when whole; then the app remembers it for the next start. The old folder is left exactly as it was, so nothing
+is lost if the new place turns out wrong; the user removes it once they have looked.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from safety_assess.datadir import DataDir, is_data_folder, remember_data_folder
 from safety_assess.domain.errors import SafetyAssessError
+from safety_assess.leftovers import is_own_temp, remove_leftovers, temp_path, this_host
+from safety_assess.pending_writes import PendingWrites
 from safety_assess.services.progress import Progress
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.backup import copy_database
@@ -53,9 +57,14 @@ def check_new_folder(current: DataDir, target: Path) -> bool:
         raise MoveError(f"{target} is a file, not a folder")
     if is_data_folder(there):
         return True
-    if there.is_dir() and any(entry.name not in DRIVE_FILES for entry in there.iterdir()):
+    if there.is_dir() and any(_counts(entry.name) for entry in there.iterdir()):
         raise MoveError(f"{target} already holds other files: choose an empty folder, or an existing data folder")
     return False
+
+
+def _counts(name: str) -> bool:
+    """An entry that makes a folder not empty: not the drive's own, nor left by a move of ours cut off."""
+    return name not in DRIVE_FILES and not is_own_temp(name)
 
 
 def use_data_folder(current: DataDir, target: Path) -> None:
@@ -72,11 +81,13 @@ def move_data_folder(workspace: Workspace, target: Path, progress: Progress | No
         raise MoveError(f"{target} is already a data folder: use it as it is instead")
     target = target.expanduser().resolve()
     existed = target.is_dir()  # an empty folder, maybe a drive's own top folder: filled from inside
-    staging = target / ".moving" if existed else target.parent / f".{target.name}.moving"
+    staging = temp_path(target / "moving" if existed else target)
     moved: list[Path] = []
+    noted = PendingWrites(workspace.data_dir.pending_writes).note(staging.parent)
     try:
-        shutil.rmtree(staging, ignore_errors=True)  # left by a move that stopped half-way
-        staging.mkdir(mode=0o700, parents=True)  # as confidential as the data folder
+        staging.parent.mkdir(parents=True, exist_ok=True)
+        remove_leftovers(staging.parent)  # of a move that stopped half-way
+        staging.mkdir(mode=0o700)  # as confidential as the data folder
         result = _copy(workspace, staging, progress)
         if existed:
             for entry in sorted(staging.iterdir()):
@@ -94,6 +105,8 @@ def move_data_folder(workspace: Workspace, target: Path, progress: Progress | No
         if isinstance(error, OSError):
             raise MoveError(f"could not copy the data folder to {target}: {error.strerror or error}") from None
         raise
+    finally:
+        PendingWrites.done(noted)
     result.folder = target
     remember_data_folder(target)
     return result
@@ -116,7 +129,7 @@ def _make_private(folder: Path) -> None:
 def _copy(workspace: Workspace, staging: Path, progress: Progress) -> MoveResult:
     root, database = workspace.data_dir.root, workspace.target.path
     result = MoveResult(staging)
-    files = [path for path in _files(root, result) if path.parent != root or not _is_database_file(path, database)]
+    files = [path for path in _files(root, result) if not _left_out(path, root, database)]
     total = len(files) + 1
     if database is not None:
         progress.report(0, total, "Copying the database")
@@ -140,6 +153,8 @@ def _files(root: Path, result: MoveResult) -> list[Path]:
     """The files to copy, in a stable order; what stays behind is noted in ``result``."""
     found = []
     for entry in sorted(root.iterdir()):
+        if is_own_temp(entry.name):
+            continue  # a write of ours cut off, or running now (a pre-upgrade copy of the database)
         if entry.name in LEFT_BEHIND or entry.name.startswith(".write-test-"):
             if entry.name != "app.lock":
                 result.left_behind.append(entry.name)
@@ -148,6 +163,14 @@ def _files(root: Path, result: MoveResult) -> list[Path]:
         elif entry.is_file():
             found.append(entry)
     return found
+
+
+def _left_out(path: Path, root: Path, database: Path | None) -> bool:
+    """The database in use and its journal files (copied through the backup API instead), and the notes of this
+    process's own writes, the move itself among them (they end here; see safety_assess.pending_writes)."""
+    if path.parent == root / "pending-writes" and path.name.startswith(f"{this_host()}-{os.getpid()}-"):
+        return True
+    return path.parent == root and _is_database_file(path, database)
 
 
 def _is_database_file(path: Path, database: Path | None) -> bool:

@@ -64,8 +64,10 @@ class PhotoPrinter:
             pass
         try:
             return remake_renditions(store, photo.sha256, photo.extension)["report"]
-        except (OSError, PhotoError):
+        except OSError:
             raise PhotoUnavailable("its file is missing from the photo store") from None
+        except PhotoError as error:  # stored, but it cannot be shown: say why, without the store's path
+            raise PhotoUnavailable(f"it cannot be shown: {str(error).split(': ', 1)[-1]}") from None
 
     def wait(self) -> None:
         """Until every photo is made (or failed), reporting progress; stops when cancelled."""

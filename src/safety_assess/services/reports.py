@@ -4,7 +4,7 @@ lay it out, optionally encrypt it, and write the file only once it is complete."
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
+import shutil
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +14,7 @@ from safety_assess.domain.checklist.values import display_value
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.records import PhotoRecord
 from safety_assess.reports.content import ReportContent, ReportOptions, ResponseLine
-from safety_assess.services.files import replacing
+from safety_assess.services.files import writing
 from safety_assess.services.plan import Plan, PlanEditor, load_plan
 from safety_assess.services.progress import Progress
 from safety_assess.services.report_photos import PhotoPrinter
@@ -90,8 +90,6 @@ def export_report(
     progress: Progress | None = None,
 ) -> ReportResult:
     """Write the assessment's action-plan PDF to ``out`` (whole, or not at all); warnings list what is missing."""
-    from safety_assess.reports.pdf import page_count, write_pdf
-
     progress = progress or Progress()
     if password is not None and public:
         raise ReportError("the public version is meant to be handed out; it takes no password")
@@ -102,20 +100,34 @@ def export_report(
     options = report_options(workspace, public, clock, include_responses)
     plan = load_plan(workspace, assessment_id)
     photos = PlanEditor(workspace, assessment_id).photos_by_finding(plan.findings) if options.shows("photos") else {}
-    with tempfile.TemporaryDirectory(prefix="safety-assess-report-") as tmp:
-        printer = PhotoPrinter(workspace, Path(tmp), progress, sum(map(len, photos.values())))
+    # Photos made ready to print go to the data folder, never the system's: cut off, they stay with the data.
+    folder = workspace.photo_store.scratch()
+    try:
+        printer = PhotoPrinter(workspace, folder, progress, sum(map(len, photos.values())))
         try:
             content = gather(plan, options, photos, printer)
             printer.wait()
             progress.report(0, 1, "Laying out the report")
-            with replacing(out) as partial:
-                warnings = write_pdf(content, partial)
-                pages = page_count(partial)  # before encrypting: the count is of the pages written
-                if password is not None:
-                    from safety_assess.reports.encrypt import encrypt
-
-                    encrypt(partial, password)
+            with writing(workspace.data_dir, out) as partial:
+                warnings, pages = _lay_out(content, partial, folder / "unprotected.pdf", password)
         finally:
             printer.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
     progress.report(1, 1)
     return ReportResult(out, pages, printer.warnings + warnings)
+
+
+def _lay_out(content: ReportContent, partial: Path, unprotected: Path, password: str | None) -> tuple[list[str], int]:
+    """The report into ``partial``, with its warnings and its page count; laid out first in the data folder
+    (``unprotected``) when it gets a password, and counted there, before it is encrypted."""
+    from safety_assess.reports.pdf import page_count, write_pdf
+
+    if password is None:
+        return write_pdf(content, partial), page_count(partial)
+    from safety_assess.reports.encrypt import encrypt
+
+    warnings = write_pdf(content, unprotected)
+    pages = page_count(unprotected)
+    encrypt(unprotected, partial, password)
+    return warnings, pages

@@ -165,11 +165,13 @@ class Workspace:
         try:
             _ = self.campuses, self.snapshots, self.assessments, self.answers, self.catalog
             import safety_assess.services.walkthrough  # noqa: F401  (its imports are the slow part)
-            from safety_assess.services.photos import remove_orphan_files
+            from safety_assess.services.photos import correct_photo_sizes, remove_orphan_files
 
             removed = remove_orphan_files(self)
             if removed:
                 log.info("removed %d photo files no record refers to", removed)
+            if correct_photo_sizes(self):
+                log.info("corrected the recorded size of turned TIFF photos")
         except Exception:
             log.exception("warming up %s failed", self.data_dir.root)
 

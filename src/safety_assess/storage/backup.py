@@ -7,6 +7,7 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+from safety_assess.leftovers import temp_path
 from safety_assess.storage.dbfile import DatabaseError
 
 
@@ -25,7 +26,7 @@ def backup_database(source: Path, folder: Path, reason: str) -> Path:
 def copy_database(source: Path, target: Path) -> None:
     """Copy ``source`` to ``target`` (safe while the database is in use) and check the copy; ``target`` appears only
     when whole and checked."""
-    partial = target.with_name(target.name + ".partial")
+    partial = temp_path(target)  # the app's own name: removed at the next start if the copy is cut off
     try:
         with (
             closing(sqlite3.connect(f"{source.absolute().as_uri()}?mode=ro", uri=True)) as src,

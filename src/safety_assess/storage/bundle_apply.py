@@ -9,6 +9,7 @@ the same assessment, and the bundle's version is kept as a separate copy marked 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import uuid
@@ -31,6 +32,7 @@ from safety_assess.storage.orm import (
     Base,
     CampusRow,
     ChecklistSnapshotRow,
+    ConflictSourceRow,
     DeviceRow,
     FindingRow,
     GroupInstanceRow,
@@ -135,13 +137,36 @@ def apply_bundle(
     trust: Callable[[DeviceClaim], bool],
     prepared: list[Prepared],
     stored_photo: StoredPhoto,
+    durable: Callable[[], None] = lambda: None,
 ) -> list[Outcome]:
-    """Apply the prepared documents (oldest revision first) in one transaction; ImportRefused changes nothing."""
+    """Apply the prepared documents (oldest revision first) in one transaction; ImportRefused changes nothing.
+    ``durable`` is called once every row is written and before they are committed: it makes the photo files they
+    refer to durable."""
     with database.session() as session:
         _check_device(session, device, trust)
         outcomes = [_apply(session, one, device, stored_photo) for one in prepared]
         session.flush()
+        durable()
     return outcomes
+
+
+def vouch_for(database: Database, device: DeviceClaim, trust: Callable[[DeviceClaim], bool]) -> None:
+    """Before anything of a bundle is extracted: ImportRefused when it claims a known device but is signed by another
+    key, UntrustedDevice when its device is new and ``trust`` does not trust it. Writes nothing."""
+    with database.session() as session:
+        known = session.get(DeviceRow, device.installation_id)
+        if known is not None:
+            _same_key(known, device)
+        elif not trust(device):
+            raise UntrustedDevice(device)
+
+
+def _same_key(known: DeviceRow, device: DeviceClaim) -> None:
+    if known.public_key != device.public_key:
+        raise ImportRefused(
+            f"the bundle claims to come from the device {known.fingerprint} but is signed by another key "
+            f"({device.fingerprint}); it was not made by that device"
+        )
 
 
 def _check_device(session: Session, device: DeviceClaim, trust: Callable[[DeviceClaim], bool]) -> None:
@@ -156,11 +181,8 @@ def _check_device(session: Session, device: DeviceClaim, trust: Callable[[Device
             name=device.exporter,
         )
         session.add(known)
-    elif known.public_key != device.public_key:
-        raise ImportRefused(
-            f"the bundle claims to come from the device {known.fingerprint} but is signed by another key "
-            f"({device.fingerprint}); it was not made by that device"
-        )
+    else:
+        _same_key(known, device)
     known.name, known.last_import_at = device.exporter or known.name, utcnow()
 
 
@@ -181,8 +203,29 @@ def _apply(session: Session, prepared: Prepared, device: DeviceClaim, stored_pho
         _remember(session, local.id, "replaced by a newer bundle")
         _replace(session, local, incoming)
     elif result == Result.CONFLICT:
-        return Outcome(assessment.id, campus, day, result, _insert_copy(session, incoming, local.id))
+        return _conflict(session, incoming, local.id, Outcome(assessment.id, campus, day, result))
     return Outcome(assessment.id, campus, day, result)
+
+
+def _conflict(session: Session, incoming: dict[str, list[Base]], local_id: uuid.UUID, outcome: Outcome) -> Outcome:
+    """The bundle's version kept as a copy beside ours, once: the same version again finds its copy (unchanged)."""
+    digest = _version_digest(_versions_of(incoming))
+    kept = session.scalar(
+        select(ConflictSourceRow.copy_id).where(
+            ConflictSourceRow.conflict_of_id == local_id, ConflictSourceRow.digest == digest
+        )
+    )
+    if kept is not None:
+        return dataclasses.replace(outcome, result=Result.UNCHANGED, copy_id=kept)
+    copy_id = _insert_copy(session, incoming, local_id)
+    session.add(ConflictSourceRow(copy_id=copy_id, conflict_of_id=local_id, digest=digest))
+    return dataclasses.replace(outcome, copy_id=copy_id)
+
+
+def _version_digest(versions: Versions) -> str:
+    """One digest of every record's id, revision and content."""
+    listed = sorted((str(key), revision, content) for key, (revision, content) in versions.items())
+    return hashlib.sha256(json.dumps(listed).encode()).hexdigest()
 
 
 def _our_installation(session: Session) -> str | None:
@@ -277,6 +320,7 @@ VOLATILE = frozenset(
         "source_installation",
         "imported_at",
         "conflict_of_id",
+        "camera_model",  # bundles now leave it out (it names the device, not the school): not an edit
     }
 )
 

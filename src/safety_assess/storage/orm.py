@@ -267,6 +267,22 @@ class AssessmentHistoryRow(Base):
     recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
+class ConflictSourceRow(Base):
+    """A conflict copy made from a bundle, and the digest of the bundle's version it was made from (migration 0008):
+    the same version imported again finds this copy instead of adding another."""
+
+    __tablename__ = "conflict_sources"
+    __table_args__ = (Index("ix_conflict_sources_of_digest", "conflict_of_id", "digest"),)
+
+    copy_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("assessments.id", ondelete="CASCADE", name="fk_conflict_sources_copy"), primary_key=True
+    )
+    conflict_of_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("assessments.id", ondelete="CASCADE", name="fk_conflict_sources_conflict_of")
+    )
+    digest: Mapped[str] = mapped_column(String(64))
+
+
 class AssessmentFiguresRow(Base):
     """An assessment's headline figures as last computed, and the stamp of the state they were computed from
     (see storage.figures); recomputed when the stamp no longer matches."""

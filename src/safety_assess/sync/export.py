@@ -16,7 +16,7 @@ from typing import Any
 from safety_assess import __version__
 from safety_assess.domain.records import PhotoRecord
 from safety_assess.photos.decode import PhotoError
-from safety_assess.services.files import replacing
+from safety_assess.services.files import writing
 from safety_assess.services.progress import Progress
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.bundle_rows import assessment_document, revision_chain
@@ -88,7 +88,7 @@ def export_bundle(
     progress = progress or Progress()
     ids = _with_revisions(workspace, assessment_ids)
     result = ExportResult(out, ids, 0, sealed_to=sealing_key(workspace) if to_district else None)
-    with replacing(out) as partial:
+    with writing(workspace.data_dir, out) as partial:
         if result.sealed_to is None:
             _write_zip(workspace, result, partial, exporter, clock, progress)
         else:
@@ -166,6 +166,7 @@ def _add_assessment(
     for row in document["photos"]:
         progress.check()
         _add_photo(workspace, writer, row, records[uuid.UUID(row["id"])], warnings)
+        row["camera_model"] = ""  # the camera is nobody's business; the capture time is evidence and stays
         if not share_location:
             row["gps_lat"] = row["gps_lon"] = None
     text = json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":"))

@@ -12,9 +12,18 @@ from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.photos.decode import PhotoError
 from safety_assess.photos.store import PhotoStore
 from safety_assess.services.district import assessment_figures
-from safety_assess.services.progress import Changes, Progress
+from safety_assess.services.progress import Cancelled, Changes, Progress
 from safety_assess.services.workspace import Workspace
-from safety_assess.storage.bundle_apply import DeviceClaim, Outcome, Result, UntrustedDevice, apply_bundle, prepare
+from safety_assess.storage.bundle_apply import (
+    DeviceClaim,
+    Outcome,
+    Result,
+    UntrustedDevice,
+    apply_bundle,
+    prepare,
+    vouch_for,
+)
+from safety_assess.sync.manifest import Manifest
 from safety_assess.sync.safezip import BundleError
 from safety_assess.sync.sealed import is_sealed
 from safety_assess.sync.sealing import unsealed
@@ -58,24 +67,33 @@ def import_bundle(
     workspace: Workspace, path: Path, trust: Trust = never, progress: Progress | None = None
 ) -> ImportReport:
     """Verify the bundle (decrypting it first when it is sealed to this district), then apply it in one
-    transaction; BundleError or ImportRefused leave everything as it was. The decrypted bundle and the verified
-    photos live in a private folder beside the photo store, removed afterwards; photos move from it into the
-    store by renaming, and get their renditions when first shown."""
+    transaction; BundleError or ImportRefused leave everything as it was. The signer is checked (and ``trust``
+    asked about a new device) before any entry is extracted. The decrypted bundle and the verified photos live in
+    a private folder beside the photo store, removed afterwards; photos move from it into the store by renaming,
+    and get their renditions when first shown."""
     store = workspace.photo_store
     folder = store.scratch()
+
+    def vouch(manifest: Manifest) -> None:
+        vouch_for(workspace.database, _claim(manifest), trust)
+
     try:
         plain = unsealed(workspace, path, folder) if is_sealed(path) else path
-        with opened_bundle(plain, folder, progress) as verified:
+        with opened_bundle(plain, folder, progress, vouch) as verified:
             prepared = prepare(list(verified.documents.values()))
-            device = verified.manifest.device
-            claim = DeviceClaim(
-                device.installation_id, device.public_key, device.fingerprint, verified.manifest.exporter
-            )
-            outcomes = apply_bundle(workspace.database, claim, trust, prepared, _photo_storer(store, verified))
+            claim = _claim(verified.manifest)
+            stored = _photo_storer(store, verified)
+            vouched = lambda _: True  # noqa: E731
+            outcomes = apply_bundle(workspace.database, claim, vouched, prepared, stored, durable=store.sync)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     _refresh_figures(workspace, outcomes)
-    return ImportReport(path, device.fingerprint, verified.manifest.exporter, outcomes, sealed=plain != path)
+    return ImportReport(path, claim.fingerprint, claim.exporter, outcomes, sealed=plain != path)
+
+
+def _claim(manifest: Manifest) -> DeviceClaim:
+    device = manifest.device
+    return DeviceClaim(device.installation_id, device.public_key, device.fingerprint, manifest.exporter)
 
 
 def _refresh_figures(workspace: Workspace, outcomes: list[Outcome]) -> None:
@@ -93,7 +111,7 @@ def _photo_storer(store: PhotoStore, verified: VerifiedBundle) -> Callable[[str]
         photo = verified.photos[name]
         extension = name.rsplit(".", 1)[-1].lower()
         try:
-            store.adopt(photo.path, photo.sha256, extension)
+            store.adopt(photo.path, photo.sha256, extension, flush=False)  # made durable at once before commit
         except PhotoError as error:
             raise BundleError(f"{verified.path.name}: photo '{name}' cannot be stored ({error})") from None
         return photo.sha256, extension
@@ -118,26 +136,46 @@ def refusal(path: Path, error: Exception) -> str:
     return str(error).removeprefix(f"{path.name}: ")
 
 
+def import_one(workspace: Workspace, path: Path, trust: Trust, progress: Progress | None = None) -> BundleOutcome:
+    """One bundle of a batch, imported or refused on its own: whatever goes wrong with it is its refusal (an
+    unexpected error is logged and told as such), never the end of the batch."""
+    try:
+        return BundleOutcome(path, import_bundle(workspace, path, trust, progress))
+    except UntrustedDevice as refused:
+        return BundleOutcome(path, reason=refusal(path, refused), untrusted=refused.claim)
+    except SafetyAssessError as error:
+        return BundleOutcome(path, reason=refusal(path, error))
+    except Cancelled:
+        raise
+    except Exception:
+        logger.exception("importing %s failed", path)
+        return BundleOutcome(path, reason="it could not be imported because of an error in the app (see the log)")
+
+
 def import_bundles(
-    workspace: Workspace, paths: Sequence[Path], trusted: Collection[str] = (), progress: Progress | None = None
+    workspace: Workspace,
+    paths: Sequence[Path],
+    trusted: Collection[str] = (),
+    progress: Progress | None = None,
+    into: list[BundleOutcome] | None = None,
 ) -> list[BundleOutcome]:
     """Import each bundle on its own (one refused does not stop the others); devices are trusted when known or
     when their fingerprint is in ``trusted``. Meant for the background-operation helper: stops between and
-    within bundles when cancelled (nothing of the bundle being checked is written)."""
+    within bundles when cancelled (nothing of the bundle being checked is written). Each outcome is appended to
+    ``into`` as soon as it is known, so a caller whose batch was cancelled can still tell what was applied."""
     progress = progress or Progress()
-    outcomes = []
+    outcomes = into if into is not None else []
     for path in paths:
         progress.check()
-        try:
-            report = import_bundle(workspace, path, lambda claim: claim.fingerprint in trusted, progress)
-        except UntrustedDevice as refused:
-            outcomes.append(BundleOutcome(path, reason=refusal(path, refused), untrusted=refused.claim))
-        except SafetyAssessError as error:
-            outcomes.append(BundleOutcome(path, reason=refusal(path, error)))
-        else:
-            outcomes.append(BundleOutcome(path, report))
+        outcome = import_one(workspace, path, lambda claim: claim.fingerprint in trusted, progress)
+        outcomes.append(outcome)
+        if outcome.report is not None:
             changed = {
-                i for o in report.outcomes if o.result != Result.UNCHANGED for i in (o.assessment_id, o.copy_id) if i
+                i
+                for o in outcome.report.outcomes
+                if o.result != Result.UNCHANGED
+                for i in (o.assessment_id, o.copy_id)
+                if i
             }
             progress.record(Changes(assessments=frozenset(changed), campuses=bool(changed)))
     return outcomes

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from safety_assess.domain.checklist.wording import plain
 from safety_assess.domain.versions import version_problem
+from safety_assess.sync.json_guard import JsonProblem, parse_json
 
 FORMAT: Final = "safety-assess-bundle"
 FORMAT_VERSION: Final = 1
@@ -78,14 +79,14 @@ def manifest_bytes(manifest: Manifest) -> bytes:
 def parse_manifest(data: bytes) -> Manifest:
     """The manifest in ``data``; ManifestError with a one-line reason otherwise (a newer format says so)."""
     try:
-        raw: Any = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise ManifestError("its manifest is damaged (it is not JSON)") from None
+        raw: Any = parse_json(data)
+    except JsonProblem as problem:
+        raise ManifestError(f"the manifest: {problem}") from None
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise ManifestError("this is not a Safety Assess bundle (its manifest names another format)")
-    problem = version_problem(raw.get("format_version"), FORMAT_VERSION, "import it")
-    if problem is not None:
-        raise ManifestError(problem)
+    newer_or_damaged = version_problem(raw.get("format_version"), FORMAT_VERSION, "import it")
+    if newer_or_damaged is not None:
+        raise ManifestError(newer_or_damaged)
     try:
         return Manifest.model_validate(raw)
     except ValidationError as error:

@@ -1,9 +1,12 @@
 """Check a zip archive from an untrusted source before anything is extracted, then read chosen entries safely.
 
-``inspect`` opens the archive with ``zipfile`` and, on top of it, refuses everything a crafted bundle could use
+``opened`` opens the archive once with ``zipfile`` and, on top of it, refuses everything a crafted bundle could use
 against the importer: unsafe or colliding names, links and special files, encryption, unknown compression, sizes
-past the limits, zip bombs (high ratio or overlapping entries) and headers that disagree. ``read_entry`` and
-``stream_entry`` then read one entry without ever giving out more bytes than it declares, and check its CRC.
+past the limits, zip bombs (a high ratio per entry, small entries included, or in all: what the entries would expand
+to against the archive's own size; overlapping entries) and headers that disagree. The ``Archive`` it gives then
+reads one entry at a time without ever giving out more bytes than it declares, and checks its CRC; the archive is
+parsed once, so reading every entry takes time in proportion to their number. ``inspect``, ``read_entry`` and
+``stream_entry`` do the same for one step each.
 Every failure is a ``BundleError`` with a one-line message naming the file, the entry and what is wrong.
 """
 
@@ -66,7 +69,10 @@ class Limits:
     max_entries: int = 20_000
     max_entry_size: int = 200 * 1024 * 1024  # uncompressed bytes per entry
     max_total_size: int = 8 * 1024**3  # uncompressed bytes, all entries
-    max_ratio: float = 200.0  # uncompressed / compressed, per entry (entries above 1 MiB uncompressed)
+    max_ratio: float = 200.0  # uncompressed / compressed, per entry (entries above ratio_floor uncompressed)
+    ratio_floor: int = 64 * 1024
+    max_total_ratio: float = 100.0  # all entries uncompressed / the archive's size (past total_floor)
+    total_floor: int = 16 * 1024 * 1024
     max_name_length: int = 255
 
 
@@ -186,7 +192,7 @@ def _size_problem(info: zipfile.ZipInfo, limits: Limits) -> str | None:
         return f"it is too big ({size} bytes; at most {limits.max_entry_size} are allowed)"
     if info.compress_type == zipfile.ZIP_STORED and packed != size:
         return f"it is stored uncompressed but declares {packed} bytes stored for {size} bytes of content"
-    if size > MIB and size > limits.max_ratio * packed:
+    if size > limits.ratio_floor and size > limits.max_ratio * packed:
         return f"it would expand from {packed} to {size} bytes (over {limits.max_ratio:g} times): a zip bomb"
     return None
 
@@ -224,54 +230,20 @@ def _check_unique(path: Path, entries: list[Entry]) -> None:
                 raise _fail(path, f"its folder '{_show(folder)}' is also a file in the bundle", entry.name)
 
 
-def _check_totals(path: Path, entries: list[Entry], directory: Directory, limits: Limits) -> None:
-    """Refuse a total size past the limit, and an end record that miscounts the entries."""
+def _check_totals(path: Path, entries: list[Entry], directory: Directory, limits: Limits, size: int) -> None:
+    """Refuse a total size past the limit or out of proportion to the archive (many small entries that each pass
+    the ratio check), and an end record that miscounts the entries."""
     total = sum(entry.size for entry in entries)
     if total > limits.max_total_size:
         raise _fail(path, f"the entries add up to {total} bytes; at most {limits.max_total_size} are allowed")
+    if total > limits.total_floor + limits.max_total_ratio * size:
+        raise _fail(
+            path,
+            f"its {len(entries)} entries would expand from {size} to {total} bytes "
+            f"(over {limits.max_total_ratio:g} times the file's size): a zip bomb",
+        )
     if directory.entries != len(entries):
         raise _fail(path, f"the end record counts {directory.entries} entries but there are {len(entries)}")
-
-
-def inspect(path: Path, limits: Limits = Limits()) -> list[Entry]:
-    """Open and check the archive's structure; return its entries in archive order, or raise BundleError."""
-    with _open_file(path) as fh:
-        archive = _guard(path, partial(zipfile.ZipFile, fh), NOT_A_ZIP)
-        with archive:
-            infos = archive.infolist()
-            if len(infos) > limits.max_entries:
-                raise _fail(path, f"it has {len(infos)} entries; at most {limits.max_entries} are allowed")
-            directory = _guard(path, partial(read_directory, fh), NOT_A_ZIP)
-            entries = [_checked_entry(path, info, limits) for info in infos]
-            _check_unique(path, entries)
-            _check_totals(path, entries, directory, limits)
-            _guard(path, partial(check_layout, fh, infos, directory.start), NOT_A_ZIP)
-    return entries
-
-
-def _find_info(path: Path, archive: zipfile.ZipFile, entry: Entry) -> zipfile.ZipInfo:
-    """The archive's record for `entry`; BundleError if it is missing or differs from what was checked."""
-    matches = [info for info in archive.infolist() if info.orig_filename == entry.name]
-    if not matches:
-        raise _fail(path, "it is not in the bundle", entry.name)
-    info = matches[0]
-    declared = (info.file_size, info.compress_size, info.CRC, info.compress_type)
-    if len(matches) > 1 or declared != (entry.size, entry.compressed_size, entry.crc, entry.method):
-        raise _fail(path, "the bundle has changed since it was checked", entry.name)
-    return info
-
-
-@contextmanager
-def _open_entry(path: Path, entry: Entry) -> Iterator[IO[bytes]]:
-    """The entry's decompressed stream; errors raised by the caller's code pass through unchanged."""
-    if entry.method not in METHODS:
-        raise _fail(path, f"it uses compression method {entry.method}, which is not allowed", entry.name)
-    with _open_file(path) as fh:
-        archive = _guard(path, partial(zipfile.ZipFile, fh), NOT_A_ZIP)
-        with archive:
-            info = _find_info(path, archive, entry)
-            with _guard(path, partial(archive.open, info), BAD_DATA, entry.name) as stream:
-                yield stream
 
 
 def _pump(path: Path, entry: Entry, stream: IO[bytes], sink: Callable[[bytes], None], chunk: int) -> int:
@@ -289,24 +261,82 @@ def _pump(path: Path, entry: Entry, stream: IO[bytes], sink: Callable[[bytes], N
     return crc
 
 
+class Archive:
+    """An archive that passed every check, held open: its entries are read without parsing it again."""
+
+    def __init__(self, path: Path, archive: zipfile.ZipFile, entries: list[Entry]) -> None:
+        self.path, self._archive, self.entries = path, archive, entries
+        self._infos = {info.orig_filename: info for info in archive.infolist()}
+
+    def stream(self, entry: Entry, sink: Callable[[bytes], None], chunk: int = 1024 * 1024) -> None:
+        """Feed the entry's bytes to `sink` chunk by chunk (memory does not grow with the entry), stopping with
+        BundleError as soon as more than entry.size bytes come out, or fewer at the end, or the CRC fails."""
+        if chunk < 1:
+            raise ValueError("chunk must be at least one byte")
+        path = self.path
+        with self._open_entry(entry) as stream:
+            crc = _pump(path, entry, stream, sink, chunk)
+            if _guard(path, partial(stream.read, 1), BAD_DATA, entry.name):
+                raise _fail(path, f"it holds more than its declared {entry.size} bytes", entry.name)
+        if crc != entry.crc:
+            raise _fail(path, "its data is damaged (the CRC-32 does not match)", entry.name)
+
+    def read(self, entry: Entry, limit: int | None = None) -> bytes:
+        """One (small) entry, whole, checked like ``stream``; `limit` (bytes) refuses entries bigger than that."""
+        if limit is not None and entry.size > limit:
+            reason = f"it is too big to read ({entry.size} bytes; at most {limit} are allowed)"
+            raise _fail(self.path, reason, entry.name)
+        content = bytearray()
+        self.stream(entry, content.extend)
+        return bytes(content)
+
+    @contextmanager
+    def _open_entry(self, entry: Entry) -> Iterator[IO[bytes]]:
+        """The entry's decompressed stream; errors raised by the caller's code pass through unchanged."""
+        path = self.path
+        if entry.method not in METHODS:
+            raise _fail(path, f"it uses compression method {entry.method}, which is not allowed", entry.name)
+        info = self._infos.get(entry.name)
+        if info is None:
+            raise _fail(path, "it is not in the bundle", entry.name)
+        declared = (info.file_size, info.compress_size, info.CRC, info.compress_type)
+        if declared != (entry.size, entry.compressed_size, entry.crc, entry.method):
+            raise _fail(path, "the bundle has changed since it was checked", entry.name)
+        with _guard(path, partial(self._archive.open, info), BAD_DATA, entry.name) as stream:
+            yield stream
+
+
+@contextmanager
+def opened(path: Path, limits: Limits = Limits()) -> Iterator[Archive]:
+    """The archive at `path`, checked (BundleError otherwise) and held open while the block runs."""
+    with _open_file(path) as fh:
+        archive = _guard(path, partial(zipfile.ZipFile, fh), NOT_A_ZIP)
+        with archive:
+            infos = archive.infolist()
+            if len(infos) > limits.max_entries:
+                raise _fail(path, f"it has {len(infos)} entries; at most {limits.max_entries} are allowed")
+            directory = _guard(path, partial(read_directory, fh), NOT_A_ZIP)
+            entries = [_checked_entry(path, info, limits) for info in infos]
+            _check_unique(path, entries)
+            size = _guard(path, lambda: fh.seek(0, 2), NOT_A_ZIP)
+            _check_totals(path, entries, directory, limits, size)
+            _guard(path, partial(check_layout, fh, infos, directory.start), NOT_A_ZIP)
+            yield Archive(path, archive, entries)
+
+
+def inspect(path: Path, limits: Limits = Limits()) -> list[Entry]:
+    """Open and check the archive's structure; return its entries in archive order, or raise BundleError."""
+    with opened(path, limits) as archive:
+        return archive.entries
+
+
 def stream_entry(path: Path, entry: Entry, sink: Callable[[bytes], None], chunk: int = 1024 * 1024) -> None:
-    """Feed the entry's bytes to `sink` chunk by chunk (memory does not grow with the entry), stopping with
-    BundleError as soon as more than entry.size bytes come out, or fewer at the end, or the CRC fails."""
-    if chunk < 1:
-        raise ValueError("chunk must be at least one byte")
-    with _open_entry(path, entry) as stream:
-        crc = _pump(path, entry, stream, sink, chunk)
-        if _guard(path, partial(stream.read, 1), BAD_DATA, entry.name):
-            raise _fail(path, f"it holds more than its declared {entry.size} bytes", entry.name)
-    if crc != entry.crc:
-        raise _fail(path, "its data is damaged (the CRC-32 does not match)", entry.name)
+    """``Archive.stream`` on an archive opened for this one entry."""
+    with opened(path) as archive:
+        archive.stream(entry, sink, chunk)
 
 
 def read_entry(path: Path, entry: Entry, limit: int | None = None) -> bytes:
-    """Read one (small) entry fully into memory, checking that it yields exactly entry.size bytes and its CRC matches;
-    BundleError otherwise. `limit` (bytes) refuses entries bigger than that (for JSON entries)."""
-    if limit is not None and entry.size > limit:
-        raise _fail(path, f"it is too big to read ({entry.size} bytes; at most {limit} are allowed)", entry.name)
-    content = bytearray()
-    stream_entry(path, entry, content.extend)
-    return bytes(content)
+    """``Archive.read`` on an archive opened for this one entry."""
+    with opened(path) as archive:
+        return archive.read(entry, limit)

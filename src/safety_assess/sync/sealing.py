@@ -7,7 +7,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from safety_assess.services.files import replacing
+from safety_assess.services.files import writing
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage import meta
 from safety_assess.sync.district_key import (
@@ -61,7 +61,7 @@ def export_district_key(workspace: Workspace, target: Path) -> DistrictPublicKey
     """Write this installation's district key file (the public half) to ``target``, making the key the first time."""
     key = district_public_key(workspace, create=True)
     assert key is not None
-    with replacing(target) as partial:
+    with writing(workspace.data_dir, target) as partial:
         partial.write_text(key.to_json() + "\n", encoding="utf-8")
     return key
 

@@ -1,15 +1,16 @@
-"""Everything checked about a bundle before the database is touched: the archive, the manifest and its signature,
-that the entries are exactly those the manifest lists with their sizes and hashes, and the shape of every assessment
-document. Photos are copied, while they are hashed, into a private folder removed afterwards."""
+"""Everything checked about a bundle before the database is touched, in an order that writes nothing for a bundle
+that will be refused: the archive's structure (read once), the manifest and its signature, whether the signer is
+trusted (``vouch``), that the entries are exactly those the manifest lists with their sizes, every assessment
+document (hash, size, depth, shape); only then are photos copied, while they are hashed and never past the size the
+signed manifest declares, into a private folder removed afterwards."""
 
 from __future__ import annotations
 
 import hashlib
-import json
 import shutil
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,8 +19,9 @@ from typing import Any
 from safety_assess.domain.versions import version_problem
 from safety_assess.services.progress import Progress
 from safety_assess.sync.device import fingerprint, verify
+from safety_assess.sync.json_guard import JsonProblem, parse_json
 from safety_assess.sync.manifest import MANIFEST, SIGNATURE, Manifest, ManifestError, parse_manifest
-from safety_assess.sync.safezip import BundleError, Entry, inspect, read_entry, stream_entry
+from safety_assess.sync.safezip import Archive, BundleError, Entry, opened
 
 MANIFEST_LIMIT = 16 * 1024 * 1024
 DOCUMENT_LIMIT = 64 * 1024 * 1024
@@ -48,50 +50,63 @@ class VerifiedBundle:
     """Each photo entry's name and its verified copy."""
 
 
+Vouch = Callable[[Manifest], None]
+"""Raises (an ImportRefused) when the manifest's signer is not to be trusted; called before any entry is extracted."""
+
+
+def anyone(_: Manifest) -> None:
+    """Vouch for every signer (checking a bundle's integrity alone)."""
+
+
 @contextmanager
 def opened_bundle(
-    path: Path, scratch: Path | None = None, progress: Progress | None = None
+    path: Path, scratch: Path | None = None, progress: Progress | None = None, vouch: Vouch = anyone
 ) -> Iterator[VerifiedBundle]:
     """The bundle at ``path``, verified; BundleError with a one-line reason otherwise. Its photo copies live in
     ``scratch`` (a new private temporary folder by default), removed when the block ends, whatever happens; the
     caller may move them out first."""
     folder = scratch or Path(tempfile.mkdtemp(prefix="safety-assess-import-"))  # readable by this user only
     try:
-        yield _verified(path, folder, progress or Progress())
+        with opened(path) as archive:
+            yield _verified(archive, folder, progress or Progress(), vouch)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _verified(path: Path, folder: Path, progress: Progress) -> VerifiedBundle:
-    entries = {entry.name: entry for entry in inspect(path)}
-    manifest = _signed_manifest(path, entries)
+def _verified(archive: Archive, folder: Path, progress: Progress, vouch: Vouch) -> VerifiedBundle:
+    path = archive.path
+    entries = {entry.name: entry for entry in archive.entries}
+    manifest = _signed_manifest(archive, entries)
+    vouch(manifest)
     listed = {record.path: record for record in manifest.entries}
     extra = sorted(set(entries) - set(listed) - {MANIFEST, SIGNATURE})
     missing = sorted(set(listed) - set(entries))
     if extra or missing:
         what = f"'{extra[0]}' is in the bundle but not in its manifest" if extra else f"'{missing[0]}' is missing"
         raise BundleError(f"{path.name}: {what}; the bundle is incomplete or was altered")
+    for name, record in listed.items():
+        if entries[name].size != record.size:
+            size = entries[name].size
+            raise BundleError(f"{path.name}: entry '{name}' has {size} bytes; the manifest says {record.size}")
     bundle = VerifiedBundle(path, manifest)
-    for number, (name, record) in enumerate(listed.items()):
-        progress.check()
-        progress.report(number, len(listed), f"{path.name}: checking")
-        entry = entries[name]
-        if entry.size != record.size:
-            raise BundleError(f"{path.name}: entry '{name}' has {entry.size} bytes; the manifest says {record.size}")
-        if name.startswith("photos/"):
-            copy = _copy_photo(path, entry, record.sha256, folder / f"photo-{number:06d}")
-            bundle.photos[name] = VerifiedPhoto(copy, record.sha256)
+    photo_names = {name for name in listed if name.startswith("photos/")}
     for text in manifest.assessments:
-        bundle.documents[_uuid(path, text)] = _document(path, entries, listed, text, bundle.photos)
+        bundle.documents[_uuid(path, text)] = _document(archive, entries, listed, text, photo_names)
+    for number, name in enumerate(sorted(photo_names)):
+        progress.check()
+        progress.report(number, len(photo_names), f"{path.name}: checking photos")
+        copy = _copy_photo(archive, entries[name], listed[name].sha256, folder / f"photo-{number:06d}")
+        bundle.photos[name] = VerifiedPhoto(copy, listed[name].sha256)
     return bundle
 
 
-def _signed_manifest(path: Path, entries: dict[str, Entry]) -> Manifest:
+def _signed_manifest(archive: Archive, entries: dict[str, Entry]) -> Manifest:
+    path = archive.path
     for name in (MANIFEST, SIGNATURE):
         if name not in entries:
             raise BundleError(f"{path.name}: it has no {name}; it is not a Safety Assess bundle or it is incomplete")
-    data = read_entry(path, entries[MANIFEST], MANIFEST_LIMIT)
-    signature = read_entry(path, entries[SIGNATURE], SIGNATURE_SIZE)
+    data = archive.read(entries[MANIFEST], MANIFEST_LIMIT)
+    signature = archive.read(entries[SIGNATURE], SIGNATURE_SIZE)
     try:
         manifest = parse_manifest(data)
     except ManifestError as error:
@@ -104,8 +119,9 @@ def _signed_manifest(path: Path, entries: dict[str, Entry]) -> Manifest:
     return manifest
 
 
-def _copy_photo(path: Path, entry: Entry, sha256: str, target: Path) -> Path:
+def _copy_photo(archive: Archive, entry: Entry, sha256: str, target: Path) -> Path:
     """The photo copied to ``target`` in the private folder, its hash checked on the way."""
+    path = archive.path
     digest = hashlib.sha256()
     with target.open("wb") as out:
 
@@ -113,7 +129,7 @@ def _copy_photo(path: Path, entry: Entry, sha256: str, target: Path) -> Path:
             digest.update(data)
             out.write(data)
 
-        stream_entry(path, entry, sink)
+        archive.stream(entry, sink)
     if digest.hexdigest() != sha256:
         raise BundleError(f"{path.name}: entry '{entry.name}' does not match its hash in the manifest; it was altered")
     return target
@@ -127,18 +143,18 @@ def _uuid(path: Path, text: str) -> uuid.UUID:
 
 
 def _document(
-    path: Path, entries: dict[str, Entry], listed: dict[str, Any], text: str, photos: dict[str, VerifiedPhoto]
+    archive: Archive, entries: dict[str, Entry], listed: dict[str, Any], text: str, photos: set[str]
 ) -> dict[str, Any]:
-    name = f"assessments/{uuid.UUID(text)}.json"
+    path, name = archive.path, f"assessments/{uuid.UUID(text)}.json"
     if name not in listed:
         raise BundleError(f"{path.name}: the manifest names assessment {text} but lists no '{name}'")
-    data = read_entry(path, entries[name], DOCUMENT_LIMIT)
+    data = archive.read(entries[name], DOCUMENT_LIMIT)
     if hashlib.sha256(data).hexdigest() != listed[name].sha256:
         raise BundleError(f"{path.name}: entry '{name}' does not match its hash in the manifest; it was altered")
     try:
-        document = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise BundleError(f"{path.name}: entry '{name}' is not valid JSON") from None
+        document = parse_json(data)
+    except JsonProblem as not_json:
+        raise BundleError(f"{path.name}: entry '{name}': {not_json}") from None
     problem = _shape_problem(document, text, photos)
     if problem:
         raise BundleError(f"{path.name}: entry '{name}': {problem}")
@@ -151,7 +167,7 @@ def _version_problem(document: Any) -> str | None:
     return version_problem(document.get("document_version"), DOCUMENT_VERSION, "import it")
 
 
-def _shape_problem(document: Any, assessment_id: str, photos: dict[str, VerifiedPhoto]) -> str | None:
+def _shape_problem(document: Any, assessment_id: str, photos: set[str]) -> str | None:
     version = _version_problem(document)
     if version is not None:
         return version

@@ -117,7 +117,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "&File",
         "housekeeping.back_up",
         None,
-        "A copy of the database, photos, checklists and settings, safe while you work",
+        "An encrypted copy of the database, photos, checklists and settings, safe while you work",
+    ),
+    ActionSpec(
+        "app.restore",
+        "&Restore from backup…",
+        "&File",
+        "housekeeping.restore_backup",
+        None,
+        "Open a backup into a new data folder (its passphrase is asked for), then work on it if you choose",
     ),
     ActionSpec("app.quit", "&Quit", "&File", "close", QKeySequence.StandardKey.Quit, "Close Safety Assess"),
     ActionSpec(

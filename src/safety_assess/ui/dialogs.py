@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -281,6 +281,14 @@ def show_message(parent: QWidget | None, title: str, message: str) -> None:
     QMessageBox.information(parent, title, message)
 
 
+def show_notice(parent: QWidget | None, title: str, message: str) -> None:
+    """Something to know that asks nothing: shown without waiting, so the app goes on starting behind it."""
+    box = QMessageBox(QMessageBox.Icon.Information, title, message, QMessageBox.StandardButton.Ok, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.show()
+
+
 def ask_bundle_export(parent: QWidget | None, choices: BundleChoices) -> BundleRequest | None:
     """Which assessments to put in a bundle, and where; None when cancelled."""
     from safety_assess.ui.bundle.export_dialog import BundleExportDialog
@@ -348,3 +356,17 @@ def ask_folder(parent: QWidget | None, title: str, start: Path) -> Path | None:
     """A folder (new folders can be made in the dialog); None when cancelled."""
     name = QFileDialog.getExistingDirectory(parent, title, str(start))
     return Path(name) if name else None
+
+
+def ask_passphrase(parent: QWidget | None, title: str, label: str) -> str | None:
+    """A passphrase, typed hidden; None when cancelled or left empty."""
+    value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
+    return value if ok and value else None
+
+
+def ask_new_passphrase(parent: QWidget | None) -> str | None:
+    """A new backup passphrase, typed twice; None when cancelled."""
+    from safety_assess.ui.settings.passphrase import NewPassphraseDialog
+
+    dialog = NewPassphraseDialog(parent)
+    return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -292,8 +292,11 @@ class MainWindow(QMainWindow):
             self.resize(1100, 700)
 
     def warm_up(self) -> None:
-        """Open the database layer and load the checklists in the background."""
+        """Open the database layer and load the checklists in the background, and tidy up after a crash."""
+        from safety_assess.ui.after_crash import tidy_up_after_a_crash
+
         self.operations.run("Loading", lambda _progress: self.workspace.warm_up())
+        tidy_up_after_a_crash(self)
 
     def work_running(self) -> list[str]:
         """What runs in the background in this window and the windows opened from it (titles)."""

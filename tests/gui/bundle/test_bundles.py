@@ -180,3 +180,31 @@ def test_district_key_exported_then_used_seals_the_next_bundle(  # type: ignore[
     assert is_sealed(out) and shown.results[0] == [
         f"sealed.sabundle: 1 added (from {laptop.device_key.fingerprint}) (encrypted)"
     ]
+
+
+def test_a_batch_cancelled_midway_lists_what_was_applied_and_what_was_not(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, workspace: Workspace, laptop: Workspace, bundle: Path, tmp_path: Path, monkeypatch
+) -> None:
+    from safety_assess.services.progress import Cancelled
+    from safety_assess.sync import importer
+    from safety_assess.ui.bundle import importing
+
+    later = tmp_path / "later.sabundle"
+    shutil.copy(bundle, later)
+    real = importer.import_bundles
+
+    def cancelled_after_the_first(workspace: Workspace, paths: list[Path], trusted: Any, progress: Any, into: Any):
+        real(workspace, paths[:1], {laptop.device_key.fingerprint}, progress, into=into)
+        raise Cancelled  # as if Cancel was pressed while the second bundle was being checked
+
+    monkeypatch.setattr(importing, "import_bundles", cancelled_after_the_first)
+    shown = Shown(monkeypatch)
+    window.import_bundle_files([bundle, later])
+    qtbot.waitUntil(lambda: bool(shown.results), timeout=30_000)
+    first, second = shown.results[0]
+    assert first == f"lhs.sabundle: 1 added (from {laptop.device_key.fingerprint})"
+    assert (
+        second
+        == "later.sabundle: not imported: the import was cancelled before it was done (nothing of it was changed)"
+    )
+    assert len(workspace.assessments.list()) == 1

@@ -24,4 +24,5 @@ def test_the_words_for_each_case() -> None:
         "it was written by a newer Safety Assess (format 4; this one reads up to 1): update Safety Assess to import it"
     )
     assert version_problem(0, 1) == "it is damaged (its format number 0 was never written by any Safety Assess)"
-    assert version_problem(None, 1) == "it is damaged (its format number null was never written by any Safety Assess)"
+    assert version_problem("1", 1) == 'it is damaged (its format number "1" was never written by any Safety Assess)'
+    assert version_problem(None, 1) == "it is damaged (it has no format number)"

@@ -58,7 +58,7 @@ def test_cmyk_colours_are_not_inverted() -> None:
 
 
 def test_a_truncated_file_is_refused_naming_the_file() -> None:
-    with pytest.raises(PhotoError, match=r"truncated_jpeg\.jpg: the image is damaged"):
+    with pytest.raises(PhotoError, match=r"truncated_jpeg\.jpg: the file ends before its image data does"):
         renditions(PHOTOS / "truncated_jpeg.jpg")
 
 

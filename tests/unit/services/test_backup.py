@@ -1,4 +1,5 @@
-"""Backups: a consistent copy of the data folder, itself a data folder that opens; never half-written."""
+"""Unencrypted backups (made only when chosen): a consistent copy of the data folder, itself a data folder that
+opens; never half-written. Pruning and naming, whatever the protection."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from safety_assess.services.backup import (
     existing_backups,
     prune_backups,
 )
+from safety_assess.services.backup_keys import UNENCRYPTED
 from safety_assess.services.demo import make_sample
 from safety_assess.services.progress import Cancelled, Progress
 from safety_assess.services.workspace import Workspace
@@ -32,7 +34,7 @@ def digest(path: Path) -> str:
 def test_a_backup_taken_while_in_use_opens_as_a_data_folder(workspace: Workspace, tmp_path: Path) -> None:
     sample = make_sample(workspace)
     with workspace.database.session():  # the app is using the database meanwhile
-        result = back_up(workspace, tmp_path / "usb")
+        result = back_up(workspace, tmp_path / "usb", protection=UNENCRYPTED)
     assert result.folder.parent == tmp_path / "usb" and result.photos == 3 and result.missing == []
     assert (result.folder / "checklists" / "every-type.yaml").is_file()
     assert not (result.folder / "device-key.pem").exists() and result.folder.stat().st_mode & 0o077 == 0
@@ -55,11 +57,11 @@ def test_missing_photo_files_are_reported_and_a_cancelled_backup_leaves_nothing(
     original = workspace.photo_store.find_original(first.sha256)
     assert original is not None
     original.unlink()
-    assert back_up(workspace, tmp_path / "one").missing == [first.sha256]
+    assert back_up(workspace, tmp_path / "one", protection=UNENCRYPTED).missing == [first.sha256]
     cancelled = Progress()
     cancelled.cancel()
     with pytest.raises(Cancelled):
-        back_up(workspace, tmp_path / "two", progress=cancelled)
+        back_up(workspace, tmp_path / "two", progress=cancelled, protection=UNENCRYPTED)
     assert list((tmp_path / "two").iterdir()) == []
 
 
@@ -68,7 +70,7 @@ def test_a_shared_database_is_backed_up_on_its_server(pg_server: ServerDatabases
     workspace = Workspace.open(DataDir(tmp_path / "data"), pg_server.fresh_database())
     try:
         with pytest.raises(BackupError, match=r"backed up on its server \(pg_dump\)"):
-            back_up(workspace)
+            back_up(workspace, protection=UNENCRYPTED)
     finally:
         workspace.close()
 
@@ -79,8 +81,8 @@ NOON = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC)
 @pytest.mark.sqlite_only
 def test_photos_already_in_the_previous_backup_are_linked_not_copied(workspace: Workspace, tmp_path: Path) -> None:
     make_sample(workspace)
-    first = back_up(workspace, tmp_path, clock=NOON)
-    second = back_up(workspace, tmp_path, clock=NOON + dt.timedelta(hours=1))
+    first = back_up(workspace, tmp_path, clock=NOON, protection=UNENCRYPTED)
+    second = back_up(workspace, tmp_path, clock=NOON + dt.timedelta(hours=1), protection=UNENCRYPTED)
     assert (first.photos, first.linked) == (3, 0) and (second.photos, second.linked) == (3, 3)
     for photo in (second.folder / "photos").rglob("*.*"):
         twin = first.folder / photo.relative_to(second.folder)
@@ -92,10 +94,10 @@ def test_photos_already_in_the_previous_backup_are_linked_not_copied(workspace: 
 @pytest.mark.sqlite_only
 def test_a_damaged_photo_in_the_previous_backup_is_copied_afresh(workspace: Workspace, tmp_path: Path) -> None:
     make_sample(workspace)
-    first = back_up(workspace, tmp_path, clock=NOON)
+    first = back_up(workspace, tmp_path, clock=NOON, protection=UNENCRYPTED)
     [damaged, *_] = sorted((first.folder / "photos").rglob("*.*"))
     damaged.write_bytes(b"truncated")
-    second = back_up(workspace, tmp_path, clock=NOON + dt.timedelta(hours=1))
+    second = back_up(workspace, tmp_path, clock=NOON + dt.timedelta(hours=1), protection=UNENCRYPTED)
     assert second.linked == 2
     copy = second.folder / damaged.relative_to(first.folder)
     assert digest(copy) == copy.name.split(".")[0]
@@ -135,14 +137,17 @@ def test_pruning_keeps_the_newest_and_a_backup_running_elsewhere(tmp_path: Path)
 
 @pytest.mark.sqlite_only
 def test_a_new_backup_prunes_the_old_ones_when_asked(workspace: Workspace, tmp_path: Path) -> None:
-    results = [back_up(workspace, tmp_path, clock=NOON + dt.timedelta(days=n), keep=2) for n in range(4)]
+    results = [
+        back_up(workspace, tmp_path, clock=NOON + dt.timedelta(days=n), keep=2, protection=UNENCRYPTED)
+        for n in range(4)
+    ]
     assert [path for _, path in existing_backups(tmp_path)] == [results[2].folder, results[3].folder]
     assert results[3].removed == [results[1].folder]
 
 
 @pytest.mark.sqlite_only
 def test_two_backups_within_one_second_both_stand(workspace: Workspace, tmp_path: Path) -> None:
-    first, second = (back_up(workspace, tmp_path, clock=NOON) for _ in range(2))
+    first, second = (back_up(workspace, tmp_path, clock=NOON, protection=UNENCRYPTED) for _ in range(2))
     assert second.folder.name == f"{PREFIX}20261123T120001Z" and first.folder.is_dir()
 
 
@@ -150,7 +155,7 @@ def test_two_backups_within_one_second_both_stand(workspace: Workspace, tmp_path
 def test_a_backups_folder_on_a_drive_not_connected_is_never_made_up(workspace: Workspace, tmp_path: Path) -> None:
     drive = tmp_path / "media" / "USB"
     with pytest.raises(BackupError, match=r"USB is not there \(is its drive connected\?\)"):
-        back_up(workspace, drive / "backups")
+        back_up(workspace, drive / "backups", protection=UNENCRYPTED)
     assert not drive.exists()
 
 
@@ -162,7 +167,7 @@ def test_a_backup_opened_as_the_data_folder_is_never_pruned(tmp_path: Path) -> N
     workspace = Workspace.open(DataDir(oldest))  # the user works on a backup, restored in place
     try:
         for day in range(2):
-            back_up(workspace, usb, clock=NOON + dt.timedelta(days=day), keep=1)
+            back_up(workspace, usb, clock=NOON + dt.timedelta(days=day), keep=1, protection=UNENCRYPTED)
     finally:
         workspace.close()
     [(_, kept), (_, newest)] = existing_backups(usb)  # the one in use, and the newest

@@ -32,7 +32,7 @@ def test_a_cancelled_export_writes_nothing(workspace: Workspace, reported: Asses
     with pytest.raises(Cancelled):
         export_bundle(workspace, [reported.id], out, progress=cancelled_at(1))
     assert list(tmp_path.glob("*out.sabundle*")) == []
-    assert not list(workspace.photo_store.root.glob(".scratch-*"))
+    assert not list(workspace.photo_store.root.glob(".scratch*"))
 
 
 def test_a_cancelled_import_changes_nothing(
@@ -45,6 +45,6 @@ def test_a_cancelled_import_changes_nothing(
         import_bundles(district, [bundle], {fingerprint}, cancelled_at(2))  # while checking the photos
     assert district.assessments.list() == []
     assert [p for p in district.photo_store.root.rglob("*") if p.is_file()] == []
-    assert not list(district.photo_store.root.glob(".scratch-*"))
+    assert not list(district.photo_store.root.glob(".scratch*"))
     outcome = import_bundles(district, [bundle], {fingerprint})[0]
     assert outcome.report is not None and outcome.report.count(outcome.report.outcomes[0].result) == 1

@@ -68,7 +68,7 @@ def test_a_bundle_rebuilds_the_assessment_in_a_fresh_data_folder(
         assert hashlib.sha256(original.read_bytes()).hexdigest() == photo.sha256
         assert not store.rendition(photo.sha256, "thumb").exists()  # made when first shown
         assert rendition_of(store, photo.sha256, "thumb").is_file() and store.has(photo.sha256, photo.extension)
-    assert not list(store.root.glob(".scratch-*"))
+    assert not list(store.root.glob(".scratch*"))
     again = import_bundle(district, bundle)  # now a known device: no trust needed
     assert again.already_imported and again.summary() == "lhs.sabundle: already imported"
 
@@ -80,7 +80,7 @@ def test_an_untrusted_or_impostor_device_changes_nothing(
     with pytest.raises(ImportRefused, match="not trusted yet"):
         import_bundle(district, bundle)
     assert district.assessments.list() == [] and not list((district.data_dir.photos).rglob("*.jpg"))
-    assert not list(district.photo_store.root.glob(".scratch-*"))
+    assert not list(district.photo_store.root.glob(".scratch*"))
     import_bundle(district, bundle, trust=always)
     other = Workspace.open(DataDir(tmp_path / "impostor"), workspace.target.url)  # same database, another key
     try:
@@ -130,6 +130,13 @@ def test_two_laptops_editing_one_revision_are_both_kept(
     assert (kept, copy) == ("pass", "flag")
     with district.database.session() as session:
         assert session.get(AssessmentRow, outcome.copy_id).conflict_of_id == reported.id  # type: ignore[union-attr]
+    for _ in range(2):  # the same conflicting bundle again: its copy is found, none added
+        again = import_bundle(district, tmp_path / "b.sabundle")
+        assert [(o.result, o.copy_id) for o in again.outcomes] == [(Result.UNCHANGED, outcome.copy_id)]
+        assert again.summary() == "b.sabundle: already imported"
+    with district.database.session() as session:
+        copies = session.scalar(select(func.count()).where(AssessmentRow.conflict_of_id == reported.id))
+    assert copies == 1
 
 
 def test_imported_assessments_are_read_only_and_name_their_device(

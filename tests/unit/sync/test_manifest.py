@@ -55,7 +55,7 @@ def _bundle(version: object) -> bytes:
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"\xff\xfe", r"its manifest is damaged \(it is not JSON\)"),
+        (b"\xff\xfe", "not UTF-8"),
         (b"[1, 2]", "not a Safety Assess bundle"),
         (json.dumps({"format": "zip"}).encode(), "not a Safety Assess bundle"),
         (_bundle(9), r"newer Safety Assess \(format 9; this one reads up to 1\): update Safety Assess to import it"),

@@ -114,11 +114,26 @@ def test_read_entry_limit_refuses_big_entries(tmp_path: Path) -> None:
 
 
 def test_empty_entry_and_small_compressible_entry_pass(tmp_path: Path) -> None:
-    zeros = bytes(MIB)  # exactly 1 MiB: the ratio rule starts above it
+    zeros = bytes(64 * 1024)  # exactly 64 KiB: the ratio rule starts above it
     path = make_zip(tmp_path / "b.sabundle", [("empty.txt", b"", 8), ("zeros.bin", zeros, 8)])
     empty, big = inspect(path)
     assert read_entry(path, empty) == b""
-    assert len(read_entry(path, big)) == MIB
+    assert len(read_entry(path, big)) == 64 * 1024
+
+
+def test_a_small_entry_of_zeros_past_the_floor_is_a_zip_bomb(tmp_path: Path) -> None:
+    path = make_zip(tmp_path / "b.sabundle", [("zeros.bin", bytes(MIB), 8)])  # 1 MiB from about 1 KB
+    with pytest.raises(BundleError, match=r"entry 'zeros\.bin': it would expand from \d+ to 1048576 bytes"):
+        inspect(path)
+
+
+def test_many_small_entries_that_each_pass_are_refused_together(tmp_path: Path) -> None:
+    """Each entry is under the per-entry floor; together they would expand far past the file's own size."""
+    items = [(f"photos/{n:05d}.jpg", bytes(60 * 1024), 8) for n in range(400)]  # 23 MiB from about 100 KB
+    path = make_zip(tmp_path / "b.sabundle", items)
+    with pytest.raises(BundleError, match=r"b\.sabundle: its 400 entries would expand from \d+ to 24576000 bytes"):
+        inspect(path)
+    assert inspect(path, Limits(total_floor=32 * MIB))  # the same entries within a looser limit
 
 
 def test_sink_errors_pass_through_unchanged(tmp_path: Path) -> None:
@@ -422,7 +437,8 @@ def test_local_header_offset_past_the_file_is_refused(tmp_path: Path) -> None:
 
 def lying_size(tmp_path: Path, declared: int) -> tuple[Path, Entry]:
     """A deflated 100 000-byte entry whose central directory declares `declared` bytes."""
-    path = make_zip(tmp_path / "bundle.sabundle", [("data.json", b"0123456789" * 10_000, 8)])
+    content = random.Random(5).randbytes(100_000)  # does not compress: no ratio rule applies
+    path = make_zip(tmp_path / "bundle.sabundle", [("data.json", content, 8)])
     patch(path, CENTRAL, 0, C_SIZE, "<L", declared)
     (entry,) = inspect(path)
     assert entry.size == declared

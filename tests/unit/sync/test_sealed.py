@@ -9,7 +9,16 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from safety_assess.sync.sealed import HEADER, SealError, is_sealed, open_sealed, public_bytes, seal
+from safety_assess.sync.sealed import (
+    HEADER,
+    SealError,
+    SecretKey,
+    is_sealed,
+    open_sealed,
+    public_bytes,
+    seal,
+    sealed_size,
+)
 
 CHUNK = 1000
 
@@ -95,7 +104,7 @@ def test_a_plain_file_is_not_sealed(tmp_path: Path, district: X25519PrivateKey) 
     plain = tmp_path / "plain.sabundle"
     plain.write_bytes(b"PK\x03\x04 not sealed")
     assert not is_sealed(plain)
-    with pytest.raises(SealError, match="not a sealed bundle"):
+    with pytest.raises(SealError, match="not a sealed file"):
         open_sealed(plain, tmp_path / "out", district)
 
 
@@ -109,6 +118,35 @@ def test_a_key_no_sender_could_have_made_is_told_as_altered(
     with pytest.raises(SealError, match="damaged, incomplete or was altered"):
         open_sealed(altered, tmp_path / "out", district, chunk=CHUNK)
     assert not (tmp_path / "out").exists()
+
+
+def test_a_secret_key_seals_and_opens_and_another_is_told_so(tmp_path: Path) -> None:
+    secret, data = SecretKey(os.urandom(32)), os.urandom(2500)
+    plain, target, out = tmp_path / "plain", tmp_path / "sealed", tmp_path / "out"
+    plain.write_bytes(data)
+    seal(plain, target, secret, chunk=CHUNK)
+    assert target.stat().st_size == sealed_size(len(data), secret, chunk=CHUNK) and data not in target.read_bytes()
+    open_sealed(target, out, secret, chunk=CHUNK)
+    assert out.read_bytes() == data
+    with pytest.raises(SealError, match="sealed: it is sealed with another key"):
+        open_sealed(target, out, SecretKey(os.urandom(32)), chunk=CHUNK)
+    with pytest.raises(SealError, match="it is not a file sealed with a secret key"):
+        open_sealed(plain, out, secret, chunk=CHUNK)
+    altered = bytearray(target.read_bytes())
+    altered[-5] ^= 1
+    target.write_bytes(bytes(altered))
+    with pytest.raises(SealError, match="damaged, incomplete or was altered"):
+        open_sealed(target, out, secret, chunk=CHUNK)
+    assert not out.exists() and secret.key.hex() not in repr(secret)
+
+
+@pytest.mark.parametrize("size", [0, 1, CHUNK, CHUNK + 1])
+def test_the_sealed_size_is_known_before_sealing(tmp_path: Path, district: X25519PrivateKey, size: int) -> None:
+    plain, target = tmp_path / "plain", tmp_path / "sealed"
+    plain.write_bytes(b"x" * size)
+    recipient = public_bytes(district.public_key())
+    seal(plain, target, recipient, chunk=CHUNK)
+    assert target.stat().st_size == sealed_size(size, recipient, chunk=CHUNK)
 
 
 def _with_header(path: Path, tmp_path: Path, **changes: object) -> Path:
@@ -148,3 +186,18 @@ def test_a_damaged_recipient_byte_is_told_as_damage_not_as_another_key(
     altered = _with_header(sealed[0], tmp_path, recipient=bytes(recipient))
     with pytest.raises(SealError, match=r"altered\.sealed: it is damaged, incomplete or was altered"):
         open_sealed(altered, tmp_path / "out", district, chunk=CHUNK)
+
+
+def test_a_damaged_version_byte_of_a_secret_key_file_is_told_as_damage(tmp_path: Path) -> None:
+    secret, plain, target = SecretKey(os.urandom(32)), tmp_path / "plain", tmp_path / "backup.sealed"
+    plain.write_bytes(os.urandom(2500))
+    seal(plain, target, secret, chunk=CHUNK)
+    for version, message in ((2, "damaged, incomplete or was altered"), (0, "damaged, incomplete or was altered")):
+        data = bytearray(target.read_bytes())
+        data[8] = version  # the version byte, after the 8-byte magic
+        altered = tmp_path / "altered.sealed"
+        altered.write_bytes(bytes(data))
+        with pytest.raises(SealError, match=rf"^altered\.sealed: it is {message}$"):
+            open_sealed(altered, tmp_path / "out", secret, chunk=CHUNK)
+    with pytest.raises(SealError, match=r"^backup\.sealed: it is sealed with another key$"):
+        open_sealed(target, tmp_path / "out", SecretKey(os.urandom(32)), chunk=CHUNK)

@@ -52,10 +52,10 @@ def test_a_sealed_bundle_opens_only_at_the_district(
     result = export_bundle(workspace, [reported.id], bundle)
     assert result.sealed_to == key and is_sealed(bundle)
     assert b"Lincoln" not in bundle.read_bytes() and not zipfile.is_zipfile(bundle)
-    assert not list(workspace.photo_store.root.glob(".scratch-*"))  # the plain bundle was removed
+    assert not list(workspace.photo_store.root.glob(".scratch*"))  # the plain bundle was removed
     report = import_bundle(district, bundle, trust=always)
     assert report.sealed and [o.result for o in report.outcomes] == [Result.ADDED]
-    assert not list(district.photo_store.root.glob(".scratch-*"))
+    assert not list(district.photo_store.root.glob(".scratch*"))
 
 
 def test_a_sealed_bundle_is_refused_without_the_key_or_when_altered(

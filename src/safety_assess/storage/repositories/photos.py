@@ -64,9 +64,10 @@ class PhotoRepository:
         stored: StoredFile,
         caption: str = "",
         finding_id: uuid.UUID | None = None,
+        photo_id: uuid.UUID | None = None,
     ) -> PhotoRecord:
         """Record a stored photo against an item (or a manual finding: no item, ``finding_id``), after the ones
-        already there."""
+        already there; under ``photo_id`` when given (chosen before an import, see services.photo_journal)."""
         meta = stored.meta
         with self._db.session() as session:
             editable(session, assessment_id)
@@ -79,6 +80,7 @@ class PhotoRepository:
                 select(func.max(PhotoRow.position)).where(PhotoRow.assessment_id == assessment_id, target)
             )
             row = PhotoRow(
+                id=photo_id or uuid.uuid4(),
                 assessment_id=assessment_id,
                 item_id=item_id,
                 instance_id=instance_id,
@@ -144,10 +146,32 @@ class PhotoRepository:
         with self._db.session() as session:
             self._editable_row(session, photo_id).deleted_at = None
 
+    def known(self, photo_ids: Sequence[uuid.UUID]) -> set[uuid.UUID]:
+        """Which of ``photo_ids`` have a record (deleted ones included)."""
+        with self._db.session() as session:
+            return set(session.scalars(select(PhotoRow.id).where(PhotoRow.id.in_(photo_ids))))
+
     def referenced_hashes(self) -> set[str]:
         """Every hash any photo record refers to, deleted ones included (they can be restored)."""
         with self._db.session() as session:
             return set(session.scalars(select(PhotoRow.sha256).distinct()))
+
+    def stored_sizes(self, extensions: Sequence[str]) -> dict[tuple[str, str], tuple[int, int]]:
+        """(hash, extension) -> the width and height recorded, for the photos stored in these formats."""
+        with self._db.session() as session:
+            rows = session.execute(
+                select(PhotoRow.sha256, PhotoRow.extension, PhotoRow.width, PhotoRow.height)
+                .where(PhotoRow.extension.in_(list(extensions)))
+                .distinct()
+            )
+            return {(sha, extension): (width, height) for sha, extension, width, height in rows}
+
+    def correct_size(self, sha256: str, width: int, height: int) -> None:
+        """Record the size the photo is shown at, for every record of that file (a measured fact put right, not an
+        edit: completed assessments too)."""
+        with self._db.session() as session:
+            for row in session.scalars(select(PhotoRow).where(PhotoRow.sha256 == sha256)):
+                row.width, row.height = width, height
 
     @staticmethod
     def _editable_row(session: Session, photo_id: uuid.UUID) -> PhotoRow:

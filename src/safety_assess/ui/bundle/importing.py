@@ -20,6 +20,8 @@ def outcome_line(outcome: BundleOutcome) -> str:
     if outcome.report is not None:
         encrypted = " (encrypted)" if outcome.report.sealed else ""
         return outcome.report.summary() + encrypted
+    if outcome.reason.startswith("not imported"):
+        return f"{outcome.path.name}: {outcome.reason}"
     return f"{outcome.path.name}: refused: {outcome.reason}"
 
 
@@ -36,14 +38,22 @@ class BundleImport:
         self.run(paths, set())
 
     def run(self, paths: list[Path], trusted: set[str]) -> None:
-        workspace = self.workspace
+        workspace, done = self.workspace, list[BundleOutcome]()
 
         def work(progress: Progress) -> list[BundleOutcome]:
-            return import_bundles(workspace, paths, trusted, progress)
+            return import_bundles(workspace, paths, trusted, progress, into=done)
 
         operation = self.operations.run("Importing bundles", work, on_done=self._done, on_error=self._failed)
-        operation.cancelled.connect(self._report)
+        operation.cancelled.connect(lambda: self._cancelled(paths, done))
         follow(self.parent, "Import bundles", "Importing…", operation)
+
+    def _cancelled(self, paths: list[Path], done: list[BundleOutcome]) -> None:
+        """What was applied before the cancel stands and is listed; the rest is named as not imported."""
+        self.outcomes.update({o.path: o for o in done})
+        reached = {o.path for o in done}
+        stopped = "not imported: the import was cancelled before it was done (nothing of it was changed)"
+        self.outcomes.update({p: BundleOutcome(p, reason=stopped) for p in paths if p not in reached})
+        self._report()
 
     def _done(self, outcomes: list[BundleOutcome]) -> None:
         self.outcomes.update({o.path: o for o in outcomes})

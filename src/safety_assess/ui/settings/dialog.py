@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from safety_assess.domain.scoring.plan import DEFAULT_PHASES
 from safety_assess.settings import PUBLIC_OMISSIONS, Settings
+from safety_assess.ui.settings.protection import BackupProtection
 
 OMISSION_LABELS = {
     "photos": "Photos",
@@ -61,6 +62,10 @@ class SettingsContext:
     change_data_folder: Callable[[Settings], bool]
     """Given the settings as they stand in the dialog (saved first), asks where the data goes and moves it or
     switches to it; True when the app is about to restart (the dialog then closes)."""
+    backup_passphrase_set: bool = False
+    """A backup passphrase was chosen on this data folder (its key is kept)."""
+    set_backup_passphrase: Callable[[], bool] = lambda: False
+    """Asks for a new backup passphrase and keeps its key at once; True when one was set."""
 
 
 BACKUP_EVERY = {"Never (only Back up now)": 0, "Every 4 hours": 4, "Every day": 24, "Every week": 24 * 7}
@@ -174,7 +179,10 @@ class SettingsDialog(QDialog):
         self.backups_kept.setRange(1, 1000)
         self.backups_kept.setSuffix(" backups")
         self.backups_kept.setValue(self.settings.backups_kept)
-        self.backup_folder = _line(self.settings.backup_folder, "A drive kept apart from this computer is safest")
+        self.backup_folder = _line(
+            self.settings.backup_folder,
+            "Backups are encrypted as chosen below; kept on a drive apart from this computer, they also outlive it",
+        )
         self.backup_folder.setPlaceholderText(self.context.usual_backups)
         choose = QPushButton("C&hoose…")
         choose.clicked.connect(self._choose_backup_folder)
@@ -189,6 +197,13 @@ class SettingsDialog(QDialog):
         folder_label.setBuddy(self.backup_folder)
         form.addRow(folder_label, folder)
         form.addRow("Last backup:", _selectable(self.context.last_backup or "None yet"))
+        self.protection = BackupProtection(
+            self.settings.backup_encryption,
+            self.context.district_key,
+            self.context.backup_passphrase_set,
+            self.context.set_backup_passphrase,
+        )
+        form.addRow("Protect backups:", self.protection)
         form.addRow("", back_up)
 
     def _choose_backup_folder(self) -> None:
@@ -224,6 +239,7 @@ class SettingsDialog(QDialog):
         chosen.backup_every_hours = int(self.backup_every.currentData())
         chosen.backups_kept = self.backups_kept.value()
         chosen.backup_folder = self.backup_folder.text().strip()
+        chosen.backup_encryption = self.protection.value()
         return chosen
 
 

@@ -19,6 +19,7 @@ from safety_assess.ui.progress_dialog import follow
 if TYPE_CHECKING:
     from safety_assess.services.backup import BackupResult
     from safety_assess.services.demo import Sample
+    from safety_assess.services.progress import Progress
     from safety_assess.services.relocate import MoveResult
     from safety_assess.ui.main_window import MainWindow
     from safety_assess.ui.operations import Operation
@@ -87,7 +88,9 @@ class Housekeeping:
 
     def settings_context(self) -> SettingsContext:
         """What the settings dialog shows of this window's workspace, and the commands its buttons run."""
+        from safety_assess.services.backup_keys import has_passphrase
         from safety_assess.ui.settings.dialog import SettingsContext
+        from safety_assess.ui.settings.restoring import set_backup_passphrase
 
         window = self.window
         data = window.workspace.data_dir
@@ -101,6 +104,8 @@ class Housekeeping:
             use_district_key=self._use_key_from_settings,
             back_up=self.back_up,
             change_data_folder=self.change_data_folder,
+            backup_passphrase_set=has_passphrase(data),
+            set_backup_passphrase=lambda: set_backup_passphrase(window),
         )
 
     def _save_settings(self, chosen: Settings) -> None:
@@ -135,8 +140,8 @@ class Housekeeping:
                 window,
                 "Backed up",
                 f"Backed up into {result.folder}: the database, {result.photos} photos, checklists and settings "
-                f"({result.size / 1e6:.1f} MB). Copy that folder somewhere safe, such as a drive kept apart. "
-                f"Keys are not in it: keep your own copy of {KEYS} from the data folder.{missing}",
+                f"({result.size / 1e6:.1f} MB), {result.protection}. Keep a copy apart from this computer, such as "
+                f"on a drive. Keys are not in it: keep your own copy of {KEYS} from the data folder.{missing}",
             )
 
         operation = self._run_backup(
@@ -151,15 +156,22 @@ class Housekeeping:
         self, title: str, settings: Settings, done: Callable[[BackupResult], object], failed: Callable[[str], object]
     ) -> Operation:
         from safety_assess.services.backup import back_up, backups_folder
+        from safety_assess.services.backup_keys import protection_for
 
         workspace = self.window.workspace
         into, keep = backups_folder(workspace, settings), settings.backups_kept
-        return self.window.operations.run(
-            title,
-            lambda progress: back_up(workspace, into, progress=progress, keep=keep),
-            on_done=done,
-            on_error=failed,
-        )
+
+        def work(progress: Progress) -> BackupResult:
+            protection = protection_for(workspace, settings)
+            return back_up(workspace, into, progress=progress, keep=keep, protection=protection)
+
+        return self.window.operations.run(title, work, on_done=done, on_error=failed)
+
+    def restore_backup(self) -> None:
+        """Restore a backup into a new folder, then offer to work on it (the app restarts there)."""
+        from safety_assess.ui.settings.restoring import restore_backup
+
+        restore_backup(self.window, bool(_fixed_reason(self.window.workspace.data_dir.source)), self._switch)
 
     def schedule_backups(self) -> None:
         """Back up by itself as the settings ask: looked at shortly after the start, then every few minutes."""
@@ -195,8 +207,8 @@ class Housekeeping:
                 dialogs.show_error(
                     window,
                     "Automatic backup not made",
-                    f"{message}\n\nYour work is saved as usual. Check the backups folder in File > Settings > "
-                    "Data and backups, then use Back up now.",
+                    f"{message}\n\nYour work is saved as usual. Check the backups folder and how backups are "
+                    "protected in File > Settings > Data and backups, then use Back up now.",
                 )
 
         return self._run_backup("Backing up automatically", settings, done, failed)

@@ -1,0 +1,95 @@
+"""File > Restore from backup…: choose the backup, give its passphrase when it has one, choose a new folder; the
+restore runs in the background, and then the app offers to work on the restored folder. Also: choosing the
+passphrase backups are encrypted with."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from safety_assess.domain.errors import SafetyAssessError
+from safety_assess.ui import dialogs
+from safety_assess.ui.progress_dialog import follow
+
+if TYPE_CHECKING:
+    from safety_assess.services.restore import RestoreResult
+    from safety_assess.ui.main_window import MainWindow
+
+TITLE = "Restore from backup"
+
+
+def restore_backup(window: MainWindow, fixed: bool, switch: Callable[[Path], object]) -> None:
+    """Ask for the backup, its passphrase and where it goes, then restore it in the background. ``fixed``: the
+    data folder was chosen at start (--data-dir) and cannot be changed here; ``switch`` starts the app on the
+    restored folder."""
+    from safety_assess.services.backup import backups_folder
+    from safety_assess.services.backup_format import read_header
+    from safety_assess.services.restore import RestoreKeys, restore
+
+    backup = dialogs.ask_folder(window, "The backup to restore", backups_folder(window.workspace, window.settings))
+    if backup is None:
+        return
+    try:
+        header = read_header(backup)
+    except SafetyAssessError as error:
+        dialogs.show_error(window, "Backup not restored", str(error))
+        return
+    passphrase = None
+    if header.encryption == "passphrase":
+        passphrase = dialogs.ask_passphrase(window, TITLE, f"The passphrase {backup.name} was encrypted with:")
+        if passphrase is None:
+            return
+    target = dialogs.ask_folder(window, "Restore into a new or empty folder", backup.parent)
+    if target is None:
+        return
+    keys = RestoreKeys(passphrase, window.workspace.data_dir.district_key)
+    operation = window.operations.run(
+        "Restoring a backup",
+        lambda progress: restore(backup, target, keys, progress),
+        on_done=lambda result: _restored(window, result, fixed, switch),
+        on_error=lambda message: dialogs.show_error(window, "Backup not restored", message),
+    )
+    follow(window, TITLE, "Checking and restoring the backup…", operation)
+
+
+def _restored(window: MainWindow, result: RestoreResult, fixed: bool, switch: Callable[[Path], object]) -> None:
+    """Offer to work on the restored folder (the app restarts there), or say where it is."""
+    missing = f" {len(result.missing)} photos were already missing when it was made." if result.missing else ""
+    where = f"Restored {result.what()} into {result.folder}.{missing}"
+    busy = window.work_running()
+    if fixed or busy:
+        how = (
+            f"To work on it, start Safety Assess with --data-dir {result.folder}."
+            if fixed
+            else f"To work on it once this is done ({', '.join(busy)}), choose it in Settings > Data and backups > "
+            "Move or change…."
+        )
+        dialogs.show_message(window, TITLE, f"{where}\n\n{how}")
+        return
+    here = window.workspace.data_dir.root
+    question = f"{where}\n\nWork on it from now on? The data in {here} stays there as it is."
+    if dialogs.confirm(window, TITLE, question):
+        switch(result.folder)
+
+
+def set_backup_passphrase(window: MainWindow) -> bool:
+    """Ask for a new backup passphrase and keep its key (about half a second to make); True when set."""
+    from safety_assess.services.backup_keys import set_passphrase
+
+    passphrase = dialogs.ask_new_passphrase(window)
+    if passphrase is None:
+        return False
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        set_passphrase(window.workspace.data_dir, passphrase)
+    except SafetyAssessError as error:
+        dialogs.show_error(window, "Passphrase not set", str(error))
+        return False
+    finally:
+        QApplication.restoreOverrideCursor()
+    window.statusBar().showMessage("Backups from now on are encrypted with the new passphrase.", 6000)
+    return True
