@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,7 +25,10 @@ from safety_assess.domain.scoring.wording import use_currency
 from safety_assess.services import workspace as workspace_module
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.urls import DatabaseTarget, parse_database_url
+from tests import photo_files
 from tests.postgres import SERVER_VAR, FolderDatabases, ServerDatabases, server_url
+
+pytest_plugins = ("pytester",)  # tests/gui/test_blocking_dialogs.py runs a test run of its own
 
 TESTS = Path(__file__).resolve().parent
 DATA = TESTS / "data"
@@ -115,6 +119,16 @@ def _as_shipped() -> Iterator[None]:
     location_file().unlink(missing_ok=True)
 
 
+@pytest.fixture(autouse=True)
+def _no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Wherever Qt's widgets are loaded, a real modal dialog fails the test at once instead of hanging the run
+    (tests/blocking_dialogs.py). Tests without Qt never load it."""
+    if "PySide6.QtWidgets" in sys.modules:
+        from tests.blocking_dialogs import forbid_blocking_dialogs
+
+        forbid_blocking_dialogs(monkeypatch)
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> DataDir:
     return DataDir(tmp_path / "data")
@@ -126,6 +140,12 @@ def workspace(data_dir: DataDir) -> Iterator[Workspace]:
     shutil.copy(DATA / "checklists" / "every-type.yaml", data_dir.checklists / "every-type.yaml")
     yield opened
     opened.close()
+
+
+@pytest.fixture(scope="session")
+def photo_folder() -> Path:
+    """The photo files the tests import, made by tests/photo_files.py once per run (see there for what each is)."""
+    return photo_files.folder()
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from safety_assess.datadir import DataDir
 from safety_assess.services.backup import back_up
+from safety_assess.services.backup_keys import protection_for, set_passphrase
 from safety_assess.services.demo import make_sample
 from safety_assess.services.workspace import Workspace
 from safety_assess.settings import Settings
@@ -37,8 +38,9 @@ def main() -> None:
     app = application()
     workspace = Workspace.open(DataDir(Path(tempfile.mkdtemp()) / "safety-assess", "default"))
     sample = make_sample(workspace, "Ana Diaz")
-    back_up(workspace)  # so the settings show when the last backup was made
-    settings = Settings(assessor_name="Ana Diaz", district_name="Riverside Unified")
+    settings = Settings(assessor_name="Ana Diaz", district_name="Riverside Unified", backup_encryption="passphrase")
+    set_passphrase(workspace.data_dir, "correct horse battery staple")
+    back_up(workspace, protection=protection_for(workspace, settings))  # so the settings show the last backup
     main = MainWindow(workspace, settings)
     main.resize(1100, 680)
     main.refresh(select=sample.assessment_id)

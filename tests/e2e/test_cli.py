@@ -300,8 +300,7 @@ def test_a_locked_database_is_one_line(cli: Run, tmp_path: Path) -> None:
     assert "is locked by another program" in line
 
 
-def test_photo_add_and_list(cli: Run) -> None:
-    photos = Path(__file__).resolve().parents[3] / "shared" / "testdata" / "photos"
+def test_photo_add_and_list(cli: Run, photo_folder: Path) -> None:
     cli("campus", "add", "Lincoln High", "--code", "LHS")
     assessment_id = cli("assessment", "new", "--campus", "LHS", "--checklist", "cameras-technology").stdout.strip()
     added = cli(
@@ -309,8 +308,8 @@ def test_photo_add_and_list(cli: Run) -> None:
         "add",
         assessment_id,
         "camera.working",
-        str(photos / "orientation_rectangle.jpg"),
-        str(photos / "truncated_jpeg.jpg"),
+        str(photo_folder / "orientation_rectangle.jpg"),
+        str(photo_folder / "truncated_jpeg.jpg"),
         "--instance",
         "Camera 1",
         "--caption",
@@ -329,11 +328,10 @@ def test_photo_add_and_list(cli: Run) -> None:
     assert len(photo["sha256"]) == 64 and photo["caption"] == "Dark screen"
 
 
-def test_photo_export_writes_a_copy_without_metadata(cli: Run, tmp_path: Path) -> None:
-    photos = Path(__file__).resolve().parents[3] / "shared" / "testdata" / "photos"
+def test_photo_export_writes_a_copy_without_metadata(cli: Run, tmp_path: Path, photo_folder: Path) -> None:
     cli("campus", "add", "Lincoln High", "--code", "LHS")
     assessment_id = cli("assessment", "new", "--campus", "LHS", "--checklist", "cameras-technology").stdout.strip()
-    cli("photo", "add", assessment_id, "video.retention-days", str(photos / "hopper_orientation_8.jpg"))
+    cli("photo", "add", assessment_id, "video.retention-days", str(photo_folder / "hopper_orientation_8.jpg"))
     [photo] = json.loads(cli("photo", "list", assessment_id, "--json").stdout)
     out = tmp_path / "shared.jpg"
     result = cli("photo", "export", photo["id"], "--out", str(out))

@@ -27,9 +27,10 @@ from safety_assess.ui import dialogs
 from safety_assess.ui.bundle.export_dialog import BundleExportDialog, BundleRequest
 from safety_assess.ui.bundle.exporting import bundle_choices
 from safety_assess.ui.main_window import MainWindow
+from tests import photo_files
 from tests.conftest import DATA
 
-PHOTO = Path(__file__).resolve().parents[4] / "shared" / "testdata" / "photos" / "hopper.jpg"
+PHOTO = photo_files.folder() / "hopper.jpg"
 
 
 def assess(workspace: Workspace) -> AssessmentSummary:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -18,8 +17,9 @@ from safety_assess.ui import dialogs
 from safety_assess.ui.plan.editors import ActionDialog, FindingDialog, NewFinding
 from safety_assess.ui.plan.models import ActionsModel, CarriedModel, FindingsModel, ScoresModel
 from safety_assess.ui.plan.window import PlanWindow
+from tests import photo_files
 
-PHOTOS = Path(__file__).resolve().parents[4] / "shared" / "testdata" / "photos"
+PHOTOS = photo_files.folder()
 DAY = dt.date(2026, 11, 2)
 
 

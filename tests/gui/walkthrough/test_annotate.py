@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 from PIL import Image, ImageStat
 from PySide6.QtCore import QPoint, Qt
@@ -14,9 +13,10 @@ from safety_assess.ui import dialogs
 from safety_assess.ui.walkthrough import annotate
 from safety_assess.ui.walkthrough.annotate import AnnotateDialog
 from safety_assess.ui.walkthrough.photo_viewer import PhotoViewer
+from tests import photo_files
 from tests.gui.walkthrough.conftest import Open
 
-PHOTOS = Path(__file__).resolve().parents[4] / "shared" / "testdata" / "photos"
+PHOTOS = photo_files.folder()
 
 
 def drag(qtbot, canvas, start: tuple[float, float], end: tuple[float, float]) -> None:  # type: ignore[no-untyped-def]

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from safety_assess.ui import camera, dialogs
+from tests import photo_files
 from tests.gui.walkthrough.conftest import Open
 
-PHOTOS = Path(__file__).resolve().parents[4] / "shared" / "testdata" / "photos"
+PHOTOS = photo_files.folder()
 
 
 def test_without_qt_multimedia_the_reason_is_given(monkeypatch) -> None:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 
 from safety_assess.domain.walk.slots import SlotKey
 from safety_assess.services.photos import add_photos
 from safety_assess.ui.walkthrough.photo_viewer import PhotoViewer
+from tests import photo_files
 from tests.gui.walkthrough.conftest import Open
 
-PHOTOS = Path(__file__).resolve().parents[4] / "shared" / "testdata" / "photos"
+PHOTOS = photo_files.folder()
 FILES = ["hopper.jpg", "orientation_rectangle.jpg", "pil_sample_cmyk.jpg"]
 
 

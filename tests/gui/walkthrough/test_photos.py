@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage
 
@@ -11,9 +9,10 @@ from safety_assess.domain.walk.review import Problem
 from safety_assess.domain.walk.slots import SlotKey
 from safety_assess.ui import dialogs
 from safety_assess.ui.walkthrough.window import WalkthroughWindow
+from tests import photo_files
 from tests.gui.walkthrough.conftest import Open
 
-PHOTOS = Path(__file__).resolve().parents[4] / "shared" / "testdata" / "photos"
+PHOTOS = photo_files.folder()
 
 
 def wait_idle(qtbot, window: WalkthroughWindow) -> None:  # type: ignore[no-untyped-def]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from pathlib import Path
 
 import pytest
 from PIL import Image, ImageStat
@@ -14,8 +13,9 @@ from safety_assess.photos.decode import PhotoError
 from safety_assess.services.assessments import start_assessment
 from safety_assess.services.photos import add_photos, annotate_photo, export_photo
 from safety_assess.services.workspace import Workspace
+from tests import photo_files
 
-PHOTOS = Path(__file__).resolve().parents[4] / "shared" / "testdata" / "photos"
+PHOTOS = photo_files.folder()
 
 
 def noisy(size: tuple[int, int] = (200, 100)) -> Image.Image:
@@ -74,14 +74,9 @@ def test_gps_leaves_only_when_the_district_shares_locations_and_serials_never(wo
     from safety_assess.photos.decode import open_image, read_meta
     from safety_assess.settings import Settings, save_settings
 
-    exif = Image.Exif()
-    exif[0x8825] = {1: "N", 2: (37.0, 46.0, 30.0), 3: "W", 4: (122.0, 25.0, 10.0)}
-    exif[0x8769] = {0xA431: "SERIAL-123456"}
-    phone = tmp_path / "phone.jpg"
-    Image.new("RGB", (64, 48), "orange").save(phone, exif=exif.tobytes())
     workspace.campuses.add("Lincoln High", "LHS")
     assessment = start_assessment(workspace, "LHS", "every-type", ["Ana"], dt.date(2026, 11, 23))
-    [photo] = add_photos(workspace, assessment.id, "gate", [phone]).added
+    [photo] = add_photos(workspace, assessment.id, "gate", [PHOTOS / "phone.jpg"]).added
     assert photo.gps == (37.775, -122.4194444)
 
     private = export_photo(workspace, photo.id)

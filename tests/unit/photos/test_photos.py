@@ -14,9 +14,14 @@ from safety_assess.photos.decode import PhotoError, open_image, read_meta
 from safety_assess.photos.ingest import ingest
 from safety_assess.photos.render import renditions
 from safety_assess.photos.store import ORPHAN_AGE_S, PhotoStore
+from tests import photo_files
+from tests.photo_files import phone_photo
 
-PHOTOS = Path(__file__).resolve().parents[4] / "shared" / "testdata" / "photos"
-ORIENTED = [f"hopper_orientation_{n}.jpg" for n in range(2, 9)] + ["hopper_orientation_6.webp"]
+PHOTOS = photo_files.folder()
+ORIENTED = [f"hopper_orientation_{n}.jpg" for n in range(2, 9)] + [
+    "hopper_orientation_6.webp",
+    "hopper_orientation_6.tif",
+]
 
 
 def thumb(path: Path) -> Image.Image:
@@ -43,7 +48,7 @@ def test_a_rotated_rectangle_swaps_width_and_height() -> None:
     assert thumb(PHOTOS / "orientation_rectangle.jpg").size == (1, 2)
 
 
-@pytest.mark.parametrize("name", ["pil_sample_cmyk.jpg", "RGB_16__128x128.png", "app13-multiple.jpg"])
+@pytest.mark.parametrize("name", ["pil_sample_cmyk.jpg", "RGB_16__128x128.png", "grey_16.png", "app13-multiple.jpg"])
 def test_cmyk_16_bit_and_progressive_become_plain_rgb(name: str) -> None:
     made = renditions(PHOTOS / name)
     for data in made.values():
@@ -89,37 +94,25 @@ def test_files_that_are_not_images_or_too_large_are_refused(tmp_path: Path) -> N
 
 
 def _png_header(width: int, height: int) -> bytes:
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND", b"")
-
-
-def photo_with_gps(path: Path, lat: tuple[float, float, float], lat_ref: str = "N") -> Path:
-    exif = Image.Exif()
-    exif[0x010F], exif[0x0110], exif[0x0131] = "Acme", "PhoneCam 7", "firmware 1.2"  # make, model, software
-    exif[0x8825] = {1: lat_ref, 2: lat, 3: "W", 4: (122.0, 25.0, 10.0)}
-    exif[0x8769] = {0x9003: "2026:11:20 09:41:07", 0xA431: "SERIAL-123456"}
-    Image.new("RGB", (64, 48), "orange").save(path, exif=exif.tobytes())
-    return path
+    chunks = [(b"IHDR", ihdr), (b"IDAT", zlib.compress(b"")), (b"IEND", b"")]
+    return photo_files.PNG_SIGNATURE + b"".join(photo_files.png_chunk(kind, data) for kind, data in chunks)
 
 
 def test_gps_camera_and_time_are_read(tmp_path: Path) -> None:
-    with open_image(photo_with_gps(tmp_path / "phone.jpg", (37.0, 46.0, 30.0))) as image:
+    with open_image(PHOTOS / "phone.jpg") as image:
         meta = read_meta(image)
-    assert meta.gps == (37.775, -122.4194444)
+    assert meta.gps == photo_files.LOCATION == (37.775, -122.4194444)
     assert meta.camera_model == "Acme PhoneCam 7"
     assert meta.captured_at is not None and meta.captured_at.isoformat() == "2026-11-20T09:41:07"
-    with open_image(photo_with_gps(tmp_path / "zero.jpg", (0.0, 0.0, 0.0))) as image:
+    with open_image(phone_photo(tmp_path / "zero.jpg", (0.0, 0.0, 0.0))) as image:
         assert read_meta(image).gps is not None  # longitude is not 0, so this is a real place
-    with open_image(photo_with_gps(tmp_path / "bad.jpg", (95.0, 0.0, 0.0))) as image:
+    with open_image(phone_photo(tmp_path / "bad.jpg", (95.0, 0.0, 0.0))) as image:
         assert read_meta(image).gps is None  # latitude 95 is impossible
 
 
-def test_renditions_carry_no_metadata_at_all(tmp_path: Path) -> None:
-    source = photo_with_gps(tmp_path / "phone.jpg", (37.0, 46.0, 30.0))
-    for data in renditions(source).values():
+def test_renditions_carry_no_metadata_at_all() -> None:
+    for data in renditions(PHOTOS / "phone.jpg").values():
         image = Image.open(io.BytesIO(data))
         assert dict(image.getexif()) == {}
         assert b"SERIAL-123456" not in data and b"PhoneCam" not in data and b"Exif" not in data
@@ -157,16 +150,9 @@ def test_orphans_are_removed_only_when_old(tmp_path: Path) -> None:
     assert store.has(kept.sha256, "jpg") and not store.has(orphan.sha256, "jpg")
 
 
-def test_a_heic_with_heif_rotation_and_exif_orientation_is_turned_exactly_once(tmp_path: Path) -> None:
-    """Phones write both; libheif applies the HEIF rotation and resets EXIF to 1, so nothing turns it again.
-
-    The test HEIC is encoded here from a tiny picture (encoding large HEICs is slow)."""
-    import pillow_heif
-
-    pillow_heif.register_heif_opener()
-    source = Image.open(PHOTOS / "hopper_orientation_6.jpg")
-    heic = tmp_path / "phone.heic"
-    source.save(heic, exif=source.getexif().tobytes(), quality=90)
+def test_a_heic_with_heif_rotation_and_exif_orientation_is_turned_exactly_once() -> None:
+    """Phones write both; libheif applies the HEIF rotation and resets EXIF to 1, so nothing turns it again."""
+    heic = PHOTOS / "hopper_orientation_6.heic"
     with open_image(heic) as image:
         meta = read_meta(image)
     assert (meta.format, meta.extension) == ("HEIF", "heic")
@@ -179,8 +165,7 @@ def test_a_heic_with_heif_rotation_and_exif_orientation_is_turned_exactly_once(t
 
 
 def test_tiff_and_png_with_transparency_are_read(tmp_path: Path) -> None:
-    tiff = tmp_path / "scan.tif"
-    Image.open(PHOTOS / "hopper.jpg").save(tiff)
+    tiff = PHOTOS / "hopper.tif"
     png = tmp_path / "overlay.png"
     Image.new("RGBA", (20, 10), (255, 0, 0, 0)).save(png)
     assert thumb(tiff).size == (128, 128)

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pytest
 from PIL import Image, ImageOps
 
 from safety_assess.photos.decode import PhotoError
 from safety_assess.photos.strip import strip_jpeg
-from tests.unit.photos.test_photos import photo_with_gps
+from tests import photo_files
 
-PHOTOS = Path(__file__).resolve().parents[4] / "shared" / "testdata" / "photos"
+PHOTOS = photo_files.folder()
 
 
 def pixels(data: bytes) -> bytes:
@@ -20,8 +19,8 @@ def pixels(data: bytes) -> bytes:
         return (ImageOps.exif_transpose(image) or image).convert("RGB").tobytes()
 
 
-def test_gps_serial_and_camera_go_and_the_pixels_stay(tmp_path: Path) -> None:
-    original = photo_with_gps(tmp_path / "phone.jpg", (37.0, 46.0, 30.0)).read_bytes()
+def test_gps_serial_and_camera_go_and_the_pixels_stay() -> None:
+    original = (PHOTOS / "phone.jpg").read_bytes()
     stripped = strip_jpeg(original)
     assert b"SERIAL-123456" in original and b"SERIAL-123456" not in stripped
     assert b"PhoneCam" not in stripped and b"Exif" not in stripped

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -14,8 +13,9 @@ from safety_assess.services.assessments import record_answer, start_assessment
 from safety_assess.services.photos import add_photos, annotate_photo
 from safety_assess.services.plan import PlanEditor, load_plan
 from safety_assess.services.workspace import Workspace
+from tests import photo_files
 
-PHOTOS = Path(__file__).resolve().parents[4] / "shared" / "testdata" / "photos"
+PHOTOS = photo_files.folder()
 CLOCK = dt.datetime(2026, 11, 23, 9, 30, tzinfo=dt.UTC)
 NOTES = {
     "door-locked": "Porte verrouillée? Non. ¿Dónde está la llave? Անվտանգություն 安全出口 被锁",

@@ -13,6 +13,7 @@ import pytest
 from safety_assess.datadir import DataDir
 from safety_assess.leftovers import Owner, temp_path, this_host
 from safety_assess.services.backup import back_up
+from safety_assess.services.backup_keys import UNENCRYPTED
 from safety_assess.services.files import WriteError, tidy_up, writing
 from safety_assess.services.relocate import check_new_folder, move_data_folder
 from safety_assess.services.workspace import Workspace
@@ -87,7 +88,7 @@ def test_a_backup_removes_the_half_made_one_a_killed_backup_left(workspace: Work
     left_by_a_killed_writer(backups / "safety-assess-backup-20261123T115900Z")
     running = temp_path(backups / f"safety-assess-backup-{NOON:%Y%m%dT%H%M%SZ}")  # this process, another thread
     running.mkdir()
-    result = back_up(workspace, backups, clock=NOON)
+    result = back_up(workspace, backups, clock=NOON, protection=UNENCRYPTED)
     assert result.folder.name == "safety-assess-backup-20261123T120001Z"  # the name being made is not taken
     assert sorted(backups.iterdir()) == sorted([running, result.folder])
     assert list(workspace.data_dir.pending_writes.iterdir()) == []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -12,8 +11,9 @@ from safety_assess.services.assessments import start_assessment
 from safety_assess.services.photos import add_photos, remove_orphan_files
 from safety_assess.services.progress import Cancelled, Progress
 from safety_assess.services.workspace import Workspace
+from tests import photo_files
 
-PHOTOS = Path(__file__).resolve().parents[4] / "shared" / "testdata" / "photos"
+PHOTOS = photo_files.folder()
 
 
 @pytest.fixture

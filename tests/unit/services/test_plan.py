@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -19,8 +18,9 @@ from safety_assess.services.photos import add_photos
 from safety_assess.services.plan import PlanEditor, load_plan
 from safety_assess.services.report_data import assessment_scores
 from safety_assess.services.workspace import Workspace
+from tests import photo_files
 
-PHOTOS = Path(__file__).resolve().parents[4] / "shared" / "testdata" / "photos"
+PHOTOS = photo_files.folder()
 
 
 def start(workspace: Workspace, day: dt.date) -> AssessmentSummary:

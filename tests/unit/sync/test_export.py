@@ -21,7 +21,6 @@ from safety_assess.services.workspace import Workspace
 from safety_assess.sync.device import verify
 from safety_assess.sync.export import export_bundle, export_changed
 from safety_assess.sync.manifest import parse_manifest
-from tests.unit.photos.test_photos import photo_with_gps
 
 CLOCK = dt.datetime(2026, 11, 24, 8, 0, tzinfo=dt.UTC)
 
@@ -62,10 +61,9 @@ def test_the_document_holds_every_record(workspace: Workspace, reported: Assessm
 
 
 def test_photos_leave_without_location_serials_or_what_was_redacted(
-    workspace: Workspace, reported: AssessmentSummary, tmp_path: Path
+    workspace: Workspace, reported: AssessmentSummary, tmp_path: Path, photo_folder: Path
 ) -> None:
-    phone = photo_with_gps(tmp_path / "phone.jpg", (37.0, 46.0, 30.0))
-    add_photos(workspace, reported.id, "extinguishers", [phone])
+    add_photos(workspace, reported.id, "extinguishers", [photo_folder / "phone.jpg"])
     out = tmp_path / "lhs.sabundle"
     export_bundle(workspace, [reported.id], out, clock=CLOCK)
     files = entries(out)
