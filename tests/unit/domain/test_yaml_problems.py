@@ -128,6 +128,12 @@ def test_text_in_another_encoding_is_located_and_named(tmp_path: Path) -> None:
     assert lines_for(tmp_path, "id: x\n".encode("utf-16")) == ["F: the file is saved as UTF-16 text: save it as UTF-8"]
 
 
+def test_a_file_nested_thousands_deep_is_refused_in_words(tmp_path: Path) -> None:
+    assert lines_for(tmp_path, b"id: " + b"[" * 5000 + b"]" * 5000) == [
+        "F: the file nests lists or fields far deeper than any checklist"
+    ]
+
+
 def test_a_file_that_is_not_text_at_all_says_so(tmp_path: Path) -> None:
     png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10"
     assert lines_for(tmp_path, png) == [

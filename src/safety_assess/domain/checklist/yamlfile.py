@@ -68,6 +68,10 @@ def _parse_yaml(text: str, source: str) -> Any:
     except YAMLError as error:
         found = explain(error, text)
         raise ChecklistInvalid([Issue((), found.message, found.line, found.column)], source) from None
+    except RecursionError:  # thousands of nested [ or {: no checklist nests more than a few levels
+        raise ChecklistInvalid(
+            [Issue((), "the file nests lists or fields far deeper than any checklist")], source
+        ) from None
 
 
 def line_of(data: Any, path: DocPath) -> int | None:
