@@ -17,6 +17,7 @@ import platformdirs
 
 from safety_assess.atomic import WriteError, write_text
 from safety_assess.domain.errors import SafetyAssessError
+from safety_assess.domain.versions import version_problem
 
 ENV_VAR = "SAFETY_ASSESS_DATA_DIR"
 CONFIG_ENV_VAR = "SAFETY_ASSESS_CONFIG_DIR"
@@ -135,10 +136,13 @@ def remembered_data_folder() -> Path | None:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None
-    except (OSError, ValueError) as error:
-        raise DataDirError(f"{path} (which says where your data folder is) cannot be read: {error}") from None
-    if not isinstance(data, dict) or data.get("schema_version") != LOCATION_VERSION:
-        raise DataDirError(f"{path} (which says where your data folder is) is not a version {LOCATION_VERSION} file")
+    except OSError as error:
+        raise DataDirError(f"{path} (which says where your data folder is) cannot be read: {error.strerror}") from None
+    except ValueError:
+        raise DataDirError(f"{path} (which says where your data folder is) is damaged: it is not JSON") from None
+    problem = version_problem(data.get("schema_version") if isinstance(data, dict) else None, LOCATION_VERSION)
+    if problem is not None:
+        raise DataDirError(f"{path} (which says where your data folder is): {problem}")
     folder = data.get("data_folder")
     if not isinstance(folder, str) or not folder:
         raise DataDirError(f"{path} (which says where your data folder is) names no folder")

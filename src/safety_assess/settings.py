@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from safety_assess.atomic import write_text
+from safety_assess.domain.versions import version_problem
 
 log = logging.getLogger(__name__)
 
@@ -144,10 +145,9 @@ def _read_settings(path: Path) -> Settings:
 
 def migrate_settings(data: dict[str, Any]) -> dict[str, Any]:
     version = data.get("schema_version", 1)
-    if not isinstance(version, int) or version < 1:
-        raise ValueError(f"settings version must be a whole number from 1, got {version!r}")
-    if version > SETTINGS_VERSION:
-        raise ValueError(f"settings version {version} is newer than this app knows ({SETTINGS_VERSION})")
+    problem = version_problem(version, SETTINGS_VERSION, "use them")
+    if problem is not None:
+        raise ValueError(f"the settings: {problem}")
     while version < SETTINGS_VERSION:
         data = MIGRATIONS[version](data)
         version += 1

@@ -88,13 +88,86 @@ def test_a_whole_assessment_from_the_command_line(cli: Run) -> None:
     assert "compliance: 0.0%, findings: 2" in text.stdout
 
 
-def test_a_wrong_answer_is_one_line_naming_item_and_type(cli: Run) -> None:
+def test_a_wrong_answer_is_one_line_naming_item_and_what_it_takes(cli: Run) -> None:
     cli("campus", "add", "Lincoln High", "--code", "LHS")
     assessment_id = cli("assessment", "new", "--campus", "LHS", "--checklist", "cameras-technology").stdout.strip()
     line = one_line_error(cli("assessment", "answer", assessment_id, "video.retention-days", "a month"))
-    assert line == ("safety-assess: error: item 'video.retention-days' (measurement): expected a number, got 'a month'")
+    assert (
+        line == "safety-assess: error: item 'video.retention-days': 'a month' is not a number: enter a number of days"
+    )
     line = one_line_error(cli("assessment", "answer", assessment_id, "camera.working", "yes"))
     assert "name the instance" in line
+
+
+WRONG_ANSWERS = [
+    (
+        "grounds.shrub-height",
+        "4 ft",
+        "item 'grounds.shrub-height': this item is measured in inches (in): enter 48 (4 ft is 48 in)",
+    ),
+    (
+        "grounds.shrub-height",
+        "5 min",
+        "item 'grounds.shrub-height': this item is measured in inches (in), not minutes: enter a number of inches (in)",
+    ),
+    (
+        "grounds.shrub-height",
+        "1,200",
+        "item 'grounds.shrub-height': 1,200 could be 1200 or 1.2: enter it without the comma",
+    ),
+    (
+        "grounds.shrub-height",
+        "n/a",
+        "item 'grounds.shrub-height': this item cannot be answered N/A: it takes a number of inches (in)",
+    ),
+    (
+        "comms.fire-alarm-inspected",
+        "2026-02-30",
+        "item 'comms.fire-alarm-inspected': 2026-02-30 is not a date: February 2026 has 28 days",
+    ),
+    (
+        "comms.fire-alarm-inspected",
+        "03/05/2026",
+        "item 'comms.fire-alarm-inspected': 03/05/2026 could be 2026-03-05 or 2026-05-03: write it year first, as "
+        "YYYY-MM-DD",
+    ),
+    (
+        "grounds.gates-locked",
+        "maybe",
+        "item 'grounds.gates-locked': 'maybe' is not an answer here: answer yes, no or N/A",
+    ),
+]
+
+
+def test_wrong_answers_say_what_to_enter_and_change_nothing(cli: Run) -> None:
+    cli("campus", "add", "Lincoln High", "--code", "LHS")
+    aid = cli("assessment", "new", "--campus", "LHS", "--checklist", "comprehensive-facility").stdout.strip()
+    for item, value, message in WRONG_ANSWERS:
+        assert one_line_error(cli("assessment", "answer", aid, item, value)) == f"safety-assess: error: {message}"
+    assert json.loads(cli("assessment", "show", aid, "--json").stdout)["responses"] == []
+    assert cli("assessment", "answer", aid, "grounds.shrub-height", "48 in").stdout == "grounds.shrub-height = 48.0\n"
+    assert cli("assessment", "answer", aid, "comms.fire-alarm-inspected", "2026/3/5").returncode == 0
+    shown = json.loads(cli("assessment", "show", aid, "--json").stdout)["responses"]
+    assert [(r["item"], r["value"]) for r in shown] == [
+        ("grounds.shrub-height", 48.0),
+        ("comms.fire-alarm-inspected", "2026-03-05"),
+    ]
+
+
+def test_na_words_choose_a_scales_na_option(cli: Run) -> None:
+    cli("campus", "add", "Lincoln High", "--code", "LHS")
+    aid = cli("assessment", "new", "--campus", "LHS", "--checklist", "cameras-technology").stdout.strip()
+    for word in ("N/A", "not applicable", "na"):
+        answered = cli("assessment", "answer", aid, "video.viewing-policy", word)
+        assert answered.returncode == 0 and answered.stdout == "video.viewing-policy = 'na'\n", answered.stderr
+
+
+def test_a_date_option_that_is_no_date_says_why(cli: Run) -> None:
+    cli("campus", "add", "Lincoln High", "--code", "LHS")
+    wrong = cli("assessment", "new", "--campus", "LHS", "--checklist", "cameras-technology", "--date", "2026-02-30")
+    line = one_line_error(wrong, code=2)
+    assert "argument --date: 2026-02-30 is not a date: February 2026 has 28 days" in line
+    assert "fromisoformat" not in line and cli("assessment", "list", "--json").stdout.strip() == "[]"
 
 
 def test_checklist_list_and_show(cli: Run) -> None:
@@ -115,7 +188,30 @@ def test_user_checklists_in_the_data_folder_are_found(cli: Run, tmp_path: Path) 
     (folder / "broken.yaml").write_text("id: [\n")
     result = cli("checklist", "list")
     assert "every-type" in result.stdout
-    assert "warning: skipped" in result.stderr and "broken.yaml" in result.stderr
+    assert f"warning: skipped {folder / 'broken.yaml'}:1:5: the '[' that starts here is never closed" in result.stderr
+
+
+def test_validate_tells_yaml_mistakes_in_words_with_line_and_column(cli: Run, tmp_path: Path) -> None:
+    good = (DATA / "every-type.yaml").read_text()
+    tabbed = tmp_path / "tabbed.yaml"
+    tabbed.write_text(good.replace("    title: Main", "\ttitle: Main"))
+    unclosed = tmp_path / "unclosed.yaml"
+    unclosed.write_text(good.replace("prompt: Is the main door locked?", 'prompt: "Is the main door locked?'))
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("")
+    picture = tmp_path / "picture.yaml"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    result = cli("checklist", "validate", str(tabbed), str(unclosed), str(empty), str(picture))
+    assert result.returncode == 1 and "Traceback" not in result.stderr + result.stdout
+    line = {Path(text.split(":")[0]).name: text for text in result.stdout.splitlines()}
+    assert line["tabbed.yaml"] == f"{tabbed}:16:1: a tab character: indent with spaces, never tabs"
+    assert line["unclosed.yaml"] == (
+        f'{unclosed}:20:17: the quote " that starts here is not closed on its line, so the text runs on to line 22: '
+        'add the closing " at the end of this line'
+    )
+    assert line["empty.yaml"].startswith(f"{empty}:1: the file is empty")
+    assert line["picture.yaml"].startswith(f"{picture}: this is not a text file")
+    assert len(result.stdout.splitlines()) == 4
 
 
 def test_validate_reports_ok_and_each_error_with_file_and_line(cli: Run, tmp_path: Path) -> None:

@@ -7,6 +7,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pikepdf
+
 from safety_assess.datadir import remember_data_folder
 from tests.e2e.conftest import Run
 
@@ -23,6 +25,8 @@ def test_demo_writes_the_sample_action_plan_and_bundle(cli: Run, tmp_path: Path)
         ["pdftotext", str(out / "sample-action-plan.pdf"), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "Sample Elementary (demo)" in text and "Corrective action" in text
+    with pikepdf.open(out / "sample-action-plan.pdf") as pdf:
+        assert len(pdf.pages) >= 2 and lines[1] == f"wrote {out / 'sample-action-plan.pdf'} ({len(pdf.pages)} pages)"
     listed = cli("assessment", "list").stdout
     assert listed.count("DEMO") == 1
     again = cli("demo", "--out", str(out))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pikepdf
+
 from tests.e2e.conftest import Run
 
 
@@ -126,6 +128,9 @@ def test_report_pdf_and_csv_from_the_command_line(cli: Run, tmp_path: Path) -> N
         env={"SAFETY_ASSESS_PDF_PASSWORD": "long enough"},
     )
     assert locked.returncode == 0 and b"/Encrypt" in (tmp_path / "locked.pdf").read_bytes()
+    with pikepdf.open(tmp_path / "locked.pdf", password="long enough") as pdf:
+        pages = len(pdf.pages)
+    assert pages >= 5 and locked.stdout == f"wrote {tmp_path / 'locked.pdf'} ({pages} pages)\n"  # never "(0 pages)"
     assert "at least 8 characters" in one_line_error(
         cli("report", "pdf", aid, "--out", str(tmp_path / "x.pdf"), "--password", "short")
     )

@@ -31,11 +31,15 @@ def test_a_damaged_file_is_kept_aside_and_defaults_used(tmp_path: Path) -> None:
     assert aside.read_text() == "{not json"
 
 
-def test_a_newer_settings_file_is_kept_aside_not_misread(tmp_path: Path) -> None:
+def test_a_newer_settings_file_is_kept_aside_not_misread(tmp_path: Path, caplog) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "settings.json"
     path.write_text('{"schema_version": 99, "assessor_name": "X"}')
     assert load_settings(path).assessor_name == ""
     assert len(list(tmp_path.glob("settings.json.unreadable-*"))) == 1
+    assert "written by a newer Safety Assess (format 99; this one reads up to" in caplog.text
+    path.write_text('{"schema_version": 0, "assessor_name": "X"}')  # no app ever wrote 0: damage, not "update"
+    assert load_settings(path).assessor_name == ""
+    assert "damaged (its format number 0 was never written by any Safety Assess)" in caplog.text
 
 
 def test_a_field_of_the_wrong_type_is_refused_not_misread(tmp_path: Path) -> None:

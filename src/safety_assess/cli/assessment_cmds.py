@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from safety_assess.cli.context import Commands, open_workspace
+from safety_assess.cli.context import Commands, date_argument, open_workspace
 from safety_assess.cli.output import print_json, print_table
 
 if TYPE_CHECKING:
@@ -20,7 +19,7 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     new.add_argument("--campus", required=True, metavar="CODE")
     new.add_argument("--checklist", required=True, metavar="ID")
     new.add_argument("--assessor", action="append", default=[], metavar="NAME", help="repeat for several")
-    new.add_argument("--date", type=dt.date.fromisoformat, default=None, metavar="YYYY-MM-DD")
+    new.add_argument("--date", type=date_argument, default=None, metavar="YYYY-MM-DD")
     new.set_defaults(handler=new_cmd)
     listing = sub.add_parser("list", parents=[common], help="every assessment, newest first")
     listing.add_argument("--json", action="store_true")

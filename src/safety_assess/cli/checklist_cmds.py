@@ -64,7 +64,7 @@ def _catalog(args: argparse.Namespace) -> Catalog:
 
     catalog = load_catalog(builtin_checklists_dir(), DataDir.resolve(args.data_dir).checklists)
     for problem in catalog.problems:
-        print(f"warning: skipped {problem.source}: {problem.lines()[0]}", file=sys.stderr)
+        print(f"warning: skipped {problem.lines()[0]}", file=sys.stderr)  # the line starts with the file
     return catalog
 
 

@@ -3,17 +3,37 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, TypeAlias
 
 from safety_assess.datadir import DataDir
+from safety_assess.domain.dates import DateTextError, parse_date
 from safety_assess.logs import start_logging
 from safety_assess.services.workspace import Workspace
 
 Commands: TypeAlias = "argparse._SubParsersAction[Any]"
 """The sub-command table each command module registers its parsers in."""
+
+
+def date_argument(text: str) -> dt.date:
+    """A date option (YYYY-MM-DD, year first); a wrong one says what is wrong and what to type."""
+    try:
+        return parse_date(text)
+    except DateTextError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def moment_argument(text: str) -> dt.datetime:
+    """A date and time option, ISO 8601 (2026-11-23T09:00, a zone such as +00:00 optional)."""
+    try:
+        return dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a date and time: write it as YYYY-MM-DDTHH:MM, e.g. 2026-11-23T09:00"
+        ) from None
 
 
 @contextmanager

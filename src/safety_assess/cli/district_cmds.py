@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from safety_assess.cli.context import Commands, open_workspace
+from safety_assess.cli.context import Commands, moment_argument, open_workspace
 from safety_assess.cli.output import print_json, print_table
 
 
@@ -28,7 +27,7 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     actions.set_defaults(handler=actions_cmd)
     report = sub.add_parser("report", parents=[common], help="the district PDF: ranking, budget, trends, campuses")
     report.add_argument("--out", required=True, type=Path, metavar="FILE")
-    report.add_argument("--clock", type=dt.datetime.fromisoformat, default=None, help=argparse.SUPPRESS)
+    report.add_argument("--clock", type=moment_argument, default=None, help=argparse.SUPPRESS)
     report.set_defaults(handler=report_cmd)
     pack = sub.add_parser(
         "pack", parents=[common], help="back to the field: a campus's latest assessment and action status as a bundle"

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import datetime as dt
 import re
 import uuid
 from typing import TYPE_CHECKING, Any
 
-from safety_assess.cli.context import Commands, open_workspace
+from safety_assess.cli.context import Commands, date_argument, open_workspace
 from safety_assess.cli.output import print_json, print_table
 
 if TYPE_CHECKING:
@@ -65,7 +64,7 @@ def _action_fields(parser: argparse.ArgumentParser, adding: bool) -> None:
     parser.add_argument("--cost", default=None, metavar="LOW-HIGH", help="estimated cost range, e.g. 200-450")
     parser.add_argument("--funding", default=None, metavar="SOURCE")
     parser.add_argument("--owner", default=None, metavar="ROLE_OR_NAME")
-    parser.add_argument("--due", type=dt.date.fromisoformat, default=None, metavar="YYYY-MM-DD")
+    parser.add_argument("--due", type=date_argument, default=None, metavar="YYYY-MM-DD")
     parser.add_argument("--status", choices=STATUSES, default=None)
     parser.add_argument("--note", default=None)
     parser.add_argument(

@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from safety_assess.cli.context import Commands, open_workspace
+from safety_assess.cli.context import Commands, moment_argument, open_workspace
 
 PASSWORD_ENV = "SAFETY_ASSESS_PDF_PASSWORD"
 
@@ -31,7 +31,7 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     )
     pdf.add_argument(
         "--clock",
-        type=dt.datetime.fromisoformat,
+        type=moment_argument,
         default=None,
         metavar="ISO-TIME",
         help="date the report by this time instead of now (the same input then gives the same file)",

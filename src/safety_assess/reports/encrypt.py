@@ -13,12 +13,16 @@ import pikepdf
 MIN_PASSWORD = 8
 
 
-def encrypt(source: Path, target: Path, password: str) -> None:
-    """Write ``source`` to ``target`` (an existing file, overwritten), protected by ``password``."""
+def check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD:
         from safety_assess.services.reports import ReportError
 
         raise ReportError(f"the password must be at least {MIN_PASSWORD} characters long")
+
+
+def encrypt(source: Path, target: Path, password: str) -> None:
+    """Write ``source`` to ``target`` (an existing file, overwritten), protected by ``password``."""
+    check_password(password)
     with pikepdf.open(source) as pdf, target.open("wb") as out:
         permissions = pikepdf.Permissions(extract=False, modify_other=False, modify_annotation=False)
         pdf.save(out, encryption=pikepdf.Encryption(user=password, owner=password, R=6, allow=permissions))

@@ -68,14 +68,12 @@ def user_texts(content: ReportContent) -> list[str]:
     return texts
 
 
-def page_count(path: Path) -> int:
+def page_count(path: Path, password: str = "") -> int:
+    """The pages of the PDF at ``path``; an encrypted one needs its password (none given: pikepdf's error)."""
     import pikepdf
 
-    try:
-        with pikepdf.open(path) as pdf:
-            return len(pdf.pages)
-    except pikepdf.PasswordError:
-        return 0
+    with pikepdf.open(path, password=password) as pdf:
+        return len(pdf.pages)
 
 
 def lost_characters(texts: list[str]) -> list[str]:

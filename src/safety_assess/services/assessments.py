@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from collections.abc import Sequence
 
-from safety_assess.domain.checklist.values import check_value
+from safety_assess.domain.checklist.values import check_answer
 from safety_assess.domain.errors import AnswerError, NotFoundError
 from safety_assess.domain.records import AssessmentSummary, Response
 from safety_assess.services.workspace import Workspace
@@ -43,10 +43,7 @@ def record_answer(
     if found is None:
         raise NotFoundError(f"item '{item_id}' is not in checklist {checklist.id} {checklist.version}")
     _, group, item = found
-    try:
-        canonical = check_value(checklist, item, value)
-    except AnswerError as error:
-        raise AnswerError(f"item '{item_id}' ({item.answer.type}): {error}") from None
+    canonical = check_answer(checklist, item, value)
     if group is not None:
         if not instance_label:
             raise AnswerError(f"item '{item_id}' is in repeatable group '{group.group}'; name the instance")

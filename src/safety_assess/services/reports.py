@@ -90,11 +90,13 @@ def export_report(
     progress: Progress | None = None,
 ) -> ReportResult:
     """Write the assessment's action-plan PDF to ``out`` (whole, or not at all); warnings list what is missing."""
-    from safety_assess.reports.pdf import page_count
-
     progress = progress or Progress()
     if password is not None and public:
         raise ReportError("the public version is meant to be handed out; it takes no password")
+    if password is not None:
+        from safety_assess.reports.encrypt import check_password
+
+        check_password(password)  # before hours of layout, not after
     options = report_options(workspace, public, clock, include_responses)
     plan = load_plan(workspace, assessment_id)
     photos = PlanEditor(workspace, assessment_id).photos_by_finding(plan.findings) if options.shows("photos") else {}
@@ -107,8 +109,7 @@ def export_report(
             printer.wait()
             progress.report(0, 1, "Laying out the report")
             with writing(workspace.data_dir, out) as partial:
-                warnings = _lay_out(content, partial, folder / "unprotected.pdf", password)
-                pages = page_count(partial)
+                warnings, pages = _lay_out(content, partial, folder / "unprotected.pdf", password)
         finally:
             printer.close()
     finally:
@@ -117,14 +118,16 @@ def export_report(
     return ReportResult(out, pages, printer.warnings + warnings)
 
 
-def _lay_out(content: ReportContent, partial: Path, unprotected: Path, password: str | None) -> list[str]:
-    """The report into ``partial``; laid out first in the data folder (``unprotected``) when it gets a password."""
-    from safety_assess.reports.pdf import write_pdf
+def _lay_out(content: ReportContent, partial: Path, unprotected: Path, password: str | None) -> tuple[list[str], int]:
+    """The report into ``partial``, with its warnings and its page count; laid out first in the data folder
+    (``unprotected``) when it gets a password, and counted there, before it is encrypted."""
+    from safety_assess.reports.pdf import page_count, write_pdf
 
     if password is None:
-        return write_pdf(content, partial)
+        return write_pdf(content, partial), page_count(partial)
     from safety_assess.reports.encrypt import encrypt
 
     warnings = write_pdf(content, unprotected)
+    pages = page_count(unprotected)
     encrypt(unprotected, partial, password)
-    return warnings
+    return warnings, pages

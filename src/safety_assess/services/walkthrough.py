@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from safety_assess.domain.checklist.model import Group
-from safety_assess.domain.checklist.values import check_value
+from safety_assess.domain.checklist.values import check_answer
 from safety_assess.domain.errors import ConflictError, NotFoundError
 from safety_assess.domain.records import AssessmentSummary, GroupInstance, PhotoRecord, Response
 from safety_assess.domain.walk.review import ReviewEntry, review
@@ -63,7 +63,7 @@ class WalkSession:
     def answer(self, key: SlotKey, value: object) -> Response:
         """Check the value (typed text or an already typed value), commit it, and update the state."""
         item = self.state.slot(key).item
-        canonical = check_value(self.checklist, item, value)
+        canonical = check_answer(self.checklist, item, value)
         earlier = self.state.responses.get(key)
         saved = self.workspace.answers.save_answer(self.id, key.item_id, key.instance_id, canonical)
         self._record(key, earlier, saved)

@@ -49,12 +49,21 @@ def read_revision(path: Path, busy_timeout_ms: int) -> str | None:
 
 
 def check_revision(where: Path | str, revision: str | None) -> None:
-    """Refuse a database a newer app has upgraded: this one would not understand, and might damage, its data."""
-    if revision is not None and revision not in schema.REVISIONS:
+    """Refuse a database a newer app has upgraded: this one would not understand, and might damage, its data.
+    Revisions are numbered upwards (0001, 0002...), so one that is no such number above ours was never written by
+    any Safety Assess: the database is damaged, and "update" would send the user after a version that does not
+    exist."""
+    if revision is None or revision in schema.REVISIONS:
+        return
+    if revision.isdigit() and len(revision) == len(schema.HEAD) and revision > schema.HEAD:
         raise DatabaseError(
             f"database {where} was written by a newer version of Safety Assess (schema {revision}; this version "
             f"knows up to {schema.HEAD}). Update Safety Assess to open it; it was left untouched."
         )
+    raise DatabaseError(
+        f"database {where} is damaged: its schema version '{revision}' was never written by any Safety Assess; it "
+        "was left untouched"
+    )
 
 
 def current_revision(path: Path, busy_timeout_ms: int = 5000) -> str | None:

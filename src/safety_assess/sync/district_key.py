@@ -18,6 +18,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from safety_assess.domain.errors import SafetyAssessError
+from safety_assess.domain.versions import version_problem
 from safety_assess.sync.device import fingerprint
 from safety_assess.sync.key_files import load_key, load_or_create_key
 from safety_assess.sync.sealed import public_bytes
@@ -63,9 +64,9 @@ def parse_key_file(data: bytes, name: str) -> DistrictPublicKey:
         raise DistrictKeyError(f"{name}: not a district key file (it is not JSON)") from None
     if not isinstance(document, dict) or document.get("format") != KEY_FILE_FORMAT:
         raise DistrictKeyError(f"{name}: not a district key file")
-    version = document.get("format_version")
-    if not isinstance(version, int) or version > KEY_FILE_VERSION:
-        raise DistrictKeyError(f"{name}: a district key file of version {version}; update Safety Assess to read it")
+    problem = version_problem(document.get("format_version"), KEY_FILE_VERSION, "use it")
+    if problem is not None:
+        raise DistrictKeyError(f"{name}: {problem}")
     text, district = document.get("public_key"), document.get("district", "")
     try:
         key = bytes.fromhex(text) if isinstance(text, str) else b""

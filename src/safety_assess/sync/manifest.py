@@ -13,6 +13,8 @@ from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from safety_assess.domain.checklist.wording import plain
+from safety_assess.domain.versions import version_problem
 from safety_assess.sync.json_guard import JsonProblem, parse_json
 
 FORMAT: Final = "safety-assess-bundle"
@@ -82,18 +84,15 @@ def parse_manifest(data: bytes) -> Manifest:
         raise ManifestError(f"the manifest: {problem}") from None
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise ManifestError("this is not a Safety Assess bundle (its manifest names another format)")
-    version = raw.get("format_version")
-    if isinstance(version, int) and version > FORMAT_VERSION:
-        raise ManifestError(
-            f"the bundle uses format version {version}; this version of Safety Assess reads up to "
-            f"{FORMAT_VERSION}. Update Safety Assess to import it."
-        )
+    newer_or_damaged = version_problem(raw.get("format_version"), FORMAT_VERSION, "import it")
+    if newer_or_damaged is not None:
+        raise ManifestError(newer_or_damaged)
     try:
         return Manifest.model_validate(raw)
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise ManifestError(f"the manifest is invalid at {where}: {first['msg']}") from None
+        raise ManifestError(f"its manifest is damaged or was altered ({where}: {plain(first)})") from None
 
 
 def manifest_json_schema() -> dict[str, Any]:

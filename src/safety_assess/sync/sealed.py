@@ -32,6 +32,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from safety_assess.domain.errors import SafetyAssessError
+from safety_assess.domain.versions import Readable, readable, update_needed
 
 MAGIC = b"SASEALED"
 SECRET_MAGIC = b"SASECRET"
@@ -167,7 +168,7 @@ def open_sealed(source: Path, target: Path, key: Opener, chunk: int = CHUNK) -> 
 def open_stream(src: BinaryIO, out: Writer, key: Opener, chunk: int = CHUNK) -> None:
     """As ``open_sealed``, from an open file into another (anything with ``write``); what was written before a
     SealError must be thrown away by the caller."""
-    header, cipher = _read_header(src, key)
+    header, cipher = _read_header(src, key, chunk)
     number = 0
     while True:
         sealed = _next_chunk(src, chunk)
@@ -181,37 +182,55 @@ def open_stream(src: BinaryIO, out: Writer, key: Opener, chunk: int = CHUNK) -> 
         number += 1
 
 
-def _read_header(src: BinaryIO, key: Opener) -> tuple[bytes, ChaCha20Poly1305]:
+def _read_header(src: BinaryIO, key: Opener, chunk: int) -> tuple[bytes, ChaCha20Poly1305]:
     if isinstance(key, SecretKey):
-        return _read_secret_header(src, key)
+        return _read_secret_header(src, key, chunk)
     header = src.read(HEADER.size)
     if len(header) < HEADER.size or not header.startswith(MAGIC):
         raise SealError("it is not a sealed file")
-    _, version, recipient, ephemeral, salt = HEADER.unpack(header)
-    _check_version(version)
-    if recipient != key_id(public_bytes(key.public_key())):
-        raise SealError("it is sealed for another district key")
+    _, version, _, ephemeral, salt = HEADER.unpack(header)
     try:
         shared = key.exchange(X25519PublicKey.from_public_bytes(ephemeral))
     except ValueError:  # a key no sender could have made (a low-order point): altered
         raise SealError(ALTERED) from None
-    return header, _cipher(shared, salt, INFO)
+    cipher = _cipher(shared, salt, INFO)
+    ours = HEADER.pack(MAGIC, VERSION, key_id(public_bytes(key.public_key())), ephemeral, salt)
+    if header != ours:
+        raise SealError(_header_problem(src, chunk, version, cipher, ours, "it is sealed for another district key"))
+    return header, cipher
 
 
-def _read_secret_header(src: BinaryIO, key: SecretKey) -> tuple[bytes, ChaCha20Poly1305]:
+def _read_secret_header(src: BinaryIO, key: SecretKey, chunk: int) -> tuple[bytes, ChaCha20Poly1305]:
     header = src.read(SECRET_HEADER.size)
     if len(header) < SECRET_HEADER.size or not header.startswith(SECRET_MAGIC):
         raise SealError("it is not a file sealed with a secret key")
-    _, version, identity, salt = SECRET_HEADER.unpack(header)
-    _check_version(version)
-    if identity != key.id:
-        raise SealError("it is sealed with another key")
-    return header, _cipher(key.key, salt, SECRET_INFO)
+    _, version, _, salt = SECRET_HEADER.unpack(header)
+    cipher = _cipher(key.key, salt, SECRET_INFO)
+    ours = SECRET_HEADER.pack(SECRET_MAGIC, VERSION, key.id, salt)
+    if header != ours:
+        raise SealError(_header_problem(src, chunk, version, cipher, ours, "it is sealed with another key"))
+    return header, cipher
 
 
-def _check_version(version: int) -> None:
-    if version != VERSION:
-        raise SealError(f"it is sealed in format {version}; update Safety Assess to open it")
+def _header_problem(
+    src: BinaryIO, chunk: int, version: int, cipher: ChaCha20Poly1305, ours: bytes, other_key: str
+) -> str:
+    """Why a header names another format or another key. A damaged byte can make it say either, and a version no
+    Safety Assess wrote (0) is damage; so when the first chunk opens under the header this app would have written
+    for this key (``ours``), the header was damaged. Otherwise it is as the header says: newer, or another key."""
+    state = readable(version, VERSION)
+    if state is Readable.DAMAGED or _opens_under(src, chunk, cipher, ours):
+        return ALTERED
+    return update_needed(version, VERSION) if state is Readable.NEWER else other_key
+
+
+def _opens_under(src: BinaryIO, chunk: int, cipher: ChaCha20Poly1305, header: bytes) -> bool:
+    try:
+        sealed = _next_chunk(src, chunk)
+        cipher.decrypt(_nonce(0, _at_end(src)), sealed, header)
+    except (InvalidTag, SealError):
+        return False
+    return True
 
 
 def _next_chunk(src: BinaryIO, chunk: int) -> bytes:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from safety_assess.domain.versions import version_problem
 from safety_assess.services.progress import Progress
 from safety_assess.sync.device import fingerprint, verify
 from safety_assess.sync.json_guard import JsonProblem, parse_json
@@ -27,6 +28,8 @@ DOCUMENT_LIMIT = 64 * 1024 * 1024
 SIGNATURE_SIZE = 64
 DOCUMENT_LISTS = ("instances", "responses", "findings", "actions", "photos")
 DOCUMENT_RECORDS = ("district", "campus", "snapshot", "assessment")
+DOCUMENT_VERSION = 1
+"""The newest assessment document format this app reads (storage.bundle_rows writes it)."""
 
 
 @dataclass(frozen=True)
@@ -158,9 +161,16 @@ def _document(
     return dict(document)
 
 
+def _version_problem(document: Any) -> str | None:
+    if not isinstance(document, dict):
+        return "it is not an assessment document"
+    return version_problem(document.get("document_version"), DOCUMENT_VERSION, "import it")
+
+
 def _shape_problem(document: Any, assessment_id: str, photos: set[str]) -> str | None:
-    if not isinstance(document, dict) or document.get("document_version") != 1:
-        return "it is not an assessment document of version 1"
+    version = _version_problem(document)
+    if version is not None:
+        return version
     for key in DOCUMENT_RECORDS:
         if not isinstance(document.get(key), dict) or not isinstance(document[key].get("id"), str):
             return f"'{key}' is missing or has no id"

@@ -134,7 +134,8 @@ class MainWindow(QMainWindow):
             for e in catalog.newest()
         ]
         if catalog.problems:
-            self.statusBar().showMessage(f"{len(catalog.problems)} checklist file(s) skipped: {catalog.problems[0]}")
+            first = catalog.problems[0].lines()[0]
+            self.statusBar().showMessage(f"{len(catalog.problems)} checklist file(s) skipped: {first}")
         current = self.selected()
         campus_code = current.code if isinstance(current, Campus) else (current.campus.code if current else None)
         answer = dialogs.ask_new_assessment(self, campuses, choices, self.settings.assessor_name, campus_code)

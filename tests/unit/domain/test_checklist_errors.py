@@ -48,16 +48,17 @@ def test_a_good_file_loads(tmp_path: Path) -> None:
     assert load_checklist_file(path).item_count() == 1
 
 
-def test_malformed_yaml_reports_a_line_and_says_so(tmp_path: Path) -> None:
+def test_malformed_yaml_reports_line_column_and_the_fix(tmp_path: Path) -> None:
     lines = problems(tmp_path, items("- id: a\n  prompt: [unclosed\n  answer: x"))
-    assert len(lines) == 1
-    assert lines[0].startswith("F:") and ": (document): malformed YAML:" in lines[0]
-    assert int(lines[0].split(":")[1]) in (9, 10, 11)
+    assert lines == [
+        "F:10:15: the '[' on line 9 is not closed where expected: add the missing ']', or put text that holds ': ', "
+        "',' or '#' in quotes"
+    ]
 
 
-def test_a_duplicate_key_is_malformed(tmp_path: Path) -> None:
+def test_a_duplicate_key_is_named_with_its_line(tmp_path: Path) -> None:
     lines = problems(tmp_path, GOOD_ITEM + "        action: Again.\n")
-    assert len(lines) == 1 and "malformed YAML" in lines[0] and "duplicate" in lines[0]
+    assert lines == ["F:14:9: 'action' is given twice in the same entry: keep one of them"]
 
 
 def test_unknown_answer_type(tmp_path: Path) -> None:
@@ -128,8 +129,8 @@ def test_show_if_on_itself(tmp_path: Path) -> None:
 def test_show_if_with_an_impossible_value(tmp_path: Path) -> None:
     body = GOOD_ITEM + items("- id: b\n  prompt: B\n  answer: {type: text}\n  show_if: {item: a, equals: maybe}")
     assert problems(tmp_path, body) == [
-        "F:17: sections.0.items.1.show_if.equals: 'maybe' can never be an answer of 'a': expected yes, no or n/a, "
-        "got 'maybe'"
+        "F:17: sections.0.items.1.show_if.equals: 'maybe' can never be an answer of 'a': 'maybe' is not an answer "
+        "here: answer yes, no or N/A"
     ]
 
 
@@ -195,7 +196,7 @@ def test_out_of_range_severity_and_bad_version(tmp_path: Path) -> None:
     lines = problems(tmp_path, GOOD_ITEM.replace("severity: 3", "severity: 7"), head)
     assert lines == [
         "F:3: version: expected text, got 1.0 (quote it, e.g. '1.0.0')",
-        "F:12: sections.0.items.0.severity: Input should be less than or equal to 5",
+        "F:12: sections.0.items.0.severity: must be at most 5, got 7",
     ]
 
 
@@ -216,8 +217,12 @@ def test_a_newer_format_is_refused(tmp_path: Path) -> None:
 def test_a_file_that_is_not_a_mapping(tmp_path: Path) -> None:
     path = tmp_path / "list.yaml"
     path.write_text("- just\n- a list\n")
-    with pytest.raises(ChecklistInvalid, match="must be a mapping"):
+    with pytest.raises(ChecklistInvalid) as raised:
         load_checklist_file(path)
+    assert raised.value.lines() == [
+        f"{path}:1: the file is a list (its lines start with '- '): a checklist is a set of fields: id:, title:, "
+        "version: and sections:, not a list"
+    ]
 
 
 def test_unreadable_and_non_utf8_files(tmp_path: Path) -> None:
@@ -232,7 +237,7 @@ def test_unreadable_and_non_utf8_files(tmp_path: Path) -> None:
 def test_parse_without_a_file_has_no_line() -> None:
     with pytest.raises(ChecklistInvalid) as caught:
         parse_checklist({"id": "x", "title": "X", "version": "1.0.0", "sections": []})
-    assert caught.value.lines() == ["<checklist>: sections: List should have at least 1 item after validation, not 0"]
+    assert caught.value.lines() == ["<checklist>: sections: needs at least 1 entry, has 0"]
 
 
 def test_an_error_inside_a_group_points_at_the_field(tmp_path: Path) -> None:

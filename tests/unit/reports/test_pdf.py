@@ -94,12 +94,13 @@ def test_a_password_protects_the_full_version(
     workspace: Workspace, reported: AssessmentSummary, tmp_path: Path
 ) -> None:
     out = tmp_path / "locked.pdf"
-    export_report(workspace, reported.id, out, password="correct horse", clock=CLOCK)
+    result = export_report(workspace, reported.id, out, password="correct horse", clock=CLOCK)
     with pytest.raises(pikepdf.PasswordError):
         pikepdf.open(out)
     with pikepdf.open(out, password="correct horse") as pdf:
         assert (pdf.encryption.R, pdf.encryption.bits) == (6, 256)  # AES-256, the current revision
         assert "aesv3" in str(pdf.encryption.stream_method)
+        assert result.pages == len(pdf.pages) >= 5  # counted, though the file cannot be opened without the password
     assert "Roof hatch unlocked" in text_of(out, "correct horse")
     failed = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True)
     assert failed.returncode != 0
@@ -108,6 +109,18 @@ def test_a_password_protects_the_full_version(
     with pytest.raises(ReportError, match="takes no password"):
         export_report(workspace, reported.id, tmp_path / "p.pdf", public=True, password="correct horse")
     assert not (tmp_path / "short.pdf").exists() and list(tmp_path.glob("*.partial")) == []
+
+
+def test_a_short_password_is_refused_before_the_report_is_laid_out(
+    workspace: Workspace, reported: AssessmentSummary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def never(*args: object) -> None:
+        raise AssertionError("the report was laid out for a password that is refused")
+
+    monkeypatch.setattr("safety_assess.reports.pdf.write_pdf", never)
+    with pytest.raises(ReportError, match=r"^the password must be at least 8 characters long$"):
+        export_report(workspace, reported.id, tmp_path / "short.pdf", password="short")
+    assert not (tmp_path / "short.pdf").exists()
 
 
 def test_missing_and_damaged_photos_leave_a_placeholder_and_a_warning(

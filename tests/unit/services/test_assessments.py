@@ -25,9 +25,11 @@ def test_answers_are_checked_and_stored_canonically(workspace: Workspace, starte
     assert stored == {"fence-height": (5.5, "chain link"), "signage": (["visitor", "weapons"], "")}
 
 
-def test_a_wrong_answer_names_the_item_and_type(workspace: Workspace, started) -> None:
-    with pytest.raises(AnswerError, match=r"item 'door-locked' \(yes_no\): expected yes, no or n/a, got 'maybe'"):
+def test_a_wrong_answer_names_the_item_and_what_it_takes(workspace: Workspace, started) -> None:
+    with pytest.raises(AnswerError, match=r"^item 'door-locked': 'maybe' is not an answer here: answer yes, no or N/A"):
         record_answer(workspace, started.id, "door-locked", "maybe")
+    with pytest.raises(AnswerError, match=r"^item 'fence-height': this item is measured in feet \(ft\): enter 4 "):
+        record_answer(workspace, started.id, "fence-height", "48 in")
     with pytest.raises(NotFoundError, match=r"item 'nope' is not in checklist every-type 1\.0\.0"):
         record_answer(workspace, started.id, "nope", "yes")
     assert workspace.assessments.detail(started.id).responses == ()
@@ -54,7 +56,7 @@ def test_editing_the_checklist_file_never_changes_a_started_assessment(
         .replace("allow_na: false", "allow_na: true")
     )
     workspace.reload_catalog()
-    with pytest.raises(AnswerError, match="expected yes or no"):
+    with pytest.raises(AnswerError, match="cannot be answered N/A: it takes yes or no"):
         record_answer(workspace, started.id, "door-hard", "na")
     later = start_assessment(workspace, "LHS", "every-type", [])
     assert record_answer(workspace, later.id, "door-hard", "na").value == "na"

@@ -104,10 +104,13 @@ def test_a_cancelled_move_leaves_nothing_and_remembers_nothing(workspace: Worksp
 def test_a_damaged_location_file_is_refused_not_guessed_around() -> None:
     location_file().parent.mkdir(parents=True, exist_ok=True)
     location_file().write_text("{not json")
-    with pytest.raises(DataDirError, match="which says where your data folder is\\) cannot be read"):
+    with pytest.raises(DataDirError, match="which says where your data folder is\\) is damaged: it is not JSON"):
         DataDir.resolve()
     location_file().write_text(json.dumps({"schema_version": 9, "data_folder": "/x"}))
-    with pytest.raises(DataDirError, match="is not a version 1 file"):
+    with pytest.raises(DataDirError, match="written by a newer Safety Assess \\(format 9; this one reads up to 1\\)"):
+        DataDir.resolve()
+    location_file().write_text(json.dumps({"schema_version": 0, "data_folder": "/x"}))
+    with pytest.raises(DataDirError, match="damaged \\(its format number 0 was never written"):
         DataDir.resolve()
     assert DataDir.resolve("/chosen").source == "option"  # --data-dir still works
 

@@ -106,6 +106,24 @@ def test_a_database_from_a_newer_app_is_refused_and_untouched(paths: tuple[Path,
     assert not path.with_name(path.name + "-wal").exists()
 
 
+@pytest.mark.parametrize("revision", ["0000", "00x7", "abc", "99"])
+def test_a_schema_version_no_app_wrote_is_told_as_damage(paths: tuple[Path, Path], revision: str) -> None:
+    path, backups = paths
+    Database.open(path, backups).close()
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = ?", (revision,))
+        connection.commit()
+        connection.execute("PRAGMA journal_mode = DELETE")
+    before = digest(path)
+    with pytest.raises(DatabaseError) as raised:
+        Database.open(path, backups)
+    assert str(raised.value) == (
+        f"database {path} is damaged: its schema version '{revision}' was never written by any Safety Assess; it "
+        "was left untouched"
+    )
+    assert digest(path) == before
+
+
 def test_a_damaged_file_is_refused_and_untouched(paths: tuple[Path, Path]) -> None:
     path, backups = paths
     path.write_bytes(b"this is not a database at all" * 100)

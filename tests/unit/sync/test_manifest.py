@@ -48,14 +48,20 @@ def test_the_signed_bytes_are_stable_and_parse_back() -> None:
     jsonschema.validate(json.loads(data), manifest_json_schema())
 
 
+def _bundle(version: object) -> bytes:
+    return json.dumps({"format": "safety-assess-bundle", "format_version": version}).encode()
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [
         (b"\xff\xfe", "not UTF-8"),
         (b"[1, 2]", "not a Safety Assess bundle"),
         (json.dumps({"format": "zip"}).encode(), "not a Safety Assess bundle"),
-        (json.dumps({"format": "safety-assess-bundle", "format_version": 9}).encode(), "format version 9"),
-        (json.dumps({"format": "safety-assess-bundle", "format_version": 1}).encode(), "invalid at"),
+        (_bundle(9), r"newer Safety Assess \(format 9; this one reads up to 1\): update Safety Assess to import it"),
+        (_bundle(0), r"damaged \(its format number 0 was never written by any Safety Assess\)"),
+        (_bundle("1"), r'damaged \(its format number "1" was never'),
+        (_bundle(1), r"damaged or was altered \(app_version: required field is missing\)"),
     ],
 )
 def test_bad_manifests_are_refused_with_a_reason(data: bytes, message: str) -> None:
@@ -73,7 +79,7 @@ def test_entry_names_are_limited_to_what_a_bundle_holds(path: str) -> None:
 
 def test_unknown_fields_and_naive_times_are_refused() -> None:
     raw = json.loads(manifest_bytes(manifest()))
-    with pytest.raises(ManifestError, match="invalid at extra"):
+    with pytest.raises(ManifestError, match="damaged or was altered \\(extra: unknown field\\)"):
         parse_manifest(json.dumps({**raw, "extra": 1}).encode())
     with pytest.raises(ManifestError, match="created_at"):
         parse_manifest(json.dumps({**raw, "created_at": "2026-11-23T09:00:00"}).encode())

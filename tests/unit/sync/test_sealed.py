@@ -147,3 +147,57 @@ def test_the_sealed_size_is_known_before_sealing(tmp_path: Path, district: X2551
     recipient = public_bytes(district.public_key())
     seal(plain, target, recipient, chunk=CHUNK)
     assert target.stat().st_size == sealed_size(size, recipient, chunk=CHUNK)
+
+
+def _with_header(path: Path, tmp_path: Path, **changes: object) -> Path:
+    """The sealed file with fields of its header replaced (version, recipient), its chunks as they were."""
+    header, parts = chunks(path)
+    fields = dict(zip(("magic", "version", "recipient", "ephemeral", "salt"), HEADER.unpack(header), strict=True))
+    altered = tmp_path / "altered.sealed"
+    altered.write_bytes(HEADER.pack(*{**fields, **changes}.values()) + b"".join(parts))
+    return altered
+
+
+@pytest.mark.parametrize("version", [0, 2, 3, 129, 255])
+def test_a_damaged_version_byte_is_told_as_damage_not_as_a_newer_format(
+    sealed: tuple[Path, bytes], district: X25519PrivateKey, tmp_path: Path, version: int
+) -> None:
+    altered = _with_header(sealed[0], tmp_path, version=version)
+    with pytest.raises(SealError) as raised:
+        open_sealed(altered, tmp_path / "out", district, chunk=CHUNK)
+    assert str(raised.value) == "altered.sealed: it is damaged, incomplete or was altered"
+    assert "update" not in str(raised.value) and not (tmp_path / "out").exists()
+
+
+def test_a_newer_format_asks_for_an_update(
+    sealed: tuple[Path, bytes], district: X25519PrivateKey, tmp_path: Path
+) -> None:
+    """A later format (here: version 2, whose chunks do not open as version 1 would) asks to update the app."""
+    newer = _with_header(sealed[0], tmp_path, version=2, salt=os.urandom(16))
+    with pytest.raises(SealError, match=r"altered\.sealed: it was written by a newer Safety Assess \(format 2; this"):
+        open_sealed(newer, tmp_path / "out", district, chunk=CHUNK)
+
+
+def test_a_damaged_recipient_byte_is_told_as_damage_not_as_another_key(
+    sealed: tuple[Path, bytes], district: X25519PrivateKey, tmp_path: Path
+) -> None:
+    recipient = bytearray(HEADER.unpack(chunks(sealed[0])[0])[2])
+    recipient[3] ^= 0x10
+    altered = _with_header(sealed[0], tmp_path, recipient=bytes(recipient))
+    with pytest.raises(SealError, match=r"altered\.sealed: it is damaged, incomplete or was altered"):
+        open_sealed(altered, tmp_path / "out", district, chunk=CHUNK)
+
+
+def test_a_damaged_version_byte_of_a_secret_key_file_is_told_as_damage(tmp_path: Path) -> None:
+    secret, plain, target = SecretKey(os.urandom(32)), tmp_path / "plain", tmp_path / "backup.sealed"
+    plain.write_bytes(os.urandom(2500))
+    seal(plain, target, secret, chunk=CHUNK)
+    for version, message in ((2, "damaged, incomplete or was altered"), (0, "damaged, incomplete or was altered")):
+        data = bytearray(target.read_bytes())
+        data[8] = version  # the version byte, after the 8-byte magic
+        altered = tmp_path / "altered.sealed"
+        altered.write_bytes(bytes(data))
+        with pytest.raises(SealError, match=rf"^altered\.sealed: it is {message}$"):
+            open_sealed(altered, tmp_path / "out", secret, chunk=CHUNK)
+    with pytest.raises(SealError, match=r"^backup\.sealed: it is sealed with another key$"):
+        open_sealed(target, tmp_path / "out", SecretKey(os.urandom(32)), chunk=CHUNK)

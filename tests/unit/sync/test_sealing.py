@@ -103,7 +103,15 @@ def test_forgetting_the_key_exports_plain_bundles_again(
         (b'{"format": "something-else"}', "not a district key file"),
         (
             b'{"format": "safety-assess-district-key", "format_version": 9}',
-            "a district key file of version 9; update Safety Assess",
+            "it was written by a newer Safety Assess (format 9; this one reads up to 1): update Safety Assess",
+        ),
+        (
+            b'{"format": "safety-assess-district-key", "format_version": 0}',
+            "it is damaged (its format number 0 was never written by any Safety Assess)",
+        ),
+        (
+            b'{"format": "safety-assess-district-key", "format_version": true}',
+            "it is damaged (its format number true was never written by any Safety Assess)",
         ),
         (
             b'{"format": "safety-assess-district-key", "format_version": 1, "public_key": "abc"}',

@@ -118,7 +118,7 @@ def _foreign_fingerprint(files: Files) -> Files:
         (_extra_photo, "is in the bundle but not in its manifest"),
         (_tamper_manifest, "the signature does not match the manifest"),
         (_no_signature, "it has no manifest.sig"),
-        (_newer_format, "format version 7"),
+        (_newer_format, "newer Safety Assess \\(format 7; this one reads up to 1\\)"),
         (_foreign_fingerprint, "fingerprint in the manifest does not belong to its key"),
     ],
 )

@@ -7,7 +7,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=80)]
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=80)]
 
 
 class Strict(BaseModel):

@@ -11,18 +11,24 @@ Path = tuple[str | int, ...]
 
 @dataclass(frozen=True)
 class Issue:
-    """One problem: where it is (path into the document, and line once a file is known) and what is wrong."""
+    """One problem: where it is (path into the document, and line and column once a file is known) and what is
+    wrong. A problem of the file as a whole (it is not YAML, not text) has no path."""
 
     path: Path
     message: str
     line: int | None = None
+    column: int | None = None
 
     def dotted(self) -> str:
-        return ".".join(str(p) for p in self.path) or "(document)"
+        return ".".join(str(p) for p in self.path)
 
     def format(self, source: str) -> str:
-        where = f"{source}:{self.line}" if self.line is not None else source
-        return f"{where}: {self.dotted()}: {self.message}"
+        where = source
+        for number in (self.line, self.column):
+            if number is None:
+                break
+            where += f":{number}"
+        return f"{where}: {self.dotted()}: {self.message}" if self.path else f"{where}: {self.message}"
 
 
 @dataclass

@@ -12,6 +12,7 @@ from safety_assess.domain.checklist.answers import NUMERIC_TYPES, AnswerType
 from safety_assess.domain.checklist.issues import ChecklistInvalid, Issue, Path
 from safety_assess.domain.checklist.model import FORMAT_VERSION, Checklist
 from safety_assess.domain.checklist.rules import check_rules
+from safety_assess.domain.checklist.wording import FIELDS, plain, shown
 
 __all__ = ["ChecklistInvalid", "Issue", "migrate_document", "parse_checklist"]
 
@@ -27,7 +28,7 @@ _RANGE_FIELDS = frozenset({"acceptable", "min", "max", "unit"})
 def parse_checklist(data: object) -> Checklist:
     """Validate a document and return the checklist, or raise ChecklistInvalid listing every problem."""
     if not isinstance(data, Mapping):
-        raise ChecklistInvalid([Issue((), "a checklist must be a mapping with id, title, version and sections")])
+        raise ChecklistInvalid([Issue((), not_fields(data))])
     document = migrate_document(dict(data))
     try:
         checklist = Checklist.model_validate(document)
@@ -37,6 +38,17 @@ def parse_checklist(data: object) -> Checklist:
     if issues:
         raise ChecklistInvalid(issues)
     return checklist
+
+
+def not_fields(data: object) -> str:
+    """Why a document that is not a set of fields is no checklist: empty, a list, or a line of text."""
+    start = "a checklist is a set of fields: id:, title:, version: and sections:"
+    if data is None:
+        return f"the file is empty (or holds only comments): {start}"
+    if isinstance(data, list):
+        return f"the file is a list (its lines start with '- '): {start}, not a list"
+    text = " ".join(str(data).split())
+    return f"the file holds only the text '{text[:40]}': {start} (each line name: value)"
 
 
 def migrate_document(data: dict[str, Any]) -> dict[str, Any]:
@@ -99,22 +111,18 @@ def _child(node: Any, part: int | str) -> Any:
 def _message(detail: ErrorDetails, path: Path, document: Mapping[str, Any]) -> str:
     kind = detail["type"]
     ctx: dict[str, Any] = dict(detail.get("ctx") or {})
-    if kind == "missing":
-        return "required field is missing"
     if kind == "extra_forbidden":
         return _extra_message(path, document)
     if kind == "union_tag_invalid":
         expected = ", ".join(t.value for t in AnswerType)
         return f"unknown answer type {ctx.get('tag')!r}; expected one of: {expected}"
     if kind == "union_tag_not_found":
+        if not isinstance(detail["input"], Mapping):
+            return f"expected {FIELDS} such as {{type: yes_no, deficient_if: 'no'}}, got {shown(detail['input'])}"
         return "the answer needs a 'type' (yes_no, scale, rating, number, ...)"
-    if kind == "string_type":
-        hint = " (quote it, e.g. '1.0.0')" if path and path[-1] == "version" else ""
-        return f"expected text, got {detail['input']!r}{hint}"
-    if kind == "string_pattern_mismatch" and path and path[-1] == "version":
-        return f"expected a semantic version such as 1.2.0, got {detail['input']!r}"
-    message = detail["msg"]
-    return message.removeprefix("Value error, ")
+    if kind == "string_type" and path and path[-1] == "version":
+        return f"expected text, got {shown(detail['input'])} (quote it, e.g. '1.0.0')"
+    return plain(detail)
 
 
 def _extra_message(path: Path, document: Mapping[str, Any]) -> str:

@@ -9,20 +9,15 @@ option values; date ``"YYYY-MM-DD"``; time ``"HH:MM"`` or ``""``; text the text.
 from __future__ import annotations
 
 import datetime as dt
-import math
-import re
+import json
 
 from safety_assess.domain.checklist.answers import (
     NUMERIC_TYPES,
     AnswerType,
-    CountAnswer,
     DateAnswer,
-    MeasurementAnswer,
     MultipleChoiceAnswer,
-    NumberAnswer,
     NumericAnswer,
     Outcome,
-    PercentageAnswer,
     RatingAnswer,
     ScaleAnswer,
     SingleChoiceAnswer,
@@ -31,38 +26,49 @@ from safety_assess.domain.checklist.answers import (
     YesNoAnswer,
 )
 from safety_assess.domain.checklist.model import Checklist, Item
+from safety_assess.domain.checklist.reading import (
+    NA,
+    check_multiple,
+    expected_date_or_time,
+    is_na_word,
+    option_list,
+    read_numeric,
+    read_option,
+    read_other,
+    read_rating,
+    read_yes_no,
+    wanted,
+)
 from safety_assess.domain.errors import AnswerError
 from safety_assess.domain.records import AnswerValue
 
-NA = "na"
-_NA_WORDS = frozenset({"na", "n/a", "n-a", "not applicable"})
-_YES_WORDS = {"yes": "yes", "y": "yes", "true": "yes", "no": "no", "n": "no", "false": "no"}
-_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+__all__ = ["NA", "check_answer", "check_value", "display_value", "na_answer", "option_labels", "parse_answer"]
 
 
 def parse_answer(checklist: Checklist, item: Item, raw: str) -> AnswerValue:
     """Turn what a person typed into the item's canonical value, or raise AnswerError saying why not."""
     text = raw.strip()
     answer = item.answer
-    if text.lower() in _NA_WORDS and getattr(answer, "allow_na", False):
-        return NA
+    if is_na_word(text) and not isinstance(answer, TextAnswer):
+        found = na_answer(checklist, item)
+        if found is None:
+            raise AnswerError(f"this item cannot be answered N/A: it takes {describe(checklist, item)}")
+        if found == NA:
+            return NA
+        text = found  # an option that means N/A, chosen below by its value
     if isinstance(answer, YesNoAnswer):
-        return _parse_yes_no(answer, text)
+        return read_yes_no(text, answer.allow_na)
+    options = option_labels(checklist, item)
     if isinstance(answer, ScaleAnswer | SingleChoiceAnswer):
-        return _parse_option(checklist, item, text)
+        return read_option(options, text)
     if isinstance(answer, MultipleChoiceAnswer):
         parts = [p for p in (s.strip() for s in text.split(",")) if p]
-        return _check_multiple(checklist, item, [_parse_option(checklist, item, p) for p in parts])
+        return check_multiple(options, [read_option(options, p) for p in parts])
     if isinstance(answer, RatingAnswer):
-        by_label = {label.lower(): n for n, label in answer.labels.items()}
-        return _check_rating(answer, by_label.get(text.lower()) or _to_int(text, "a whole rating"))
-    if isinstance(answer, CountAnswer):
-        return _check_numeric(answer, _to_int(_strip_unit(text, answer.unit), "a whole number"))
-    if isinstance(answer, PercentageAnswer):
-        return _check_numeric(answer, _to_float(text.removesuffix("%").strip()))
-    if isinstance(answer, NumberAnswer | MeasurementAnswer):
-        return _check_numeric(answer, _to_float(_strip_unit(text, answer.unit)))
-    return _check_other(answer, text)
+        return read_rating(answer, text)
+    if isinstance(answer, NumericAnswer):
+        return read_numeric(answer, text)
+    return read_other(answer, text)
 
 
 def check_value(checklist: Checklist, item: Item, value: object) -> AnswerValue:
@@ -70,95 +76,40 @@ def check_value(checklist: Checklist, item: Item, value: object) -> AnswerValue:
     widget); return it canonical."""
     if isinstance(value, str) or value is None:
         return parse_answer(checklist, item, value or "")
-    if isinstance(value, bool):
-        raise AnswerError(f"{item.id}: expected {describe(checklist, item)}, got {value!r}")
     if isinstance(value, list):
         if not isinstance(item.answer, MultipleChoiceAnswer) or not all(isinstance(v, str) for v in value):
-            raise AnswerError(f"{item.id}: expected {describe(checklist, item)}, got a list")
-        return _check_multiple(checklist, item, [_parse_option(checklist, item, v) for v in value])
-    if isinstance(value, int | float):
+            raise AnswerError(f"a list is not an answer of this item: it takes {describe(checklist, item)}")
+        options = option_labels(checklist, item)
+        return check_multiple(options, [read_option(options, v) for v in value])
+    if isinstance(value, int | float) and not isinstance(value, bool):
         return parse_answer(checklist, item, repr(value))
-    raise AnswerError(f"{item.id}: expected {describe(checklist, item)}, got {type(value).__name__}")
+    shown = json.dumps(value) if isinstance(value, bool) else f"a {type(value).__name__}"
+    raise AnswerError(f"{shown} is not an answer of this item: it takes {describe(checklist, item)}")
 
 
-def _parse_yes_no(answer: YesNoAnswer, text: str) -> str:
-    word = _YES_WORDS.get(text.lower())
-    if word is None:
-        choices = "yes, no or n/a" if answer.allow_na else "yes or no"
-        raise AnswerError(f"expected {choices}, got {text!r}")
-    return word
-
-
-def _parse_option(checklist: Checklist, item: Item, text: str) -> str:
-    options = option_labels(checklist, item)
-    lowered = text.lower()
-    for value, label in options:
-        if lowered in (value.lower(), label.lower()):
-            return value
-    listed = ", ".join(value for value, _ in options)
-    raise AnswerError(f"{text!r} is not an option; expected one of: {listed}")
-
-
-def _check_multiple(checklist: Checklist, item: Item, values: list[str]) -> list[str]:
-    if len(set(values)) != len(values):
-        raise AnswerError("an option is chosen twice")
-    order = [value for value, _ in option_labels(checklist, item)]
-    return sorted(values, key=order.index)
-
-
-def _check_rating(answer: RatingAnswer, value: int) -> int:
-    if not 1 <= value <= answer.max:
-        raise AnswerError(f"rating must be from 1 to {answer.max}, got {value}")
-    return value
-
-
-def _check_numeric(answer: NumericAnswer, value: float) -> float:
-    if isinstance(answer, CountAnswer) and value < 0:
-        raise AnswerError(f"a count cannot be negative, got {value:g}")
-    if isinstance(answer, PercentageAnswer) and not 0 <= value <= 100:
-        raise AnswerError(f"a percentage must be from 0 to 100, got {value:g}")
-    return value
-
-
-def _check_other(answer: DateAnswer | TimeAnswer | TextAnswer, text: str) -> str:
-    if isinstance(answer, DateAnswer):
-        try:
-            return dt.date.fromisoformat(text).isoformat()
-        except ValueError:
-            raise AnswerError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
-    if isinstance(answer, TimeAnswer):
-        match = _TIME.match(text)
-        if text and not match:
-            raise AnswerError(f"expected a time as HH:MM (24 h) or nothing, got {text!r}")
-        return f"{int(match.group(1)):02d}:{match.group(2)}" if match else ""
-    if not text:
-        raise AnswerError("the answer is empty; clear the answer instead of saving nothing")
-    if len(text) > answer.max_length:
-        raise AnswerError(f"text is {len(text)} characters; at most {answer.max_length} allowed")
-    return text
-
-
-def _to_int(text: str, what: str) -> int:
+def check_answer(checklist: Checklist, item: Item, value: object) -> AnswerValue:
+    """``check_value`` with the item named in the message, as the command line and the walkthrough show it."""
     try:
-        return int(text)
-    except ValueError:
-        raise AnswerError(f"expected {what}, got {text!r}") from None
+        return check_value(checklist, item, value)
+    except AnswerError as error:
+        raise AnswerError(f"item '{item.id}': {error}") from None
 
 
-def _to_float(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise AnswerError(f"expected a number, got {text!r}") from None
-    if not math.isfinite(value):
-        raise AnswerError(f"expected a finite number, got {text!r}")
-    return value
-
-
-def _strip_unit(text: str, unit: str | None) -> str:
-    if unit and text.lower().endswith(unit.lower()):
-        return text[: -len(unit)].strip()
-    return text
+def na_answer(checklist: Checklist, item: Item) -> str | None:
+    """The value that means N/A for this item: ``na`` where N/A is allowed, else the scale's or choice's option
+    that means not applicable; None when the item has no N/A answer."""
+    answer = item.answer
+    if getattr(answer, "allow_na", False):
+        return NA
+    if isinstance(answer, ScaleAnswer):
+        for option in checklist.scale_options(answer):
+            if option.outcome == Outcome.NOT_APPLICABLE or option.value == NA:
+                return option.value
+    if isinstance(answer, SingleChoiceAnswer | MultipleChoiceAnswer):
+        for choice in answer.options:
+            if choice.value == NA or is_na_word(choice.label):
+                return choice.value
+    return None
 
 
 def option_labels(checklist: Checklist, item: Item) -> list[tuple[str, str]]:
@@ -191,22 +142,22 @@ def display_value(checklist: Checklist, item: Item, value: AnswerValue) -> str:
 
 
 def describe(checklist: Checklist, item: Item) -> str:
-    """A short description of what the item accepts, for error messages and help."""
+    """What the item takes, in words to follow "it takes" or "enter": 'yes or no', 'a number in feet (ft)'."""
     answer = item.answer
     options = option_labels(checklist, item)
     if isinstance(answer, MultipleChoiceAnswer):
-        return "option values separated by commas (" + ", ".join(v for v, _ in options) + ")"
+        return "options separated by commas: " + option_list(options)
+    if isinstance(answer, YesNoAnswer):
+        return "yes, no or N/A" if answer.allow_na else "yes or no"
     if options:
-        return "one of " + ", ".join(v for v, _ in options)
-    names = {
-        AnswerType.RATING: f"a rating from 1 to {getattr(answer, 'max', 5)}",
-        AnswerType.COUNT: "a whole number",
-        AnswerType.PERCENTAGE: "a percentage from 0 to 100",
-        AnswerType.DATE: "a date as YYYY-MM-DD",
-        AnswerType.TIME: "a time as HH:MM or nothing",
-        AnswerType.TEXT: "text",
-    }
-    return names.get(answer.type, "a number")
+        return option_list(options)
+    if isinstance(answer, RatingAnswer):
+        return f"a rating from 1 to {answer.max}"
+    if isinstance(answer, NumericAnswer):
+        return wanted(answer).expected()
+    if isinstance(answer, DateAnswer | TimeAnswer):
+        return expected_date_or_time(answer)
+    return "text"
 
 
 def outcome(checklist: Checklist, item: Item, value: AnswerValue, on: dt.date | None = None) -> Outcome:
@@ -214,9 +165,9 @@ def outcome(checklist: Checklist, item: Item, value: AnswerValue, on: dt.date | 
 
     ``on`` is the assessment date, for dates that must be recent enough.
     """
-    if value == NA:
-        return Outcome.NOT_APPLICABLE
     answer = item.answer
+    if value == NA and not isinstance(answer, TextAnswer):  # free text that says "na" is just text
+        return Outcome.NOT_APPLICABLE
     if isinstance(answer, YesNoAnswer):
         return Outcome.DEFICIENT if value == answer.deficient_if else Outcome.COMPLIANT
     if isinstance(answer, ScaleAnswer):

@@ -6,12 +6,13 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.error import YAMLError
 
 from safety_assess.domain.checklist.issues import ChecklistInvalid, Issue
 from safety_assess.domain.checklist.issues import Path as DocPath
 from safety_assess.domain.checklist.model import Checklist
 from safety_assess.domain.checklist.parse import parse_checklist
+from safety_assess.domain.checklist.yaml_problems import BINARY, explain
 
 MAX_FILE_BYTES = 5_000_000
 
@@ -31,14 +32,32 @@ def load_checklist_file(path: Path) -> Checklist:
 def _read_text(path: Path) -> str:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise ChecklistInvalid([Issue((), f"file is larger than {MAX_FILE_BYTES // 1_000_000} MB")], str(path))
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise ChecklistInvalid(
-            [Issue((), f"not UTF-8 text ({error.reason} at byte {error.start})")], str(path)
-        ) from None
+            raise ChecklistInvalid(
+                [Issue((), f"the file is larger than {MAX_FILE_BYTES // 1_000_000} MB, too large for a checklist")],
+                str(path),
+            )
+        data = path.read_bytes()
     except OSError as error:
         raise ChecklistInvalid([Issue((), f"cannot read file: {error.strerror}")], str(path)) from None
+    return _decoded(data, str(path))
+
+
+def _decoded(data: bytes, source: str) -> str:
+    """The file's text; a UTF-16 file, a binary file or text in another encoding is refused, saying which."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ChecklistInvalid([Issue((), "the file is saved as UTF-16 text: save it as UTF-8")], source)
+    if b"\x00" in data[:8192]:
+        raise ChecklistInvalid([Issue((), BINARY)], source)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = len(data[data.rfind(b"\n", 0, error.start) + 1 : error.start].decode("utf-8", "replace")) + 1
+        message = (
+            f"the file is not UTF-8 text (byte 0x{data[error.start]:02x} here comes from another encoding, such "
+            "as Windows-1252): save it as UTF-8"
+        )
+        raise ChecklistInvalid([Issue((), message, line, column)], source) from None
 
 
 def _parse_yaml(text: str, source: str) -> Any:
@@ -46,13 +65,13 @@ def _parse_yaml(text: str, source: str) -> Any:
     yaml.allow_duplicate_keys = False
     try:
         return yaml.load(text)
-    except MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark is not None else None
-        problem = " ".join(str(error.problem or error.context or "malformed YAML").split())
-        raise ChecklistInvalid([Issue((), f"malformed YAML: {problem}", line)], source) from None
     except YAMLError as error:
-        raise ChecklistInvalid([Issue((), f"malformed YAML: {error}")], source) from None
+        found = explain(error, text)
+        raise ChecklistInvalid([Issue((), found.message, found.line, found.column)], source) from None
+    except RecursionError:  # thousands of nested [ or {: no checklist nests more than a few levels
+        raise ChecklistInvalid(
+            [Issue((), "the file nests lists or fields far deeper than any checklist")], source
+        ) from None
 
 
 def line_of(data: Any, path: DocPath) -> int | None:

@@ -33,7 +33,7 @@ from safety_assess.domain.checklist.answers import (
     YesNoAnswer,
 )
 from safety_assess.domain.checklist.model import Checklist, Item
-from safety_assess.domain.checklist.values import NA, option_labels
+from safety_assess.domain.checklist.values import NA, na_answer, option_labels
 
 TOUCH_HEIGHT = 44  # px: a comfortable finger target on a touch laptop
 CHOSEN_STYLE = (
@@ -72,17 +72,20 @@ def _button(text: str, accessible: str) -> QPushButton:
 class OptionEditor(AnswerEditor):
     """One button per option: yes/no/N-A (keys Y, N, A), scales, ratings and single choice (keys 1-9)."""
 
-    def __init__(self, options: list[tuple[object, str, str]], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, options: list[tuple[object, str, str]], parent: QWidget | None = None, na: object = None
+    ) -> None:
+        """``na``: the option that means N/A, which key A chooses too (a scale's or a choice's N/A option)."""
         super().__init__(parent)
         layout = QHBoxLayout(self) if len(options) <= 5 else QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self._buttons: dict[object, QPushButton] = {}
-        self._keys: dict[str, object] = {}
+        self._keys: dict[str, object] = {"a": na} if na is not None else {}
         for value, label, key in options:
             text = f"{key.upper()}   {label}" if key and label else (label or key.upper())
             button = _button(text, f"Answer {label or value}" + (f" (key {key.upper()})" if key else ""))
             if key:
-                button.setToolTip(f"Press {key.upper()}")
+                button.setToolTip(f"Press {key.upper()}" + (" or A" if value == na and key != "a" else ""))
             button.clicked.connect(lambda _=False, v=value: self.submitted.emit(v))
             layout.addWidget(button)
             self._buttons[value] = button
@@ -108,7 +111,7 @@ class OptionEditor(AnswerEditor):
 class MultiChoiceEditor(AnswerEditor):
     """Check boxes; a digit toggles an option. Every change submits the whole selection."""
 
-    def __init__(self, options: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+    def __init__(self, options: list[tuple[str, str]], allow_na: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -121,6 +124,12 @@ class MultiChoiceEditor(AnswerEditor):
             box.clicked.connect(self._changed)
             layout.addWidget(box)
             self._boxes.append((value, box))
+        self.na: QPushButton | None = None
+        if allow_na:
+            self.na = _button("A   N/A", "Answer N/A (key A)")
+            self.na.setToolTip("Press A")
+            self.na.clicked.connect(lambda: self.submitted.emit(NA))
+            layout.addWidget(self.na)
 
     def _changed(self) -> None:
         self.submitted.emit([value for value, box in self._boxes if box.isChecked()])
@@ -129,8 +138,13 @@ class MultiChoiceEditor(AnswerEditor):
         chosen = set(value) if isinstance(value, list) else set()
         for option, box in self._boxes:
             box.setChecked(option in chosen)
+        if self.na is not None:
+            self.na.setChecked(value == NA)
 
     def press(self, key: str) -> bool:
+        if key == "a" and self.na is not None:
+            self.submitted.emit(NA)
+            return True
         if not key.isdigit() or not 1 <= int(key) <= min(9, len(self._boxes)):
             return False
         box = self._boxes[int(key) - 1][1]
@@ -242,7 +256,7 @@ def make_editor(checklist: Checklist, item: Item) -> AnswerEditor:
         ]
         return OptionEditor(ratings + ([(NA, "N/A", "a")] if answer.allow_na else []))
     if isinstance(answer, MultipleChoiceAnswer):
-        return MultiChoiceEditor(option_labels(checklist, item))
+        return MultiChoiceEditor(option_labels(checklist, item), answer.allow_na)
     labels = option_labels(checklist, item)
     if labels:
         options: list[tuple[object, str, str]] = [
@@ -250,7 +264,7 @@ def make_editor(checklist: Checklist, item: Item) -> AnswerEditor:
         ]
         if getattr(answer, "allow_na", False):
             options.append((NA, "N/A", "a"))
-        return OptionEditor(options)
+        return OptionEditor(options, na=na_answer(checklist, item))
     if isinstance(answer, TextAnswer):
         return TextEditor(answer.multiline)
     return _typed(answer)

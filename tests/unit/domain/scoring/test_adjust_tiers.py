@@ -162,9 +162,9 @@ def test_checklist_bands_and_phases_replace_the_defaults() -> None:
         ([{"name": "A", "low": 1, "high": 8}, {"name": "B", "low": 10, "high": 25}], "risks 9-9 are in no band"),
         ([{"name": "A", "low": 1, "high": 12}, {"name": "B", "low": 10, "high": 25}], "overlaps the band before"),
         ([{"name": "A", "low": 1, "high": 20}], "risks 21-25 are in no band"),
-        ([{"name": "A", "low": 1, "high": 30}], "less than or equal to 25"),
+        ([{"name": "A", "low": 1, "high": 30}], "must be at most 25, got 30"),
         ([{"name": "A", "low": 1, "high": 9}, {"name": "a", "low": 10, "high": 25}], "band name 'a' is used twice"),
-        ([], "at least 1 item"),
+        ([], "needs at least 1 entry, has 0"),
     ],
 )
 def test_checklist_bands_with_gaps_or_overlaps_are_refused(bands: list[dict[str, Any]], message: str) -> None:
