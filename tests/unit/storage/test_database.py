@@ -219,3 +219,17 @@ def test_a_damaged_database_is_never_copied_as_if_whole(tmp_path: Path) -> None:
     with pytest.raises(DatabaseError, match=r"did not pass its check \(\*\*\* in database main"):
         copy_database(source, tmp_path / "copy.sqlite3")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["db.sqlite3"]
+
+
+def test_a_database_of_0007_gains_the_conflict_sources_table_empty(paths: tuple[Path, Path]) -> None:
+    """Migration 0008: copies kept before it have no recorded source (a bundle imported again may add one more copy
+    of those, once); the table is there and empty."""
+    path, backups = paths
+    engine = create_engine(f"sqlite:///{path}")
+    upgrade(engine, "0007")
+    engine.dispose()
+    db = Database.open(path, backups)
+    with db.session() as session:
+        assert session.execute(text("SELECT count(*) FROM conflict_sources")).scalar() == 0
+        assert session.execute(text("SELECT version_num FROM alembic_version")).scalar() == schema.HEAD
+    db.close()
