@@ -10,14 +10,16 @@ either the whole file or nothing under the final name.
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import os
 import shutil
+import sys
 import tempfile
 import time
 from collections.abc import Iterable
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from safety_assess.leftovers import temp_path
 from safety_assess.photos.decode import PhotoError
@@ -87,7 +89,7 @@ class PhotoStore:
         if target.is_file():
             return target
         try:
-            if flush or not hasattr(os, "sync"):
+            if flush or _syncfs is None:
                 with source.open("rb+") as handle:
                     os.fsync(handle.fileno())
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -98,13 +100,18 @@ class PhotoStore:
                 raise PhotoError(f"{source}: changed while it was being stored") from None
         return target
 
-    @staticmethod
-    def sync() -> None:
-        """Every file adopted with ``flush=False`` (and the renames) on disk: one flush of the file systems instead
-        of one per photo, which made importing thousands of small photos slow. Where the system has no such call,
-        ``adopt`` flushed each file itself."""
-        if hasattr(os, "sync"):
-            os.sync()
+    def sync(self) -> None:
+        """Every file adopted with ``flush=False`` (and the renames) on disk: one flush of the photo store's file
+        system (Linux's syncfs) instead of one per photo, which made importing thousands of small photos slow. Other
+        drives are not waited for. Where there is no syncfs, ``adopt`` flushed each file itself."""
+        if _syncfs is None or not self.root.is_dir():
+            return
+        descriptor = os.open(self.root, os.O_RDONLY)
+        try:
+            if _syncfs(descriptor) != 0:
+                raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()))
+        finally:
+            os.close(descriptor)
 
     def write_rendition(self, sha256: str, kind: str, data: bytes) -> Path:
         self.renditions.mkdir(parents=True, exist_ok=True)
@@ -131,6 +138,19 @@ class PhotoStore:
                 shutil.rmtree(folder, ignore_errors=True)
                 removed.append(folder)
         return removed
+
+
+def _find_syncfs() -> Any:
+    """Linux's syncfs(2), which flushes one file system; None elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):
+        return None
+
+
+_syncfs = _find_syncfs()
 
 
 class _AtomicFile:

@@ -76,3 +76,22 @@ def test_a_folder_and_a_png_with_huge_text_are_refused_in_plain_words(tmp_path: 
     with pytest.raises(PhotoError, match=r"notes\.png: it carries more text metadata than the app reads") as raised:
         open_image(tmp_path / "notes.png")
     assert "MAX_TEXT_CHUNK" not in str(raised.value)
+
+
+def test_photos_adopted_in_a_batch_are_made_durable_with_one_flush(tmp_path: Path) -> None:
+    import hashlib
+    import sys
+
+    from safety_assess.photos import store as store_module
+    from safety_assess.photos.store import PhotoStore
+
+    store = PhotoStore(tmp_path / "photos")
+    sources = []
+    for n in range(3):
+        source = tmp_path / f"in-{n}.jpg"
+        source.write_bytes(b"photo %d" % n)
+        sources.append((source, hashlib.sha256(source.read_bytes()).hexdigest()))
+    adopted = [store.adopt(source, sha, "jpg", flush=False) for source, sha in sources]
+    store.sync()
+    assert [path.read_bytes() for path in adopted] == [b"photo 0", b"photo 1", b"photo 2"]
+    assert (store_module._syncfs is not None) == sys.platform.startswith("linux")
