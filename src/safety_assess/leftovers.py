@@ -65,8 +65,18 @@ class Owner:
 
 @functools.cache
 def this_host() -> str:
-    """This computer, as temporary names carry it: a hash, so a name on a shared drive does not tell its name."""
-    return hashlib.sha256(platform.node().encode()).hexdigest()[:8]
+    """This computer, as temporary names carry it: a hash of its name and, where the system has one, its machine id
+    (two laptops imaged alike share a name, never a machine id), so a name on a shared drive does not tell which."""
+    return hashlib.sha256(platform.node().encode() + _machine_id()).hexdigest()[:8]
+
+
+def _machine_id() -> bytes:
+    for path in (Path("/etc/machine-id"), Path("/var/lib/dbus/machine-id")):
+        try:
+            return path.read_bytes().strip()
+        except OSError:
+            continue
+    return b""
 
 
 def pid_alive(pid: int) -> bool:
@@ -77,7 +87,7 @@ def pid_alive(pid: int) -> bool:
         return _windows_alive(pid)
     try:
         os.kill(pid, 0)  # signal 0: nothing is sent, only whether the process exists
-    except ProcessLookupError:
+    except (ProcessLookupError, OverflowError, ValueError):  # gone, or a number no process can have
         return False
     except OSError:  # another user's process
         return True

@@ -121,5 +121,7 @@ def restore_cmd(args: argparse.Namespace) -> int:
     )
     if result.missing:
         print(f"warning: {len(result.missing)} photos were already missing when the backup was made")
+    if result.damaged:
+        print(f"warning: {len(result.damaged)} photos are damaged in the backup and were left out: {result.damaged[0]}")
     print(f"open it with: safety-assess --data-dir {result.folder}")
     return 0

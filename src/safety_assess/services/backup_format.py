@@ -32,7 +32,7 @@ DATABASE: Final = "safety-assess.sqlite3"
 SETTINGS: Final = "settings.json"
 HEADER_LIMIT: Final = 64 * 1024
 MANIFEST_LIMIT: Final = 64 * 1024 * 1024
-SCRYPT_N_RANGE: Final = (2**14, 2**20)
+SCRYPT_N_RANGE: Final = (2**14, 2**18)
 """Passphrase work factors a backup may ask for: below is too weak to have been made here, above would take the
 memory of the machine restoring it."""
 
@@ -71,8 +71,10 @@ class ScryptParameters(Strict):
 
     salt: str = Field(pattern=r"^[0-9a-f]{32}$")
     n: int = Field(ge=SCRYPT_N_RANGE[0], le=SCRYPT_N_RANGE[1])
-    r: int = Field(ge=1, le=16)
-    p: int = Field(ge=1, le=4)
+    r: int = Field(ge=1, le=8)
+    p: int = Field(ge=1, le=1)
+    """At most 128 * n * r bytes (256 MiB at the highest n) and one pass: a backup.json altered to cost gigabytes or
+    minutes is refused as damaged."""
 
     @field_validator("n")
     @classmethod

@@ -10,6 +10,7 @@ database checked by SQLite and each photo against its SHA-256.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
@@ -20,7 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from safety_assess.datadir import DataDir
-from safety_assess.leftovers import remove_leftovers, temp_path
+from safety_assess.leftovers import owner_of, remove_leftovers, temp_path
+from safety_assess.pending_writes import PendingWrites
 from safety_assess.services.backup_format import (
     DATABASE,
     MANIFEST_FILE,
@@ -36,6 +38,7 @@ from safety_assess.services.backup_format import (
 )
 from safety_assess.services.backup_keys import KeyFile, derive, save_key_file
 from safety_assess.services.progress import Progress
+from safety_assess.services.relocate import DRIVE_FILES
 from safety_assess.storage.backup import copy_database
 from safety_assess.storage.dbfile import DatabaseError
 from safety_assess.sync.district_key import load_private
@@ -61,6 +64,9 @@ class RestoreResult:
     encryption: str = "none"
     missing: list[str] = field(default_factory=list)
     """Photos that were already missing when the backup was made."""
+    damaged: list[str] = field(default_factory=list)
+    """Photos damaged in the backup itself (a bad sector, a flipped bit): left out, so the database and every other
+    photo are still restored. Damage to the database, settings or a checklist refuses the whole restore."""
 
     def what(self) -> str:
         """What was restored, for a person: "the database, 3 photos and 2 other files"."""
@@ -72,12 +78,24 @@ def _count(number: int, thing: str) -> str:
     return f"{number} {thing}{'' if number == 1 else 's'}"
 
 
-def restore(backup: Path, into: Path, keys: RestoreKeys, progress: Progress | None = None) -> RestoreResult:
+def restore(
+    backup: Path,
+    into: Path,
+    keys: RestoreKeys,
+    progress: Progress | None = None,
+    pending: PendingWrites | None = None,
+) -> RestoreResult:
     """Restore ``backup`` into ``into`` (a new or empty folder); BackupError naming what is wrong, and then
-    nothing is written."""
+    nothing is written. With ``pending`` (the data folder's record of writes under way), a restore cut off is
+    tidied at the app's next start, not only at the next restore there."""
     progress = progress or Progress()
     header = read_header(backup)
     target = _check_target(into, backup)
+    with pending.writing(target if target.is_dir() else target.parent) if pending else contextlib.nullcontext():
+        return _restore(backup, target, keys, header, progress)
+
+
+def _restore(backup: Path, target: Path, keys: RestoreKeys, header: Header, progress: Progress) -> RestoreResult:
     if header.encryption == "none":
         return _restore_plain(backup, target, progress)
     opener = _opener(backup, header, keys)
@@ -95,13 +113,21 @@ def _check_target(into: Path, backup: Path) -> Path:
     target = into.expanduser().absolute()
     if target.exists() and not target.is_dir():
         raise BackupError(f"{into}: a file, not a folder; choose a new or empty folder to restore into")
-    if target.is_dir() and any(target.iterdir()):
-        raise BackupError(f"{into}: already holds files; choose a new or empty folder to restore into")
+    if target.is_dir():
+        remove_leftovers(target)  # of a restore into it that was cut off
+        if any(_counts(entry.name) for entry in target.iterdir()):
+            raise BackupError(f"{into}: already holds files; choose a new or empty folder to restore into")
     if not target.parent.is_dir():
         raise BackupError(f"{into}: {target.parent} is not there (is its drive connected?)")
     if target.resolve().is_relative_to(backup.resolve()):
         raise BackupError(f"{into}: inside the backup itself; choose a folder apart from it")
     return target
+
+
+def _counts(name: str) -> bool:
+    """An entry that makes a folder not empty: not the drive's own (System Volume Information...), nor a restore of
+    ours cut off."""
+    return name not in DRIVE_FILES and owner_of(name) is None
 
 
 def _opener(backup: Path, header: Header, keys: RestoreKeys) -> Opener:
@@ -144,7 +170,11 @@ def _open_manifest(backup: Path, opener: Opener) -> Manifest:
     manifest = parse_manifest(data.getvalue(), str(path))
     if DATABASE not in {entry.path for entry in manifest.entries}:
         raise BackupError(f"{path}: lists no database; nothing was restored")
-    absent = [entry.stored for entry in manifest.entries if not (backup / entry.stored).is_file()]
+    absent = [
+        entry.stored
+        for entry in manifest.entries
+        if not entry.path.startswith("photos/") and not (backup / entry.stored).is_file()
+    ]  # a photo missing is left out like a damaged one; the database and the rest are still restored
     if absent:
         raise BackupError(f"{backup}: {len(absent)} of its files are missing ({absent[0]}); nothing was restored")
     return manifest
@@ -170,7 +200,9 @@ def _write_entries(
     for done, entry in enumerate(manifest.entries):
         progress.check()
         progress.report(done, total, f"Restoring ({done} of {total} files)")
-        _write_entry(backup, entry, opener, staging)
+        if not _write_entry(backup, entry, opener, staging):
+            result.damaged.append(entry.path)
+            continue
         result.files += 1
         result.photos += entry.path.startswith("photos/")
         result.size += entry.size
@@ -178,20 +210,35 @@ def _write_entries(
     return result
 
 
-def _write_entry(backup: Path, entry: Entry, opener: Opener, staging: Path) -> None:
+def _write_entry(backup: Path, entry: Entry, opener: Opener, staging: Path) -> bool:
+    """The entry opened into the staging folder; False (and nothing kept of it) for a photo damaged in the backup,
+    BackupError for anything else that is damaged or altered."""
     source, target = backup / entry.stored, staging / entry.path
     target.parent.mkdir(parents=True, exist_ok=True)
+    is_photo = entry.path.startswith("photos/")
     try:
         with source.open("rb") as src, target.open("wb") as out:
             written = _Hashing(out)
             open_stream(src, written, opener)
     except SealError as error:
+        target.unlink(missing_ok=True)
+        if is_photo:
+            return False
         raise BackupError(f"{source}: {error}; nothing was restored") from None
+    except FileNotFoundError:
+        target.unlink(missing_ok=True)
+        if is_photo:
+            return False
+        raise BackupError(f"{source}: missing from the backup; nothing was restored") from None
     except OSError as error:
         raise BackupError(f"could not restore {entry.path} from {source}: {error.strerror or error}") from None
-    photo = entry.path.startswith("photos/") and PurePosixPath(entry.path).stem != entry.sha256
-    if (written.size, written.sha256.hexdigest()) != (entry.size, entry.sha256) or photo:
-        raise BackupError(f"{source}: it is not the file the backup's manifest lists (altered); nothing was restored")
+    named = not is_photo or PurePosixPath(entry.path).stem == entry.sha256
+    if (written.size, written.sha256.hexdigest()) == (entry.size, entry.sha256) and named:
+        return True
+    target.unlink(missing_ok=True)
+    if is_photo:
+        return False
+    raise BackupError(f"{source}: it is not the file the backup's manifest lists (altered); nothing was restored")
 
 
 @contextmanager
@@ -214,6 +261,8 @@ def _staging(target: Path) -> Iterator[Path]:
         for entry in sorted(staging.iterdir()):
             moved.append(entry.rename(target / entry.name))
         staging.rmdir()
+        with contextlib.suppress(OSError):  # an existing folder keeps its modes: as private as a data folder
+            target.chmod(0o700)
     except BaseException as error:
         for path in moved:
             shutil.rmtree(path) if path.is_dir() else path.unlink()

@@ -13,7 +13,6 @@ import datetime as dt
 import hashlib
 import io
 import shutil
-import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from safety_assess import __version__
+from safety_assess.leftovers import remove_leftovers, temp_path
 from safety_assess.services.backup_format import (
     DATABASE,
     HEADER_FILE,
@@ -42,6 +42,7 @@ from safety_assess.storage.backup import copy_database
 from safety_assess.sync.sealed import Recipient, seal_stream, sealed_size
 
 SCRATCH_PREFIX = ".backup-scratch-"
+"""How earlier versions named the folder (now the app's own temporary name, see safety_assess.leftovers)."""
 SCRATCH_AGE_S = 24 * 3600
 """A scratch folder older than this was left by a backup that stopped mid-way (the machine died): removed."""
 
@@ -147,13 +148,16 @@ def _seal_small_files(workspace: Workspace, writer: _Writer) -> None:
 
 @contextmanager
 def _scratch(root: Path) -> Iterator[Path]:
-    """A private folder in the data folder for the plain database copy, removed afterwards (and any left by a
-    backup that stopped long ago)."""
+    """A private folder in the data folder for the plain database copy, under the app's own temporary name (one left
+    by a backup that was killed is removed at the next start, or here), removed afterwards; also those of earlier
+    versions, left by a backup that stopped long ago."""
     for old in root.glob(f"{SCRATCH_PREFIX}*"):
         with suppress(OSError):
             if time.time() - old.stat().st_mtime > SCRATCH_AGE_S:
                 shutil.rmtree(old)
-    folder = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=root))
+    remove_leftovers(root)
+    folder = temp_path(root / "backup-scratch")
+    folder.mkdir(mode=0o700)
     try:
         yield folder
     finally:

@@ -26,6 +26,7 @@ def restore_backup(window: MainWindow, fixed: bool, switch: Callable[[Path], obj
     """Ask for the backup, its passphrase and where it goes, then restore it in the background. ``fixed``: the
     data folder was chosen at start (--data-dir) and cannot be changed here; ``switch`` starts the app on the
     restored folder."""
+    from safety_assess.pending_writes import PendingWrites
     from safety_assess.services.backup import backups_folder
     from safety_assess.services.backup_format import read_header
     from safety_assess.services.restore import RestoreKeys, restore
@@ -43,13 +44,14 @@ def restore_backup(window: MainWindow, fixed: bool, switch: Callable[[Path], obj
         passphrase = dialogs.ask_passphrase(window, TITLE, f"The passphrase {backup.name} was encrypted with:")
         if passphrase is None:
             return
-    target = dialogs.ask_folder(window, "Restore into a new or empty folder", backup.parent)
+    target = dialogs.ask_folder(window, "Restore into a new or empty folder", window.workspace.data_dir.root.parent)
     if target is None:
         return
     keys = RestoreKeys(passphrase, window.workspace.data_dir.district_key)
+    pending = PendingWrites(window.workspace.data_dir.pending_writes)  # a restore cut off is tidied at the next start
     operation = window.operations.run(
         "Restoring a backup",
-        lambda progress: restore(backup, target, keys, progress),
+        lambda progress: restore(backup, target, keys, progress, pending),
         on_done=lambda result: _restored(window, result, fixed, switch),
         on_error=lambda message: dialogs.show_error(window, "Backup not restored", message),
     )
@@ -59,6 +61,8 @@ def restore_backup(window: MainWindow, fixed: bool, switch: Callable[[Path], obj
 def _restored(window: MainWindow, result: RestoreResult, fixed: bool, switch: Callable[[Path], object]) -> None:
     """Offer to work on the restored folder (the app restarts there), or say where it is."""
     missing = f" {len(result.missing)} photos were already missing when it was made." if result.missing else ""
+    if result.damaged:
+        missing += f" {len(result.damaged)} photos are damaged in the backup and were left out."
     where = f"Restored {result.what()} into {result.folder}.{missing}"
     busy = window.work_running()
     if fixed or busy:
