@@ -71,7 +71,12 @@ def _trust(wanted: list[str]) -> Callable[[Any], bool]:
             return True
         if not sys.stdin.isatty():
             return False
-        answer = input(f"Trust the device {claim.fingerprint} (exported by {claim.exporter or 'unnamed'})? [y/N] ")
+        question = f"Trust the device {claim.fingerprint} (exported by {claim.exporter or 'unnamed'})? [y/N] "
+        print(question, end="", file=sys.stderr, flush=True)  # never into the output, which may be --json
+        try:
+            answer = sys.stdin.readline()
+        except (EOFError, KeyboardInterrupt):
+            return False
         return answer.strip().lower() in ("y", "yes")
 
     return decide

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import stat
+import struct
 import warnings
 from pathlib import Path
 from typing import Any
@@ -105,13 +106,37 @@ def decode_bytes_per_pixel(image: Image.Image) -> float:
     JPEG is decoded at an eighth of its size; a progressive one keeps every coefficient (2 bytes a sample) until
     its last scan; other formats are decoded whole."""
     if image.format in ("JPEG", "MPO"):
-        if not image.info.get("progressive"):
+        if not image.info.get("progressive") and not _scans_apart(image):
             return BASELINE_JPEG_BYTES
         layers: list[tuple[Any, int, int, Any]] = getattr(image, "layer", None) or [(0, 1, 1, 0)]
         most = max(h * v for _, h, v, _ in layers) or 1
         return 2.0 * sum(h * v for _, h, v, _ in layers) / most + BASELINE_JPEG_BYTES
-    deep = 2 if image.mode in ("I;16", "I;16B", "I;16L", "I", "F") else 1
+    deep = 2 if image.mode in ("I;16", "I;16B", "I;16L", "I", "F") or image.info.get("bit_depth", 8) > 8 else 1
     return BYTES_PER_PIXEL.get(str(image.format), 16) * deep
+
+
+def _scans_apart(image: Image.Image) -> bool:
+    """A baseline JPEG whose first scan does not hold every component (one scan per colour): libjpeg then keeps every
+    coefficient, as for a progressive one. Read from the headers before the first scan; unreadable counts as apart."""
+    try:
+        with Path(str(getattr(image, "filename", ""))).open("rb") as handle:
+            return _first_scan_components(handle) < len(getattr(image, "layer", None) or [0])
+    except (OSError, ValueError, struct.error):
+        return True
+
+
+def _first_scan_components(handle: Any) -> int:
+    if handle.read(2) != b"\xff\xd8":
+        raise ValueError("not a JPEG")
+    for _ in range(1000):  # segments before the first scan; a file with more is not one a camera made
+        marker = handle.read(2)
+        while marker[1:] == b"\xff":  # fill bytes
+            marker = marker[1:] + handle.read(1)
+        (length,) = struct.unpack(">H", handle.read(2))
+        if marker == b"\xff\xda":
+            return int(handle.read(1)[0])
+        handle.seek(length - 2, 1)
+    raise ValueError("no scan")
 
 
 def describe(error: BaseException) -> str:

@@ -35,7 +35,7 @@ def upright_rgb(image: Image.Image, longest: int) -> Image.Image:
     """Decoded at reduced size when the format allows (JPEG draft), resized, turned upright, in 8-bit RGB."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        if image.format == "JPEG":
+        if image.format in ("JPEG", "MPO"):  # Pillow opens multi-picture JPEGs (Ultra HDR...) as MPO
             scale = min(1.0, longest / max(image.size))
             image.draft("RGB", (max(1, round(image.width * scale)), max(1, round(image.height * scale))))
         image.thumbnail((longest, longest), Image.Resampling.LANCZOS)

@@ -52,7 +52,7 @@ def strip_jpeg(data: bytes, orientation: int = 1) -> bytes:
             body.append(data[start:position])
         elif marker in FRAMES or marker in TABLES:
             (body if body else prologue).append(segment)
-        elif marker == APP0 and segment[4:9] == b"JFIF\x00":
+        elif marker == APP0 and segment[4:9] == b"JFIF\x00" and len(segment) >= 18:  # as short, decoders ignore it
             jfif = True
         elif marker == APP14 and segment[4:9] == b"Adobe" and len(segment) >= 16:
             adobe = _adobe(segment[15])
@@ -88,8 +88,9 @@ def _scan_end(data: bytes, position: int) -> int:
 
 
 def _adobe(transform: int) -> bytes:
-    """Adobe's APP14 block with only the colour transform (0 none, 1 YCbCr, 2 YCCK), which decoders need."""
-    payload = b"Adobe" + struct.pack(">HHHB", 100, 0, 0, transform if transform in (0, 1, 2) else 0)
+    """Adobe's APP14 block with only the colour transform (0 none, 1 YCbCr, 2 YCCK; decoders read other values
+    their own way, so the byte is kept as it is), which decoders need."""
+    payload = b"Adobe" + struct.pack(">HHHB", 100, 0, 0, transform)
     return b"\xff\xee" + struct.pack(">H", len(payload) + 2) + payload
 
 

@@ -102,7 +102,7 @@ def _refresh_figures(workspace: Workspace, outcomes: list[Outcome]) -> None:
     changed = {i for o in outcomes if o.result != Result.UNCHANGED for i in (o.assessment_id, o.copy_id) if i}
     try:
         assessment_figures(workspace, changed)
-    except SafetyAssessError:
+    except Exception:  # the import is committed: whatever fails here must not report it as refused
         logger.exception("district figures of %s not computed", sorted(map(str, changed)))
 
 

@@ -24,6 +24,8 @@ def parse_json(data: bytes, max_depth: int = MAX_DEPTH) -> Any:
         raise JsonProblem(f"it is nested far deeper than any Safety Assess file (over {max_depth} levels)") from None
     except json.JSONDecodeError as error:
         raise JsonProblem(f"it is not valid JSON ({error.msg} at line {error.lineno}, column {error.colno})") from None
+    except ValueError:  # a number of thousands of digits, which Python refuses to convert
+        raise JsonProblem("it holds a number far longer than any Safety Assess file does") from None
     if _depth(value, max_depth) > max_depth:
         raise JsonProblem(f"it is nested deeper than any Safety Assess file (over {max_depth} levels)")
     return value

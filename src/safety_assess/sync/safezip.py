@@ -306,10 +306,22 @@ class Archive:
             yield stream
 
 
+def _check_count(path: Path, fh: BinaryIO, limits: Limits) -> None:
+    """Too many entries refused from the end record alone, before zipfile reads (and holds) every one of them; an
+    end record that cannot be read is told by zipfile's own reading next."""
+    try:
+        count = read_directory(fh).entries
+    except READ_ERRORS:
+        return
+    if count > limits.max_entries:
+        raise _fail(path, f"it has {count} entries; at most {limits.max_entries} are allowed")
+
+
 @contextmanager
 def opened(path: Path, limits: Limits = Limits()) -> Iterator[Archive]:
     """The archive at `path`, checked (BundleError otherwise) and held open while the block runs."""
     with _open_file(path) as fh:
+        _check_count(path, fh, limits)
         archive = _guard(path, partial(zipfile.ZipFile, fh), NOT_A_ZIP)
         with archive:
             infos = archive.infolist()

@@ -181,6 +181,8 @@ def _shape_problem(document: Any, assessment_id: str, photos: set[str]) -> str |
     if document["assessment"]["id"] != assessment_id:
         return "it holds another assessment than its name says"
     for photo in document["photos"]:
+        if photo.get("file") is not None and not isinstance(photo["file"], str):
+            return f"photo {photo['id']} names its file with something other than a name"
         if photo.get("file") is not None and photo["file"] not in photos:
             return f"photo {photo['id']} refers to '{photo['file']}', which the bundle does not hold"
     return None

@@ -95,3 +95,36 @@ def test_photos_adopted_in_a_batch_are_made_durable_with_one_flush(tmp_path: Pat
     store.sync()
     assert [path.read_bytes() for path in adopted] == [b"photo 0", b"photo 1", b"photo 2"]
     assert (store_module._syncfs is not None) == sys.platform.startswith("linux")
+
+
+def baseline_jpeg(width: int, height: int, *, one_scan: bool) -> bytes:
+    """A valid baseline JPEG of flat grey, its colours in one scan or in three (one per component)."""
+
+    def segment(marker: int, payload: bytes) -> bytes:
+        return bytes((0xFF, marker)) + struct.pack(">H", len(payload) + 2) + payload
+
+    code = bytes([1] + [0] * 15) + b"\x00"  # one code of one bit: symbol 0 (DC: no change; AC: end of block)
+    head = segment(0xDB, b"\x00" + bytes([1] * 64))
+    head += segment(0xC0, struct.pack(">BHHB", 8, height, width, 3) + b"".join(bytes([c, 0x11, 0]) for c in (1, 2, 3)))
+    head += segment(0xC4, b"\x00" + code) + segment(0xC4, b"\x10" + code)
+    blocks = ((width + 7) // 8) * ((height + 7) // 8)
+    scans = [(1, 2, 3)] if one_scan else [(1,), (2,), (3,)]
+    body = b""
+    for components in scans:
+        header = bytes([len(components)]) + b"".join(bytes([c, 0]) for c in components) + b"\x00\x3f\x00"
+        bits = blocks * len(components) * 2  # a 0 bit for DC, a 0 bit for the end of block, per block
+        body += (
+            segment(0xDA, header) + b"\x00" * (bits // 8) + (bytes([(1 << (8 - bits % 8)) - 1]) if bits % 8 else b"")
+        )
+    return b"\xff\xd8" + head + body + b"\xff\xd9"
+
+
+def test_a_baseline_jpeg_with_a_scan_per_colour_is_budgeted_like_a_progressive_one(tmp_path: Path) -> None:
+    costs = {}
+    for one_scan in (True, False):
+        path = tmp_path / f"{one_scan}.jpg"
+        path.write_bytes(baseline_jpeg(64, 48, one_scan=one_scan))
+        with open_image(path) as image:
+            assert image.convert("RGB").getpixel((10, 10)) == (128, 128, 128)  # a real picture either way
+            costs[one_scan] = decode_bytes_per_pixel(image)
+    assert costs[True] < 1 < costs[False]

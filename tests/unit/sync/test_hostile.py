@@ -115,6 +115,8 @@ def test_a_deeply_nested_manifest_is_refused_in_plain_words() -> None:
     for depth in (40, 100_000):
         with pytest.raises(ManifestError, match=r"the manifest: it is nested .*deeper than any Safety Assess file"):
             parse_manifest(b'{"format": ' + b"[" * depth + b"]" * depth + b"}")
+    with pytest.raises(ManifestError, match="a number far longer than any Safety Assess file"):
+        parse_manifest(b'{"format_version": 1' + b"0" * 5000 + b"}")  # Python refuses to convert it
     raw = json.dumps({"format": "safety-assess-bundle", "x": [[[[1]]]]}).encode()
     with pytest.raises(ManifestError, match=r"^it is damaged \(it has no format number\)$"):
         parse_manifest(raw)  # shallow but wrong: the usual message
