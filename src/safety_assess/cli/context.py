@@ -52,11 +52,9 @@ def open_workspace(args: argparse.Namespace) -> Iterator[Workspace]:
 
 def tidy_up_after_a_crash(workspace: Workspace) -> None:
     """Remove what writes cut off by a crash left, and tell (on stderr, once) of photo imports a crash cut off."""
-    from safety_assess.services.files import tidy_up
-    from safety_assess.services.photo_journal import cut_off_imports, describe, forget
+    from safety_assess.services.photo_journal import after_a_crash, forget
 
-    tidy_up(workspace.data_dir)
-    cut_off = cut_off_imports(workspace)
-    for cut in cut_off:
-        print(f"safety-assess: {describe(workspace, cut)} {', '.join(map(str, cut.not_added))}", file=sys.stderr)
-    forget(cut_off)
+    found = after_a_crash(workspace)
+    for _, (told, *files) in found:
+        print(f"safety-assess: {told} {', '.join(files)}", file=sys.stderr)
+    forget([cut for cut, _ in found])

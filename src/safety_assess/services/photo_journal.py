@@ -106,6 +106,16 @@ def describe(workspace: Workspace, cut: CutOffImport) -> str:
     )
 
 
+def after_a_crash(workspace: Workspace) -> list[tuple[CutOffImport, list[str]]]:
+    """At start (the app in the background, a command before it runs): remove what writes cut off by a crash left,
+    and each photo import a crash cut off with the lines that tell of it (what to add again, then the files). The
+    caller tells them, then ``forget``s them."""
+    from safety_assess.services.files import tidy_up
+
+    tidy_up(workspace.data_dir)
+    return [(cut, [describe(workspace, cut), *map(str, cut.not_added)]) for cut in cut_off_imports(workspace)]
+
+
 def forget(cuts: Sequence[CutOffImport]) -> None:
     """Told: not told again."""
     for cut in cuts:

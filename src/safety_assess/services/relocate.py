@@ -57,14 +57,15 @@ def check_new_folder(current: DataDir, target: Path) -> bool:
         raise MoveError(f"{target} is a file, not a folder")
     if is_data_folder(there):
         return True
-    if there.is_dir() and any(_counts(entry.name) for entry in there.iterdir()):
+    if there.is_dir() and holds_files(there):
         raise MoveError(f"{target} already holds other files: choose an empty folder, or an existing data folder")
     return False
 
 
-def _counts(name: str) -> bool:
-    """An entry that makes a folder not empty: not the drive's own, nor left by a move of ours cut off."""
-    return name not in DRIVE_FILES and not is_own_temp(name)
+def holds_files(folder: Path) -> bool:
+    """Whether ``folder`` holds anything that makes it not empty: not a drive's own files, nor the leftovers of a
+    move or restore of ours that was cut off."""
+    return any(entry.name not in DRIVE_FILES and not is_own_temp(entry.name) for entry in folder.iterdir())
 
 
 def use_data_folder(current: DataDir, target: Path) -> None:

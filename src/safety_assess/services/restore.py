@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from safety_assess.datadir import DataDir
-from safety_assess.leftovers import owner_of, remove_leftovers, temp_path
+from safety_assess.leftovers import remove_leftovers, temp_path
 from safety_assess.pending_writes import PendingWrites
 from safety_assess.services.backup_format import (
     DATABASE,
@@ -38,7 +38,7 @@ from safety_assess.services.backup_format import (
 )
 from safety_assess.services.backup_keys import KeyFile, derive, save_key_file
 from safety_assess.services.progress import Progress
-from safety_assess.services.relocate import DRIVE_FILES
+from safety_assess.services.relocate import holds_files
 from safety_assess.storage.backup import copy_database
 from safety_assess.storage.dbfile import DatabaseError
 from safety_assess.sync.district_key import load_private
@@ -115,19 +115,13 @@ def _check_target(into: Path, backup: Path) -> Path:
         raise BackupError(f"{into}: a file, not a folder; choose a new or empty folder to restore into")
     if target.is_dir():
         remove_leftovers(target)  # of a restore into it that was cut off
-        if any(_counts(entry.name) for entry in target.iterdir()):
+        if holds_files(target):
             raise BackupError(f"{into}: already holds files; choose a new or empty folder to restore into")
     if not target.parent.is_dir():
         raise BackupError(f"{into}: {target.parent} is not there (is its drive connected?)")
     if target.resolve().is_relative_to(backup.resolve()):
         raise BackupError(f"{into}: inside the backup itself; choose a folder apart from it")
     return target
-
-
-def _counts(name: str) -> bool:
-    """An entry that makes a folder not empty: not the drive's own (System Volume Information...), nor a restore of
-    ours cut off."""
-    return name not in DRIVE_FILES and owner_of(name) is None
 
 
 def _opener(backup: Path, header: Header, keys: RestoreKeys) -> Opener:
