@@ -20,8 +20,10 @@ from typing import Any, Final, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from safety_assess.domain.errors import SafetyAssessError
+from safety_assess.domain.versions import version_problem
 from safety_assess.services.progress import Progress
 from safety_assess.services.workspace import Workspace
+from safety_assess.sync.json_guard import JsonProblem, parse_json
 
 FORMAT: Final = "safety-assess-backup"
 MANIFEST_FORMAT: Final = "safety-assess-backup-manifest"
@@ -167,14 +169,14 @@ Model = TypeVar("Model", bound=Strict)
 def _parse(model: type[Model], data: bytes, kind: str, where: str) -> Model:
     """``data`` as a ``model`` document of format ``kind``; BackupError naming ``where`` and what is wrong."""
     try:
-        raw: Any = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        raw: Any = parse_json(data)
+    except JsonProblem:
         raise BackupError(f"{where}: damaged (it is not JSON)") from None
     if not isinstance(raw, dict) or raw.get("format") != kind:
         raise BackupError(f"{where}: not a Safety Assess backup")
-    version = raw.get("format_version")
-    if isinstance(version, int) and version > FORMAT_VERSION:
-        raise BackupError(f"{where}: a backup of format {version}; update Safety Assess to restore it")
+    newer_or_damaged = version_problem(raw.get("format_version"), FORMAT_VERSION, "restore it")
+    if newer_or_damaged is not None:
+        raise BackupError(f"{where}: {newer_or_damaged}")
     try:
         return model.model_validate(raw)
     except ValidationError as error:

@@ -217,3 +217,15 @@ def test_an_unencrypted_backup_restores_and_a_damaged_photo_is_refused(
     assert not (tmp_path / "again").exists()
     with pytest.raises(BackupError, match="not a Safety Assess backup"):
         restore(tmp_path / "data" / "checklists", tmp_path / "again", RestoreKeys())
+
+
+def test_a_header_of_a_newer_or_impossible_version_or_nested_deep_says_which(sealed: Path, tmp_path: Path) -> None:
+    header = json.loads((sealed / "backup.json").read_text())
+    for version, message in ((7, r"newer Safety Assess \(format 7"), (0, r"damaged \(its format number 0")):
+        (sealed / "backup.json").write_text(json.dumps({**header, "format_version": version}))
+        with pytest.raises(BackupError, match=message):
+            restore(sealed, tmp_path / "restored", RestoreKeys(passphrase=PASSPHRASE))
+    (sealed / "backup.json").write_text("[" * 30_000 + "]" * 30_000)  # within the header's size limit
+    with pytest.raises(BackupError, match=r"backup\.json: damaged \(it is not JSON\)"):
+        restore(sealed, tmp_path / "restored", RestoreKeys(passphrase=PASSPHRASE))
+    assert not (tmp_path / "restored").exists()
