@@ -13,9 +13,8 @@ import datetime as dt
 import hashlib
 import io
 import shutil
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
@@ -40,11 +39,6 @@ from safety_assess.services.progress import Progress
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.backup import copy_database
 from safety_assess.sync.sealed import Recipient, seal_stream, sealed_size
-
-SCRATCH_PREFIX = ".backup-scratch-"
-"""How earlier versions named the folder (now the app's own temporary name, see safety_assess.leftovers)."""
-SCRATCH_AGE_S = 24 * 3600
-"""A scratch folder older than this was left by a backup that stopped mid-way (the machine died): removed."""
 
 
 class _Hashing:
@@ -148,13 +142,8 @@ def _seal_small_files(workspace: Workspace, writer: _Writer) -> None:
 
 @contextmanager
 def _scratch(root: Path) -> Iterator[Path]:
-    """A private folder in the data folder for the plain database copy, under the app's own temporary name (one left
-    by a backup that was killed is removed at the next start, or here), removed afterwards; also those of earlier
-    versions, left by a backup that stopped long ago."""
-    for old in root.glob(f"{SCRATCH_PREFIX}*"):
-        with suppress(OSError):
-            if time.time() - old.stat().st_mtime > SCRATCH_AGE_S:
-                shutil.rmtree(old)
+    """A private folder in the data folder for the plain database copy, removed afterwards. It has the app's own
+    temporary name, so one a killed backup left is removed at the next start, or here."""
     remove_leftovers(root)
     folder = temp_path(root / "backup-scratch")
     folder.mkdir(mode=0o700)
