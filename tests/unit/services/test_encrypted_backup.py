@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from safety_assess.leftovers import is_own_temp
 from safety_assess.services.backup import back_up
 from safety_assess.services.backup_format import BackupError, read_header
 from safety_assess.services.backup_keys import (
@@ -70,7 +71,7 @@ def test_a_passphrase_backup_holds_nothing_readable(
     assert header.encryption == "passphrase" and header.scrypt is not None and header.scrypt.n == 2**14
     assert PASSPHRASE.encode() not in key_file(workspace.data_dir).read_bytes()
     assert key_file(workspace.data_dir).stat().st_mode & 0o077 == 0
-    assert not list(workspace.data_dir.root.glob(".backup-scratch-*"))  # the plain database copy is gone
+    assert not [p for p in workspace.data_dir.root.iterdir() if is_own_temp(p.name)]  # the plain database copy is gone
 
 
 def test_photos_are_sealed_once_and_linked_into_the_next_backup(
@@ -143,7 +144,7 @@ def test_a_cancelled_encrypted_backup_leaves_nothing_behind(
     with pytest.raises(Cancelled):
         back_up(workspace, tmp_path / "usb", progress=cancelled, protection=by_passphrase)
     assert list((tmp_path / "usb").iterdir()) == []
-    assert not list(workspace.data_dir.root.glob(".backup-scratch-*"))
+    assert not [p for p in workspace.data_dir.root.iterdir() if is_own_temp(p.name)]
 
 
 def test_a_passphrase_given_now_seals_like_the_one_kept(workspace: Workspace, by_passphrase: Protection) -> None:
