@@ -99,19 +99,14 @@ def import_cmd(args: argparse.Namespace) -> int:
     return 1 if any(r["result"] == "refused" for r in results) else 0
 
 
-RESULT_ORDER = ("conflict", "added", "updated", "older", "unchanged")
-"""A file's result is the most telling of its assessments' results, in this order."""
-
-
 def file_result(outcome: Any) -> dict[str, Any]:
     """``{"file", "result", "reason", ...}``: result is added, updated, unchanged, older, conflict or refused."""
     report = outcome.report
     if report is None:
         return {"file": str(outcome.path), "result": "refused", "reason": outcome.reason}
-    results = {o.result.value for o in report.outcomes}
     return {
         "file": str(report.path),
-        "result": next((r for r in RESULT_ORDER if r in results), "unchanged"),
+        "result": report.result,
         "reason": "",
         "summary": report.summary(),
         "device": report.fingerprint,

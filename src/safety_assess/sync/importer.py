@@ -53,6 +53,14 @@ class ImportReport:
         return sum(1 for o in self.outcomes if o.result == result)
 
     @property
+    def result(self) -> str:
+        """The file's result in one word: the most telling of its assessments' (a conflict first, then added,
+        updated, older; unchanged when all are)."""
+        results = {o.result for o in self.outcomes}
+        order = (Result.CONFLICT, Result.ADDED, Result.UPDATED, Result.OLDER)
+        return next((r.value for r in order if r in results), Result.UNCHANGED.value)
+
+    @property
     def already_imported(self) -> bool:
         return bool(self.outcomes) and all(o.result == Result.UNCHANGED for o in self.outcomes)
 

@@ -124,7 +124,7 @@ def test_two_laptops_editing_one_revision_are_both_kept(
     finally:
         other.close()
     [outcome] = report.outcomes
-    assert outcome.result == Result.CONFLICT and outcome.copy_id is not None
+    assert outcome.result == Result.CONFLICT and outcome.copy_id is not None and report.result == "conflict"
     kept = {r.item_id: r.value for r in district.assessments.detail(reported.id).responses}["gate"]
     copy = {r.item_id: r.value for r in district.assessments.detail(outcome.copy_id).responses}["gate"]
     assert (kept, copy) == ("pass", "flag")
@@ -133,7 +133,7 @@ def test_two_laptops_editing_one_revision_are_both_kept(
     for _ in range(2):  # the same conflicting bundle again: its copy is found, none added
         again = import_bundle(district, tmp_path / "b.sabundle")
         assert [(o.result, o.copy_id) for o in again.outcomes] == [(Result.UNCHANGED, outcome.copy_id)]
-        assert again.summary() == "b.sabundle: already imported"
+        assert again.summary() == "b.sabundle: already imported" and again.result == "unchanged"
     with district.database.session() as session:
         copies = session.scalar(select(func.count()).where(AssessmentRow.conflict_of_id == reported.id))
     assert copies == 1
