@@ -17,7 +17,7 @@ import time
 from contextlib import closing
 from pathlib import Path
 
-from safety_assess.datadir import DataDir
+from safety_assess.base.datadir import DataDir
 from safety_assess.domain.checklist.values import option_labels
 from safety_assess.services.assessments import start_assessment
 from safety_assess.services.walkthrough import WalkSession

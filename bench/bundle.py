@@ -3,7 +3,7 @@
 export baseline: `zip -0` of the same 300 stored originals plus `sha256sum` over them (what any export must do at
 least: read every byte, hash it, write it into one archive).
 import baseline: `unzip -t` of the app's bundle plus `sha256sum` over the photos (read and check every byte).
-app: safety_assess.sync.export.export_bundle and safety_assess.sync.importer.import_bundle (into a fresh data
+app: safety_assess.bundles.export.export_bundle and safety_assess.bundles.importer.import_bundle (into a fresh data
 folder), each in a separate process, timed inside it around the call; peak_mb is the larger of the two
 processes' peak resident sizes. Files are in the page cache for both sides (each side runs twice, alternating).
 many_ratio: the import of a bundle of 10,000 small photos (about 2 KB each), against the same baseline on that
@@ -29,7 +29,7 @@ from pathlib import Path
 
 from generated import generated_checklist  # beside this script
 from photo_ingest import make_photos  # beside this script: the same camera-like photos (about 4 MB at quality 94)
-from safety_assess.datadir import DataDir
+from safety_assess.base.datadir import DataDir
 from safety_assess.photos.decode import open_image, read_meta
 from safety_assess.photos.ingest import Ingested
 from safety_assess.services.workspace import Workspace
@@ -82,8 +82,7 @@ def run_child(*args: str) -> dict[str, float]:
 
 def child(action: str, root: Path, bundle: Path, assessment: str) -> None:
     """In its own process, so its peak resident size is the export's or the import's alone."""
-    from safety_assess.sync.export import export_bundle
-    from safety_assess.sync.importer import import_bundle
+    from safety_assess.services.bundles import export_bundle, import_bundle
 
     workspace = Workspace.open(DataDir(root))
     workspace.database  # noqa: B018  (opened before the clock starts, as in the app)

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from generated import generated_checklist  # beside this script
-from safety_assess.datadir import DataDir
+from safety_assess.base.datadir import DataDir
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.orm import ActionRow, FindingRow, ResponseRow
 from safety_assess.storage.types import utcnow
@@ -78,7 +78,7 @@ def build(root: Path, campuses: int) -> None:
 
 
 def export_bundles(root: Path, folder: Path) -> tuple[list[Path], str]:
-    from safety_assess.sync.export import export_bundle
+    from safety_assess.services.bundles import export_bundle
 
     workspace = Workspace.open(DataDir(root))
     by_campus: dict[uuid.UUID, list[uuid.UUID]] = {}
@@ -95,7 +95,7 @@ def export_bundles(root: Path, folder: Path) -> tuple[list[Path], str]:
 
 def fingerprint_of(folder: Path) -> str:
     """The fingerprint of the laptop that signed the bundles."""
-    from safety_assess.sync.device import load_or_create
+    from safety_assess.keys.device import load_or_create
 
     return load_or_create(DataDir(folder / "laptop").device_key).fingerprint
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFilter
 
 from generated import generated_checklist  # beside this script
-from safety_assess.datadir import DataDir
+from safety_assess.base.datadir import DataDir
 from safety_assess.photos.annotations import Annotation, Shape, burn_in, parse_annotations
 from safety_assess.services.photos import add_photos, annotate_photo
 from safety_assess.services.plan import PlanEditor, load_plan

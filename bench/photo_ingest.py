@@ -67,7 +67,7 @@ import datetime as dt, sys
 from pathlib import Path
 Path("/proc/self/clear_refs").write_text("5")  # forget the peak inherited from the parent process
 from pathlib import Path
-from safety_assess.datadir import DataDir
+from safety_assess.base.datadir import DataDir
 from safety_assess.services.assessments import start_assessment
 from safety_assess.services.photos import add_photos
 from safety_assess.services.workspace import Workspace

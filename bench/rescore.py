@@ -30,13 +30,13 @@ from PySide6.QtCore import QEventLoop
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QTableView
 
-from safety_assess.datadir import DataDir
+from safety_assess.base.datadir import DataDir
 from safety_assess.domain.checklist import Checklist, parse_checklist
+from safety_assess.domain.plan.actions import Action, totals
 from safety_assess.domain.records import FindingRecord, Response
 from safety_assess.domain.scoring.adjust import merged
 from safety_assess.domain.scoring.compliance import scores
 from safety_assess.domain.scoring.findings import raised_findings
-from safety_assess.domain.scoring.plan import Action, totals
 from safety_assess.domain.walk.slots import SlotKey
 from safety_assess.domain.walk.state import AssessmentState
 from safety_assess.services.plan import PlanEditor, load_plan

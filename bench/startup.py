@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from safety_assess.datadir import DataDir
+from safety_assess.base.datadir import DataDir
 from safety_assess.services.workspace import Workspace
 
 SHOWN_MARKER = "main-window-shown"  # what both programs print on their first event-loop turn after show()

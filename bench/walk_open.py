@@ -27,7 +27,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QTreeView
 
-from safety_assess.datadir import DataDir
+from safety_assess.base.datadir import DataDir
 from safety_assess.domain.checklist import Checklist, parse_checklist
 from safety_assess.services.walkthrough import WalkSession
 from safety_assess.services.workspace import Workspace

@@ -2,7 +2,7 @@
 
 import sys
 
-from safety_assess.cli.main import main
+from safety_assess.launcher import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -15,6 +15,8 @@ echo "== ruff"
 .venv/bin/ruff format --check .
 echo "== mypy"
 .venv/bin/mypy
+echo "== import contracts"
+.venv/bin/lint-imports --no-cache
 echo "== pytest"
 .venv/bin/python -m pytest "$@"
 # Given arguments choose the tests to run: then only those run, on SQLite.
@@ -23,7 +25,7 @@ echo "== pytest on PostgreSQL"
 start_test_postgres
 if [ -n "${SAFETY_ASSESS_TEST_POSTGRES:-}" ]; then
     .venv/bin/python -m pytest --postgres \
-        tests/unit/storage tests/unit/sync tests/unit/services tests/e2e/test_district_cli.py tests/gui/district
+        tests/unit/storage tests/unit/bundles tests/unit/services tests/e2e/test_district_cli.py tests/gui/district
 fi
 echo "== packaged app"
 bash packaging/build.sh

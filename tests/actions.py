@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from safety_assess.domain.plan.actions import Action
 from safety_assess.domain.records import AssessmentSummary
-from safety_assess.domain.scoring.plan import Action
 from safety_assess.services.assessments import record_answer, start_assessment
 from safety_assess.services.plan import PlanEditor, load_plan
 from safety_assess.services.workspace import Workspace

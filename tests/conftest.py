@@ -19,9 +19,9 @@ from collections.abc import Callable
 
 import pytest
 
-from safety_assess.datadir import DataDir, location_file
-from safety_assess.domain.scoring.plan import use_phases
-from safety_assess.domain.scoring.wording import use_currency
+from safety_assess.base.datadir import DataDir, location_file
+from safety_assess.domain.display import use_currency
+from safety_assess.domain.plan.actions import use_phases
 from safety_assess.services import workspace as workspace_module
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.urls import DatabaseTarget, parse_database_url

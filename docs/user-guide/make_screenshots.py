@@ -12,12 +12,12 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from safety_assess.datadir import DataDir
+from safety_assess.base.datadir import DataDir
+from safety_assess.base.settings import Settings
 from safety_assess.services.backup import back_up
 from safety_assess.services.backup_keys import protection_for, set_passphrase
 from safety_assess.services.demo import make_sample
 from safety_assess.services.workspace import Workspace
-from safety_assess.settings import Settings
 from safety_assess.ui.app import application
 from safety_assess.ui.main_window import MainWindow
 from safety_assess.ui.settings.dialog import SettingsDialog

@@ -2,6 +2,6 @@
 
 import sys
 
-from safety_assess.cli.main import main
+from safety_assess.launcher import main
 
 sys.exit(main())

@@ -10,7 +10,7 @@ import sys
 import uuid
 from pathlib import Path
 
-from safety_assess.datadir import DataDir
+from safety_assess.base.datadir import DataDir
 from safety_assess.domain.checklist.values import option_labels
 from safety_assess.services.walkthrough import WalkSession
 from safety_assess.services.workspace import Workspace

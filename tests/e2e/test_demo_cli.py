@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pikepdf
 
-from safety_assess.datadir import remember_data_folder
+from safety_assess.base.datadir import remember_data_folder
 from tests.e2e.conftest import Run
 
 

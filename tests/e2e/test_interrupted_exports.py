@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from safety_assess.datadir import DataDir
+from safety_assess.base.datadir import DataDir
+from safety_assess.base.leftovers import is_own_temp, temp_path
 from safety_assess.domain.records import AssessmentSummary
-from safety_assess.leftovers import is_own_temp, temp_path
 from safety_assess.services.assessments import start_assessment
 from safety_assess.services.photos import add_photos
 from safety_assess.services.workspace import Workspace
@@ -105,7 +105,7 @@ def test_a_bundle_export_killed_midway_leaves_nothing_once_the_next_command_runs
 ) -> None:
     out = tmp_path / "usb" / "lhs.sabundle"
     theirs, left = killed_writing(
-        tmp_path, out, "safety_assess.sync.export:_add_photo", 2, "bundle", "export", str(assessment.id)
+        tmp_path, out, "safety_assess.bundles.export:_add_photo", 2, "bundle", "export", str(assessment.id)
     )
     assert left.read_bytes().startswith(b"PK")  # half a bundle
     listed = cli("campus", "list")

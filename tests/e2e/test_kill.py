@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from safety_assess.datadir import DataDir
+from safety_assess.base.datadir import DataDir
 from safety_assess.services.assessments import start_assessment
 from safety_assess.services.walkthrough import WalkSession
 from safety_assess.services.workspace import Workspace

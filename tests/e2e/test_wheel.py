@@ -39,7 +39,7 @@ def test_the_wheel_ships_checklists_resources_and_migrations(tmp_path: Path) -> 
     unpacked = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(unpacked)
     code = (
-        "import safety_assess.resources as r\n"
+        "import safety_assess.base.resources as r\n"
         "from safety_assess.domain.checklist.catalog import load_catalog\n"
         "catalog = load_catalog(r.builtin_checklists_dir(), None)\n"
         "print(r.builtin_checklists_dir().relative_to(r.__file__.rsplit('/', 1)[0]), len(catalog.entries))\n"

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from safety_assess.base.settings import Settings
 from safety_assess.services.workspace import Workspace
-from safety_assess.settings import Settings
 from safety_assess.ui.main_window import MainWindow
 
 

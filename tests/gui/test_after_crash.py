@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from safety_assess.leftovers import Owner, temp_path, this_host
+from safety_assess.base.leftovers import Owner, temp_path, this_host
 from safety_assess.services.assessments import start_assessment
 from safety_assess.ui import dialogs
 from safety_assess.ui.main_window import MainWindow

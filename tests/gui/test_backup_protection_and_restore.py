@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QRadioButton
 
-from safety_assess.datadir import DataDir, location_file
+from safety_assess.base.datadir import DataDir, location_file
+from safety_assess.base.settings import Settings
 from safety_assess.services import backup_keys
 from safety_assess.services.backup import back_up, existing_backups
 from safety_assess.services.backup_keys import has_passphrase, protection_for, set_passphrase
+from safety_assess.services.sealing import district_public_key, import_sealing_key
 from safety_assess.services.workspace import Workspace
-from safety_assess.settings import Settings
-from safety_assess.sync.sealing import district_public_key, import_sealing_key
 from safety_assess.ui import dialogs
 from safety_assess.ui.main_window import MainWindow
 from safety_assess.ui.settings.dialog import SettingsDialog

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QPushButton
 
-from safety_assess.datadir import DataDir, location_file
+from safety_assess.base.datadir import DataDir, location_file
+from safety_assess.base.settings import Settings, load_settings
 from safety_assess.services import backup_keys
 from safety_assess.services.assessments import start_assessment
 from safety_assess.services.backup import existing_backups
-from safety_assess.settings import Settings, load_settings
 from safety_assess.ui import dialogs
 from safety_assess.ui.main_window import MainWindow
 from safety_assess.ui.settings.dialog import SettingsDialog

@@ -11,10 +11,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from safety_assess.datadir import DataDir
+from safety_assess.base.datadir import DataDir
+from safety_assess.base.settings import Settings, load_settings
 from safety_assess.services.assessments import start_assessment
 from safety_assess.services.workspace import Workspace
-from safety_assess.settings import Settings, load_settings
 from safety_assess.ui import app as app_module
 from safety_assess.ui import dialogs
 from safety_assess.ui.main_window import MainWindow
@@ -189,7 +189,7 @@ def test_a_start_problem_shows_a_dialog_and_no_window(tmp_path, monkeypatch, pro
 
 
 def test_warm_up_runs_in_the_background_and_commands_work_meanwhile(qtbot, tmp_path, monkeypatch) -> None:
-    from safety_assess.datadir import DataDir as Folder
+    from safety_assess.base.datadir import DataDir as Folder
 
     Workspace.open(Folder(tmp_path / "warm")).close()
     window = app_module.open_main_window(str(tmp_path / "warm"))

@@ -13,8 +13,8 @@ import pytest
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication
 
+from safety_assess.base.jobs import Changes, Progress
 from safety_assess.domain.errors import NotFoundError
-from safety_assess.services.progress import Changes, Progress
 from safety_assess.ui.operations import Operations
 
 WAIT = 5.0

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 
-from safety_assess.logs import log_file, start_logging
+from safety_assess.base.logs import log_file, start_logging
 from safety_assess.ui import app as app_module
 from safety_assess.ui import dialogs
 from safety_assess.ui.crash import SafetyNet

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QPushButton
 
-from safety_assess.domain.scoring.wording import money
+from safety_assess.base.settings import Settings, load_settings
+from safety_assess.domain.display import money
 from safety_assess.services.demo import CODE
-from safety_assess.settings import Settings, load_settings
 from safety_assess.ui import dialogs
 from safety_assess.ui.main_window import MainWindow
 from safety_assess.ui.settings.dialog import SettingsContext, SettingsDialog

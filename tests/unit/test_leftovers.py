@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from safety_assess.atomic import WriteError, replacing
-from safety_assess.leftovers import STALE_AGE_S, Owner, owner_of, remove_leftovers, temp_path, this_host
+from safety_assess.base.atomic import WriteError, replacing
+from safety_assess.base.leftovers import STALE_AGE_S, Owner, owner_of, remove_leftovers, temp_path, this_host
 from tests.crash import dead_pid
 
 DAY = 24 * 3600

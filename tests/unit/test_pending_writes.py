@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from safety_assess.leftovers import Owner, temp_path, this_host
-from safety_assess.pending_writes import FORGET_AFTER_S, PendingWrites
+from safety_assess.base.leftovers import Owner, temp_path, this_host
+from safety_assess.base.pending_writes import FORGET_AFTER_S, PendingWrites
 from tests.crash import dead_pid
 
 

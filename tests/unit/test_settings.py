@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from safety_assess.domain.scoring.wording import money
+from safety_assess.base.settings import Settings, load_settings, save_settings
+from safety_assess.domain.display import money
 from safety_assess.services.workspace import Workspace
-from safety_assess.settings import Settings, load_settings, save_settings
 
 
 def test_defaults_when_there_is_no_file(tmp_path: Path) -> None:

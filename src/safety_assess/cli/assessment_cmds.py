@@ -103,7 +103,7 @@ def detail_json(detail: AssessmentDetail) -> dict[str, Any]:
 
 
 def show_cmd(args: argparse.Namespace) -> int:
-    from safety_assess.services.report_data import assessment_scores
+    from safety_assess.cli.plan_json import assessment_scores
 
     with open_workspace(args) as workspace:
         assessment_id = workspace.assessments.resolve_id(args.assessment)

@@ -100,7 +100,7 @@ def backup_cmd(args: argparse.Namespace) -> int:
 
 
 def restore_cmd(args: argparse.Namespace) -> int:
-    from safety_assess.datadir import DataDir
+    from safety_assess.base.datadir import DataDir
     from safety_assess.services.backup import BackupError
     from safety_assess.services.backup_format import read_header
     from safety_assess.services.restore import RestoreKeys, restore

@@ -36,7 +36,7 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
 
 
 def export_cmd(args: argparse.Namespace) -> int:
-    from safety_assess.sync.export import export_bundle, export_changed
+    from safety_assess.services.bundles import export_bundle, export_changed
 
     if bool(args.assessments) == args.since_last:
         print("safety-assess: error: name the assessments to export, or give --since-last", file=sys.stderr)
@@ -85,7 +85,7 @@ def _trust(wanted: list[str]) -> Callable[[Any], bool]:
 def import_cmd(args: argparse.Namespace) -> int:
     """Each file on its own (its own checks, transaction and result); one line per file, or with --json one array
     with an object per file. Exit status 1 when any was refused."""
-    from safety_assess.sync.importer import import_one
+    from safety_assess.services.bundles import import_one
 
     with open_workspace(args) as workspace:
         results = [file_result(import_one(workspace, path, _trust(args.trust))) for path in args.files]

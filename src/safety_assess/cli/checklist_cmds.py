@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from safety_assess.base.datadir import DataDir
 from safety_assess.cli.context import Commands
 from safety_assess.cli.output import print_json, print_table
-from safety_assess.datadir import DataDir
 
 if TYPE_CHECKING:
     from safety_assess.domain.checklist.catalog import Catalog
@@ -59,8 +59,8 @@ def validate_cmd(args: argparse.Namespace) -> int:
 
 def _catalog(args: argparse.Namespace) -> Catalog:
     """Built-in and user checklists; files that fail to load are named on stderr and skipped."""
+    from safety_assess.base.resources import builtin_checklists_dir
     from safety_assess.domain.checklist.catalog import load_catalog
-    from safety_assess.resources import builtin_checklists_dir
 
     catalog = load_catalog(builtin_checklists_dir(), DataDir.resolve(args.data_dir).checklists)
     for problem in catalog.problems:

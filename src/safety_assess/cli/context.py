@@ -9,9 +9,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, TypeAlias
 
-from safety_assess.datadir import DataDir
+from safety_assess.base.datadir import DataDir
+from safety_assess.base.logs import start_logging
 from safety_assess.domain.dates import DateTextError, parse_date
-from safety_assess.logs import start_logging
 from safety_assess.services.workspace import Workspace
 
 Commands: TypeAlias = "argparse._SubParsersAction[Any]"

@@ -45,7 +45,7 @@ def summary_cmd(args: argparse.Namespace) -> int:
     if args.json:
         print_json(overview_json(overview))
         return 0
-    from safety_assess.domain.scoring.wording import cost, percent
+    from safety_assess.domain.display import cost, percent
 
     rows = []
     for rank, line in enumerate(overview.lines, start=1):
@@ -114,8 +114,8 @@ def overview_json(overview: Any) -> dict[str, Any]:
 
 
 def actions_cmd(args: argparse.Namespace) -> int:
+    from safety_assess.domain.display import cost, cost_range, words
     from safety_assess.domain.district.actions import ActionFilter, cost_totals
-    from safety_assess.domain.scoring.wording import cost, cost_range, words
     from safety_assess.services.district import district_overview, latest_actions
 
     with open_workspace(args) as workspace:
@@ -125,8 +125,8 @@ def actions_cmd(args: argparse.Namespace) -> int:
     chosen = [a for a in every if wanted.matches(a)]
     names = overview.totals.phase_names
     if args.csv is not None:
+        from safety_assess.base.files import writing
         from safety_assess.reports.csv_export import district_actions_csv
-        from safety_assess.services.files import writing
 
         with writing(workspace.data_dir, args.csv) as partial:
             partial.write_text(district_actions_csv(chosen, names), encoding="utf-8", newline="")
@@ -167,7 +167,7 @@ def report_cmd(args: argparse.Namespace) -> int:
 
 
 def pack_cmd(args: argparse.Namespace) -> int:
-    from safety_assess.sync.export import export_campus_pack
+    from safety_assess.services.bundles import export_campus_pack
 
     with open_workspace(args) as workspace:
         result = export_campus_pack(workspace, args.campus, args.out)

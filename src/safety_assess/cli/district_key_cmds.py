@@ -34,7 +34,7 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
 
 
 def export_cmd(args: argparse.Namespace) -> int:
-    from safety_assess.sync.sealing import export_district_key
+    from safety_assess.services.sealing import export_district_key
 
     with open_workspace(args) as workspace:
         key = export_district_key(workspace, args.out)
@@ -43,7 +43,7 @@ def export_cmd(args: argparse.Namespace) -> int:
 
 
 def import_cmd(args: argparse.Namespace) -> int:
-    from safety_assess.sync.sealing import import_sealing_key
+    from safety_assess.services.sealing import import_sealing_key
 
     with open_workspace(args) as workspace:
         key, before = import_sealing_key(workspace, args.file)
@@ -55,7 +55,7 @@ def import_cmd(args: argparse.Namespace) -> int:
 
 
 def show_cmd(args: argparse.Namespace) -> int:
-    from safety_assess.sync.sealing import district_public_key, sealing_key
+    from safety_assess.services.sealing import district_public_key, sealing_key
 
     with open_workspace(args) as workspace:
         sealing, own = sealing_key(workspace), district_public_key(workspace)
@@ -76,7 +76,7 @@ def _described(key: Any) -> dict[str, str] | None:
 
 
 def forget_cmd(args: argparse.Namespace) -> int:
-    from safety_assess.sync.sealing import forget_sealing_key
+    from safety_assess.services.sealing import forget_sealing_key
 
     with open_workspace(args) as workspace:
         before = forget_sealing_key(workspace)

@@ -7,11 +7,19 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import NoReturn, Protocol
 
 from safety_assess import __version__
 
 PROG = "safety-assess"
+
+
+class Window(Protocol):
+    """The app's window, handed in by the launcher (the command line never imports Qt)."""
+
+    def run_app(self, data_dir: str | None, database_url: str | None, quit_after_show: bool) -> int: ...
+
+    def run_self_test(self) -> int: ...
 
 
 class Parser(argparse.ArgumentParser):
@@ -82,20 +90,19 @@ def app_options(argv: Sequence[str] | None) -> argparse.Namespace | None:
     return None if rest else known
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, window: Window | None = None) -> int:
+    """Run the command in ``argv``; with no command, open ``window`` (the launcher's; None: commands only)."""
     try:
         app_args = app_options(argv)
         if app_args is not None:
-            return open_app(app_args)
+            return open_app(app_args, window)
         args = build_parser().parse_args(argv)
         args.data_dir = getattr(args, "data_dir", None)  # --data-dir may come before or after the command
         args.database_url = getattr(args, "database_url", None)
         if args.self_test:
-            from safety_assess.ui.self_test import run_self_test
-
-            return run_self_test()
+            return window.run_self_test() if window is not None else no_window()
         if args.command is None:
-            return open_app(args)
+            return open_app(args, window)
         return int(args.handler(args))
     except KeyboardInterrupt:
         return 130
@@ -126,7 +133,14 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def open_app(args: argparse.Namespace) -> int:
+def no_window() -> int:
+    print(f"{PROG}: error: this entry point runs commands only; start the app with {PROG}", file=sys.stderr)
+    return 2
+
+
+def open_app(args: argparse.Namespace, window: Window | None) -> int:
+    if window is None:
+        return no_window()
     if not has_display():
         print(
             f"{PROG}: error: no display found (DISPLAY and WAYLAND_DISPLAY are unset). Run it in a desktop session, "
@@ -134,6 +148,4 @@ def open_app(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    from safety_assess.ui.app import run_app
-
-    return run_app(args.data_dir, args.database_url, quit_after_show=args.quit_after_show)
+    return window.run_app(args.data_dir, args.database_url, args.quit_after_show)

@@ -54,7 +54,7 @@ def _uuid(text: str) -> uuid.UUID:
 
 
 def export_cmd(args: argparse.Namespace) -> int:
-    from safety_assess.services.files import writing
+    from safety_assess.base.files import writing
     from safety_assess.services.photos import export_photo
 
     with open_workspace(args) as workspace:

@@ -12,9 +12,9 @@ from safety_assess.cli.context import Commands, date_argument, open_workspace
 from safety_assess.cli.output import print_json, print_table
 
 if TYPE_CHECKING:
+    from safety_assess.domain.plan.actions import Action
+    from safety_assess.domain.plan.assessment_plan import Plan
     from safety_assess.domain.scoring.findings import Finding
-    from safety_assess.domain.scoring.plan import Action
-    from safety_assess.services.plan import Plan
     from safety_assess.services.workspace import Workspace
 
 STATUSES = ("open", "in_progress", "done", "deferred")
@@ -93,7 +93,7 @@ def _register_actions(commands: Commands, common: argparse.ArgumentParser) -> No
 
 def parse_cost(text: str) -> tuple[float, float]:
     """'200-450', '$1,000 to 2,500' or '300' (low = high)."""
-    from safety_assess.domain.scoring.plan import PlanError
+    from safety_assess.domain.plan.actions import PlanError
 
     match = _COST.match(text)
     if match is None:
@@ -137,8 +137,8 @@ FINDING_OPTIONS = (
 
 
 def finding_list_cmd(args: argparse.Namespace) -> int:
+    from safety_assess.cli.plan_json import finding_json
     from safety_assess.services.plan import load_plan
-    from safety_assess.services.report_data import finding_json
 
     with open_workspace(args) as workspace:
         plan = load_plan(workspace, workspace.assessments.resolve_id(args.assessment))
@@ -188,9 +188,9 @@ def finding_adjust_cmd(args: argparse.Namespace) -> int:
 
 
 def action_list_cmd(args: argparse.Namespace) -> int:
-    from safety_assess.domain.scoring.plan import totals
+    from safety_assess.cli.plan_json import action_json
+    from safety_assess.domain.plan.actions import totals
     from safety_assess.services.plan import load_plan
-    from safety_assess.services.report_data import action_json
 
     with open_workspace(args) as workspace:
         plan = load_plan(workspace, workspace.assessments.resolve_id(args.assessment), False)
@@ -219,7 +219,7 @@ def action_list_cmd(args: argparse.Namespace) -> int:
 
 
 def _action_changes(args: argparse.Namespace) -> dict[str, Any]:
-    from safety_assess.domain.scoring.plan import Status
+    from safety_assess.domain.plan.actions import Status
 
     changes = _given(args, ("description", "phase", "funding", "owner", "due", "note"))
     if args.cost is not None:
@@ -245,7 +245,7 @@ def action_add_cmd(args: argparse.Namespace) -> int:
 
 def _with_due(action: Action, changes: dict[str, Any], plan: Plan, workspace: Workspace) -> Action:
     """The suggested action with the options given; a phase given without a due date moves the due date."""
-    from safety_assess.domain.scoring.plan import due_date
+    from safety_assess.domain.plan.actions import due_date
 
     if "phase" in changes and "due" not in changes:
         phase = next((p for p in plan.phases if p.id == changes["phase"]), None)

@@ -75,8 +75,8 @@ def pdf_cmd(args: argparse.Namespace) -> int:
 
 
 def csv_cmd(args: argparse.Namespace) -> int:
+    from safety_assess.base.files import writing
     from safety_assess.reports.csv_export import actions_csv
-    from safety_assess.services.files import writing
     from safety_assess.services.plan import load_plan
 
     with open_workspace(args) as workspace:

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
-from safety_assess.leftovers import temp_path
+from safety_assess.base.leftovers import temp_path
 from safety_assess.photos.decode import PhotoError
 
 CHUNK = 1 << 20

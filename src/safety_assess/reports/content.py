@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from safety_assess.services.plan import Plan
+from safety_assess.domain.plan.assessment_plan import Plan
 
 
 class PhotoUnavailable(Exception):
@@ -50,7 +50,7 @@ class ResponseLine:
 class ReportOptions:
     public: bool = False
     omits: frozenset[str] = frozenset()
-    """In a public report: what it leaves out (see safety_assess.settings.PUBLIC_OMISSIONS)."""
+    """In a public report: what it leaves out (see safety_assess.base.settings.PUBLIC_OMISSIONS)."""
     marking: str = "Confidential - security-sensitive"
     district: str = ""
     include_responses: bool = True

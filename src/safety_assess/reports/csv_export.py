@@ -7,7 +7,7 @@ import io
 from collections.abc import Iterable
 
 from safety_assess.domain.district.actions import DistrictAction
-from safety_assess.services.plan import Plan
+from safety_assess.domain.plan.assessment_plan import Plan
 
 COLUMNS = (
     "action_id",

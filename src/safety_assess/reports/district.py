@@ -18,11 +18,11 @@ from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer
 
+from safety_assess.domain.display import cost, percent, words
 from safety_assess.domain.district.actions import DistrictAction
 from safety_assess.domain.district.figures import ActionLine
 from safety_assess.domain.district.overview import CampusLine, DistrictTotals
-from safety_assess.domain.scoring.plan import CostRange, Status
-from safety_assess.domain.scoring.wording import cost, percent, words
+from safety_assess.domain.plan.actions import CostRange, Status
 from safety_assess.reports.chapters.common import Story, facts, para, rich, table
 from safety_assess.reports.fonts import BOLD, SANS, markup, register_fonts
 from safety_assess.reports.page import ReportDocument, report_canvas

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pikepdf
 
+from safety_assess.reports.errors import ReportError
+
 MIN_PASSWORD = 8
 
 
 def check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD:
-        from safety_assess.services.reports import ReportError
-
         raise ReportError(f"the password must be at least {MIN_PASSWORD} characters long")
 
 

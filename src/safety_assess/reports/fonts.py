@@ -15,7 +15,7 @@ from xml.sax.saxutils import escape
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from safety_assess.resources import resources_dir
+from safety_assess.base.resources import resources_dir
 
 SANS, BOLD, ITALIC, FALLBACK = "SA-Sans", "SA-Sans-Bold", "SA-Sans-Oblique", "SA-Fallback"
 FILES = {

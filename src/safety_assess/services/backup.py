@@ -21,8 +21,10 @@ import logging
 import shutil
 from pathlib import Path
 
-from safety_assess.leftovers import remove_leftovers, temp_path
-from safety_assess.pending_writes import PendingWrites
+from safety_assess.base.jobs import Progress
+from safety_assess.base.leftovers import remove_leftovers, temp_path
+from safety_assess.base.pending_writes import PendingWrites
+from safety_assess.base.settings import Settings
 from safety_assess.services.backup_format import (
     HEADER_FILE,
     BackupError,
@@ -34,10 +36,8 @@ from safety_assess.services.backup_format import (
     photo_hashes,
 )
 from safety_assess.services.backup_keys import UNENCRYPTED, Protection
-from safety_assess.services.progress import Progress
 from safety_assess.services.sealed_backup import write_sealed
 from safety_assess.services.workspace import Workspace
-from safety_assess.settings import Settings
 from safety_assess.storage.backup import copy_database
 
 log = logging.getLogger(__name__)
@@ -47,7 +47,7 @@ STAMP = "%Y%m%dT%H%M%SZ"
 LEFTOVER_AGE = dt.timedelta(days=1)
 """A half-made backup named as earlier versions named them (``.NAME.partial``, without the writing process) older
 than this was left by a copy of the app that stopped mid-way: removed when pruning. Younger ones may belong to a
-backup running right now in another process. (Half-made backups are now named as safety_assess.leftovers says.)"""
+backup running right now in another process. (Half-made backups are now named as safety_assess.base.leftovers says.)"""
 
 
 __all__ = ["BackupError", "BackupResult", "back_up", "backup_due", "backups_folder", "prune_backups"]

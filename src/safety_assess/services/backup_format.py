@@ -19,11 +19,11 @@ from typing import Any, Final, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from safety_assess.base.jobs import Progress
+from safety_assess.base.json_guard import JsonProblem, parse_json
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.versions import version_problem
-from safety_assess.services.progress import Progress
 from safety_assess.services.workspace import Workspace
-from safety_assess.sync.json_guard import JsonProblem, parse_json
 
 FORMAT: Final = "safety-assess-backup"
 MANIFEST_FORMAT: Final = "safety-assess-backup-manifest"

@@ -24,14 +24,14 @@ from pathlib import Path
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from pydantic import Field
 
-from safety_assess.atomic import WriteError, write_text
-from safety_assess.datadir import DataDir
+from safety_assess.base.atomic import WriteError, write_text
+from safety_assess.base.datadir import DataDir
+from safety_assess.base.settings import Settings
+from safety_assess.keys.district_key import DistrictPublicKey
+from safety_assess.keys.sealed import Recipient, SecretKey, key_id
 from safety_assess.services.backup_format import BackupError, Header, ScryptParameters, Strict, database_file
+from safety_assess.services.sealing import sealing_key
 from safety_assess.services.workspace import Workspace
-from safety_assess.settings import Settings
-from safety_assess.sync.district_key import DistrictPublicKey
-from safety_assess.sync.sealed import Recipient, SecretKey, key_id
-from safety_assess.sync.sealing import sealing_key
 
 KEY_FILE = "backup-key.json"
 KEY_FILE_FORMAT = "safety-assess-backup-key"

@@ -115,8 +115,8 @@ class DemoFiles:
 
 def write_demo(workspace: Workspace, out: Path, assessor: str = "") -> DemoFiles:
     """The sample campus (made if needed), its action-plan PDF and a sync bundle of it, written into ``out``."""
+    from safety_assess.services.bundles import export_bundle
     from safety_assess.services.reports import export_report
-    from safety_assess.sync.export import export_bundle
 
     sample = make_sample(workspace, assessor)
     try:

@@ -13,6 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from safety_assess.base.files import writing
+from safety_assess.base.jobs import Progress
+from safety_assess.domain.display import words
 from safety_assess.domain.district.actions import DistrictAction, district_actions, latest_ids
 from safety_assess.domain.district.figures import ActionLine, AssessmentFigures, action_lines, figures_of
 from safety_assess.domain.district.overview import (
@@ -24,11 +27,9 @@ from safety_assess.domain.district.overview import (
     ranked,
 )
 from safety_assess.domain.errors import ConflictError
-from safety_assess.domain.scoring.plan import Action, Status, default_phases
-from safety_assess.domain.scoring.wording import words
-from safety_assess.services.files import writing
-from safety_assess.services.plan import Plan, PlanEditor, load_plan
-from safety_assess.services.progress import Progress
+from safety_assess.domain.plan.actions import Action, Status, default_phases
+from safety_assess.domain.plan.assessment_plan import Plan
+from safety_assess.services.plan import PlanEditor, load_plan
 from safety_assess.services.reports import ReportResult
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage import figures as kept_figures

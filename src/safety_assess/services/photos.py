@@ -7,13 +7,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from safety_assess.base.jobs import Changes, Progress
 from safety_assess.domain.errors import AnswerError, NotFoundError
 from safety_assess.domain.records import PhotoRecord
 from safety_assess.photos.annotations import Annotation, export_jpeg, parse_annotations
 from safety_assess.photos.decode import PhotoError, open_image, read_meta
 from safety_assess.photos.ingest import ingest, rendition_of
 from safety_assess.services.photo_journal import importing
-from safety_assess.services.progress import Changes, Progress
 from safety_assess.services.workspace import Workspace
 
 

@@ -8,16 +8,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import uuid
-from dataclasses import dataclass
 
-from safety_assess.domain.checklist.model import Checklist
 from safety_assess.domain.errors import ConflictError, NotFoundError
-from safety_assess.domain.records import AssessmentStatus, AssessmentSummary, FindingRecord, PhotoRecord
-from safety_assess.domain.scoring.adjust import check_finding, merged
-from safety_assess.domain.scoring.compare import Comparison, compare
-from safety_assess.domain.scoring.compliance import Scores, scores
-from safety_assess.domain.scoring.findings import Finding, raised_findings
-from safety_assess.domain.scoring.plan import (
+from safety_assess.domain.plan.actions import (
     COST_BAND_RANGES,
     Action,
     CostRange,
@@ -28,48 +21,15 @@ from safety_assess.domain.scoring.plan import (
     due_date,
     phase_for_risk,
 )
-from safety_assess.domain.scoring.risk import Band
-from safety_assess.domain.scoring.tiers import LayerTiers, tier_attainment
+from safety_assess.domain.plan.assessment_plan import Plan
+from safety_assess.domain.records import AssessmentStatus, AssessmentSummary, FindingRecord, PhotoRecord
+from safety_assess.domain.scoring.adjust import check_finding, merged
+from safety_assess.domain.scoring.compare import compare
+from safety_assess.domain.scoring.compliance import scores
+from safety_assess.domain.scoring.findings import Finding, raised_findings
+from safety_assess.domain.scoring.tiers import tier_attainment
 from safety_assess.domain.walk.state import AssessmentState
 from safety_assess.services.workspace import Workspace
-
-
-@dataclass(frozen=True)
-class Plan:
-    """Everything about one assessment's findings, as of when it was loaded."""
-
-    summary: AssessmentSummary
-    checklist: Checklist
-    state: AssessmentState
-    findings: list[Finding]
-    actions: list[Action]
-    """Actions of the listed findings, with their finding's key and layer."""
-    hidden_actions: int
-    """Actions of findings withdrawn since (their answer is no longer deficient); kept, not listed."""
-    scores: Scores
-    tiers: dict[str, LayerTiers]
-    earlier: AssessmentSummary | None = None
-    comparison: Comparison | None = None
-
-    @property
-    def bands(self) -> tuple[Band, ...]:
-        return self.checklist.bands()
-
-    @property
-    def phases(self) -> tuple[Phase, ...]:
-        return self.checklist.plan_phases()
-
-    def finding(self, key: str) -> Finding:
-        for finding in self.findings:
-            if finding.key == key:
-                return finding
-        raise NotFoundError(f"no finding '{key}' in this assessment")
-
-    def actions_of(self, finding: Finding) -> list[Action]:
-        return [a for a in self.actions if a.finding_key == finding.key]
-
-    def phase_name(self, phase_id: str) -> str:
-        return next((p.name for p in self.phases if p.id == phase_id), phase_id)
 
 
 def assessment_state(workspace: Workspace, assessment_id: uuid.UUID) -> AssessmentState:

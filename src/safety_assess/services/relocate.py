@@ -2,7 +2,7 @@
 
 A move is a copy: the database through SQLite's backup API (consistent while the app has it open), then the
 photos, checklists, settings and keys. The copy is made beside the new place under the app's own temporary name
-(see safety_assess.leftovers: what a move cut off leaves is removed at the next start), checked, and given its name
+(see safety_assess.base.leftovers: what a move cut off leaves is removed at the next start), checked, and given its name
 only when whole; then the app remembers it for the next start. The old folder is left exactly as it was, so nothing
 is lost if the new place turns out wrong; the user removes it once they have looked.
 """
@@ -15,11 +15,11 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from safety_assess.datadir import DataDir, is_data_folder, remember_data_folder
+from safety_assess.base.datadir import DataDir, is_data_folder, remember_data_folder
+from safety_assess.base.jobs import Progress
+from safety_assess.base.leftovers import is_own_temp, remove_leftovers, temp_path, this_host
+from safety_assess.base.pending_writes import PendingWrites
 from safety_assess.domain.errors import SafetyAssessError
-from safety_assess.leftovers import is_own_temp, remove_leftovers, temp_path, this_host
-from safety_assess.pending_writes import PendingWrites
-from safety_assess.services.progress import Progress
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.backup import copy_database
 
@@ -168,7 +168,7 @@ def _files(root: Path, result: MoveResult) -> list[Path]:
 
 def _left_out(path: Path, root: Path, database: Path | None) -> bool:
     """The database in use and its journal files (copied through the backup API instead), and the notes of this
-    process's own writes, the move itself among them (they end here; see safety_assess.pending_writes)."""
+    process's own writes, the move itself among them (they end here; see safety_assess.base.pending_writes)."""
     if path.parent == root / "pending-writes" and path.name.startswith(f"{this_host()}-{os.getpid()}-"):
         return True
     return path.parent == root and _is_database_file(path, database)

@@ -7,6 +7,7 @@ import os
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
+from safety_assess.base.jobs import Progress
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.records import PhotoRecord
 from safety_assess.photos.annotations import burn_in, parse_annotations
@@ -14,7 +15,6 @@ from safety_assess.photos.decode import PhotoError
 from safety_assess.photos.ingest import remake_renditions
 from safety_assess.photos.render import PRINT, print_rendition
 from safety_assess.reports.content import PhotoUnavailable, ReportPhoto
-from safety_assess.services.progress import Progress
 from safety_assess.services.workspace import Workspace
 
 

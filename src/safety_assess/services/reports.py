@@ -10,19 +10,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from safety_assess import __version__
+from safety_assess.base.files import writing
+from safety_assess.base.jobs import Progress
 from safety_assess.domain.checklist.values import display_value
-from safety_assess.domain.errors import SafetyAssessError
+from safety_assess.domain.plan.assessment_plan import Plan
 from safety_assess.domain.records import PhotoRecord
 from safety_assess.reports.content import ReportContent, ReportOptions, ResponseLine
-from safety_assess.services.files import writing
-from safety_assess.services.plan import Plan, PlanEditor, load_plan
-from safety_assess.services.progress import Progress
+from safety_assess.reports.errors import ReportError
+from safety_assess.services.plan import PlanEditor, load_plan
 from safety_assess.services.report_photos import PhotoPrinter
 from safety_assess.services.workspace import Workspace
-
-
-class ReportError(SafetyAssessError):
-    """The report cannot be made as asked (a password with the public version, a password too short)."""
 
 
 @dataclass

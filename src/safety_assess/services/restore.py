@@ -20,9 +20,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from safety_assess.datadir import DataDir
-from safety_assess.leftovers import remove_leftovers, temp_path
-from safety_assess.pending_writes import PendingWrites
+from safety_assess.base.datadir import DataDir
+from safety_assess.base.jobs import Progress
+from safety_assess.base.leftovers import remove_leftovers, temp_path
+from safety_assess.base.pending_writes import PendingWrites
+from safety_assess.keys.district_key import load_private
+from safety_assess.keys.key_files import KeyFileError
+from safety_assess.keys.sealed import Opener, SealError, SecretKey, key_id, open_stream, public_bytes
 from safety_assess.services.backup_format import (
     DATABASE,
     MANIFEST_FILE,
@@ -37,13 +41,9 @@ from safety_assess.services.backup_format import (
     read_header,
 )
 from safety_assess.services.backup_keys import KeyFile, derive, save_key_file
-from safety_assess.services.progress import Progress
 from safety_assess.services.relocate import holds_files
 from safety_assess.storage.backup import copy_database
 from safety_assess.storage.dbfile import DatabaseError
-from safety_assess.sync.district_key import load_private
-from safety_assess.sync.key_files import KeyFileError
-from safety_assess.sync.sealed import Opener, SealError, SecretKey, key_id, open_stream, public_bytes
 
 
 @dataclass(frozen=True)

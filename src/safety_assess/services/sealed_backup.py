@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import BinaryIO
 
 from safety_assess import __version__
-from safety_assess.leftovers import remove_leftovers, temp_path
+from safety_assess.base.jobs import Progress
+from safety_assess.base.leftovers import remove_leftovers, temp_path
+from safety_assess.keys.sealed import Recipient, seal_stream, sealed_size
 from safety_assess.services.backup_format import (
     DATABASE,
     HEADER_FILE,
@@ -35,10 +37,8 @@ from safety_assess.services.backup_format import (
     photo_hashes,
 )
 from safety_assess.services.backup_keys import Protection
-from safety_assess.services.progress import Progress
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.backup import copy_database
-from safety_assess.sync.sealed import Recipient, seal_stream, sealed_size
 
 
 class _Hashing:

@@ -14,7 +14,7 @@ from contextlib import closing
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from safety_assess.datadir import DataDir
+from safety_assess.base.datadir import DataDir
 from safety_assess.domain.records import AssessmentSummary, Campus
 from safety_assess.storage import listing, schema
 from safety_assess.storage.dbfile import DatabaseError, connect_readonly, current_revision, describe_sqlite_error
@@ -25,9 +25,10 @@ log = logging.getLogger(__name__)
 DATABASE_URL_VAR = "SAFETY_ASSESS_DATABASE_URL"
 
 if TYPE_CHECKING:
+    from safety_assess.base.settings import Settings
     from safety_assess.domain.checklist.catalog import Catalog
+    from safety_assess.keys.device import DeviceKey
     from safety_assess.photos.store import PhotoStore
-    from safety_assess.settings import Settings
     from safety_assess.storage.database import Database
     from safety_assess.storage.repositories import (
         AnswerRepository,
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
         PhotoRepository,
         SnapshotRepository,
     )
-    from safety_assess.sync.device import DeviceKey
 
 
 class Workspace:
@@ -122,22 +122,22 @@ class Workspace:
     @property
     def settings(self) -> Settings:
         """The user's settings, read afresh (they are small, and the app may have just saved them)."""
-        from safety_assess.settings import load_settings
+        from safety_assess.base.settings import load_settings
 
         return load_settings(self.data_dir.settings)
 
     @cached_property
     def device_key(self) -> DeviceKey:
         """This installation's signing key, made on first use."""
-        from safety_assess.sync.device import load_or_create
+        from safety_assess.keys.device import load_or_create
 
         return load_or_create(self.data_dir.device_key)
 
     @cached_property
     def catalog(self) -> Catalog:
         """Built-in and user checklists, loaded on first use."""
+        from safety_assess.base.resources import builtin_checklists_dir
         from safety_assess.domain.checklist.catalog import load_catalog
-        from safety_assess.resources import builtin_checklists_dir
 
         return load_catalog(builtin_checklists_dir(), self.data_dir.checklists)
 
@@ -195,6 +195,6 @@ def check_database_url(text: str) -> str:
 def _settings_url(data_dir: DataDir) -> str:
     if not data_dir.settings.exists():
         return ""
-    from safety_assess.settings import load_settings
+    from safety_assess.base.settings import load_settings
 
     return load_settings(data_dir.settings).database_url

@@ -7,7 +7,7 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from safety_assess.leftovers import temp_path
+from safety_assess.base.leftovers import temp_path
 from safety_assess.storage.dbfile import DatabaseError
 
 

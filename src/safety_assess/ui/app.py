@@ -11,12 +11,12 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from safety_assess import __version__
-from safety_assess.datadir import DataDir
+from safety_assess.base.datadir import DataDir
+from safety_assess.base.logs import start_logging
+from safety_assess.base.resources import resources_dir
+from safety_assess.base.settings import load_settings
 from safety_assess.domain.errors import SafetyAssessError
-from safety_assess.logs import start_logging
-from safety_assess.resources import resources_dir
 from safety_assess.services.workspace import Workspace
-from safety_assess.settings import load_settings
 from safety_assess.ui import dialogs
 from safety_assess.ui.crash import SafetyNet
 from safety_assess.ui.main_window import MainWindow

@@ -26,9 +26,9 @@ from safety_assess import __version__
 from safety_assess.domain.records import Campus
 
 if TYPE_CHECKING:
-    from safety_assess.domain.scoring.plan import Action, Phase
-    from safety_assess.settings import Settings
-    from safety_assess.sync.importer import DeviceClaim
+    from safety_assess.base.settings import Settings
+    from safety_assess.bundles.importer import DeviceClaim
+    from safety_assess.domain.plan.actions import Action, Phase
     from safety_assess.ui.bundle.export_dialog import BundleChoices, BundleRequest
     from safety_assess.ui.plan.editors import NewFinding
     from safety_assess.ui.report.options import ReportRequest

@@ -12,11 +12,11 @@ from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt, QTimer, Signa
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QSplitter, QTreeView, QWidget
 
-from safety_assess.atomic import WriteError
+from safety_assess.base.atomic import WriteError
+from safety_assess.base.settings import Settings, save_settings
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.records import AssessmentSummary, Campus
 from safety_assess.services.workspace import Workspace
-from safety_assess.settings import Settings, save_settings
 from safety_assess.ui import dialogs
 from safety_assess.ui.actions import build_window_actions
 from safety_assess.ui.bundle import bundle_paths

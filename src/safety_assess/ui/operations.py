@@ -1,6 +1,6 @@
 """The one way to run slow work: off the UI thread, with progress and cancel, handing back what changed.
 
-A job is a plain, Qt-free callable ``work(progress) -> result`` (see ``safety_assess.services.progress``).
+A job is a plain, Qt-free callable ``work(progress) -> result`` (see ``safety_assess.base.jobs``).
 ``Operations.run()`` starts it on a small thread pool and returns an ``Operation`` whose signals arrive
 on the UI thread: ``progressed`` (throttled), then exactly one of ``finished``, ``failed`` or ``cancelled``.
 
@@ -20,8 +20,8 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThreadPool, Signal, Slot
 
+from safety_assess.base.jobs import Cancelled, Changes, Progress
 from safety_assess.domain.errors import SafetyAssessError
-from safety_assess.services.progress import Cancelled, Changes, Progress
 
 logger = logging.getLogger(__name__)
 

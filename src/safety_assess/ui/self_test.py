@@ -41,8 +41,8 @@ def run_self_test(echo: Callable[[str], None] = print) -> int:
 
 
 def _checklists(folder: Path) -> str:
+    from safety_assess.base.resources import builtin_checklists_dir
     from safety_assess.domain.checklist.catalog import load_catalog
-    from safety_assess.resources import builtin_checklists_dir
 
     catalog = load_catalog(builtin_checklists_dir(), None)
     if catalog.problems:
@@ -54,10 +54,10 @@ def _checklists(folder: Path) -> str:
 
 
 def _demo(folder: Path) -> str:
-    from safety_assess.datadir import DataDir
+    from safety_assess.base.datadir import DataDir
+    from safety_assess.bundles.verify import opened_bundle
     from safety_assess.services.demo import write_demo
     from safety_assess.services.workspace import Workspace
-    from safety_assess.sync.verify import opened_bundle
 
     workspace = Workspace.open(DataDir(folder / "data"))
     try:
@@ -72,9 +72,9 @@ def _demo(folder: Path) -> str:
 
 
 def _window(folder: Path) -> str:
-    from safety_assess.datadir import DataDir
+    from safety_assess.base.datadir import DataDir
+    from safety_assess.base.settings import Settings
     from safety_assess.services.workspace import Workspace
-    from safety_assess.settings import Settings
     from safety_assess.ui.app import application
     from safety_assess.ui.main_window import MainWindow
 

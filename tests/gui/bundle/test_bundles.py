@@ -15,14 +15,14 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from safety_assess.datadir import DataDir
+from safety_assess.base.datadir import DataDir
 from safety_assess.domain.records import AssessmentSummary
+from safety_assess.keys.sealed import is_sealed
 from safety_assess.services.assessments import record_answer, start_assessment
+from safety_assess.services.bundles import export_bundle
 from safety_assess.services.photos import add_photos
+from safety_assess.services.sealing import sealing_key
 from safety_assess.services.workspace import Workspace
-from safety_assess.sync.export import export_bundle
-from safety_assess.sync.sealed import is_sealed
-from safety_assess.sync.sealing import sealing_key
 from safety_assess.ui import dialogs
 from safety_assess.ui.bundle.export_dialog import BundleExportDialog, BundleRequest
 from safety_assess.ui.bundle.exporting import bundle_choices
@@ -186,8 +186,8 @@ def test_district_key_exported_then_used_seals_the_next_bundle(  # type: ignore[
 def test_a_batch_cancelled_midway_lists_what_was_applied_and_what_was_not(  # type: ignore[no-untyped-def]
     qtbot, window: MainWindow, workspace: Workspace, laptop: Workspace, bundle: Path, tmp_path: Path, monkeypatch
 ) -> None:
-    from safety_assess.services.progress import Cancelled
-    from safety_assess.sync import importer
+    from safety_assess.base.jobs import Cancelled
+    from safety_assess.bundles import importer
     from safety_assess.ui.bundle import importing
 
     later = tmp_path / "later.sabundle"

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QItemSelectionModel
 
-from safety_assess.datadir import DataDir
-from safety_assess.domain.scoring.plan import Action, Status
+from safety_assess.base.datadir import DataDir
+from safety_assess.base.settings import save_settings
+from safety_assess.domain.plan.actions import Action, Status
 from safety_assess.services.assessments import record_answer, start_assessment
 from safety_assess.services.district import follow_up
 from safety_assess.services.plan import PlanEditor, load_plan
 from safety_assess.services.workspace import Workspace
-from safety_assess.settings import save_settings
 from safety_assess.ui import dialogs
 from safety_assess.ui.district.window import DistrictWindow
 from safety_assess.ui.main_window import MainWindow

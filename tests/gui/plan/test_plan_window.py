@@ -8,8 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from safety_assess.domain.plan.actions import Action, Status
 from safety_assess.domain.records import AssessmentSummary
-from safety_assess.domain.scoring.plan import Action, Status
 from safety_assess.services.assessments import record_answer, start_assessment
 from safety_assess.services.plan import PlanEditor, load_plan
 from safety_assess.services.workspace import Workspace
@@ -159,7 +159,7 @@ def test_the_earlier_assessment_shows_what_changed(  # type: ignore[no-untyped-d
 
 
 def test_the_action_dialog_refuses_inverted_costs(qtbot) -> None:  # type: ignore[no-untyped-def]
-    from safety_assess.domain.scoring.plan import DEFAULT_PHASES
+    from safety_assess.domain.plan.actions import DEFAULT_PHASES
 
     dialog = ActionDialog(None, Action("k", "Fix", "immediate"), DEFAULT_PHASES, DAY, "Door")
     qtbot.addWidget(dialog)

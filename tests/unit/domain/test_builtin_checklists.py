@@ -9,11 +9,11 @@ import jsonschema
 import pytest
 from ruamel.yaml import YAML
 
+from safety_assess.base.resources import builtin_checklists_dir
 from safety_assess.domain.checklist import AnswerType, Checklist
 from safety_assess.domain.checklist.catalog import load_catalog
 from safety_assess.domain.checklist.jsonschema import checklist_json_schema, checklist_json_schema_text
 from safety_assess.domain.checklist.values import can_be_deficient
-from safety_assess.resources import builtin_checklists_dir
 
 BUILTIN = builtin_checklists_dir()
 FILES = sorted(BUILTIN.glob("*.yaml"))

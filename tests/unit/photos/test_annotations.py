@@ -71,8 +71,8 @@ def test_an_exported_photo_is_redacted_upright_and_without_metadata(workspace: W
 
 
 def test_gps_leaves_only_when_the_district_shares_locations_and_serials_never(workspace: Workspace, tmp_path) -> None:
+    from safety_assess.base.settings import Settings, save_settings
     from safety_assess.photos.decode import open_image, read_meta
-    from safety_assess.settings import Settings, save_settings
 
     workspace.campuses.add("Lincoln High", "LHS")
     assessment = start_assessment(workspace, "LHS", "every-type", ["Ana"], dt.date(2026, 11, 23))

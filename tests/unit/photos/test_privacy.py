@@ -16,10 +16,10 @@ from PIL import Image
 from safety_assess.domain.records import AssessmentSummary, PhotoRecord
 from safety_assess.photos.strip import strip_jpeg
 from safety_assess.services.assessments import record_answer, start_assessment
+from safety_assess.services.bundles import export_bundle, export_campus_pack
 from safety_assess.services.photos import add_photos, export_photo
 from safety_assess.services.reports import export_report
 from safety_assess.services.workspace import Workspace
-from safety_assess.sync.export import export_bundle, export_campus_pack
 from tests.phone_photos import found_markers, phone_heic, phone_jpeg, phone_png, phone_tiff, phone_webp
 
 Builder = Callable[[Path], list[str]]

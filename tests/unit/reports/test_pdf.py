@@ -8,10 +8,11 @@ from pathlib import Path
 import pikepdf
 import pytest
 
+from safety_assess.base.atomic import WriteError
 from safety_assess.domain.records import AssessmentSummary
+from safety_assess.reports.errors import ReportError
 from safety_assess.services.assessments import record_answer, start_assessment
-from safety_assess.services.files import WriteError
-from safety_assess.services.reports import ReportError, export_report
+from safety_assess.services.reports import export_report
 from safety_assess.services.workspace import Workspace
 from tests.unit.reports.conftest import CLOCK, NOTES
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from safety_assess.datadir import DataDir
+from safety_assess.base.datadir import DataDir
 from safety_assess.services import backup_keys
+from safety_assess.services.sealing import district_public_key
 from safety_assess.services.workspace import Workspace
-from safety_assess.sync.sealing import district_public_key
 
 PASSPHRASE = "correct horse battery staple"
 

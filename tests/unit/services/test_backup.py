@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from safety_assess.datadir import DataDir
+from safety_assess.base.datadir import DataDir
+from safety_assess.base.jobs import Cancelled, Progress
 from safety_assess.services.backup import (
     PREFIX,
     BackupError,
@@ -21,7 +22,6 @@ from safety_assess.services.backup import (
 )
 from safety_assess.services.backup_keys import UNENCRYPTED
 from safety_assess.services.demo import make_sample
-from safety_assess.services.progress import Cancelled, Progress
 from safety_assess.services.workspace import Workspace
 from tests.postgres import ServerDatabases
 

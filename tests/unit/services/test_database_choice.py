@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from safety_assess.datadir import DataDir
+from safety_assess.base.datadir import DataDir
+from safety_assess.base.settings import Settings, save_settings
 from safety_assess.services.workspace import DATABASE_URL_VAR, Workspace, choose_database
-from safety_assess.settings import Settings, save_settings
 from safety_assess.storage.urls import DatabaseUrlError
 
 SERVER = "postgresql+psycopg://district@db.example.org/safety"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from safety_assess.datadir import DataDir
+from safety_assess.base.datadir import DataDir
+from safety_assess.services.bundles import import_bundle
 from safety_assess.services.demo import ANSWERS, CODE, PHOTOGRAPHED, make_sample, write_demo
 from safety_assess.services.plan import load_plan
 from safety_assess.services.workspace import Workspace
-from safety_assess.sync.importer import import_bundle
 from tests.unit.sync.conftest import always
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from safety_assess.datadir import DataDir
+from safety_assess.base.datadir import DataDir
 from safety_assess.domain.errors import ConflictError
-from safety_assess.domain.scoring.plan import Action, CostRange, Status, use_phases
+from safety_assess.domain.plan.actions import Action, CostRange, Status, use_phases
 from safety_assess.services.assessments import record_answer, start_assessment
 from safety_assess.services.district import district_overview, follow_up, latest_actions
 from safety_assess.services.plan import PlanEditor, load_plan

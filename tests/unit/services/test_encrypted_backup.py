@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from safety_assess.leftovers import is_own_temp
+from safety_assess.base.jobs import Cancelled, Progress
+from safety_assess.base.leftovers import is_own_temp
+from safety_assess.base.settings import Settings
 from safety_assess.services.backup import back_up
 from safety_assess.services.backup_format import BackupError, read_header
 from safety_assess.services.backup_keys import (
@@ -23,10 +25,8 @@ from safety_assess.services.backup_keys import (
     set_passphrase,
 )
 from safety_assess.services.demo import Sample, make_sample
-from safety_assess.services.progress import Cancelled, Progress
+from safety_assess.services.sealing import import_sealing_key
 from safety_assess.services.workspace import Workspace
-from safety_assess.settings import Settings
-from safety_assess.sync.sealing import import_sealing_key
 from tests.unit.services.conftest import PASSPHRASE
 
 NOON = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC)

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from safety_assess.base.jobs import Cancelled, Progress
 from safety_assess.domain.records import AssessmentSummary
 from safety_assess.photos.ingest import ingest
 from safety_assess.services.assessments import start_assessment
 from safety_assess.services.photo_journal import cut_off_imports, describe, forget, importing
 from safety_assess.services.photos import add_photos
-from safety_assess.services.progress import Cancelled, Progress
 from safety_assess.services.workspace import Workspace
 from tests.crash import dead_pid, import_cut_off, make_photos
 

@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
+from safety_assess.base.jobs import Cancelled, Progress
 from safety_assess.domain.errors import AnswerError
 from safety_assess.services.assessments import start_assessment
 from safety_assess.services.photos import add_photos, remove_orphan_files
-from safety_assess.services.progress import Cancelled, Progress
 from safety_assess.services.workspace import Workspace
 from tests import photo_files
 

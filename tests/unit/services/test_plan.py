@@ -8,15 +8,15 @@ import datetime as dt
 
 import pytest
 
+from safety_assess.cli.plan_json import assessment_scores
 from safety_assess.domain.errors import ConflictError, NotFoundError
+from safety_assess.domain.plan.actions import PlanError, Status
 from safety_assess.domain.records import AssessmentSummary
 from safety_assess.domain.scoring.findings import Change
-from safety_assess.domain.scoring.plan import PlanError, Status
 from safety_assess.domain.scoring.risk import RiskError
 from safety_assess.services.assessments import record_answer, start_assessment
 from safety_assess.services.photos import add_photos
 from safety_assess.services.plan import PlanEditor, load_plan
-from safety_assess.services.report_data import assessment_scores
 from safety_assess.services.workspace import Workspace
 from tests import photo_files
 

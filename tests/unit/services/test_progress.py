@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 
-from safety_assess.services.progress import Cancelled, Changes, Progress
+from safety_assess.base.jobs import Cancelled, Changes, Progress
 
 
 class Clock:

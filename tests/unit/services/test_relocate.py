@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from safety_assess.datadir import DataDir, DataDirError, location_file, remember_data_folder
+from safety_assess.base.datadir import DataDir, DataDirError, location_file, remember_data_folder
+from safety_assess.base.jobs import Cancelled, Progress
+from safety_assess.keys.device import load_or_create
 from safety_assess.services.demo import make_sample
-from safety_assess.services.progress import Cancelled, Progress
 from safety_assess.services.relocate import MoveError, check_new_folder, move_data_folder, use_data_folder
 from safety_assess.services.workspace import Workspace
-from safety_assess.sync.device import load_or_create
 
 
 def tree(root: Path) -> dict[str, str]:

@@ -11,16 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from safety_assess.datadir import DataDir
+from safety_assess.base.datadir import DataDir
+from safety_assess.base.jobs import Cancelled, Progress
+from safety_assess.base.settings import Settings, load_settings, save_settings
 from safety_assess.services.backup import back_up
 from safety_assess.services.backup_format import BackupError
 from safety_assess.services.backup_keys import UNENCRYPTED, protection_for, set_passphrase
 from safety_assess.services.demo import Sample, make_sample
-from safety_assess.services.progress import Cancelled, Progress
 from safety_assess.services.restore import RestoreKeys, RestoreResult, restore
+from safety_assess.services.sealing import district_public_key, import_sealing_key
 from safety_assess.services.workspace import Workspace
-from safety_assess.settings import Settings, load_settings, save_settings
-from safety_assess.sync.sealing import district_public_key, import_sealing_key
 from tests.unit.services.conftest import PASSPHRASE
 
 pytestmark = [pytest.mark.sqlite_only, pytest.mark.usefixtures("quick_scrypt")]  # a shared database: pg_dump

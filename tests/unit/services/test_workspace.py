@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from safety_assess.datadir import DataDir, DataDirError
+from safety_assess.base.datadir import DataDir, DataDirError
 from safety_assess.services.assessments import start_assessment
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.dbfile import DatabaseError

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from safety_assess.datadir import DataDir
+from safety_assess.base.datadir import DataDir
 from safety_assess.domain.errors import ConflictError
-from safety_assess.domain.scoring.plan import Status
+from safety_assess.domain.plan.actions import Status
 from safety_assess.services.plan import PlanEditor
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.orm import ActionRow

@@ -16,7 +16,7 @@ from safety_assess.domain.checklist.answers import (
     Slug,
     Strict,
 )
-from safety_assess.domain.scoring.plan import Phase, default_phases
+from safety_assess.domain.plan.actions import Phase, default_phases
 from safety_assess.domain.scoring.risk import DEFAULT_BANDS, Band
 
 FORMAT_VERSION: Final = 1

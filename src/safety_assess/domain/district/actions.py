@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from safety_assess.domain.district.figures import ActionLine
 from safety_assess.domain.district.overview import CampusLine
+from safety_assess.domain.plan.actions import CostRange, Status
 from safety_assess.domain.records import Campus
-from safety_assess.domain.scoring.plan import CostRange, Status
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from safety_assess.domain.plan.actions import Action, CostRange, Phase, Status, totals
 from safety_assess.domain.scoring.findings import Finding
-from safety_assess.domain.scoring.plan import Action, CostRange, Phase, Status, totals
 from safety_assess.domain.scoring.risk import Band
 
 FIGURES_VERSION = 4

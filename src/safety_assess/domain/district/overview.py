@@ -7,8 +7,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from safety_assess.domain.district.figures import AssessmentFigures
+from safety_assess.domain.plan.actions import CostRange
 from safety_assess.domain.records import AssessmentSummary, Campus
-from safety_assess.domain.scoring.plan import CostRange
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from safety_assess.domain.plan.actions import Action
 from safety_assess.domain.scoring.compliance import Score
 from safety_assess.domain.scoring.findings import Change, Finding, changes
-from safety_assess.domain.scoring.plan import Action
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from safety_assess.domain.scoring import wording
-from safety_assess.domain.scoring.wording import cost_range, money, words
+from safety_assess.domain import display as wording
+from safety_assess.domain.display import cost_range, money, words
 from safety_assess.reports.fonts import BOLD, SANS, markup, missing_from_main
 from safety_assess.reports.styles import RULE, SHADE, styles
 

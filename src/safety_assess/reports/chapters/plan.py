@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import inch
 from reportlab.platypus import PageBreak
 
-from safety_assess.domain.scoring.plan import CostRange, totals
+from safety_assess.domain.plan.actions import CostRange, totals
 from safety_assess.reports.chapters.common import Story, cost_range, para, table, words
 from safety_assess.reports.content import ReportContent
 

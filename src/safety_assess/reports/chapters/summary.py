@@ -5,8 +5,8 @@ from __future__ import annotations
 from reportlab.lib.units import inch
 from reportlab.platypus import PageBreak, Spacer, Table
 
+from safety_assess.domain.plan.actions import CostRange, totals
 from safety_assess.domain.scoring.findings import heat_map, per_band
-from safety_assess.domain.scoring.plan import CostRange, totals
 from safety_assess.reports.chapters.common import Story, cost_range, delta, para, percent, table, words
 from safety_assess.reports.charts import band_legend, compliance_chart, heat_map_table
 from safety_assess.reports.content import ReportContent

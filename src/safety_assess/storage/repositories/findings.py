@@ -15,8 +15,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from safety_assess.domain.errors import ConflictError, NotFoundError
+from safety_assess.domain.plan.actions import Action, Status
 from safety_assess.domain.records import FindingRecord
-from safety_assess.domain.scoring.plan import Action, Status
 from safety_assess.storage.database import Database
 from safety_assess.storage.orm import ActionRow, AssessmentRow, FindingRow, plain_columns, same_instance
 from safety_assess.storage.repositories.answers import editable

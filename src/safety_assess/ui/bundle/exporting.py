@@ -9,10 +9,11 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from safety_assess.services.progress import Progress
+from safety_assess.base.jobs import Progress
+from safety_assess.bundles.export import ExportResult
+from safety_assess.services.bundles import changed_assessments, export_bundle, export_changed
+from safety_assess.services.sealing import sealing_key
 from safety_assess.services.workspace import Workspace
-from safety_assess.sync.export import ExportResult, changed_assessments, export_bundle, export_changed
-from safety_assess.sync.sealing import sealing_key
 from safety_assess.ui import dialogs
 from safety_assess.ui.bundle.export_dialog import BundleChoices, BundleRequest
 from safety_assess.ui.operations import Operations

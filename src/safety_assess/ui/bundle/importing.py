@@ -8,9 +8,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from safety_assess.services.progress import Progress
+from safety_assess.base.jobs import Progress
+from safety_assess.bundles.importer import BundleOutcome
+from safety_assess.services.bundles import import_bundles
 from safety_assess.services.workspace import Workspace
-from safety_assess.sync.importer import BundleOutcome, import_bundles
 from safety_assess.ui import dialogs
 from safety_assess.ui.operations import Operations
 from safety_assess.ui.progress_dialog import follow

@@ -7,9 +7,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from safety_assess.domain.errors import SafetyAssessError
+from safety_assess.services.sealing import export_district_key as write_district_key
+from safety_assess.services.sealing import import_sealing_key
 from safety_assess.services.workspace import Workspace
-from safety_assess.sync.sealing import export_district_key as write_district_key
-from safety_assess.sync.sealing import import_sealing_key
 from safety_assess.ui import dialogs
 
 

@@ -11,12 +11,13 @@ from typing import TypeVar
 
 from PySide6.QtWidgets import QWidget
 
+from safety_assess.base.jobs import Progress
+from safety_assess.bundles.export import ExportResult
 from safety_assess.domain.records import Campus
+from safety_assess.services.bundles import export_campus_pack
 from safety_assess.services.district import export_district_report
-from safety_assess.services.progress import Progress
 from safety_assess.services.reports import ReportResult
 from safety_assess.services.workspace import Workspace
-from safety_assess.sync.export import ExportResult, export_campus_pack
 from safety_assess.ui import dialogs
 from safety_assess.ui.operations import Operations
 from safety_assess.ui.progress_dialog import follow

@@ -10,9 +10,9 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
 
+from safety_assess.domain.display import cost, cost_range, percent, words
 from safety_assess.domain.district.actions import ActionFilter, DistrictAction
 from safety_assess.domain.district.overview import Assessed, CampusLine, DistrictTotals
-from safety_assess.domain.scoring.wording import cost, cost_range, percent, words
 from safety_assess.ui.plan.models import SORT_ROLE, Column, RowsModel
 
 Index = QModelIndex | QPersistentModelIndex

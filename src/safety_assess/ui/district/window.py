@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from safety_assess.domain.display import cost, words
 from safety_assess.domain.district.actions import ActionFilter, DistrictAction, cost_totals
 from safety_assess.domain.errors import SafetyAssessError
-from safety_assess.domain.scoring.plan import Status
-from safety_assess.domain.scoring.wording import cost, words
+from safety_assess.domain.plan.actions import Status
 from safety_assess.services.district import DistrictOverview, district_overview, follow_up, latest_actions
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs

@@ -6,10 +6,10 @@ import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from safety_assess.base.jobs import Progress
 from safety_assess.domain.errors import SafetyAssessError
-from safety_assess.domain.scoring.plan import Action
+from safety_assess.domain.plan.actions import Action
 from safety_assess.services.photos import PhotoImport, add_photos
-from safety_assess.services.progress import Progress
 from safety_assess.ui import dialogs
 
 if TYPE_CHECKING:

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from safety_assess.domain.errors import SafetyAssessError
+from safety_assess.domain.plan.actions import COST_MAX, Action, Phase, Status, check_action, due_date
 from safety_assess.domain.records import FindingRecord
 from safety_assess.domain.scoring.adjust import check_finding
-from safety_assess.domain.scoring.plan import COST_MAX, Action, Phase, Status, check_action, due_date
 from safety_assess.ui.plan import format as fmt
 
 

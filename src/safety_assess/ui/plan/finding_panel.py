@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from safety_assess.domain.plan.actions import Action
+from safety_assess.domain.plan.assessment_plan import Plan
 from safety_assess.domain.records import PhotoRecord
 from safety_assess.domain.scoring.findings import Finding
-from safety_assess.domain.scoring.plan import Action
-from safety_assess.services.plan import Plan
 from safety_assess.ui.plan import format as fmt
 from safety_assess.ui.plan.models import ActionsModel
 from safety_assess.ui.walkthrough.photo_strip import PhotoStrip

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from safety_assess.domain.scoring.wording import cost, cost_range, delta, money, percent, words
+from safety_assess.domain.display import cost, cost_range, delta, money, percent, words
 
 __all__ = ["cost", "cost_range", "delta", "escape", "money", "percent", "words"]
 

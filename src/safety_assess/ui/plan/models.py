@@ -11,9 +11,9 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from safety_assess.domain.plan.actions import Action
+from safety_assess.domain.plan.assessment_plan import Plan
 from safety_assess.domain.scoring.findings import Finding
-from safety_assess.domain.scoring.plan import Action
-from safety_assess.services.plan import Plan
 from safety_assess.ui.plan import format as fmt
 
 Index = QModelIndex | QPersistentModelIndex

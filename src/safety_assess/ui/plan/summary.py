@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from safety_assess.domain.plan.actions import Action, CostRange, totals
+from safety_assess.domain.plan.assessment_plan import Plan
 from safety_assess.domain.scoring.findings import per_band
-from safety_assess.domain.scoring.plan import Action, CostRange, totals
-from safety_assess.services.plan import Plan
 from safety_assess.ui.plan import format as fmt
 
 

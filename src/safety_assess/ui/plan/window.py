@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from safety_assess.domain.errors import SafetyAssessError
+from safety_assess.domain.plan.actions import Action, Status
+from safety_assess.domain.plan.assessment_plan import Plan
 from safety_assess.domain.scoring.findings import Finding, heat_map
-from safety_assess.domain.scoring.plan import Action, Status
 from safety_assess.photos.ingest import shown_rendition
-from safety_assess.services.plan import Plan, PlanEditor, earlier_plan, load_plan, with_comparison
+from safety_assess.services.plan import PlanEditor, earlier_plan, load_plan, with_comparison
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
 from safety_assess.ui.actions import build_window_actions

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from safety_assess.services.progress import Progress
+from safety_assess.base.jobs import Progress
 from safety_assess.services.reports import ReportResult, export_report
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from safety_assess.domain.scoring.plan import DEFAULT_PHASES
-from safety_assess.settings import PUBLIC_OMISSIONS, Settings
+from safety_assess.base.settings import PUBLIC_OMISSIONS, Settings
+from safety_assess.domain.plan.actions import DEFAULT_PHASES
 from safety_assess.ui.settings.protection import BackupProtection
 
 OMISSION_LABELS = {

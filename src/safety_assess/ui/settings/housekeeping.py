@@ -11,15 +11,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
+from safety_assess.base.settings import Settings, apply_settings, save_settings
 from safety_assess.domain.errors import SafetyAssessError
-from safety_assess.settings import Settings, apply_settings, save_settings
 from safety_assess.ui import dialogs
 from safety_assess.ui.progress_dialog import follow
 
 if TYPE_CHECKING:
+    from safety_assess.base.jobs import Progress
     from safety_assess.services.backup import BackupResult
     from safety_assess.services.demo import Sample
-    from safety_assess.services.progress import Progress
     from safety_assess.services.relocate import MoveResult
     from safety_assess.ui.main_window import MainWindow
     from safety_assess.ui.operations import Operation
@@ -118,7 +118,7 @@ class Housekeeping:
         apply_settings(chosen)
 
     def _district_key_text(self) -> str:
-        from safety_assess.sync.sealing import sealing_key
+        from safety_assess.services.sealing import sealing_key
 
         key = sealing_key(self.window.workspace)
         if key is None:
@@ -307,7 +307,7 @@ class Housekeeping:
         self.window.close()
 
     def open_user_guide(self) -> None:
-        from safety_assess.resources import user_guide
+        from safety_assess.base.resources import user_guide
 
         guide = user_guide()
         if not guide.is_file():

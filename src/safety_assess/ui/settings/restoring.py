@@ -26,7 +26,7 @@ def restore_backup(window: MainWindow, fixed: bool, switch: Callable[[Path], obj
     """Ask for the backup, its passphrase and where it goes, then restore it in the background. ``fixed``: the
     data folder was chosen at start (--data-dir) and cannot be changed here; ``switch`` starts the app on the
     restored folder."""
-    from safety_assess.pending_writes import PendingWrites
+    from safety_assess.base.pending_writes import PendingWrites
     from safety_assess.services.backup import backups_folder
     from safety_assess.services.backup_format import read_header
     from safety_assess.services.restore import RestoreKeys, restore

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication, QImage
 
+from safety_assess.base.jobs import Progress
 from safety_assess.domain.walk.slots import SlotKey
 from safety_assess.photos.ingest import shown_rendition
 from safety_assess.services.photos import PhotoImport, add_photos
-from safety_assess.services.progress import Progress
 from safety_assess.ui import camera, dialogs
 from safety_assess.ui.walkthrough import photo_viewer
 

@@ -8,9 +8,9 @@ import uuid
 from safety_assess.domain.district.actions import ActionFilter, cost_totals, district_actions
 from safety_assess.domain.district.figures import AssessmentFigures, action_lines, figures_of
 from safety_assess.domain.district.overview import campus_lines, district_totals, ranked
+from safety_assess.domain.plan.actions import DEFAULT_PHASES, Action, CostRange, Status
 from safety_assess.domain.records import AssessmentStatus, AssessmentSummary, Campus, SnapshotInfo
 from safety_assess.domain.scoring.findings import Finding
-from safety_assess.domain.scoring.plan import DEFAULT_PHASES, Action, CostRange, Status
 from safety_assess.domain.scoring.risk import DEFAULT_BANDS
 
 DISTRICT = uuid.uuid4()

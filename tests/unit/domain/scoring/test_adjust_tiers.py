@@ -13,12 +13,12 @@ from hypothesis import strategies as st
 
 from safety_assess.domain.checklist import Checklist
 from safety_assess.domain.checklist.parse import ChecklistInvalid, parse_checklist
+from safety_assess.domain.plan.actions import DEFAULT_PHASES, Action, Phase, Status, due_date, phase_for_risk
 from safety_assess.domain.records import FindingRecord, Response
 from safety_assess.domain.scoring.adjust import check_finding, manual_key, merged
 from safety_assess.domain.scoring.compare import compare
 from safety_assess.domain.scoring.compliance import scores
 from safety_assess.domain.scoring.findings import Change, raised_findings
-from safety_assess.domain.scoring.plan import DEFAULT_PHASES, Action, Phase, Status, due_date, phase_for_risk
 from safety_assess.domain.scoring.risk import RiskError
 from safety_assess.domain.scoring.tiers import tier_attainment
 from safety_assess.domain.walk.state import AssessmentState

@@ -8,9 +8,9 @@ import uuid
 import pytest
 
 from safety_assess.domain.checklist import Checklist
+from safety_assess.domain.plan.actions import Action, PlanError, Status, check_action, totals
 from safety_assess.domain.records import GroupInstance, Response
 from safety_assess.domain.scoring.findings import Change, changes, heat_map, per_band, raised_findings
-from safety_assess.domain.scoring.plan import Action, PlanError, Status, check_action, totals
 from safety_assess.domain.walk.state import AssessmentState
 
 NOW = dt.datetime(2026, 11, 23, tzinfo=dt.UTC)

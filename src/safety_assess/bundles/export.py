@@ -1,0 +1,223 @@
+"""Exporting assessments to a signed sync bundle, streamed into a temporary file renamed only when complete."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import shutil
+import uuid
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from safety_assess import __version__
+from safety_assess.base.datadir import DataDir
+from safety_assess.base.files import writing
+from safety_assess.base.jobs import Progress
+from safety_assess.bundles.manifest import (
+    FORMAT,
+    FORMAT_VERSION,
+    MANIFEST,
+    SIGNATURE,
+    Device,
+    EntryRecord,
+    Manifest,
+    manifest_bytes,
+)
+from safety_assess.bundles.photo_files import bundle_photo
+from safety_assess.domain.records import PhotoRecord
+from safety_assess.keys.device import DeviceKey
+from safety_assess.keys.district_key import DistrictPublicKey
+from safety_assess.keys.sealed import seal
+from safety_assess.photos.decode import PhotoError
+from safety_assess.photos.store import PhotoStore
+from safety_assess.storage.bundle_rows import assessment_document, revision_chain
+from safety_assess.storage.database import Database
+from safety_assess.storage.meta import LAST_EXPORT, changed_since, installation_id, last_export, put
+from safety_assess.storage.repositories import PhotoRepository
+
+
+@dataclass(frozen=True)
+class Source:
+    """What an export reads, and the choices made for it: who exports it, whether photos keep their location, and
+    the district key it is sealed to (None: not sealed; a campus pack goes to an assessor, who cannot open it)."""
+
+    data_dir: DataDir
+    database: Database
+    photos: PhotoRepository
+    photo_store: PhotoStore
+    device_key: DeviceKey
+    exporter: str = ""
+    share_location: bool = False
+    sealed_to: DistrictPublicKey | None = None
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    assessments: list[uuid.UUID]
+    photos: int
+    size: int = 0
+    warnings: list[str] = field(default_factory=list)
+    sealed_to: DistrictPublicKey | None = None
+    """The district key the bundle is encrypted to; None when it is not encrypted."""
+
+
+class _Writer:
+    """Entries written one by one, each hashed as it is written; the list becomes the manifest."""
+
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        self.archive = archive
+        self.entries: list[EntryRecord] = []
+        self.names: set[str] = set()
+
+    def add(self, name: str, data: bytes, compress: bool) -> None:
+        if name in self.names:
+            return  # the same photo file for several records: stored once
+        method = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
+        self.archive.writestr(_info(name, method), data)
+        self.entries.append(EntryRecord(path=name, size=len(data), sha256=hashlib.sha256(data).hexdigest()))
+        self.names.add(name)
+
+
+def _info(name: str, method: int) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))  # entry times carry nothing; the manifest dates it
+    info.compress_type = method
+    info.external_attr = 0o100644 << 16
+    return info
+
+
+def export_bundle(
+    source: Source,
+    assessment_ids: Iterable[uuid.UUID],
+    out: Path,
+    *,
+    clock: dt.datetime | None = None,
+    progress: Progress | None = None,
+) -> ExportResult:
+    """Write the assessments (with the revisions they were reopened from) into a signed bundle at ``out``, sealed
+    to ``source.sealed_to`` when there is one. ``out`` appears only when complete."""
+    progress = progress or Progress()
+    ids = _with_revisions(source.database, assessment_ids)
+    result = ExportResult(out, ids, 0, sealed_to=source.sealed_to)
+    with writing(source.data_dir, out) as partial:
+        if result.sealed_to is None:
+            _write_zip(source, result, partial, clock, progress)
+        else:
+            folder = source.photo_store.scratch()  # the unencrypted bundle never leaves the data folder
+            try:
+                plain = folder / "bundle.zip"
+                _write_zip(source, result, plain, clock, progress)
+                _seal(plain, partial, result.sealed_to, progress)
+            finally:
+                shutil.rmtree(folder, ignore_errors=True)
+    result.size = out.stat().st_size
+    progress.report(len(ids), len(ids))
+    return result
+
+
+def _write_zip(
+    source: Source,
+    result: ExportResult,
+    target: Path,
+    clock: dt.datetime | None,
+    progress: Progress,
+) -> None:
+    ids, key = result.assessments, source.device_key
+    with zipfile.ZipFile(target, "w", allowZip64=True) as archive:
+        writer = _Writer(archive)
+        for done, assessment_id in enumerate(ids):
+            progress.check()
+            progress.report(done, len(ids), f"Assessment {done + 1} of {len(ids)}")
+            result.photos += _add_assessment(source, writer, assessment_id, progress, result.warnings)
+        manifest = Manifest(
+            format=FORMAT,
+            format_version=FORMAT_VERSION,
+            app_version=__version__,
+            device=Device(
+                public_key=key.public_key.hex(),
+                fingerprint=key.fingerprint,
+                installation_id=installation_id(source.database),
+            ),
+            exporter=source.exporter,
+            created_at=clock or dt.datetime.now(dt.UTC),
+            assessments=[str(i) for i in ids],
+            entries=writer.entries,
+        )
+        data = manifest_bytes(manifest)
+        archive.writestr(_info(MANIFEST, zipfile.ZIP_DEFLATED), data)
+        archive.writestr(_info(SIGNATURE, zipfile.ZIP_STORED), key.sign(data))
+
+
+def _seal(plain: Path, target: Path, recipient: DistrictPublicKey, progress: Progress) -> None:
+    total = max(plain.stat().st_size, 1)
+
+    def sealed(done: int) -> None:
+        progress.check()
+        progress.report(min(done, total), total, "Encrypting for the district")
+
+    seal(plain, target, recipient.public_key, done=sealed)
+
+
+def _with_revisions(database: Database, assessment_ids: Iterable[uuid.UUID]) -> list[uuid.UUID]:
+    ordered: list[uuid.UUID] = []
+    for assessment_id in assessment_ids:
+        for member in revision_chain(database, assessment_id):
+            if member not in ordered:
+                ordered.append(member)
+    return ordered
+
+
+def _add_assessment(
+    source: Source, writer: _Writer, assessment_id: uuid.UUID, progress: Progress, warnings: list[str]
+) -> int:
+    document = assessment_document(source.database, assessment_id)
+    records = {p.id: p for p in source.photos.list(assessment_id)}
+    for row in document["photos"]:
+        progress.check()
+        _add_photo(source, writer, row, records[uuid.UUID(row["id"])], warnings)
+        row["camera_model"] = ""  # the camera is nobody's business; the capture time is evidence and stays
+        if not source.share_location:
+            row["gps_lat"] = row["gps_lon"] = None
+    text = json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    writer.add(f"assessments/{assessment_id}.json", text.encode(), compress=True)
+    return len(document["photos"])
+
+
+def _add_photo(source: Source, writer: _Writer, row: dict[str, Any], photo: PhotoRecord, warnings: list[str]) -> None:
+    try:
+        made = bundle_photo(source.photo_store, photo)
+    except (OSError, PhotoError) as error:
+        row["file"] = None
+        warnings.append(f"photo {photo.filename} ({photo.id}) not in the bundle: {_reason(error)}")
+        return
+    name = f"photos/{hashlib.sha256(made.data).hexdigest()}.{made.extension}"
+    writer.add(name, made.data, compress=False)
+    row["file"], row["file_kind"] = name, made.kind
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "its file is missing from the photo store"
+    return str(getattr(error, "strerror", None) or error)
+
+
+def export_changed(source: Source, out: Path, *, progress: Progress | None = None) -> ExportResult | None:
+    """Export every assessment made here that changed since the last such export (all of them the first time);
+    None, and nothing written, when nothing changed. The time is remembered only once the bundle is complete."""
+    started = dt.datetime.now(dt.UTC)
+    ids = changed_since(source.database, last_export(source.database))
+    if not ids:
+        return None
+    result = export_bundle(source, ids, out, clock=started, progress=progress)
+    put(source.database, LAST_EXPORT, started.isoformat())
+    return result
+
+
+def changed_assessments(database: Database) -> tuple[list[uuid.UUID], dt.datetime | None]:
+    """What ``export_changed`` would export now, and when the last such export was (None: never)."""
+    since = last_export(database)
+    return changed_since(database, since), since

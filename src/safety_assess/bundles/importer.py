@@ -1,0 +1,214 @@
+"""Importing bundles: verify everything first (bundles/verify.py), then apply each bundle in one transaction."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import uuid
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from safety_assess.base.jobs import Cancelled, Changes, Progress
+from safety_assess.bundles.manifest import Manifest
+from safety_assess.bundles.safezip import BundleError
+from safety_assess.bundles.verify import VerifiedBundle, opened_bundle
+from safety_assess.domain.errors import SafetyAssessError
+from safety_assess.keys.sealed import is_sealed
+from safety_assess.photos.decode import PhotoError
+from safety_assess.photos.store import PhotoStore
+from safety_assess.storage.bundle_apply import (
+    DeviceClaim,
+    Outcome,
+    Result,
+    UntrustedDevice,
+    apply_bundle,
+    prepare,
+    vouch_for,
+)
+from safety_assess.storage.database import Database
+
+__all__ = [
+    "BundleOutcome",
+    "Destination",
+    "DeviceClaim",
+    "ImportReport",
+    "import_bundle",
+    "import_bundles",
+    "never",
+    "refusal",
+]
+
+Trust = Callable[[DeviceClaim], bool]
+logger = logging.getLogger(__name__)
+
+
+def _no_district_key(sealed: Path, _folder: Path) -> Path:
+    raise BundleError(f"{sealed.name}: it is encrypted to a district key, and this installation holds none")
+
+
+def _nothing(_changed: set[uuid.UUID]) -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class Destination:
+    """Where bundles are imported: a database and its photo store; how a sealed bundle is opened (its path and a
+    private folder in, the plain bundle's path out, BundleError when it cannot be); and what to do with the ids of
+    the assessments a bundle added or changed once it is applied (a failure there is logged, never a refusal)."""
+
+    database: Database
+    photo_store: PhotoStore
+    unseal: Callable[[Path, Path], Path] = _no_district_key
+    applied: Callable[[set[uuid.UUID]], object] = _nothing
+
+
+def never(_: DeviceClaim) -> bool:
+    """Trust no device not already known (the default: trusting a new one is a person's decision)."""
+    return False
+
+
+@dataclass
+class ImportReport:
+    path: Path
+    fingerprint: str = ""
+    exporter: str = ""
+    outcomes: list[Outcome] = field(default_factory=list)
+    sealed: bool = False
+    """It came encrypted to this district."""
+
+    def count(self, result: Result) -> int:
+        return sum(1 for o in self.outcomes if o.result == result)
+
+    @property
+    def result(self) -> str:
+        """The file's result in one word: the most telling of its assessments' (a conflict first, then added,
+        updated, older; unchanged when all are)."""
+        results = {o.result for o in self.outcomes}
+        order = (Result.CONFLICT, Result.ADDED, Result.UPDATED, Result.OLDER)
+        return next((r.value for r in order if r in results), Result.UNCHANGED.value)
+
+    @property
+    def already_imported(self) -> bool:
+        return bool(self.outcomes) and all(o.result == Result.UNCHANGED for o in self.outcomes)
+
+    def summary(self) -> str:
+        if self.already_imported:
+            return f"{self.path.name}: already imported"
+        counts = ", ".join(f"{self.count(r)} {r.value}" for r in Result if self.count(r))
+        return f"{self.path.name}: {counts or 'nothing to import'} (from {self.fingerprint})"
+
+
+def import_bundle(
+    destination: Destination, path: Path, trust: Trust = never, progress: Progress | None = None
+) -> ImportReport:
+    """Verify the bundle (decrypting it first when it is sealed to this district), then apply it in one
+    transaction; BundleError or ImportRefused leave everything as it was. The signer is checked (and ``trust``
+    asked about a new device) before any entry is extracted. The decrypted bundle and the verified photos live in
+    a private folder beside the photo store, removed afterwards; photos move from it into the store by renaming,
+    and get their renditions when first shown."""
+    store = destination.photo_store
+    folder = store.scratch()
+
+    def vouch(manifest: Manifest) -> None:
+        vouch_for(destination.database, _claim(manifest), trust)
+
+    try:
+        plain = destination.unseal(path, folder) if is_sealed(path) else path
+        with opened_bundle(plain, folder, progress, vouch) as verified:
+            prepared = prepare(list(verified.documents.values()))
+            claim = _claim(verified.manifest)
+            stored = _photo_storer(store, verified)
+            vouched = lambda _: True  # noqa: E731
+            outcomes = apply_bundle(destination.database, claim, vouched, prepared, stored, durable=store.sync)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    _after_apply(destination, outcomes)
+    return ImportReport(path, claim.fingerprint, claim.exporter, outcomes, sealed=plain != path)
+
+
+def _claim(manifest: Manifest) -> DeviceClaim:
+    device = manifest.device
+    return DeviceClaim(device.installation_id, device.public_key, device.fingerprint, manifest.exporter)
+
+
+def changed_by(outcomes: list[Outcome]) -> set[uuid.UUID]:
+    """The assessments (and conflicting copies) a bundle added or changed."""
+    return {i for o in outcomes if o.result != Result.UNCHANGED for i in (o.assessment_id, o.copy_id) if i}
+
+
+def _after_apply(destination: Destination, outcomes: list[Outcome]) -> None:
+    changed = changed_by(outcomes)
+    try:
+        destination.applied(changed)
+    except Exception:  # the import is committed: whatever fails here must not report it as refused
+        logger.exception("after importing %s", sorted(map(str, changed)))
+
+
+def _photo_storer(store: PhotoStore, verified: VerifiedBundle) -> Callable[[str], tuple[str, str]]:
+    def stored(name: str) -> tuple[str, str]:
+        photo = verified.photos[name]
+        extension = name.rsplit(".", 1)[-1].lower()
+        try:
+            store.adopt(photo.path, photo.sha256, extension, flush=False)  # made durable at once before commit
+        except PhotoError as error:
+            raise BundleError(f"{verified.path.name}: photo '{name}' cannot be stored ({error})") from None
+        return photo.sha256, extension
+
+    return stored
+
+
+@dataclass
+class BundleOutcome:
+    """How one bundle of a batch went: imported (``report``), refused (``reason``), or waiting for a person to
+    trust its device (``untrusted``)."""
+
+    path: Path
+    report: ImportReport | None = None
+    reason: str = ""
+    """Why it was refused, without the file name (said once, before it)."""
+    untrusted: DeviceClaim | None = None
+
+
+def refusal(path: Path, error: Exception) -> str:
+    """Why a bundle was refused, without the file name most messages start with."""
+    return str(error).removeprefix(f"{path.name}: ")
+
+
+def import_one(destination: Destination, path: Path, trust: Trust, progress: Progress | None = None) -> BundleOutcome:
+    """One bundle of a batch, imported or refused on its own: whatever goes wrong with it is its refusal (an
+    unexpected error is logged and told as such), never the end of the batch."""
+    try:
+        return BundleOutcome(path, import_bundle(destination, path, trust, progress))
+    except UntrustedDevice as refused:
+        return BundleOutcome(path, reason=refusal(path, refused), untrusted=refused.claim)
+    except SafetyAssessError as error:
+        return BundleOutcome(path, reason=refusal(path, error))
+    except Cancelled:
+        raise
+    except Exception:
+        logger.exception("importing %s failed", path)
+        return BundleOutcome(path, reason="it could not be imported because of an error in the app (see the log)")
+
+
+def import_bundles(
+    destination: Destination,
+    paths: Sequence[Path],
+    trusted: Collection[str] = (),
+    progress: Progress | None = None,
+    into: list[BundleOutcome] | None = None,
+) -> list[BundleOutcome]:
+    """Import each bundle on its own (one refused does not stop the others); devices are trusted when known or
+    when their fingerprint is in ``trusted``. Meant for the background-operation helper: stops between and
+    within bundles when cancelled (nothing of the bundle being checked is written). Each outcome is appended to
+    ``into`` as soon as it is known, so a caller whose batch was cancelled can still tell what was applied."""
+    progress = progress or Progress()
+    outcomes = into if into is not None else []
+    for path in paths:
+        progress.check()
+        outcome = import_one(destination, path, lambda claim: claim.fingerprint in trusted, progress)
+        outcomes.append(outcome)
+        if outcome.report is not None:
+            changed = changed_by(outcome.report.outcomes)
+            progress.record(Changes(assessments=frozenset(changed), campuses=bool(changed)))
+    return outcomes

@@ -1,0 +1,104 @@
+"""The manifest of a sync bundle: what the bundle holds, who made it, and the hash of every other entry.
+
+It is the one entry that is signed (``manifest.sig`` holds the Ed25519 signature of its exact bytes), so checking the
+signature and then every entry against it proves nothing was altered, added or left out. See docs/bundle-format.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from typing import Any, Final, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from safety_assess.base.json_guard import JsonProblem, parse_json
+from safety_assess.domain.checklist.wording import plain
+from safety_assess.domain.versions import version_problem
+
+FORMAT: Final = "safety-assess-bundle"
+FORMAT_VERSION: Final = 1
+MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"
+ENTRY_PATH = re.compile(
+    r"^(assessments/[0-9a-f-]{36}\.json|photos/[0-9a-f]{64}\.(jpg|jpeg|png|webp|tif|tiff|heic|heif))$"
+)
+"""The only entry names a bundle may hold besides the manifest and its signature."""
+
+
+class ManifestError(ValueError):
+    """The manifest is not valid JSON, not of this format, or not of a version this app reads."""
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Device(Strict):
+    public_key: str = Field(pattern=r"^[0-9a-f]{64}$", description="Raw Ed25519 public key, hex.")
+    fingerprint: str = Field(pattern=r"^SA(-[0-9A-F]{4}){8}$")
+    installation_id: str = Field(min_length=1, max_length=80)
+
+
+class EntryRecord(Strict):
+    path: str = Field(description="Name of the entry in the archive.")
+    size: int = Field(ge=0)
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+
+    @field_validator("path")
+    @classmethod
+    def _known_path(cls, value: str) -> str:
+        if not ENTRY_PATH.match(value):
+            raise ValueError(f"'{value}' is not a name a bundle entry may have")
+        return value
+
+
+class Manifest(Strict):
+    format: Literal["safety-assess-bundle"]
+    format_version: int = Field(ge=1)
+    app_version: str = Field(max_length=40)
+    device: Device
+    exporter: str = Field(max_length=200, description="The assessor who exported the bundle.")
+    created_at: dt.datetime
+    assessments: list[str] = Field(description="Ids of the assessments inside, one JSON entry each.")
+    entries: list[EntryRecord]
+
+    @field_validator("created_at")
+    @classmethod
+    def _aware(cls, value: dt.datetime) -> dt.datetime:
+        if value.tzinfo is None:
+            raise ValueError("created_at needs a time zone")
+        return value
+
+
+def manifest_bytes(manifest: Manifest) -> bytes:
+    """The exact bytes that are written and signed: sorted keys, no spaces that vary, UTF-8."""
+    return json.dumps(manifest.model_dump(mode="json"), sort_keys=True, separators=(",", ":")).encode()
+
+
+def parse_manifest(data: bytes) -> Manifest:
+    """The manifest in ``data``; ManifestError with a one-line reason otherwise (a newer format says so)."""
+    try:
+        raw: Any = parse_json(data)
+    except JsonProblem as problem:
+        raise ManifestError(f"the manifest: {problem}") from None
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+        raise ManifestError("this is not a Safety Assess bundle (its manifest names another format)")
+    newer_or_damaged = version_problem(raw.get("format_version"), FORMAT_VERSION, "import it")
+    if newer_or_damaged is not None:
+        raise ManifestError(newer_or_damaged)
+    try:
+        return Manifest.model_validate(raw)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise ManifestError(f"its manifest is damaged or was altered ({where}: {plain(first)})") from None
+
+
+def manifest_json_schema() -> dict[str, Any]:
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Safety Assess bundle manifest",
+        "description": "manifest.json of a .sabundle file. See docs/bundle-format.md.",
+        **{k: v for k, v in Manifest.model_json_schema().items() if k not in ("title", "description")},
+    }

@@ -1,0 +1,188 @@
+"""Everything checked about a bundle before the database is touched, in an order that writes nothing for a bundle
+that will be refused: the archive's structure (read once), the manifest and its signature, whether the signer is
+trusted (``vouch``), that the entries are exactly those the manifest lists with their sizes, every assessment
+document (hash, size, depth, shape); only then are photos copied, while they are hashed and never past the size the
+signed manifest declares, into a private folder removed afterwards."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import tempfile
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from safety_assess.base.jobs import Progress
+from safety_assess.base.json_guard import JsonProblem, parse_json
+from safety_assess.bundles.manifest import MANIFEST, SIGNATURE, Manifest, ManifestError, parse_manifest
+from safety_assess.bundles.safezip import Archive, BundleError, Entry, opened
+from safety_assess.domain.versions import version_problem
+from safety_assess.keys.device import fingerprint, verify
+
+MANIFEST_LIMIT = 16 * 1024 * 1024
+DOCUMENT_LIMIT = 64 * 1024 * 1024
+SIGNATURE_SIZE = 64
+DOCUMENT_LISTS = ("instances", "responses", "findings", "actions", "photos")
+DOCUMENT_RECORDS = ("district", "campus", "snapshot", "assessment")
+DOCUMENT_VERSION = 1
+"""The newest assessment document format this app reads (storage.bundle_rows writes it)."""
+
+
+@dataclass(frozen=True)
+class VerifiedPhoto:
+    path: Path
+    """The copy in the private folder."""
+    sha256: str
+    """Its hash, checked against the manifest."""
+
+
+@dataclass
+class VerifiedBundle:
+    path: Path
+    manifest: Manifest
+    documents: dict[uuid.UUID, dict[str, Any]] = field(default_factory=dict)
+    """Each assessment's document, by assessment id, in the manifest's order."""
+    photos: dict[str, VerifiedPhoto] = field(default_factory=dict)
+    """Each photo entry's name and its verified copy."""
+
+
+Vouch = Callable[[Manifest], None]
+"""Raises (an ImportRefused) when the manifest's signer is not to be trusted; called before any entry is extracted."""
+
+
+def anyone(_: Manifest) -> None:
+    """Vouch for every signer (checking a bundle's integrity alone)."""
+
+
+@contextmanager
+def opened_bundle(
+    path: Path, scratch: Path | None = None, progress: Progress | None = None, vouch: Vouch = anyone
+) -> Iterator[VerifiedBundle]:
+    """The bundle at ``path``, verified; BundleError with a one-line reason otherwise. Its photo copies live in
+    ``scratch`` (a new private temporary folder by default), removed when the block ends, whatever happens; the
+    caller may move them out first."""
+    folder = scratch or Path(tempfile.mkdtemp(prefix="safety-assess-import-"))  # readable by this user only
+    try:
+        with opened(path) as archive:
+            yield _verified(archive, folder, progress or Progress(), vouch)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _verified(archive: Archive, folder: Path, progress: Progress, vouch: Vouch) -> VerifiedBundle:
+    path = archive.path
+    entries = {entry.name: entry for entry in archive.entries}
+    manifest = _signed_manifest(archive, entries)
+    vouch(manifest)
+    listed = {record.path: record for record in manifest.entries}
+    extra = sorted(set(entries) - set(listed) - {MANIFEST, SIGNATURE})
+    missing = sorted(set(listed) - set(entries))
+    if extra or missing:
+        what = f"'{extra[0]}' is in the bundle but not in its manifest" if extra else f"'{missing[0]}' is missing"
+        raise BundleError(f"{path.name}: {what}; the bundle is incomplete or was altered")
+    for name, record in listed.items():
+        if entries[name].size != record.size:
+            size = entries[name].size
+            raise BundleError(f"{path.name}: entry '{name}' has {size} bytes; the manifest says {record.size}")
+    bundle = VerifiedBundle(path, manifest)
+    photo_names = {name for name in listed if name.startswith("photos/")}
+    for text in manifest.assessments:
+        bundle.documents[_uuid(path, text)] = _document(archive, entries, listed, text, photo_names)
+    for number, name in enumerate(sorted(photo_names)):
+        progress.check()
+        progress.report(number, len(photo_names), f"{path.name}: checking photos")
+        copy = _copy_photo(archive, entries[name], listed[name].sha256, folder / f"photo-{number:06d}")
+        bundle.photos[name] = VerifiedPhoto(copy, listed[name].sha256)
+    return bundle
+
+
+def _signed_manifest(archive: Archive, entries: dict[str, Entry]) -> Manifest:
+    path = archive.path
+    for name in (MANIFEST, SIGNATURE):
+        if name not in entries:
+            raise BundleError(f"{path.name}: it has no {name}; it is not a Safety Assess bundle or it is incomplete")
+    data = archive.read(entries[MANIFEST], MANIFEST_LIMIT)
+    signature = archive.read(entries[SIGNATURE], SIGNATURE_SIZE)
+    try:
+        manifest = parse_manifest(data)
+    except ManifestError as error:
+        raise BundleError(f"{path.name}: {error}") from None
+    public_key = bytes.fromhex(manifest.device.public_key)
+    if fingerprint(public_key) != manifest.device.fingerprint:
+        raise BundleError(f"{path.name}: the device fingerprint in the manifest does not belong to its key")
+    if not verify(public_key, signature, data):
+        raise BundleError(f"{path.name}: the signature does not match the manifest; the bundle was altered")
+    return manifest
+
+
+def _copy_photo(archive: Archive, entry: Entry, sha256: str, target: Path) -> Path:
+    """The photo copied to ``target`` in the private folder, its hash checked on the way."""
+    path = archive.path
+    digest = hashlib.sha256()
+    with target.open("wb") as out:
+
+        def sink(data: bytes) -> None:
+            digest.update(data)
+            out.write(data)
+
+        archive.stream(entry, sink)
+    if digest.hexdigest() != sha256:
+        raise BundleError(f"{path.name}: entry '{entry.name}' does not match its hash in the manifest; it was altered")
+    return target
+
+
+def _uuid(path: Path, text: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(text)
+    except ValueError:
+        raise BundleError(f"{path.name}: the manifest names an assessment '{text[:40]}' that is not an id") from None
+
+
+def _document(
+    archive: Archive, entries: dict[str, Entry], listed: dict[str, Any], text: str, photos: set[str]
+) -> dict[str, Any]:
+    path, name = archive.path, f"assessments/{uuid.UUID(text)}.json"
+    if name not in listed:
+        raise BundleError(f"{path.name}: the manifest names assessment {text} but lists no '{name}'")
+    data = archive.read(entries[name], DOCUMENT_LIMIT)
+    if hashlib.sha256(data).hexdigest() != listed[name].sha256:
+        raise BundleError(f"{path.name}: entry '{name}' does not match its hash in the manifest; it was altered")
+    try:
+        document = parse_json(data)
+    except JsonProblem as not_json:
+        raise BundleError(f"{path.name}: entry '{name}': {not_json}") from None
+    problem = _shape_problem(document, text, photos)
+    if problem:
+        raise BundleError(f"{path.name}: entry '{name}': {problem}")
+    return dict(document)
+
+
+def _version_problem(document: Any) -> str | None:
+    if not isinstance(document, dict):
+        return "it is not an assessment document"
+    return version_problem(document.get("document_version"), DOCUMENT_VERSION, "import it")
+
+
+def _shape_problem(document: Any, assessment_id: str, photos: set[str]) -> str | None:
+    version = _version_problem(document)
+    if version is not None:
+        return version
+    for key in DOCUMENT_RECORDS:
+        if not isinstance(document.get(key), dict) or not isinstance(document[key].get("id"), str):
+            return f"'{key}' is missing or has no id"
+    for key in DOCUMENT_LISTS:
+        rows = document.get(key)
+        if not isinstance(rows, list) or not all(isinstance(r, dict) and isinstance(r.get("id"), str) for r in rows):
+            return f"'{key}' must be a list of records with ids"
+    if document["assessment"]["id"] != assessment_id:
+        return "it holds another assessment than its name says"
+    for photo in document["photos"]:
+        if photo.get("file") is not None and not isinstance(photo["file"], str):
+            return f"photo {photo['id']} names its file with something other than a name"
+        if photo.get("file") is not None and photo["file"] not in photos:
+            return f"photo {photo['id']} refers to '{photo['file']}', which the bundle does not hold"
+    return None

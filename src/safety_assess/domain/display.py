@@ -1,0 +1,48 @@
+"""How plan figures read, on screen and in reports: money, cost ranges, percentages, changes, identifiers."""
+
+from __future__ import annotations
+
+from safety_assess.domain.plan.actions import CostRange
+
+_CURRENCY = ["$"]
+"""The currency symbol amounts are shown with: a display preference of the installation (settings), set once when
+the settings are read, the same for the screens, the reports and the command line."""
+
+
+def use_currency(symbol: str) -> None:
+    _CURRENCY[0] = symbol.strip() or "$"
+
+
+def money(value: float) -> str:
+    symbol = _CURRENCY[0]
+    amount = f"{value:,.0f}"
+    return f"{symbol}{amount}" if len(symbol) == 1 else f"{amount} {symbol}"  # $1,200; 1,200 CHF
+
+
+def cost_range(low: float, high: float) -> str:
+    return money(low) if low == high else f"{money(low)}–{money(high)}"
+
+
+def cost(total: CostRange) -> str:
+    return cost_range(total.low, total.high)
+
+
+def percent(value: float | None, missing: str = "–") -> str:
+    return missing if value is None else f"{value:.0f}%"
+
+
+def delta(value: float | None, unit: str = "", same: str = "±0") -> str:
+    """A change in percentage points: '+5', '-12', '±0' (with ``unit`` after: '+5 points')."""
+    if value is None:
+        return ""
+    return same if round(value) == 0 else f"{value:+.0f}{unit}"
+
+
+def words(identifier: str | None) -> str:
+    """'building_perimeter' -> 'Building perimeter'; 'unassigned' (no layer) -> 'No layer'."""
+    if identifier == "unassigned":
+        return "No layer"
+    if not identifier:
+        return "–"
+    text = identifier.replace("_", " ")
+    return text[:1].upper() + text[1:]
