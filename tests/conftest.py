@@ -20,6 +20,7 @@ from collections.abc import Callable
 import pytest
 
 from safety_assess.base.datadir import DataDir, location_file
+from safety_assess.base.settings import Settings
 from safety_assess.domain.display import use_currency
 from safety_assess.domain.plan.actions import use_phases
 from safety_assess.services import workspace as workspace_module
@@ -101,8 +102,8 @@ def _database_backend(
         return
     choose = workspace_module.choose_database
 
-    def on_server(data_dir: DataDir, option: str | None = None) -> DatabaseTarget:
-        chosen = choose(data_dir, option)
+    def on_server(data_dir: DataDir, settings: Settings, option: str | None = None) -> DatabaseTarget:
+        chosen = choose(data_dir, settings, option)
         if chosen.path != data_dir.database:
             return chosen
         return parse_database_url(database_url_for(data_dir.root) or "")

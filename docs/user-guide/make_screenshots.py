@@ -41,7 +41,8 @@ def main() -> None:
     settings = Settings(assessor_name="Ana Diaz", district_name="Riverside Unified", backup_encryption="passphrase")
     set_passphrase(workspace.data_dir, "correct horse battery staple")
     back_up(workspace, protection=protection_for(workspace, settings))  # so the settings show the last backup
-    main = MainWindow(workspace, settings)
+    workspace.settings_store.save(settings)
+    main = MainWindow(workspace)
     main.resize(1100, 680)
     main.refresh(select=sample.assessment_id)
     shoot(app, main, "main-window")

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from safety_assess.base.settings import Settings
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui.main_window import MainWindow
 
@@ -25,7 +24,7 @@ def no_leaked_windows(qapp: QApplication) -> Iterator[None]:
 
 @pytest.fixture
 def window(qtbot, workspace: Workspace) -> MainWindow:  # type: ignore[no-untyped-def]
-    main = MainWindow(workspace, Settings())
+    main = MainWindow(workspace)
     qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)

@@ -21,6 +21,7 @@ from safety_assess.ui import dialogs
 from safety_assess.ui.main_window import MainWindow
 from safety_assess.ui.settings.dialog import SettingsDialog
 from safety_assess.ui.settings.passphrase import NewPassphraseDialog
+from tests.settings import change_settings
 
 PASSPHRASE = "correct horse battery staple"
 pytestmark = pytest.mark.sqlite_only  # a shared database is backed up on its server
@@ -36,7 +37,7 @@ def chosen_window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignor
     """The main window on a data folder chosen in Settings (not fixed by --data-dir), so it can switch folders."""
     (tmp_path / "laptop").mkdir()
     workspace = Workspace.open(DataDir(tmp_path / "laptop", "remembered"))
-    main = MainWindow(workspace, Settings())
+    main = MainWindow(workspace)
     qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)
@@ -153,7 +154,7 @@ def test_with_a_district_key_backups_go_to_it_unless_chosen_otherwise(  # type: 
     assert radio(dialog, "district").isChecked() and dialog.value().backup_encryption == ""  # left open
     shown: list[str] = []
     monkeypatch.setattr(dialogs, "show_message", lambda _parent, _title, text: shown.append(text))
-    window.settings.backup_folder = str(tmp_path / "usb")
+    change_settings(window.workspace, backup_folder=str(tmp_path / "usb"))
     window.actions_by_id["app.backup"].trigger()
     qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
     [(_, folder)] = existing_backups(tmp_path / "usb")
@@ -166,7 +167,7 @@ def test_back_up_now_with_no_protection_chosen_says_what_to_do(  # type: ignore[
 ) -> None:
     errors: list[str] = []
     monkeypatch.setattr(dialogs, "show_error", lambda _parent, _title, text: errors.append(text))
-    window.settings.backup_folder = str(tmp_path / "usb")
+    change_settings(window.workspace, backup_folder=str(tmp_path / "usb"))
     window.actions_by_id["app.backup"].trigger()
     qtbot.waitUntil(lambda: bool(errors), timeout=30_000)
     assert errors == [backup_keys.NOT_CHOSEN] and not (tmp_path / "usb").exists()

@@ -19,6 +19,7 @@ from safety_assess.services.backup import existing_backups
 from safety_assess.ui import dialogs
 from safety_assess.ui.main_window import MainWindow
 from safety_assess.ui.settings.dialog import SettingsDialog
+from tests.settings import change_settings
 
 
 def button(dialog: SettingsDialog, text: str) -> QPushButton:
@@ -54,7 +55,9 @@ def test_an_automatic_backup_is_made_encrypted_when_due_and_old_ones_pruned(  # 
     folder.mkdir()
     for day in (20, 21):
         (folder / f"safety-assess-backup-202611{day}T080000Z").mkdir()
-    window.settings = Settings(backups_kept=2, backup_folder=str(folder), backup_encryption="passphrase")
+    window.workspace.settings_store.save(
+        Settings(backups_kept=2, backup_folder=str(folder), backup_encryption="passphrase")
+    )
     window.workspace.campuses.add("Lincoln High", "LHS")
     operation = window.housekeeping.back_up_if_due()
     assert operation is not None and window.housekeeping.back_up_if_due() is None  # one at a time
@@ -64,9 +67,11 @@ def test_an_automatic_backup_is_made_encrypted_when_due_and_old_ones_pruned(  # 
     assert not (newest / "safety-assess.sqlite3").exists()
     assert window.statusBar().currentMessage() == f"Backed up automatically into {newest}"
     assert window.housekeeping.back_up_if_due() is None  # not due again for a day
-    window.settings.backup_every_hours = 0
+    change_settings(window.workspace, backup_every_hours=0)
     assert window.housekeeping.back_up_if_due() is None
-    assert "Last backup:" in _rows(SettingsDialog(window, window.settings, window.housekeeping.settings_context()))
+    assert "Last backup:" in _rows(
+        SettingsDialog(window, window.workspace.settings, window.housekeeping.settings_context())
+    )
 
 
 def _rows(dialog: SettingsDialog) -> str:
@@ -84,7 +89,7 @@ def test_a_failed_automatic_backup_is_told_once(  # type: ignore[no-untyped-def]
     errors: list[str] = []
     monkeypatch.setattr(dialogs, "show_error", lambda _parent, _title, text: errors.append(text))
     (tmp_path / "a file").write_text("not a folder")
-    window.settings = Settings(backup_folder=str(tmp_path / "a file"), backup_encryption="none")
+    window.workspace.settings_store.save(Settings(backup_folder=str(tmp_path / "a file"), backup_encryption="none"))
     for _ in range(2):
         operation = window.housekeeping.back_up_if_due()
         assert operation is not None
@@ -203,8 +208,8 @@ def test_back_up_now_in_settings_uses_the_folder_the_dialog_shows(  # type: igno
 ) -> None:
     shown: list[str] = []
     monkeypatch.setattr(dialogs, "show_message", lambda _parent, _title, text: shown.append(text))
-    window.settings.backup_encryption = "none"
-    dialog = SettingsDialog(window, window.settings, window.housekeeping.settings_context())
+    change_settings(window.workspace, backup_encryption="none")
+    dialog = SettingsDialog(window, window.workspace.settings, window.housekeeping.settings_context())
     qtbot.addWidget(dialog)
     dialog.backup_folder.setText(str(tmp_path / "usb"))  # chosen, not saved yet
     button(dialog, "Back up now").click()
@@ -212,4 +217,4 @@ def test_back_up_now_in_settings_uses_the_folder_the_dialog_shows(  # type: igno
     [(_, folder)] = existing_backups(tmp_path / "usb")
     assert shown[0].startswith(f"Backed up into {folder}") and "Keys are not in it" in shown[0]
     assert "not encrypted: anyone who finds it can read it" in shown[0]
-    assert not existing_backups(window.workspace.data_dir.backups) and window.settings.backup_folder == ""
+    assert not existing_backups(window.workspace.data_dir.backups) and window.workspace.settings.backup_folder == ""

@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from safety_assess.base.datadir import DataDir
-from safety_assess.base.settings import Settings, load_settings
 from safety_assess.services.assessments import start_assessment
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui import app as app_module
@@ -75,7 +74,7 @@ def test_new_assessment_is_stored_with_its_checklist_snapshot(window: MainWindow
         dt.date(2026, 11, 20),
     )
     assert window.tree.currentIndex().data() == "Every answer type 1.0.0"
-    assert window.settings.assessor_name == "Ana Diaz"
+    assert window.workspace.settings.assessor_name == "Ana Diaz"
 
 
 def test_new_assessment_without_a_campus_explains(window: MainWindow, monkeypatch) -> None:
@@ -141,16 +140,15 @@ def test_actions_have_shortcuts_shown_in_their_tooltips(window: MainWindow) -> N
 
 
 def test_window_geometry_is_remembered(qtbot, workspace: Workspace) -> None:
-    first = MainWindow(workspace, Settings())
+    first = MainWindow(workspace)
     qtbot.addWidget(first)
     first.show()
     first.resize(700, 450)
     qtbot.waitUntil(lambda: first.width() == 700)
     size = first.size()
     first.close()
-    saved = load_settings(workspace.data_dir.settings)
     assert json.loads(workspace.data_dir.settings.read_text())["main_window_geometry"]
-    second = MainWindow(workspace, saved)
+    second = MainWindow(Workspace(workspace.data_dir, workspace.target))  # reads the file afresh
     qtbot.addWidget(second)
     assert second.size() == size
 

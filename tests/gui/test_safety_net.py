@@ -14,13 +14,14 @@ from safety_assess.ui import app as app_module
 from safety_assess.ui import dialogs
 from safety_assess.ui.crash import SafetyNet
 from safety_assess.ui.main_window import MainWindow
+from tests.settings import change_settings
 
 
 def test_back_up_now_from_the_file_menu(qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     shown: list[str] = []
     monkeypatch.setattr(dialogs, "show_message", lambda _parent, _title, text: shown.append(text))
     window.workspace.campuses.add("Lincoln High", "LHS")
-    window.settings.backup_encryption = "none"  # chosen: the backup is a data folder
+    change_settings(window.workspace, backup_encryption="none")  # chosen: the backup is a data folder
     window.actions_by_id["app.backup"].trigger()
     qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
     [folder] = window.workspace.data_dir.backups.glob("safety-assess-backup-*")

@@ -50,7 +50,7 @@ def test_settings_saved_and_applied_from_the_file_menu(  # type: ignore[no-untyp
     window.actions_by_id["app.settings"].trigger()
     saved = load_settings(window.workspace.data_dir.settings)
     assert (saved.assessor_name, saved.currency, saved.district_name) == ("Ben Ortiz", "CHF", "Riverside")
-    assert window.settings.assessor_name == "Ben Ortiz" and money(1200) == "1,200 CHF"
+    assert window.workspace.settings.assessor_name == "Ben Ortiz" and money(1200) == "1,200 CHF"
 
 
 def test_a_bad_database_url_in_settings_is_refused_and_nothing_saved(  # type: ignore[no-untyped-def]
@@ -65,7 +65,7 @@ def test_a_bad_database_url_in_settings_is_refused_and_nothing_saved(  # type: i
     )
     window.actions_by_id["app.settings"].trigger()
     assert len(errors) == 1 and "'mysql' is not supported" in errors[0] and "s3cret" not in errors[0]
-    assert not window.workspace.data_dir.settings.exists() and window.settings.database_url == ""
+    assert not window.workspace.data_dir.settings.exists() and window.workspace.settings.database_url == ""
 
 
 def test_the_welcome_saves_its_choices_and_adds_the_sample_campus(  # type: ignore[no-untyped-def]
@@ -124,7 +124,7 @@ def test_settings_that_cannot_be_written_are_told_and_not_kept(  # type: ignore[
     window.workspace.data_dir.settings.mkdir()  # something in the way of the file
     window.actions_by_id["app.settings"].trigger()
     assert len(errors) == 1 and errors[0].startswith(f"cannot write {window.workspace.data_dir.settings}")
-    assert window.settings.currency == "$" and money(1200) == "$1,200"
+    assert window.workspace.settings.currency == "$" and money(1200) == "$1,200"
     monkeypatch.setattr(dialogs, "ask_welcome", lambda *_args: None)
     window.housekeeping.welcome()  # from a timer at the first start: told, not a crash
     assert len(errors) == 2

@@ -9,6 +9,7 @@ import pytest
 
 from safety_assess.base.settings import Settings, load_settings, save_settings
 from safety_assess.domain.display import money
+from safety_assess.services.settings import SettingsStore
 from safety_assess.services.workspace import Workspace
 
 
@@ -55,13 +56,13 @@ def test_unknown_fields_are_ignored(tmp_path: Path) -> None:
     assert load_settings(path) == Settings(assessor_name="Ana")
 
 
-def test_the_districts_phases_and_currency_apply_when_read(tmp_path: Path, workspace: Workspace) -> None:
+def test_the_districts_phases_and_currency_apply_when_the_store_opens(tmp_path: Path, workspace: Workspace) -> None:
     path = tmp_path / "settings.json"
     save_settings(
         path,
         Settings(currency="€", phase_names={"immediate": "Before the next term"}, phase_days={"long_term": 1500}),
     )
-    load_settings(path)
+    SettingsStore.open(path)
     phases = workspace.catalog.get("every-type").plan_phases()
     assert [(p.id, p.name, p.days) for p in phases] == [
         ("immediate", "Before the next term", 30),

@@ -1,6 +1,8 @@
 """User settings in the data folder: a versioned JSON file, migrated step by step, written atomically.
 
-Plain dataclasses rather than Pydantic: settings are read on every start, before the main window shows.
+Plain dataclasses rather than Pydantic: settings are read on every start, before the main window shows. A
+``Settings`` is a value (frozen): the running app holds one, in services.settings.SettingsStore, changed only
+through its ``save()``. Reading a file here changes nothing else.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ PUBLIC_OMISSIONS = ("photos", "locations", "finding_details", "notes", "response
 title, description and item-level detail (only counts and the plan remain); notes; the full responses."""
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(frozen=True)
 class Settings:
     schema_version: int = SETTINGS_VERSION
     assessor_name: str = ""
@@ -112,23 +114,7 @@ def _check_entries(name: str, value: Any) -> None:
 
 
 def load_settings(path: Path) -> Settings:
-    """The saved settings, or defaults when there are none; their display preferences (currency) take effect.
-    A damaged file is set aside, never lost."""
-    settings = _read_settings(path)
-    apply_settings(settings)
-    return settings
-
-
-def apply_settings(settings: Settings) -> None:
-    """Make the display preferences the process-wide ones."""
-    from safety_assess.domain.display import use_currency
-    from safety_assess.domain.plan.actions import use_phases
-
-    use_currency(settings.currency)
-    use_phases(settings.phase_names, settings.phase_days)
-
-
-def _read_settings(path: Path) -> Settings:
+    """The saved settings, or defaults when there are none. A damaged file is set aside, never lost."""
     if not path.exists():
         return Settings()
     try:

@@ -42,7 +42,6 @@ def open_workspace(args: argparse.Namespace) -> Iterator[Workspace]:
     if not data_dir.missing:  # a drive not connected: Workspace.open says so, and nothing is made in its place
         start_logging(data_dir.root)
     workspace = Workspace.open(data_dir, getattr(args, "database_url", None))
-    _ = workspace.settings  # read once: its display preferences (currency) apply to what the command prints
     try:
         tidy_up_after_a_crash(workspace)
         yield workspace

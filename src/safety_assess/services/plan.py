@@ -115,7 +115,13 @@ class PlanEditor:
 
     def __init__(self, workspace: Workspace, assessment_id: uuid.UUID, by: str = "") -> None:
         self.workspace, self.assessment_id = workspace, assessment_id
-        self.by = by or workspace.settings.assessor_name
+        self._by = by
+
+    @property
+    def by(self) -> str:
+        """Who the changes are recorded as: the name given, else the assessor named in the settings as they stand
+        when the change is made (a window stays open while the settings change)."""
+        return self._by or self.workspace.settings.assessor_name
 
     def record_of(self, finding: Finding) -> FindingRecord:
         """The stored record behind a finding (created for a raised finding that has none yet)."""

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from safety_assess.base.datadir import DataDir
 from safety_assess.domain.records import AssessmentSummary, Campus
+from safety_assess.services.settings import SettingsStore
 from safety_assess.storage import listing, schema
 from safety_assess.storage.dbfile import DatabaseError, connect_readonly, current_revision, describe_sqlite_error
 from safety_assess.storage.urls import DatabaseTarget, parse_database_url
@@ -43,8 +44,12 @@ if TYPE_CHECKING:
 class Workspace:
     """Everything a command or a window needs, passed in rather than reached through a global."""
 
-    def __init__(self, data_dir: DataDir, target: DatabaseTarget | None = None) -> None:
+    def __init__(
+        self, data_dir: DataDir, target: DatabaseTarget | None = None, settings: SettingsStore | None = None
+    ) -> None:
         self.data_dir = data_dir
+        self.settings_store = settings or SettingsStore.open(data_dir.settings)
+        """The one settings object: read it through ``settings``, change it with ``settings_store.save()``."""
         self.target = target or DatabaseTarget.file(data_dir.database)
         self._database: Database | None = None
         self._lock = threading.Lock()
@@ -57,7 +62,8 @@ class Workspace:
         Raises DataDirError, DatabaseUrlError or DatabaseError with a message fit for the user.
         """
         data_dir.prepare()
-        workspace = cls(data_dir, choose_database(data_dir, database_url))
+        settings = SettingsStore.open(data_dir.settings)
+        workspace = cls(data_dir, choose_database(data_dir, settings.current, database_url), settings)
         path = workspace.target.path
         if path is None or current_revision(path) != schema.HEAD:
             _ = workspace.database
@@ -121,10 +127,8 @@ class Workspace:
 
     @property
     def settings(self) -> Settings:
-        """The user's settings, read afresh (they are small, and the app may have just saved them)."""
-        from safety_assess.base.settings import load_settings
-
-        return load_settings(self.data_dir.settings)
+        """The settings as they stand (a value; see ``settings_store``)."""
+        return self.settings_store.current
 
     @cached_property
     def device_key(self) -> DeviceKey:
@@ -181,20 +185,12 @@ class Workspace:
                 self._database.close()
 
 
-def choose_database(data_dir: DataDir, option: str | None = None) -> DatabaseTarget:
+def choose_database(data_dir: DataDir, settings: Settings, option: str | None = None) -> DatabaseTarget:
     """``--database-url`` first, then $SAFETY_ASSESS_DATABASE_URL, then the settings; else the data folder's file."""
-    chosen = option or os.environ.get(DATABASE_URL_VAR) or _settings_url(data_dir)
+    chosen = option or os.environ.get(DATABASE_URL_VAR) or settings.database_url
     return parse_database_url(chosen) if chosen else DatabaseTarget.file(data_dir.database)
 
 
 def check_database_url(text: str) -> str:
     """The URL as it may be shown (password hidden), or DatabaseUrlError saying what is wrong with it."""
     return parse_database_url(text).shown
-
-
-def _settings_url(data_dir: DataDir) -> str:
-    if not data_dir.settings.exists():
-        return ""
-    from safety_assess.base.settings import load_settings
-
-    return load_settings(data_dir.settings).database_url

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QProcess, QTimer
 from PySide6.QtGui import QIcon
@@ -14,7 +13,6 @@ from safety_assess import __version__
 from safety_assess.base.datadir import DataDir
 from safety_assess.base.logs import start_logging
 from safety_assess.base.resources import resources_dir
-from safety_assess.base.settings import load_settings
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
@@ -38,13 +36,16 @@ def application() -> QApplication:
     return app
 
 
-def open_main_window(data_dir_option: str | None, database_url: str | None = None) -> MainWindow | None:
-    """The main window on the chosen data folder (and database), or None after telling the user why it cannot open."""
+def open_main_window(
+    data_dir_option: str | None, database_url: str | None = None, data_dir: DataDir | None = None
+) -> MainWindow | None:
+    """The main window on the chosen data folder (``data_dir`` when already resolved) and database, or None after
+    telling the user why it cannot open."""
     try:
-        data_dir = DataDir.resolve(data_dir_option).prepare()
+        data_dir = (data_dir or DataDir.resolve(data_dir_option)).prepare()
         lock = hold_data_folder(data_dir)
         workspace = Workspace.open(data_dir, database_url)
-        window = MainWindow(workspace, load_settings(data_dir.settings))
+        window = MainWindow(workspace)
         window.instance_lock = lock  # held as long as the window lives
         return window
     except (SafetyAssessError, OSError) as error:
@@ -74,19 +75,19 @@ def hold_data_folder(data_dir: DataDir) -> QLockFile:
     )
 
 
-def _start_log(data_dir_option: str | None) -> Path | None:
+def _resolved(data_dir_option: str | None) -> DataDir | None:
     try:
-        data_dir = DataDir.resolve(data_dir_option)
+        return DataDir.resolve(data_dir_option)
     except SafetyAssessError:
-        return None  # open_main_window tells the user
-    return None if data_dir.missing else start_logging(data_dir.root)
+        return None  # open_main_window meets it again and tells the user
 
 
 def run_app(data_dir_option: str | None, database_url: str | None = None, quit_after_show: bool = False) -> int:
     app = application()
-    log_path = _start_log(data_dir_option)
+    data_dir = _resolved(data_dir_option)  # resolved once: the log and the window use the same folder
+    log_path = None if data_dir is None or data_dir.missing else start_logging(data_dir.root)
     log.info("Safety Assess %s starting", __version__)
-    window = open_main_window(data_dir_option, database_url)
+    window = open_main_window(data_dir_option, database_url, data_dir)
     if window is None:
         return 1
     net = SafetyNet(log_path).install()
@@ -95,7 +96,7 @@ def run_app(data_dir_option: str | None, database_url: str | None = None, quit_a
     QTimer.singleShot(WARM_UP_DELAY_MS, window.warm_up)
     if not quit_after_show:
         window.housekeeping.schedule_backups()
-    if not window.settings.welcomed and not quit_after_show:
+    if not window.workspace.settings.welcomed and not quit_after_show:
         QTimer.singleShot(0, window.housekeeping.welcome)  # first run
     if quit_after_show:  # smoke tests and bench/startup.py
         QTimer.singleShot(0, lambda: (print(SHOWN_MARKER, flush=True), window.close()))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import html
 import uuid
 from pathlib import Path
@@ -13,7 +14,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QSplitter, QTreeView, QWidget
 
 from safety_assess.base.atomic import WriteError
-from safety_assess.base.settings import Settings, save_settings
+from safety_assess.base.settings import Settings
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.records import AssessmentSummary, Campus
 from safety_assess.services.workspace import Workspace
@@ -37,10 +38,9 @@ class MainWindow(QMainWindow):
     assessmentActivated = Signal(uuid.UUID)
     """An assessment was opened (double-click or Enter); the walkthrough connects here."""
 
-    def __init__(self, workspace: Workspace, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self.settings = settings
         self.setWindowTitle("Safety Assess")
         self.setObjectName("MainWindow")
         self.model = CampusTreeModel(self)
@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"{len(catalog.problems)} checklist file(s) skipped: {first}")
         current = self.selected()
         campus_code = current.code if isinstance(current, Campus) else (current.campus.code if current else None)
-        answer = dialogs.ask_new_assessment(self, campuses, choices, self.settings.assessor_name, campus_code)
+        answer = dialogs.ask_new_assessment(self, campuses, choices, self.workspace.settings.assessor_name, campus_code)
         if answer is None:
             return
         from safety_assess.services.assessments import start_assessment
@@ -155,8 +155,8 @@ class MainWindow(QMainWindow):
         except SafetyAssessError as error:
             dialogs.show_error(self, "Assessment not started", str(error))
             return
-        if answer.assessors:
-            self.settings.assessor_name = ", ".join(answer.assessors)
+        if answer.assessors:  # the name a person sees is the name recorded from now on, in every window
+            self._save_settings(dataclasses.replace(self.workspace.settings, assessor_name=", ".join(answer.assessors)))
         self.refresh(select=summary.id)
         self.open_assessment(summary.id)
 
@@ -285,7 +285,7 @@ class MainWindow(QMainWindow):
 
     def _restore_geometry(self) -> None:
         try:
-            saved = base64.b64decode(self.settings.main_window_geometry, validate=True)
+            saved = base64.b64decode(self.workspace.settings.main_window_geometry, validate=True)
         except ValueError:
             saved = b""
         if not saved or not self.restoreGeometry(QByteArray(saved)):
@@ -321,12 +321,15 @@ class MainWindow(QMainWindow):
         self.close_other_windows()
         self.operations.cancel_all()
         self.operations.wait_all(30_000)
-        self.settings.main_window_geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")
+        geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")
+        self._save_settings(dataclasses.replace(self.workspace.settings, main_window_geometry=geometry))
+        super().closeEvent(event)
+
+    def _save_settings(self, settings: Settings) -> None:
         try:
-            save_settings(self.workspace.data_dir.settings, self.settings)
+            self.workspace.settings_store.save(settings)
         except WriteError as error:
             dialogs.show_error(self, "Settings not saved", str(error))
-        super().closeEvent(event)
 
 
 def _dropped(data: QMimeData) -> list[Path]:

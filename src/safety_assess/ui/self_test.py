@@ -73,13 +73,12 @@ def _demo(folder: Path) -> str:
 
 def _window(folder: Path) -> str:
     from safety_assess.base.datadir import DataDir
-    from safety_assess.base.settings import Settings
     from safety_assess.services.workspace import Workspace
     from safety_assess.ui.app import application
     from safety_assess.ui.main_window import MainWindow
 
     app = application()
-    window = MainWindow(Workspace.open(DataDir(folder / "data")), Settings())
+    window = MainWindow(Workspace.open(DataDir(folder / "data")))
     try:
         window.show()
         app.processEvents()

@@ -167,7 +167,7 @@ def test_district_key_exported_then_used_seals_the_next_bundle(  # type: ignore[
     shown = Shown(monkeypatch)
     window.actions_by_id["sync.district_key"].trigger()
     assert key_file.is_file() and shown.messages[0].startswith(f"Wrote {key_file}")
-    assessor = MainWindow(laptop, window.settings)
+    assessor = MainWindow(laptop)
     qtbot.addWidget(assessor)
     monkeypatch.setattr(dialogs, "ask_district_key_file", lambda parent: key_file)
     assessor.actions_by_id["sync.use_key"].trigger()

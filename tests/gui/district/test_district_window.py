@@ -11,7 +11,6 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel
 
 from safety_assess.base.datadir import DataDir
-from safety_assess.base.settings import save_settings
 from safety_assess.domain.plan.actions import Action, Status
 from safety_assess.services.assessments import record_answer, start_assessment
 from safety_assess.services.district import follow_up
@@ -20,6 +19,7 @@ from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
 from safety_assess.ui.district.window import DistrictWindow
 from safety_assess.ui.main_window import MainWindow
+from tests.settings import change_settings
 
 
 def assess(workspace: Workspace, code: str, day: dt.date, deficient: list[str], cost: float = 0) -> uuid.UUID:
@@ -46,7 +46,7 @@ def district(workspace: Workspace) -> Workspace:
 
 
 def open_district(qtbot, workspace: Workspace) -> DistrictWindow:  # type: ignore[no-untyped-def]
-    main = MainWindow(workspace, workspace.settings)
+    main = MainWindow(workspace)
     qtbot.addWidget(main)
     main.actions_by_id["district.view"].trigger()
     window = main.district
@@ -82,9 +82,7 @@ def test_campuses_ranked_with_history_trend_and_filters(qtbot, district: Workspa
 
 
 def test_staff_follow_up_actions_recorded_with_who(qtbot, district: Workspace) -> None:  # type: ignore[no-untyped-def]
-    settings = district.settings
-    settings.assessor_name = "District facilities"
-    save_settings(district.data_dir.settings, settings)
+    change_settings(district, assessor_name="District facilities")
     assess(district, "AES", dt.date(2026, 5, 1), ["door-locked"], cost=1000)
     window = open_district(qtbot, district)
     with qtbot.waitSignal(window.actionsLoaded, timeout=30_000):
@@ -155,7 +153,7 @@ def test_district_report_and_campus_pack_from_the_window(  # type: ignore[no-unt
 
 
 def test_the_main_window_says_where_the_data_lives(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
-    main = MainWindow(workspace, workspace.settings)
+    main = MainWindow(workspace)
     qtbot.addWidget(main)
     shown = main.statusBar().currentMessage()
     if workspace.shared:  # pytest --postgres

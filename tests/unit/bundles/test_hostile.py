@@ -21,7 +21,7 @@ from safety_assess.keys.device import DeviceKey, load_or_create
 from safety_assess.services.bundles import export_bundle, import_bundle, import_bundles
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.bundle_apply import Result, UntrustedDevice
-from tests.unit.sync.test_verify import Files, resign, rewrite
+from tests.unit.bundles.test_verify import Files, resign, rewrite
 
 CLOCK = dt.datetime(2026, 11, 24, 8, 0, tzinfo=dt.UTC)
 

@@ -23,7 +23,7 @@ from safety_assess.services.workspace import Workspace
 from safety_assess.storage.bundle_apply import ImportRefused, Result
 from safety_assess.storage.bundle_rows import assessment_document
 from safety_assess.storage.orm import AssessmentHistoryRow, AssessmentRow
-from tests.unit.sync.conftest import always
+from tests.unit.bundles.conftest import always
 
 CLOCK = dt.datetime(2026, 11, 24, 8, 0, tzinfo=dt.UTC)
 

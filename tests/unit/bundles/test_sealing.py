@@ -23,7 +23,7 @@ from safety_assess.services.sealing import (
 )
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.bundle_apply import Result
-from tests.unit.sync.conftest import always
+from tests.unit.bundles.conftest import always
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ SERVER = "postgresql+psycopg://district@db.example.org/safety"
 def test_the_data_folders_file_is_the_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(DATABASE_URL_VAR, raising=False)
     folder = DataDir(tmp_path)
-    chosen = choose_database(folder)
+    chosen = choose_database(folder, Settings())
     assert chosen.is_sqlite and chosen.path == folder.database
 
 
@@ -26,12 +26,13 @@ def test_the_option_wins_over_the_environment_which_wins_over_the_settings(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = DataDir(tmp_path)
-    save_settings(folder.settings, Settings(database_url=SERVER + "-from-settings"))
-    assert choose_database(folder).shown.endswith("safety-from-settings")
+    settings = Settings(database_url=SERVER + "-from-settings")
+    assert choose_database(folder, settings).shown.endswith("safety-from-settings")
     monkeypatch.setenv(DATABASE_URL_VAR, SERVER + "-from-env")
-    assert choose_database(folder).shown.endswith("safety-from-env")
-    assert choose_database(folder, SERVER).shown == SERVER
-    assert choose_database(folder, f"sqlite:///{tmp_path}/elsewhere.sqlite3").path == tmp_path / "elsewhere.sqlite3"
+    assert choose_database(folder, settings).shown.endswith("safety-from-env")
+    assert choose_database(folder, settings, SERVER).shown == SERVER
+    elsewhere = f"sqlite:///{tmp_path}/elsewhere.sqlite3"
+    assert choose_database(folder, settings, elsewhere).path == tmp_path / "elsewhere.sqlite3"
 
 
 def test_a_bad_url_in_the_settings_is_refused_naming_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,7 +9,7 @@ from safety_assess.services.bundles import import_bundle
 from safety_assess.services.demo import ANSWERS, CODE, PHOTOGRAPHED, make_sample, write_demo
 from safety_assess.services.plan import load_plan
 from safety_assess.services.workspace import Workspace
-from tests.unit.sync.conftest import always
+from tests.unit.bundles.conftest import always
 
 
 def test_the_sample_is_a_half_finished_assessment_made_only_once(workspace: Workspace) -> None:

@@ -1,12 +1,13 @@
 """Settings: who you are, the district and its key, what reports print, privacy, where the data lives, backups.
 
-The dialog edits a copy of the settings; OK hands the copy back (the main window saves and applies it). The two
+The dialog shows the settings; OK hands back the changed value (the window saves it through the settings store,
+which applies and announces it). The two
 buttons that act at once (use a district key file, back up now) are the window's own commands.
 """
 
 from __future__ import annotations
 
-import copy
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,7 +78,7 @@ class SettingsDialog(QDialog):
         self.setWindowTitle("Settings")
         self.setObjectName("SettingsDialog")
         self.setMinimumWidth(560)
-        self.settings = copy.deepcopy(settings)
+        self.settings = settings
         self.context = context
         self.tabs = QTabWidget()
         self.tabs.addTab(self._you_tab(), "&You and the district")
@@ -190,7 +191,7 @@ class SettingsDialog(QDialog):
         folder.addWidget(self.backup_folder, 1)
         folder.addWidget(choose)
         back_up = QPushButton("&Back up now")
-        back_up.clicked.connect(lambda: self.context.back_up(copy.deepcopy(self.value())))
+        back_up.clicked.connect(lambda: self.context.back_up(self.value()))
         form.addRow("Back up &automatically:", self.backup_every)
         form.addRow("&Keep the newest:", self.backups_kept)
         folder_label = QLabel("Backups &folder:")
@@ -219,28 +220,29 @@ class SettingsDialog(QDialog):
             self.reject()  # the settings were saved with the move; the app restarts on the new folder
 
     def value(self) -> Settings:
-        chosen = self.settings
-        chosen.assessor_name = self.assessor.text().strip()
-        chosen.district_name = self.district.text().strip()
-        chosen.confidentiality_marking = self.marking.text().strip() or Settings().confidentiality_marking
-        chosen.currency = self.currency.text().strip() or "$"
-        chosen.public_report_omits = [name for name, box in self.omits.items() if box.isChecked()]
         shipped = {phase.id: phase for phase in DEFAULT_PHASES}
-        chosen.phase_names = {
-            key: name.text().strip()
-            for key, (name, _) in self.phases.items()
-            if name.text().strip() and name.text().strip() != shipped[key].name
-        }
-        chosen.phase_days = {
-            key: days.value() for key, (_, days) in self.phases.items() if days.value() != shipped[key].days
-        }
-        chosen.share_photo_location = self.share_location.isChecked()
-        chosen.database_url = self.database_url.text().strip()
-        chosen.backup_every_hours = int(self.backup_every.currentData())
-        chosen.backups_kept = self.backups_kept.value()
-        chosen.backup_folder = self.backup_folder.text().strip()
-        chosen.backup_encryption = self.protection.value()
-        return chosen
+        return dataclasses.replace(
+            self.settings,
+            assessor_name=self.assessor.text().strip(),
+            district_name=self.district.text().strip(),
+            confidentiality_marking=self.marking.text().strip() or Settings().confidentiality_marking,
+            currency=self.currency.text().strip() or "$",
+            public_report_omits=[name for name, box in self.omits.items() if box.isChecked()],
+            phase_names={
+                key: name.text().strip()
+                for key, (name, _) in self.phases.items()
+                if name.text().strip() and name.text().strip() != shipped[key].name
+            },
+            phase_days={
+                key: days.value() for key, (_, days) in self.phases.items() if days.value() != shipped[key].days
+            },
+            share_photo_location=self.share_location.isChecked(),
+            database_url=self.database_url.text().strip(),
+            backup_every_hours=int(self.backup_every.currentData()),
+            backups_kept=self.backups_kept.value(),
+            backup_folder=self.backup_folder.text().strip(),
+            backup_encryption=self.protection.value(),
+        )
 
 
 def _line(text: str, tip: str) -> QLineEdit:

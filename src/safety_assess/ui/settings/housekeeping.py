@@ -3,6 +3,7 @@ moving the data folder, and the user guide."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Callable
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
-from safety_assess.base.settings import Settings, apply_settings, save_settings
+from safety_assess.base.settings import Settings
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.ui import dialogs
 from safety_assess.ui.progress_dialog import follow
@@ -45,16 +46,19 @@ class Housekeeping:
 
     def welcome(self) -> None:
         """First run: the welcome's choices are saved; the sample campus is made in the background."""
-        window, settings = self.window, self.window.settings
+        window, settings = self.window, self.window.workspace.settings
         empty = window.model.rowCount() == 0
         choices = dialogs.ask_welcome(window, settings.district_name, settings.assessor_name, empty)
-        settings.welcomed = True
+        chosen = dataclasses.replace(settings, welcomed=True)
         if choices is not None:
-            settings.district_name = choices.district or settings.district_name
-            settings.assessor_name = choices.assessor or settings.assessor_name
-            settings.share_photo_location = choices.share_photo_location
+            chosen = dataclasses.replace(
+                chosen,
+                district_name=choices.district or settings.district_name,
+                assessor_name=choices.assessor or settings.assessor_name,
+                share_photo_location=choices.share_photo_location,
+            )
         try:
-            save_settings(window.workspace.data_dir.settings, settings)
+            window.workspace.settings_store.save(chosen)
         except SafetyAssessError as error:  # shown from a timer: no command around it to show it
             dialogs.show_error(window, "Settings not saved", str(error))
         if choices is not None and choices.sample:
@@ -64,7 +68,7 @@ class Housekeeping:
         from safety_assess.services.demo import make_sample
 
         window = self.window
-        workspace, assessor = window.workspace, window.settings.assessor_name
+        workspace, assessor = window.workspace, window.workspace.settings.assessor_name
 
         def made(sample: Sample) -> None:
             window.refresh(select=sample.assessment_id)
@@ -80,7 +84,7 @@ class Housekeeping:
     def open_settings(self) -> None:
         """Edit the settings; saved and applied at once (OK), a bad database URL refused before anything is saved."""
         window = self.window
-        chosen = dialogs.ask_settings(window, window.settings, self.settings_context())
+        chosen = dialogs.ask_settings(window, window.workspace.settings, self.settings_context())
         if chosen is not None:
             self._save_settings(chosen)
             window.statusBar().showMessage("Settings saved.", 4000)
@@ -113,9 +117,7 @@ class Housekeeping:
 
         if chosen.database_url:
             check_database_url(chosen.database_url)  # a SafetyAssessError: shown, nothing saved
-        save_settings(self.window.workspace.data_dir.settings, chosen)  # first: kept only if saved
-        self.window.settings = chosen
-        apply_settings(chosen)
+        self.window.workspace.settings_store.save(chosen)
 
     def _district_key_text(self) -> str:
         from safety_assess.services.sealing import sealing_key
@@ -146,7 +148,7 @@ class Housekeeping:
 
         operation = self._run_backup(
             "Backing up",
-            settings or window.settings,
+            settings or window.workspace.settings,
             done,
             lambda message: dialogs.show_error(window, "Backup not made", message),
         )
@@ -189,7 +191,7 @@ class Housekeeping:
         """
         from safety_assess.services.backup import backup_due, backups_folder
 
-        window, settings = self.window, self.window.settings
+        window, settings = self.window, self.window.workspace.settings
         hours = settings.backup_every_hours
         if hours == 0 or window.workspace.shared or window.operations.is_busy():
             return None  # busy: a backup, a move or an import is running; looked at again at the next tick
@@ -216,7 +218,7 @@ class Housekeeping:
     def _last_backup_text(self) -> str:
         from safety_assess.services.backup import backups_folder, existing_backups
 
-        backups = existing_backups(backups_folder(self.window.workspace, self.window.settings))
+        backups = existing_backups(backups_folder(self.window.workspace, self.window.workspace.settings))
         if not backups:
             return ""
         kept = f"{len(backups)} backups" if len(backups) > 1 else "the only one"

@@ -31,7 +31,9 @@ def restore_backup(window: MainWindow, fixed: bool, switch: Callable[[Path], obj
     from safety_assess.services.backup_format import read_header
     from safety_assess.services.restore import RestoreKeys, restore
 
-    backup = dialogs.ask_folder(window, "The backup to restore", backups_folder(window.workspace, window.settings))
+    backup = dialogs.ask_folder(
+        window, "The backup to restore", backups_folder(window.workspace, window.workspace.settings)
+    )
     if backup is None:
         return
     try:
