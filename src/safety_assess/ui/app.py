@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QProcess, QTimer
 from PySide6.QtGui import QIcon
@@ -11,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from safety_assess import __version__
 from safety_assess.base.datadir import DataDir
-from safety_assess.base.logs import start_logging
+from safety_assess.base.logs import HeldLog
 from safety_assess.base.resources import resources_dir
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.services.workspace import Workspace
@@ -85,28 +86,40 @@ def _resolved(data_dir_option: str | None) -> DataDir | None:
 def run_app(data_dir_option: str | None, database_url: str | None = None, quit_after_show: bool = False) -> int:
     app = application()
     data_dir = _resolved(data_dir_option)  # resolved once: the log and the window use the same folder
-    log_path = None if data_dir is None or data_dir.missing else start_logging(data_dir.root)
-    log.info("Safety Assess %s starting", __version__)
-    window = open_main_window(data_dir_option, database_url, data_dir)
-    if window is None:
-        return 1
-    net = SafetyNet(log_path).install()
-    window.show()
-    # Load the database layer and checklists while the user looks at the window, not before it shows.
-    QTimer.singleShot(WARM_UP_DELAY_MS, window.warm_up)
-    if not quit_after_show:
-        window.housekeeping.schedule_backups()
-    if not window.workspace.settings.welcomed and not quit_after_show:
-        QTimer.singleShot(0, window.housekeeping.welcome)  # first run
-    if quit_after_show:  # smoke tests and bench/startup.py
-        QTimer.singleShot(0, lambda: (print(SHOWN_MARKER, flush=True), window.close()))
-    code = app.exec()
-    net.uninstall()
-    window.workspace.close()
-    log.info("Safety Assess closed")
+    logs = None if data_dir is None or data_dir.missing else HeldLog(data_dir.root)  # its file opens after show
+    try:
+        log.info("Safety Assess %s starting", __version__)
+        window = open_main_window(data_dir_option, database_url, data_dir)
+        if window is None:
+            return 1
+        net = SafetyNet(logs.path if logs else None).install()
+        window.show()
+        QTimer.singleShot(WARM_UP_DELAY_MS, lambda: _after_first_paint(window, net, logs))
+        if not quit_after_show:
+            window.housekeeping.schedule_backups()
+        if not window.workspace.settings.welcomed and not quit_after_show:
+            QTimer.singleShot(0, window.housekeeping.welcome)  # first run
+        if quit_after_show:  # smoke tests and bench/startup.py
+            QTimer.singleShot(0, lambda: (print(SHOWN_MARKER, flush=True), window.close()))
+        code = app.exec()
+        net.uninstall()
+        window.workspace.close()
+        log.info("Safety Assess closed")
+    finally:
+        _open_log(logs)  # the window could not open, or closed before the log did
     if window.housekeeping.restart:
         relaunch()
     return code
+
+
+def _after_first_paint(window: MainWindow, net: SafetyNet, logs: HeldLog | None) -> None:
+    """Open the log file, and load the database layer and checklists, while the user looks at the window."""
+    net.log_path = _open_log(logs)
+    window.warm_up()
+
+
+def _open_log(logs: HeldLog | None) -> Path | None:
+    return logs.open() if logs is not None else None
 
 
 def relaunch() -> None:
