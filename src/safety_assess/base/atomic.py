@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from safety_assess.base.leftovers import remove_leftovers, temp_path
 from safety_assess.domain.errors import SafetyAssessError
 
 
@@ -24,6 +23,9 @@ def replacing(out: Path) -> Iterator[Path]:
     """A temporary file beside ``out``, flushed to disk and renamed over it only when the body succeeds; a failed
     or cancelled write leaves ``out`` as it was and no partial file behind. The stale leftovers of writes cut off
     earlier in that folder are removed first."""
+    # imported on the first write, not while the app starts (it loads hashlib and secrets)
+    from safety_assess.base.leftovers import remove_leftovers
+
     folder = out.resolve().parent
     if not folder.is_dir():
         raise WriteError(f"cannot write {out}: the folder {folder} does not exist")
@@ -42,6 +44,8 @@ def replacing(out: Path) -> Iterator[Path]:
 
 def _create(target: Path, out: Path) -> Path:
     """A new, empty temporary file for ``target``, readable by this user only."""
+    from safety_assess.base.leftovers import temp_path
+
     for _ in range(10):
         partial = temp_path(target)
         try:

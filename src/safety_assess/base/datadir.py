@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-import platformdirs
-
 from safety_assess.base.atomic import WriteError, write_text
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.versions import version_problem
@@ -119,11 +117,15 @@ def is_data_folder(folder: Path) -> bool:
 
 
 def default_data_folder() -> Path:
+    import platformdirs  # only where no folder is named (--data-dir, $SAFETY_ASSESS_DATA_DIR): a faster start
+
     return _absolute(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def location_file() -> Path:
     """The file that remembers the data folder chosen in Settings."""
+    import platformdirs
+
     config = os.environ.get(CONFIG_ENV_VAR) or platformdirs.user_config_dir(APP_NAME, appauthor=False)
     return _absolute(config) / "data-folder.json"
 
