@@ -49,28 +49,32 @@ def summaries(connection: Connection, campus_id: uuid.UUID | None = None) -> lis
         rows = connection.execute(SUMMARIES_SQL + ORDER).fetchall()
     else:
         rows = connection.execute(SUMMARIES_SQL + " WHERE a.campus_id = ?" + ORDER, (campus_id.hex,)).fetchall()
-    campus_of: dict[Any, Campus] = {}  # one record per campus, shared by its assessments
-    return [_summary(row, campus_of) for row in rows]
+    campus_of: dict[Any, Campus] = {}  # one record per campus, and per checklist snapshot, shared by their assessments
+    snapshot_of: dict[Any, SnapshotInfo] = {}
+    return [_summary(row, campus_of, snapshot_of) for row in rows]
 
 
 def summary(connection: Connection, assessment_id: uuid.UUID) -> AssessmentSummary | None:
     rows = connection.execute(SUMMARIES_SQL + " WHERE a.id = ?", (assessment_id.hex,)).fetchall()
-    return _summary(rows[0], {}) if rows else None
+    return _summary(rows[0], {}, {}) if rows else None
 
 
 def _campus(row: Any) -> Campus:
     return Campus(_uuid(row[0]), _uuid(row[1]), row[2], row[3], row[4])
 
 
-def _summary(row: Any, campus_of: dict[Any, Campus]) -> AssessmentSummary:
+def _summary(row: Any, campus_of: dict[Any, Campus], snapshot_of: dict[Any, SnapshotInfo]) -> AssessmentSummary:
     assessors = _json(row[1])
     campus = campus_of.get(row[12])
     if campus is None:
         campus = campus_of[row[12]] = _campus(row[12:17])
+    snapshot = snapshot_of.get(row[7])
+    if snapshot is None:
+        snapshot = snapshot_of[row[7]] = SnapshotInfo(_uuid(row[7]), row[8], row[9], row[10], row[11])
     return AssessmentSummary(
         id=_uuid(row[0]),
         campus=campus,
-        checklist=SnapshotInfo(_uuid(row[7]), row[8], row[9], row[10], row[11]),
+        checklist=snapshot,
         assessors=tuple(assessors),
         assessed_on=_date(row[2]),
         status=AssessmentStatus(row[3]),
