@@ -38,6 +38,7 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
 
 
 def new_cmd(args: argparse.Namespace) -> int:
+    # loaded when the command runs: building the parser imports every command module
     from safety_assess.services.assessments import start_assessment
 
     with open_workspace(args) as workspace:

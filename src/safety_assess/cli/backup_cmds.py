@@ -7,6 +7,7 @@ import argparse
 import os
 from pathlib import Path
 
+from safety_assess.base.datadir import DataDir
 from safety_assess.cli.context import Commands, open_workspace
 
 
@@ -57,6 +58,7 @@ def _count(text: str) -> int:
 
 
 def _passphrase(args: argparse.Namespace) -> str | None:
+    # loaded when the command runs: building the parser imports every command module
     from safety_assess.services.backup import BackupError
 
     name = args.passphrase_env
@@ -100,7 +102,6 @@ def backup_cmd(args: argparse.Namespace) -> int:
 
 
 def restore_cmd(args: argparse.Namespace) -> int:
-    from safety_assess.base.datadir import DataDir
     from safety_assess.services.backup import BackupError
     from safety_assess.services.backup_format import read_header
     from safety_assess.services.restore import RestoreKeys, restore

@@ -36,6 +36,7 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
 
 
 def export_cmd(args: argparse.Namespace) -> int:
+    # loaded when the command runs: building the parser imports every command module
     from safety_assess.services.bundles import export_bundle, export_changed
 
     if bool(args.assessments) == args.since_last:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from safety_assess.base.datadir import DataDir
+from safety_assess.base.resources import builtin_checklists_dir
 from safety_assess.cli.context import Commands
 from safety_assess.cli.output import print_json, print_table
 
@@ -34,6 +35,7 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
 
 
 def validate_cmd(args: argparse.Namespace) -> int:
+    # loaded when the command runs: building the parser imports every command module
     from safety_assess.domain.checklist.catalog import checklist_files
     from safety_assess.domain.checklist.issues import ChecklistInvalid
     from safety_assess.domain.checklist.yamlfile import load_checklist_file
@@ -59,7 +61,6 @@ def validate_cmd(args: argparse.Namespace) -> int:
 
 def _catalog(args: argparse.Namespace) -> Catalog:
     """Built-in and user checklists; files that fail to load are named on stderr and skipped."""
-    from safety_assess.base.resources import builtin_checklists_dir
     from safety_assess.domain.checklist.catalog import load_catalog
 
     catalog = load_catalog(builtin_checklists_dir(), DataDir.resolve(args.data_dir).checklists)

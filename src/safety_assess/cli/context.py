@@ -12,6 +12,7 @@ from typing import Any, TypeAlias
 from safety_assess.base.datadir import DataDir
 from safety_assess.base.logs import start_logging
 from safety_assess.domain.dates import DateTextError, parse_date
+from safety_assess.services.photo_journal import after_a_crash, forget
 from safety_assess.services.workspace import Workspace
 
 Commands: TypeAlias = "argparse._SubParsersAction[Any]"
@@ -51,8 +52,6 @@ def open_workspace(args: argparse.Namespace) -> Iterator[Workspace]:
 
 def tidy_up_after_a_crash(workspace: Workspace) -> None:
     """Remove what writes cut off by a crash left, and tell (on stderr, once) of photo imports a crash cut off."""
-    from safety_assess.services.photo_journal import after_a_crash, forget
-
     found = after_a_crash(workspace)
     for _, (told, *files) in found:
         print(f"safety-assess: {told} {', '.join(files)}", file=sys.stderr)

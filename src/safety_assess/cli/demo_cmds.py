@@ -19,6 +19,7 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
 
 
 def demo_cmd(args: argparse.Namespace) -> int:
+    # loaded when the command runs: building the parser imports every command module
     from safety_assess.services.demo import write_demo
 
     with open_workspace(args) as workspace:

@@ -6,8 +6,10 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from safety_assess.base.files import writing
 from safety_assess.cli.context import Commands, moment_argument, open_workspace
 from safety_assess.cli.output import print_json, print_table
+from safety_assess.domain.display import cost, cost_range, percent, words
 
 
 def register(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -38,6 +40,7 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
 
 
 def summary_cmd(args: argparse.Namespace) -> int:
+    # loaded when the command runs: building the parser imports every command module
     from safety_assess.services.district import district_overview
 
     with open_workspace(args) as workspace:
@@ -45,7 +48,6 @@ def summary_cmd(args: argparse.Namespace) -> int:
     if args.json:
         print_json(overview_json(overview))
         return 0
-    from safety_assess.domain.display import cost, percent
 
     rows = []
     for rank, line in enumerate(overview.lines, start=1):
@@ -114,7 +116,6 @@ def overview_json(overview: Any) -> dict[str, Any]:
 
 
 def actions_cmd(args: argparse.Namespace) -> int:
-    from safety_assess.domain.display import cost, cost_range, words
     from safety_assess.domain.district.actions import ActionFilter, cost_totals
     from safety_assess.services.district import district_overview, latest_actions
 
@@ -125,7 +126,6 @@ def actions_cmd(args: argparse.Namespace) -> int:
     chosen = [a for a in every if wanted.matches(a)]
     names = overview.totals.phase_names
     if args.csv is not None:
-        from safety_assess.base.files import writing
         from safety_assess.reports.csv_export import district_actions_csv
 
         with writing(workspace.data_dir, args.csv) as partial:

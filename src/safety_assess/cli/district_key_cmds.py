@@ -34,6 +34,7 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
 
 
 def export_cmd(args: argparse.Namespace) -> int:
+    # loaded when the command runs: building the parser imports every command module
     from safety_assess.services.sealing import export_district_key
 
     with open_workspace(args) as workspace:

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import NoReturn, Protocol
 
 from safety_assess import __version__
+from safety_assess.domain.errors import SafetyAssessError
 
 PROG = "safety-assess"
 
@@ -30,6 +31,7 @@ class Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # only when a command is given: the app opens without loading the commands
     from safety_assess.cli import (
         assessment_cmds,
         backup_cmds,
@@ -116,8 +118,6 @@ def main(argv: Sequence[str] | None = None, window: Window | None = None) -> int
 
 
 def report(error: Exception) -> int:
-    from safety_assess.domain.errors import SafetyAssessError
-
     if isinstance(error, SafetyAssessError):
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
     else:

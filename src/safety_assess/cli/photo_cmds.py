@@ -7,6 +7,7 @@ import sys
 import uuid
 from pathlib import Path
 
+from safety_assess.base.files import writing
 from safety_assess.cli.context import Commands, open_workspace
 from safety_assess.cli.output import print_json, print_table
 
@@ -32,6 +33,7 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
 
 
 def add_cmd(args: argparse.Namespace) -> int:
+    # loaded when the command runs: building the parser imports every command module
     from safety_assess.services.photos import add_photos
 
     with open_workspace(args) as workspace:
@@ -54,7 +56,6 @@ def _uuid(text: str) -> uuid.UUID:
 
 
 def export_cmd(args: argparse.Namespace) -> int:
-    from safety_assess.base.files import writing
     from safety_assess.services.photos import export_photo
 
     with open_workspace(args) as workspace:

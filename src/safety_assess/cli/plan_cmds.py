@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING, Any
 
 from safety_assess.cli.context import Commands, date_argument, open_workspace
 from safety_assess.cli.output import print_json, print_table
+from safety_assess.domain.errors import NotFoundError
+from safety_assess.domain.plan.actions import Action, PlanError, Status, due_date, totals
 
 if TYPE_CHECKING:
-    from safety_assess.domain.plan.actions import Action
     from safety_assess.domain.plan.assessment_plan import Plan
     from safety_assess.domain.scoring.findings import Finding
     from safety_assess.services.workspace import Workspace
@@ -93,8 +94,6 @@ def _register_actions(commands: Commands, common: argparse.ArgumentParser) -> No
 
 def parse_cost(text: str) -> tuple[float, float]:
     """'200-450', '$1,000 to 2,500' or '300' (low = high)."""
-    from safety_assess.domain.plan.actions import PlanError
-
     match = _COST.match(text)
     if match is None:
         raise PlanError(f"cost '{text}' is not a number or a range such as 200-450")
@@ -105,8 +104,6 @@ def parse_cost(text: str) -> tuple[float, float]:
 
 def find_finding(plan: Plan, reference: str, instance: str | None) -> Finding:
     """A finding by its id (or the start of it), its key, or the item id (and instance label) that raised it."""
-    from safety_assess.domain.errors import NotFoundError
-
     labels: dict[uuid.UUID | None, str] = {i.id: i.label.lower() for i in plan.state.instances}
     wanted = reference.strip().lower()
     for finding in plan.findings:
@@ -137,6 +134,7 @@ FINDING_OPTIONS = (
 
 
 def finding_list_cmd(args: argparse.Namespace) -> int:
+    # loaded when the command runs: building the parser imports every command module
     from safety_assess.cli.plan_json import finding_json
     from safety_assess.services.plan import load_plan
 
@@ -189,7 +187,6 @@ def finding_adjust_cmd(args: argparse.Namespace) -> int:
 
 def action_list_cmd(args: argparse.Namespace) -> int:
     from safety_assess.cli.plan_json import action_json
-    from safety_assess.domain.plan.actions import totals
     from safety_assess.services.plan import load_plan
 
     with open_workspace(args) as workspace:
@@ -219,8 +216,6 @@ def action_list_cmd(args: argparse.Namespace) -> int:
 
 
 def _action_changes(args: argparse.Namespace) -> dict[str, Any]:
-    from safety_assess.domain.plan.actions import Status
-
     changes = _given(args, ("description", "phase", "funding", "owner", "due", "note"))
     if args.cost is not None:
         changes["cost_low"], changes["cost_high"] = parse_cost(args.cost)
@@ -245,8 +240,6 @@ def action_add_cmd(args: argparse.Namespace) -> int:
 
 def _with_due(action: Action, changes: dict[str, Any], plan: Plan, workspace: Workspace) -> Action:
     """The suggested action with the options given; a phase given without a due date moves the due date."""
-    from safety_assess.domain.plan.actions import due_date
-
     if "phase" in changes and "due" not in changes:
         phase = next((p for p in plan.phases if p.id == changes["phase"]), None)
         if phase is not None:

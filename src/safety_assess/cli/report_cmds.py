@@ -9,6 +9,7 @@ import os
 import sys
 from pathlib import Path
 
+from safety_assess.base.files import writing
 from safety_assess.cli.context import Commands, moment_argument, open_workspace
 
 PASSWORD_ENV = "SAFETY_ASSESS_PDF_PASSWORD"
@@ -54,6 +55,7 @@ def _password(given: str | None) -> str | None:
 
 
 def pdf_cmd(args: argparse.Namespace) -> int:
+    # loaded when the command runs: building the parser imports every command module
     from safety_assess.services.reports import export_report
 
     clock = args.clock.replace(tzinfo=args.clock.tzinfo or dt.UTC) if args.clock else None
@@ -75,7 +77,6 @@ def pdf_cmd(args: argparse.Namespace) -> int:
 
 
 def csv_cmd(args: argparse.Namespace) -> int:
-    from safety_assess.base.files import writing
     from safety_assess.reports.csv_export import actions_csv
     from safety_assess.services.plan import load_plan
 

@@ -14,8 +14,10 @@ from pathlib import Path
 
 from safety_assess.domain.errors import NotFoundError, SafetyAssessError
 from safety_assess.services.assessments import record_answer, start_assessment
+from safety_assess.services.bundles import export_bundle
 from safety_assess.services.photos import add_photos
 from safety_assess.services.plan import PlanEditor, load_plan
+from safety_assess.services.reports import export_report
 from safety_assess.services.workspace import Workspace
 
 CODE = "DEMO"
@@ -115,9 +117,6 @@ class DemoFiles:
 
 def write_demo(workspace: Workspace, out: Path, assessor: str = "") -> DemoFiles:
     """The sample campus (made if needed), its action-plan PDF and a sync bundle of it, written into ``out``."""
-    from safety_assess.services.bundles import export_bundle
-    from safety_assess.services.reports import export_report
-
     sample = make_sample(workspace, assessor)
     try:
         out.mkdir(parents=True, exist_ok=True)

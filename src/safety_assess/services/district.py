@@ -30,7 +30,7 @@ from safety_assess.domain.errors import ConflictError
 from safety_assess.domain.plan.actions import Action, Status, default_phases
 from safety_assess.domain.plan.assessment_plan import Plan
 from safety_assess.services.plan import PlanEditor, load_plan
-from safety_assess.services.reports import ReportResult
+from safety_assess.services.reports import ReportResult, report_options
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage import figures as kept_figures
 
@@ -116,9 +116,9 @@ def export_district_report(
     workspace: Workspace, out: Path, *, clock: dt.datetime | None = None, progress: Progress | None = None
 ) -> ReportResult:
     """Write the district report PDF to ``out`` (whole, or not at all)."""
+    # ReportLab loads when a report is written, not when the district view opens
     from safety_assess.reports.district import DistrictReportOptions, write_district_pdf
     from safety_assess.reports.pdf import page_count
-    from safety_assess.services.reports import report_options
 
     progress = progress or Progress()
     progress.report(0, 2, "Reading every campus's figures")

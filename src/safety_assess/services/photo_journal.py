@@ -25,6 +25,7 @@ from pathlib import Path
 
 from safety_assess.base.atomic import WriteError, write_text
 from safety_assess.base.datadir import DataDir
+from safety_assess.base.files import tidy_up
 from safety_assess.base.leftovers import Owner, is_stale
 from safety_assess.domain.errors import NotFoundError
 from safety_assess.services.workspace import Workspace
@@ -110,8 +111,6 @@ def after_a_crash(workspace: Workspace) -> list[tuple[CutOffImport, list[str]]]:
     """At start (the app in the background, a command before it runs): remove what writes cut off by a crash left,
     and each photo import a crash cut off with the lines that tell of it (what to add again, then the files). The
     caller tells them, then ``forget``s them."""
-    from safety_assess.base.files import tidy_up
-
     tidy_up(workspace.data_dir)
     return [(cut, [describe(workspace, cut), *map(str, cut.not_added)]) for cut in cut_off_imports(workspace)]
 

@@ -91,6 +91,7 @@ def export_report(
     if password is not None and public:
         raise ReportError("the public version is meant to be handed out; it takes no password")
     if password is not None:
+        # ReportLab and pikepdf load when a report is written, not when a window offering the export opens
         from safety_assess.reports.encrypt import check_password
 
         check_password(password)  # before hours of layout, not after

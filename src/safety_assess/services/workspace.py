@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from safety_assess.base.datadir import DataDir
+from safety_assess.base.resources import builtin_checklists_dir
 from safety_assess.domain.records import AssessmentSummary, Campus
 from safety_assess.services.settings import SettingsStore
 from safety_assess.storage import listing, schema
@@ -78,6 +79,7 @@ class Workspace:
     def database(self) -> Database:
         with self._lock:
             if self._database is None:
+                # SQLAlchemy and the rest load on first use, after the window shows (see the module's text)
                 from safety_assess.storage.database import Database
 
                 self._database = Database.open(self.target, self.data_dir.backups)
@@ -140,7 +142,6 @@ class Workspace:
     @cached_property
     def catalog(self) -> Catalog:
         """Built-in and user checklists, loaded on first use."""
-        from safety_assess.base.resources import builtin_checklists_dir
         from safety_assess.domain.checklist.catalog import load_catalog
 
         return load_catalog(builtin_checklists_dir(), self.data_dir.checklists)

@@ -22,7 +22,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from safety_assess.domain.errors import SafetyAssessError
-from safety_assess.storage.bundle_rows import RowError, dump_row, load_row, plain_value
+from safety_assess.storage.bundle_rows import RowError, assessment_document_in, dump_row, load_row, plain_value
 from safety_assess.storage.database import Database
 from safety_assess.storage.orm import (
     ActionRow,
@@ -412,8 +412,6 @@ def _remapped(row: Base, ids: dict[uuid.UUID | None, uuid.UUID | None]) -> dict[
 
 
 def _remember(session: Session, assessment_id: uuid.UUID, reason: str) -> None:
-    from safety_assess.storage.bundle_rows import assessment_document_in
-
     document = assessment_document_in(session, assessment_id)
     text = json.dumps(document, sort_keys=True, ensure_ascii=False)
     session.add(

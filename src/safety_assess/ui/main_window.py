@@ -26,6 +26,8 @@ from safety_assess.ui.one_window import bring_forward
 from safety_assess.ui.operations import Operations
 from safety_assess.ui.settings.housekeeping import Housekeeping
 
+# The windows, jobs and services a command opens are imported when it runs: only what the first paint needs is
+# imported before the window shows (tests/e2e/test_startup.py).
 if TYPE_CHECKING:
     from safety_assess.ui.district.window import DistrictWindow as DistrictWindowType
     from safety_assess.ui.plan.window import PlanWindow as PlanWindowType
