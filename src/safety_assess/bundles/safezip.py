@@ -37,7 +37,6 @@ from safety_assess.domain.errors import SafetyAssessError
 
 T = TypeVar("T")
 
-MIB: Final = 1024 * 1024
 READ_ERRORS: Final = (
     LayoutError,
     zipfile.BadZipFile,

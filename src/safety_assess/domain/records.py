@@ -17,12 +17,6 @@ class AssessmentStatus(StrEnum):
 
 
 @dataclass(frozen=True)
-class District:
-    id: uuid.UUID
-    name: str
-
-
-@dataclass(frozen=True)
 class Campus:
     id: uuid.UUID
     district_id: uuid.UUID

@@ -69,10 +69,6 @@ def _parse_one(n: int, entry: Any) -> Annotation:
     return Annotation(shape, x1, y1, x2, y2, text, color)
 
 
-def has_redaction(annotations: list[Annotation]) -> bool:
-    return any(a.shape in REDACTIONS for a in annotations)
-
-
 def burn_in(image: Image.Image, annotations: list[Annotation]) -> Image.Image:
     """A copy of the upright RGB ``image`` with the shapes drawn and then the redactions applied."""
     result = image.convert("RGB")

@@ -195,12 +195,9 @@ class PlanEditor:
             raise PlanError("this action is not stored")
         self.workspace.findings.delete_action(action.id)
 
-    def photos_of(self, finding: Finding) -> list[PhotoRecord]:
-        """A raised finding's photos are its item's; a manual finding has its own."""
-        return self.photos_by_finding([finding])[finding.key]
-
     def photos_by_finding(self, findings: list[Finding]) -> dict[str, list[PhotoRecord]]:
-        """Each finding's photos (by finding key), from one read of the assessment's photos."""
+        """Each finding's photos (by finding key), from one read of the assessment's photos: a raised finding's
+        photos are its item's; a manual finding has its own."""
         by_target: dict[object, list[PhotoRecord]] = {}
         for photo in self.workspace.photos.list(self.assessment_id):
             target = ("finding", photo.finding_id) if photo.item_id is None else (photo.item_id, photo.instance_id)

@@ -89,9 +89,6 @@ class WalkSession:
         self._undo.append(UndoStep(key, earlier))
         del self._undo[:-UNDO_DEPTH]
 
-    def can_undo(self) -> bool:
-        return bool(self._undo) and not self.read_only
-
     def undo(self) -> SlotKey | None:
         """Put back what the last answer or note replaced; returns the slot it concerned."""
         if not self._undo:

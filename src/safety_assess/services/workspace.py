@@ -146,10 +146,6 @@ class Workspace:
 
         return load_catalog(builtin_checklists_dir(), self.data_dir.checklists)
 
-    def reload_catalog(self) -> Catalog:
-        self.__dict__.pop("catalog", None)
-        return self.catalog
-
     def overview(self) -> tuple[list[Campus], list[AssessmentSummary]]:
         """Every campus and assessment summary; before the database is open, read straight from the file."""
         path = self.target.path

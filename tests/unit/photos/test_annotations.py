@@ -8,7 +8,7 @@ import io
 import pytest
 from PIL import Image, ImageStat
 
-from safety_assess.photos.annotations import Annotation, Shape, burn_in, has_redaction, parse_annotations
+from safety_assess.photos.annotations import Annotation, Shape, burn_in, parse_annotations
 from safety_assess.photos.decode import PhotoError
 from safety_assess.services.assessments import start_assessment
 from safety_assess.services.photos import add_photos, annotate_photo, export_photo
@@ -53,7 +53,6 @@ def test_annotations_are_checked_when_read() -> None:
         parse_annotations([{"shape": "text", "x1": 0, "y1": 0, "x2": 1, "y2": 1}])
     with pytest.raises(PhotoError, match="annotation 1"):
         parse_annotations([{"shape": "scribble", "x1": 0, "y1": 0, "x2": 1, "y2": 1}])
-    assert has_redaction([Annotation(Shape.REDACT_PIXELATE, 0, 0, 1, 1)])
 
 
 def test_an_exported_photo_is_redacted_upright_and_without_metadata(workspace: Workspace) -> None:

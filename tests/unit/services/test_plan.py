@@ -121,9 +121,9 @@ def test_photos_of_manual_and_raised_findings(workspace: Workspace, assessment: 
     roof = editor.add_finding("Roof hatch", likelihood=2, severity=2)
     add_photos(workspace, assessment.id, None, [PHOTOS / "hopper.jpg"], finding_id=roof.id)
     add_photos(workspace, assessment.id, "door-locked", [PHOTOS / "hopper_orientation_3.jpg"])
-    plan = load_plan(workspace, assessment.id)
-    assert [p.filename for p in editor.photos_of(plan.finding("manual:roof hatch"))] == ["hopper.jpg"]
-    assert [p.filename for p in editor.photos_of(plan.finding("item:door-locked:"))] == ["hopper_orientation_3.jpg"]
+    photos = editor.photos_by_finding(load_plan(workspace, assessment.id).findings)
+    assert [p.filename for p in photos["manual:roof hatch"]] == ["hopper.jpg"]
+    assert [p.filename for p in photos["item:door-locked:"]] == ["hopper_orientation_3.jpg"]
 
 
 def test_reopening_copies_findings_actions_and_photos(workspace: Workspace, assessment: AssessmentSummary) -> None:
@@ -139,7 +139,7 @@ def test_reopening_copies_findings_actions_and_photos(workspace: Workspace, asse
     again = load_plan(workspace, reopened)
     assert [f.key for f in again.findings] == [f.key for f in plan.findings]
     assert len(again.actions) == 1
-    copied = PlanEditor(workspace, reopened).photos_of(again.finding("manual:roof hatch"))
+    copied = PlanEditor(workspace, reopened).photos_by_finding(again.findings)["manual:roof hatch"]
     assert [p.filename for p in copied] == ["hopper.jpg"]
     assert again.comparison is None  # its own earlier revision is not an earlier assessment
 

@@ -24,7 +24,6 @@ def test_campuses_are_added_listed_and_found_by_code(workspace: Workspace) -> No
     assert [c.code for c in workspace.campuses.list()] == ["AES", "LHS"]
     assert workspace.campuses.by_code("lhs") == lincoln
     assert workspace.campuses.get(lincoln.id) == lincoln
-    assert workspace.campuses.district().name == "My district"
 
 
 def test_a_campus_code_is_unique_ignoring_case(workspace: Workspace) -> None:
@@ -35,11 +34,6 @@ def test_a_campus_code_is_unique_ignoring_case(workspace: Workspace) -> None:
         workspace.campuses.add("  ", "X")
     with pytest.raises(NotFoundError, match="no campus with code 'ZZZ'"):
         workspace.campuses.by_code("ZZZ")
-
-
-def test_the_district_can_be_renamed(workspace: Workspace) -> None:
-    assert workspace.campuses.rename_district("Springfield USD").name == "Springfield USD"
-    assert workspace.campuses.district().name == "Springfield USD"
 
 
 def test_the_same_checklist_content_is_snapshotted_once(workspace: Workspace, every_type_path) -> None:

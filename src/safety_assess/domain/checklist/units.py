@@ -47,7 +47,6 @@ _TABLE: tuple[tuple[Unit, tuple[str, ...]], ...] = (
     (Unit("%", "percent", "percent", 1.0), ("%", "percent", "per cent", "pct")),
 )
 _BY_WORD = {word: unit for unit, words in _TABLE for word in words}
-PERCENT = _BY_WORD["%"]
 
 
 def known_unit(text: str) -> Unit | None:

@@ -66,13 +66,6 @@ def band_problems(bands: Sequence[Band]) -> list[str]:
     return problems
 
 
-def check_bands(bands: Sequence[Band]) -> tuple[Band, ...]:
-    problems = band_problems(bands)
-    if problems:
-        raise RiskError("risk bands: " + "; ".join(problems))
-    return tuple(sorted(bands, key=lambda b: b.low))
-
-
 def band_for(value: int, bands: Sequence[Band] = DEFAULT_BANDS) -> Band:
     for band in bands:
         if band.holds(value):

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from safety_assess.domain.errors import ConflictError, NotFoundError
-from safety_assess.domain.records import Campus, District
+from safety_assess.domain.records import Campus
 from safety_assess.storage import listing
 from safety_assess.storage.database import Database
 from safety_assess.storage.orm import CampusRow, DistrictRow
@@ -23,18 +23,6 @@ def campus_record(row: CampusRow) -> Campus:
 class CampusRepository:
     def __init__(self, database: Database) -> None:
         self._db = database
-
-    def district(self) -> District:
-        """The district this installation works for, created on first use."""
-        with self._db.session() as session:
-            row = district_row(session)
-            return District(row.id, row.name)
-
-    def rename_district(self, name: str) -> District:
-        with self._db.session() as session:
-            row = district_row(session)
-            row.name = _required(name, "district name")
-            return District(row.id, row.name)
 
     def add(self, name: str, code: str, address: str = "") -> Campus:
         name, code = _required(name, "campus name"), _required(code, "campus code")

@@ -223,18 +223,8 @@ class FindingRepository:
         with self._db.session() as session:
             self._action_row(session, action_id).deleted_at = utcnow()
 
-    def restore_action(self, action_id: uuid.UUID) -> None:
-        with self._db.session() as session:
-            row = session.get(ActionRow, action_id)
-            if row is None:
-                raise NotFoundError(f"no action {action_id}")
-            row.deleted_at = None
-
     def resolve_action_id(self, prefix: str) -> uuid.UUID:
         return resolve(self._db, select(ActionRow.id).where(ActionRow.deleted_at.is_(None)), prefix, "action")
-
-    def resolve_finding_id(self, prefix: str) -> uuid.UUID:
-        return resolve(self._db, select(FindingRow.id).where(FindingRow.deleted_at.is_(None)), prefix, "finding")
 
     @staticmethod
     def _action_row(session: Session, action_id: uuid.UUID) -> ActionRow:
