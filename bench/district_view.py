@@ -116,6 +116,7 @@ def child(root: Path, url: str) -> None:
     from PySide6.QtWidgets import QApplication, QTableView
     from sqlalchemy import Engine, event
 
+    from safety_assess.ui.changes import ChangeChannel
     from safety_assess.ui.district.window import DistrictWindow
 
     statements = [0]
@@ -132,7 +133,7 @@ def child(root: Path, url: str) -> None:
     for _ in range(OPENS):
         statements[0] = 0
         began = time.perf_counter()
-        window = DistrictWindow(workspace)
+        window = DistrictWindow(workspace, ChangeChannel())
         window.show()
         waiting = QEventLoop()
         window.loaded.connect(waiting.quit)

@@ -42,6 +42,7 @@ from safety_assess.domain.walk.state import AssessmentState
 from safety_assess.services.plan import PlanEditor, load_plan
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.repositories import snapshots
+from safety_assess.ui.changes import ChangeChannel
 from safety_assess.ui.plan.window import PlanWindow
 
 NOW = dt.datetime(2026, 11, 23, tzinfo=dt.UTC)
@@ -124,7 +125,7 @@ def open_app(app: QApplication, workspace: Workspace, assessment_id: uuid.UUID) 
     assessment shown too (read in the background)."""
     snapshots._PARSED.clear()  # every round parses the snapshots, as a first open does
     began = time.perf_counter()
-    window = PlanWindow(workspace, assessment_id)
+    window = PlanWindow(workspace, assessment_id, ChangeChannel())
     window.show()
     app.processEvents()
     shown = time.perf_counter() - began

@@ -14,6 +14,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QSplitter, QTreeView, QWidget
 
 from safety_assess.base.atomic import WriteError
+from safety_assess.base.jobs import Changes
 from safety_assess.base.settings import Settings
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.records import AssessmentSummary, Campus
@@ -21,6 +22,7 @@ from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
 from safety_assess.ui.actions import build_window_actions
 from safety_assess.ui.bundle import bundle_paths
+from safety_assess.ui.changes import ChangeChannel
 from safety_assess.ui.models.campus_tree import CampusTreeModel
 from safety_assess.ui.one_window import bring_forward
 from safety_assess.ui.operations import Operations
@@ -49,9 +51,13 @@ class MainWindow(QMainWindow):
         self.district: DistrictWindowType | None = None
         self.instance_lock: object | None = None
         """The data folder's single-instance lock (ui.app), held while the window lives."""
+        self.channel = ChangeChannel(self)
+        """The app's one change channel, handed to every window opened from this one."""
+        self.channel.follow(workspace.settings_store)
+        self.channel.subscribe(self._follow)
         self.housekeeping = Housekeeping(self)
         self.exports: list[object] = []  # report and bundle jobs, kept so their handlers and previews live
-        self.operations = Operations(self)
+        self.operations = Operations(self.channel, self)
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(lambda: self.refresh(select=self.selected_id()))
         self.assessmentActivated.connect(self.open_assessment)
@@ -95,14 +101,28 @@ class MainWindow(QMainWindow):
     def refresh(self, select: uuid.UUID | None = None) -> None:
         self.model.reset(*self.workspace.overview())
         if select is not None:
-            index = self.model.find(select)
-            self.tree.expand(index.parent())
-            self.tree.setCurrentIndex(index)
+            self.select(select)
+        else:
+            self._show_details(self.tree.currentIndex())
+
+    def select(self, record_id: uuid.UUID) -> None:
+        """Make the campus or assessment listed with this id the current one."""
+        index = self.model.find(record_id)
+        self.tree.expand(index.parent())
+        self.tree.setCurrentIndex(index)
         self._show_details(self.tree.currentIndex())
 
     def refresh_soon(self) -> None:
         """Reload the list once things settle: a walkthrough reports every answer, the list need not follow each."""
         self._refresh_timer.start()
+
+    def _follow(self, changes: Changes, _origin: object) -> None:
+        """The list shows campuses and assessments with their progress: campuses or assessments added, completed or
+        brought in show at once (this window's own too); answers given in a walkthrough once they settle."""
+        if changes.campuses or changes.assessments:
+            self.refresh(select=self.selected_id())
+        elif changes.answers:
+            self.refresh_soon()
 
     def selected_id(self) -> uuid.UUID | None:
         record = self.selected()
@@ -121,7 +141,8 @@ class MainWindow(QMainWindow):
         except SafetyAssessError as error:
             dialogs.show_error(self, "Campus not added", str(error))
             return
-        self.refresh(select=campus.id)
+        self.channel.publish(Changes(campuses=True), self)
+        self.select(campus.id)
 
     def new_assessment(self) -> None:
         campuses = self.workspace.campuses.list()
@@ -155,9 +176,10 @@ class MainWindow(QMainWindow):
         except SafetyAssessError as error:
             dialogs.show_error(self, "Assessment not started", str(error))
             return
+        self.channel.publish(Changes(assessments=frozenset({summary.id})), self)
         if answer.assessors:  # the name a person sees is the name recorded from now on, in every window
             self._save_settings(dataclasses.replace(self.workspace.settings, assessor_name=", ".join(answer.assessors)))
-        self.refresh(select=summary.id)
+        self.select(summary.id)
         self.open_assessment(summary.id)
 
     def open_selected(self) -> None:
@@ -199,7 +221,7 @@ class MainWindow(QMainWindow):
             self.district.reload()
             bring_forward(self.district)
             return
-        window = DistrictWindow(self.workspace)
+        window = DistrictWindow(self.workspace, self.channel)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.destroyed.connect(self._forget_district)
         self.district = window
@@ -222,7 +244,7 @@ class MainWindow(QMainWindow):
         from safety_assess.ui.bundle.importing import BundleImport
 
         if paths:
-            batch = BundleImport(self, self.workspace, self.operations, lambda: self.refresh(self.selected_id()))
+            batch = BundleImport(self, self.workspace, self.operations)
             batch.start(paths)
             self.exports.append(batch)
 
@@ -255,13 +277,6 @@ class MainWindow(QMainWindow):
         from safety_assess.ui.plan.opening import open_plan
 
         open_plan(self, assessment_id)
-
-    def answers_changed(self, assessment_id: uuid.UUID) -> None:
-        """A walkthrough changed answers: the list, and the assessment's open plan window, follow."""
-        self.refresh_soon()
-        plan = self.plans.get(assessment_id)
-        if plan is not None:
-            plan.reload_soon()
 
     def show_about(self) -> None:
         dialogs.show_about(self, where_data_lives(self.workspace), self.workspace.device_key.fingerprint)

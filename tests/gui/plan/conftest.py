@@ -9,6 +9,7 @@ import pytest
 from safety_assess.domain.records import AssessmentSummary
 from safety_assess.services.assessments import record_answer, start_assessment
 from safety_assess.services.workspace import Workspace
+from safety_assess.ui.changes import ChangeChannel
 from safety_assess.ui.plan.window import PlanWindow
 
 DAY = dt.date(2026, 11, 2)
@@ -27,7 +28,7 @@ def assessment(workspace: Workspace) -> AssessmentSummary:
 @pytest.fixture
 def open_plan(qtbot, workspace: Workspace, assessment: AssessmentSummary):  # type: ignore[no-untyped-def]
     def open_() -> PlanWindow:
-        window = PlanWindow(workspace, assessment.id)
+        window = PlanWindow(workspace, assessment.id, ChangeChannel())
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)

@@ -8,12 +8,14 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from safety_assess.base.jobs import Changes
 from safety_assess.domain.plan.actions import Action, Status
 from safety_assess.domain.records import AssessmentSummary
 from safety_assess.services.assessments import record_answer, start_assessment
 from safety_assess.services.plan import PlanEditor, load_plan
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
+from safety_assess.ui.changes import ChangeChannel
 from safety_assess.ui.plan.editors import ActionDialog, FindingDialog, NewFinding
 from safety_assess.ui.plan.models import ActionsModel, CarriedModel, FindingsModel, ScoresModel
 from safety_assess.ui.plan.window import PlanWindow
@@ -145,7 +147,7 @@ def test_the_earlier_assessment_shows_what_changed(  # type: ignore[no-untyped-d
     workspace.assessments.complete(assessment.id, ["Ana"])
     later = start_assessment(workspace, "LHS", "every-type", ["Ana"], DAY + dt.timedelta(days=340))
     record_answer(workspace, later.id, "door-locked", "no")
-    window = PlanWindow(workspace, later.id)
+    window = PlanWindow(workspace, later.id, ChangeChannel())
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.plan.comparison is not None)  # read in the background
     assert window.tabs.isTabVisible(3)
@@ -189,8 +191,8 @@ def test_opened_from_the_main_window_and_following_the_walkthrough(  # type: ign
     window.actions_by_id["assessment.plan"].trigger()  # ...and from the main window: the same one, brought forward
     assert list(window.plans.values()) == [plan]
     assert len(plan.findings_model.rows) == 3
-    record_answer(workspace, assessment.id, "gate", "pass")
-    window.answers_changed(assessment.id)
+    record_answer(workspace, assessment.id, "gate", "pass")  # as an answer in another window publishes it
+    window.channel.publish(Changes(answers=frozenset({assessment.id})))
     qtbot.waitUntil(lambda: len(plan.findings_model.rows) == 2)
     plan.close()
     qtbot.waitUntil(lambda: assessment.id not in window.plans)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import uuid
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,14 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from safety_assess.base.jobs import Changes
 from safety_assess.domain.display import cost, words
 from safety_assess.domain.district.actions import ActionFilter, DistrictAction, cost_totals
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.plan.actions import Status
 from safety_assess.services.district import DistrictOverview, district_overview, follow_up, latest_actions
+from safety_assess.services.settings import DISPLAY
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
 from safety_assess.ui.actions import ActionSpec, build_window_actions
+from safety_assess.ui.changes import ChangeChannel
 from safety_assess.ui.combos import refill
 from safety_assess.ui.district.exports import DistrictExports
 from safety_assess.ui.district.models import (
@@ -90,6 +93,8 @@ DISTRICT_ACTIONS: tuple[ActionSpec, ...] = (
 ANY = ""
 ACTIONS_TAB = 1
 WIDEST = 320
+RELOAD_DELAY_MS = 500
+"""Changes made elsewhere are read once they settle: a walkthrough publishes every answer."""
 
 
 class DistrictWindow(QMainWindow):
@@ -98,9 +103,10 @@ class DistrictWindow(QMainWindow):
     actionsLoaded = Signal()
     """The district's actions were read and listed."""
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, channel: ChangeChannel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        self.channel = channel
         self.overview: DistrictOverview | None = None
         self.setObjectName("DistrictWindow")
         self.setWindowTitle("District overview - Safety Assess")
@@ -110,7 +116,9 @@ class DistrictWindow(QMainWindow):
         self.history = HistoryModel(self)
         self.actions_model = ActionsModel(self)
         self.actions_filter = ActionsFilterModel(self.actions_model, self)
-        self.operations = Operations(self)
+        self.operations = Operations(channel, self)
+        self._reload_timer = QTimer(self, singleShot=True, interval=RELOAD_DELAY_MS)
+        self._reload_timer.timeout.connect(self.reload)
         self.exports = DistrictExports(self, workspace, self.operations)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._campuses_page(), "&Campuses")
@@ -120,6 +128,7 @@ class DistrictWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.actions_by_id = build_window_actions(self, "District", DISTRICT_ACTIONS)
         self.reload()
+        channel.subscribe(self._follow)
 
     # Building
 
@@ -201,9 +210,18 @@ class DistrictWindow(QMainWindow):
 
     # Loading
 
+    def _follow(self, changes: Changes, origin: object) -> None:
+        """Figures come from campuses, answers, findings and actions, worded with the money and phase settings; a
+        photo shows nowhere here. A status changed in this window is read again already."""
+        if origin is self:
+            return
+        if changes.campuses or changes.assessments or changes.answers or changes.plans or changes.settings & DISPLAY:
+            self._reload_timer.start()
+
     def reload(self) -> None:
         """Read every campus's figures in the background (only assessments changed since they were last read are
         computed again: that may take a while), then show them."""
+        self._reload_timer.stop()
         workspace = self.workspace
         self.statusBar().showMessage("Reading every campus's figures…")
         self.operations.run(
@@ -331,6 +349,7 @@ class DistrictWindow(QMainWindow):
         self.exports.pack(line.campus)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._reload_timer.stop()
         self.operations.cancel_all()
         self.operations.wait_all(30_000)
         super().closeEvent(event)
@@ -359,13 +378,16 @@ class DistrictWindow(QMainWindow):
             self.tabs.setCurrentIndex(ACTIONS_TAB)
             self.statusBar().showMessage("Select the actions to change in the action plan.", 4000)
             return
-        problems = []
+        problems, changed = [], set()
         for action in chosen:
             try:
                 follow_up(self.workspace, action, status)
             except SafetyAssessError as error:
                 problems.append(f"{action.campus.code}: {action.line.description[:60]}: {error}")
+            else:
+                changed.add(action.assessment_id)
         self.reload()
+        self.channel.publish(Changes(plans=frozenset(changed)), self)
         self.statusBar().showMessage(f"{len(chosen) - len(problems)} action(s) now {words(status.value)}.", 5000)
         if problems:
             dialogs.show_error(self, "Some actions not changed", "\n".join(problems))

@@ -50,7 +50,7 @@ class PlanCommands:
             record = self.editor.add_finding(title, **fields)
 
         if self._try("Finding not added", change) and record is not None:
-            window.reload(select_id=record.id)
+            window.changed_here(select_id=record.id)
 
     def save_finding(self, fields: dict[str, Any]) -> None:
         window, finding = self.window, self.window.current_finding()
@@ -61,7 +61,7 @@ class PlanCommands:
         except SafetyAssessError as error:
             window.panel.show_error(str(error))
             return
-        window.reload(select_id=record.id)
+        window.changed_here(select_id=record.id)
         window.statusBar().showMessage("Finding saved.", 4000)
 
     def delete_finding(self) -> None:
@@ -71,7 +71,7 @@ class PlanCommands:
         ):
             return
         if self._try("Finding not deleted", lambda: self.editor.delete_finding(finding)):
-            window.reload()
+            window.changed_here()
 
     def add_action(self) -> None:
         window, finding = self.window, self.window.current_finding()
@@ -84,7 +84,7 @@ class PlanCommands:
         if action is not None and self._try(
             "Action not added", lambda: self.editor.add_action(finding, action, plan.phases)
         ):
-            window.reload(select_key=finding.key)
+            window.changed_here(select_key=finding.key)
 
     def edit_selected_action(self) -> None:
         action = self.window.selected_action()
@@ -100,14 +100,14 @@ class PlanCommands:
         if changed is not None and self._try(
             "Action not saved", lambda: self.editor.update_action(changed, plan.phases)
         ):
-            window.reload(select_key=finding.key)
+            window.changed_here(select_key=finding.key)
 
     def delete_action(self, action: Action) -> None:
         window = self.window
         if not dialogs.confirm(window, "Remove action", f"Remove the action '{action.description[:80]}'?"):
             return
         if self._try("Action not removed", lambda: self.editor.delete_action(action)):
-            window.reload(select_key=action.finding_key)
+            window.changed_here(select_key=action.finding_key)
 
     def add_photos_from_files(self) -> None:
         paths = dialogs.ask_photo_files(self.window)

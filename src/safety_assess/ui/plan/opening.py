@@ -19,9 +19,8 @@ def open_plan(main: MainWindow, assessment_id: uuid.UUID) -> PlanWindow | None:
     if found is not None:
         return found
     try:
-        window = PlanWindow(main.workspace, assessment_id)
+        window = PlanWindow(main.workspace, assessment_id, main.channel)
     except SafetyAssessError as error:
         dialogs.show_error(main, "Cannot open the findings", str(error))
         return None
-    window.changed.connect(lambda _id: main.refresh_soon())
     return show_registered(main.plans, assessment_id, window)

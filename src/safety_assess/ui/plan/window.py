@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,15 +20,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from safety_assess.base.jobs import Changes
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.plan.actions import Action, Status
 from safety_assess.domain.plan.assessment_plan import Plan
 from safety_assess.domain.scoring.findings import Finding, heat_map
 from safety_assess.photos.ingest import shown_rendition
 from safety_assess.services.plan import PlanEditor, earlier_plan, load_plan, with_comparison
+from safety_assess.services.settings import DISPLAY
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
 from safety_assess.ui.actions import build_window_actions
+from safety_assess.ui.changes import ChangeChannel
 from safety_assess.ui.combos import refill
 from safety_assess.ui.gc_pause import collection_paused
 from safety_assess.ui.operations import Operations
@@ -75,13 +78,14 @@ def fit_columns(view: QTableView, model: RowsModel[Any], widest: int) -> None:
 
 
 class PlanWindow(QMainWindow):
-    changed = Signal(uuid.UUID)
-    """Findings or actions changed: lists elsewhere should refresh."""
-
-    def __init__(self, workspace: Workspace, assessment_id: uuid.UUID, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workspace: Workspace, assessment_id: uuid.UUID, channel: ChangeChannel, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self.channel = channel
         with collection_paused():
             self._setup(workspace, assessment_id)
+        channel.subscribe(self._follow)
         # Read the earlier assessment once this window has painted: a thread started now would slow the painting.
         self._earlier_timer = QTimer(self, singleShot=True, interval=EARLIER_DELAY_MS)
         self._earlier_timer.timeout.connect(self._load_earlier)
@@ -95,7 +99,7 @@ class PlanWindow(QMainWindow):
         self.earlier: Plan | None = None
         self.exports: list[Any] = []  # kept so their previews stay open
         """The earlier assessment's plan, read once in the background; each reload compares with it."""
-        self.operations = Operations(self)
+        self.operations = Operations(self.channel, self)
         self.commands = PlanCommands(self)
         self.findings_model, self.actions_model = FindingsModel(self), ActionsModel(self)
         self.scores_model, self.carried_model = ScoresModel(self), CarriedModel(self)
@@ -214,8 +218,20 @@ class PlanWindow(QMainWindow):
 
     # Showing ----------------------------------------------------------------------------------------------------
     def reload_soon(self) -> None:
-        """Answers changed in the walkthrough: read the plan again once they settle."""
+        """Read the plan again once the changes settle (a walkthrough publishes every answer)."""
         self._reload_timer.start()
+
+    def _follow(self, changes: Changes, origin: object) -> None:
+        """The assessment changed in another window (answers raise or withdraw findings, photos show with them,
+        an action's status followed up in the district view), or the money and phase wording changed. This
+        window's own changes are shown already, with the finding the person works on still selected."""
+        if origin is not self and (self.assessment_id in changes.touched or changes.settings & DISPLAY):
+            self.reload_soon()
+
+    def changed_here(self, select_key: str | None = None, select_id: uuid.UUID | None = None) -> None:
+        """Findings or actions were changed in this window: show them, and tell the other windows."""
+        self.reload(select_key=select_key, select_id=select_id)
+        self.channel.publish(Changes(plans=frozenset({self.assessment_id})), self)
 
     def reload(self, select_key: str | None = None, select_id: uuid.UUID | None = None) -> None:
         """Read the plan again (after a change here or in the walkthrough), keeping the selected finding."""
@@ -229,7 +245,6 @@ class PlanWindow(QMainWindow):
             if select_id is not None:
                 select_key = next((f.key for f in self.plan.findings if f.id == select_id), select_key)
             self._show_plan(select_key or (current.key if current else None))
-        self.changed.emit(self.assessment_id)
 
     def _show_plan(self, select_key: str | None = None) -> None:
         plan = self.plan

@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
+from safety_assess.base.jobs import Changes, Progress
 from safety_assess.base.settings import Settings
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.ui import dialogs
 from safety_assess.ui.progress_dialog import follow
 
 if TYPE_CHECKING:
-    from safety_assess.base.jobs import Progress
     from safety_assess.services.backup import BackupResult
     from safety_assess.services.demo import Sample
     from safety_assess.services.relocate import MoveResult
@@ -70,14 +70,15 @@ class Housekeeping:
         window = self.window
         workspace, assessor = window.workspace, window.workspace.settings.assessor_name
 
-        def made(sample: Sample) -> None:
-            window.refresh(select=sample.assessment_id)
+        def made(sample: Sample) -> None:  # listed already: the operation published it
+            window.select(sample.assessment_id)
             window.statusBar().showMessage("Sample campus added: open its assessment to try the walkthrough.", 8000)
 
         window.operations.run(
             "Adding the sample campus",
             lambda _progress: make_sample(workspace, assessor),
             on_done=made,
+            changes=lambda sample: Changes(campuses=True, assessments=frozenset({sample.assessment_id})),
             on_error=lambda message: dialogs.show_error(window, "Sample campus not added", message),
         )
 
@@ -86,9 +87,8 @@ class Housekeeping:
         window = self.window
         chosen = dialogs.ask_settings(window, window.workspace.settings, self.settings_context())
         if chosen is not None:
-            self._save_settings(chosen)
+            self._save_settings(chosen)  # published by the settings store: the windows follow
             window.statusBar().showMessage("Settings saved.", 4000)
-            window.refresh(select=window.selected_id())
 
     def settings_context(self) -> SettingsContext:
         """What the settings dialog shows of this window's workspace, and the commands its buttons run."""
@@ -304,6 +304,7 @@ class Housekeeping:
 
     def _restart_on(self, folder: Path, message: str) -> None:
         log.info("data folder changed to %s; restarting", folder)
+        self.window.channel.publish(Changes(data_folder=True), self.window)
         dialogs.show_message(self.window, "Data folder changed", message)
         self.restart = True
         self.window.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from safety_assess.base.jobs import Changes
 from safety_assess.domain.checklist.model import Group
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.walk.slots import SlotKey, next_instance_label
@@ -104,5 +105,5 @@ class InstanceCommands:
         self.window._show_status()
         if current is not None and self.window.session.state.has(current):
             self.window.go_to(current)
-        self.window.changed.emit(self.window.session.id)
+        self.window.publish(Changes(answers=frozenset({self.window.session.id})))
         return True

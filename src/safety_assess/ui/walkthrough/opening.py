@@ -24,8 +24,7 @@ def open_walkthrough(main: MainWindow, assessment_id: uuid.UUID) -> WalkthroughW
     except SafetyAssessError as error:
         dialogs.show_error(main, "Cannot open the assessment", str(error))
         return None
-    window = WalkthroughWindow(session)
-    window.changed.connect(main.answers_changed)
+    window = WalkthroughWindow(session, main.channel)
     window.planRequested.connect(main.open_plan)
     window.reopened.connect(main.open_assessment)
     return show_registered(main.walks, assessment_id, window)
