@@ -207,7 +207,7 @@ def test_answers_given_in_a_walkthrough_reach_the_list_once_things_settle(window
     summary = start_assessment(window.workspace, "LHS", "every-type", ["Ana"])
     window.refresh(select=summary.id)
     window.open_assessment(summary.id)
-    walk = window.walks[summary.id]
+    walk = window.windows.walks[summary.id]
     qtbot.keyClick(walk.panel, Qt.Key.Key_Y)
     qtbot.keyClick(walk.panel, Qt.Key.Key_N)
     answered = window.model.index(window.tree.currentIndex().row(), 4, window.tree.currentIndex().parent())

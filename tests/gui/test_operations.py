@@ -7,6 +7,7 @@ import logging
 import sys
 import threading
 import uuid
+import weakref
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -284,3 +285,24 @@ def test_the_pinned_pyside_keeps_its_references_to_true(qapp: QApplication) -> N
     for _ in range(2000):
         source.busyChanged.emit(False)
     assert abs(sys.getrefcount(True) - before) < 50
+
+
+def test_an_owner_is_kept_while_its_job_runs_and_forgotten_once_it_ends(operations: Operations, qtbot) -> None:
+    """An export or import is kept by its operation (Qt holds its bound methods weakly), and only that long."""
+    results: list[object] = []
+
+    class Export:
+        def done(self, result: object) -> None:
+            results.append(result)
+
+    started, go = threading.Event(), threading.Event()
+    export = Export()
+    kept = weakref.ref(export)
+    operations.run("Export", gated(started, go), on_done=export.done, owner=export)
+    del export
+    gc.collect()
+    assert kept() is not None
+    go.set()
+    qtbot.waitUntil(lambda: results == ["done"], timeout=5000)
+    gc.collect()
+    assert kept() is None

@@ -7,7 +7,6 @@ import dataclasses
 import html
 import uuid
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -24,14 +23,10 @@ from safety_assess.ui.actions import build_window_actions
 from safety_assess.ui.bundle import bundle_paths
 from safety_assess.ui.changes import ChangeChannel
 from safety_assess.ui.models.campus_tree import CampusTreeModel
-from safety_assess.ui.one_window import bring_forward
 from safety_assess.ui.operations import Operations
+from safety_assess.ui.settings.host import Host
 from safety_assess.ui.settings.housekeeping import Housekeeping
-
-if TYPE_CHECKING:
-    from safety_assess.ui.district.window import DistrictWindow as DistrictWindowType
-    from safety_assess.ui.plan.window import PlanWindow as PlanWindowType
-    from safety_assess.ui.walkthrough.window import WalkthroughWindow as WalkthroughWindowType
+from safety_assess.ui.windows import Windows
 
 REFRESH_DELAY_MS = 500
 
@@ -46,18 +41,18 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Safety Assess")
         self.setObjectName("MainWindow")
         self.model = CampusTreeModel(self)
-        self.walks: dict[uuid.UUID, WalkthroughWindowType] = {}
-        self.plans: dict[uuid.UUID, PlanWindowType] = {}
-        self.district: DistrictWindowType | None = None
         self.instance_lock: object | None = None
         """The data folder's single-instance lock (ui.app), held while the window lives."""
         self.channel = ChangeChannel(self)
         """The app's one change channel, handed to every window opened from this one."""
         self.channel.follow(workspace.settings_store)
         self.channel.subscribe(self._follow)
-        self.housekeeping = Housekeeping(self)
-        self.exports: list[object] = []  # report and bundle jobs, kept so their handlers and previews live
         self.operations = Operations(self.channel, self)
+        self.windows = Windows(workspace, self.channel, self, self.operations)
+        """The other windows open: walkthroughs, plans, the district view, report previews."""
+        self.housekeeping = Housekeeping(
+            Host(self, workspace, self.operations, self.channel, self.windows, self.select, self.use_district_key)
+        )
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(lambda: self.refresh(select=self.selected_id()))
         self.assessmentActivated.connect(self.open_assessment)
@@ -191,9 +186,7 @@ class MainWindow(QMainWindow):
 
     def open_assessment(self, assessment_id: uuid.UUID) -> None:
         """Show the assessment's walkthrough (bringing it forward when already open)."""
-        from safety_assess.ui.walkthrough.opening import open_walkthrough
-
-        open_walkthrough(self, assessment_id)
+        self.windows.open_walkthrough(assessment_id)
 
     def open_selected_plan(self) -> None:
         record = self.selected()
@@ -203,39 +196,20 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Select an assessment to see its findings and action plan.", 4000)
 
     def export_selected(self) -> None:
-        from safety_assess.ui.report.exporting import ReportExport
-
         record = self.selected()
         if not isinstance(record, AssessmentSummary):
             self.statusBar().showMessage("Select an assessment to export its action plan.", 4000)
             return
-        export = ReportExport(self, self.workspace, record.id, self.operations)
-        if export.start():
-            self.exports.append(export)
+        self.windows.export_report(self, record.id, self.operations)
 
     def open_district(self) -> None:
         """Show the district view (brought forward and refreshed when already open)."""
-        from safety_assess.ui.district.window import DistrictWindow
-
-        if self.district is not None:
-            self.district.reload()
-            bring_forward(self.district)
-            return
-        window = DistrictWindow(self.workspace, self.channel)
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        window.destroyed.connect(self._forget_district)
-        self.district = window
-        window.show()
-
-    def _forget_district(self) -> None:
-        self.district = None
+        self.windows.open_district()
 
     def export_bundle(self) -> None:
         from safety_assess.ui.bundle.exporting import BundleExport
 
-        export = BundleExport(self, self.workspace, self.operations)
-        if export.start(self.selected_assessment_id()):
-            self.exports.append(export)  # its handlers are bound methods: keep it until the app closes
+        BundleExport(self, self.workspace, self.operations).start(self.selected_assessment_id())
 
     def import_bundles(self) -> None:
         self.import_bundle_files(dialogs.ask_bundle_files(self))
@@ -244,9 +218,7 @@ class MainWindow(QMainWindow):
         from safety_assess.ui.bundle.importing import BundleImport
 
         if paths:
-            batch = BundleImport(self, self.workspace, self.operations)
-            batch.start(paths)
-            self.exports.append(batch)
+            BundleImport(self, self.workspace, self.operations).start(paths)
 
     def use_district_key(self) -> None:
         from safety_assess.ui.bundle.keys import use_district_key
@@ -274,9 +246,7 @@ class MainWindow(QMainWindow):
 
     def open_plan(self, assessment_id: uuid.UUID) -> None:
         """Show the assessment's findings and action plan (bringing the window forward when already open)."""
-        from safety_assess.ui.plan.opening import open_plan
-
-        open_plan(self, assessment_id)
+        self.windows.open_plan(assessment_id)
 
     def show_about(self) -> None:
         dialogs.show_about(self, where_data_lives(self.workspace), self.workspace.device_key.fingerprint)
@@ -311,29 +281,10 @@ class MainWindow(QMainWindow):
         from safety_assess.ui.after_crash import tidy_up_after_a_crash
 
         self.operations.run("Loading", lambda _progress: self.workspace.warm_up())
-        tidy_up_after_a_crash(self)
-
-    def work_running(self) -> list[str]:
-        """What runs in the background in this window and the windows opened from it (titles)."""
-        every = [
-            self.operations,
-            *(walk.operations for walk in self.walks.values()),
-            *(plan.operations for plan in self.plans.values()),
-            *([self.district.operations] if self.district else []),
-        ]
-        return [operation.title for operations in every for operation in operations.running()]
-
-    def close_other_windows(self) -> None:
-        """Close the walkthroughs, plans, district view and report previews opened from this window."""
-        for window in [*self.walks.values(), *self.plans.values(), *([self.district] if self.district else [])]:
-            window.close()
-        for export in self.exports:
-            preview = getattr(export, "preview", None)
-            if preview is not None:
-                preview.close()
+        tidy_up_after_a_crash(self, self.workspace, self.operations)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.close_other_windows()
+        self.windows.close_all()
         self.operations.cancel_all()
         self.operations.wait_all(30_000)
         geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")

@@ -15,7 +15,6 @@ from safety_assess.services.assessments import record_answer, start_assessment
 from safety_assess.services.plan import PlanEditor, load_plan
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
-from safety_assess.ui.changes import ChangeChannel
 from safety_assess.ui.plan.editors import ActionDialog, FindingDialog, NewFinding
 from safety_assess.ui.plan.models import ActionsModel, CarriedModel, FindingsModel, ScoresModel
 from safety_assess.ui.plan.window import PlanWindow
@@ -138,7 +137,7 @@ def test_a_completed_assessment_keeps_its_findings_but_actions_stay_open(  # typ
 
 
 def test_the_earlier_assessment_shows_what_changed(  # type: ignore[no-untyped-def]
-    qtbot, workspace: Workspace, assessment: AssessmentSummary
+    qtbot, window, workspace: Workspace, assessment: AssessmentSummary
 ) -> None:
     editor = PlanEditor(workspace, assessment.id)
     plan = load_plan(workspace, assessment.id)
@@ -147,17 +146,16 @@ def test_the_earlier_assessment_shows_what_changed(  # type: ignore[no-untyped-d
     workspace.assessments.complete(assessment.id, ["Ana"])
     later = start_assessment(workspace, "LHS", "every-type", ["Ana"], DAY + dt.timedelta(days=340))
     record_answer(workspace, later.id, "door-locked", "no")
-    window = PlanWindow(workspace, later.id, ChangeChannel())
-    qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window.plan.comparison is not None)  # read in the background
-    assert window.tabs.isTabVisible(3)
-    assert "2 findings resolved, 1 persisting, 0 new" in window.since_label.text()
-    rows = window.carried_model.rows
+    plan = window.windows.open_plan(later.id)
+    qtbot.waitUntil(lambda: plan.plan.comparison is not None)  # read in the background
+    assert plan.tabs.isTabVisible(3)
+    assert "2 findings resolved, 1 persisting, 0 new" in plan.since_label.text()
+    rows = plan.carried_model.rows
     assert [(r.finding.item_id, r.change, r.action.status if r.action else None) for r in rows] == [
         ("gate", "resolved", Status.DONE),
         ("extinguishers", "resolved", None),
     ]
-    assert window.findings_filter.index(0, 7).data() == "Persisting"
+    assert plan.findings_filter.index(0, 7).data() == "Persisting"
 
 
 def test_the_action_dialog_refuses_inverted_costs(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -183,16 +181,16 @@ def test_opened_from_the_main_window_and_following_the_walkthrough(  # type: ign
     qtbot, window, assessment: AssessmentSummary, workspace: Workspace
 ) -> None:
     window.open_assessment(assessment.id)
-    walk = window.walks[assessment.id]
+    walk = window.windows.walks[assessment.id]
     walk.actions_by_id["walk.plan"].trigger()  # from the walkthrough...
-    plan = window.plans[assessment.id]  # deleted when closed, so not handed to qtbot
+    plan = window.windows.plans[assessment.id]  # deleted when closed, so not handed to qtbot
     walk.close()
     window.refresh(select=assessment.id)
     window.actions_by_id["assessment.plan"].trigger()  # ...and from the main window: the same one, brought forward
-    assert list(window.plans.values()) == [plan]
+    assert list(window.windows.plans.values()) == [plan]
     assert len(plan.findings_model.rows) == 3
     record_answer(workspace, assessment.id, "gate", "pass")  # as an answer in another window publishes it
     window.channel.publish(Changes(answers=frozenset({assessment.id})))
     qtbot.waitUntil(lambda: len(plan.findings_model.rows) == 2)
     plan.close()
-    qtbot.waitUntil(lambda: assessment.id not in window.plans)
+    qtbot.waitUntil(lambda: assessment.id not in window.windows.plans)

@@ -71,7 +71,9 @@ class BundleExport:
                 return export_changed(workspace, request.path, progress=progress)
             return export_bundle(workspace, request.assessment_ids, request.path, progress=progress)
 
-        operation = self.operations.run("Exporting a bundle", work, on_done=self._done, on_error=self._failed)
+        operation = self.operations.run(
+            "Exporting a bundle", work, on_done=self._done, on_error=self._failed, owner=self
+        )
         follow(self.parent, "Export bundle", "Exporting the bundle…", operation)
 
     def _done(self, result: ExportResult | None) -> None:

@@ -42,7 +42,9 @@ class BundleImport:
         def work(progress: Progress) -> list[BundleOutcome]:
             return import_bundles(workspace, paths, trusted, progress, into=done)
 
-        operation = self.operations.run("Importing bundles", work, on_done=self._done, on_error=self._failed)
+        operation = self.operations.run(
+            "Importing bundles", work, on_done=self._done, on_error=self._failed, owner=self
+        )
         operation.cancelled.connect(lambda: self._cancelled(paths, done))
         follow(self.parent, "Import bundles", "Importing…", operation)
 

@@ -46,6 +46,7 @@ from safety_assess.ui.district.models import (
 from safety_assess.ui.district.trend import TrendChart
 from safety_assess.ui.operations import Operations
 from safety_assess.ui.plan.window import fit_columns
+from safety_assess.ui.registry import Registry
 
 DISTRICT_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("district.refresh", "&Refresh", "&District", "reload", "F5", "Read every campus's figures again"),
@@ -103,10 +104,12 @@ class DistrictWindow(QMainWindow):
     actionsLoaded = Signal()
     """The district's actions were read and listed."""
 
-    def __init__(self, workspace: Workspace, channel: ChangeChannel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workspace: Workspace, channel: ChangeChannel, registry: Registry, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self.channel = channel
+        self.channel, self.registry = channel, registry
         self.overview: DistrictOverview | None = None
         self.setObjectName("DistrictWindow")
         self.setWindowTitle("District overview - Safety Assess")
@@ -119,7 +122,7 @@ class DistrictWindow(QMainWindow):
         self.operations = Operations(channel, self)
         self._reload_timer = QTimer(self, singleShot=True, interval=RELOAD_DELAY_MS)
         self._reload_timer.timeout.connect(self.reload)
-        self.exports = DistrictExports(self, workspace, self.operations)
+        self.exports = DistrictExports(self, workspace, self.operations, registry)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._campuses_page(), "&Campuses")
         self.tabs.addTab(self._actions_page(), "&Action plan")

@@ -43,6 +43,7 @@ from safety_assess.ui.plan.filters import ActionsFilter, FindingsFilter
 from safety_assess.ui.plan.finding_panel import FindingPanel
 from safety_assess.ui.plan.heat_map import HeatMap
 from safety_assess.ui.plan.models import ActionsModel, CarriedModel, FindingsModel, RowsModel, ScoresModel
+from safety_assess.ui.registry import Registry
 
 RELOAD_DELAY_MS = 400
 EARLIER_DELAY_MS = 200
@@ -79,10 +80,15 @@ def fit_columns(view: QTableView, model: RowsModel[Any], widest: int) -> None:
 
 class PlanWindow(QMainWindow):
     def __init__(
-        self, workspace: Workspace, assessment_id: uuid.UUID, channel: ChangeChannel, parent: QWidget | None = None
+        self,
+        workspace: Workspace,
+        assessment_id: uuid.UUID,
+        channel: ChangeChannel,
+        registry: Registry,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.channel = channel
+        self.channel, self.registry = channel, registry
         with collection_paused():
             self._setup(workspace, assessment_id)
         channel.subscribe(self._follow)
@@ -97,7 +103,6 @@ class PlanWindow(QMainWindow):
         self.editor = PlanEditor(workspace, assessment_id)
         self.plan: Plan = load_plan(workspace, assessment_id, compare_earlier=False)
         self.earlier: Plan | None = None
-        self.exports: list[Any] = []  # kept so their previews stay open
         """The earlier assessment's plan, read once in the background; each reload compares with it."""
         self.operations = Operations(self.channel, self)
         self.commands = PlanCommands(self)
@@ -333,11 +338,7 @@ class PlanWindow(QMainWindow):
         return self.panel.actions_model.row(index) if index.isValid() else None
 
     def export_report(self) -> None:
-        from safety_assess.ui.report.exporting import ReportExport
-
-        export = ReportExport(self, self.workspace, self.assessment_id, self.operations)
-        if export.start():
-            self.exports.append(export)
+        self.registry.export_report(self, self.assessment_id, self.operations)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Let a running photo import finish (it commits photo by photo) and the comparison stop."""
