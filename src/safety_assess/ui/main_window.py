@@ -22,6 +22,7 @@ from safety_assess.ui import dialogs
 from safety_assess.ui.actions import build_window_actions
 from safety_assess.ui.bundle import bundle_paths
 from safety_assess.ui.changes import ChangeChannel
+from safety_assess.ui.main_actions import MAIN_ACTIONS
 from safety_assess.ui.models.campus_tree import CampusTreeModel
 from safety_assess.ui.operations import Operations
 from safety_assess.ui.settings.host import Host
@@ -50,7 +51,7 @@ class MainWindow(QMainWindow):
         self.operations = Operations(self.channel, self)
         self.windows = Windows(workspace, self.channel, self, self.operations)
         """The other windows open: walkthroughs, plans, the district view, report previews."""
-        self.housekeeping = Housekeeping(
+        self.housekeeping: Housekeeping = Housekeeping(
             Host(self, workspace, self.operations, self.channel, self.windows, self.select, self.use_district_key)
         )
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
@@ -69,7 +70,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         self.setCentralWidget(splitter)
-        self.actions_by_id = build_window_actions(self, "Main")
+        self.actions_by_id = build_window_actions(self, "Main", MAIN_ACTIONS)
         self.setAcceptDrops(True)  # bundles dropped on the window are imported
         self.statusBar().showMessage(where_data_lives(workspace))
         if workspace.shared:

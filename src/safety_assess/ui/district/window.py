@@ -48,16 +48,29 @@ from safety_assess.ui.operations import Operations
 from safety_assess.ui.plan.window import fit_columns
 from safety_assess.ui.registry import Registry
 
-DISTRICT_ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("district.refresh", "&Refresh", "&District", "reload", "F5", "Read every campus's figures again"),
+DISTRICT_ACTIONS: tuple[ActionSpec[DistrictWindow], ...] = (
     ActionSpec(
-        "district.done", "Mark &done", "&Actions", "mark_done", "Ctrl+D", "The selected actions are done", toolbar=True
+        "district.refresh",
+        "&Refresh",
+        "&District",
+        lambda district: district.reload(),
+        "F5",
+        "Read every campus's figures again",
+    ),
+    ActionSpec(
+        "district.done",
+        "Mark &done",
+        "&Actions",
+        lambda district: district.mark_done(),
+        "Ctrl+D",
+        "The selected actions are done",
+        toolbar=True,
     ),
     ActionSpec(
         "district.in_progress",
         "In &progress",
         "&Actions",
-        "mark_in_progress",
+        lambda district: district.mark_in_progress(),
         "Ctrl+P",
         "Work on the selected actions has started",
         toolbar=True,
@@ -66,17 +79,24 @@ DISTRICT_ACTIONS: tuple[ActionSpec, ...] = (
         "district.deferred",
         "De&ferred",
         "&Actions",
-        "mark_deferred",
+        lambda district: district.mark_deferred(),
         None,
         "The selected actions are put off (their cost still counts)",
         toolbar=True,
     ),
-    ActionSpec("district.reopen", "&Reopen", "&Actions", "mark_open", None, "The selected actions are open again"),
+    ActionSpec(
+        "district.reopen",
+        "&Reopen",
+        "&Actions",
+        lambda district: district.mark_open(),
+        None,
+        "The selected actions are open again",
+    ),
     ActionSpec(
         "district.report",
         "Export district &report…",
         "&District",
-        "exports.report",
+        lambda district: district.exports.report(),
         "Ctrl+Shift+E",
         "The district PDF: campuses ranked by risk, budget by phase and layer, trends, a page per campus",
         toolbar=True,
@@ -85,11 +105,13 @@ DISTRICT_ACTIONS: tuple[ActionSpec, ...] = (
         "district.pack",
         "Export campus &pack…",
         "&District",
-        "export_pack",
+        lambda district: district.export_pack(),
         None,
         "Back to the field: the chosen campus's latest assessment and action status, for the next walk",
     ),
-    ActionSpec("district.close", "&Close", "&District", "close", "Ctrl+W", "Close the district view"),
+    ActionSpec(
+        "district.close", "&Close", "&District", lambda district: district.close(), "Ctrl+W", "Close the district view"
+    ),
 )
 ANY = ""
 ACTIONS_TAB = 1
@@ -122,7 +144,7 @@ class DistrictWindow(QMainWindow):
         self.operations = Operations(channel, self)
         self._reload_timer = QTimer(self, singleShot=True, interval=RELOAD_DELAY_MS)
         self._reload_timer.timeout.connect(self.reload)
-        self.exports = DistrictExports(self, workspace, self.operations, registry)
+        self.exports: DistrictExports = DistrictExports(self, workspace, self.operations, registry)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._campuses_page(), "&Campuses")
         self.tabs.addTab(self._actions_page(), "&Action plan")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -10,6 +11,7 @@ from safety_assess.base.jobs import Progress
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.plan.actions import Action
 from safety_assess.services.photos import PhotoImport, add_photos
+from safety_assess.services.plan import PlanEditor
 from safety_assess.ui import dialogs
 
 if TYPE_CHECKING:
@@ -21,10 +23,10 @@ class PlanCommands:
         self.window = window
 
     @property
-    def editor(self) -> Any:
+    def editor(self) -> PlanEditor:
         return self.window.editor
 
-    def _try(self, title: str, change: Any) -> bool:
+    def _try(self, title: str, change: Callable[[], object]) -> bool:
         try:
             change()
         except SafetyAssessError as error:

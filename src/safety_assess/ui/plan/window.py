@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,10 +51,10 @@ FIT_SAMPLE_ROWS = 60
 """Column widths are fitted to the first rows only: measuring every row of a long plan takes most of a second."""
 
 
-def table(name: str, model: object, sortable: bool = True) -> QTableView:
+def table(name: str, model: QAbstractItemModel, sortable: bool = True) -> QTableView:
     view = QTableView()
     view.setObjectName(name)
-    view.setModel(model)  # type: ignore[arg-type]
+    view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setSortingEnabled(sortable)
@@ -105,7 +105,7 @@ class PlanWindow(QMainWindow):
         self.earlier: Plan | None = None
         """The earlier assessment's plan, read once in the background; each reload compares with it."""
         self.operations = Operations(self.channel, self)
-        self.commands = PlanCommands(self)
+        self.commands: PlanCommands = PlanCommands(self)
         self.findings_model, self.actions_model = FindingsModel(self), ActionsModel(self)
         self.scores_model, self.carried_model = ScoresModel(self), CarriedModel(self)
         self.findings_filter = FindingsFilter(self.findings_model, self)

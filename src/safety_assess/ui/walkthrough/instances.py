@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from safety_assess.base.jobs import Changes
@@ -93,9 +94,9 @@ class InstanceCommands:
         if self.window.current is None:
             self.window.next_unanswered()
 
-    def _run_instance_change(self, change: object) -> bool:
+    def _run_instance_change(self, change: Callable[[], object]) -> bool:
         try:
-            change()  # type: ignore[operator]
+            change()
         except SafetyAssessError as error:
             dialogs.show_error(self.window, "Not changed", str(error))
             return False

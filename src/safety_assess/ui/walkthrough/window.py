@@ -63,13 +63,13 @@ class WalkthroughWindow(QMainWindow):
         self.current: SlotKey | None = None
         self.setObjectName("WalkthroughWindow")
         self.model = SectionTreeModel(session.state, self)
-        self.instances = InstanceCommands(self)
+        self.instances: InstanceCommands = InstanceCommands(self)
         store = session.workspace.photo_store
         self.panel = ItemPanel(lambda sha: shown_rendition(store, sha, "thumb"))
         self.operations = Operations(channel, self)
         self._resume_timer = QTimer(self, singleShot=True, interval=RESUME_SAVE_MS)
         self._resume_timer.timeout.connect(self._save_resume_point)
-        self.photos = PhotoCommands(self)
+        self.photos: PhotoCommands = PhotoCommands(self)
         self.tree = self._build_tree()
         self.header, self.progress, self.saved = QLabel(), QProgressBar(), QLabel("No changes yet")
         self.filter, self.search = QComboBox(), QLineEdit()
