@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from safety_assess.base.jobs import Progress
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.plan.actions import Action
+from safety_assess.domain.scoring.adjust import FindingEdit
 from safety_assess.services.photos import PhotoImport, add_photos
 from safety_assess.services.plan import PlanEditor
 from safety_assess.ui import dialogs
@@ -43,23 +43,25 @@ class PlanCommands:
         answer = dialogs.ask_new_finding(window, sections)
         if answer is None:
             return
-        fields = dataclasses.asdict(answer)
-        title = fields.pop("title")
-        record = None
+        fields = FindingEdit(
+            likelihood=answer.likelihood,
+            severity=answer.severity,
+            location=answer.location,
+            description=answer.description,
+        )
+        try:
+            record = self.editor.add_finding(answer.title, fields, section_id=answer.section_id)
+        except SafetyAssessError as error:
+            dialogs.show_error(window, "Finding not added", str(error))
+            return
+        window.changed_here(select_id=record.id)
 
-        def change() -> None:
-            nonlocal record
-            record = self.editor.add_finding(title, **fields)
-
-        if self._try("Finding not added", change) and record is not None:
-            window.changed_here(select_id=record.id)
-
-    def save_finding(self, fields: dict[str, Any]) -> None:
+    def save_finding(self, edit: FindingEdit) -> None:
         window, finding = self.window, self.window.current_finding()
         if finding is None:
             return
         try:
-            record = self.editor.adjust(finding, **fields)
+            record = self.editor.adjust(finding, edit)
         except SafetyAssessError as error:
             window.panel.show_error(str(error))
             return
