@@ -15,6 +15,7 @@ from safety_assess.services.assessments import record_answer, start_assessment
 from safety_assess.services.plan import PlanEditor, load_plan
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
+from safety_assess.ui.plan import editors
 from safety_assess.ui.plan.editors import ActionDialog, FindingDialog, NewFinding
 from safety_assess.ui.plan.models import ActionsModel, CarriedModel, FindingsModel, ScoresModel
 from safety_assess.ui.plan.window import PlanWindow
@@ -88,7 +89,7 @@ def test_planning_and_updating_actions_with_totals(qtbot, open_plan, workspace: 
         seen.append(action)
         return dataclasses.replace(action, cost_low=200, cost_high=450, owner="Facilities")
 
-    monkeypatch.setattr(dialogs, "ask_action", plan_it)
+    monkeypatch.setattr(editors, "ask_action", plan_it)
     window.actions_by_id["plan.add_action"].trigger()
     assert (seen[0].description, seen[0].phase, seen[0].due) == ("Lock the door.", "short_term", dt.date(2027, 11, 2))
     [action] = workspace.findings.actions(window.assessment_id)
@@ -96,7 +97,7 @@ def test_planning_and_updating_actions_with_totals(qtbot, open_plan, workspace: 
     assert "$200–$450" in window.totals.text() and "Building perimeter" in window.totals.text()
     window.tabs.setCurrentIndex(1)
     window.actions_view.selectRow(0)
-    monkeypatch.setattr(dialogs, "ask_action", lambda *a: dataclasses.replace(a[1], status=Status.DONE, note="Fixed"))
+    monkeypatch.setattr(editors, "ask_action", lambda *a: dataclasses.replace(a[1], status=Status.DONE, note="Fixed"))
     window.actions_by_id["plan.edit_action"].trigger()
     done = workspace.findings.actions(window.assessment_id)[0]
     assert (done.status, done.note) == (Status.DONE, "Fixed")
@@ -108,7 +109,7 @@ def test_planning_and_updating_actions_with_totals(qtbot, open_plan, workspace: 
 def test_a_manual_finding_with_photos(qtbot, open_plan, workspace: Workspace, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     window = open_plan()
     monkeypatch.setattr(
-        dialogs, "ask_new_finding", lambda parent, sections: NewFinding("Roof hatch unlocked", "main", "gym", "", 4, 5)
+        editors, "ask_new_finding", lambda parent, sections: NewFinding("Roof hatch unlocked", "main", "gym", "", 4, 5)
     )
     window.actions_by_id["plan.add_finding"].trigger()
     finding = window.current_finding()
@@ -131,7 +132,7 @@ def test_a_completed_assessment_keeps_its_findings_but_actions_stay_open(  # typ
     window.findings_view.selectRow(0)
     assert not window.panel.save.isEnabled() and not window.panel.likelihood.isEnabled()
     assert "completed" in window.header.text()
-    monkeypatch.setattr(dialogs, "ask_action", lambda *a: dataclasses.replace(a[1], status=Status.IN_PROGRESS))
+    monkeypatch.setattr(editors, "ask_action", lambda *a: dataclasses.replace(a[1], status=Status.IN_PROGRESS))
     window.actions_by_id["plan.add_action"].trigger()
     assert workspace.findings.actions(assessment.id)[0].status == Status.IN_PROGRESS
 

@@ -34,7 +34,6 @@ from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
 from safety_assess.ui.actions import ActionSpec, build_window_actions
 from safety_assess.ui.changes import ChangeChannel
-from safety_assess.ui.combos import refill
 from safety_assess.ui.district.exports import DistrictExports
 from safety_assess.ui.district.models import (
     ActionsFilterModel,
@@ -45,8 +44,9 @@ from safety_assess.ui.district.models import (
 )
 from safety_assess.ui.district.trend import TrendChart
 from safety_assess.ui.operations import Operations
-from safety_assess.ui.plan.window import fit_columns
 from safety_assess.ui.registry import Registry
+from safety_assess.ui.widgets.combos import refill
+from safety_assess.ui.widgets.tables import fit_columns
 
 DISTRICT_ACTIONS: tuple[ActionSpec[DistrictWindow], ...] = (
     ActionSpec(

@@ -13,6 +13,7 @@ from safety_assess.domain.scoring.adjust import FindingEdit
 from safety_assess.services.photos import PhotoImport, add_photos
 from safety_assess.services.plan import PlanEditor
 from safety_assess.ui import dialogs
+from safety_assess.ui.plan import editors
 
 if TYPE_CHECKING:
     from safety_assess.ui.plan.window import PlanWindow
@@ -40,7 +41,7 @@ class PlanCommands:
             dialogs.show_error(window, "Finding not added", "This assessment is completed: its findings are final.")
             return
         sections = [(s.id, s.title) for s in window.plan.checklist.sections]
-        answer = dialogs.ask_new_finding(window, sections)
+        answer = editors.ask_new_finding(window, sections)
         if answer is None:
             return
         fields = FindingEdit(
@@ -84,7 +85,7 @@ class PlanCommands:
             return
         plan = window.plan
         suggested = self.editor.suggested_action(finding, plan.phases)
-        action = dialogs.ask_action(window, suggested, plan.phases, plan.summary.assessed_on, finding.title)
+        action = editors.ask_action(window, suggested, plan.phases, plan.summary.assessed_on, finding.title)
         if action is not None and self._try(
             "Action not added", lambda: self.editor.add_action(finding, action, plan.phases)
         ):
@@ -100,7 +101,7 @@ class PlanCommands:
     def edit_action(self, action: Action) -> None:
         window, plan = self.window, self.window.plan
         finding = plan.finding(action.finding_key)
-        changed = dialogs.ask_action(window, action, plan.phases, plan.summary.assessed_on, finding.title)
+        changed = editors.ask_action(window, action, plan.phases, plan.summary.assessed_on, finding.title)
         if changed is not None and self._try(
             "Action not saved", lambda: self.editor.update_action(changed, plan.phases)
         ):

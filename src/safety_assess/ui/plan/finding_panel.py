@@ -31,7 +31,7 @@ from safety_assess.domain.scoring.adjust import KEEP, FindingEdit
 from safety_assess.domain.scoring.findings import Finding
 from safety_assess.ui.plan import format as fmt
 from safety_assess.ui.plan.models import ActionsModel
-from safety_assess.ui.walkthrough.photo_strip import PhotoStrip
+from safety_assess.ui.widgets.photo_strip import PhotoStrip
 
 
 def _spin(name: str) -> QSpinBox:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QFontMetrics
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,7 +31,6 @@ from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
 from safety_assess.ui.actions import build_window_actions
 from safety_assess.ui.changes import ChangeChannel
-from safety_assess.ui.combos import refill
 from safety_assess.ui.gc_pause import collection_paused
 from safety_assess.ui.operations import Operations
 from safety_assess.ui.plan import format as fmt
@@ -42,13 +40,13 @@ from safety_assess.ui.plan.commands import PlanCommands
 from safety_assess.ui.plan.filters import ActionsFilter, FindingsFilter
 from safety_assess.ui.plan.finding_panel import FindingPanel
 from safety_assess.ui.plan.heat_map import HeatMap
-from safety_assess.ui.plan.models import ActionsModel, CarriedModel, FindingsModel, RowsModel, ScoresModel
+from safety_assess.ui.plan.models import ActionsModel, CarriedModel, FindingsModel, ScoresModel
 from safety_assess.ui.registry import Registry
+from safety_assess.ui.widgets.combos import refill
+from safety_assess.ui.widgets.tables import fit_columns
 
 RELOAD_DELAY_MS = 400
 EARLIER_DELAY_MS = 200
-FIT_SAMPLE_ROWS = 60
-"""Column widths are fitted to the first rows only: measuring every row of a long plan takes most of a second."""
 
 
 def table(name: str, model: QAbstractItemModel, sortable: bool = True) -> QTableView:
@@ -63,19 +61,6 @@ def table(name: str, model: QAbstractItemModel, sortable: bool = True) -> QTable
     view.verticalHeader().hide()
     view.horizontalHeader().setStretchLastSection(True)
     return view
-
-
-def fit_columns(view: QTableView, model: RowsModel[Any], widest: int) -> None:
-    """Columns as wide as their title and the first rows' text, none wider than ``widest`` (long text shows in
-    full as a tooltip). Measured here from the model's texts: Qt's own fitting asks the model for every cell and
-    role, which takes most of the opening time of a long plan."""
-    metrics = view.fontMetrics()
-    bold = QFontMetrics(view.horizontalHeader().font())
-    header = view.horizontalHeader()
-    for column, title in enumerate(model.titles()):
-        texts = model.column_texts(column, FIT_SAMPLE_ROWS)
-        width = max([bold.horizontalAdvance(title) + 24, *(metrics.horizontalAdvance(t) + 14 for t in texts)])
-        header.resizeSection(column, min(width, widest))
 
 
 class PlanWindow(QMainWindow):

@@ -17,6 +17,7 @@ from safety_assess.ui import dialogs
 from safety_assess.ui.operations import Operations
 from safety_assess.ui.progress_dialog import follow
 from safety_assess.ui.registry import Registry
+from safety_assess.ui.report import options
 from safety_assess.ui.report.options import ReportRequest
 
 
@@ -41,7 +42,7 @@ class ReportExport:
         self.operations, self.registry = operations, registry
 
     def start(self) -> bool:
-        request = dialogs.ask_report_options(self.parent, suggested_path(self.workspace, self.assessment_id))
+        request = options.ask_report_options(self.parent, suggested_path(self.workspace, self.assessment_id))
         if request is None:
             return False
         self.run(request)

@@ -47,9 +47,11 @@ class Housekeeping:
 
     def welcome(self) -> None:
         """First run: the welcome's choices are saved; the sample campus is made in the background."""
+        from safety_assess.ui.settings.welcome import ask_welcome  # not needed to show the main window
+
         window, settings = self.window, self.host.workspace.settings
         empty = not self.host.workspace.overview()[0]
-        choices = dialogs.ask_welcome(window, settings.district_name, settings.assessor_name, empty)
+        choices = ask_welcome(window, settings.district_name, settings.assessor_name, empty)
         chosen = dataclasses.replace(settings, welcomed=True)
         if choices is not None:
             chosen = dataclasses.replace(
@@ -85,8 +87,10 @@ class Housekeeping:
 
     def open_settings(self) -> None:
         """Edit the settings; saved and applied at once (OK), a bad database URL refused before anything is saved."""
+        from safety_assess.ui.settings.dialog import ask_settings
+
         window = self.window
-        chosen = dialogs.ask_settings(window, self.host.workspace.settings, self.settings_context())
+        chosen = ask_settings(window, self.host.workspace.settings, self.settings_context())
         if chosen is not None:
             self._save_settings(chosen)  # published by the settings store: the windows follow
             window.statusBar().showMessage("Settings saved.", 4000)

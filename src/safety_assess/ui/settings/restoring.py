@@ -84,9 +84,10 @@ def _restored(host: Host, result: RestoreResult, fixed: bool, switch: Callable[[
 def set_backup_passphrase(host: Host) -> bool:
     """Ask for a new backup passphrase and keep its key (about half a second to make); True when set."""
     from safety_assess.services.backup_keys import set_passphrase
+    from safety_assess.ui.settings.passphrase import ask_new_passphrase
 
     window = host.window
-    passphrase = dialogs.ask_new_passphrase(window)
+    passphrase = ask_new_passphrase(window)
     if passphrase is None:
         return False
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
