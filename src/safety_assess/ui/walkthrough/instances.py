@@ -103,7 +103,7 @@ class InstanceCommands:
         current = self.window.current
         self.window.model.rebuild()
         self.window.tree.expandAll()
-        self.window._show_status()
+        self.window.show_status()
         if current is not None and self.window.session.state.has(current):
             self.window.go_to(current)
         self.window.publish(Changes(answers=frozenset({self.window.session.id})))

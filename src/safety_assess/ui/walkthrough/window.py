@@ -77,7 +77,7 @@ class WalkthroughWindow(QMainWindow):
         self.actions_by_id = build_window_actions(self, "Walkthrough", WALK_ACTIONS)
         self._connect()
         self._camera_available, self._camera_reason = camera_status()
-        self._show_status()
+        self.show_status()
         self.go_to(session.start_key())
         self.resize(1200, 760)
         channel.subscribe(self._follow)
@@ -280,7 +280,7 @@ class WalkthroughWindow(QMainWindow):
         if show and key == self.current:
             self.panel.show_value(self.session.state.value(key))
             self.show_photos()
-        self._show_status()
+        self.show_status()
         self._show_saved(True)
         self.publish(Changes(answers=frozenset({self.session.id})))
 
@@ -305,7 +305,7 @@ class WalkthroughWindow(QMainWindow):
         self.session = WalkSession(self.session.workspace, self.session.id)
         self.model.set_state(self.session.state)
         self.tree.expandAll()
-        self._show_status()
+        self.show_status()
         self.go_to(current if current is not None and self.session.state.has(current) else self.session.start_key())
 
     def _show_saved(self, ok: bool, problem: str = "") -> None:
@@ -318,7 +318,7 @@ class WalkthroughWindow(QMainWindow):
             self.saved.setStyleSheet("color: #c62828; font-weight: bold;")
             self.statusBar().showMessage(f"Not saved: {problem}")
 
-    def _show_status(self) -> None:
+    def show_status(self) -> None:
         summary, tally = self.session.summary, self.session.state.overall()
         self.setWindowTitle(f"{summary.campus.name}: {summary.checklist.title} - Safety Assess")
         state = (
@@ -365,7 +365,7 @@ class WalkthroughWindow(QMainWindow):
         except SafetyAssessError as error:
             dialogs.show_error(self, "Not completed", str(error))
             return
-        self._show_status()
+        self.show_status()
         self.go_to(self.current)
         self.publish(Changes(assessments=frozenset({self.session.id})))
 
