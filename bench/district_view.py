@@ -116,7 +116,9 @@ def child(root: Path, url: str) -> None:
     from PySide6.QtWidgets import QApplication, QTableView
     from sqlalchemy import Engine, event
 
+    from safety_assess.ui.changes import ChangeChannel
     from safety_assess.ui.district.window import DistrictWindow
+    from safety_assess.ui.windows import Windows
 
     statements = [0]
 
@@ -129,10 +131,11 @@ def child(root: Path, url: str) -> None:
     workspace = Workspace.open(DataDir(root), url or None)
     workspace.database  # noqa: B018  (opened before the clock starts, as when the app runs)
     opens, counts, computed = [], [], []
+    channel = ChangeChannel()
     for _ in range(OPENS):
         statements[0] = 0
         began = time.perf_counter()
-        window = DistrictWindow(workspace)
+        window = DistrictWindow(workspace, channel, Windows(workspace, channel))
         window.show()
         waiting = QEventLoop()
         window.loaded.connect(waiting.quit)

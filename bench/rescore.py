@@ -42,7 +42,9 @@ from safety_assess.domain.walk.state import AssessmentState
 from safety_assess.services.plan import PlanEditor, load_plan
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.repositories import snapshots
+from safety_assess.ui.changes import ChangeChannel
 from safety_assess.ui.plan.window import PlanWindow
+from safety_assess.ui.windows import Windows
 
 NOW = dt.datetime(2026, 11, 23, tzinfo=dt.UTC)
 DAY = dt.date(2026, 11, 23)
@@ -123,8 +125,9 @@ def open_app(app: QApplication, workspace: Workspace, assessment_id: uuid.UUID) 
     """Milliseconds to the window shown with its findings and actions, and to the comparison with the earlier
     assessment shown too (read in the background)."""
     snapshots._PARSED.clear()  # every round parses the snapshots, as a first open does
+    channel = ChangeChannel()
     began = time.perf_counter()
-    window = PlanWindow(workspace, assessment_id)
+    window = PlanWindow(workspace, assessment_id, channel, Windows(workspace, channel))
     window.show()
     app.processEvents()
     shown = time.perf_counter() - began

@@ -32,6 +32,7 @@ from safety_assess.domain.checklist import Checklist, parse_checklist
 from safety_assess.services.walkthrough import WalkSession
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.repositories import snapshots
+from safety_assess.ui.changes import ChangeChannel
 from safety_assess.ui.walkthrough.window import WalkthroughWindow
 
 SECTIONS, PER_SECTION = 10, 100
@@ -77,7 +78,7 @@ def generated_checklist() -> Checklist:
 def open_app(app: QApplication, workspace: Workspace, assessment_id: uuid.UUID) -> tuple[float, WalkthroughWindow]:
     snapshots._PARSED.clear()  # every round parses the snapshot, as a first open does
     began = time.perf_counter()
-    window = WalkthroughWindow(WalkSession(workspace, assessment_id))
+    window = WalkthroughWindow(WalkSession(workspace, assessment_id), ChangeChannel())
     window.show()
     app.processEvents()
     return time.perf_counter() - began, window

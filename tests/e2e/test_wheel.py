@@ -42,7 +42,7 @@ def test_the_wheel_ships_checklists_resources_and_migrations(tmp_path: Path) -> 
         "import safety_assess.base.resources as r\n"
         "from safety_assess.domain.checklist.catalog import load_catalog\n"
         "catalog = load_catalog(r.builtin_checklists_dir(), None)\n"
-        "print(r.builtin_checklists_dir().relative_to(r.__file__.rsplit('/', 1)[0]), len(catalog.entries))\n"
+        "print(r.builtin_checklists_dir().relative_to(r.__file__.rsplit('/', 2)[0]), len(catalog.entries))\n"
     )
     env = {**os.environ, "PYTHONPATH": str(unpacked)}
     result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)

@@ -19,6 +19,7 @@ from safety_assess.services.sealing import district_public_key, import_sealing_k
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
 from safety_assess.ui.main_window import MainWindow
+from safety_assess.ui.settings import passphrase as passphrase_dialog
 from safety_assess.ui.settings.dialog import SettingsDialog
 from safety_assess.ui.settings.passphrase import NewPassphraseDialog
 from tests.settings import change_settings
@@ -127,13 +128,13 @@ def test_the_protection_is_chosen_in_settings_and_a_passphrase_asked_first(  # t
     assert not radio(dialog, "district").isEnabled()  # no district key loaded
     assert dialog.protection.group.checkedButton() is None and dialog.value().backup_encryption == ""
     assert "until you do, none are made" in " ".join(label.text() for label in dialog.findChildren(QLabel))
-    monkeypatch.setattr(dialogs, "ask_new_passphrase", lambda _parent: None)
+    monkeypatch.setattr(passphrase_dialog, "ask_new_passphrase", lambda _parent: None)
     radio(dialog, "passphrase").click()  # cancelled: nothing chosen
     assert dialog.protection.group.checkedButton() is None and not has_passphrase(window.workspace.data_dir)
     radio(dialog, "none").click()
     assert dialog.value().backup_encryption == "none"
     assert dialog.protection.note.text().startswith("Anyone who finds the drive they are on can read")
-    monkeypatch.setattr(dialogs, "ask_new_passphrase", lambda _parent: PASSPHRASE)
+    monkeypatch.setattr(passphrase_dialog, "ask_new_passphrase", lambda _parent: PASSPHRASE)
     radio(dialog, "passphrase").click()
     assert dialog.value().backup_encryption == "passphrase" and has_passphrase(window.workspace.data_dir)
     assert PASSPHRASE not in backup_keys.key_file(window.workspace.data_dir).read_text()

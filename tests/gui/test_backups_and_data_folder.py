@@ -155,7 +155,7 @@ def test_switching_to_an_existing_data_folder_or_refusing_a_busy_one(  # type: i
     window.workspace.campuses.add("Lincoln High", "LHS")
     summary = start_assessment(window.workspace, "LHS", "every-type", ["Ana"], dt.date(2026, 11, 20))
     window.open_assessment(summary.id)
-    [walk] = window.walks.values()
+    [walk] = window.windows.walks.values()
     release = threading.Event()
     walk.operations.run("Importing photos", lambda _progress: release.wait(30))  # in the walkthrough's own window
     assert not window.housekeeping.change_data_folder(Settings())

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from safety_assess.base.datadir import DataDir
+from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.services.assessments import start_assessment
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui import app as app_module
@@ -207,10 +208,22 @@ def test_answers_given_in_a_walkthrough_reach_the_list_once_things_settle(window
     summary = start_assessment(window.workspace, "LHS", "every-type", ["Ana"])
     window.refresh(select=summary.id)
     window.open_assessment(summary.id)
-    walk = window.walks[summary.id]
+    walk = window.windows.walks[summary.id]
     qtbot.keyClick(walk.panel, Qt.Key.Key_Y)
     qtbot.keyClick(walk.panel, Qt.Key.Key_N)
     answered = window.model.index(window.tree.currentIndex().row(), 4, window.tree.currentIndex().parent())
     assert answered.data() == "0"  # not reloaded on every key
     qtbot.waitUntil(lambda: window.model.record(window.tree.currentIndex()).answered == 2, timeout=5000)
     walk.close()
+
+
+def test_a_problem_a_command_meets_is_a_message_not_a_traceback(window: MainWindow, monkeypatch) -> None:
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: shown.append((title, message)))
+
+    def gone(parent: object) -> None:
+        raise SafetyAssessError("the database file is gone")
+
+    monkeypatch.setattr(dialogs, "ask_new_campus", gone)
+    window.actions_by_id["campus.new"].trigger()
+    assert shown == [("New campus: not done", "the database file is gone")]

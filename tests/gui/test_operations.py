@@ -7,14 +7,16 @@ import logging
 import sys
 import threading
 import uuid
+import weakref
 from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QThread
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from safety_assess.base.jobs import Changes, Progress
 from safety_assess.domain.errors import NotFoundError
+from safety_assess.ui.changes import ChangeChannel
 from safety_assess.ui.operations import Operations
 
 WAIT = 5.0
@@ -22,8 +24,13 @@ WAIT = 5.0
 
 
 @pytest.fixture
-def operations(qapp: QApplication) -> Iterator[Operations]:
-    ops = Operations()
+def channel(qapp: QApplication) -> ChangeChannel:
+    return ChangeChannel()
+
+
+@pytest.fixture
+def operations(channel: ChangeChannel) -> Iterator[Operations]:
+    ops = Operations(channel)
     yield ops
     ops.cancel_all()
     assert ops.wait_all(5000)
@@ -156,7 +163,9 @@ def test_an_unexpected_error_is_an_internal_error_and_its_traceback_is_logged(
     assert record.exc_info is not None and record.exc_info[0] is ValueError
 
 
-def test_changed_carries_what_the_job_recorded_merged_with_what_its_result_says(operations: Operations, qtbot) -> None:
+def test_the_channel_carries_what_the_job_recorded_merged_with_what_its_result_says(
+    operations: Operations, channel: ChangeChannel, qtbot
+) -> None:
     assessment, photo = uuid.uuid4(), uuid.uuid4()
 
     def work(progress: Progress) -> uuid.UUID:
@@ -165,7 +174,7 @@ def test_changed_carries_what_the_job_recorded_merged_with_what_its_result_says(
         return assessment
 
     events: list[tuple[str, object]] = []
-    operations.changed.connect(lambda changes: events.append(("changed", changes)))
+    channel.subscribe(lambda changes, _origin: events.append(("changed", changes)))
     operation = operations.run("Import", work, changes=lambda made: Changes(assessments=frozenset({made})))
     operation.finished.connect(lambda result: events.append(("finished", result)))
     with qtbot.waitSignal(operation.finished, timeout=5000):
@@ -174,20 +183,33 @@ def test_changed_carries_what_the_job_recorded_merged_with_what_its_result_says(
     assert events == [("changed", merged), ("finished", assessment)]
 
 
-def test_a_result_that_is_changes_counts_without_a_mapping(operations: Operations, qtbot) -> None:
-    with qtbot.waitSignal(operations.changed, timeout=5000) as blocker:
+def test_a_result_that_is_changes_counts_without_a_mapping(
+    operations: Operations, channel: ChangeChannel, qtbot
+) -> None:
+    with qtbot.waitSignal(channel.published, timeout=5000) as blocker:
         operations.run("Reload", lambda progress: Changes(catalog=True))
-    assert blocker.args == [Changes(catalog=True)]
+    assert blocker.args == [Changes(catalog=True), None]  # as changed in the window owning the operations: none
 
 
-def test_a_cancelled_job_still_reports_what_it_changed_before_it_stopped(operations: Operations, qtbot) -> None:
+def test_a_jobs_changes_come_from_the_window_that_ran_it(channel: ChangeChannel, qtbot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    operations = Operations(channel, window)
+    with qtbot.waitSignal(channel.published, timeout=5000) as blocker:
+        operations.run("Import", lambda progress: Changes(campuses=True))
+    assert blocker.args == [Changes(campuses=True), window]
+
+
+def test_a_cancelled_job_still_reports_what_it_changed_before_it_stopped(
+    operations: Operations, channel: ChangeChannel, qtbot
+) -> None:
     def work(progress: Progress) -> None:
         progress.record(Changes(campuses=True))
         progress.cancel()
         progress.check()
 
     events: list[object] = []
-    operations.changed.connect(events.append)
+    channel.subscribe(lambda changes, _origin: events.append(changes))
     operation = operations.run("Partial", work)
     operation.cancelled.connect(lambda: events.append("cancelled"))
     with qtbot.waitSignal(operation.cancelled, timeout=5000):
@@ -195,9 +217,9 @@ def test_a_cancelled_job_still_reports_what_it_changed_before_it_stopped(operati
     assert events == [Changes(campuses=True), "cancelled"]
 
 
-def test_nothing_changed_emits_no_changed(operations: Operations, qtbot) -> None:
+def test_nothing_changed_publishes_nothing(operations: Operations, channel: ChangeChannel, qtbot) -> None:
     operation = operations.run("Look", lambda progress: 7)
-    with qtbot.assertNotEmitted(operations.changed), qtbot.waitSignal(operation.finished, timeout=5000):
+    with qtbot.assertNotEmitted(channel.published), qtbot.waitSignal(operation.finished, timeout=5000):
         pass
 
 
@@ -258,8 +280,29 @@ def test_wait_all_waits_for_the_jobs_and_delivers_how_they_ended(operations: Ope
 def test_the_pinned_pyside_keeps_its_references_to_true(qapp: QApplication) -> None:
     """PySide6 6.12.0 lost a reference to True on every emit and aborted the process after a few hundred;
     this fails if an upgrade brings that back."""
-    source = Operations()
+    source = Operations(ChangeChannel())
     before = sys.getrefcount(True)
     for _ in range(2000):
         source.busyChanged.emit(False)
     assert abs(sys.getrefcount(True) - before) < 50
+
+
+def test_an_owner_is_kept_while_its_job_runs_and_forgotten_once_it_ends(operations: Operations, qtbot) -> None:
+    """An export or import is kept by its operation (Qt holds its bound methods weakly), and only that long."""
+    results: list[object] = []
+
+    class Export:
+        def done(self, result: object) -> None:
+            results.append(result)
+
+    started, go = threading.Event(), threading.Event()
+    export = Export()
+    kept = weakref.ref(export)
+    operations.run("Export", gated(started, go), on_done=export.done, owner=export)
+    del export
+    gc.collect()
+    assert kept() is not None
+    go.set()
+    qtbot.waitUntil(lambda: results == ["done"], timeout=5000)
+    gc.collect()
+    assert kept() is None

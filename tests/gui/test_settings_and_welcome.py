@@ -13,6 +13,8 @@ from safety_assess.domain.display import money
 from safety_assess.services.demo import CODE
 from safety_assess.ui import dialogs
 from safety_assess.ui.main_window import MainWindow
+from safety_assess.ui.settings import dialog as settings_dialog
+from safety_assess.ui.settings import welcome
 from safety_assess.ui.settings.dialog import SettingsContext, SettingsDialog
 from safety_assess.ui.settings.welcome import WelcomeChoices, WelcomeDialog
 
@@ -46,7 +48,7 @@ def test_settings_saved_and_applied_from_the_file_menu(  # type: ignore[no-untyp
     def change(_parent, settings: Settings, _context: SettingsContext) -> Settings:  # type: ignore[no-untyped-def]
         return dataclasses.replace(settings, assessor_name="Ben Ortiz", currency="CHF", district_name="Riverside")
 
-    monkeypatch.setattr(dialogs, "ask_settings", change)
+    monkeypatch.setattr(settings_dialog, "ask_settings", change)
     window.actions_by_id["app.settings"].trigger()
     saved = load_settings(window.workspace.data_dir.settings)
     assert (saved.assessor_name, saved.currency, saved.district_name) == ("Ben Ortiz", "CHF", "Riverside")
@@ -59,7 +61,7 @@ def test_a_bad_database_url_in_settings_is_refused_and_nothing_saved(  # type: i
     errors: list[str] = []
     monkeypatch.setattr(dialogs, "show_error", lambda _parent, _title, text: errors.append(text))
     monkeypatch.setattr(
-        dialogs,
+        settings_dialog,
         "ask_settings",
         lambda _parent, settings, _context: dataclasses.replace(settings, database_url="mysql://u:s3cret@db/x"),
     )
@@ -76,7 +78,7 @@ def test_the_welcome_saves_its_choices_and_adds_the_sample_campus(  # type: igno
     qtbot.keyClicks(dialog.assessor, "Ana   Diaz")
     assert dialog.value() == WelcomeChoices("", "Ana Diaz", False, True)  # GPS off, sample on by default
     monkeypatch.setattr(
-        dialogs,
+        welcome,
         "ask_welcome",
         lambda _parent, _district, _name, _sample: WelcomeChoices("Riverside", "Ana Diaz", False, True),
     )
@@ -94,7 +96,7 @@ def test_closing_the_welcome_still_marks_it_shown_and_no_sample_is_ticked_beside
     offered: list[bool] = []
     window.workspace.campuses.add("Lincoln High", "LHS")
     window.refresh()
-    monkeypatch.setattr(dialogs, "ask_welcome", lambda _parent, _district, _name, sample: offered.append(sample))
+    monkeypatch.setattr(welcome, "ask_welcome", lambda _parent, _district, _name, sample: offered.append(sample))
     window.housekeeping.welcome()
     assert load_settings(window.workspace.data_dir.settings).welcomed and offered == [False]  # data already there
     assert [c.code for c in window.workspace.campuses.list()] == ["LHS"]
@@ -119,12 +121,14 @@ def test_settings_that_cannot_be_written_are_told_and_not_kept(  # type: ignore[
     errors: list[str] = []
     monkeypatch.setattr(dialogs, "show_error", lambda _parent, _title, text: errors.append(text))
     monkeypatch.setattr(
-        dialogs, "ask_settings", lambda _parent, settings, _context: dataclasses.replace(settings, currency="CHF")
+        settings_dialog,
+        "ask_settings",
+        lambda _parent, settings, _context: dataclasses.replace(settings, currency="CHF"),
     )
     window.workspace.data_dir.settings.mkdir()  # something in the way of the file
     window.actions_by_id["app.settings"].trigger()
     assert len(errors) == 1 and errors[0].startswith(f"cannot write {window.workspace.data_dir.settings}")
     assert window.workspace.settings.currency == "$" and money(1200) == "$1,200"
-    monkeypatch.setattr(dialogs, "ask_welcome", lambda *_args: None)
+    monkeypatch.setattr(welcome, "ask_welcome", lambda *_args: None)
     window.housekeeping.welcome()  # from a timer at the first start: told, not a crash
     assert len(errors) == 2

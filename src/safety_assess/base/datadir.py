@@ -76,7 +76,7 @@ class DataDir:
 
     @property
     def district_key(self) -> Path:
-        """The district's private encryption key, at the district's installation only (see sync.district_key)."""
+        """The district's private encryption key, at the district's installation only (see keys.district_key)."""
         return self.root / "district-key.pem"
 
     @property

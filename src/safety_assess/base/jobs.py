@@ -24,24 +24,47 @@ class Cancelled(Exception):
 
 @dataclass(frozen=True)
 class Changes:
-    """What a job changed, so views can refresh just that. Empty (false) when nothing changed."""
+    """What a write changed, so each window refreshes only what it shows. Empty (false) when nothing changed.
+
+    The assessment sets say which part changed: a window showing answers need not follow an action's status, and
+    a plan need not follow a caption. Merged with ``merge()`` (everything changed in either).
+    """
 
     assessments: frozenset[uuid.UUID] = frozenset()
-    campuses: bool = False
+    """Assessments changed as a whole: started, completed, reopened, brought in by a bundle."""
+    answers: frozenset[uuid.UUID] = frozenset()
+    """Assessments whose answers, notes or group instances changed (and so may their raised findings and scores)."""
     photos: frozenset[uuid.UUID] = frozenset()
+    """Assessments whose photos changed: added, captioned, moved, annotated, deleted."""
+    plans: frozenset[uuid.UUID] = frozenset()
+    """Assessments whose findings or corrective actions changed (a status followed up too)."""
+    campuses: bool = False
     catalog: bool = False
+    settings: frozenset[str] = frozenset()
+    """Names of the settings that changed (``Settings`` fields)."""
+    data_folder: bool = False
+    """The app moves to another data folder (it restarts there)."""
 
     def merge(self, other: Changes) -> Changes:
         """Everything changed in either."""
         return Changes(
             assessments=self.assessments | other.assessments,
-            campuses=self.campuses or other.campuses,
+            answers=self.answers | other.answers,
             photos=self.photos | other.photos,
+            plans=self.plans | other.plans,
+            campuses=self.campuses or other.campuses,
             catalog=self.catalog or other.catalog,
+            settings=self.settings | other.settings,
+            data_folder=self.data_folder or other.data_folder,
         )
 
+    @property
+    def touched(self) -> frozenset[uuid.UUID]:
+        """Every assessment changed in any part."""
+        return self.assessments | self.answers | self.photos | self.plans
+
     def __bool__(self) -> bool:
-        return bool(self.assessments or self.campuses or self.photos or self.catalog)
+        return bool(self.touched or self.campuses or self.catalog or self.settings or self.data_folder)
 
 
 class Progress:

@@ -15,6 +15,7 @@ from safety_assess.domain.plan.actions import Action, PlanError, Status, due_dat
 
 if TYPE_CHECKING:
     from safety_assess.domain.plan.assessment_plan import Plan
+    from safety_assess.domain.scoring.adjust import FindingEdit
     from safety_assess.domain.scoring.findings import Finding
     from safety_assess.services.workspace import Workspace
 
@@ -121,16 +122,24 @@ def _given(args: argparse.Namespace, names: tuple[str, ...]) -> dict[str, Any]:
     return {name: getattr(args, name) for name in names if getattr(args, name) is not None}
 
 
-FINDING_OPTIONS = (
-    "title",
-    "likelihood",
-    "severity",
-    "rationale",
-    "residual_likelihood",
-    "residual_severity",
-    "location",
-    "description",
-)
+def _finding_edit(args: argparse.Namespace) -> FindingEdit:
+    """The finding fields given on the command line; the others are kept."""
+    from safety_assess.domain.scoring.adjust import KEEP, FindingEdit
+
+    def given(name: str) -> Any:
+        value = getattr(args, name)
+        return KEEP if value is None else value
+
+    return FindingEdit(
+        title=given("title"),
+        likelihood=given("likelihood"),
+        severity=given("severity"),
+        rationale=given("rationale"),
+        residual_likelihood=given("residual_likelihood"),
+        residual_severity=given("residual_severity"),
+        location=given("location"),
+        description=given("description"),
+    )
 
 
 def finding_list_cmd(args: argparse.Namespace) -> int:
@@ -168,8 +177,7 @@ def finding_add_cmd(args: argparse.Namespace) -> int:
 
     with open_workspace(args) as workspace:
         editor = PlanEditor(workspace, workspace.assessments.resolve_id(args.assessment))
-        fields = _given(args, FINDING_OPTIONS[1:])
-        record = editor.add_finding(args.title, section_id=args.section, layer=args.layer, **fields)
+        record = editor.add_finding(args.title, _finding_edit(args), section_id=args.section, layer=args.layer)
     print(record.id)
     return 0
 
@@ -180,7 +188,7 @@ def finding_adjust_cmd(args: argparse.Namespace) -> int:
     with open_workspace(args) as workspace:
         assessment_id = workspace.assessments.resolve_id(args.assessment)
         finding = find_finding(load_plan(workspace, assessment_id, False), args.finding, args.instance)
-        record = PlanEditor(workspace, assessment_id).adjust(finding, **_given(args, FINDING_OPTIONS))
+        record = PlanEditor(workspace, assessment_id).adjust(finding, _finding_edit(args))
     print(f"{record.id} adjusted")
     return 0
 

@@ -2,7 +2,7 @@
 
 The district installation makes an X25519 key pair once (the private half stays in its data folder,
 ``district-key.pem``, readable by the user only) and hands out the public half as a small key file. An assessor
-imports that file once; from then on every bundle they export is sealed to it (sync/sealed.py).
+imports that file once; from then on every bundle they export is sealed to it (keys/sealed.py).
 
 Key file (``.sadistrictkey``), UTF-8 JSON:
     {"format": "safety-assess-district-key", "format_version": 1, "district": "...",

@@ -60,7 +60,7 @@ def add_photos(
                 continue
             added = workspace.photos.add(assessment_id, item_id, instance_id, stored, caption, finding_id, photo_id)
             result.added.append(added)
-            progress.record(Changes(assessments=frozenset({assessment_id}), photos=frozenset({added.id})))
+            progress.record(Changes(photos=frozenset({assessment_id})))
     progress.report(len(files), len(files))
     return result
 

@@ -23,7 +23,7 @@ from safety_assess.domain.plan.actions import (
 )
 from safety_assess.domain.plan.assessment_plan import Plan
 from safety_assess.domain.records import AssessmentStatus, AssessmentSummary, FindingRecord, PhotoRecord
-from safety_assess.domain.scoring.adjust import check_finding, merged
+from safety_assess.domain.scoring.adjust import UNCHANGED, FindingEdit, check_finding, merged
 from safety_assess.domain.scoring.compare import compare
 from safety_assess.domain.scoring.compliance import scores
 from safety_assess.domain.scoring.findings import Finding, raised_findings
@@ -131,7 +131,7 @@ class PlanEditor:
             raise NotFoundError(f"finding '{finding.title}' is not stored")
         return self.workspace.findings.for_item(self.assessment_id, finding.item_id, finding.instance_id)
 
-    def adjust(self, finding: Finding, expected_revision: int | None = None, **changes: object) -> FindingRecord:
+    def adjust(self, finding: Finding, edit: FindingEdit, expected_revision: int | None = None) -> FindingRecord:
         """Change a finding's fields (likelihood, severity, rationale, residual risk, location, description ...).
 
         Nothing is written unless the result passes the checks.
@@ -141,17 +141,20 @@ class PlanEditor:
             current = self.workspace.findings.get(finding.id)
         else:
             current = FindingRecord(uuid.uuid4(), self.assessment_id, finding.item_id, finding.instance_id)
-        record = dataclasses.replace(current, **changes)  # type: ignore[arg-type]
+        record = edit.applied_to(current)
         defaults = None
         if finding.item_id is not None:
             defaults = (finding.default_likelihood or 3, finding.default_severity or 3)
         check_finding(record, defaults)
         return self.workspace.findings.save(record, expected_revision)
 
-    def add_finding(self, title: str, **fields: object) -> FindingRecord:
-        """A finding no checklist item covers."""
+    def add_finding(
+        self, title: str, edit: FindingEdit = UNCHANGED, section_id: str | None = None, layer: str | None = None
+    ) -> FindingRecord:
+        """A finding no checklist item covers, with the fields ``edit`` gives (its title is ``title``)."""
         self._editable()
-        record = FindingRecord(uuid.uuid4(), self.assessment_id, None, title=" ".join(title.split()), **fields)  # type: ignore[arg-type]
+        blank = FindingRecord(uuid.uuid4(), self.assessment_id, None, section_id=section_id, layer=layer)
+        record = dataclasses.replace(edit.applied_to(blank), title=" ".join(title.split()))
         if record.section_id is not None and record.section_id not in self._section_ids():
             raise NotFoundError(f"no section '{record.section_id}' in this checklist")
         check_finding(record, None)

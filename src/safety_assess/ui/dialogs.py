@@ -1,4 +1,6 @@
-"""Every dialog behind one patchable ``ask_…``/``show_…`` function, so tests never block in exec()."""
+"""Every dialog behind one patchable ``ask_…``/``show_…`` function, so tests never block in exec(). The dialogs of one
+feature have theirs beside them (``ui.plan.editors.ask_action``, ``ui.settings.dialog.ask_settings``...), so a
+feature folder depends on no other through this module."""
 
 from __future__ import annotations
 
@@ -26,14 +28,7 @@ from safety_assess import __version__
 from safety_assess.domain.records import Campus
 
 if TYPE_CHECKING:
-    from safety_assess.base.settings import Settings
     from safety_assess.bundles.importer import DeviceClaim
-    from safety_assess.domain.plan.actions import Action, Phase
-    from safety_assess.ui.bundle.export_dialog import BundleChoices, BundleRequest
-    from safety_assess.ui.plan.editors import NewFinding
-    from safety_assess.ui.report.options import ReportRequest
-    from safety_assess.ui.settings.dialog import SettingsContext
-    from safety_assess.ui.settings.welcome import WelcomeChoices
 
 
 @dataclass(frozen=True)
@@ -227,48 +222,6 @@ def ask_photo_files(parent: QWidget | None) -> list[Path]:
     return [Path(name) for name in names]
 
 
-def ask_action(
-    parent: QWidget | None, action: Action, phases: tuple[Phase, ...], assessed_on: dt.date, finding_title: str
-) -> Action | None:
-    """A new or edited corrective action, checked; None when cancelled."""
-    from safety_assess.ui.plan.editors import ActionDialog
-
-    dialog = ActionDialog(parent, action, phases, assessed_on, finding_title)
-    return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
-
-
-def ask_new_finding(parent: QWidget | None, sections: list[tuple[str, str]]) -> NewFinding | None:
-    """A finding no checklist item covers (``sections``: id and title to choose from); None when cancelled."""
-    from safety_assess.ui.plan.editors import FindingDialog
-
-    dialog = FindingDialog(parent, sections)
-    return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
-
-
-def ask_report_options(parent: QWidget | None, suggested: Path) -> ReportRequest | None:
-    """Where to export the report, which version, and an optional password; None when cancelled."""
-    from safety_assess.ui.report.options import ReportDialog
-
-    dialog = ReportDialog(parent, suggested)
-    return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
-
-
-def ask_settings(parent: QWidget | None, settings: Settings, context: SettingsContext) -> Settings | None:
-    """The settings as changed in the dialog (a copy); None when cancelled."""
-    from safety_assess.ui.settings.dialog import SettingsDialog
-
-    dialog = SettingsDialog(parent, settings, context)
-    return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
-
-
-def ask_welcome(parent: QWidget | None, district: str, assessor: str, sample: bool) -> WelcomeChoices | None:
-    """The first-run choices; None when the welcome was closed without them."""
-    from safety_assess.ui.settings.welcome import WelcomeDialog
-
-    dialog = WelcomeDialog(parent, district, assessor, sample)
-    return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
-
-
 def open_file(path: Path) -> bool:
     """Open a file with the desktop's own application for it (a browser for the user guide)."""
     from PySide6.QtCore import QUrl
@@ -287,14 +240,6 @@ def show_notice(parent: QWidget | None, title: str, message: str) -> None:
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setWindowModality(Qt.WindowModality.NonModal)
     box.show()
-
-
-def ask_bundle_export(parent: QWidget | None, choices: BundleChoices) -> BundleRequest | None:
-    """Which assessments to put in a bundle, and where; None when cancelled."""
-    from safety_assess.ui.bundle.export_dialog import BundleExportDialog
-
-    dialog = BundleExportDialog(parent, choices)
-    return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 def ask_bundle_files(parent: QWidget | None) -> list[Path]:
@@ -362,11 +307,3 @@ def ask_passphrase(parent: QWidget | None, title: str, label: str) -> str | None
     """A passphrase, typed hidden; None when cancelled or left empty."""
     value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
     return value if ok and value else None
-
-
-def ask_new_passphrase(parent: QWidget | None) -> str | None:
-    """A new backup passphrase, typed twice; None when cancelled."""
-    from safety_assess.ui.settings.passphrase import NewPassphraseDialog
-
-    dialog = NewPassphraseDialog(parent)
-    return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None

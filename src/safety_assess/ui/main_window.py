@@ -7,13 +7,13 @@ import dataclasses
 import html
 import uuid
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QSplitter, QTreeView, QWidget
 
 from safety_assess.base.atomic import WriteError
+from safety_assess.base.jobs import Changes
 from safety_assess.base.settings import Settings
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.records import AssessmentSummary, Campus
@@ -21,17 +21,16 @@ from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
 from safety_assess.ui.actions import build_window_actions
 from safety_assess.ui.bundle import bundle_paths
+from safety_assess.ui.changes import ChangeChannel
+from safety_assess.ui.main_actions import MAIN_ACTIONS
 from safety_assess.ui.models.campus_tree import CampusTreeModel
-from safety_assess.ui.one_window import bring_forward
 from safety_assess.ui.operations import Operations
+from safety_assess.ui.settings.host import Host
 from safety_assess.ui.settings.housekeeping import Housekeeping
+from safety_assess.ui.windows import Windows
 
 # The windows, jobs and services a command opens are imported when it runs: only what the first paint needs is
 # imported before the window shows (tests/e2e/test_startup.py).
-if TYPE_CHECKING:
-    from safety_assess.ui.district.window import DistrictWindow as DistrictWindowType
-    from safety_assess.ui.plan.window import PlanWindow as PlanWindowType
-    from safety_assess.ui.walkthrough.window import WalkthroughWindow as WalkthroughWindowType
 
 REFRESH_DELAY_MS = 500
 
@@ -46,14 +45,18 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Safety Assess")
         self.setObjectName("MainWindow")
         self.model = CampusTreeModel(self)
-        self.walks: dict[uuid.UUID, WalkthroughWindowType] = {}
-        self.plans: dict[uuid.UUID, PlanWindowType] = {}
-        self.district: DistrictWindowType | None = None
         self.instance_lock: object | None = None
         """The data folder's single-instance lock (ui.app), held while the window lives."""
-        self.housekeeping = Housekeeping(self)
-        self.exports: list[object] = []  # report and bundle jobs, kept so their handlers and previews live
-        self.operations = Operations(self)
+        self.channel = ChangeChannel(self)
+        """The app's one change channel, handed to every window opened from this one."""
+        self.channel.follow(workspace.settings_store)
+        self.channel.subscribe(self._follow)
+        self.operations = Operations(self.channel, self)
+        self.windows = Windows(workspace, self.channel, self, self.operations)
+        """The other windows open: walkthroughs, plans, the district view, report previews."""
+        self.housekeeping: Housekeeping = Housekeeping(
+            Host(self, workspace, self.operations, self.channel, self.windows, self.select, self.use_district_key)
+        )
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(lambda: self.refresh(select=self.selected_id()))
         self.assessmentActivated.connect(self.open_assessment)
@@ -70,7 +73,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         self.setCentralWidget(splitter)
-        self.actions_by_id = build_window_actions(self, "Main")
+        self.actions_by_id = build_window_actions(self, "Main", MAIN_ACTIONS)
         self.setAcceptDrops(True)  # bundles dropped on the window are imported
         self.statusBar().showMessage(where_data_lives(workspace))
         if workspace.shared:
@@ -97,14 +100,28 @@ class MainWindow(QMainWindow):
     def refresh(self, select: uuid.UUID | None = None) -> None:
         self.model.reset(*self.workspace.overview())
         if select is not None:
-            index = self.model.find(select)
-            self.tree.expand(index.parent())
-            self.tree.setCurrentIndex(index)
+            self.select(select)
+        else:
+            self._show_details(self.tree.currentIndex())
+
+    def select(self, record_id: uuid.UUID) -> None:
+        """Make the campus or assessment listed with this id the current one."""
+        index = self.model.find(record_id)
+        self.tree.expand(index.parent())
+        self.tree.setCurrentIndex(index)
         self._show_details(self.tree.currentIndex())
 
     def refresh_soon(self) -> None:
         """Reload the list once things settle: a walkthrough reports every answer, the list need not follow each."""
         self._refresh_timer.start()
+
+    def _follow(self, changes: Changes, _origin: object) -> None:
+        """The list shows campuses and assessments with their progress: campuses or assessments added, completed or
+        brought in show at once (this window's own too); answers given in a walkthrough once they settle."""
+        if changes.campuses or changes.assessments:
+            self.refresh(select=self.selected_id())
+        elif changes.answers:
+            self.refresh_soon()
 
     def selected_id(self) -> uuid.UUID | None:
         record = self.selected()
@@ -123,7 +140,8 @@ class MainWindow(QMainWindow):
         except SafetyAssessError as error:
             dialogs.show_error(self, "Campus not added", str(error))
             return
-        self.refresh(select=campus.id)
+        self.channel.publish(Changes(campuses=True), self)
+        self.select(campus.id)
 
     def new_assessment(self) -> None:
         campuses = self.workspace.campuses.list()
@@ -157,9 +175,10 @@ class MainWindow(QMainWindow):
         except SafetyAssessError as error:
             dialogs.show_error(self, "Assessment not started", str(error))
             return
+        self.channel.publish(Changes(assessments=frozenset({summary.id})), self)
         if answer.assessors:  # the name a person sees is the name recorded from now on, in every window
             self._save_settings(dataclasses.replace(self.workspace.settings, assessor_name=", ".join(answer.assessors)))
-        self.refresh(select=summary.id)
+        self.select(summary.id)
         self.open_assessment(summary.id)
 
     def open_selected(self) -> None:
@@ -171,9 +190,7 @@ class MainWindow(QMainWindow):
 
     def open_assessment(self, assessment_id: uuid.UUID) -> None:
         """Show the assessment's walkthrough (bringing it forward when already open)."""
-        from safety_assess.ui.walkthrough.opening import open_walkthrough
-
-        open_walkthrough(self, assessment_id)
+        self.windows.open_walkthrough(assessment_id)
 
     def open_selected_plan(self) -> None:
         record = self.selected()
@@ -183,39 +200,20 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Select an assessment to see its findings and action plan.", 4000)
 
     def export_selected(self) -> None:
-        from safety_assess.ui.report.exporting import ReportExport
-
         record = self.selected()
         if not isinstance(record, AssessmentSummary):
             self.statusBar().showMessage("Select an assessment to export its action plan.", 4000)
             return
-        export = ReportExport(self, self.workspace, record.id, self.operations)
-        if export.start():
-            self.exports.append(export)
+        self.windows.export_report(self, record.id, self.operations)
 
     def open_district(self) -> None:
         """Show the district view (brought forward and refreshed when already open)."""
-        from safety_assess.ui.district.window import DistrictWindow
-
-        if self.district is not None:
-            self.district.reload()
-            bring_forward(self.district)
-            return
-        window = DistrictWindow(self.workspace)
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        window.destroyed.connect(self._forget_district)
-        self.district = window
-        window.show()
-
-    def _forget_district(self) -> None:
-        self.district = None
+        self.windows.open_district()
 
     def export_bundle(self) -> None:
         from safety_assess.ui.bundle.exporting import BundleExport
 
-        export = BundleExport(self, self.workspace, self.operations)
-        if export.start(self.selected_assessment_id()):
-            self.exports.append(export)  # its handlers are bound methods: keep it until the app closes
+        BundleExport(self, self.workspace, self.operations).start(self.selected_assessment_id())
 
     def import_bundles(self) -> None:
         self.import_bundle_files(dialogs.ask_bundle_files(self))
@@ -224,9 +222,7 @@ class MainWindow(QMainWindow):
         from safety_assess.ui.bundle.importing import BundleImport
 
         if paths:
-            batch = BundleImport(self, self.workspace, self.operations, lambda: self.refresh(self.selected_id()))
-            batch.start(paths)
-            self.exports.append(batch)
+            BundleImport(self, self.workspace, self.operations).start(paths)
 
     def use_district_key(self) -> None:
         from safety_assess.ui.bundle.keys import use_district_key
@@ -254,16 +250,7 @@ class MainWindow(QMainWindow):
 
     def open_plan(self, assessment_id: uuid.UUID) -> None:
         """Show the assessment's findings and action plan (bringing the window forward when already open)."""
-        from safety_assess.ui.plan.opening import open_plan
-
-        open_plan(self, assessment_id)
-
-    def answers_changed(self, assessment_id: uuid.UUID) -> None:
-        """A walkthrough changed answers: the list, and the assessment's open plan window, follow."""
-        self.refresh_soon()
-        plan = self.plans.get(assessment_id)
-        if plan is not None:
-            plan.reload_soon()
+        self.windows.open_plan(assessment_id)
 
     def show_about(self) -> None:
         dialogs.show_about(self, where_data_lives(self.workspace), self.workspace.device_key.fingerprint)
@@ -298,29 +285,10 @@ class MainWindow(QMainWindow):
         from safety_assess.ui.after_crash import tidy_up_after_a_crash
 
         self.operations.run("Loading", lambda _progress: self.workspace.warm_up())
-        tidy_up_after_a_crash(self)
-
-    def work_running(self) -> list[str]:
-        """What runs in the background in this window and the windows opened from it (titles)."""
-        every = [
-            self.operations,
-            *(walk.operations for walk in self.walks.values()),
-            *(plan.operations for plan in self.plans.values()),
-            *([self.district.operations] if self.district else []),
-        ]
-        return [operation.title for operations in every for operation in operations.running()]
-
-    def close_other_windows(self) -> None:
-        """Close the walkthroughs, plans, district view and report previews opened from this window."""
-        for window in [*self.walks.values(), *self.plans.values(), *([self.district] if self.district else [])]:
-            window.close()
-        for export in self.exports:
-            preview = getattr(export, "preview", None)
-            if preview is not None:
-                preview.close()
+        tidy_up_after_a_crash(self, self.workspace, self.operations)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.close_other_windows()
+        self.windows.close_all()
         self.operations.cancel_all()
         self.operations.wait_all(30_000)
         geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")

@@ -3,6 +3,7 @@
 A job is a plain, Qt-free callable ``work(progress) -> result`` (see ``safety_assess.base.jobs``).
 ``Operations.run()`` starts it on a small thread pool and returns an ``Operation`` whose signals arrive
 on the UI thread: ``progressed`` (throttled), then exactly one of ``finished``, ``failed`` or ``cancelled``.
+What the job changed is published into the app's change channel (``safety_assess.ui.changes``) just before.
 
 Threads: the worker only ever touches the job, its ``Progress`` and a private relay object that belongs
 to ``Operations``; every ``Operation`` is created, used and dropped on the UI thread.
@@ -22,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThreadPool, S
 
 from safety_assess.base.jobs import Cancelled, Changes, Progress
 from safety_assess.domain.errors import SafetyAssessError
+from safety_assess.ui.changes import ChangeChannel
 
 logger = logging.getLogger(__name__)
 
@@ -80,11 +82,13 @@ class Operation(QObject):
     """A one-line message fit to show the user."""
     cancelled = Signal()
 
-    def __init__(self, title: str, progress: Progress) -> None:
+    def __init__(self, title: str, progress: Progress, owner: object = None) -> None:
         super().__init__()
         self._title = title
         self._progress = progress
         self._running = True
+        self._owner = owner
+        """Kept alive while the job runs (Qt holds a bound method's object weakly), let go when it ends."""
 
     @property
     def title(self) -> str:
@@ -106,6 +110,7 @@ class Operation(QObject):
             self.failed.emit(outcome.message)
         else:
             self.cancelled.emit()
+        self._owner = None
 
 
 class _Relay(QObject):
@@ -118,17 +123,18 @@ class _Relay(QObject):
 
 
 class Operations(QObject):
-    """Runs jobs in the background for one app window and tells the UI how they went and what changed."""
+    """Runs jobs in the background for one app window (its ``parent``) and tells the UI how they went; what a job
+    changed is published into ``channel`` as changed in that window, however the job ended, before its own end
+    signal."""
 
     started = Signal(Operation)
     """A job was queued; connect to its signals to show its progress."""
-    changed = Signal(Changes)
-    """A job ended (however) having changed something; emitted before the job's own end signal."""
     busyChanged = Signal(bool)
     """True when the first job starts, False when the last one ends."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, channel: ChangeChannel, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._channel = channel
         # Created before the relay, so it is destroyed first: its destructor waits for the jobs still running.
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(MAX_THREADS)
@@ -147,15 +153,17 @@ class Operations(QObject):
         on_done: Callable[[R], object] | None = None,
         on_error: Callable[[str], object] | None = None,
         changes: Callable[[R], Changes] | None = None,
+        owner: object = None,
     ) -> Operation:
         """Start ``work`` on a worker thread; ``changes`` maps its result to what it changed.
 
         Without ``changes``, a result that is itself a ``Changes`` counts; whatever the job ``record()``-ed
-        counts too. The returned operation is kept alive until it ends, whether the caller keeps it or not.
+        counts too. The returned operation is kept alive until it ends, whether the caller keeps it or not, and
+        so is ``owner`` (an export or import whose handlers are its bound methods): forgotten once it ends.
         """
         job_id = next(self._ids)
         progress = Progress(functools.partial(self._relay.reported.emit, job_id))
-        operation = Operation(title, progress)
+        operation = Operation(title, progress, owner)
         if on_done is not None:
             operation.finished.connect(on_done)
         if on_error is not None:
@@ -193,8 +201,7 @@ class Operations(QObject):
     @Slot(int, object)
     def _on_ended(self, job_id: int, outcome: _Outcome) -> None:
         operation = self._running.pop(job_id)
-        if outcome.changes:
-            self.changed.emit(outcome.changes)
+        self._channel.publish(outcome.changes, self.parent())
         operation._end(outcome)
         self._set_busy(bool(self._running))
 

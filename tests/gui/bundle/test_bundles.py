@@ -24,6 +24,7 @@ from safety_assess.services.photos import add_photos
 from safety_assess.services.sealing import sealing_key
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
+from safety_assess.ui.bundle import export_dialog
 from safety_assess.ui.bundle.export_dialog import BundleExportDialog, BundleRequest
 from safety_assess.ui.bundle.exporting import bundle_choices
 from safety_assess.ui.main_window import MainWindow
@@ -79,7 +80,7 @@ def test_export_writes_the_chosen_assessment(  # type: ignore[no-untyped-def]
         offered.append(choices)
         return BundleRequest(out, [summary.id], since_last=False)
 
-    monkeypatch.setattr(dialogs, "ask_bundle_export", ask)
+    monkeypatch.setattr(export_dialog, "ask_bundle_export", ask)
     shown = Shown(monkeypatch)
     window.refresh(select=summary.id)
     window.actions_by_id["sync.export"].trigger()

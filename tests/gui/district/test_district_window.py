@@ -49,7 +49,7 @@ def open_district(qtbot, workspace: Workspace) -> DistrictWindow:  # type: ignor
     main = MainWindow(workspace)
     qtbot.addWidget(main)
     main.actions_by_id["district.view"].trigger()
-    window = main.district
+    window = main.windows.district
     assert window is not None
     qtbot.addWidget(window)
     qtbot.waitExposed(window)
@@ -138,11 +138,11 @@ def test_district_report_and_campus_pack_from_the_window(  # type: ignore[no-unt
     monkeypatch.setattr(dialogs, "show_message", lambda parent, title, text: messages.append(text))
     window = open_district(qtbot, district)
     window.actions_by_id["district.report"].trigger()
-    qtbot.waitUntil(lambda: window.exports.preview is not None, timeout=30_000)
-    preview = window.exports.preview
-    assert preview is not None and report.read_bytes().startswith(b"%PDF-")
-    qtbot.addWidget(preview)
+    qtbot.waitUntil(lambda: bool(window.registry.previews), timeout=30_000)
+    [preview] = window.registry.previews  # registered like the other windows, until closed
+    assert report.read_bytes().startswith(b"%PDF-")
     preview.close()
+    qtbot.waitUntil(lambda: not window.registry.previews)
     window.table.selectRow(0)  # Lincoln High, the most at risk
     window.actions_by_id["district.pack"].trigger()
     qtbot.waitUntil(lambda: bool(messages), timeout=30_000)

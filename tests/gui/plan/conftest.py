@@ -9,6 +9,7 @@ import pytest
 from safety_assess.domain.records import AssessmentSummary
 from safety_assess.services.assessments import record_answer, start_assessment
 from safety_assess.services.workspace import Workspace
+from safety_assess.ui.main_window import MainWindow
 from safety_assess.ui.plan.window import PlanWindow
 
 DAY = dt.date(2026, 11, 2)
@@ -25,12 +26,13 @@ def assessment(workspace: Workspace) -> AssessmentSummary:
 
 
 @pytest.fixture
-def open_plan(qtbot, workspace: Workspace, assessment: AssessmentSummary):  # type: ignore[no-untyped-def]
+def open_plan(qtbot, window: MainWindow, assessment: AssessmentSummary):  # type: ignore[no-untyped-def]
+    """The plan window opened from the main window (closed with it: deleted when closed, so not handed to qtbot)."""
+
     def open_() -> PlanWindow:
-        window = PlanWindow(workspace, assessment.id)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        return window
+        plan = window.windows.open_plan(assessment.id)
+        assert plan is not None
+        qtbot.waitExposed(plan)
+        return plan
 
     return open_

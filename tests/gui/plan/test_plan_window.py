@@ -8,12 +8,14 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from safety_assess.base.jobs import Changes
 from safety_assess.domain.plan.actions import Action, Status
 from safety_assess.domain.records import AssessmentSummary
 from safety_assess.services.assessments import record_answer, start_assessment
 from safety_assess.services.plan import PlanEditor, load_plan
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
+from safety_assess.ui.plan import editors
 from safety_assess.ui.plan.editors import ActionDialog, FindingDialog, NewFinding
 from safety_assess.ui.plan.models import ActionsModel, CarriedModel, FindingsModel, ScoresModel
 from safety_assess.ui.plan.window import PlanWindow
@@ -87,7 +89,7 @@ def test_planning_and_updating_actions_with_totals(qtbot, open_plan, workspace: 
         seen.append(action)
         return dataclasses.replace(action, cost_low=200, cost_high=450, owner="Facilities")
 
-    monkeypatch.setattr(dialogs, "ask_action", plan_it)
+    monkeypatch.setattr(editors, "ask_action", plan_it)
     window.actions_by_id["plan.add_action"].trigger()
     assert (seen[0].description, seen[0].phase, seen[0].due) == ("Lock the door.", "short_term", dt.date(2027, 11, 2))
     [action] = workspace.findings.actions(window.assessment_id)
@@ -95,7 +97,7 @@ def test_planning_and_updating_actions_with_totals(qtbot, open_plan, workspace: 
     assert "$200–$450" in window.totals.text() and "Building perimeter" in window.totals.text()
     window.tabs.setCurrentIndex(1)
     window.actions_view.selectRow(0)
-    monkeypatch.setattr(dialogs, "ask_action", lambda *a: dataclasses.replace(a[1], status=Status.DONE, note="Fixed"))
+    monkeypatch.setattr(editors, "ask_action", lambda *a: dataclasses.replace(a[1], status=Status.DONE, note="Fixed"))
     window.actions_by_id["plan.edit_action"].trigger()
     done = workspace.findings.actions(window.assessment_id)[0]
     assert (done.status, done.note) == (Status.DONE, "Fixed")
@@ -107,7 +109,7 @@ def test_planning_and_updating_actions_with_totals(qtbot, open_plan, workspace: 
 def test_a_manual_finding_with_photos(qtbot, open_plan, workspace: Workspace, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     window = open_plan()
     monkeypatch.setattr(
-        dialogs, "ask_new_finding", lambda parent, sections: NewFinding("Roof hatch unlocked", "main", "gym", "", 4, 5)
+        editors, "ask_new_finding", lambda parent, sections: NewFinding("Roof hatch unlocked", "main", "gym", "", 4, 5)
     )
     window.actions_by_id["plan.add_finding"].trigger()
     finding = window.current_finding()
@@ -130,13 +132,13 @@ def test_a_completed_assessment_keeps_its_findings_but_actions_stay_open(  # typ
     window.findings_view.selectRow(0)
     assert not window.panel.save.isEnabled() and not window.panel.likelihood.isEnabled()
     assert "completed" in window.header.text()
-    monkeypatch.setattr(dialogs, "ask_action", lambda *a: dataclasses.replace(a[1], status=Status.IN_PROGRESS))
+    monkeypatch.setattr(editors, "ask_action", lambda *a: dataclasses.replace(a[1], status=Status.IN_PROGRESS))
     window.actions_by_id["plan.add_action"].trigger()
     assert workspace.findings.actions(assessment.id)[0].status == Status.IN_PROGRESS
 
 
 def test_the_earlier_assessment_shows_what_changed(  # type: ignore[no-untyped-def]
-    qtbot, workspace: Workspace, assessment: AssessmentSummary
+    qtbot, window, workspace: Workspace, assessment: AssessmentSummary
 ) -> None:
     editor = PlanEditor(workspace, assessment.id)
     plan = load_plan(workspace, assessment.id)
@@ -145,17 +147,16 @@ def test_the_earlier_assessment_shows_what_changed(  # type: ignore[no-untyped-d
     workspace.assessments.complete(assessment.id, ["Ana"])
     later = start_assessment(workspace, "LHS", "every-type", ["Ana"], DAY + dt.timedelta(days=340))
     record_answer(workspace, later.id, "door-locked", "no")
-    window = PlanWindow(workspace, later.id)
-    qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window.plan.comparison is not None)  # read in the background
-    assert window.tabs.isTabVisible(3)
-    assert "2 findings resolved, 1 persisting, 0 new" in window.since_label.text()
-    rows = window.carried_model.rows
+    plan = window.windows.open_plan(later.id)
+    qtbot.waitUntil(lambda: plan.plan.comparison is not None)  # read in the background
+    assert plan.tabs.isTabVisible(3)
+    assert "2 findings resolved, 1 persisting, 0 new" in plan.since_label.text()
+    rows = plan.carried_model.rows
     assert [(r.finding.item_id, r.change, r.action.status if r.action else None) for r in rows] == [
         ("gate", "resolved", Status.DONE),
         ("extinguishers", "resolved", None),
     ]
-    assert window.findings_filter.index(0, 7).data() == "Persisting"
+    assert plan.findings_filter.index(0, 7).data() == "Persisting"
 
 
 def test_the_action_dialog_refuses_inverted_costs(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -181,16 +182,16 @@ def test_opened_from_the_main_window_and_following_the_walkthrough(  # type: ign
     qtbot, window, assessment: AssessmentSummary, workspace: Workspace
 ) -> None:
     window.open_assessment(assessment.id)
-    walk = window.walks[assessment.id]
+    walk = window.windows.walks[assessment.id]
     walk.actions_by_id["walk.plan"].trigger()  # from the walkthrough...
-    plan = window.plans[assessment.id]  # deleted when closed, so not handed to qtbot
+    plan = window.windows.plans[assessment.id]  # deleted when closed, so not handed to qtbot
     walk.close()
     window.refresh(select=assessment.id)
     window.actions_by_id["assessment.plan"].trigger()  # ...and from the main window: the same one, brought forward
-    assert list(window.plans.values()) == [plan]
+    assert list(window.windows.plans.values()) == [plan]
     assert len(plan.findings_model.rows) == 3
-    record_answer(workspace, assessment.id, "gate", "pass")
-    window.answers_changed(assessment.id)
+    record_answer(workspace, assessment.id, "gate", "pass")  # as an answer in another window publishes it
+    window.channel.publish(Changes(answers=frozenset({assessment.id})))
     qtbot.waitUntil(lambda: len(plan.findings_model.rows) == 2)
     plan.close()
-    qtbot.waitUntil(lambda: assessment.id not in window.plans)
+    qtbot.waitUntil(lambda: assessment.id not in window.windows.plans)

@@ -11,14 +11,14 @@ from PySide6.QtWidgets import QLabel
 from safety_assess.domain.records import AssessmentSummary
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
+from safety_assess.ui.report import options
 from safety_assess.ui.report.options import ReportDialog, ReportRequest
 
 
-def exported(qtbot: Any, window: Any) -> Any:
-    export = window.exports[-1]
-    qtbot.waitUntil(lambda: export.preview is not None, timeout=60_000)
-    preview = export.preview
-    qtbot.addWidget(preview)
+def exported(qtbot: Any, registry: Any) -> Any:
+    """The report preview the export opened, registered with the other windows."""
+    qtbot.waitUntil(lambda: bool(registry.previews), timeout=60_000)
+    [preview] = registry.previews
     qtbot.waitUntil(lambda: preview.document.status() == QPdfDocument.Status.Ready, timeout=20_000)
     return preview
 
@@ -32,9 +32,9 @@ def test_export_from_the_plan_window_shows_the_report(qtbot, open_plan, tmp_path
         suggested.append(path)
         return ReportRequest(out, public=False, password="long enough")
 
-    monkeypatch.setattr(dialogs, "ask_report_options", ask)
+    monkeypatch.setattr(options, "ask_report_options", ask)
     window.actions_by_id["plan.export"].trigger()
-    preview = exported(qtbot, window)
+    preview = exported(qtbot, window.registry)
     assert suggested[0].name == "action-plan-LHS-2026-11-02.pdf"
     assert out.read_bytes().startswith(b"%PDF-") and b"/Encrypt" in out.read_bytes()
     assert preview.document.pageCount() >= 5 and "pages" in preview.pages.text()
@@ -50,10 +50,10 @@ def test_export_from_the_main_window_public(  # type: ignore[no-untyped-def]
     monkeypatch,
 ) -> None:
     out = tmp_path / "public.pdf"
-    monkeypatch.setattr(dialogs, "ask_report_options", lambda parent, path: ReportRequest(out, True, None))
+    monkeypatch.setattr(options, "ask_report_options", lambda parent, path: ReportRequest(out, True, None))
     window.refresh(select=assessment.id)
     window.actions_by_id["assessment.export"].trigger()
-    preview = exported(qtbot, window)
+    preview = exported(qtbot, window.windows)
     assert preview.document.pageCount() >= 4 and out.is_file()
     preview.close()
 
@@ -86,8 +86,8 @@ def test_a_failed_export_says_why(qtbot, open_plan, workspace: Workspace, monkey
     errors: list[str] = []
     monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: errors.append(message))
     monkeypatch.setattr(
-        dialogs, "ask_report_options", lambda parent, path: ReportRequest(tmp_path / "gone" / "x.pdf", False, None)
+        options, "ask_report_options", lambda parent, path: ReportRequest(tmp_path / "gone" / "x.pdf", False, None)
     )
     window.actions_by_id["plan.export"].trigger()
     qtbot.waitUntil(lambda: bool(errors), timeout=60_000)
-    assert "does not exist" in errors[0] and window.exports[-1].preview is None
+    assert "does not exist" in errors[0] and window.registry.previews == []

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 from safety_assess.services.assessments import start_assessment
 from safety_assess.services.walkthrough import WalkSession
 from safety_assess.services.workspace import Workspace
+from safety_assess.ui.changes import ChangeChannel
 from safety_assess.ui.walkthrough.window import WalkthroughWindow
 
 Open = Callable[[str], WalkthroughWindow]
@@ -21,7 +22,7 @@ def open_walk(qtbot, workspace: Workspace) -> Open:  # type: ignore[no-untyped-d
 
     def open_(checklist_id: str) -> WalkthroughWindow:
         summary = start_assessment(workspace, "LHS", checklist_id, ["Ana Diaz"], dt.date(2026, 11, 23))
-        window = WalkthroughWindow(WalkSession(workspace, summary.id))
+        window = WalkthroughWindow(WalkSession(workspace, summary.id), ChangeChannel())
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)

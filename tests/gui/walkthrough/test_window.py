@@ -159,7 +159,7 @@ def test_reopening_the_window_returns_to_the_last_item(qtbot, open_walk: Open) -
     window = open_walk("every-type")
     window.go_to(SlotKey("coverage"))
     window.close()
-    again = WalkthroughWindow(WalkSession(window.session.workspace, window.session.id))
+    again = WalkthroughWindow(WalkSession(window.session.workspace, window.session.id), window.channel)
     qtbot.addWidget(again)
     assert again.current == SlotKey("coverage")
 

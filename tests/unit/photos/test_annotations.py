@@ -14,6 +14,7 @@ from safety_assess.services.assessments import start_assessment
 from safety_assess.services.photos import add_photos, annotate_photo, export_photo
 from safety_assess.services.workspace import Workspace
 from tests import photo_files
+from tests.settings import change_settings
 
 PHOTOS = photo_files.folder()
 
@@ -70,7 +71,6 @@ def test_an_exported_photo_is_redacted_upright_and_without_metadata(workspace: W
 
 
 def test_gps_leaves_only_when_the_district_shares_locations_and_serials_never(workspace: Workspace, tmp_path) -> None:
-    from safety_assess.base.settings import Settings, save_settings
     from safety_assess.photos.decode import open_image, read_meta
 
     workspace.campuses.add("Lincoln High", "LHS")
@@ -80,7 +80,7 @@ def test_gps_leaves_only_when_the_district_shares_locations_and_serials_never(wo
 
     private = export_photo(workspace, photo.id)
     assert b"Exif" not in private and b"SERIAL" not in private
-    save_settings(workspace.data_dir.settings, Settings(share_photo_location=True))
+    change_settings(workspace, share_photo_location=True)
     shared = export_photo(workspace, photo.id)
     assert b"SERIAL" not in shared
     exported = tmp_path / "shared.jpg"

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from safety_assess.domain.records import AssessmentSummary
+from safety_assess.domain.scoring.adjust import FindingEdit
 from safety_assess.photos.annotations import Annotation, Shape
 from safety_assess.services.assessments import record_answer, start_assessment
 from safety_assess.services.photos import add_photos, annotate_photo
@@ -35,11 +36,8 @@ def reported(workspace: Workspace) -> AssessmentSummary:
     editor = PlanEditor(workspace, summary.id, by="Ana Díaz")
     editor.add_finding(
         "Roof hatch unlocked",
+        FindingEdit(likelihood=4, severity=5, location="gym roof", description="The hatch opens from the ladder."),
         section_id="main",
-        likelihood=4,
-        severity=5,
-        location="gym roof",
-        description="The hatch opens from the ladder.",
     )
     plan = load_plan(workspace, summary.id)
     for finding in plan.findings:

@@ -12,6 +12,7 @@ from safety_assess.cli.plan_json import assessment_scores
 from safety_assess.domain.errors import ConflictError, NotFoundError
 from safety_assess.domain.plan.actions import PlanError, Status
 from safety_assess.domain.records import AssessmentSummary
+from safety_assess.domain.scoring.adjust import FindingEdit
 from safety_assess.domain.scoring.findings import Change
 from safety_assess.domain.scoring.risk import RiskError
 from safety_assess.services.assessments import record_answer, start_assessment
@@ -41,8 +42,8 @@ def test_adjusting_a_raised_finding_is_stored_and_scored(workspace: Workspace, a
     door = load_plan(workspace, assessment.id).finding("item:door-locked:")
     assert (door.likelihood, door.severity, door.id) == (3, 4, None)
     with pytest.raises(RiskError, match="say why"):
-        editor.adjust(door, likelihood=5)
-    editor.adjust(door, likelihood=5, rationale="Propped open every morning", location="gym side")
+        editor.adjust(door, FindingEdit(likelihood=5))
+    editor.adjust(door, FindingEdit(likelihood=5, rationale="Propped open every morning", location="gym side"))
     plan = load_plan(workspace, assessment.id)
     door = plan.finding("item:door-locked:")
     assert (door.likelihood, door.risk, door.band(plan.bands).name, door.location) == (
@@ -56,7 +57,9 @@ def test_adjusting_a_raised_finding_is_stored_and_scored(workspace: Workspace, a
 
 def test_manual_findings_with_actions_and_totals(workspace: Workspace, assessment: AssessmentSummary) -> None:
     editor = PlanEditor(workspace, assessment.id, by="Ana")
-    record = editor.add_finding("Roof hatch unlocked", section_id="main", likelihood=4, severity=4, location="gym")
+    record = editor.add_finding(
+        "Roof hatch unlocked", FindingEdit(likelihood=4, severity=4, location="gym"), section_id="main"
+    )
     with pytest.raises(NotFoundError, match="no section 'attic'"):
         editor.add_finding("x", section_id="attic")
     plan = load_plan(workspace, assessment.id)
@@ -107,7 +110,7 @@ def test_a_completed_assessment_freezes_findings_but_not_its_plan(
     action = editor.add_action(door, editor.suggested_action(door, plan.phases), plan.phases)
     workspace.assessments.complete(assessment.id, ["Ana"])
     with pytest.raises(ConflictError, match="completed"):
-        editor.adjust(door, severity=5, rationale="x")
+        editor.adjust(door, FindingEdit(severity=5, rationale="x"))
     district = PlanEditor(workspace, assessment.id, by="Facilities office")
     done = district.set_status(action, Status.DONE, note="Closer fitted")
     assert (done.status, done.note, done.status_changed_by) == (Status.DONE, "Closer fitted", "Facilities office")
@@ -118,7 +121,7 @@ def test_a_completed_assessment_freezes_findings_but_not_its_plan(
 
 def test_photos_of_manual_and_raised_findings(workspace: Workspace, assessment: AssessmentSummary) -> None:
     editor = PlanEditor(workspace, assessment.id)
-    roof = editor.add_finding("Roof hatch", likelihood=2, severity=2)
+    roof = editor.add_finding("Roof hatch", FindingEdit(likelihood=2, severity=2))
     add_photos(workspace, assessment.id, None, [PHOTOS / "hopper.jpg"], finding_id=roof.id)
     add_photos(workspace, assessment.id, "door-locked", [PHOTOS / "hopper_orientation_3.jpg"])
     photos = editor.photos_by_finding(load_plan(workspace, assessment.id).findings)
@@ -128,7 +131,7 @@ def test_photos_of_manual_and_raised_findings(workspace: Workspace, assessment: 
 
 def test_reopening_copies_findings_actions_and_photos(workspace: Workspace, assessment: AssessmentSummary) -> None:
     editor = PlanEditor(workspace, assessment.id)
-    roof = editor.add_finding("Roof hatch", likelihood=2, severity=2)
+    roof = editor.add_finding("Roof hatch", FindingEdit(likelihood=2, severity=2))
     add_photos(workspace, assessment.id, None, [PHOTOS / "hopper.jpg"], finding_id=roof.id)
     plan = load_plan(workspace, assessment.id)
     editor.add_action(
@@ -184,3 +187,15 @@ def test_change_over_time_between_two_assessments_of_a_campus(
         "item:door-locked:": "persisting",
         "item:extinguishers:": "new",
     }
+
+
+def test_a_finding_edit_keeps_what_it_does_not_name_and_clears_what_it_sets_to_none(
+    workspace: Workspace, assessment: AssessmentSummary
+) -> None:
+    editor = PlanEditor(workspace, assessment.id, by="Ana")
+    door = load_plan(workspace, assessment.id).finding("item:door-locked:")
+    editor.adjust(door, FindingEdit(residual_likelihood=2, residual_severity=2, location="gym side"))
+    door = load_plan(workspace, assessment.id).finding("item:door-locked:")
+    assert (door.residual_likelihood, door.residual_severity, door.likelihood) == (2, 2, 3)  # the rest kept
+    stored = editor.adjust(door, FindingEdit(residual_likelihood=None, residual_severity=None))
+    assert (stored.residual_likelihood, stored.residual_severity, stored.location) == (None, None, "gym side")

@@ -111,3 +111,16 @@ def test_every_field_counts_and_survives_a_merge(name: str) -> None:
     assert only
     assert getattr(only.merge(Changes()), name) == value
     assert getattr(Changes().merge(only), name) == value
+
+
+def test_touched_is_every_assessment_changed_in_any_part() -> None:
+    whole, answered, photographed, planned = (uuid.uuid4() for _ in range(4))
+    changes = Changes(
+        assessments=frozenset({whole}),
+        answers=frozenset({answered}),
+        photos=frozenset({photographed}),
+        plans=frozenset({planned}),
+        settings=frozenset({"currency"}),
+    )
+    assert changes.touched == {whole, answered, photographed, planned}
+    assert Changes(settings=frozenset({"currency"})).touched == frozenset()

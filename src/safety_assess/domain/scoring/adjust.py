@@ -4,8 +4,10 @@ location text, and findings no checklist item covers. Merged with the findings t
 from __future__ import annotations
 
 import dataclasses
+import enum
 import uuid
 from collections.abc import Iterable, Mapping
+from typing import TypeVar
 
 from safety_assess.domain.records import FindingRecord
 from safety_assess.domain.scoring.findings import Finding, by_risk
@@ -13,6 +15,52 @@ from safety_assess.domain.scoring.risk import RiskError, risk
 
 TITLE_MAX = 300
 TEXT_MAX = 20_000
+T = TypeVar("T")
+
+
+class Keep(enum.Enum):
+    KEEP = "keep"
+
+
+KEEP = Keep.KEEP
+"""A field of a ``FindingEdit`` left as it is stored."""
+
+
+@dataclasses.dataclass(frozen=True)
+class FindingEdit:
+    """The fields of a finding the assessor may change; each left ``KEEP`` stays as stored (None is a value: no
+    adjustment, no residual risk)."""
+
+    title: str | Keep = KEEP
+    """A manual finding's title; for a raised one, a replacement of the item's prompt ("" keeps the prompt)."""
+    likelihood: int | Keep | None = KEEP
+    severity: int | Keep | None = KEEP
+    rationale: str | Keep = KEEP
+    residual_likelihood: int | Keep | None = KEEP
+    residual_severity: int | Keep | None = KEEP
+    location: str | Keep = KEEP
+    description: str | Keep = KEEP
+
+    def applied_to(self, record: FindingRecord) -> FindingRecord:
+        """The record with this edit's fields (not checked: see ``check_finding``)."""
+        return dataclasses.replace(
+            record,
+            title=_kept(self.title, record.title),
+            likelihood=_kept(self.likelihood, record.likelihood),
+            severity=_kept(self.severity, record.severity),
+            rationale=_kept(self.rationale, record.rationale),
+            residual_likelihood=_kept(self.residual_likelihood, record.residual_likelihood),
+            residual_severity=_kept(self.residual_severity, record.residual_severity),
+            location=_kept(self.location, record.location),
+            description=_kept(self.description, record.description),
+        )
+
+
+UNCHANGED = FindingEdit()
+
+
+def _kept(value: T | Keep, stored: T) -> T:
+    return stored if isinstance(value, Keep) else value
 
 
 def manual_key(title: str) -> str:

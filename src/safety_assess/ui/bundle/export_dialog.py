@@ -150,3 +150,9 @@ class BundleExportDialog(QDialog):
             list(self.choices.changed) if since_last else self.checked_ids(),
             since_last,
         )
+
+
+def ask_bundle_export(parent: QWidget | None, choices: BundleChoices) -> BundleRequest | None:
+    """Which assessments to put in a bundle, and where; None when cancelled."""
+    dialog = BundleExportDialog(parent, choices)
+    return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -15,6 +15,7 @@ from safety_assess.services.bundles import changed_assessments, export_bundle, e
 from safety_assess.services.sealing import sealing_key
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
+from safety_assess.ui.bundle import export_dialog
 from safety_assess.ui.bundle.export_dialog import BundleChoices, BundleRequest
 from safety_assess.ui.operations import Operations
 from safety_assess.ui.progress_dialog import follow
@@ -57,7 +58,7 @@ class BundleExport:
         self.parent, self.workspace, self.operations = parent, workspace, operations
 
     def start(self, selected: uuid.UUID | None) -> bool:
-        request = dialogs.ask_bundle_export(self.parent, bundle_choices(self.workspace, selected))
+        request = export_dialog.ask_bundle_export(self.parent, bundle_choices(self.workspace, selected))
         if request is None:
             return False
         self.run(request)
@@ -71,7 +72,9 @@ class BundleExport:
                 return export_changed(workspace, request.path, progress=progress)
             return export_bundle(workspace, request.assessment_ids, request.path, progress=progress)
 
-        operation = self.operations.run("Exporting a bundle", work, on_done=self._done, on_error=self._failed)
+        operation = self.operations.run(
+            "Exporting a bundle", work, on_done=self._done, on_error=self._failed, owner=self
+        )
         follow(self.parent, "Export bundle", "Exporting the bundle…", operation)
 
     def _done(self, result: ExportResult | None) -> None:

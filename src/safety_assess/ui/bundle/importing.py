@@ -1,9 +1,9 @@
 """Import bundles in the app (menu or drag and drop): everything in the background with progress and cancel; a new
-device is trusted only once a person has compared its fingerprint; then one line per bundle says how it went."""
+device is trusted only once a person has compared its fingerprint; then one line per bundle says how it went. What
+was brought in is published by the operations into the change channel, so the lists follow."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
@@ -29,10 +29,8 @@ def outcome_line(outcome: BundleOutcome) -> str:
 class BundleImport:
     """One batch of bundles: import, ask about new devices, import those again if trusted, report."""
 
-    def __init__(
-        self, parent: QWidget, workspace: Workspace, operations: Operations, imported: Callable[[], object]
-    ) -> None:
-        self.parent, self.workspace, self.operations, self.imported = parent, workspace, operations, imported
+    def __init__(self, parent: QWidget, workspace: Workspace, operations: Operations) -> None:
+        self.parent, self.workspace, self.operations = parent, workspace, operations
         self.outcomes: dict[Path, BundleOutcome] = {}
 
     def start(self, paths: list[Path]) -> None:
@@ -44,7 +42,9 @@ class BundleImport:
         def work(progress: Progress) -> list[BundleOutcome]:
             return import_bundles(workspace, paths, trusted, progress, into=done)
 
-        operation = self.operations.run("Importing bundles", work, on_done=self._done, on_error=self._failed)
+        operation = self.operations.run(
+            "Importing bundles", work, on_done=self._done, on_error=self._failed, owner=self
+        )
         operation.cancelled.connect(lambda: self._cancelled(paths, done))
         follow(self.parent, "Import bundles", "Importing…", operation)
 
@@ -67,11 +67,9 @@ class BundleImport:
         self._report()
 
     def _report(self) -> None:
-        self.imported()
         if self.outcomes:
             lines = [outcome_line(o) for o in self.outcomes.values()]
             dialogs.show_import_results(self.parent, lines, any(o.report is None for o in self.outcomes.values()))
 
     def _failed(self, message: str) -> None:
-        self.imported()
         dialogs.show_error(self.parent, "Bundles not imported", message)

@@ -1,5 +1,5 @@
-"""What the district window writes: the district report (then shown) and a campus pack for the field, each in the
-background with progress and cancel."""
+"""What the district window writes: the district report (then shown in a preview the window registry keeps) and a
+campus pack for the field, each in the background with progress and cancel."""
 
 from __future__ import annotations
 
@@ -21,15 +21,14 @@ from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
 from safety_assess.ui.operations import Operations
 from safety_assess.ui.progress_dialog import follow
-from safety_assess.ui.report.preview import ReportPreview, show_preview
+from safety_assess.ui.registry import Registry
 
 R = TypeVar("R")
 
 
 class DistrictExports:
-    def __init__(self, parent: QWidget, workspace: Workspace, operations: Operations) -> None:
-        self.parent, self.workspace, self.operations = parent, workspace, operations
-        self.preview: ReportPreview | None = None
+    def __init__(self, parent: QWidget, workspace: Workspace, operations: Operations, registry: Registry) -> None:
+        self.parent, self.workspace, self.operations, self.registry = parent, workspace, operations, registry
 
     def report(self, folder: Path | None = None) -> None:
         suggested = (folder or Path.home()) / f"district-safety-plan-{dt.date.today().isoformat()}.pdf"
@@ -72,10 +71,7 @@ class DistrictExports:
         follow(self.parent, title, f"Writing the {title.lower()}…", operation)
 
     def _show(self, result: ReportResult) -> None:
-        self.preview = show_preview(result.path, None, result.warnings, self._forget_preview)
-
-    def _forget_preview(self) -> None:
-        self.preview = None
+        self.registry.show_report(result.path, None, result.warnings)
 
     def _packed(self, result: ExportResult) -> None:
         dialogs.show_message(

@@ -13,7 +13,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyM
 from safety_assess.domain.display import cost, cost_range, percent, words
 from safety_assess.domain.district.actions import ActionFilter, DistrictAction
 from safety_assess.domain.district.overview import Assessed, CampusLine, DistrictTotals
-from safety_assess.ui.plan.models import SORT_ROLE, Column, RowsModel
+from safety_assess.ui.models.rows import SORT_ROLE, Column, RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 NOT_ASSESSED = "not assessed"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import uuid
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,15 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from safety_assess.base.jobs import Changes
 from safety_assess.domain.display import cost, words
 from safety_assess.domain.district.actions import ActionFilter, DistrictAction, cost_totals
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.plan.actions import Status
 from safety_assess.services.district import DistrictOverview, district_overview, follow_up, latest_actions
+from safety_assess.services.settings import DISPLAY
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
 from safety_assess.ui.actions import ActionSpec, build_window_actions
-from safety_assess.ui.combos import refill
+from safety_assess.ui.changes import ChangeChannel
 from safety_assess.ui.district.exports import DistrictExports
 from safety_assess.ui.district.models import (
     ActionsFilterModel,
@@ -42,18 +44,33 @@ from safety_assess.ui.district.models import (
 )
 from safety_assess.ui.district.trend import TrendChart
 from safety_assess.ui.operations import Operations
-from safety_assess.ui.plan.window import fit_columns
+from safety_assess.ui.registry import Registry
+from safety_assess.ui.widgets.combos import refill
+from safety_assess.ui.widgets.tables import fit_columns
 
-DISTRICT_ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("district.refresh", "&Refresh", "&District", "reload", "F5", "Read every campus's figures again"),
+DISTRICT_ACTIONS: tuple[ActionSpec[DistrictWindow], ...] = (
     ActionSpec(
-        "district.done", "Mark &done", "&Actions", "mark_done", "Ctrl+D", "The selected actions are done", toolbar=True
+        "district.refresh",
+        "&Refresh",
+        "&District",
+        lambda district: district.reload(),
+        "F5",
+        "Read every campus's figures again",
+    ),
+    ActionSpec(
+        "district.done",
+        "Mark &done",
+        "&Actions",
+        lambda district: district.mark_done(),
+        "Ctrl+D",
+        "The selected actions are done",
+        toolbar=True,
     ),
     ActionSpec(
         "district.in_progress",
         "In &progress",
         "&Actions",
-        "mark_in_progress",
+        lambda district: district.mark_in_progress(),
         "Ctrl+P",
         "Work on the selected actions has started",
         toolbar=True,
@@ -62,17 +79,24 @@ DISTRICT_ACTIONS: tuple[ActionSpec, ...] = (
         "district.deferred",
         "De&ferred",
         "&Actions",
-        "mark_deferred",
+        lambda district: district.mark_deferred(),
         None,
         "The selected actions are put off (their cost still counts)",
         toolbar=True,
     ),
-    ActionSpec("district.reopen", "&Reopen", "&Actions", "mark_open", None, "The selected actions are open again"),
+    ActionSpec(
+        "district.reopen",
+        "&Reopen",
+        "&Actions",
+        lambda district: district.mark_open(),
+        None,
+        "The selected actions are open again",
+    ),
     ActionSpec(
         "district.report",
         "Export district &report…",
         "&District",
-        "exports.report",
+        lambda district: district.exports.report(),
         "Ctrl+Shift+E",
         "The district PDF: campuses ranked by risk, budget by phase and layer, trends, a page per campus",
         toolbar=True,
@@ -81,15 +105,19 @@ DISTRICT_ACTIONS: tuple[ActionSpec, ...] = (
         "district.pack",
         "Export campus &pack…",
         "&District",
-        "export_pack",
+        lambda district: district.export_pack(),
         None,
         "Back to the field: the chosen campus's latest assessment and action status, for the next walk",
     ),
-    ActionSpec("district.close", "&Close", "&District", "close", "Ctrl+W", "Close the district view"),
+    ActionSpec(
+        "district.close", "&Close", "&District", lambda district: district.close(), "Ctrl+W", "Close the district view"
+    ),
 )
 ANY = ""
 ACTIONS_TAB = 1
 WIDEST = 320
+RELOAD_DELAY_MS = 500
+"""Changes made elsewhere are read once they settle: a walkthrough publishes every answer."""
 
 
 class DistrictWindow(QMainWindow):
@@ -98,9 +126,12 @@ class DistrictWindow(QMainWindow):
     actionsLoaded = Signal()
     """The district's actions were read and listed."""
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workspace: Workspace, channel: ChangeChannel, registry: Registry, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        self.channel, self.registry = channel, registry
         self.overview: DistrictOverview | None = None
         self.setObjectName("DistrictWindow")
         self.setWindowTitle("District overview - Safety Assess")
@@ -110,8 +141,10 @@ class DistrictWindow(QMainWindow):
         self.history = HistoryModel(self)
         self.actions_model = ActionsModel(self)
         self.actions_filter = ActionsFilterModel(self.actions_model, self)
-        self.operations = Operations(self)
-        self.exports = DistrictExports(self, workspace, self.operations)
+        self.operations = Operations(channel, self)
+        self._reload_timer = QTimer(self, singleShot=True, interval=RELOAD_DELAY_MS)
+        self._reload_timer.timeout.connect(self.reload)
+        self.exports: DistrictExports = DistrictExports(self, workspace, self.operations, registry)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._campuses_page(), "&Campuses")
         self.tabs.addTab(self._actions_page(), "&Action plan")
@@ -120,6 +153,7 @@ class DistrictWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.actions_by_id = build_window_actions(self, "District", DISTRICT_ACTIONS)
         self.reload()
+        channel.subscribe(self._follow)
 
     # Building
 
@@ -201,9 +235,18 @@ class DistrictWindow(QMainWindow):
 
     # Loading
 
+    def _follow(self, changes: Changes, origin: object) -> None:
+        """Figures come from campuses, answers, findings and actions, worded with the money and phase settings; a
+        photo shows nowhere here. A status changed in this window is read again already."""
+        if origin is self:
+            return
+        if changes.campuses or changes.assessments or changes.answers or changes.plans or changes.settings & DISPLAY:
+            self._reload_timer.start()
+
     def reload(self) -> None:
         """Read every campus's figures in the background (only assessments changed since they were last read are
         computed again: that may take a while), then show them."""
+        self._reload_timer.stop()
         workspace = self.workspace
         self.statusBar().showMessage("Reading every campus's figures…")
         self.operations.run(
@@ -331,6 +374,7 @@ class DistrictWindow(QMainWindow):
         self.exports.pack(line.campus)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._reload_timer.stop()
         self.operations.cancel_all()
         self.operations.wait_all(30_000)
         super().closeEvent(event)
@@ -359,13 +403,16 @@ class DistrictWindow(QMainWindow):
             self.tabs.setCurrentIndex(ACTIONS_TAB)
             self.statusBar().showMessage("Select the actions to change in the action plan.", 4000)
             return
-        problems = []
+        problems, changed = [], set()
         for action in chosen:
             try:
                 follow_up(self.workspace, action, status)
             except SafetyAssessError as error:
                 problems.append(f"{action.campus.code}: {action.line.description[:60]}: {error}")
+            else:
+                changed.add(action.assessment_id)
         self.reload()
+        self.channel.publish(Changes(plans=frozenset(changed)), self)
         self.statusBar().showMessage(f"{len(chosen) - len(problems)} action(s) now {words(status.value)}.", 5000)
         if problems:
             dialogs.show_error(self, "Some actions not changed", "\n".join(problems))

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QKeySequence
 
 from safety_assess.ui.actions import ActionSpec
 
-PLAN_ACTIONS: tuple[ActionSpec, ...] = (
+if TYPE_CHECKING:
+    from safety_assess.ui.plan.window import PlanWindow
+
+PLAN_ACTIONS: tuple[ActionSpec[PlanWindow], ...] = (
     ActionSpec(
         "plan.add_finding",
         "Add &finding…",
         "&Findings",
-        "commands.add_finding",
+        lambda plan: plan.commands.add_finding(),
         "Ctrl+Shift+F",
         "Add a finding no checklist item covers",
         toolbar=True,
@@ -20,7 +25,7 @@ PLAN_ACTIONS: tuple[ActionSpec, ...] = (
         "plan.add_action",
         "Add &action…",
         "&Findings",
-        "commands.add_action",
+        lambda plan: plan.commands.add_action(),
         "Ctrl+Shift+A",
         "Plan a corrective action for the selected finding",
         toolbar=True,
@@ -29,7 +34,7 @@ PLAN_ACTIONS: tuple[ActionSpec, ...] = (
         "plan.edit_action",
         "&Edit action…",
         "&Findings",
-        "commands.edit_selected_action",
+        lambda plan: plan.commands.edit_selected_action(),
         "Ctrl+E",
         "Change the selected action: status, cost, due date…",
         toolbar=True,
@@ -38,11 +43,25 @@ PLAN_ACTIONS: tuple[ActionSpec, ...] = (
         "plan.export",
         "E&xport action plan…",
         "&Findings",
-        "export_report",
+        lambda plan: plan.export_report(),
         "Ctrl+Shift+E",
         "The action-plan PDF for the advisory group (full or public), with a preview",
         toolbar=True,
     ),
-    ActionSpec("plan.reload", "&Reload", "&View", "reload", QKeySequence.StandardKey.Refresh, "Read everything again"),
-    ActionSpec("plan.close", "&Close", "&Findings", "close", QKeySequence.StandardKey.Close, "Close this window"),
+    ActionSpec(
+        "plan.reload",
+        "&Reload",
+        "&View",
+        lambda plan: plan.reload(),
+        QKeySequence.StandardKey.Refresh,
+        "Read everything again",
+    ),
+    ActionSpec(
+        "plan.close",
+        "&Close",
+        "&Findings",
+        lambda plan: plan.close(),
+        QKeySequence.StandardKey.Close,
+        "Close this window",
+    ),
 )

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-import dataclasses
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from safety_assess.base.jobs import Progress
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.plan.actions import Action
+from safety_assess.domain.scoring.adjust import FindingEdit
 from safety_assess.services.photos import PhotoImport, add_photos
+from safety_assess.services.plan import PlanEditor
 from safety_assess.ui import dialogs
+from safety_assess.ui.plan import editors
 
 if TYPE_CHECKING:
     from safety_assess.ui.plan.window import PlanWindow
@@ -21,10 +24,10 @@ class PlanCommands:
         self.window = window
 
     @property
-    def editor(self) -> Any:
+    def editor(self) -> PlanEditor:
         return self.window.editor
 
-    def _try(self, title: str, change: Any) -> bool:
+    def _try(self, title: str, change: Callable[[], object]) -> bool:
         try:
             change()
         except SafetyAssessError as error:
@@ -38,30 +41,32 @@ class PlanCommands:
             dialogs.show_error(window, "Finding not added", "This assessment is completed: its findings are final.")
             return
         sections = [(s.id, s.title) for s in window.plan.checklist.sections]
-        answer = dialogs.ask_new_finding(window, sections)
+        answer = editors.ask_new_finding(window, sections)
         if answer is None:
             return
-        fields = dataclasses.asdict(answer)
-        title = fields.pop("title")
-        record = None
+        fields = FindingEdit(
+            likelihood=answer.likelihood,
+            severity=answer.severity,
+            location=answer.location,
+            description=answer.description,
+        )
+        try:
+            record = self.editor.add_finding(answer.title, fields, section_id=answer.section_id)
+        except SafetyAssessError as error:
+            dialogs.show_error(window, "Finding not added", str(error))
+            return
+        window.changed_here(select_id=record.id)
 
-        def change() -> None:
-            nonlocal record
-            record = self.editor.add_finding(title, **fields)
-
-        if self._try("Finding not added", change) and record is not None:
-            window.reload(select_id=record.id)
-
-    def save_finding(self, fields: dict[str, Any]) -> None:
+    def save_finding(self, edit: FindingEdit) -> None:
         window, finding = self.window, self.window.current_finding()
         if finding is None:
             return
         try:
-            record = self.editor.adjust(finding, **fields)
+            record = self.editor.adjust(finding, edit)
         except SafetyAssessError as error:
             window.panel.show_error(str(error))
             return
-        window.reload(select_id=record.id)
+        window.changed_here(select_id=record.id)
         window.statusBar().showMessage("Finding saved.", 4000)
 
     def delete_finding(self) -> None:
@@ -71,7 +76,7 @@ class PlanCommands:
         ):
             return
         if self._try("Finding not deleted", lambda: self.editor.delete_finding(finding)):
-            window.reload()
+            window.changed_here()
 
     def add_action(self) -> None:
         window, finding = self.window, self.window.current_finding()
@@ -80,11 +85,11 @@ class PlanCommands:
             return
         plan = window.plan
         suggested = self.editor.suggested_action(finding, plan.phases)
-        action = dialogs.ask_action(window, suggested, plan.phases, plan.summary.assessed_on, finding.title)
+        action = editors.ask_action(window, suggested, plan.phases, plan.summary.assessed_on, finding.title)
         if action is not None and self._try(
             "Action not added", lambda: self.editor.add_action(finding, action, plan.phases)
         ):
-            window.reload(select_key=finding.key)
+            window.changed_here(select_key=finding.key)
 
     def edit_selected_action(self) -> None:
         action = self.window.selected_action()
@@ -96,18 +101,18 @@ class PlanCommands:
     def edit_action(self, action: Action) -> None:
         window, plan = self.window, self.window.plan
         finding = plan.finding(action.finding_key)
-        changed = dialogs.ask_action(window, action, plan.phases, plan.summary.assessed_on, finding.title)
+        changed = editors.ask_action(window, action, plan.phases, plan.summary.assessed_on, finding.title)
         if changed is not None and self._try(
             "Action not saved", lambda: self.editor.update_action(changed, plan.phases)
         ):
-            window.reload(select_key=finding.key)
+            window.changed_here(select_key=finding.key)
 
     def delete_action(self, action: Action) -> None:
         window = self.window
         if not dialogs.confirm(window, "Remove action", f"Remove the action '{action.description[:80]}'?"):
             return
         if self._try("Action not removed", lambda: self.editor.delete_action(action)):
-            window.reload(select_key=action.finding_key)
+            window.changed_here(select_key=action.finding_key)
 
     def add_photos_from_files(self) -> None:
         paths = dialogs.ask_photo_files(self.window)

@@ -234,3 +234,17 @@ class FindingDialog(QDialog):
             self.error.setText(str(error))
             return
         super().accept()
+
+
+def ask_action(
+    parent: QWidget | None, action: Action, phases: tuple[Phase, ...], assessed_on: dt.date, finding_title: str
+) -> Action | None:
+    """A new or edited corrective action, checked; None when cancelled."""
+    dialog = ActionDialog(parent, action, phases, assessed_on, finding_title)
+    return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def ask_new_finding(parent: QWidget | None, sections: list[tuple[str, str]]) -> NewFinding | None:
+    """A finding no checklist item covers (``sections``: id and title to choose from); None when cancelled."""
+    dialog = FindingDialog(parent, sections)
+    return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None

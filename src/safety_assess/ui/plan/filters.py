@@ -6,7 +6,8 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
 
-from safety_assess.ui.plan.models import SORT_ROLE, ActionsModel, FindingsModel
+from safety_assess.ui.models.rows import SORT_ROLE
+from safety_assess.ui.plan.models import ActionsModel, FindingsModel
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,10 +27,11 @@ from PySide6.QtWidgets import (
 from safety_assess.domain.plan.actions import Action
 from safety_assess.domain.plan.assessment_plan import Plan
 from safety_assess.domain.records import PhotoRecord
+from safety_assess.domain.scoring.adjust import KEEP, FindingEdit
 from safety_assess.domain.scoring.findings import Finding
 from safety_assess.ui.plan import format as fmt
 from safety_assess.ui.plan.models import ActionsModel
-from safety_assess.ui.walkthrough.photo_strip import PhotoStrip
+from safety_assess.ui.widgets.photo_strip import PhotoStrip
 
 
 def _spin(name: str) -> QSpinBox:
@@ -50,8 +50,9 @@ def _text(name: str, lines: int) -> QPlainTextEdit:
 
 
 class FindingPanel(QWidget):
-    saveRequested = Signal(dict)
-    """The fields to store: likelihood, severity, rationale, residual_*, location, description (and title)."""
+    saveRequested = Signal(object)
+    """The finding as edited (a ``FindingEdit``: likelihood, severity, rationale, residual risk, location,
+    description, and a manual finding's title)."""
     addActionRequested = Signal()
     editActionRequested = Signal(object)
     deleteActionRequested = Signal(object)
@@ -211,18 +212,19 @@ class FindingPanel(QWidget):
 
     def _save(self) -> None:
         residual = self.has_residual.isChecked()
-        fields: dict[str, Any] = {
-            "likelihood": self.likelihood.value(),
-            "severity": self.severity.value(),
-            "rationale": self.rationale.toPlainText().strip(),
-            "residual_likelihood": self.residual_l.value() if residual else None,
-            "residual_severity": self.residual_s.value() if residual else None,
-            "location": self.location.text().strip(),
-            "description": self.description.toPlainText().strip(),
-        }
-        if self.finding is not None and self.finding.manual:
-            fields["title"] = " ".join(self.title.text().split())
-        self.saveRequested.emit(fields)
+        manual = self.finding is not None and self.finding.manual
+        self.saveRequested.emit(
+            FindingEdit(
+                title=" ".join(self.title.text().split()) if manual else KEEP,
+                likelihood=self.likelihood.value(),
+                severity=self.severity.value(),
+                rationale=self.rationale.toPlainText().strip(),
+                residual_likelihood=self.residual_l.value() if residual else None,
+                residual_severity=self.residual_s.value() if residual else None,
+                location=self.location.text().strip(),
+                description=self.description.toPlainText().strip(),
+            )
+        )
 
     def _with_action(self, handler: Callable[[Action], object]) -> None:
         index = self.actions_view.currentIndex()

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFontMetrics
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,16 +19,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from safety_assess.base.jobs import Changes
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.plan.actions import Action, Status
 from safety_assess.domain.plan.assessment_plan import Plan
 from safety_assess.domain.scoring.findings import Finding, heat_map
 from safety_assess.photos.ingest import shown_rendition
 from safety_assess.services.plan import PlanEditor, earlier_plan, load_plan, with_comparison
+from safety_assess.services.settings import DISPLAY
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
 from safety_assess.ui.actions import build_window_actions
-from safety_assess.ui.combos import refill
+from safety_assess.ui.changes import ChangeChannel
 from safety_assess.ui.gc_pause import collection_paused
 from safety_assess.ui.operations import Operations
 from safety_assess.ui.plan import format as fmt
@@ -39,18 +40,19 @@ from safety_assess.ui.plan.commands import PlanCommands
 from safety_assess.ui.plan.filters import ActionsFilter, FindingsFilter
 from safety_assess.ui.plan.finding_panel import FindingPanel
 from safety_assess.ui.plan.heat_map import HeatMap
-from safety_assess.ui.plan.models import ActionsModel, CarriedModel, FindingsModel, RowsModel, ScoresModel
+from safety_assess.ui.plan.models import ActionsModel, CarriedModel, FindingsModel, ScoresModel
+from safety_assess.ui.registry import Registry
+from safety_assess.ui.widgets.combos import refill
+from safety_assess.ui.widgets.tables import fit_columns
 
 RELOAD_DELAY_MS = 400
 EARLIER_DELAY_MS = 200
-FIT_SAMPLE_ROWS = 60
-"""Column widths are fitted to the first rows only: measuring every row of a long plan takes most of a second."""
 
 
-def table(name: str, model: object, sortable: bool = True) -> QTableView:
+def table(name: str, model: QAbstractItemModel, sortable: bool = True) -> QTableView:
     view = QTableView()
     view.setObjectName(name)
-    view.setModel(model)  # type: ignore[arg-type]
+    view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setSortingEnabled(sortable)
@@ -61,27 +63,20 @@ def table(name: str, model: object, sortable: bool = True) -> QTableView:
     return view
 
 
-def fit_columns(view: QTableView, model: RowsModel[Any], widest: int) -> None:
-    """Columns as wide as their title and the first rows' text, none wider than ``widest`` (long text shows in
-    full as a tooltip). Measured here from the model's texts: Qt's own fitting asks the model for every cell and
-    role, which takes most of the opening time of a long plan."""
-    metrics = view.fontMetrics()
-    bold = QFontMetrics(view.horizontalHeader().font())
-    header = view.horizontalHeader()
-    for column, title in enumerate(model.titles()):
-        texts = model.column_texts(column, FIT_SAMPLE_ROWS)
-        width = max([bold.horizontalAdvance(title) + 24, *(metrics.horizontalAdvance(t) + 14 for t in texts)])
-        header.resizeSection(column, min(width, widest))
-
-
 class PlanWindow(QMainWindow):
-    changed = Signal(uuid.UUID)
-    """Findings or actions changed: lists elsewhere should refresh."""
-
-    def __init__(self, workspace: Workspace, assessment_id: uuid.UUID, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        assessment_id: uuid.UUID,
+        channel: ChangeChannel,
+        registry: Registry,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.channel, self.registry = channel, registry
         with collection_paused():
             self._setup(workspace, assessment_id)
+        channel.subscribe(self._follow)
         # Read the earlier assessment once this window has painted: a thread started now would slow the painting.
         self._earlier_timer = QTimer(self, singleShot=True, interval=EARLIER_DELAY_MS)
         self._earlier_timer.timeout.connect(self._load_earlier)
@@ -93,10 +88,9 @@ class PlanWindow(QMainWindow):
         self.editor = PlanEditor(workspace, assessment_id)
         self.plan: Plan = load_plan(workspace, assessment_id, compare_earlier=False)
         self.earlier: Plan | None = None
-        self.exports: list[Any] = []  # kept so their previews stay open
         """The earlier assessment's plan, read once in the background; each reload compares with it."""
-        self.operations = Operations(self)
-        self.commands = PlanCommands(self)
+        self.operations = Operations(self.channel, self)
+        self.commands: PlanCommands = PlanCommands(self)
         self.findings_model, self.actions_model = FindingsModel(self), ActionsModel(self)
         self.scores_model, self.carried_model = ScoresModel(self), CarriedModel(self)
         self.findings_filter = FindingsFilter(self.findings_model, self)
@@ -214,8 +208,20 @@ class PlanWindow(QMainWindow):
 
     # Showing ----------------------------------------------------------------------------------------------------
     def reload_soon(self) -> None:
-        """Answers changed in the walkthrough: read the plan again once they settle."""
+        """Read the plan again once the changes settle (a walkthrough publishes every answer)."""
         self._reload_timer.start()
+
+    def _follow(self, changes: Changes, origin: object) -> None:
+        """The assessment changed in another window (answers raise or withdraw findings, photos show with them,
+        an action's status followed up in the district view), or the money and phase wording changed. This
+        window's own changes are shown already, with the finding the person works on still selected."""
+        if origin is not self and (self.assessment_id in changes.touched or changes.settings & DISPLAY):
+            self.reload_soon()
+
+    def changed_here(self, select_key: str | None = None, select_id: uuid.UUID | None = None) -> None:
+        """Findings or actions were changed in this window: show them, and tell the other windows."""
+        self.reload(select_key=select_key, select_id=select_id)
+        self.channel.publish(Changes(plans=frozenset({self.assessment_id})), self)
 
     def reload(self, select_key: str | None = None, select_id: uuid.UUID | None = None) -> None:
         """Read the plan again (after a change here or in the walkthrough), keeping the selected finding."""
@@ -229,7 +235,6 @@ class PlanWindow(QMainWindow):
             if select_id is not None:
                 select_key = next((f.key for f in self.plan.findings if f.id == select_id), select_key)
             self._show_plan(select_key or (current.key if current else None))
-        self.changed.emit(self.assessment_id)
 
     def _show_plan(self, select_key: str | None = None) -> None:
         plan = self.plan
@@ -318,11 +323,7 @@ class PlanWindow(QMainWindow):
         return self.panel.actions_model.row(index) if index.isValid() else None
 
     def export_report(self) -> None:
-        from safety_assess.ui.report.exporting import ReportExport
-
-        export = ReportExport(self, self.workspace, self.assessment_id, self.operations)
-        if export.start():
-            self.exports.append(export)
+        self.registry.export_report(self, self.assessment_id, self.operations)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Let a running photo import finish (it commits photo by photo) and the comparison stop."""

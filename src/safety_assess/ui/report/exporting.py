@@ -1,5 +1,5 @@
 """Export an assessment's report: ask the options, make it in the background with progress and cancel, then
-show it."""
+show it in a preview the window registry keeps."""
 
 from __future__ import annotations
 
@@ -16,8 +16,9 @@ from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
 from safety_assess.ui.operations import Operations
 from safety_assess.ui.progress_dialog import follow
+from safety_assess.ui.registry import Registry
+from safety_assess.ui.report import options
 from safety_assess.ui.report.options import ReportRequest
-from safety_assess.ui.report.preview import ReportPreview, show_preview
 
 
 def suggested_path(workspace: Workspace, assessment_id: uuid.UUID, folder: Path | None = None) -> Path:
@@ -27,14 +28,21 @@ def suggested_path(workspace: Workspace, assessment_id: uuid.UUID, folder: Path 
 
 
 class ReportExport:
-    """One export, from the options dialog to the preview window."""
+    """One export, from the options dialog to the preview window; kept by its operation until that ends."""
 
-    def __init__(self, parent: QWidget, workspace: Workspace, assessment_id: uuid.UUID, operations: Operations) -> None:
-        self.parent, self.workspace, self.assessment_id, self.operations = parent, workspace, assessment_id, operations
-        self.preview: ReportPreview | None = None
+    def __init__(
+        self,
+        parent: QWidget,
+        workspace: Workspace,
+        assessment_id: uuid.UUID,
+        operations: Operations,
+        registry: Registry,
+    ) -> None:
+        self.parent, self.workspace, self.assessment_id = parent, workspace, assessment_id
+        self.operations, self.registry = operations, registry
 
     def start(self) -> bool:
-        request = dialogs.ask_report_options(self.parent, suggested_path(self.workspace, self.assessment_id))
+        request = options.ask_report_options(self.parent, suggested_path(self.workspace, self.assessment_id))
         if request is None:
             return False
         self.run(request)
@@ -59,14 +67,12 @@ class ReportExport:
             work,
             on_done=lambda result: self._done(result, request),
             on_error=self._failed,
+            owner=self,
         )
         follow(self.parent, "Export action plan", "Exporting the action plan…", operation)
 
     def _done(self, result: ReportResult, request: ReportRequest) -> None:
-        self.preview = show_preview(result.path, request.password, result.warnings, self._forget_preview)
-
-    def _forget_preview(self) -> None:
-        self.preview = None
+        self.registry.show_report(result.path, request.password, result.warnings)
 
     def _failed(self, message: str) -> None:
         dialogs.show_error(self.parent, "Action plan not exported", message)

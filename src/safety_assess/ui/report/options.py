@@ -110,3 +110,9 @@ class ReportDialog(QDialog):
             self.error.setText(problem)
             return
         super().accept()
+
+
+def ask_report_options(parent: QWidget | None, suggested: Path) -> ReportRequest | None:
+    """Where to export the report, which version, and an optional password; None when cancelled."""
+    dialog = ReportDialog(parent, suggested)
+    return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -85,12 +84,3 @@ def _warnings_html(warnings: list[str]) -> str:
     shown = "".join(f"<li>{html.escape(w, quote=False)}</li>" for w in warnings[:12])
     more = f"<li>… and {len(warnings) - 12} more</li>" if len(warnings) > 12 else ""
     return f"<b>The report was made, with these gaps:</b><ul>{shown}{more}</ul>"
-
-
-def show_preview(path: Path, password: str | None, warnings: list[str], closed: Callable[[], object]) -> ReportPreview:
-    """A new preview window of the PDF at ``path``, deleted when closed (``closed`` is called then)."""
-    preview = ReportPreview(path, password, warnings)
-    preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    preview.destroyed.connect(lambda *_: closed())
-    preview.show()
-    return preview

@@ -269,3 +269,9 @@ def _page(form: QFormLayout) -> QWidget:
     outer = QHBoxLayout(page)
     outer.addLayout(form)
     return page
+
+
+def ask_settings(parent: QWidget | None, settings: Settings, context: SettingsContext) -> Settings | None:
+    """The settings as changed in the dialog (a copy); None when cancelled."""
+    dialog = SettingsDialog(parent, settings, context)
+    return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -12,17 +12,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
+from safety_assess.base.jobs import Changes, Progress
 from safety_assess.base.settings import Settings
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.ui import dialogs
 from safety_assess.ui.progress_dialog import follow
+from safety_assess.ui.settings.host import Host
 
 if TYPE_CHECKING:
-    from safety_assess.base.jobs import Progress
     from safety_assess.services.backup import BackupResult
     from safety_assess.services.demo import Sample
     from safety_assess.services.relocate import MoveResult
-    from safety_assess.ui.main_window import MainWindow
     from safety_assess.ui.operations import Operation
     from safety_assess.ui.settings.dialog import SettingsContext
 
@@ -37,8 +37,9 @@ FIRST_BACKUP_CHECK_MS = 60 * 1000
 
 
 class Housekeeping:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    def __init__(self, host: Host) -> None:
+        self.host = host
+        self.window = host.window
         self.backup_timer: QTimer | None = None
         self.told_backup_failed = False
         self.restart = False
@@ -46,9 +47,11 @@ class Housekeeping:
 
     def welcome(self) -> None:
         """First run: the welcome's choices are saved; the sample campus is made in the background."""
-        window, settings = self.window, self.window.workspace.settings
-        empty = window.model.rowCount() == 0
-        choices = dialogs.ask_welcome(window, settings.district_name, settings.assessor_name, empty)
+        from safety_assess.ui.settings.welcome import ask_welcome  # not needed to show the main window
+
+        window, settings = self.window, self.host.workspace.settings
+        empty = not self.host.workspace.overview()[0]
+        choices = ask_welcome(window, settings.district_name, settings.assessor_name, empty)
         chosen = dataclasses.replace(settings, welcomed=True)
         if choices is not None:
             chosen = dataclasses.replace(
@@ -58,7 +61,7 @@ class Housekeeping:
                 share_photo_location=choices.share_photo_location,
             )
         try:
-            window.workspace.settings_store.save(chosen)
+            self.host.workspace.settings_store.save(chosen)
         except SafetyAssessError as error:  # shown from a timer: no command around it to show it
             dialogs.show_error(window, "Settings not saved", str(error))
         if choices is not None and choices.sample:
@@ -67,28 +70,30 @@ class Housekeeping:
     def add_sample(self) -> None:
         from safety_assess.services.demo import make_sample
 
-        window = self.window
-        workspace, assessor = window.workspace, window.workspace.settings.assessor_name
+        window, host = self.window, self.host
+        workspace, assessor = host.workspace, host.workspace.settings.assessor_name
 
-        def made(sample: Sample) -> None:
-            window.refresh(select=sample.assessment_id)
+        def made(sample: Sample) -> None:  # listed already: the operation published it
+            host.select(sample.assessment_id)
             window.statusBar().showMessage("Sample campus added: open its assessment to try the walkthrough.", 8000)
 
-        window.operations.run(
+        host.operations.run(
             "Adding the sample campus",
             lambda _progress: make_sample(workspace, assessor),
             on_done=made,
+            changes=lambda sample: Changes(campuses=True, assessments=frozenset({sample.assessment_id})),
             on_error=lambda message: dialogs.show_error(window, "Sample campus not added", message),
         )
 
     def open_settings(self) -> None:
         """Edit the settings; saved and applied at once (OK), a bad database URL refused before anything is saved."""
+        from safety_assess.ui.settings.dialog import ask_settings
+
         window = self.window
-        chosen = dialogs.ask_settings(window, window.workspace.settings, self.settings_context())
+        chosen = ask_settings(window, self.host.workspace.settings, self.settings_context())
         if chosen is not None:
-            self._save_settings(chosen)
+            self._save_settings(chosen)  # published by the settings store: the windows follow
             window.statusBar().showMessage("Settings saved.", 4000)
-            window.refresh(select=window.selected_id())
 
     def settings_context(self) -> SettingsContext:
         """What the settings dialog shows of this window's workspace, and the commands its buttons run."""
@@ -96,11 +101,11 @@ class Housekeeping:
         from safety_assess.ui.settings.dialog import SettingsContext
         from safety_assess.ui.settings.restoring import set_backup_passphrase
 
-        window = self.window
-        data = window.workspace.data_dir
+        host = self.host
+        data = host.workspace.data_dir
         return SettingsContext(
             data_folder=str(data.root),
-            database=str(window.workspace.target),
+            database=str(host.workspace.target),
             district_key=self._district_key_text(),
             data_folder_fixed=_fixed_reason(data.source),
             usual_backups=str(data.backups),
@@ -109,7 +114,7 @@ class Housekeeping:
             back_up=self.back_up,
             change_data_folder=self.change_data_folder,
             backup_passphrase_set=has_passphrase(data),
-            set_backup_passphrase=lambda: set_backup_passphrase(window),
+            set_backup_passphrase=lambda: set_backup_passphrase(host),
         )
 
     def _save_settings(self, chosen: Settings) -> None:
@@ -117,18 +122,18 @@ class Housekeeping:
 
         if chosen.database_url:
             check_database_url(chosen.database_url)  # a SafetyAssessError: shown, nothing saved
-        self.window.workspace.settings_store.save(chosen)
+        self.host.workspace.settings_store.save(chosen)
 
     def _district_key_text(self) -> str:
         from safety_assess.services.sealing import sealing_key
 
-        key = sealing_key(self.window.workspace)
+        key = sealing_key(self.host.workspace)
         if key is None:
             return ""
         return f"{key.fingerprint} ({key.district})" if key.district else key.fingerprint
 
     def _use_key_from_settings(self) -> str:
-        self.window.use_district_key()
+        self.host.use_district_key()
         return self._district_key_text()
 
     def back_up(self, settings: Settings | None = None) -> None:
@@ -148,7 +153,7 @@ class Housekeeping:
 
         operation = self._run_backup(
             "Backing up",
-            settings or window.workspace.settings,
+            settings or self.host.workspace.settings,
             done,
             lambda message: dialogs.show_error(window, "Backup not made", message),
         )
@@ -160,20 +165,20 @@ class Housekeeping:
         from safety_assess.services.backup import back_up, backups_folder
         from safety_assess.services.backup_keys import protection_for
 
-        workspace = self.window.workspace
+        workspace = self.host.workspace
         into, keep = backups_folder(workspace, settings), settings.backups_kept
 
         def work(progress: Progress) -> BackupResult:
             protection = protection_for(workspace, settings)
             return back_up(workspace, into, progress=progress, keep=keep, protection=protection)
 
-        return self.window.operations.run(title, work, on_done=done, on_error=failed)
+        return self.host.operations.run(title, work, on_done=done, on_error=failed)
 
     def restore_backup(self) -> None:
         """Restore a backup into a new folder, then offer to work on it (the app restarts there)."""
         from safety_assess.ui.settings.restoring import restore_backup
 
-        restore_backup(self.window, bool(_fixed_reason(self.window.workspace.data_dir.source)), self._switch)
+        restore_backup(self.host, bool(_fixed_reason(self.host.workspace.data_dir.source)), self._switch)
 
     def schedule_backups(self) -> None:
         """Back up by itself as the settings ask: looked at shortly after the start, then every few minutes."""
@@ -191,11 +196,12 @@ class Housekeeping:
         """
         from safety_assess.services.backup import backup_due, backups_folder
 
-        window, settings = self.window, self.window.workspace.settings
+        window, workspace = self.window, self.host.workspace
+        settings = workspace.settings
         hours = settings.backup_every_hours
-        if hours == 0 or window.workspace.shared or window.operations.is_busy():
+        if hours == 0 or workspace.shared or self.host.operations.is_busy():
             return None  # busy: a backup, a move or an import is running; looked at again at the next tick
-        if not backup_due(backups_folder(window.workspace, settings), dt.timedelta(hours=hours)):
+        if not backup_due(backups_folder(workspace, settings), dt.timedelta(hours=hours)):
             return None
 
         def done(result: BackupResult) -> None:
@@ -218,7 +224,7 @@ class Housekeeping:
     def _last_backup_text(self) -> str:
         from safety_assess.services.backup import backups_folder, existing_backups
 
-        backups = existing_backups(backups_folder(self.window.workspace, self.window.workspace.settings))
+        backups = existing_backups(backups_folder(self.host.workspace, self.host.workspace.settings))
         if not backups:
             return ""
         kept = f"{len(backups)} backups" if len(backups) > 1 else "the only one"
@@ -232,8 +238,8 @@ class Housekeeping:
         from safety_assess.services.relocate import MoveError, check_new_folder
 
         window = self.window
-        here = window.workspace.data_dir
-        busy = window.work_running()  # a photo import in a walkthrough, say, would go on writing to the old folder
+        here = self.host.workspace.data_dir
+        busy = self.host.registry.work_running()  # a photo import would go on writing to the old folder
         if busy:
             dialogs.show_error(window, "Data folder not changed", f"Wait for this to finish first: {', '.join(busy)}.")
             return False
@@ -271,7 +277,7 @@ class Housekeeping:
         from safety_assess.services.relocate import use_data_folder
 
         try:
-            use_data_folder(self.window.workspace.data_dir, target)
+            use_data_folder(self.host.workspace.data_dir, target)
         except SafetyAssessError as error:
             dialogs.show_error(self.window, "Data folder not changed", str(error))
             return False
@@ -281,9 +287,9 @@ class Housekeeping:
     def _move(self, target: Path) -> None:
         from safety_assess.services.relocate import move_data_folder
 
-        window = self.window
-        window.close_other_windows()
-        old = window.workspace.data_dir.root
+        window, workspace = self.window, self.host.workspace
+        self.host.registry.close_all()
+        old = workspace.data_dir.root
 
         def done(result: MoveResult) -> None:
             self._restart_on(
@@ -293,8 +299,7 @@ class Housekeeping:
                 "you have looked at the new folder.",
             )
 
-        workspace = window.workspace
-        operation = window.operations.run(
+        operation = self.host.operations.run(
             "Moving the data folder",
             lambda progress: move_data_folder(workspace, target, progress),
             on_done=done,
@@ -304,6 +309,7 @@ class Housekeeping:
 
     def _restart_on(self, folder: Path, message: str) -> None:
         log.info("data folder changed to %s; restarting", folder)
+        self.host.channel.publish(Changes(data_folder=True), self.window)
         dialogs.show_message(self.window, "Data folder changed", message)
         self.restart = True
         self.window.close()

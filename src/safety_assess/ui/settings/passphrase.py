@@ -59,3 +59,9 @@ def _secret(name: str) -> QLineEdit:
     edit.setEchoMode(QLineEdit.EchoMode.Password)
     edit.setAccessibleName(name)
     return edit
+
+
+def ask_new_passphrase(parent: QWidget | None) -> str | None:
+    """A new backup passphrase, typed twice; None when cancelled."""
+    dialog = NewPassphraseDialog(parent)
+    return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None

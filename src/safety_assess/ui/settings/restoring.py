@@ -14,15 +14,15 @@ from PySide6.QtWidgets import QApplication
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.ui import dialogs
 from safety_assess.ui.progress_dialog import follow
+from safety_assess.ui.settings.host import Host
 
 if TYPE_CHECKING:
     from safety_assess.services.restore import RestoreResult
-    from safety_assess.ui.main_window import MainWindow
 
 TITLE = "Restore from backup"
 
 
-def restore_backup(window: MainWindow, fixed: bool, switch: Callable[[Path], object]) -> None:
+def restore_backup(host: Host, fixed: bool, switch: Callable[[Path], object]) -> None:
     """Ask for the backup, its passphrase and where it goes, then restore it in the background. ``fixed``: the
     data folder was chosen at start (--data-dir) and cannot be changed here; ``switch`` starts the app on the
     restored folder."""
@@ -31,9 +31,8 @@ def restore_backup(window: MainWindow, fixed: bool, switch: Callable[[Path], obj
     from safety_assess.services.backup_format import read_header
     from safety_assess.services.restore import RestoreKeys, restore
 
-    backup = dialogs.ask_folder(
-        window, "The backup to restore", backups_folder(window.workspace, window.workspace.settings)
-    )
+    window, workspace = host.window, host.workspace
+    backup = dialogs.ask_folder(window, "The backup to restore", backups_folder(workspace, workspace.settings))
     if backup is None:
         return
     try:
@@ -46,27 +45,27 @@ def restore_backup(window: MainWindow, fixed: bool, switch: Callable[[Path], obj
         passphrase = dialogs.ask_passphrase(window, TITLE, f"The passphrase {backup.name} was encrypted with:")
         if passphrase is None:
             return
-    target = dialogs.ask_folder(window, "Restore into a new or empty folder", window.workspace.data_dir.root.parent)
+    target = dialogs.ask_folder(window, "Restore into a new or empty folder", workspace.data_dir.root.parent)
     if target is None:
         return
-    keys = RestoreKeys(passphrase, window.workspace.data_dir.district_key)
-    pending = PendingWrites(window.workspace.data_dir.pending_writes)  # a restore cut off is tidied at the next start
-    operation = window.operations.run(
+    keys = RestoreKeys(passphrase, workspace.data_dir.district_key)
+    pending = PendingWrites(workspace.data_dir.pending_writes)  # a restore cut off is tidied at the next start
+    operation = host.operations.run(
         "Restoring a backup",
         lambda progress: restore(backup, target, keys, progress, pending),
-        on_done=lambda result: _restored(window, result, fixed, switch),
+        on_done=lambda result: _restored(host, result, fixed, switch),
         on_error=lambda message: dialogs.show_error(window, "Backup not restored", message),
     )
     follow(window, TITLE, "Checking and restoring the backup…", operation)
 
 
-def _restored(window: MainWindow, result: RestoreResult, fixed: bool, switch: Callable[[Path], object]) -> None:
+def _restored(host: Host, result: RestoreResult, fixed: bool, switch: Callable[[Path], object]) -> None:
     """Offer to work on the restored folder (the app restarts there), or say where it is."""
     missing = f" {len(result.missing)} photos were already missing when it was made." if result.missing else ""
     if result.damaged:
         missing += f" {len(result.damaged)} photos are damaged in the backup and were left out."
     where = f"Restored {result.what()} into {result.folder}.{missing}"
-    busy = window.work_running()
+    window, busy = host.window, host.registry.work_running()
     if fixed or busy:
         how = (
             f"To work on it, start Safety Assess with --data-dir {result.folder}."
@@ -76,22 +75,24 @@ def _restored(window: MainWindow, result: RestoreResult, fixed: bool, switch: Ca
         )
         dialogs.show_message(window, TITLE, f"{where}\n\n{how}")
         return
-    here = window.workspace.data_dir.root
+    here = host.workspace.data_dir.root
     question = f"{where}\n\nWork on it from now on? The data in {here} stays there as it is."
     if dialogs.confirm(window, TITLE, question):
         switch(result.folder)
 
 
-def set_backup_passphrase(window: MainWindow) -> bool:
+def set_backup_passphrase(host: Host) -> bool:
     """Ask for a new backup passphrase and keep its key (about half a second to make); True when set."""
     from safety_assess.services.backup_keys import set_passphrase
+    from safety_assess.ui.settings.passphrase import ask_new_passphrase
 
-    passphrase = dialogs.ask_new_passphrase(window)
+    window = host.window
+    passphrase = ask_new_passphrase(window)
     if passphrase is None:
         return False
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        set_passphrase(window.workspace.data_dir, passphrase)
+        set_passphrase(host.workspace.data_dir, passphrase)
     except SafetyAssessError as error:
         dialogs.show_error(window, "Passphrase not set", str(error))
         return False

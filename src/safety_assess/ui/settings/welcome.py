@@ -75,3 +75,9 @@ class WelcomeDialog(QDialog):
             self.share_location.isChecked(),
             self.sample.isChecked(),
         )
+
+
+def ask_welcome(parent: QWidget | None, district: str, assessor: str, sample: bool) -> WelcomeChoices | None:
+    """The first-run choices; None when the welcome was closed without them."""
+    dialog = WelcomeDialog(parent, district, assessor, sample)
+    return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -2,40 +2,62 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QKeySequence
 
 from safety_assess.ui.actions import ActionSpec
 
-WALK_ACTIONS: tuple[ActionSpec, ...] = (
+if TYPE_CHECKING:
+    from safety_assess.ui.walkthrough.window import WalkthroughWindow
+
+WALK_ACTIONS: tuple[ActionSpec[WalkthroughWindow], ...] = (
     ActionSpec(
         "walk.next",
         "&Next unanswered",
         "&Go",
-        "next_unanswered",
+        lambda walk: walk.next_unanswered(),
         "Ctrl+Right",
         "Next unanswered item (Enter or Right)",
         toolbar=True,
     ),
-    ActionSpec("walk.previous", "&Previous", "&Go", "previous", "Ctrl+Left", "Previous item (Left)", toolbar=True),
     ActionSpec(
-        "walk.find", "&Search…", "&Go", "focus_search", QKeySequence.StandardKey.Find, "Search prompts and guidance"
+        "walk.previous",
+        "&Previous",
+        "&Go",
+        lambda walk: walk.previous(),
+        "Ctrl+Left",
+        "Previous item (Left)",
+        toolbar=True,
     ),
-    ActionSpec("walk.tree", "Section &tree", "&Go", "focus_tree", "Ctrl+T", "Move to the section tree"),
+    ActionSpec(
+        "walk.find",
+        "&Search…",
+        "&Go",
+        lambda walk: walk.focus_search(),
+        QKeySequence.StandardKey.Find,
+        "Search prompts and guidance",
+    ),
+    ActionSpec(
+        "walk.tree", "Section &tree", "&Go", lambda walk: walk.focus_tree(), "Ctrl+T", "Move to the section tree"
+    ),
     ActionSpec(
         "walk.undo",
         "&Undo last answer",
         "&Edit",
-        "undo",
+        lambda walk: walk.undo(),
         QKeySequence.StandardKey.Undo,
         "Undo the last answer or note",
         toolbar=True,
     ),
-    ActionSpec("walk.clear", "C&lear answer", "&Edit", "clear_answer", None, "Clear this answer (Delete)"),
+    ActionSpec(
+        "walk.clear", "C&lear answer", "&Edit", lambda walk: walk.clear_answer(), None, "Clear this answer (Delete)"
+    ),
     ActionSpec(
         "walk.add_photos",
         "Add &photos…",
         "&Edit",
-        "photos.add_from_files",
+        lambda walk: walk.photos.add_from_files(),
         "Ctrl+Shift+P",
         "Attach photo files to this item (or drop them, or paste an image with Ctrl+V)",
         toolbar=True,
@@ -44,7 +66,7 @@ WALK_ACTIONS: tuple[ActionSpec, ...] = (
         "walk.take_photos",
         "&Take photos…",
         "&Edit",
-        "photos.take_with_camera",
+        lambda walk: walk.photos.take_with_camera(),
         "Ctrl+Shift+C",
         "Take photos with a camera: live preview, Space to shoot",
         toolbar=True,
@@ -53,7 +75,7 @@ WALK_ACTIONS: tuple[ActionSpec, ...] = (
         "walk.add_instance",
         "&Add instance…",
         "&Instances",
-        "instances.add",
+        lambda walk: walk.instances.add(),
         "Ctrl+I",
         "Add an entrance, camera… to the repeatable group",
         toolbar=True,
@@ -62,7 +84,7 @@ WALK_ACTIONS: tuple[ActionSpec, ...] = (
         "walk.rename_instance",
         "&Rename instance…",
         "&Instances",
-        "instances.rename",
+        lambda walk: walk.instances.rename(),
         "F2",
         "Rename the selected instance",
     ),
@@ -70,7 +92,7 @@ WALK_ACTIONS: tuple[ActionSpec, ...] = (
         "walk.move_up",
         "Move instance &up",
         "&Instances",
-        "instances.move_up",
+        lambda walk: walk.instances.move_up(),
         "Ctrl+Shift+Up",
         "Move the selected instance up",
     ),
@@ -78,7 +100,7 @@ WALK_ACTIONS: tuple[ActionSpec, ...] = (
         "walk.move_down",
         "Move instance &down",
         "&Instances",
-        "instances.move_down",
+        lambda walk: walk.instances.move_down(),
         "Ctrl+Shift+Down",
         "Move the selected instance down",
     ),
@@ -86,7 +108,7 @@ WALK_ACTIONS: tuple[ActionSpec, ...] = (
         "walk.remove_instance",
         "Re&move instance…",
         "&Instances",
-        "instances.remove",
+        lambda walk: walk.instances.remove(),
         None,
         "Remove the selected instance and its answers",
     ),
@@ -94,7 +116,7 @@ WALK_ACTIONS: tuple[ActionSpec, ...] = (
         "walk.review",
         "&Review and complete…",
         "&Assessment",
-        "review",
+        lambda walk: walk.review(),
         "Ctrl+R",
         "List what is missing, then sign off",
         toolbar=True,
@@ -103,7 +125,7 @@ WALK_ACTIONS: tuple[ActionSpec, ...] = (
         "walk.plan",
         "&Findings and action plan…",
         "&Assessment",
-        "show_plan",
+        lambda walk: walk.show_plan(),
         "Ctrl+Shift+F",
         "Findings raised so far, the heat map, actions and costs",
         toolbar=True,
@@ -112,11 +134,18 @@ WALK_ACTIONS: tuple[ActionSpec, ...] = (
         "walk.reopen",
         "Re&open as a new revision…",
         "&Assessment",
-        "reopen",
+        lambda walk: walk.reopen(),
         None,
         "Reopen a completed assessment; the completed one is kept",
     ),
-    ActionSpec("walk.close", "&Close", "&Assessment", "close", QKeySequence.StandardKey.Close, "Close the walkthrough"),
+    ActionSpec(
+        "walk.close",
+        "&Close",
+        "&Assessment",
+        lambda walk: walk.close(),
+        QKeySequence.StandardKey.Close,
+        "Close the walkthrough",
+    ),
 )
 
 SHORTCUT_HINT = (

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from safety_assess.base.jobs import Changes
 from safety_assess.domain.checklist.model import Group
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.walk.slots import SlotKey, next_instance_label
@@ -92,17 +94,17 @@ class InstanceCommands:
         if self.window.current is None:
             self.window.next_unanswered()
 
-    def _run_instance_change(self, change: object) -> bool:
+    def _run_instance_change(self, change: Callable[[], object]) -> bool:
         try:
-            change()  # type: ignore[operator]
+            change()
         except SafetyAssessError as error:
             dialogs.show_error(self.window, "Not changed", str(error))
             return False
         current = self.window.current
         self.window.model.rebuild()
         self.window.tree.expandAll()
-        self.window._show_status()
+        self.window.show_status()
         if current is not None and self.window.session.state.has(current):
             self.window.go_to(current)
-        self.window.changed.emit(self.window.session.id)
+        self.window.publish(Changes(answers=frozenset({self.window.session.id})))
         return True

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QPlainTextEdit, QVBoxLa
 from safety_assess.domain.checklist.model import Checklist
 from safety_assess.domain.records import PhotoRecord
 from safety_assess.domain.walk.slots import Slot
-from safety_assess.ui.walkthrough.editors import AnswerEditor, OptionEditor, make_editor
-from safety_assess.ui.walkthrough.photo_strip import PhotoStrip
+from safety_assess.ui.walkthrough.editors import AnswerEditor, make_editor
+from safety_assess.ui.widgets.photo_strip import PhotoStrip
 
 NOTE_PAUSE_MS = 700
 """A note is committed this long after the last keystroke, and at once when the field loses focus."""
@@ -167,10 +167,6 @@ class ItemPanel(QWidget):
     def focus_answer(self) -> None:
         typing = self.editor.typing_widget() if self.editor else None
         (typing or self).setFocus()
-
-    def auto_advances(self) -> bool:
-        """One keystroke answers and moves on for option answers; typed answers move on after Enter."""
-        return isinstance(self.editor, OptionEditor)
 
     def flush_note(self) -> None:
         self._note_timer.stop()

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication, QImage
 
-from safety_assess.base.jobs import Progress
+from safety_assess.base.jobs import Changes, Progress
 from safety_assess.domain.walk.slots import SlotKey
 from safety_assess.photos.ingest import shown_rendition
 from safety_assess.services.photos import PhotoImport, add_photos
@@ -39,7 +39,7 @@ class PhotoCommands:
             window, window.session, window.current, photo.id, lambda s: shown_rendition(store, s, "report")
         )
         window.show_photos()
-        window.changed.emit(window.session.id)
+        window.publish(Changes(photos=frozenset({window.session.id})))
 
     def take_with_camera(self) -> None:
         available, reason = camera.camera_status()
@@ -110,7 +110,6 @@ class PhotoCommands:
         window.statusBar().showMessage(f"{added} photo{'s' if added != 1 else ''} added.", 6000)
         if result.refused:
             dialogs.show_error(window, "Some photos were not added", "\n".join(result.refused))
-        window.changed.emit(window.session.id)
 
     @staticmethod
     def _forget(paths: list[Path], temporary: bool) -> None:

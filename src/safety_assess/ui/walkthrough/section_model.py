@@ -54,6 +54,11 @@ class SectionTreeModel(QAbstractItemModel):
         self.kind, self.text = kind, text
         self.rebuild()
 
+    def set_state(self, state: AssessmentState) -> None:
+        """Show another reading of the assessment."""
+        self.state = state
+        self.rebuild()
+
     def rebuild(self) -> None:
         """Recompute which rows exist (after an answer changed what shows, or instances changed)."""
         self.beginResetModel()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from safety_assess.base.jobs import Changes
 from safety_assess.domain.checklist.answers import Outcome
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.records import GroupInstance
@@ -30,6 +31,7 @@ from safety_assess.services.walkthrough import WalkSession
 from safety_assess.ui import dialogs
 from safety_assess.ui.actions import build_window_actions
 from safety_assess.ui.camera import camera_status
+from safety_assess.ui.changes import ChangeChannel
 from safety_assess.ui.operations import Operations
 from safety_assess.ui.walkthrough import review as review_page
 from safety_assess.ui.walkthrough.actions import SHORTCUT_HINT, WALK_ACTIONS
@@ -49,26 +51,25 @@ FILTERS = (
 
 
 class WalkthroughWindow(QMainWindow):
-    changed = Signal(uuid.UUID)
-    """Answers or status changed: lists elsewhere should refresh."""
     reopened = Signal(uuid.UUID)
     """A new revision was made: open it."""
     planRequested = Signal(uuid.UUID)
     """Show this assessment's findings and action plan."""
 
-    def __init__(self, session: WalkSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: WalkSession, channel: ChangeChannel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.channel = channel
         self.current: SlotKey | None = None
         self.setObjectName("WalkthroughWindow")
         self.model = SectionTreeModel(session.state, self)
-        self.instances = InstanceCommands(self)
+        self.instances: InstanceCommands = InstanceCommands(self)
         store = session.workspace.photo_store
         self.panel = ItemPanel(lambda sha: shown_rendition(store, sha, "thumb"))
-        self.operations = Operations(self)
+        self.operations = Operations(channel, self)
         self._resume_timer = QTimer(self, singleShot=True, interval=RESUME_SAVE_MS)
         self._resume_timer.timeout.connect(self._save_resume_point)
-        self.photos = PhotoCommands(self)
+        self.photos: PhotoCommands = PhotoCommands(self)
         self.tree = self._build_tree()
         self.header, self.progress, self.saved = QLabel(), QProgressBar(), QLabel("No changes yet")
         self.filter, self.search = QComboBox(), QLineEdit()
@@ -76,9 +77,10 @@ class WalkthroughWindow(QMainWindow):
         self.actions_by_id = build_window_actions(self, "Walkthrough", WALK_ACTIONS)
         self._connect()
         self._camera_available, self._camera_reason = camera_status()
-        self._show_status()
+        self.show_status()
         self.go_to(session.start_key())
         self.resize(1200, 760)
+        channel.subscribe(self._follow)
 
     # Building ---------------------------------------------------------------------------------------------------
     def _build_tree(self) -> QTreeView:
@@ -278,9 +280,33 @@ class WalkthroughWindow(QMainWindow):
         if show and key == self.current:
             self.panel.show_value(self.session.state.value(key))
             self.show_photos()
-        self._show_status()
+        self.show_status()
         self._show_saved(True)
-        self.changed.emit(self.session.id)
+        self.publish(Changes(answers=frozenset({self.session.id})))
+
+    def publish(self, changes: Changes) -> None:
+        """Tell the other windows what was changed here."""
+        self.channel.publish(changes, self)
+
+    def _follow(self, changes: Changes, origin: object) -> None:
+        """This assessment changed in another window or by an import. Its own changes are shown already: reading
+        the assessment again would move the assessor and drop what they are typing."""
+        if origin is self:
+            return
+        if self.session.id in changes.assessments | changes.answers:
+            self.reload()
+        elif self.session.id in changes.photos:
+            self.session.reload_photos()
+            self.show_photos()
+
+    def reload(self) -> None:
+        """Read the assessment again (a bundle brought a newer copy, say), staying on the current item."""
+        current = self.current
+        self.session = WalkSession(self.session.workspace, self.session.id)
+        self.model.set_state(self.session.state)
+        self.tree.expandAll()
+        self.show_status()
+        self.go_to(current if current is not None and self.session.state.has(current) else self.session.start_key())
 
     def _show_saved(self, ok: bool, problem: str = "") -> None:
         if ok:
@@ -292,7 +318,7 @@ class WalkthroughWindow(QMainWindow):
             self.saved.setStyleSheet("color: #c62828; font-weight: bold;")
             self.statusBar().showMessage(f"Not saved: {problem}")
 
-    def _show_status(self) -> None:
+    def show_status(self) -> None:
         summary, tally = self.session.summary, self.session.state.overall()
         self.setWindowTitle(f"{summary.campus.name}: {summary.checklist.title} - Safety Assess")
         state = (
@@ -339,9 +365,9 @@ class WalkthroughWindow(QMainWindow):
         except SafetyAssessError as error:
             dialogs.show_error(self, "Not completed", str(error))
             return
-        self._show_status()
+        self.show_status()
         self.go_to(self.current)
-        self.changed.emit(self.session.id)
+        self.publish(Changes(assessments=frozenset({self.session.id})))
 
     def reopen(self) -> None:
         reason = dialogs.ask_reopen_reason(self)
@@ -352,7 +378,7 @@ class WalkthroughWindow(QMainWindow):
         except SafetyAssessError as error:
             dialogs.show_error(self, "Not reopened", str(error))
             return
-        self.changed.emit(self.session.id)
+        self.publish(Changes(assessments=frozenset({self.session.id, new_id})))
         self.reopened.emit(new_id)
         self.close()
 

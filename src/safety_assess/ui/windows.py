@@ -1,0 +1,130 @@
+"""The window registry: opens the walkthrough, plan and district windows (one per assessment and kind, an open one
+brought forward) and report previews, knows what runs in each, and closes them all when the app quits.
+
+The feature windows are imported when first opened, not before the main window shows. Export and import jobs are
+not kept here: each is kept by the operation that runs it, and forgotten when that ends (``Operations.run(owner=)``).
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from safety_assess.domain.errors import SafetyAssessError
+from safety_assess.services.workspace import Workspace
+from safety_assess.ui import dialogs
+from safety_assess.ui.changes import ChangeChannel
+from safety_assess.ui.one_window import bring_forward, existing, show_registered
+from safety_assess.ui.operations import Operations
+
+if TYPE_CHECKING:
+    from safety_assess.ui.district.window import DistrictWindow
+    from safety_assess.ui.plan.window import PlanWindow
+    from safety_assess.ui.report.preview import ReportPreview
+    from safety_assess.ui.walkthrough.window import WalkthroughWindow
+
+
+class Windows:
+    """Made once by the main window (``main``, parent of the error messages, whose ``operations`` count as running
+    work too); satisfies the ``ui.registry.Registry`` protocol the feature windows are handed."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        channel: ChangeChannel,
+        main: QWidget | None = None,
+        operations: Operations | None = None,
+    ) -> None:
+        self.workspace, self.channel, self.main, self.operations = workspace, channel, main, operations
+        self.walks: dict[uuid.UUID, WalkthroughWindow] = {}
+        self.plans: dict[uuid.UUID, PlanWindow] = {}
+        self.district: DistrictWindow | None = None
+        self.previews: list[ReportPreview] = []
+
+    def open_walkthrough(self, assessment_id: uuid.UUID) -> WalkthroughWindow | None:
+        """The assessment's walkthrough, brought forward when already open; None when it cannot open (told)."""
+        from safety_assess.services.walkthrough import WalkSession
+        from safety_assess.ui.walkthrough.window import WalkthroughWindow
+
+        found = existing(self.walks, assessment_id)
+        if found is not None:
+            return found
+        try:
+            session = WalkSession(self.workspace, assessment_id)
+        except SafetyAssessError as error:
+            dialogs.show_error(self.main, "Cannot open the assessment", str(error))
+            return None
+        window = WalkthroughWindow(session, self.channel)
+        window.planRequested.connect(self.open_plan)
+        window.reopened.connect(self.open_walkthrough)
+        return show_registered(self.walks, assessment_id, window)
+
+    def open_plan(self, assessment_id: uuid.UUID) -> PlanWindow | None:
+        """The assessment's findings and action plan, brought forward and read again when already open."""
+        from safety_assess.ui.plan.window import PlanWindow
+
+        found = existing(self.plans, assessment_id, refresh=lambda window: window.reload())
+        if found is not None:
+            return found
+        try:
+            window = PlanWindow(self.workspace, assessment_id, self.channel, self)
+        except SafetyAssessError as error:
+            dialogs.show_error(self.main, "Cannot open the findings", str(error))
+            return None
+        return show_registered(self.plans, assessment_id, window)
+
+    def open_district(self) -> DistrictWindow:
+        """The district view, brought forward and read again when already open."""
+        from safety_assess.ui.district.window import DistrictWindow
+
+        if self.district is not None:
+            self.district.reload()
+            bring_forward(self.district)
+            return self.district
+        window = DistrictWindow(self.workspace, self.channel, self)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.destroyed.connect(self._forget_district)
+        self.district = window
+        window.show()
+        return window
+
+    def _forget_district(self) -> None:
+        self.district = None
+
+    def export_report(self, parent: QWidget, assessment_id: uuid.UUID, operations: Operations) -> None:
+        from safety_assess.ui.report.exporting import ReportExport
+
+        ReportExport(parent, self.workspace, assessment_id, operations, self).start()
+
+    def show_report(self, path: Path, password: str | None, warnings: list[str]) -> ReportPreview:
+        from safety_assess.ui.report.preview import ReportPreview
+
+        preview = ReportPreview(path, password, warnings)
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.previews.append(preview)
+        preview.destroyed.connect(lambda *_: self.previews.remove(preview))
+        preview.show()
+        return preview
+
+    def opened(self) -> list[QWidget]:
+        """Every window open besides the main one."""
+        return [*self.walks.values(), *self.plans.values(), *([self.district] if self.district else []), *self.previews]
+
+    def work_running(self) -> list[str]:
+        """What runs in the background in the main window and every window opened from it (titles)."""
+        every = [
+            *([self.operations] if self.operations else []),
+            *(walk.operations for walk in self.walks.values()),
+            *(plan.operations for plan in self.plans.values()),
+            *([self.district.operations] if self.district else []),
+        ]
+        return [operation.title for operations in every for operation in operations.running()]
+
+    def close_all(self) -> None:
+        """Close the walkthroughs, plans, district view and report previews (each waits for its own work)."""
+        for window in self.opened():
+            window.close()
