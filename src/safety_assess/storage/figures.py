@@ -14,6 +14,8 @@ from collections.abc import Collection, Iterable
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from safety_assess.storage.database import Database
 from safety_assess.storage.orm import ActionRow, AssessmentFiguresRow, AssessmentRow, FindingRow, ResponseRow
@@ -88,11 +90,17 @@ Computed = tuple[uuid.UUID, str, dict[str, Any], list[dict[str, Any]]]
 
 
 def keep(database: Database, computed: Iterable[Computed]) -> None:
-    """Store freshly computed figures and action lines, replacing older ones."""
+    """Store freshly computed figures and action lines, replacing older ones. Two computations of the same
+    assessment may end at once (the district view reading while an import refreshes what it brought): each row is
+    written in one statement that inserts or replaces, so the later simply wins."""
+    insert = sqlite_insert if database.is_sqlite else postgresql_insert
+    rows = [
+        {"assessment_id": i, "stamp": stamp, "figures": figures, "actions": actions, "computed_at": utcnow()}
+        for i, stamp, figures, actions in computed
+    ]
+    if not rows:
+        return
     with database.session() as session:
-        for assessment_id, stamp, figures, actions in computed:
-            row = session.get(AssessmentFiguresRow, assessment_id)
-            if row is None:
-                row = AssessmentFiguresRow(assessment_id=assessment_id)
-                session.add(row)
-            row.stamp, row.figures, row.actions, row.computed_at = stamp, figures, actions, utcnow()
+        statement = insert(AssessmentFiguresRow)
+        replaced = {name: statement.excluded[name] for name in ("stamp", "figures", "actions", "computed_at")}
+        session.execute(statement.on_conflict_do_update(index_elements=["assessment_id"], set_=replaced), rows)

@@ -161,3 +161,18 @@ def test_the_main_window_says_where_the_data_lives(qtbot, workspace: Workspace) 
         assert shown.startswith("Shared database: postgresql+psycopg://") and str(workspace.data_dir.root) in shown
     else:
         assert main.windowTitle() == "Safety Assess" and shown == f"Data folder: {workspace.data_dir.root}"
+
+
+def test_reading_asked_for_again_while_it_runs_follows_it_never_beside_it(  # type: ignore[no-untyped-def]
+    qtbot, district: Workspace
+) -> None:
+    window = open_district(qtbot, district)
+    loads: list[None] = []
+    window.loaded.connect(lambda: loads.append(None))
+    reading = "Reading the district's figures"
+    window.reload()
+    window.reload()  # asked again before the first reading ended (the channel does this when answers come in)
+    window.reload()
+    assert [o.title for o in window.operations.running()].count(reading) == 1
+    qtbot.waitUntil(lambda: len(loads) == 2 and not window.operations.running(), timeout=30_000)
+    assert len(loads) == 2  # one reading, then one more for everything asked meanwhile

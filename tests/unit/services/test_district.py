@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import uuid
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from safety_assess.services.assessments import record_answer, start_assessment
 from safety_assess.services.district import district_overview, follow_up, latest_actions
 from safety_assess.services.plan import PlanEditor, load_plan
 from safety_assess.services.workspace import Workspace
-from safety_assess.storage.figures import stamps
+from safety_assess.storage.figures import keep, kept, stamps
 from tests.actions import assessment_with_an_action
 
 
@@ -42,6 +43,29 @@ def test_figures_are_kept_and_recomputed_when_the_assessment_changes(workspace: 
     editor.set_status(action, Status.DONE)
     fourth = district_overview(workspace)
     assert fourth.computed == 1 and fourth.totals.severe == 0 and fourth.totals.cost == CostRange()
+
+
+def test_figures_computed_at_once_in_two_places_are_both_kept_the_later_winning(workspace: Workspace) -> None:
+    """The district view reading while an import refreshes what it brought: both write the same assessment."""
+    workspace.campuses.add("Lincoln High", "LHS")
+    summary = start_assessment(workspace, "LHS", "every-type", ["Ana"], dt.date(2026, 11, 2))
+    start, problems = threading.Barrier(4), []
+
+    def compute(n: int) -> None:
+        start.wait()
+        try:
+            keep(workspace.database, [(summary.id, f"stamp {n}", {"n": n}, [])])
+        except Exception as error:
+            problems.append(error)
+
+    threads = [threading.Thread(target=compute, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert problems == []
+    stamp, figures = kept(workspace.database)[summary.id]
+    assert stamp == f"stamp {figures['n']}"
 
 
 def test_the_stamps_of_a_few_assessments_are_those_read_for_all(workspace: Workspace) -> None:

@@ -43,7 +43,7 @@ from safety_assess.ui.district.models import (
     HistoryModel,
 )
 from safety_assess.ui.district.trend import TrendChart
-from safety_assess.ui.operations import Operations
+from safety_assess.ui.operations import Operation, Operations
 from safety_assess.ui.registry import Registry
 from safety_assess.ui.widgets.combos import refill
 from safety_assess.ui.widgets.tables import fit_columns
@@ -144,6 +144,9 @@ class DistrictWindow(QMainWindow):
         self.operations = Operations(channel, self)
         self._reload_timer = QTimer(self, singleShot=True, interval=RELOAD_DELAY_MS)
         self._reload_timer.timeout.connect(self.reload)
+        self._reading: Operation | None = None
+        self._read_again = False
+        """Asked to read while a reading runs: one more reading follows it (never two at once)."""
         self.exports: DistrictExports = DistrictExports(self, workspace, self.operations, registry)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._campuses_page(), "&Campuses")
@@ -247,14 +250,23 @@ class DistrictWindow(QMainWindow):
         """Read every campus's figures in the background (only assessments changed since they were last read are
         computed again: that may take a while), then show them."""
         self._reload_timer.stop()
-        workspace = self.workspace
+        if self._reading is not None and self._reading.is_running():
+            self._read_again = True
+            return
+        workspace, self._read_again = self.workspace, False
         self.statusBar().showMessage("Reading every campus's figures…")
-        self.operations.run(
+        self._reading = self.operations.run(
             "Reading the district's figures",
             lambda progress: district_overview(workspace),
             on_done=self._show_overview,
             on_error=self._failed,
         )
+        self._reading.finished.connect(lambda _overview: self._after_reading())
+        self._reading.failed.connect(lambda _message: self._after_reading())
+
+    def _after_reading(self) -> None:
+        if self._read_again:
+            self.reload()
 
     def _failed(self, message: str) -> None:
         self.statusBar().clearMessage()
