@@ -67,3 +67,41 @@ def test_a_redaction_saved_in_the_viewer_is_burned_into_the_export(qtbot, open_w
     exported = Image.open(io.BytesIO(export_photo(session.workspace, photo.id)))
     assert ImageStat.Stat(exported.crop((0, 0, 128, 60))).extrema == [(0, 0)] * 3
     viewer.close()
+
+
+def _top_left_is_black(image) -> bool:  # type: ignore[no-untyped-def]
+    """The top-left quarter of a QImage holds only black (a redaction box over the top half)."""
+    width, height = image.width(), image.height()
+    points = [(x, y) for x in range(1, width // 2, 7) for y in range(1, height // 2 - 2, 7)]
+    return all(max(image.pixelColor(x, y).getRgb()[:3]) < 24 for x, y in points)
+
+
+def test_a_redaction_saved_in_the_viewer_shows_in_the_viewer_and_the_thumbnail(
+    qtbot, open_walk: Open, monkeypatch
+) -> None:
+    window = open_walk("every-type")
+    session, key = window.session, window.current
+    assert key is not None
+    [photo] = add_photos(session.workspace, session.id, key.item_id, [PHOTOS / "hopper.jpg"]).added
+    session.reload_photos()
+    window.show_photos()
+    strip = window.panel.photos.model
+    thumbnail = strip.data(strip.index(0), Qt.ItemDataRole.DecorationRole)
+    assert not _top_left_is_black(thumbnail.toImage())  # the unmarked photo to begin with
+    store = session.workspace.photo_store
+    viewer = PhotoViewer(window, session, key, photo.id, lambda sha: store.rendition(sha, "report"))
+    qtbot.addWidget(viewer)
+    viewer.show()
+    qtbot.waitExposed(viewer)
+    assert not _top_left_is_black(viewer.image.pixmap().toImage())
+
+    def black_out_top(parent, rendition, shapes):  # type: ignore[no-untyped-def]
+        return [*shapes, annotate.Annotation(Shape.REDACT_BOX, 0, 0, 1, 0.5)]
+
+    monkeypatch.setattr(annotate, "ask_annotations", black_out_top)
+    viewer.annotate()
+    assert _top_left_is_black(viewer.image.pixmap().toImage())
+    viewer.close()
+    window.show_photos()  # what the walkthrough does when the viewer closes
+    thumbnail = strip.data(strip.index(0), Qt.ItemDataRole.DecorationRole)
+    assert _top_left_is_black(thumbnail.toImage())

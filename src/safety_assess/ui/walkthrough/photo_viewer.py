@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from safety_assess.domain.errors import SafetyAssessError
@@ -16,6 +16,7 @@ from safety_assess.domain.walk.slots import SlotKey
 from safety_assess.photos.annotations import parse_annotations
 from safety_assess.services.walkthrough import WalkSession
 from safety_assess.ui.walkthrough import annotate
+from safety_assess.ui.widgets.marked_photo import marked_pixmap
 
 ZOOM_STEP = 1.25
 
@@ -107,7 +108,7 @@ class PhotoViewer(QDialog):
             f"{ids.index(photo.id) + 1} of {len(ids)} · {photo.filename} · {photo.width} x {photo.height}"
         )
         self.caption.setText(photo.caption)
-        pixmap = QPixmap(str(self.report_of(photo.sha256)))
+        pixmap = marked_pixmap(self.report_of(photo.sha256), photo.annotations)  # as the report will show it
         if self.zoom == 0:
             view = self.scroller.viewport().size()
             pixmap = pixmap.scaled(view, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
 from safety_assess.domain.records import PhotoRecord
+from safety_assess.ui.widgets.marked_photo import marked_pixmap, marks_key
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -47,10 +48,11 @@ class PhotoListModel(QAbstractListModel):
         return None
 
     def _pixmap(self, photo: PhotoRecord) -> QPixmap:
-        cached = self._pixmaps.get(photo.sha256)
+        key = marks_key(photo.sha256, photo.annotations)
+        cached = self._pixmaps.get(key)
         if cached is None:
-            loaded = QPixmap(str(self._thumbnail_of(photo.sha256)))
-            cached = self._pixmaps[photo.sha256] = loaded.scaled(
+            loaded = marked_pixmap(self._thumbnail_of(photo.sha256), photo.annotations)
+            cached = self._pixmaps[key] = loaded.scaled(
                 THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
             )
         return cached
