@@ -5,8 +5,13 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from safety_assess.base.datadir import DataDir
 from safety_assess.services.assessments import start_assessment
 from safety_assess.services.workspace import Workspace
+from safety_assess.ui import app as app_module
 from safety_assess.ui.main_window import MainWindow
 
 
@@ -33,3 +38,32 @@ def test_one_window_per_assessment_running_work_and_all_closed_with_the_main_win
     window.close()
     qtbot.waitUntil(lambda: windows.opened() == [])  # each is deleted once closed, and forgotten
     assert windows.walks == {} and windows.plans == {} and windows.district is None
+
+
+def test_quit_with_a_report_preview_open_closes_it_and_frees_the_data_folder(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path
+) -> None:
+    main = app_module.open_main_window(str(tmp_path / "data"))
+    assert main is not None
+    qtbot.addWidget(main)
+    main.show()
+    preview = main.windows.show_report(tmp_path / "report.pdf", None, [])
+    qtbot.waitExposed(preview)
+    main.actions_by_id["app.quit"].trigger()
+    qtbot.waitUntil(lambda: main.windows.opened() == [])
+    assert not [w for w in QApplication.topLevelWidgets() if w.isVisible()]  # nothing keeps the app running
+    data = DataDir(tmp_path / "data")
+    lock = app_module.hold_data_folder(data)  # a new start opens the folder: the lock was released on quit
+    lock.unlock()
+
+
+def test_a_report_preview_closes_with_escape_and_ctrl_w(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    for keys in ("Esc", "Ctrl+W"):
+        preview = window.windows.show_report(tmp_path / "report.pdf", None, [])
+        qtbot.waitExposed(preview)
+        preview.activateWindow()
+        qtbot.waitUntil(preview.isActiveWindow)
+        qtbot.keySequence(preview, QKeySequence(keys))
+        qtbot.waitUntil(lambda: window.windows.previews == [])

@@ -8,7 +8,7 @@ import html
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QLockFile, QMimeData, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QSplitter, QTreeView, QWidget
 
@@ -293,7 +293,14 @@ class MainWindow(QMainWindow):
         self.operations.wait_all(30_000)
         geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")
         self._save_settings(dataclasses.replace(self.workspace.settings, main_window_geometry=geometry))
+        self._release_data_folder()
         super().closeEvent(event)
+
+    def _release_data_folder(self) -> None:
+        """Everything is closed and written: a new start may open the data folder at once."""
+        if isinstance(self.instance_lock, QLockFile):
+            self.instance_lock.unlock()
+        self.instance_lock = None
 
     def _save_settings(self, settings: Settings) -> None:
         try:

@@ -52,6 +52,10 @@ class ReportPreview(QMainWindow):
             bar.addWidget(button)
             if keys is not None:
                 QShortcut(QKeySequence(keys), self).activated.connect(handler)
+        for closing in ("Ctrl+W", "Esc"):
+            QShortcut(QKeySequence(closing), self).activated.connect(
+                self.close
+            )  # a preview is dismissed like a document
         bar.addStretch(1)
         bar.addWidget(self.pages)
         central = QWidget()
