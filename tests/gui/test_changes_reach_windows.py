@@ -203,8 +203,8 @@ def test_a_bundle_import_refreshes_the_open_district_window(  # type: ignore[no-
     district = open_district(qtbot, window)
     assert district.campuses.rows == []
     results: list[list[str]] = []
-    monkeypatch.setattr(dialogs, "ask_trust_device", lambda _parent, _claim: True)
-    monkeypatch.setattr(dialogs, "show_import_results", lambda _parent, lines, _bad: results.append(lines))
+    monkeypatch.setattr(dialogs, "ask_trust_device", lambda _parent, _claim, _own: True)
+    monkeypatch.setattr(dialogs, "show_import_results", lambda _parent, lines, *_counts: results.append(lines))
     window.import_bundle_files([tmp_path / "aes.sabundle"])
     qtbot.waitUntil(lambda: bool(results), timeout=30_000)
     qtbot.waitUntil(lambda: [line.campus.code for line in district.campuses.rows] == ["AES"], timeout=30_000)

@@ -248,33 +248,51 @@ def ask_bundle_files(parent: QWidget | None) -> list[Path]:
     return [Path(name) for name in names]
 
 
-def ask_trust_device(parent: QWidget | None, claim: DeviceClaim) -> bool:
-    """Whether to trust a device seen for the first time, after comparing its fingerprint with the assessor's."""
+def ask_trust_device(parent: QWidget | None, claim: DeviceClaim, own: bool = False) -> bool:
+    """Whether to trust a device seen for the first time, after comparing its fingerprint with the assessor's;
+    ``own`` when the bundles were signed by this installation's own device key."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Trust a new device?")
-    box.setText(
-        f"These bundles come from a device this installation does not know yet, exported by "
-        f"{claim.exporter or 'an unnamed assessor'}."
-    )
+    box.setWindowTitle("Import this installation's own bundles?" if own else "Trust a new device?")
+    box.setText(_trust_text(claim, own))
     box.setInformativeText(
-        f"Device fingerprint:\n{claim.fingerprint}\n\nAsk the assessor to read out the fingerprint shown in their "
-        "Help > About box. Trust the device only if every group matches."
+        f"Device fingerprint:\n{claim.fingerprint}\n\n"
+        + (
+            "It is the fingerprint shown in this installation's Help > About box."
+            if own
+            else "Ask the assessor to read out the fingerprint shown in their Help > About box. Trust the device "
+            "only if every group matches."
+        )
     )
-    trust = box.addButton("&Trust this device", QMessageBox.ButtonRole.AcceptRole)
+    trust = box.addButton("&Import them" if own else "&Trust this device", QMessageBox.ButtonRole.AcceptRole)
     box.addButton("&Do not import", QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return box.clickedButton() is trust
 
 
-def show_import_results(parent: QWidget | None, lines: list[str], some_refused: bool) -> None:
+def _trust_text(claim: DeviceClaim, own: bool) -> str:
+    who = claim.exporter or "an unnamed assessor"
+    if own:
+        return f"These bundles were exported by this installation itself (its own device key), by {who}."
+    return f"These bundles come from a device this installation does not know yet, exported by {who}."
+
+
+def show_import_results(parent: QWidget | None, lines: list[str], imported: int, not_imported: int) -> None:
     """One line per bundle: what was added, updated, unchanged, in conflict, or why it was refused."""
     box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning if some_refused else QMessageBox.Icon.Information)
-    box.setWindowTitle("Bundles imported" if not some_refused else "Bundles imported, some refused")
+    box.setIcon(QMessageBox.Icon.Warning if not_imported else QMessageBox.Icon.Information)
+    box.setWindowTitle(import_results_title(imported, not_imported))
     box.setText("\n\n".join(lines))
     box.setStyleSheet("QLabel#qt_msgbox_label { min-width: 520px; }")
     box.exec()
+
+
+def import_results_title(imported: int, not_imported: int) -> str:
+    if not not_imported:
+        return "Bundles imported"
+    if not imported:
+        return "Nothing imported" if not_imported > 1 else "Bundle not imported"
+    return f"{imported} bundle{'s' if imported != 1 else ''} imported, {not_imported} not"
 
 
 def ask_district_key_file(parent: QWidget | None) -> Path | None:

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from safety_assess.base.datadir import DataDir
 from safety_assess.domain.records import AssessmentSummary
@@ -66,7 +66,7 @@ class Shown:
         self.results: list[list[str]] = []
         monkeypatch.setattr(dialogs, "show_message", lambda parent, title, text: self.messages.append(text))
         monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: self.errors.append(text))
-        monkeypatch.setattr(dialogs, "show_import_results", lambda parent, lines, bad: self.results.append(lines))
+        monkeypatch.setattr(dialogs, "show_import_results", lambda parent, lines, *counts: self.results.append(lines))
 
 
 def test_export_writes_the_chosen_assessment(  # type: ignore[no-untyped-def]
@@ -120,7 +120,7 @@ def test_import_asks_to_trust_the_new_device_and_reports(  # type: ignore[no-unt
 ) -> None:
     asked: list[str] = []
 
-    def trust(parent: Any, claim: Any) -> bool:
+    def trust(parent: Any, claim: Any, own: bool) -> bool:
         asked.append(claim.fingerprint)
         return True
 
@@ -150,7 +150,7 @@ def test_a_device_not_trusted_changes_nothing(  # type: ignore[no-untyped-def]
 ) -> None:
     junk = tmp_path / "junk.sabundle"
     junk.write_bytes(b"PK\x03\x04 not really")
-    monkeypatch.setattr(dialogs, "ask_trust_device", lambda parent, claim: False)
+    monkeypatch.setattr(dialogs, "ask_trust_device", lambda parent, claim, own: False)
     shown = Shown(monkeypatch)
     window.import_bundle_files([bundle, junk])
     qtbot.waitUntil(lambda: bool(shown.results), timeout=30_000)
@@ -176,7 +176,7 @@ def test_district_key_exported_then_used_seals_the_next_bundle(  # type: ignore[
     assert key is not None and key.fingerprint in shown.messages[1]
     out = tmp_path / "sealed.sabundle"
     export_bundle(laptop, [assess(laptop).id], out)
-    monkeypatch.setattr(dialogs, "ask_trust_device", lambda parent, claim: True)
+    monkeypatch.setattr(dialogs, "ask_trust_device", lambda parent, claim, own: True)
     window.import_bundle_files([out])
     qtbot.waitUntil(lambda: bool(shown.results), timeout=30_000)
     assert is_sealed(out) and shown.results[0] == [
@@ -210,3 +210,43 @@ def test_a_batch_cancelled_midway_lists_what_was_applied_and_what_was_not(  # ty
         == "later.sabundle: not imported: the import was cancelled before it was done (nothing of it was changed)"
     )
     assert len(workspace.assessments.list()) == 1
+
+
+class Asked:
+    """Stands in for QMessageBox.exec: records each box's title, text and what the progress box showed then."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, press: str) -> None:
+        self.boxes: list[tuple[str, str, bool]] = []
+        self.press = press
+        monkeypatch.setattr(dialogs.QMessageBox, "exec", lambda box: self.exec(box))
+
+    def exec(self, box: Any) -> int:
+        covered = any(isinstance(w, QProgressDialog) and w.isVisible() for w in QApplication.topLevelWidgets())
+        self.boxes.append((box.windowTitle(), box.text() + "\n" + box.informativeText(), covered))
+        for button in box.buttons():
+            if button.text() == self.press:
+                button.click()
+        return 0
+
+
+def test_importing_this_installations_own_bundle_says_so_with_the_progress_box_gone(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, workspace: Workspace, tmp_path: Path, monkeypatch
+) -> None:
+    own = tmp_path / "own.sabundle"
+    export_bundle(workspace, [assess(workspace).id], own)
+    asked = Asked(monkeypatch, "&Do not import")
+    monkeypatch.setattr("safety_assess.ui.progress_dialog.SHOW_AFTER_MS", 0)  # the progress box shows at once
+    window.import_bundle_files([own])
+    qtbot.waitUntil(lambda: len(asked.boxes) == 2, timeout=30_000)
+    (title, text, covered), (result_title, _lines, _) = asked.boxes
+    assert title == "Import this installation's own bundles?" and "this installation itself" in text
+    assert "does not know yet" not in text and workspace.device_key.fingerprint in text
+    assert not covered  # the progress box was hidden before the question
+    assert result_title == "Bundle not imported"  # nothing imported: not "Bundles imported, some refused"
+
+
+def test_the_import_result_title_says_what_was_imported() -> None:
+    assert dialogs.import_results_title(2, 0) == "Bundles imported"
+    assert dialogs.import_results_title(0, 1) == "Bundle not imported"
+    assert dialogs.import_results_title(0, 3) == "Nothing imported"
+    assert dialogs.import_results_title(1, 2) == "1 bundle imported, 2 not"

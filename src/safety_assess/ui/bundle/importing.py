@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from safety_assess.base.jobs import Progress
 from safety_assess.bundles.importer import BundleOutcome
@@ -32,6 +32,7 @@ class BundleImport:
     def __init__(self, parent: QWidget, workspace: Workspace, operations: Operations) -> None:
         self.parent, self.workspace, self.operations = parent, workspace, operations
         self.outcomes: dict[Path, BundleOutcome] = {}
+        self.progress: QProgressDialog | None = None
 
     def start(self, paths: list[Path]) -> None:
         self.run(paths, set())
@@ -46,7 +47,7 @@ class BundleImport:
             "Importing bundles", work, on_done=self._done, on_error=self._failed, owner=self
         )
         operation.cancelled.connect(lambda: self._cancelled(paths, done))
-        follow(self.parent, "Import bundles", "Importing…", operation)
+        self.progress = follow(self.parent, "Import bundles", "Importing…", operation)
 
     def _cancelled(self, paths: list[Path], done: list[BundleOutcome]) -> None:
         """What was applied before the cancel stands and is listed; the rest is named as not imported."""
@@ -59,7 +60,10 @@ class BundleImport:
     def _done(self, outcomes: list[BundleOutcome]) -> None:
         self.outcomes.update({o.path: o for o in outcomes})
         claims = {o.untrusted.fingerprint: o.untrusted for o in outcomes if o.untrusted is not None}
-        trusted = {fp for fp, claim in claims.items() if dialogs.ask_trust_device(self.parent, claim)}
+        if self.progress is not None:
+            self.progress.reset()  # hidden before any question: it must not cover the fingerprint
+        own = self.workspace.device_key.fingerprint
+        trusted = {fp for fp, claim in claims.items() if dialogs.ask_trust_device(self.parent, claim, fp == own)}
         again = [o.path for o in outcomes if o.untrusted is not None and o.untrusted.fingerprint in trusted]
         if again:
             self.run(again, trusted)
@@ -69,7 +73,8 @@ class BundleImport:
     def _report(self) -> None:
         if self.outcomes:
             lines = [outcome_line(o) for o in self.outcomes.values()]
-            dialogs.show_import_results(self.parent, lines, any(o.report is None for o in self.outcomes.values()))
+            imported = sum(o.report is not None for o in self.outcomes.values())
+            dialogs.show_import_results(self.parent, lines, imported, len(self.outcomes) - imported)
 
     def _failed(self, message: str) -> None:
         dialogs.show_error(self.parent, "Bundles not imported", message)
