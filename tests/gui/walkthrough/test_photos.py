@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage
+from PySide6.QtWidgets import QProgressDialog, QPushButton
 
 from safety_assess.domain.walk.review import Problem
 from safety_assess.domain.walk.slots import SlotKey
-from safety_assess.ui import dialogs
+from safety_assess.photos.ingest import ingest
+from safety_assess.services import photos as services_photos
+from safety_assess.ui import dialogs, progress_dialog
 from safety_assess.ui.walkthrough.window import WalkthroughWindow
 from tests import photo_files
 from tests.gui.walkthrough.conftest import Open
@@ -82,3 +87,30 @@ def test_files_dropped_anywhere_on_the_item_are_attached(qtbot, open_walk: Open)
     window.panel.dropEvent(drop)
     wait_idle(qtbot, window)
     assert [p.item_id for p in window.session.workspace.photos.list(window.session.id)] == ["door-locked"]
+
+
+def test_adding_photos_shows_a_progress_bar_whose_cancel_stops_the_import(  # type: ignore[no-untyped-def]
+    qtbot, open_walk: Open, monkeypatch
+) -> None:
+    window = open_walk("every-type")
+    reached, go = threading.Event(), threading.Event()
+
+    def held(store, path):  # type: ignore[no-untyped-def]
+        reached.set()
+        go.wait(30)  # the first photo is held until the test has pressed Cancel
+        return ingest(store, path)
+
+    monkeypatch.setattr(services_photos, "ingest", held)
+    monkeypatch.setattr(progress_dialog, "SHOW_AFTER_MS", 0)
+    window.photos.import_paths([PHOTOS / "hopper.jpg", PHOTOS / "orientation_rectangle.jpg"])
+    qtbot.waitUntil(reached.is_set, timeout=30_000)
+    dialog = window.findChild(QProgressDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.labelText() and dialog.findChild(QPushButton).text() == "Cancel"
+    dialog.findChild(QPushButton).click()
+    go.set()
+    wait_idle(qtbot, window)
+    [photo] = window.session.workspace.photos.list(window.session.id)  # the second was never added
+    assert photo.filename == "hopper.jpg" and window.panel.photos.model.rowCount() == 1
+    assert "cancelled" in window.statusBar().currentMessage()
+    assert not [d for d in window.findChildren(QProgressDialog) if d.isVisible()]

@@ -13,6 +13,7 @@ from safety_assess.domain.walk.slots import SlotKey
 from safety_assess.photos.ingest import shown_rendition
 from safety_assess.services.photos import PhotoImport, add_photos
 from safety_assess.ui import camera, dialogs
+from safety_assess.ui.progress_dialog import follow
 from safety_assess.ui.walkthrough import photo_viewer
 
 if TYPE_CHECKING:
@@ -98,8 +99,20 @@ class PhotoCommands:
             dialogs.show_error(window, "Photos not added", message)
             self._forget(paths, temporary)
 
-        window.statusBar().showMessage(f"Adding {len(paths)} photo{'s' if len(paths) != 1 else ''}…")
-        window.operations.run("Adding photos", work, on_done=done, on_error=failed)
+        adding = f"Adding {len(paths)} photo{'s' if len(paths) != 1 else ''}…"
+        window.statusBar().showMessage(adding)
+        operation = window.operations.run("Adding photos", work, on_done=done, on_error=failed)
+        operation.cancelled.connect(lambda: self._cancelled(key, paths, temporary))
+        follow(window, "Add photos", adding, operation)  # a bar and Cancel: a folder of photos takes a while
+
+    def _cancelled(self, key: SlotKey, paths: list[Path], temporary: bool) -> None:
+        """The photos added before Cancel stay (each is whole); the rest were not added."""
+        window = self.window
+        window.session.reload_photos()
+        if window.current == key:
+            window.show_photos()
+        window.statusBar().showMessage("Adding photos cancelled; those added before stay.", 6000)
+        self._forget(paths, temporary)
 
     def _finished(self, key: SlotKey, result: PhotoImport) -> None:
         window = self.window
