@@ -17,6 +17,7 @@ from safety_assess import __version__
 from safety_assess.base.datadir import DataDir
 from safety_assess.base.files import writing
 from safety_assess.base.jobs import Progress
+from safety_assess.bundles.export_progress import ByteMeter
 from safety_assess.bundles.manifest import (
     FORMAT,
     FORMAT_VERSION,
@@ -69,8 +70,8 @@ class ExportResult:
 class _Writer:
     """Entries written one by one, each hashed as it is written; the list becomes the manifest."""
 
-    def __init__(self, archive: zipfile.ZipFile) -> None:
-        self.archive = archive
+    def __init__(self, archive: zipfile.ZipFile, meter: ByteMeter) -> None:
+        self.archive, self.meter = archive, meter
         self.entries: list[EntryRecord] = []
         self.names: set[str] = set()
 
@@ -81,6 +82,7 @@ class _Writer:
         self.archive.writestr(_info(name, method), data)
         self.entries.append(EntryRecord(path=name, size=len(data), sha256=hashlib.sha256(data).hexdigest()))
         self.names.add(name)
+        self.meter.wrote(len(data))
 
 
 def _info(name: str, method: int) -> zipfile.ZipInfo:
@@ -128,10 +130,10 @@ def _write_zip(
 ) -> None:
     ids, key = result.assessments, source.device_key
     with zipfile.ZipFile(target, "w", allowZip64=True) as archive:
-        writer = _Writer(archive)
+        writer = _Writer(archive, ByteMeter.expecting(progress, source.photos, source.photo_store, ids))
         for done, assessment_id in enumerate(ids):
             progress.check()
-            progress.report(done, len(ids), f"Assessment {done + 1} of {len(ids)}")
+            writer.meter.at(f"Assessment {done + 1} of {len(ids)}")
             result.photos += _add_assessment(source, writer, assessment_id, progress, result.warnings)
         manifest = Manifest(
             format=FORMAT,

@@ -14,6 +14,7 @@ import pytest
 from PIL import Image
 
 from safety_assess.base.atomic import WriteError
+from safety_assess.base.jobs import Progress
 from safety_assess.bundles.manifest import parse_manifest
 from safety_assess.domain.records import AssessmentSummary
 from safety_assess.keys.device import verify
@@ -118,3 +119,17 @@ def test_since_last_exports_what_changed_and_remembers_only_complete_exports(
     record_answer(workspace, reported.id, "gate", "pass")
     fourth = export_changed(workspace, tmp_path / "four.sabundle")
     assert fourth is not None and fourth.assessments == [reported.id]
+
+
+def test_the_progress_moves_by_the_bytes_written_not_per_assessment(
+    workspace: Workspace, reported: AssessmentSummary, tmp_path: Path
+) -> None:
+    reports: list[tuple[int, int, str]] = []
+    progress = Progress(lambda done, total, message: reports.append((done, total, message)), interval=0)
+    export_bundle(workspace, [reported.id], tmp_path / "lhs.sabundle", progress=progress)
+    within = [(done, total) for done, total, _ in reports[:-1]]
+    total = within[0][1]
+    assert total > 10_000 and all(t == total for _, t in within)  # counted in bytes, the photos' sizes
+    steps = [done for done, _ in within]
+    assert steps == sorted(steps) and len({d for d in steps if 0 < d < total}) >= 3  # one step per photo at least
+    assert "MB of about" in reports[-2][2] and reports[-1][0] >= reports[-1][1]
