@@ -77,7 +77,7 @@ MAIN_ACTIONS: tuple[ActionSpec[MainWindow], ...] = (
         "&Use district key file…",
         "&Sync",
         lambda main: main.use_district_key(),
-        None,
+        "Ctrl+Shift+K",
         "Encrypt every later bundle to the district's key",
     ),
     ActionSpec(
@@ -85,7 +85,7 @@ MAIN_ACTIONS: tuple[ActionSpec[MainWindow], ...] = (
         "Export this &district's key…",
         "&Sync",
         lambda main: main.export_district_key(),
-        None,
+        "Ctrl+Alt+K",
         "At the district: the public key file to give every assessor (the key is made the first time)",
     ),
     ActionSpec(
@@ -118,7 +118,7 @@ MAIN_ACTIONS: tuple[ActionSpec[MainWindow], ...] = (
         "&Back up now…",
         "&File",
         lambda main: main.housekeeping.back_up(),
-        None,
+        "Ctrl+Shift+S",
         "An encrypted copy of the database, photos, checklists and settings, safe while you work",
     ),
     ActionSpec(
@@ -141,6 +141,11 @@ MAIN_ACTIONS: tuple[ActionSpec[MainWindow], ...] = (
         "How to walk a campus, plan, report and sync, with pictures",
     ),
     ActionSpec(
-        "help.about", "&About Safety Assess", "&Help", lambda main: main.show_about(), None, "Version and data folder"
+        "help.about",
+        "&About Safety Assess",
+        "&Help",
+        lambda main: main.show_about(),
+        "Ctrl+F1",
+        "Version, data folder and this installation's device fingerprint",
     ),
 )

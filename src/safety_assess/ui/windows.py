@@ -60,6 +60,7 @@ class Windows:
             return None
         window = WalkthroughWindow(session, self.channel)
         window.planRequested.connect(self.open_plan)
+        window.exportRequested.connect(lambda assessment: self.export_report(window, assessment, window.operations))
         window.reopened.connect(self.open_walkthrough)
         return show_registered(self.walks, assessment_id, window)
 

@@ -66,7 +66,7 @@ class BundleExportDialog(QDialog):
         self.chosen = QRadioButton("&Chosen assessments:")
         count = len(choices.changed)
         self.since_last = QRadioButton(
-            f"Everything &changed since the last export ({choices.last_export}): {count} assessment(s)"
+            f"Everything changed &since the last export ({choices.last_export}): {count} assessment(s)"
         )
         self.since_last.setEnabled(count > 0)
         self.model = QStandardItemModel(self)

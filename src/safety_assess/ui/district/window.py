@@ -80,8 +80,8 @@ DISTRICT_ACTIONS: tuple[ActionSpec[DistrictWindow], ...] = (
         "De&ferred",
         "&Actions",
         lambda district: district.mark_deferred(),
-        None,
-        "The selected actions are put off (their cost still counts)",
+        "Ctrl+L",
+        "The selected actions are put off until later (their cost still counts)",
         toolbar=True,
     ),
     ActionSpec(
@@ -89,12 +89,12 @@ DISTRICT_ACTIONS: tuple[ActionSpec[DistrictWindow], ...] = (
         "&Reopen",
         "&Actions",
         lambda district: district.mark_open(),
-        None,
+        "Ctrl+Shift+O",
         "The selected actions are open again",
     ),
     ActionSpec(
         "district.report",
-        "Export district &report…",
+        "E&xport district report…",
         "&District",
         lambda district: district.exports.report(),
         "Ctrl+Shift+E",
@@ -106,7 +106,7 @@ DISTRICT_ACTIONS: tuple[ActionSpec[DistrictWindow], ...] = (
         "Export campus &pack…",
         "&District",
         lambda district: district.export_pack(),
-        None,
+        "Ctrl+Shift+P",
         "Back to the field: the chosen campus's latest assessment and action status, for the next walk",
     ),
     ActionSpec(
@@ -150,7 +150,7 @@ class DistrictWindow(QMainWindow):
         self.exports: DistrictExports = DistrictExports(self, workspace, self.operations, registry)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._campuses_page(), "&Campuses")
-        self.tabs.addTab(self._actions_page(), "&Action plan")
+        self.tabs.addTab(self._actions_page(), "Action &plan")
         self._actions_stale = True
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)

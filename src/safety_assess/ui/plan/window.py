@@ -133,9 +133,9 @@ class PlanWindow(QMainWindow):
     def _build(self) -> None:
         self.header.setObjectName("planHeader")
         self.header.setWordWrap(True)
-        self.tabs.addTab(self._findings_tab(), "&Findings")
-        self.tabs.addTab(self._plan_tab(), "Action &plan")
-        self.tabs.addTab(self.scores_view, "&Scores")
+        self.tabs.addTab(self._findings_tab(), "Fi&ndings")
+        self.tabs.addTab(self._plan_tab(), "Ac&tion plan")
+        self.tabs.addTab(self.scores_view, "Sc&ores")
         self.tabs.addTab(self._since_tab(), "Since &last assessment")
         central = QWidget()
         layout = QVBoxLayout(central)

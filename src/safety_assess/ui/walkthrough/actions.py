@@ -109,7 +109,7 @@ WALK_ACTIONS: tuple[ActionSpec[WalkthroughWindow], ...] = (
         "Re&move instance…",
         "&Instances",
         lambda walk: walk.instances.remove(),
-        None,
+        "Ctrl+Shift+Del",
         "Remove the selected instance and its answers",
     ),
     ActionSpec(
@@ -131,11 +131,19 @@ WALK_ACTIONS: tuple[ActionSpec[WalkthroughWindow], ...] = (
         toolbar=True,
     ),
     ActionSpec(
+        "walk.export",
+        "E&xport action plan…",
+        "&Assessment",
+        lambda walk: walk.export_plan(),
+        "Ctrl+Shift+E",
+        "The action-plan PDF of this assessment (full or public), with a preview",
+    ),
+    ActionSpec(
         "walk.reopen",
         "Re&open as a new revision…",
         "&Assessment",
         lambda walk: walk.reopen(),
-        None,
+        "Ctrl+Shift+R",
         "Reopen a completed assessment; the completed one is kept",
     ),
     ActionSpec(

@@ -55,6 +55,8 @@ class WalkthroughWindow(QMainWindow):
     """A new revision was made: open it."""
     planRequested = Signal(uuid.UUID)
     """Show this assessment's findings and action plan."""
+    exportRequested = Signal(uuid.UUID)
+    """The action-plan report of this assessment was asked for: the registry asks its options and writes it."""
 
     def __init__(self, session: WalkSession, channel: ChangeChannel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -399,3 +401,6 @@ class WalkthroughWindow(QMainWindow):
     def show_plan(self) -> None:
         self._save_resume_point()
         self.planRequested.emit(self.session.id)
+
+    def export_plan(self) -> None:
+        self.exportRequested.emit(self.session.id)
