@@ -95,7 +95,7 @@ def test_no_window_has_two_things_on_one_key(  # type: ignore[no-untyped-def]
     export = BundleExportDialog(window, bundle_choices(workspace, summary.id, tmp_path))
     qtbot.addWidget(export)
     every = {"main": window, "walkthrough": walk, "findings": plan, "district": district, "preview": preview}
-    every["bundle export"] = export
+    every["bundle export"], every["user guide"] = export, windows.show_guide()
     found = {name: clashes(each) for name, each in every.items() if each is not None}
     assert found == {name: [] for name in found}
     export.close()

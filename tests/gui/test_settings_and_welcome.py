@@ -6,6 +6,8 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QPushButton
 
 from safety_assess.base.settings import Settings, load_settings
@@ -102,17 +104,27 @@ def test_closing_the_welcome_still_marks_it_shown_and_no_sample_is_ticked_beside
     assert [c.code for c in window.workspace.campuses.list()] == ["LHS"]
 
 
-def test_help_opens_the_bundled_user_guide(  # type: ignore[no-untyped-def]
+def test_help_opens_the_bundled_user_guide_inside_the_app(  # type: ignore[no-untyped-def]
     qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     opened: list[Path] = []
-    monkeypatch.setattr(dialogs, "open_file", lambda path: opened.append(path) or True)
+    monkeypatch.setattr(dialogs, "open_file", lambda path: opened.append(path) or False)  # no browser here
     window.actions_by_id["help.guide"].trigger()
-    [guide] = opened
-    text = guide.read_text(encoding="utf-8")
-    assert guide.name == "index.html" and "Safety Assess user guide" in text
+    guide = window.windows.guide
+    assert guide is not None and guide.isVisible() and window.windows.show_guide() is guide  # one guide window
+    page = Path(guide.browser.source().toLocalFile())
+    assert page.name == "index.html" and "Safety Assess user guide" in guide.browser.toPlainText()
+    text = page.read_text(encoding="utf-8")
     for image in ("welcome", "main-window", "walkthrough", "action-plan", "district", "settings"):
-        assert f'src="images/{image}.png"' in text and (guide.parent / "images" / f"{image}.png").is_file()
+        assert f'src="images/{image}.png"' in text and (page.parent / "images" / f"{image}.png").is_file()
+        shown = guide.browser.document().resource(QTextDocument.ResourceType.ImageResource, QUrl(f"images/{image}.png"))
+        assert shown is not None and not shown.isNull()  # the screenshots are drawn in the guide itself
+    guide.open_outside()
+    assert opened == [page] and "No web browser" in guide.statusBar().currentMessage()
+    guide.activateWindow()
+    qtbot.waitUntil(guide.isActiveWindow)
+    qtbot.keyClick(guide.browser, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.windows.guide is None)
 
 
 def test_settings_that_cannot_be_written_are_told_and_not_kept(  # type: ignore[no-untyped-def]

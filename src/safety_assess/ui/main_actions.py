@@ -136,7 +136,7 @@ MAIN_ACTIONS: tuple[ActionSpec[MainWindow], ...] = (
         "help.guide",
         "&User guide",
         "&Help",
-        lambda main: main.housekeeping.open_user_guide(),
+        lambda main: main.windows.show_guide(),
         QKeySequence.StandardKey.HelpContents,
         "How to walk a campus, plan, report and sync, with pictures",
     ),

@@ -52,7 +52,7 @@ class MainWindow(QMainWindow):
         self.channel.follow(workspace.settings_store)
         self.channel.subscribe(self._follow)
         self.operations = Operations(self.channel, self)
-        self.windows = Windows(workspace, self.channel, self, self.operations)
+        self.windows: Windows = Windows(workspace, self.channel, self, self.operations)
         """The other windows open: walkthroughs, plans, the district view, report previews."""
         self.housekeeping: Housekeeping = Housekeeping(
             Host(self, workspace, self.operations, self.channel, self.windows, self.select, self.use_district_key)

@@ -23,6 +23,7 @@ from safety_assess.ui.operations import Operations
 
 if TYPE_CHECKING:
     from safety_assess.ui.district.window import DistrictWindow
+    from safety_assess.ui.guide import GuideWindow
     from safety_assess.ui.plan.window import PlanWindow
     from safety_assess.ui.report.preview import ReportPreview
     from safety_assess.ui.walkthrough.window import WalkthroughWindow
@@ -44,6 +45,7 @@ class Windows:
         self.plans: dict[uuid.UUID, PlanWindow] = {}
         self.district: DistrictWindow | None = None
         self.previews: list[ReportPreview] = []
+        self.guide: GuideWindow | None = None
 
     def open_walkthrough(self, assessment_id: uuid.UUID) -> WalkthroughWindow | None:
         """The assessment's walkthrough, brought forward when already open; None when it cannot open (told)."""
@@ -96,6 +98,27 @@ class Windows:
     def _forget_district(self) -> None:
         self.district = None
 
+    def show_guide(self) -> GuideWindow | None:
+        """The user guide in the app (one window, brought forward when open); None when it is missing (told)."""
+        from safety_assess.base.resources import user_guide
+        from safety_assess.ui.guide import GuideWindow
+
+        if self.guide is not None:
+            bring_forward(self.guide)
+            return self.guide
+        page = user_guide()
+        if not page.is_file():
+            dialogs.show_error(self.main, "User guide missing", f"The user guide is not where it should be: {page}")
+            return None
+        self.guide = GuideWindow(page)
+        self.guide.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.guide.destroyed.connect(self._forget_guide)
+        self.guide.show()
+        return self.guide
+
+    def _forget_guide(self) -> None:
+        self.guide = None
+
     def export_report(self, parent: QWidget, assessment_id: uuid.UUID, operations: Operations) -> None:
         from safety_assess.ui.report.exporting import ReportExport
 
@@ -113,7 +136,8 @@ class Windows:
 
     def opened(self) -> list[QWidget]:
         """Every window open besides the main one."""
-        return [*self.walks.values(), *self.plans.values(), *([self.district] if self.district else []), *self.previews]
+        single = [window for window in (self.district, self.guide) if window is not None]
+        return [*self.walks.values(), *self.plans.values(), *single, *self.previews]
 
     def work_running(self) -> list[str]:
         """What runs in the background in the main window and every window opened from it (titles)."""

@@ -314,15 +314,6 @@ class Housekeeping:
         self.restart = True
         self.window.close()
 
-    def open_user_guide(self) -> None:
-        from safety_assess.base.resources import user_guide
-
-        guide = user_guide()
-        if not guide.is_file():
-            dialogs.show_error(self.window, "User guide missing", f"The user guide is not where it should be: {guide}")
-        elif not dialogs.open_file(guide):
-            dialogs.show_message(self.window, "User guide", f"Open this file in a web browser:\n{guide}")
-
 
 def _fixed_reason(source: str) -> str:
     if source == "option":
