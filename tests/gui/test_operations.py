@@ -18,6 +18,7 @@ from safety_assess.base.jobs import Changes, Progress
 from safety_assess.domain.errors import NotFoundError
 from safety_assess.ui.changes import ChangeChannel
 from safety_assess.ui.operations import Operations
+from safety_assess.ui.progress_dialog import follow
 
 WAIT = 5.0
 """Seconds a job waits for its gate before giving up, so a failing test cannot hang."""
@@ -109,6 +110,24 @@ def test_progress_counts_may_be_bytes_beyond_32_bits(operations: Operations, qtb
     with qtbot.waitSignal(operation.progressed, timeout=5000) as blocker:
         pass
     assert blocker.args == [2**33, 2**34, "copying"]
+
+
+def test_a_progress_bar_follows_bytes_beyond_32_bits(operations: Operations, qtbot) -> None:  # type: ignore[no-untyped-def]
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    release = threading.Event()
+
+    def copy(progress: Progress) -> None:
+        progress.report(2**33, 2**34, "copying")
+        release.wait(30)
+
+    operation = operations.run("Copy", copy)
+    dialog = follow(parent, "Copy", "Copying…", operation)
+    qtbot.waitUntil(lambda: dialog.maximum() > 1)
+    assert dialog.value() * 2 == dialog.maximum() and dialog.labelText() == "copying"  # half, on a 32-bit bar
+    release.set()
+    with qtbot.waitSignal(operation.finished, timeout=30_000):
+        pass
 
 
 def test_a_cancelled_job_ends_with_cancelled_not_finished(operations: Operations, qtbot) -> None:

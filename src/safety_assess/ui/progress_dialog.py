@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from safety_assess.ui.operations import Operation
 
 SHOW_AFTER_MS = 300
+BAR_STEPS = 1 << 30
+"""A bar holds 32-bit values: counts in bytes past this are scaled down to it."""
 
 
 def follow(parent: QWidget, title: str, label: str, operation: Operation) -> QProgressDialog:
@@ -19,8 +21,9 @@ def follow(parent: QWidget, title: str, label: str, operation: Operation) -> QPr
     dialog.canceled.connect(operation.cancel)
 
     def progressed(done: int, total: int, message: str) -> None:
-        dialog.setMaximum(max(total, 1))
-        dialog.setValue(min(done, max(total, 1)))
+        done, total = on_bar(done, total)
+        dialog.setMaximum(total)
+        dialog.setValue(min(done, total))
         if message:
             dialog.setLabelText(message)
 
@@ -33,3 +36,10 @@ def follow(parent: QWidget, title: str, label: str, operation: Operation) -> QPr
     for ended in (operation.finished, operation.failed, operation.cancelled):
         ended.connect(close)
     return dialog
+
+
+def on_bar(done: int, total: int) -> tuple[int, int]:
+    """``done`` of ``total`` as a bar can hold them (a bundle's bytes may pass 2 GB)."""
+    if total <= BAR_STEPS:
+        return done, max(total, 1)
+    return done * BAR_STEPS // total, BAR_STEPS
