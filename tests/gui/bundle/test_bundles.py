@@ -238,11 +238,12 @@ def test_importing_this_installations_own_bundle_says_so_with_the_progress_box_g
     monkeypatch.setattr("safety_assess.ui.progress_dialog.SHOW_AFTER_MS", 0)  # the progress box shows at once
     window.import_bundle_files([own])
     qtbot.waitUntil(lambda: len(asked.boxes) == 2, timeout=30_000)
-    (title, text, covered), (result_title, _lines, _) = asked.boxes
+    (title, text, covered), (result_title, lines, _) = asked.boxes
     assert title == "Import this installation's own bundles?" and "this installation itself" in text
     assert "does not know yet" not in text and workspace.device_key.fingerprint in text
     assert not covered  # the progress box was hidden before the question
     assert result_title == "Bundle not imported"  # nothing imported: not "Bundles imported, some refused"
+    assert "own.sabundle: not imported: it is this installation's own bundle" in lines
 
 
 def test_the_import_result_title_says_what_was_imported() -> None:

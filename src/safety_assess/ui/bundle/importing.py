@@ -17,10 +17,12 @@ from safety_assess.ui.operations import Operations
 from safety_assess.ui.progress_dialog import follow
 
 
-def outcome_line(outcome: BundleOutcome) -> str:
+def outcome_line(outcome: BundleOutcome, own_fingerprint: str = "") -> str:
     if outcome.report is not None:
         encrypted = " (encrypted)" if outcome.report.sealed else ""
         return outcome.report.summary() + encrypted
+    if outcome.untrusted is not None and outcome.untrusted.fingerprint == own_fingerprint:
+        return f"{outcome.path.name}: not imported: it is this installation's own bundle, and you chose to leave it"
     if outcome.reason.startswith("not imported"):
         return f"{outcome.path.name}: {outcome.reason}"
     return f"{outcome.path.name}: refused: {outcome.reason}"
@@ -72,7 +74,8 @@ class BundleImport:
 
     def _report(self) -> None:
         if self.outcomes:
-            lines = [outcome_line(o) for o in self.outcomes.values()]
+            own = self.workspace.device_key.fingerprint
+            lines = [outcome_line(o, own) for o in self.outcomes.values()]
             imported = sum(o.report is not None for o in self.outcomes.values())
             dialogs.show_import_results(self.parent, lines, imported, len(self.outcomes) - imported)
 
