@@ -48,14 +48,19 @@ class AnswerRepository:
         instance_id: uuid.UUID | None,
         value: AnswerValue | None,
         note: str | None = None,
+        resume: tuple[str, uuid.UUID | None] | None = None,
     ) -> Response:
-        """Record an answer (and the note, when given), replacing an earlier one; committed before returning."""
+        """Record an answer (and the note, when given), replacing an earlier one; committed before returning.
+        ``resume``: the item (and instance) to reopen on, written in the same commit."""
         with self._db.session() as session:
             row = self._row(session, assessment_id, item_id, instance_id)
             row.value = value
             row.answered_at = utcnow()
             if note is not None:
                 row.note = note
+            if resume is not None:
+                assessment = editable(session, assessment_id)
+                assessment.resume_item_id, assessment.resume_instance_id = resume
             session.flush()
             return response_record(row)
 
