@@ -93,6 +93,7 @@ class ItemPanel(QWidget):
 
     def _layout(self) -> None:
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)  # in its scroll area: never squeezed
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(10)
         for widget in (self.where, self.prompt, self.guidance, self.flags):

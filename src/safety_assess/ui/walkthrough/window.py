@@ -5,15 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
     QProgressBar,
+    QScrollArea,
     QSplitter,
     QTreeView,
     QVBoxLayout,
@@ -67,6 +69,7 @@ class WalkthroughWindow(QMainWindow):
         self.operations = Operations(channel, self)
         self.photos: PhotoCommands = PhotoCommands(self)
         self.tree = self._build_tree()
+        self.panel_scroll = self._scrolling(self.panel)
         self.header, self.progress, self.saved = QLabel(), QProgressBar(), QLabel("No changes yet")
         self.filter, self.search = QComboBox(), QLineEdit()
         self._build_layout()
@@ -88,6 +91,17 @@ class WalkthroughWindow(QMainWindow):
         tree.setModel(self.model)
         tree.expandAll()
         return tree
+
+    @staticmethod
+    def _scrolling(panel: ItemPanel) -> QScrollArea:
+        """The item scrolls rather than squeezing its options into each other on a short screen."""
+        scroll = QScrollArea()
+        scroll.setObjectName("itemScroll")
+        scroll.setWidget(panel)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        return scroll
 
     def _build_layout(self) -> None:
         self.filter.setAccessibleName("Show")
@@ -113,7 +127,7 @@ class WalkthroughWindow(QMainWindow):
         left_layout.addWidget(self.tree)
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(self.panel)
+        splitter.addWidget(self.panel_scroll)
         splitter.setSizes([420, 780])
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
@@ -155,6 +169,7 @@ class WalkthroughWindow(QMainWindow):
         slot = self.session.state.slot(key)
         state = self.session.state
         self.panel.show_slot(state.checklist, slot, state.value(key), state.note(key), self.session.read_only)
+        self.panel_scroll.verticalScrollBar().setValue(0)
         self.show_photos()
         index = self.model.index_of(key)
         if index.isValid() and self.tree.currentIndex() != index:
