@@ -173,9 +173,9 @@ class WalkthroughWindow(QMainWindow):
         self.show_photos()
         index = self.model.index_of(key)
         if index.isValid() and self.tree.currentIndex() != index:
-            self.tree.selectionModel().blockSignals(True)
+            # Signals stay on: the view must hear that the previous row was deselected, or it keeps painting it
+            # highlighted. _tree_moved ignores the move, since self.current is already this item.
             self.tree.setCurrentIndex(index)
-            self.tree.selectionModel().blockSignals(False)
             self.tree.scrollTo(index)
         self._remember(key)
 
