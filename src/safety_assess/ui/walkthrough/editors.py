@@ -56,6 +56,10 @@ class AnswerEditor(QWidget):
         """The text field to focus when the item opens, for typed answers."""
         return None
 
+    def typed(self, text: str) -> object:
+        """What Enter in the text field submits: the text as typed, unless the editor reads shorthand."""
+        return text
+
 
 def _button(text: str, accessible: str) -> QPushButton:
     button = QPushButton(text)
@@ -219,7 +223,7 @@ class TypedEditor(AnswerEditor):
 
     def __init__(self, placeholder: str, suffix: str, allow_na: bool, today: bool, parent: QWidget | None = None):
         super().__init__(parent)
-        layout = QHBoxLayout(self)
+        layout = self.row = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.line = QLineEdit()
         self.line.setPlaceholderText(placeholder)
@@ -235,7 +239,9 @@ class TypedEditor(AnswerEditor):
             button.setMinimumHeight(TOUCH_HEIGHT)
             button.clicked.connect(lambda: self.submitted.emit(dt.date.today().isoformat()))
             layout.addWidget(button)
-        layout.addWidget(QLabel("Enter saves"))
+        self.hint = QLabel("Enter saves")
+        self.hint.setObjectName("typingHint")
+        layout.addWidget(self.hint)
         if allow_na:
             na = QPushButton("N/A")
             na.setAccessibleName("Answer not applicable")
@@ -340,7 +346,9 @@ def yes_no_letters(labels: list[tuple[str, str]]) -> dict[str, object]:
 def _typed(answer: object) -> TypedEditor:
     allow_na = bool(getattr(answer, "allow_na", False))
     if isinstance(answer, DateAnswer):
-        return TypedEditor("YYYY-MM-DD", "", allow_na, today=True)
+        from safety_assess.ui.walkthrough.date_editor import DateEditor  # it builds on TypedEditor, from here
+
+        return DateEditor(allow_na)
     if isinstance(answer, TimeAnswer):
         return TypedEditor("HH:MM (24 h), or empty", "", allow_na, today=False)
     if isinstance(answer, PercentageAnswer):

@@ -153,7 +153,7 @@ class ItemPanel(QWidget):
             self.setFocus()
             return True
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(watched, QLineEdit):
-            self.answered.emit(watched.text())
+            self.answered.emit(self.editor.typed(watched.text()) if self.editor else watched.text())
             return True
         return super().eventFilter(watched, event)
 
