@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from safety_assess.domain.checklist.values import check_answer
 from safety_assess.domain.errors import ConflictError, NotFoundError
 from safety_assess.domain.records import AssessmentSummary, GroupInstance, PhotoRecord, Response
 from safety_assess.domain.walk.review import ReviewEntry, review
-from safety_assess.domain.walk.slots import SlotKey, next_instance_label
+from safety_assess.domain.walk.slots import Slot, SlotKey, next_instance_label
 from safety_assess.domain.walk.state import AssessmentState
 from safety_assess.photos.annotations import Annotation
 from safety_assess.services.photos import annotate_photo
@@ -56,9 +57,31 @@ class WalkSession:
         return found.key if found else None
 
     def remember(self, key: SlotKey) -> None:
+        """Where the assessor is now, committed at once (nothing is written when it is already the resume point)."""
+        if key == self._resume:
+            return
         if not self.read_only:
             self.workspace.assessments.set_resume(self.id, key.item_id, key.instance_id)
         self._resume = key
+
+    def answer_and_advance(self, key: SlotKey, value: object) -> Slot | None:
+        """Answer, and make the next unanswered item the resume point in the same commit, so a crash reopens on
+        the item shown next. Returns that item, or None when every item is answered (the resume point stays)."""
+        canonical = check_answer(self.checklist, self.state.slot(key).item, value)
+        earlier = self.state.responses.get(key)
+        self.state.set_response(key, Response(key.item_id, key.instance_id, canonical, "", dt.datetime.now(dt.UTC)))
+        following = self.state.next_unanswered(key)
+        target = following.key if following is not None else key
+        try:
+            saved = self.workspace.answers.save_answer(
+                self.id, key.item_id, key.instance_id, canonical, resume=(target.item_id, target.instance_id)
+            )
+        except Exception:
+            self.state.set_response(key, earlier)
+            raise
+        self._record(key, earlier, saved)
+        self._resume = target
+        return following
 
     def answer(self, key: SlotKey, value: object) -> Response:
         """Check the value (typed text or an already typed value), commit it, and update the state."""

@@ -37,3 +37,19 @@ def stored(window: WalkthroughWindow) -> dict[tuple[str, object], object]:
     """What the database holds now, read afresh."""
     detail = window.session.workspace.assessments.detail(window.session.id)
     return {(r.item_id, r.instance_id): r.value for r in detail.responses if r.value is not None}
+
+
+def assert_options_readable(window: WalkthroughWindow) -> None:
+    """Every option of the item on screen shows its whole label and its key(s), none squeezed or cut."""
+    from safety_assess.ui.walkthrough.editors import OptionEditor
+
+    QApplication.processEvents()
+    editor = window.panel.editor
+    if not isinstance(editor, OptionEditor):
+        return
+    assert editor.height() >= editor.minimumSizeHint().height()  # the item scrolls rather than squeezing it
+    for button in editor.buttons().values():
+        assert editor.rect().contains(button.geometry()), button.label_text()
+        assert button.key_label.width() >= button.key_label.sizeHint().width()  # the digit is never cut
+        label = button.text_label
+        assert label.wordWrap() and label.height() >= label.heightForWidth(label.width()), label.text()

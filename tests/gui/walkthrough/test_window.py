@@ -164,6 +164,22 @@ def test_reopening_the_window_returns_to_the_last_item(qtbot, open_walk: Open) -
     assert again.current == SlotKey("coverage")
 
 
+def resume_point(window: WalkthroughWindow) -> SlotKey:
+    detail = window.session.workspace.assessments.detail(window.session.id)
+    assert detail.resume_item is not None
+    return SlotKey(detail.resume_item, detail.resume_instance)
+
+
+def test_the_item_on_screen_is_written_with_every_answer_and_every_move(qtbot, open_walk: Open) -> None:
+    window = open_walk("every-type")
+    qtbot.keyClick(window.panel, Qt.Key.Key_Y)
+    assert window.current != SlotKey("door-locked")
+    assert resume_point(window) == window.current  # no waiting for a pause
+    qtbot.keyClick(window.panel, Qt.Key.Key_Left)
+    assert window.current == SlotKey("door-locked")
+    assert resume_point(window) == window.current
+
+
 def test_controls_have_accessible_names(open_walk: Open) -> None:
     window = open_walk("every-type")
     for widget in (window.tree, window.search, window.filter, window.progress, window.panel.note):

@@ -83,6 +83,16 @@ def test_reopening_returns_to_where_the_assessor_left_off(workspace: Workspace, 
     assert again.state.value(SlotKey("door-locked")) == "yes"
 
 
+def test_an_answer_moves_the_resume_point_to_the_next_unanswered_item_in_its_commit(
+    workspace: Workspace, session: WalkSession
+) -> None:
+    following = session.answer_and_advance(SlotKey("door-locked"), "yes")
+    assert following is not None and following.key != SlotKey("door-locked")
+    detail = workspace.assessments.detail(session.id)
+    assert (detail.resume_item, detail.resume_instance) == (following.key.item_id, following.key.instance_id)
+    assert WalkSession(workspace, session.id).start_key() == following.key
+
+
 def test_complete_then_reopen(workspace: Workspace, session: WalkSession) -> None:
     session.answer(SlotKey("gate"), "pass")
     assert any(e.slot.key == SlotKey("door-locked") for e in session.review())

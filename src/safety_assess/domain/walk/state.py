@@ -65,12 +65,16 @@ class AssessmentState:
         self._outcomes: dict[SlotKey, Outcome | None] = {}
 
     def set_response(self, key: SlotKey, response: Response | None) -> None:
+        """Record a response; what is shown and what it means are worked out again only if its value changed
+        (a note, or the committed copy of an answer already applied, leaves them as they are)."""
+        before = self.value(key)
         if response is None:
             self.responses.pop(key, None)
         else:
             self.responses[key] = response
-        self._visible.clear()
-        self._outcomes.pop(key, None)
+        if self.value(key) != before:
+            self._visible.clear()
+            self._outcomes.pop(key, None)
 
     def slot(self, key: SlotKey) -> Slot:
         return self.slots[self._index[key]]

@@ -48,14 +48,19 @@ class AnswerRepository:
         instance_id: uuid.UUID | None,
         value: AnswerValue | None,
         note: str | None = None,
+        resume: tuple[str, uuid.UUID | None] | None = None,
     ) -> Response:
-        """Record an answer (and the note, when given), replacing an earlier one; committed before returning."""
+        """Record an answer (and the note, when given), replacing an earlier one; committed before returning.
+        ``resume``: the item (and instance) to reopen on, written in the same commit."""
         with self._db.session() as session:
-            row = self._row(session, assessment_id, item_id, instance_id)
+            assessment = editable(session, assessment_id)
+            row = self._response_row(session, assessment_id, item_id, instance_id)
             row.value = value
             row.answered_at = utcnow()
             if note is not None:
                 row.note = note
+            if resume is not None:
+                assessment.resume_item_id, assessment.resume_instance_id = resume
             session.flush()
             return response_record(row)
 
@@ -83,6 +88,12 @@ class AnswerRepository:
         self, session: Session, assessment_id: uuid.UUID, item_id: str, instance_id: uuid.UUID | None
     ) -> ResponseRow:
         editable(session, assessment_id)
+        return self._response_row(session, assessment_id, item_id, instance_id)
+
+    @staticmethod
+    def _response_row(
+        session: Session, assessment_id: uuid.UUID, item_id: str, instance_id: uuid.UUID | None
+    ) -> ResponseRow:
         row = session.scalar(select(ResponseRow).where(_where(assessment_id, item_id, instance_id)))
         if row is None:
             row = ResponseRow(

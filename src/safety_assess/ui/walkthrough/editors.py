@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -56,6 +56,10 @@ class AnswerEditor(QWidget):
         """The text field to focus when the item opens, for typed answers."""
         return None
 
+    def typed(self, text: str) -> object:
+        """What Enter in the text field submits: the text as typed, unless the editor reads shorthand."""
+        return text
+
 
 def _button(text: str, accessible: str) -> QPushButton:
     button = QPushButton(text)
@@ -69,23 +73,84 @@ def _button(text: str, accessible: str) -> QPushButton:
     return button
 
 
+ROW_CHARACTERS = 60
+"""Options whose labels add up to more than this are stacked, one per line, each label wrapping as needed."""
+
+
+def _fits_in_a_row(options: list[tuple[object, str, str]]) -> bool:
+    return len(options) <= 5 and sum(len(label) + 6 for _, label, _ in options) <= ROW_CHARACTERS
+
+
+class OptionButton(QPushButton):
+    """A checkable option: its key(s) in bold, then the label, which wraps onto more lines rather than being cut."""
+
+    def __init__(self, keys: str, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCheckable(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setMinimumHeight(TOUCH_HEIGHT)
+        self.setStyleSheet(CHOSEN_STYLE)
+        self.key_label = QLabel(f"<b>{keys}</b>")
+        self.key_label.setObjectName("optionKey")
+        self.text_label = QLabel(label)
+        self.text_label.setObjectName("optionLabel")
+        self.text_label.setWordWrap(True)
+        for part in (self.key_label, self.text_label):
+            part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.key_label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        self._row = QHBoxLayout(self)
+        self._row.setContentsMargins(12, 6, 12, 6)
+        self._row.setSpacing(12)
+        self._row.addWidget(self.key_label)
+        self._row.addWidget(self.text_label, 1)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.toggled.connect(self._show_chosen)
+
+    def label_text(self) -> str:
+        return self.text_label.text()
+
+    def _show_chosen(self, chosen: bool) -> None:
+        style = "color: palette(highlighted-text); font-weight: bold;" if chosen else ""
+        self.text_label.setStyleSheet(style)
+        self.key_label.setStyleSheet(style)
+
+    def sizeHint(self) -> QSize:
+        return self._row.sizeHint().expandedTo(QSize(72, TOUCH_HEIGHT))
+
+    def minimumSizeHint(self) -> QSize:
+        return self._row.minimumSize().expandedTo(QSize(72, TOUCH_HEIGHT))
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return max(TOUCH_HEIGHT, self._row.totalHeightForWidth(width))
+
+
 class OptionEditor(AnswerEditor):
     """One button per option: yes/no/N-A (keys Y, N, A), scales, ratings and single choice (keys 1-9)."""
 
     def __init__(
-        self, options: list[tuple[object, str, str]], parent: QWidget | None = None, na: object = None
+        self,
+        options: list[tuple[object, str, str]],
+        parent: QWidget | None = None,
+        na: object = None,
+        letters: dict[str, object] | None = None,
     ) -> None:
-        """``na``: the option that means N/A, which key A chooses too (a scale's or a choice's N/A option)."""
+        """``na``: the option that means N/A, which key A chooses too (a scale's or a choice's N/A option).
+        ``letters``: more keys choosing an option (Y and N on a scale whose options are Yes and No)."""
         super().__init__(parent)
-        layout = QHBoxLayout(self) if len(options) <= 5 else QVBoxLayout(self)
+        extra = dict(letters or {}) | ({"a": na} if na is not None else {})
+        layout = QHBoxLayout(self) if _fits_in_a_row(options) else QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self._buttons: dict[object, QPushButton] = {}
-        self._keys: dict[str, object] = {"a": na} if na is not None else {}
+        self._buttons: dict[object, OptionButton] = {}
+        self._keys: dict[str, object] = dict(extra)
         for value, label, key in options:
-            text = f"{key.upper()}   {label}" if key and label else (label or key.upper())
-            button = _button(text, f"Answer {label or value}" + (f" (key {key.upper()})" if key else ""))
+            also = [k.upper() for k, v in extra.items() if v == value and k != key]
+            button = OptionButton(" or ".join([key.upper(), *also]) if key else "", label or key.upper())
+            button.setAccessibleName(f"Answer {label or value}" + (f" (key {key.upper()})" if key else ""))
             if key:
-                button.setToolTip(f"Press {key.upper()}" + (" or A" if value == na and key != "a" else ""))
+                button.setToolTip(f"Press {' or '.join([key.upper(), *also])}")
             button.clicked.connect(lambda _=False, v=value: self.submitted.emit(v))
             layout.addWidget(button)
             self._buttons[value] = button
@@ -104,7 +169,7 @@ class OptionEditor(AnswerEditor):
         self.submitted.emit(value)
         return True
 
-    def buttons(self) -> dict[object, QPushButton]:
+    def buttons(self) -> dict[object, OptionButton]:
         return dict(self._buttons)
 
 
@@ -158,7 +223,7 @@ class TypedEditor(AnswerEditor):
 
     def __init__(self, placeholder: str, suffix: str, allow_na: bool, today: bool, parent: QWidget | None = None):
         super().__init__(parent)
-        layout = QHBoxLayout(self)
+        layout = self.row = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.line = QLineEdit()
         self.line.setPlaceholderText(placeholder)
@@ -174,7 +239,9 @@ class TypedEditor(AnswerEditor):
             button.setMinimumHeight(TOUCH_HEIGHT)
             button.clicked.connect(lambda: self.submitted.emit(dt.date.today().isoformat()))
             layout.addWidget(button)
-        layout.addWidget(QLabel("Enter saves"))
+        self.hint = QLabel("Enter saves")
+        self.hint.setObjectName("typingHint")
+        layout.addWidget(self.hint)
         if allow_na:
             na = QPushButton("N/A")
             na.setAccessibleName("Answer not applicable")
@@ -264,16 +331,24 @@ def make_editor(checklist: Checklist, item: Item) -> AnswerEditor:
         ]
         if getattr(answer, "allow_na", False):
             options.append((NA, "N/A", "a"))
-        return OptionEditor(options, na=na_answer(checklist, item))
+        return OptionEditor(options, na=na_answer(checklist, item), letters=yes_no_letters(labels))
     if isinstance(answer, TextAnswer):
         return TextEditor(answer.multiline)
     return _typed(answer)
 
 
+def yes_no_letters(labels: list[tuple[str, str]]) -> dict[str, object]:
+    """Y and N for a scale or choice with options labelled Yes and No, as the hint bar promises."""
+    by_label = {label.strip().lower(): value for value, label in labels}
+    return {key: by_label[word] for key, word in (("y", "yes"), ("n", "no")) if word in by_label}
+
+
 def _typed(answer: object) -> TypedEditor:
     allow_na = bool(getattr(answer, "allow_na", False))
     if isinstance(answer, DateAnswer):
-        return TypedEditor("YYYY-MM-DD", "", allow_na, today=True)
+        from safety_assess.ui.walkthrough.date_editor import DateEditor  # it builds on TypedEditor, from here
+
+        return DateEditor(allow_na)
     if isinstance(answer, TimeAnswer):
         return TypedEditor("HH:MM (24 h), or empty", "", allow_na, today=False)
     if isinstance(answer, PercentageAnswer):

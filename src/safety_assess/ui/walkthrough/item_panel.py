@@ -93,6 +93,7 @@ class ItemPanel(QWidget):
 
     def _layout(self) -> None:
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)  # in its scroll area: never squeezed
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(10)
         for widget in (self.where, self.prompt, self.guidance, self.flags):
@@ -152,7 +153,7 @@ class ItemPanel(QWidget):
             self.setFocus()
             return True
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(watched, QLineEdit):
-            self.answered.emit(watched.text())
+            self.answered.emit(self.editor.typed(watched.text()) if self.editor else watched.text())
             return True
         return super().eventFilter(watched, event)
 

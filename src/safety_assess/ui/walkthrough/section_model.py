@@ -6,6 +6,7 @@ not listed; sections show their progress.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -148,7 +149,7 @@ class SectionTreeModel(QAbstractItemModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(ref, accessible=role == Qt.ItemDataRole.AccessibleTextRole)
         if role == Qt.ItemDataRole.ToolTipRole and isinstance(ref, Slot):
-            return ref.item.prompt
+            return f"<p>{html.escape(ref.item.prompt)}</p>"  # rich text: a long prompt wraps instead of running on
         return None
 
     def _text(self, ref: Section | Group | GroupInstance | Slot, accessible: bool) -> str:

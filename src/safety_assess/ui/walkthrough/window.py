@@ -5,15 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
     QProgressBar,
+    QScrollArea,
     QSplitter,
     QTreeView,
     QVBoxLayout,
@@ -39,8 +41,6 @@ from safety_assess.ui.walkthrough.instances import InstanceCommands
 from safety_assess.ui.walkthrough.item_panel import ItemPanel
 from safety_assess.ui.walkthrough.photo_commands import PhotoCommands
 from safety_assess.ui.walkthrough.section_model import SectionTreeModel
-
-RESUME_SAVE_MS = 1500
 
 FILTERS = (
     ("All items", Filter.ALL),
@@ -69,10 +69,9 @@ class WalkthroughWindow(QMainWindow):
         store = session.workspace.photo_store
         self.panel = ItemPanel(lambda sha: shown_rendition(store, sha, "thumb"))
         self.operations = Operations(channel, self)
-        self._resume_timer = QTimer(self, singleShot=True, interval=RESUME_SAVE_MS)
-        self._resume_timer.timeout.connect(self._save_resume_point)
         self.photos: PhotoCommands = PhotoCommands(self)
         self.tree = self._build_tree()
+        self.panel_scroll = self._scrolling(self.panel)
         self.header, self.progress, self.saved = QLabel(), QProgressBar(), QLabel("No changes yet")
         self.filter, self.search = QComboBox(), QLineEdit()
         self._build_layout()
@@ -94,6 +93,17 @@ class WalkthroughWindow(QMainWindow):
         tree.setModel(self.model)
         tree.expandAll()
         return tree
+
+    @staticmethod
+    def _scrolling(panel: ItemPanel) -> QScrollArea:
+        """The item scrolls rather than squeezing its options into each other on a short screen."""
+        scroll = QScrollArea()
+        scroll.setObjectName("itemScroll")
+        scroll.setWidget(panel)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        return scroll
 
     def _build_layout(self) -> None:
         self.filter.setAccessibleName("Show")
@@ -119,7 +129,7 @@ class WalkthroughWindow(QMainWindow):
         left_layout.addWidget(self.tree)
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(self.panel)
+        splitter.addWidget(self.panel_scroll)
         splitter.setSizes([420, 780])
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
@@ -161,12 +171,13 @@ class WalkthroughWindow(QMainWindow):
         slot = self.session.state.slot(key)
         state = self.session.state
         self.panel.show_slot(state.checklist, slot, state.value(key), state.note(key), self.session.read_only)
+        self.panel_scroll.verticalScrollBar().setValue(0)
         self.show_photos()
         index = self.model.index_of(key)
         if index.isValid() and self.tree.currentIndex() != index:
-            self.tree.selectionModel().blockSignals(True)
+            # Signals stay on: the view must hear that the previous row was deselected, or it keeps painting it
+            # highlighted. _tree_moved ignores the move, since self.current is already this item.
             self.tree.setCurrentIndex(index)
-            self.tree.selectionModel().blockSignals(False)
             self.tree.scrollTo(index)
         self._remember(key)
 
@@ -180,15 +191,10 @@ class WalkthroughWindow(QMainWindow):
         self.panel.show_photos(photos, missing, self.session.read_only)
 
     def _remember(self, key: SlotKey) -> None:
-        """Where the assessor is, written shortly after they stop moving (one commit, not one per key)."""
-        self._resume_timer.start()
-
-    def _save_resume_point(self) -> None:
-        self._resume_timer.stop()
-        if self.current is None:
-            return
+        """Where the assessor is, committed on every move, as durable as the answers (an answer writes the item
+        it moves to in its own commit, so a key press still costs one commit)."""
         try:
-            self.session.remember(self.current)
+            self.session.remember(key)
         except SafetyAssessError as error:
             self._show_saved(False, str(error))
 
@@ -198,11 +204,7 @@ class WalkthroughWindow(QMainWindow):
             self.go_to(ref.key)
 
     def next_unanswered(self) -> None:
-        found = self.session.state.next_unanswered(self.current)
-        if found is None:
-            self.statusBar().showMessage("Every item is answered. Review and complete with Ctrl+R.", 8000)
-            return
-        self.go_to(found.key)
+        self._move_to(self.session.state.next_unanswered(self.current))
 
     def previous(self) -> None:
         found = self.session.state.step(self.current, -1, self.model.kind, self.model.text)
@@ -234,15 +236,25 @@ class WalkthroughWindow(QMainWindow):
         key = self.current
         if key is None:
             return
+        advance = not isinstance(value, list)  # a multiple choice stays while options are ticked
         try:
-            self.session.answer(key, value)
+            if advance:
+                following = self.session.answer_and_advance(key, value)
+            else:
+                self.session.answer(key, value)
         except SafetyAssessError as error:
             self.panel.show_error(str(error))
             self._show_saved(False, str(error))
             return
         self._after_change(key)
-        if not isinstance(value, list):
-            self.next_unanswered()
+        if advance:
+            self._move_to(following)
+
+    def _move_to(self, found: Slot | None) -> None:
+        if found is None:
+            self.statusBar().showMessage("Every item is answered. Review and complete with Ctrl+R.", 8000)
+        else:
+            self.go_to(found.key)
 
     def write_note(self, text: str) -> None:
         if self.current is None:
@@ -394,12 +406,10 @@ class WalkthroughWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.panel.flush_note()
-        self._save_resume_point()
         self.operations.wait_all(60_000)
         super().closeEvent(event)
 
     def show_plan(self) -> None:
-        self._save_resume_point()
         self.planRequested.emit(self.session.id)
 
     def export_plan(self) -> None:
