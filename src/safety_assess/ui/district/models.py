@@ -23,6 +23,12 @@ def _latest(get: Callable[[Assessed], Any], missing: Any = "") -> Callable[[Camp
     return lambda line: get(line.latest) if line.latest is not None else missing
 
 
+def _answered(assessed: Assessed) -> str:
+    """'13 of 70': what the compliance figure beside it stands on."""
+    covered = assessed.figures.coverage
+    return f"{covered.answered} of {covered.applicable}"
+
+
 def _band_column(band: str, color: str | None) -> Column[CampusLine]:
     """Open findings of one band; coloured when there are some."""
     return Column(
@@ -62,6 +68,9 @@ class CampusesModel(RowsModel[CampusLine]):
                 _latest(lambda a: a.figures.compliance if a.figures.compliance is not None else -1, -2),
                 align_right=True,
             ),
+            Column(
+                "Answered", _latest(_answered), _latest(lambda a: a.figures.coverage.answered, -1), align_right=True
+            ),
         ]
         columns += [_band_column(band, totals.band_colors.get(band)) for band in bands]
         columns.append(
@@ -98,6 +107,7 @@ class HistoryModel(RowsModel[Assessed]):
         Column(
             "Compliance", lambda a: percent(a.figures.compliance), lambda a: a.figures.compliance or 0, align_right=True
         ),
+        Column("Answered", _answered, lambda a: a.figures.coverage.answered, align_right=True),
         Column("High and critical", lambda a: str(a.figures.severe), lambda a: a.figures.severe, align_right=True),
         Column(
             "Open findings", lambda a: str(a.figures.open_findings), lambda a: a.figures.open_findings, align_right=True

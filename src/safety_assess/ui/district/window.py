@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from safety_assess.base.jobs import Changes
 from safety_assess.domain.display import cost, words
 from safety_assess.domain.district.actions import ActionFilter, DistrictAction, cost_totals
+from safety_assess.domain.district.overview import RANKING_RULE, CampusLine
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.plan.actions import Status
 from safety_assess.services.district import DistrictOverview, district_overview, follow_up, latest_actions
@@ -171,6 +172,9 @@ class DistrictWindow(QMainWindow):
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
         filters.addWidget(self.only_severe)
+        self.ranking_rule = QLabel(RANKING_RULE)
+        self.ranking_rule.setObjectName("rankingRule")
+        self.ranking_rule.setWordWrap(True)
         self.table = _table("campusTable", "Campuses, most at risk first")
         self.table.setModel(self.campus_filter)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by rank: most at risk first
@@ -199,6 +203,7 @@ class DistrictWindow(QMainWindow):
         upper_layout = QVBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
         upper_layout.addLayout(filters)
+        upper_layout.addWidget(self.ranking_rule)
         upper_layout.addWidget(self.table, 1)
         upper_layout.addWidget(self.totals)
         split = QSplitter(Qt.Orientation.Vertical)
@@ -371,7 +376,7 @@ class DistrictWindow(QMainWindow):
         conflicts = f" · {line.conflicts} conflicting copy(ies) to resolve" if line.conflicts else ""
         self.campus_title.setText(
             f"<b>{html.escape(line.campus.name)}</b> ({html.escape(line.campus.code)}): "
-            f"{len(line.history)} assessment(s){conflicts}"
+            f"{len(line.history)} assessment(s){conflicts}{_latest_compliance(line)}"
         )
 
     def export_pack(self) -> None:
@@ -441,6 +446,11 @@ def _table(name: str, accessible: str) -> QTableView:
     table.verticalHeader().setVisible(False)
     table.setWordWrap(False)
     return table
+
+
+def _latest_compliance(line: CampusLine) -> str:
+    """' · latest compliance 62% of 13 answered items; 57 not answered yet' (the figure with its coverage)."""
+    return "" if line.latest is None else f" · latest compliance {html.escape(line.latest.figures.compliance_text)}"
 
 
 def _totals_html(overview: DistrictOverview) -> str:
