@@ -19,7 +19,6 @@ def executive_summary(content: ReportContent) -> Story:
     plan = content.plan
     counts = per_band(plan.findings, plan.bands)
     cost = sum(totals(plan.actions, "phase").values(), CostRange())
-    overall = plan.scores.overall.percent
     change = (
         f" ({delta(plan.comparison.overall.delta)} since {plan.earlier.assessed_on})"
         if (plan.comparison and plan.earlier)
@@ -29,8 +28,9 @@ def executive_summary(content: ReportContent) -> Story:
     story: Story = [para("Executive summary", "h1")]
     story.append(
         para(
-            f"Overall compliance is {percent(overall)}{change}. The assessment raised {len(plan.findings)} findings "
-            f"({bands}). The action plan holds {len(plan.actions)} corrective actions with an estimated cost of "
+            f"Overall compliance is {plan.compliance_text}{change}. "
+            f"The assessment raised {len(plan.findings)} findings ({bands}). "
+            f"The action plan holds {len(plan.actions)} corrective actions with an estimated cost of "
             f"{cost_range(cost.low, cost.high)} (actions already done are not counted)."
         )
     )
