@@ -53,6 +53,11 @@ class FindingsModel(RowsModel[Finding]):
 
 
 class ActionsModel(RowsModel[Action]):
+    ACTION_COLUMN = 2
+    """The action's description: it takes the width the other columns leave."""
+    WRAPPED_COLUMNS = (2, 3)
+    """The action and its finding: read in full, wrapped."""
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.plan: Plan | None = None
@@ -65,7 +70,7 @@ class ActionsModel(RowsModel[Action]):
         self.columns = [
             Column(
                 "Phase",
-                lambda a: plan.phase_name(a.phase),
+                lambda a: plan.phase_name(a.phase).split(" (")[0],  # 'Short term': the due date says when
                 lambda a: (order.get(a.phase, 99), -findings[a.finding_key].risk, a.description),
             ),
             Column("Status", lambda a: fmt.words(a.status.value)),
