@@ -23,6 +23,7 @@ from safety_assess.domain.district.actions import DistrictAction
 from safety_assess.domain.district.figures import ActionLine
 from safety_assess.domain.district.overview import RANKING_RULE, CampusLine, DistrictTotals
 from safety_assess.domain.plan.actions import CostRange, Status
+from safety_assess.domain.scoring.coverage import answered_of
 from safety_assess.reports.chapters.common import Story, facts, para, rich, table
 from safety_assess.reports.fonts import BOLD, SANS, markup, register_fonts
 from safety_assess.reports.page import ReportDocument, report_canvas
@@ -152,7 +153,7 @@ def _ranking(lines: Sequence[CampusLine], bands: list[str]) -> object:
                 f"{line.campus.name} ({line.campus.code})",
                 latest.summary.assessed_on.isoformat(),
                 percent(figures.compliance),
-                f"{figures.coverage.answered} of {figures.coverage.applicable}",
+                answered_of(figures.coverage),
                 *[figures.findings.get(band, 0) for band in bands],
                 figures.open_actions,
                 cost(figures.cost),

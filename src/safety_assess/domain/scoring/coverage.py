@@ -48,6 +48,16 @@ def coverage(state: AssessmentState) -> Coverage:
     return Coverage.of_tally(state.overall(), not_applicable)
 
 
+def section_coverage(state: AssessmentState, section_id: str) -> Coverage:
+    """One section's coverage (its N/A answers not counted apart)."""
+    return Coverage.of_tally(state.section_tally(section_id))
+
+
+def answered_of(covered: Coverage) -> str:
+    """'13 of 70': for a table column beside a compliance figure."""
+    return f"{covered.answered} of {covered.applicable}"
+
+
 def answered_text(covered: Coverage) -> str:
     """'13 answered items; 57 not answered yet' (or '70 answered items; none left to answer')."""
     noun = "item" if covered.answered == 1 else "items"

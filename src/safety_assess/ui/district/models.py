@@ -13,6 +13,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyM
 from safety_assess.domain.display import cost_range, cost_short, percent, words
 from safety_assess.domain.district.actions import ActionFilter, DistrictAction
 from safety_assess.domain.district.overview import Assessed, CampusLine, DistrictTotals
+from safety_assess.domain.scoring.coverage import answered_of
 from safety_assess.ui.models.rows import SORT_ROLE, Column, RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -25,8 +26,7 @@ def _latest(get: Callable[[Assessed], Any], missing: Any = "") -> Callable[[Camp
 
 def _answered(assessed: Assessed) -> str:
     """'13 of 70': what the compliance figure beside it stands on."""
-    covered = assessed.figures.coverage
-    return f"{covered.answered} of {covered.applicable}"
+    return answered_of(assessed.figures.coverage)
 
 
 def _band_column(band: str, color: str | None) -> Column[CampusLine]:
