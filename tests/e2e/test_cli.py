@@ -82,10 +82,10 @@ def test_a_whole_assessment_from_the_command_line(cli: Run) -> None:
     assert shown["findings_per_band"] == {"Low": 0, "Moderate": 1, "High": 1, "Critical": 0}
     assert shown["heat_map"][3][2] == 1 and shown["heat_map"][2][2] == 1
     listed = json.loads(cli("assessment", "list", "--json").stdout)
-    assert [(a["id"], a["answered"]) for a in listed] == [(assessment_id, 2)]
+    assert [(a["id"], a["recorded"]) for a in listed] == [(assessment_id, 2)]
     text = cli("assessment", "show", assessment_id)
     assert "Lincoln High (LHS)" in text.stdout and "camera.working" in text.stdout
-    assert "compliance: 0.0%, findings: 2" in text.stdout
+    assert "compliance: 0% of 2 answered items; " in text.stdout and "not answered yet; findings: 2" in text.stdout
 
 
 def test_a_wrong_answer_is_one_line_naming_item_and_what_it_takes(cli: Run) -> None:

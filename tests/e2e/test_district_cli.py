@@ -24,8 +24,13 @@ def test_district_summary_ranks_campuses_and_totals(cli: Run) -> None:
     aes_now = data["campuses"][0]["assessments"][-1]
     assert aes_now["severe"] == 1 and aes_now["compliance"] == 0.0 and data["campuses"][2]["assessments"] == []
     assert data["totals"]["assessed"] == 2 and data["totals"]["severe"] == 1
+    applicable = aes_now["coverage"]["applicable"]
+    assert aes_now["coverage"]["answered"] == 1 and aes_now["coverage"]["not_answered"] == applicable - 1
+    assert aes_now["compliance_text"] == f"0% of 1 answered item; {applicable - 1} not answered yet"
+    assert data["ranking_rule"].startswith("Campuses are ranked most at risk first: most open critical findings")
     text = cli("district", "summary").stdout
     assert text.splitlines()[0].split()[:3] == ["#", "Code", "Campus"] and "3 campuses, 2 assessed" in text
+    assert f"1/{applicable}" in text and data["ranking_rule"] in text
 
 
 def test_district_actions_filtered_as_csv_and_followed_up(cli: Run, tmp_path: Path) -> None:

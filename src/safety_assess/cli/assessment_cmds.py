@@ -61,7 +61,7 @@ def summary_json(summary: AssessmentSummary) -> dict[str, Any]:
         "date": summary.assessed_on,
         "started_at": summary.started_at,
         "completed_at": summary.completed_at,
-        "answered": summary.answered,
+        "recorded": summary.answered,
     }
 
 
@@ -82,7 +82,7 @@ def list_cmd(args: argparse.Namespace) -> int:
         )
         for s in summaries
     ]
-    print_table(["ID", "DATE", "CAMPUS", "CHECKLIST", "STATUS", "ANSWERED"], rows)
+    print_table(["ID", "DATE", "CAMPUS", "CHECKLIST", "STATUS", "RECORDED"], rows)
     return 0
 
 
@@ -121,8 +121,7 @@ def show_cmd(args: argparse.Namespace) -> int:
     )
     rows = [(r["item"], r["instance"] or "", r["value"], r["note"]) for r in data["responses"]]
     print_table(["ITEM", "INSTANCE", "VALUE", "NOTE"], rows)
-    overall = data["scores"]["overall"]["percent"]
-    print(f"\ncompliance: {'-' if overall is None else f'{overall}%'}, findings: {len(data['findings'])}")
+    print(f"\ncompliance: {data['compliance_text']}; findings: {len(data['findings'])}")
     for finding in data["findings"]:
         print(f"  {finding['risk']:>2} {finding['band']:<8} {finding['title']}")
     return 0

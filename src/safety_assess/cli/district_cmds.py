@@ -10,6 +10,7 @@ from safety_assess.base.files import writing
 from safety_assess.cli.context import Commands, moment_argument, open_workspace
 from safety_assess.cli.output import print_json, print_table
 from safety_assess.domain.display import cost, cost_range, percent, words
+from safety_assess.domain.district.overview import RANKING_RULE
 
 
 def register(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -53,7 +54,7 @@ def summary_cmd(args: argparse.Namespace) -> int:
     for rank, line in enumerate(overview.lines, start=1):
         latest = line.latest
         if latest is None:
-            rows.append([rank, line.campus.code, line.campus.name, "not assessed", "", "", "", ""])
+            rows.append([rank, line.campus.code, line.campus.name, "not assessed", "", "", "", "", ""])
             continue
         figures = latest.figures
         bands = " ".join(f"{name[0]}{count}" for name, count in reversed(figures.findings.items()))
@@ -64,12 +65,15 @@ def summary_cmd(args: argparse.Namespace) -> int:
                 line.campus.name,
                 latest.summary.assessed_on.isoformat(),
                 percent(figures.compliance),
+                f"{figures.coverage.answered}/{figures.coverage.applicable}",
                 bands,
                 figures.open_actions,
                 cost(figures.cost),
             ]
         )
-    print_table(["#", "Code", "Campus", "Latest", "Compliance", "Open findings", "Open actions", "Cost"], rows)
+    header = ["#", "Code", "Campus", "Latest", "Compliance", "Answered", "Open findings", "Open actions", "Cost"]
+    print_table(header, rows)
+    print(f"\n{RANKING_RULE}")
     totals = overview.totals
     print(
         f"\n{totals.campuses} campuses, {totals.assessed} assessed; {totals.severe} open high or critical findings; "
@@ -83,6 +87,7 @@ def summary_cmd(args: argparse.Namespace) -> int:
 def overview_json(overview: Any) -> dict[str, Any]:
     totals = overview.totals
     return {
+        "ranking_rule": RANKING_RULE,
         "campuses": [
             {
                 "rank": rank,
@@ -95,6 +100,7 @@ def overview_json(overview: Any) -> dict[str, Any]:
                         "status": a.summary.status.value,
                         "source_device": a.summary.source_device,
                         **a.figures.to_json(),
+                        "compliance_text": a.figures.compliance_text,
                     }
                     for a in line.history
                 ],

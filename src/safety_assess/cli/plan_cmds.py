@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 from safety_assess.cli.context import Commands, date_argument, open_workspace
 from safety_assess.cli.output import print_json, print_table
+from safety_assess.domain.display import cost as cost_text
 from safety_assess.domain.errors import NotFoundError
-from safety_assess.domain.plan.actions import Action, PlanError, Status, due_date, totals
+from safety_assess.domain.plan.actions import Action, CostRange, PlanError, Status, due_date, totals
 
 if TYPE_CHECKING:
     from safety_assess.domain.plan.assessment_plan import Plan
@@ -91,6 +92,12 @@ def _register_actions(commands: Commands, common: argparse.ArgumentParser) -> No
     update.add_argument("action_id", metavar="ACTION")
     _action_fields(update, adding=False)
     update.set_defaults(handler=action_update_cmd)
+    suggest = sub.add_parser(
+        "suggest", parents=[common], help="plan the suggested action of every finding without one; prints how many"
+    )
+    suggest.add_argument("assessment", metavar="ASSESSMENT")
+    suggest.add_argument("--by", default="", metavar="NAME", help="who plans them (recorded); default: you")
+    suggest.set_defaults(handler=action_suggest_cmd)
 
 
 def parse_cost(text: str) -> tuple[float, float]:
@@ -269,4 +276,18 @@ def action_update_cmd(args: argparse.Namespace) -> int:
             dataclasses.replace(action, **_action_changes(args)), phases
         )
     print(f"{updated.id} {updated.status.value}")
+    return 0
+
+
+def action_suggest_cmd(args: argparse.Namespace) -> int:
+    from safety_assess.services.plan import PlanEditor, load_plan
+
+    with open_workspace(args) as workspace:
+        assessment_id = workspace.assessments.resolve_id(args.assessment)
+        plan = load_plan(workspace, assessment_id, False)
+        added = PlanEditor(workspace, assessment_id, by=args.by).plan_suggested(plan)
+    total = sum((CostRange(a.cost_low, a.cost_high) for a in added), CostRange())
+    noun = "action" if len(added) == 1 else "actions"
+    detail = f", estimated {cost_text(total)}" if added else ": every finding with a recommendation has an action"
+    print(f"{len(added)} suggested {noun} added{detail}")
     return 0

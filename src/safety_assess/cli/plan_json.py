@@ -91,6 +91,9 @@ def plan_json(plan: Plan) -> dict[str, Any]:
     cost totals, the heat map, and the change since the earlier assessment."""
     result = plan.scores
     return {
+        "answered": plan.coverage.answered,
+        "coverage": plan.coverage.to_json(),
+        "compliance_text": plan.compliance_text,
         "scores": {
             "overall": score_json(result.overall),
             "sections": {k: score_json(v) for k, v in result.sections.items()},

@@ -14,9 +14,27 @@ def use_currency(symbol: str) -> None:
 
 
 def money(value: float) -> str:
+    return _with_symbol(f"{value:,.0f}")
+
+
+def _with_symbol(amount: str) -> str:
     symbol = _CURRENCY[0]
-    amount = f"{value:,.0f}"
     return f"{symbol}{amount}" if len(symbol) == 1 else f"{amount} {symbol}"  # $1,200; 1,200 CHF
+
+
+def money_short(value: float) -> str:
+    """An amount for a crowded table: in full below 10,000, else in thousands or millions ('$12k', '$1.2M')."""
+    if abs(value) < 10_000:
+        return money(value)
+    if abs(value) < 1_000_000:
+        return _with_symbol(f"{value / 1000:,.0f}k")
+    return _with_symbol(f"{value / 1_000_000:,.1f}M")
+
+
+def cost_short(total: CostRange) -> str:
+    """A cost range for a crowded table ('$1,000–$11,000', '$10k–$100k'); the full amounts are shown elsewhere."""
+    low, high = money_short(total.low), money_short(total.high)
+    return low if low == high else f"{low}–{high}"
 
 
 def cost_range(low: float, high: float) -> str:

@@ -21,8 +21,9 @@ from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer
 from safety_assess.domain.display import cost, percent, words
 from safety_assess.domain.district.actions import DistrictAction
 from safety_assess.domain.district.figures import ActionLine
-from safety_assess.domain.district.overview import CampusLine, DistrictTotals
+from safety_assess.domain.district.overview import RANKING_RULE, CampusLine, DistrictTotals
 from safety_assess.domain.plan.actions import CostRange, Status
+from safety_assess.domain.scoring.coverage import answered_of
 from safety_assess.reports.chapters.common import Story, facts, para, rich, table
 from safety_assess.reports.fonts import BOLD, SANS, markup, register_fonts
 from safety_assess.reports.page import ReportDocument, report_canvas
@@ -123,8 +124,8 @@ def _summary(lines: Sequence[CampusLine], totals: DistrictTotals, actions: Seque
     story += [CondPageBreak(2 * inch), para("Campuses ranked by risk", "h2"), _ranking(lines, bands)]
     story.append(
         para(
-            "Ranked by the number of open high and critical findings, then by the sum of the open findings' risk "
-            "scores, then by compliance. Figures are from each campus's latest assessment.",
+            f"{RANKING_RULE} Figures are from each campus's latest assessment; a compliance figure counts only "
+            "the items answered (Answered: how many of the items that apply).",
             "muted",
         )
     )
@@ -143,7 +144,7 @@ def _ranking(lines: Sequence[CampusLine], bands: list[str]) -> object:
     for rank, line in enumerate(lines, start=1):
         latest = line.latest
         if latest is None:
-            rows.append([rank, line.campus.name, "not assessed", "", *([""] * len(bands)), "", ""])
+            rows.append([rank, line.campus.name, "not assessed", "", "", *([""] * len(bands)), "", ""])
             continue
         figures = latest.figures
         rows.append(
@@ -152,15 +153,16 @@ def _ranking(lines: Sequence[CampusLine], bands: list[str]) -> object:
                 f"{line.campus.name} ({line.campus.code})",
                 latest.summary.assessed_on.isoformat(),
                 percent(figures.compliance),
+                answered_of(figures.coverage),
                 *[figures.findings.get(band, 0) for band in bands],
                 figures.open_actions,
                 cost(figures.cost),
             ]
         )
-    header = ["#", "Campus", "Latest", "Compliance", *bands, "Open actions", "Estimated cost"]
+    header = ["#", "Campus", "Latest", "Compliance", "Answered", *bands, "Open actions", "Estimated cost"]
     widths = [_fitted(column[0], column[1:]) for column in zip(header, *rows, strict=True)]
     widths[1] = max(1.0 * inch, WIDTH - sum(widths) + widths[1])  # the campus name takes what is left
-    right = [0, 3, *range(4, 4 + len(bands)), 4 + len(bands), 5 + len(bands)]
+    right = [0, 3, 4, *range(5, 5 + len(bands)), 5 + len(bands), 6 + len(bands)]
     return table(header, rows, widths, right=right)
 
 
@@ -253,7 +255,7 @@ def _campus_page(
         ("Latest assessment", f"{summary.assessed_on.isoformat()}, {words(summary.status.value).lower()}"),
         ("Checklist", f"{summary.checklist.title}, version {summary.checklist.version}"),
         ("Assessors", ", ".join(summary.assessors) or "-"),
-        ("Compliance", percent(figures.compliance)),
+        ("Compliance", figures.compliance_text),
         (
             "Open findings",
             ", ".join(f"{name} {figures.findings[name]}" for name in reversed(figures.findings)),

@@ -45,7 +45,7 @@ class DistrictOverview:
 
 
 def plan_figures(plan: Plan) -> AssessmentFigures:
-    return figures_of(plan.scores.overall.percent, plan.findings, plan.actions, plan.bands, plan.phases)
+    return figures_of(plan.scores.overall.percent, plan.findings, plan.actions, plan.bands, plan.phases, plan.coverage)
 
 
 def assessment_figures(

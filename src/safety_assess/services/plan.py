@@ -9,7 +9,7 @@ import dataclasses
 import datetime as dt
 import uuid
 
-from safety_assess.domain.errors import ConflictError, NotFoundError
+from safety_assess.domain.errors import ConflictError, NotFoundError, SafetyAssessError
 from safety_assess.domain.plan.actions import (
     COST_BAND_RANGES,
     Action,
@@ -21,7 +21,7 @@ from safety_assess.domain.plan.actions import (
     due_date,
     phase_for_risk,
 )
-from safety_assess.domain.plan.assessment_plan import Plan
+from safety_assess.domain.plan.assessment_plan import Plan, unplanned_findings
 from safety_assess.domain.records import AssessmentStatus, AssessmentSummary, FindingRecord, PhotoRecord
 from safety_assess.domain.scoring.adjust import UNCHANGED, FindingEdit, check_finding, merged
 from safety_assess.domain.scoring.compare import compare
@@ -183,6 +183,23 @@ class PlanEditor:
         check_action(action, self._assessed_on(), phases)
         record = self.record_of(finding)
         return self.workspace.findings.add_action(dataclasses.replace(action, finding_id=record.id), self.by)
+
+    def plan_suggested(self, plan: Plan) -> list[Action]:
+        """Plan the suggested action (the item's recommendation, cost band, phase by risk) of every finding without
+        an action, all or none: if one is refused, those added before it are removed again. The actions added."""
+        added: list[Action] = []
+        try:
+            for finding in unplanned_findings(plan):
+                added.append(self.add_action(finding, self.suggested_action(finding, plan.phases), plan.phases))
+        except SafetyAssessError:
+            self.remove_actions(added)
+            raise
+        return added
+
+    def remove_actions(self, actions: list[Action]) -> None:
+        """Remove the actions (undoing plan_suggested)."""
+        for action in actions:
+            self.delete_action(action)
 
     def update_action(self, action: Action, phases: tuple[Phase, ...]) -> Action:
         """Store the action as given, if its revision is still the stored one (else ConflictError)."""

@@ -70,15 +70,21 @@ def _line(name: str, placeholder: str = "") -> QLineEdit:
     return edit
 
 
+CAMPUS_DIALOG_WIDTH = 480
+"""Wide enough for a full school name and a street address without scrolling inside the fields."""
+
+
 class NewCampusDialog(QDialog):
     def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.setWindowTitle("New campus")
+        self.setMinimumWidth(CAMPUS_DIALOG_WIDTH)
         self.name = _line("Campus name", "Lincoln High School")
         self.code = _line("Campus code", "LHS")
         self.address = _line("Address", "Street, city")
         self.buttons = _buttons(self)
         form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("&Name:", self.name)
         form.addRow("&Code:", self.code)
         form.addRow("&Address:", self.address)

@@ -12,12 +12,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from safety_assess.domain.plan.actions import Action, CostRange, Phase, Status, totals
+from safety_assess.domain.scoring.coverage import Coverage, compliance_text
 from safety_assess.domain.scoring.findings import Finding
 from safety_assess.domain.scoring.risk import Band
 
-FIGURES_VERSION = 4
+FIGURES_VERSION = 5
 SEVERE_BANDS = 2
 """The highest bands counted as 'high and critical' (whatever a checklist names its bands)."""
+NOTHING_ANSWERED = Coverage()
 
 
 @dataclass(frozen=True)
@@ -69,10 +71,22 @@ class AssessmentFigures:
     phase_names: dict[str, str]
     """Phase id -> name, in the checklist's order."""
     cost_by_layer: dict[str, CostRange] = field(default_factory=dict)
+    coverage: Coverage = NOTHING_ANSWERED
+    """How much of the assessment was answered: what the compliance figure stands on."""
 
     @property
     def cost(self) -> CostRange:
         return sum(self.cost_by_phase.values(), CostRange())
+
+    @property
+    def compliance_text(self) -> str:
+        """'62% of 13 answered items; 57 not answered yet'."""
+        return compliance_text(self.compliance, self.coverage)
+
+    def band_count(self, rank: int) -> int:
+        """Open findings in the ``rank``-th highest band (0: the highest, critical)."""
+        counts = list(self.findings.values())
+        return counts[-1 - rank] if rank < len(counts) else 0
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -87,6 +101,7 @@ class AssessmentFigures:
             "cost_by_phase": {k: [v.low, v.high] for k, v in self.cost_by_phase.items()},
             "phase_names": self.phase_names,
             "cost_by_layer": {k: [v.low, v.high] for k, v in self.cost_by_layer.items()},
+            "coverage": self.coverage.to_json(),
         }
 
     @classmethod
@@ -105,7 +120,12 @@ class AssessmentFigures:
             cost_by_phase={k: CostRange(*v) for k, v in data["cost_by_phase"].items()},
             phase_names=dict(data["phase_names"]),
             cost_by_layer={k: CostRange(*v) for k, v in data["cost_by_layer"].items()},
+            coverage=_coverage(data["coverage"]),
         )
+
+
+def _coverage(data: dict[str, int]) -> Coverage:
+    return Coverage(data["answered"], data["applicable"], data["not_applicable"])
 
 
 def is_open(finding: Finding, actions: Sequence[Action]) -> bool:
@@ -120,6 +140,7 @@ def figures_of(
     actions: Sequence[Action],
     bands: Sequence[Band],
     phases: Sequence[Phase],
+    covered: Coverage = NOTHING_ANSWERED,
 ) -> AssessmentFigures:
     ordered = sorted(bands, key=lambda b: b.low)
     severe = {b.name for b in ordered[-SEVERE_BANDS:]}
@@ -145,6 +166,7 @@ def figures_of(
         cost_by_phase={p.id: by_phase.get(p.id, CostRange()) for p in phases},
         phase_names={p.id: p.name for p in phases},
         cost_by_layer=totals(actions, "layer"),
+        coverage=covered,
     )
 
 

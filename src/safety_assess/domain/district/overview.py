@@ -79,15 +79,24 @@ def campus_lines(
     return lines
 
 
+RANKING_RULE = (
+    "Campuses are ranked most at risk first: most open critical findings, then most open high findings, then the "
+    "largest risk load (the sum of the open findings' risk scores), then the lowest compliance; campuses not "
+    "assessed yet come last."
+)
+"""The ranking rule as the district view and the district report state it (``risk_rank_key`` is the rule)."""
+
+
 def risk_rank_key(line: CampusLine) -> tuple[float, ...]:
-    """Most at risk first: most high and critical findings, then the largest risk load, then the lowest
-    compliance; campuses never assessed last."""
+    """Most at risk first: most critical findings (the highest band), then most high ones (the next band), then
+    the largest risk load, then the lowest compliance; campuses never assessed last. One critical finding outranks
+    any number of high ones: a district must be able to say why a campus comes first."""
     latest = line.latest
     if latest is None:
-        return (1, 0, 0, 0)
+        return (1, 0, 0, 0, 0)
     figures = latest.figures
     compliance = figures.compliance if figures.compliance is not None else 100.0
-    return (0, -figures.severe, -figures.risk_load, compliance)
+    return (0, -figures.band_count(0), -figures.band_count(1), -figures.risk_load, compliance)
 
 
 def ranked(lines: Iterable[CampusLine]) -> list[CampusLine]:

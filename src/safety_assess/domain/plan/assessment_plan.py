@@ -11,6 +11,7 @@ from safety_assess.domain.plan.actions import Action, Phase
 from safety_assess.domain.records import AssessmentSummary
 from safety_assess.domain.scoring.compare import Comparison
 from safety_assess.domain.scoring.compliance import Scores
+from safety_assess.domain.scoring.coverage import Coverage, compliance_text, coverage
 from safety_assess.domain.scoring.findings import Finding
 from safety_assess.domain.scoring.risk import Band
 from safety_assess.domain.scoring.tiers import LayerTiers
@@ -35,6 +36,16 @@ class Plan:
     comparison: Comparison | None = None
 
     @property
+    def coverage(self) -> Coverage:
+        """How much was answered (the walkthrough's count; N/A answers apart)."""
+        return coverage(self.state)
+
+    @property
+    def compliance_text(self) -> str:
+        """'62% of 13 answered items; 57 not answered yet': the overall compliance with its coverage."""
+        return compliance_text(self.scores.overall.percent, self.coverage)
+
+    @property
     def bands(self) -> tuple[Band, ...]:
         return self.checklist.bands()
 
@@ -53,3 +64,9 @@ class Plan:
 
     def phase_name(self, phase_id: str) -> str:
         return next((p.name for p in self.phases if p.id == phase_id), phase_id)
+
+
+def unplanned_findings(plan: Plan) -> list[Finding]:
+    """The findings without any action, whose suggested action can be planned (they have a recommendation)."""
+    planned = {a.finding_key for a in plan.actions}
+    return [f for f in plan.findings if f.key not in planned and f.action.strip()]

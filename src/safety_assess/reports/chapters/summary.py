@@ -6,6 +6,7 @@ from reportlab.lib.units import inch
 from reportlab.platypus import PageBreak, Spacer, Table
 
 from safety_assess.domain.plan.actions import CostRange, totals
+from safety_assess.domain.scoring.coverage import answered_of, section_coverage
 from safety_assess.domain.scoring.findings import heat_map, per_band
 from safety_assess.reports.chapters.common import Story, cost_range, delta, para, percent, table, words
 from safety_assess.reports.charts import band_legend, compliance_chart, heat_map_table
@@ -19,7 +20,6 @@ def executive_summary(content: ReportContent) -> Story:
     plan = content.plan
     counts = per_band(plan.findings, plan.bands)
     cost = sum(totals(plan.actions, "phase").values(), CostRange())
-    overall = plan.scores.overall.percent
     change = (
         f" ({delta(plan.comparison.overall.delta)} since {plan.earlier.assessed_on})"
         if (plan.comparison and plan.earlier)
@@ -29,8 +29,9 @@ def executive_summary(content: ReportContent) -> Story:
     story: Story = [para("Executive summary", "h1")]
     story.append(
         para(
-            f"Overall compliance is {percent(overall)}{change}. The assessment raised {len(plan.findings)} findings "
-            f"({bands}). The action plan holds {len(plan.actions)} corrective actions with an estimated cost of "
+            f"Overall compliance is {plan.compliance_text}{change}. "
+            f"The assessment raised {len(plan.findings)} findings ({bands}). "
+            f"The action plan holds {len(plan.actions)} corrective actions with an estimated cost of "
             f"{cost_range(cost.low, cost.high)} (actions already done are not counted)."
         )
     )
@@ -48,20 +49,29 @@ def _sections(content: ReportContent) -> Story:
             continue
         change = changes.get(section.id)
         rows.append(
-            [section.title, percent(score.percent), str(score.deficient), delta(change.delta) if change else ""]
+            [
+                section.title,
+                percent(score.percent),
+                answered_of(section_coverage(plan.state, section.id)),
+                str(score.deficient),
+                delta(change.delta) if change else "",
+            ]
         )
     rows.append(
         [
             "All sections",
             percent(plan.scores.overall.percent),
+            answered_of(plan.coverage),
             str(plan.scores.overall.deficient),
             delta(plan.comparison.overall.delta) if plan.comparison else "",
         ]
     )
-    header = ["Section", "Compliance", "Deficient", "Since last" if plan.comparison else ""]
+    header = ["Section", "Compliance", "Answered", "Deficient", "Since last" if plan.comparison else ""]
+    widths = [3.0 * inch, 0.9 * inch, 0.9 * inch, 0.8 * inch, 1.1 * inch]
     return [
         para("Compliance per section", "h2"),
-        table(header, rows, [3.6 * inch, 1.0 * inch, 0.9 * inch, 1.2 * inch], right=(1, 2, 3)),
+        table(header, rows, widths, right=(1, 2, 3, 4)),
+        para("Compliance counts only the items answered; Answered: how many of the items that apply.", "muted"),
     ]
 
 

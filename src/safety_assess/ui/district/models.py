@@ -10,9 +10,10 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
 
-from safety_assess.domain.display import cost, cost_range, percent, words
+from safety_assess.domain.display import cost_range, cost_short, percent, words
 from safety_assess.domain.district.actions import ActionFilter, DistrictAction
 from safety_assess.domain.district.overview import Assessed, CampusLine, DistrictTotals
+from safety_assess.domain.scoring.coverage import answered_of
 from safety_assess.ui.models.rows import SORT_ROLE, Column, RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -21,6 +22,11 @@ NOT_ASSESSED = "not assessed"
 
 def _latest(get: Callable[[Assessed], Any], missing: Any = "") -> Callable[[CampusLine], Any]:
     return lambda line: get(line.latest) if line.latest is not None else missing
+
+
+def _answered(assessed: Assessed) -> str:
+    """'13 of 70': what the compliance figure beside it stands on."""
+    return answered_of(assessed.figures.coverage)
 
 
 def _band_column(band: str, color: str | None) -> Column[CampusLine]:
@@ -37,8 +43,8 @@ def _band_column(band: str, color: str | None) -> Column[CampusLine]:
 def _phase_column(phase: str, name: str) -> Column[CampusLine]:
     """Estimated cost of one phase's actions not done."""
     return Column(
-        name.split(" (")[0],
-        _latest(lambda a: cost(a.figures.cost_by_phase[phase]) if phase in a.figures.cost_by_phase else ""),
+        name.split(" (")[0].replace(" ", "\n", 1),
+        _latest(lambda a: cost_short(a.figures.cost_by_phase[phase]) if phase in a.figures.cost_by_phase else ""),
         _latest(lambda a: a.figures.cost_by_phase[phase].high if phase in a.figures.cost_by_phase else 0, -1),
         align_right=True,
     )
@@ -51,7 +57,7 @@ class CampusesModel(RowsModel[CampusLine]):
         bands = list(reversed(totals.findings)) if totals.findings else []
         rank = {line.campus.id: number for number, line in enumerate(lines, start=1)}
         columns: list[Column[CampusLine]] = [
-            Column("Rank", lambda line: str(rank[line.campus.id]), lambda line: rank[line.campus.id], align_right=True),
+            Column("#", lambda line: str(rank[line.campus.id]), lambda line: rank[line.campus.id], align_right=True),
             Column("Campus", lambda line: line.campus.name),
             Column("Code", lambda line: line.campus.code),
             Column("Latest", _latest(lambda a: a.summary.assessed_on.isoformat(), NOT_ASSESSED)),
@@ -62,28 +68,34 @@ class CampusesModel(RowsModel[CampusLine]):
                 _latest(lambda a: a.figures.compliance if a.figures.compliance is not None else -1, -2),
                 align_right=True,
             ),
+            Column(
+                "Answered", _latest(_answered), _latest(lambda a: a.figures.coverage.answered, -1), align_right=True
+            ),
         ]
         columns += [_band_column(band, totals.band_colors.get(band)) for band in bands]
         columns.append(
             Column(
-                "Open actions",
+                "Open\nactions",
                 _latest(lambda a: str(a.figures.open_actions)),
                 _latest(lambda a: a.figures.open_actions, -1),
                 align_right=True,
             )
         )
         columns += [_phase_column(phase, name) for phase, name in totals.phase_names.items()]
-        columns += [
+        columns.append(
             Column(
-                "Total cost",
-                _latest(lambda a: cost(a.figures.cost)),
+                "Total\ncost",
+                _latest(lambda a: cost_short(a.figures.cost)),
                 _latest(lambda a: a.figures.cost.high, -1),
                 align_right=True,
-            ),
-            Column(
-                "Conflicts", lambda line: str(line.conflicts) if line.conflicts else "", lambda line: line.conflicts
-            ),
-        ]
+            )
+        )
+        if any(line.conflicts for line in lines):  # a column of blanks would push the costs out of sight
+            columns.append(
+                Column(
+                    "Conflicts", lambda line: str(line.conflicts) if line.conflicts else "", lambda line: line.conflicts
+                )
+            )
         self.columns = columns
         self.set_rows(lines)
 
@@ -98,14 +110,18 @@ class HistoryModel(RowsModel[Assessed]):
         Column(
             "Compliance", lambda a: percent(a.figures.compliance), lambda a: a.figures.compliance or 0, align_right=True
         ),
-        Column("High and critical", lambda a: str(a.figures.severe), lambda a: a.figures.severe, align_right=True),
+        Column("Answered", _answered, lambda a: a.figures.coverage.answered, align_right=True),
+        Column("High and\ncritical", lambda a: str(a.figures.severe), lambda a: a.figures.severe, align_right=True),
         Column(
-            "Open findings", lambda a: str(a.figures.open_findings), lambda a: a.figures.open_findings, align_right=True
+            "Open\nfindings",
+            lambda a: str(a.figures.open_findings),
+            lambda a: a.figures.open_findings,
+            align_right=True,
         ),
         Column(
-            "Open actions", lambda a: str(a.figures.open_actions), lambda a: a.figures.open_actions, align_right=True
+            "Open\nactions", lambda a: str(a.figures.open_actions), lambda a: a.figures.open_actions, align_right=True
         ),
-        Column("Cost", lambda a: cost(a.figures.cost), lambda a: a.figures.cost.high, align_right=True),
+        Column("Cost", lambda a: cost_short(a.figures.cost), lambda a: a.figures.cost.high, align_right=True),
         Column("From device", lambda a: a.summary.source_device or "made here"),
     )
 

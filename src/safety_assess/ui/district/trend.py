@@ -86,7 +86,7 @@ class TrendChart(QWidget):
             painter.setPen(GRID)
         painter.setPen(self.palette().text().color())
         painter.drawText(
-            QRectF(plot.left(), 2, plot.width(), 16),
+            QRectF(4, 2, self.width() - 8, 16),  # the whole width: the plot's would cut the caption
             Qt.AlignmentFlag.AlignLeft,
-            "Compliance (line) and open high and critical findings (bars)",
+            "Compliance (line), open high and critical findings (bars)",
         )

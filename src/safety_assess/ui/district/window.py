@@ -7,7 +7,7 @@ import html
 import uuid
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from safety_assess.base.jobs import Changes
 from safety_assess.domain.display import cost, words
 from safety_assess.domain.district.actions import ActionFilter, DistrictAction, cost_totals
+from safety_assess.domain.district.overview import RANKING_RULE, CampusLine
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.plan.actions import Status
 from safety_assess.services.district import DistrictOverview, district_overview, follow_up, latest_actions
@@ -46,7 +47,7 @@ from safety_assess.ui.district.trend import TrendChart
 from safety_assess.ui.operations import Operation, Operations
 from safety_assess.ui.registry import Registry
 from safety_assess.ui.widgets.combos import refill
-from safety_assess.ui.widgets.tables import fit_columns
+from safety_assess.ui.widgets.tables import fit_columns, squeeze_into_view
 
 DISTRICT_ACTIONS: tuple[ActionSpec[DistrictWindow], ...] = (
     ActionSpec(
@@ -116,6 +117,13 @@ DISTRICT_ACTIONS: tuple[ActionSpec[DistrictWindow], ...] = (
 ANY = ""
 ACTIONS_TAB = 1
 WIDEST = 320
+CAMPUS_COLUMN = 1
+NARROWEST_CAMPUS = 150
+CHECKLIST_COLUMN = 2
+NARROWEST_CHECKLIST = 100
+HISTORY_SHARE = 100
+"""The history table takes two shares of the lower half's width, the trend chart one."""
+"""In the history table: the checklist's title gives way to the figures."""
 RELOAD_DELAY_MS = 500
 """Changes made elsewhere are read once they settle: a walkthrough publishes every answer."""
 
@@ -135,7 +143,7 @@ class DistrictWindow(QMainWindow):
         self.overview: DistrictOverview | None = None
         self.setObjectName("DistrictWindow")
         self.setWindowTitle("District overview - Safety Assess")
-        self.resize(1200, 760)
+        self.resize(1280, 800)
         self.campuses = CampusesModel(self)
         self.campus_filter = CampusFilter(self.campuses, self)
         self.history = HistoryModel(self)
@@ -171,6 +179,9 @@ class DistrictWindow(QMainWindow):
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
         filters.addWidget(self.only_severe)
+        self.ranking_rule = QLabel(RANKING_RULE)
+        self.ranking_rule.setObjectName("rankingRule")
+        self.ranking_rule.setWordWrap(True)
         self.table = _table("campusTable", "Campuses, most at risk first")
         self.table.setModel(self.campus_filter)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by rank: most at risk first
@@ -185,6 +196,7 @@ class DistrictWindow(QMainWindow):
         self.trend = TrendChart()
         self.campus_title = QLabel()
         self.campus_title.setObjectName("campusTitle")
+        self.campus_title.setWordWrap(True)
         below = QSplitter()
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -193,12 +205,14 @@ class DistrictWindow(QMainWindow):
         left_layout.addWidget(self.history_view)
         below.addWidget(left)
         below.addWidget(self.trend)
-        below.setStretchFactor(0, 3)
-        below.setStretchFactor(1, 2)
+        below.setStretchFactor(0, 2)
+        below.setStretchFactor(1, 1)
+        below.setSizes([2 * HISTORY_SHARE, HISTORY_SHARE])  # the history's figures in sight beside a readable trend
         upper = QWidget()
         upper_layout = QVBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
         upper_layout.addLayout(filters)
+        upper_layout.addWidget(self.ranking_rule)
         upper_layout.addWidget(self.table, 1)
         upper_layout.addWidget(self.totals)
         split = QSplitter(Qt.Orientation.Vertical)
@@ -277,13 +291,23 @@ class DistrictWindow(QMainWindow):
         self.overview = overview
         self.statusBar().clearMessage()
         self.campuses.set_overview(overview.lines, overview.totals)
-        fit_columns(self.table, self.campuses, WIDEST)
+        self._fit_campus_columns()
         self.totals.setText(_totals_html(overview))
         self._actions_stale = True
         if self.tabs.currentIndex() == ACTIONS_TAB:
             self._show_actions()
         self._select_campus(chosen)
         self.loaded.emit()
+
+    def _fit_campus_columns(self) -> None:
+        """Every column in sight: the campus name gives way (shown in full below and as a tooltip), not the costs."""
+        fit_columns(self.table, self.campuses, WIDEST)
+        squeeze_into_view(self.table, CAMPUS_COLUMN, NARROWEST_CAMPUS)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.overview is not None:
+            self._fit_campus_columns()
 
     def _tab_changed(self, index: int) -> None:
         if index == ACTIONS_TAB and self._actions_stale:
@@ -367,11 +391,13 @@ class DistrictWindow(QMainWindow):
             return
         line = self.campuses.rows[self.campus_filter.mapToSource(index).row()]
         self.history.set_rows(list(reversed(line.history)))
+        fit_columns(self.history_view, self.history, WIDEST)
+        squeeze_into_view(self.history_view, CHECKLIST_COLUMN, NARROWEST_CHECKLIST)
         self.trend.set_history(list(line.history))
         conflicts = f" · {line.conflicts} conflicting copy(ies) to resolve" if line.conflicts else ""
         self.campus_title.setText(
             f"<b>{html.escape(line.campus.name)}</b> ({html.escape(line.campus.code)}): "
-            f"{len(line.history)} assessment(s){conflicts}"
+            f"{len(line.history)} assessment(s){conflicts}{_latest_compliance(line)}"
         )
 
     def export_pack(self) -> None:
@@ -441,6 +467,11 @@ def _table(name: str, accessible: str) -> QTableView:
     table.verticalHeader().setVisible(False)
     table.setWordWrap(False)
     return table
+
+
+def _latest_compliance(line: CampusLine) -> str:
+    """' · latest compliance 62% of 13 answered items; 57 not answered yet' (the figure with its coverage)."""
+    return "" if line.latest is None else f" · latest compliance {html.escape(line.latest.figures.compliance_text)}"
 
 
 def _totals_html(overview: DistrictOverview) -> str:

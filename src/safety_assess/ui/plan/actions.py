@@ -31,6 +31,23 @@ PLAN_ACTIONS: tuple[ActionSpec[PlanWindow], ...] = (
         toolbar=True,
     ),
     ActionSpec(
+        "plan.suggest",
+        "Plan &suggested actions",
+        "&Findings",
+        lambda plan: plan.commands.plan_suggested(),
+        "Ctrl+Shift+S",
+        "Plan the item's recommended action (cost band, phase by risk) for every finding without an action",
+        toolbar=True,
+    ),
+    ActionSpec(
+        "plan.undo_suggested",
+        "&Undo planning suggested actions",
+        "&Findings",
+        lambda plan: plan.commands.undo_suggested(),
+        QKeySequence.StandardKey.Undo,
+        "Remove the actions the last 'Plan suggested actions' added, in one step",
+    ),
+    ActionSpec(
         "plan.edit_action",
         "&Edit action…",
         "&Findings",

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 class PlanCommands:
     def __init__(self, window: PlanWindow) -> None:
         self.window = window
+        self.last_suggested: list[Action] = []
+        """The actions the last 'Plan suggested actions' added: what Undo removes."""
 
     @property
     def editor(self) -> PlanEditor:
@@ -90,6 +92,33 @@ class PlanCommands:
             "Action not added", lambda: self.editor.add_action(finding, action, plan.phases)
         ):
             window.changed_here(select_key=finding.key)
+
+    def plan_suggested(self) -> None:
+        """Plan the suggested action of every finding without one, in one step that Undo takes back."""
+        window = self.window
+        try:
+            added = self.editor.plan_suggested(window.plan)
+        except SafetyAssessError as error:
+            dialogs.show_error(window, "Suggested actions not planned", str(error))
+            return
+        if not added:
+            window.statusBar().showMessage("Every finding with a recommendation has an action already.", 6000)
+            return
+        self.last_suggested = added
+        window.changed_here()
+        noun = "action" if len(added) == 1 else "actions"
+        window.statusBar().showMessage(f"{len(added)} suggested {noun} planned. Undo: Ctrl+Z.", 8000)
+
+    def undo_suggested(self) -> None:
+        """Remove the actions the last 'Plan suggested actions' added (once)."""
+        window, added = self.window, self.last_suggested
+        if not added:
+            window.statusBar().showMessage("Nothing to undo.", 4000)
+            return
+        if self._try("Suggested actions not removed", lambda: self.editor.remove_actions(added)):
+            self.last_suggested = []
+            window.changed_here()
+            window.statusBar().showMessage(f"{len(added)} suggested action(s) removed again.", 6000)
 
     def edit_selected_action(self) -> None:
         action = self.window.selected_action()

@@ -66,6 +66,13 @@ class ActionsFilter(QSortFilterProxyModel):
         }
         return all(wanted is None or values[field] == wanted for field, wanted in self.wanted.items())
 
+    def lessThan(self, left: Index, right: Index) -> bool:
+        """The phase column sorts by (phase order, highest risk, description): a key Qt cannot compare itself."""
+        mine, theirs = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        if isinstance(mine, list | tuple) and isinstance(theirs, list | tuple):
+            return tuple(mine) < tuple(theirs)
+        return super().lessThan(left, right)
+
     def shown(self) -> list[Any]:
         model = self.sourceModel()
         assert isinstance(model, ActionsModel)

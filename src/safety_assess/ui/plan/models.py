@@ -9,6 +9,7 @@ from typing import Any
 
 from safety_assess.domain.plan.actions import Action
 from safety_assess.domain.plan.assessment_plan import Plan
+from safety_assess.domain.scoring.coverage import answered_of, section_coverage
 from safety_assess.domain.scoring.findings import Finding
 from safety_assess.ui.models.rows import Column, RowsModel
 from safety_assess.ui.plan import format as fmt
@@ -53,6 +54,11 @@ class FindingsModel(RowsModel[Finding]):
 
 
 class ActionsModel(RowsModel[Action]):
+    ACTION_COLUMN = 2
+    """The action's description: it takes the width the other columns leave."""
+    WRAPPED_COLUMNS = (2, 3)
+    """The action and its finding: read in full, wrapped."""
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.plan: Plan | None = None
@@ -65,7 +71,7 @@ class ActionsModel(RowsModel[Action]):
         self.columns = [
             Column(
                 "Phase",
-                lambda a: plan.phase_name(a.phase),
+                lambda a: plan.phase_name(a.phase).split(" (")[0],  # 'Short term': the due date says when
                 lambda a: (order.get(a.phase, 99), -findings[a.finding_key].risk, a.description),
             ),
             Column("Status", lambda a: fmt.words(a.status.value)),
@@ -94,7 +100,14 @@ class ActionsModel(RowsModel[Action]):
 
 class ScoreRow:
     def __init__(
-        self, group: str, name: str, percent: float | None, deficient: int, change: str = "", tier: str = ""
+        self,
+        group: str,
+        name: str,
+        percent: float | None,
+        deficient: int,
+        change: str = "",
+        tier: str = "",
+        answered: str = "",
     ) -> None:
         self.group, self.name, self.percent, self.deficient, self.change, self.tier = (
             group,
@@ -104,6 +117,8 @@ class ScoreRow:
             change,
             tier,
         )
+        self.answered = answered
+        """'13 of 70': what the compliance stands on (overall and per section)."""
 
 
 class ScoresModel(RowsModel[ScoreRow]):
@@ -111,6 +126,7 @@ class ScoresModel(RowsModel[ScoreRow]):
         Column[ScoreRow]("By", lambda r: r.group),
         Column[ScoreRow]("Name", lambda r: r.name),
         Column[ScoreRow]("Compliance", lambda r: fmt.percent(r.percent), lambda r: r.percent or -1, None, True),
+        Column[ScoreRow]("Answered", lambda r: r.answered, align_right=True),
         Column[ScoreRow]("Deficient", lambda r: str(r.deficient), lambda r: r.deficient, None, True),
         Column[ScoreRow]("Since last", lambda r: r.change, align_right=True),
         Column[ScoreRow]("Tiers", lambda r: r.tier),
@@ -124,14 +140,21 @@ def score_rows(plan: Plan) -> list[ScoreRow]:
     result = plan.scores
     changes = plan.comparison.sections if plan.comparison else {}
     overall_change = fmt.delta(plan.comparison.overall.delta) if plan.comparison else ""
-    rows = [ScoreRow("Overall", "All items", result.overall.percent, result.overall.deficient, overall_change)]
+    overall = result.overall
+    answered = answered_of(plan.coverage)
+    rows = [ScoreRow("Overall", "All items", overall.percent, overall.deficient, overall_change, answered=answered)]
     for section in plan.checklist.sections:
         score = result.sections.get(section.id)
         if score is not None:
             change = changes.get(section.id)
             rows.append(
                 ScoreRow(
-                    "Section", section.title, score.percent, score.deficient, fmt.delta(change.delta) if change else ""
+                    "Section",
+                    section.title,
+                    score.percent,
+                    score.deficient,
+                    fmt.delta(change.delta) if change else "",
+                    answered=answered_of(section_coverage(plan.state, section.id)),
                 )
             )
     for layer, score in sorted(result.layers.items()):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from safety_assess.domain.plan.actions import Action, CostRange, totals
-from safety_assess.domain.plan.assessment_plan import Plan
+from safety_assess.domain.plan.assessment_plan import Plan, unplanned_findings
 from safety_assess.domain.scoring.findings import per_band
 from safety_assess.ui.plan import format as fmt
 
@@ -26,9 +26,21 @@ def header_html(plan: Plan) -> str:
     return (
         f"<b>{fmt.escape(summary.campus.name)}</b> · {fmt.escape(summary.checklist.title)} "
         f"{fmt.escape(summary.checklist.version)} · {summary.assessed_on} · {state}<br>"
-        f"Compliance <b>{fmt.percent(plan.scores.overall.percent)}</b>{change} · "
+        f"Compliance <b>{fmt.escape(plan.compliance_text)}</b>{change}<br>"
         f"{len(plan.findings)} findings: {bands} · {len(plan.actions)} actions, estimated {fmt.cost(total)}"
         + (f" · {plan.hidden_actions} actions of withdrawn findings hidden" if plan.hidden_actions else "")
+        + _unplanned(plan)
+    )
+
+
+def _unplanned(plan: Plan) -> str:
+    """A finding with no action costs nothing in the totals: say how many, and how to plan them."""
+    count = len(unplanned_findings(plan))
+    if count == 0:
+        return ""
+    return (
+        f"<br><b>{count} finding{'s' if count != 1 else ''} without an action</b>, not in the estimate: "
+        "Plan suggested actions (Ctrl+Shift+S) plans the item's recommendation for each"
     )
 
 

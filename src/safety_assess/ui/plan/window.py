@@ -9,9 +9,12 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMainWindow,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -43,7 +46,7 @@ from safety_assess.ui.plan.heat_map import HeatMap
 from safety_assess.ui.plan.models import ActionsModel, CarriedModel, FindingsModel, ScoresModel
 from safety_assess.ui.registry import Registry
 from safety_assess.ui.widgets.combos import refill
-from safety_assess.ui.widgets.tables import fit_columns
+from safety_assess.ui.widgets.tables import WrappedRows, fit_columns
 
 RELOAD_DELAY_MS = 400
 EARLIER_DELAY_MS = 200
@@ -61,6 +64,16 @@ def table(name: str, model: QAbstractItemModel, sortable: bool = True) -> QTable
     view.verticalHeader().hide()
     view.horizontalHeader().setStretchLastSection(True)
     return view
+
+
+def _read_in_full(view: QTableView, column: int, wrapped: tuple[int, ...]) -> None:
+    """The column takes the width the others leave: an action is read in full (it wraps, its row as tall as it
+    needs), not cut off at the column's edge."""
+    view.horizontalHeader().setStretchLastSection(False)
+    view.model().modelReset.connect(  # the header's sections are made again with each reset
+        lambda: view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    )
+    WrappedRows(view, wrapped)
 
 
 class PlanWindow(QMainWindow):
@@ -112,7 +125,7 @@ class PlanWindow(QMainWindow):
         self._show_plan()
         self.findings_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.actions_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.resize(1280, 820)
+        self.resize(1280, 800)
 
     def _load_earlier(self) -> None:
         summary = self.plan.summary
@@ -154,7 +167,11 @@ class PlanWindow(QMainWindow):
         column.addWidget(self.findings_view, 1)
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(self.panel)
+        scroll = QScrollArea()  # the finding's fields scroll rather than make the window taller than a laptop screen
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.panel)
+        splitter.addWidget(scroll)
         splitter.setSizes([640, 620])
         return splitter
 
@@ -174,6 +191,7 @@ class PlanWindow(QMainWindow):
         row.addStretch(1)
         row.addWidget(self.shown_total)
         layout.addLayout(row)
+        _read_in_full(self.actions_view, ActionsModel.ACTION_COLUMN, ActionsModel.WRAPPED_COLUMNS)
         layout.addWidget(self.actions_view, 1)
         self.totals.setObjectName("planTotals")
         self.totals.setTextFormat(Qt.TextFormat.RichText)
@@ -252,7 +270,7 @@ class PlanWindow(QMainWindow):
         self._show_shown_total()
         for view, model, widest in (
             (self.findings_view, self.findings_model, 300),
-            (self.actions_view, self.actions_model, 230),
+            (self.actions_view, self.actions_model, 200),
             (self.scores_view, self.scores_model, 400),
             (self.carried_view, self.carried_model, 420),
         ):

@@ -7,9 +7,10 @@ import uuid
 
 from safety_assess.domain.district.actions import ActionFilter, cost_totals, district_actions
 from safety_assess.domain.district.figures import AssessmentFigures, action_lines, figures_of
-from safety_assess.domain.district.overview import campus_lines, district_totals, ranked
+from safety_assess.domain.district.overview import RANKING_RULE, campus_lines, district_totals, ranked
 from safety_assess.domain.plan.actions import DEFAULT_PHASES, Action, CostRange, Status
 from safety_assess.domain.records import AssessmentStatus, AssessmentSummary, Campus, SnapshotInfo
+from safety_assess.domain.scoring.coverage import Coverage
 from safety_assess.domain.scoring.findings import Finding
 from safety_assess.domain.scoring.risk import DEFAULT_BANDS
 
@@ -132,3 +133,38 @@ def test_the_district_action_plan_filters_and_totals() -> None:
     immediate = [a for a in every if ActionFilter(phase="immediate", campus="s").matches(a)]
     assert [a.line.finding for a in immediate] == ["c"]
     assert [a.line.finding for a in every if ActionFilter(status="done").matches(a)] == ["b"]
+
+
+def test_one_critical_finding_outranks_three_high_ones_whatever_the_risk_load() -> None:
+    critical_campus, high_campus = (Campus(uuid.uuid4(), DISTRICT, name, name[:3], "") for name in ("Crest", "Hill"))
+    critical_one, high_three = summary(critical_campus, 1), summary(high_campus, 1)
+    kept = {
+        critical_one.id: figures_of(90.0, [finding("a", 5, 5)], [], DEFAULT_BANDS, DEFAULT_PHASES),  # risk 25
+        high_three.id: figures_of(
+            40.0, [finding(k, 3, 4) for k in "abc"], [], DEFAULT_BANDS, DEFAULT_PHASES
+        ),  # 3 x 12: a larger risk load, a lower compliance, more high-and-critical findings
+    }
+    assert kept[high_three.id].risk_load > kept[critical_one.id].risk_load
+    lines = ranked(campus_lines([high_campus, critical_campus], [high_three, critical_one], kept))
+    assert [line.campus.name for line in lines] == ["Crest", "Hill"]
+    assert "critical findings, then most open high findings, then the largest risk load" in RANKING_RULE
+
+
+def test_with_as_many_critical_findings_high_ones_then_risk_load_then_compliance_decide() -> None:
+    one, two, three = (Campus(uuid.uuid4(), DISTRICT, name, name, "") for name in ("One", "Two", "Three"))
+    first, second, third = summary(one, 1), summary(two, 1), summary(three, 1)
+    critical = finding("c", 5, 4)
+    kept = {
+        first.id: figures_of(80.0, [critical, finding("h", 3, 4)], [], DEFAULT_BANDS, DEFAULT_PHASES),
+        second.id: figures_of(10.0, [critical, finding("m", 3, 3)], [], DEFAULT_BANDS, DEFAULT_PHASES),
+        third.id: figures_of(5.0, [critical, finding("m", 2, 3)], [], DEFAULT_BANDS, DEFAULT_PHASES),
+    }
+    lines = ranked(campus_lines([three, two, one], [third, second, first], kept))
+    assert [line.campus.name for line in lines] == ["One", "Two", "Three"]  # high; then load 29 over 26
+
+
+def test_figures_keep_their_coverage() -> None:
+    covered = Coverage(answered=13, applicable=70, not_applicable=2)
+    kept = figures_of(61.5, [], [], DEFAULT_BANDS, DEFAULT_PHASES, covered)
+    assert AssessmentFigures.from_json(kept.to_json()) == kept
+    assert kept.compliance_text == "62% of 13 answered items; 57 not answered yet"
