@@ -324,7 +324,7 @@ def _assessment_html(summary: AssessmentSummary) -> str:
         f"<h2>{_escape(summary.campus.name)}</h2>"
         f"<p><b>{_escape(summary.checklist.title)}</b> {_escape(summary.checklist.version)}<br>"
         f"Date: {summary.assessed_on.isoformat()}<br>Assessors: {assessors}<br>"
-        f"Status: {summary.status.value.replace('_', ' ')}<br>Answered: {summary.answered}</p>"
+        f"Status: {summary.status.value.replace('_', ' ')}<br>Answers recorded: {summary.answered}</p>"
         + (
             f"<p>Imported from device <code>{_escape(summary.source_device)}</code>; read-only here.</p>"
             if summary.source_device

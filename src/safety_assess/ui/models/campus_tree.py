@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from safety_assess.domain.records import AssessmentSummary, Campus
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Campus / assessment", "Date", "Assessors", "Status", "Answered")
+COLUMNS = ("Campus / assessment", "Date", "Assessors", "Status", "Recorded")
 ROOT = QModelIndex()
 TOP = 0  # internalId of top-level rows; a child row's internalId is its campus row + 1
 
