@@ -53,19 +53,19 @@ def main() -> None:
     shoot(app, dialog, "settings-data")
     dialog.close()
     main.open_assessment(sample.assessment_id)
-    for walk in list(main.walks.values()):
-        walk.resize(1200, 760)
+    for walk in list(main.windows.walks.values()):
+        walk.resize(1280, 800)
         shoot(app, walk, "walkthrough")
         walk.close()
     main.actions_by_id["assessment.plan"].trigger()
-    for plan in list(main.plans.values()):
-        plan.resize(1200, 760)
+    for plan in list(main.windows.plans.values()):
+        plan.resize(1280, 800)
         shoot(app, plan, "action-plan")
         plan.close()
     main.actions_by_id["district.view"].trigger()
-    district = main.district
+    district = main.windows.district
     if district is not None:
-        district.resize(1200, 700)
+        district.resize(1280, 800)
         deadline = time.monotonic() + 30
         while district.overview is None and time.monotonic() < deadline:
             app.processEvents()

@@ -208,4 +208,4 @@ def test_a_bundle_import_refreshes_the_open_district_window(  # type: ignore[no-
     window.import_bundle_files([tmp_path / "aes.sabundle"])
     qtbot.waitUntil(lambda: bool(results), timeout=30_000)
     qtbot.waitUntil(lambda: [line.campus.code for line in district.campuses.rows] == ["AES"], timeout=30_000)
-    assert district.actions_filter.rowCount() == 0 and "1 campuses, 1 assessed" in district.totals.text()
+    assert district.actions_filter.rowCount() == 0 and "1 campus, 1 assessed" in district.totals.text()

@@ -10,6 +10,7 @@ from typing import Any
 
 from safety_assess.cli.context import Commands, open_workspace
 from safety_assess.cli.output import print_json
+from safety_assess.domain.display import counted
 
 
 def register(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -56,7 +57,7 @@ def export_cmd(args: argparse.Namespace) -> int:
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(
-        f"wrote {result.path}: {len(result.assessments)} assessment(s), {result.photos} photo(s), "
+        f"wrote {result.path}: {counted(len(result.assessments), 'assessment')}, {counted(result.photos, 'photo')}, "
         f"{result.size / 1e6:.1f} MB, signed by {fingerprint}"
         + (f", encrypted to the district key {result.sealed_to.fingerprint}" if result.sealed_to else "")
     )

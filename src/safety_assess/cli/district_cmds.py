@@ -9,7 +9,7 @@ from typing import Any
 from safety_assess.base.files import writing
 from safety_assess.cli.context import Commands, moment_argument, open_workspace
 from safety_assess.cli.output import print_json, print_table
-from safety_assess.domain.display import cost, cost_range, percent, words
+from safety_assess.domain.display import cost, cost_range, counted, percent, words
 from safety_assess.domain.district.overview import RANKING_RULE
 
 
@@ -76,7 +76,8 @@ def summary_cmd(args: argparse.Namespace) -> int:
     print(f"\n{RANKING_RULE}")
     totals = overview.totals
     print(
-        f"\n{totals.campuses} campuses, {totals.assessed} assessed; {totals.severe} open high or critical findings; "
+        f"\n{counted(totals.campuses, 'campus')}, {totals.assessed} assessed; "
+        f"{totals.severe} open high or critical findings; "
         f"{totals.open_actions} open actions; estimated cost {cost(totals.cost)}"
     )
     for phase, total in totals.cost_by_phase.items():
@@ -180,7 +181,7 @@ def pack_cmd(args: argparse.Namespace) -> int:
         fingerprint = workspace.device_key.fingerprint
     sealed = f", encrypted to {result.sealed_to.fingerprint}" if result.sealed_to else ""
     print(
-        f"wrote {result.path}: {len(result.assessments)} assessment(s), {result.photos} photo(s), "
+        f"wrote {result.path}: {counted(len(result.assessments), 'assessment')}, {counted(result.photos, 'photo')}, "
         f"signed by {fingerprint}{sealed}"
     )
     return 0

@@ -64,3 +64,12 @@ def words(identifier: str | None) -> str:
         return "–"
     text = identifier.replace("_", " ")
     return text[:1].upper() + text[1:]
+
+
+def counted(count: int, word: str, plural: str = "") -> str:
+    """``count`` and the word for that many: "1 campus", "3 campuses", "0 photos" (``plural``: when adding "s" is
+    not how the word's plural is made; words ending in s, x, z, ch or sh take "es")."""
+    if count == 1:
+        return f"1 {word}"
+    many = plural or (f"{word}es" if word.endswith(("s", "x", "z", "ch", "sh")) else f"{word}s")
+    return f"{count} {many}"

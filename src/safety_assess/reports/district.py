@@ -18,7 +18,7 @@ from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer
 
-from safety_assess.domain.display import cost, percent, words
+from safety_assess.domain.display import cost, counted, percent, words
 from safety_assess.domain.district.actions import DistrictAction
 from safety_assess.domain.district.figures import ActionLine
 from safety_assess.domain.district.overview import RANKING_RULE, CampusLine, DistrictTotals
@@ -54,7 +54,7 @@ def write_district_pdf(
         str(out),
         header=" · ".join(part for part in (options.district, "District safety plan") if part),
         marking=options.marking,
-        footer=f"{totals.campuses} campuses · made {options.generated_at.strftime('%Y-%m-%d')}",
+        footer=f"{counted(totals.campuses, 'campus')} · made {options.generated_at.strftime('%Y-%m-%d')}",
         title=title,
         author=options.district,
         subject="Campuses ranked by risk, budget by phase, trends",
@@ -105,7 +105,7 @@ def _summary(lines: Sequence[CampusLine], totals: DistrictTotals, actions: Seque
     bands = list(reversed(totals.findings))
     story.append(
         rich(
-            f"{totals.campuses} campuses, {totals.assessed} assessed. Open findings: "
+            f"{counted(totals.campuses, 'campus')}, {totals.assessed} assessed. Open findings: "
             + ", ".join(f"{markup(name)} <b>{totals.findings[name]}</b>" for name in bands)
             + f". Open actions: <b>{totals.open_actions}</b>. Estimated cost: <b>{cost(totals.cost)}</b>."
         )

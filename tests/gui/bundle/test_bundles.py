@@ -86,10 +86,7 @@ def test_export_writes_the_chosen_assessment(  # type: ignore[no-untyped-def]
     window.actions_by_id["sync.export"].trigger()
     qtbot.waitUntil(lambda: bool(shown.messages or shown.errors), timeout=30_000)
     assert offered[0].preselected == {summary.id} and offered[0].encrypt_to == ""
-    assert (
-        shown.messages[0].startswith(f"Wrote {out}: 1 assessment(s), 1 photo(s)")
-        and "Not encrypted" in shown.messages[0]
-    )
+    assert shown.messages[0].startswith(f"Wrote {out}: 1 assessment, 1 photo") and "Not encrypted" in shown.messages[0]
     with zipfile.ZipFile(out) as archive:
         assert f"assessments/{summary.id}.json" in archive.namelist()
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from safety_assess.domain.display import counted
 from safety_assess.domain.records import AssessmentSummary
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -66,7 +67,7 @@ class BundleExportDialog(QDialog):
         self.chosen = QRadioButton("&Chosen assessments:")
         count = len(choices.changed)
         self.since_last = QRadioButton(
-            f"Everything changed &since the last export ({choices.last_export}): {count} assessment(s)"
+            f"Everything changed &since the last export ({choices.last_export}): {counted(count, 'assessment')}"
         )
         self.since_last.setEnabled(count > 0)
         self.model = QStandardItemModel(self)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from safety_assess.base.jobs import Progress
 from safety_assess.bundles.export import ExportResult
+from safety_assess.domain.display import counted
 from safety_assess.services.bundles import changed_assessments, export_bundle, export_changed
 from safety_assess.services.sealing import sealing_key
 from safety_assess.services.workspace import Workspace
@@ -40,7 +41,7 @@ def bundle_choices(workspace: Workspace, selected: uuid.UUID | None, folder: Pat
 
 def summary_text(result: ExportResult, fingerprint: str) -> str:
     lines = [
-        f"Wrote {result.path}: {len(result.assessments)} assessment(s), {result.photos} photo(s), "
+        f"Wrote {result.path}: {counted(len(result.assessments), 'assessment')}, {counted(result.photos, 'photo')}, "
         f"{result.size / 1e6:.1f} MB.",
         f"Signed by this device, {fingerprint}.",
         f"Encrypted to the district key {result.sealed_to.fingerprint}."

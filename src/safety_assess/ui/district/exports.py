@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from safety_assess.base.jobs import Progress
 from safety_assess.bundles.export import ExportResult
+from safety_assess.domain.display import counted
 from safety_assess.domain.records import Campus
 from safety_assess.services.bundles import export_campus_pack
 from safety_assess.services.district import export_district_report
@@ -77,9 +78,9 @@ class DistrictExports:
         dialogs.show_message(
             self.parent,
             "Campus pack exported",
-            f"Wrote {result.path}: the campus's latest assessment with its actions' status, {result.photos} "
-            f"photo(s).\n\nThe assessor imports it (Sync > Import bundles) before the next walk; it is signed by "
-            f"this installation, {self.workspace.device_key.fingerprint}.",
+            f"Wrote {result.path}: the campus's latest assessment with its actions' status, "
+            f"{counted(result.photos, 'photo')}.\n\nThe assessor imports it (Sync > Import bundles) before the next "
+            f"walk; it is signed by this installation, {self.workspace.device_key.fingerprint}.",
         )
 
     def _failed(self, message: str) -> None:

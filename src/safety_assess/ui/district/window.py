@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from safety_assess.base.jobs import Changes
-from safety_assess.domain.display import cost, words
+from safety_assess.domain.display import cost, counted, words
 from safety_assess.domain.district.actions import ActionFilter, DistrictAction, cost_totals
 from safety_assess.domain.district.overview import RANKING_RULE, CampusLine
 from safety_assess.domain.errors import SafetyAssessError
@@ -397,7 +397,7 @@ class DistrictWindow(QMainWindow):
         conflicts = f" · {line.conflicts} conflicting copy(ies) to resolve" if line.conflicts else ""
         self.campus_title.setText(
             f"<b>{html.escape(line.campus.name)}</b> ({html.escape(line.campus.code)}): "
-            f"{len(line.history)} assessment(s){conflicts}{_latest_compliance(line)}"
+            f"{counted(len(line.history), 'assessment')}{conflicts}{_latest_compliance(line)}"
         )
 
     def export_pack(self) -> None:
@@ -484,7 +484,8 @@ def _totals_html(overview: DistrictOverview) -> str:
         f"{html.escape(totals.phase_names.get(p, p))}: <b>{cost(c)}</b>" for p, c in totals.cost_by_phase.items()
     )
     return (
-        f"<b>District</b>: {totals.campuses} campuses, {totals.assessed} assessed · open findings {bands or 'none'}"
+        f"<b>District</b>: {counted(totals.campuses, 'campus')}, {totals.assessed} assessed"
+        f" · open findings {bands or 'none'}"
         f" · {totals.open_actions} open actions<br>Estimated cost: <b>{cost(totals.cost)}</b>"
         f"{' · ' + phases if phases else ''}"
     )
