@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+from PySide6.QtGui import QColor, QPalette
+
 from safety_assess.domain.plan.actions import Action
 from safety_assess.services.assessments import record_answer, start_assessment
 from safety_assess.services.plan import PlanEditor, load_plan
 from safety_assess.services.workspace import Workspace
+from safety_assess.ui.district.trend import chart_colors
 from tests.gui.district.test_district_window import open_district
 
 NAMES = ("Washington Middle School of the Performing Arts", "Roosevelt Elementary", "Lincoln High")
@@ -42,3 +46,24 @@ def test_every_column_and_cost_in_sight_at_the_default_size(qtbot, workspace: Wo
     window.table.selectRow(0)
     history_header = history.horizontalHeader()
     assert sum(history_header.sectionSize(n) for n in range(history_header.count())) <= history.viewport().width()
+
+
+def _contrast(one: QColor, other: QColor) -> float:
+    """WCAG contrast ratio of two colours."""
+
+    def luminance(color: QColor) -> float:
+        channels = [c / 255 for c in (color.red(), color.green(), color.blue())]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize("background", ["#fafafa", "#2b2b2b", "#4a4a4a"])
+def test_the_trend_chart_reads_on_a_light_and_a_dark_theme(background: str) -> None:
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Window, QColor(background))
+    colors = chart_colors(palette)
+    assert _contrast(colors["line"], QColor(background)) >= 3  # the compliance line and its axis labels
+    assert _contrast(colors["bars"], QColor(background)) >= 3  # the count of high and critical findings

@@ -4,7 +4,7 @@ findings as bars (right axis), one point per assessment, oldest on the left."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from safety_assess.domain.district.overview import Assessed
@@ -14,6 +14,22 @@ BARS = QColor("#c62828")
 BAR_FILL = QColor(198, 40, 40, 70)
 """Bars light enough for the compliance line to read over them."""
 GRID = QColor("#dddddd")
+ON_DARK = {
+    "line": QColor("#90caf9"),
+    "bars": QColor("#ef9a9a"),
+    "fill": QColor(239, 154, 154, 70),
+    "grid": QColor("#5a5a5a"),
+}
+"""The same meanings on a dark desktop theme, light enough to read there."""
+
+
+def chart_colors(palette: QPalette) -> dict[str, QColor]:
+    """The line, bar, bar fill and grid colours that read on the window's background (light or dark theme)."""
+    if palette.window().color().lightness() < 128:
+        return ON_DARK
+    return {"line": LINE, "bars": BARS, "fill": BAR_FILL, "grid": GRID}
+
+
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 44, 36, 24, 34
 
 
@@ -49,7 +65,8 @@ class TrendChart(QWidget):
             max(self.width() - MARGIN_LEFT - MARGIN_RIGHT, 10),
             max(self.height() - MARGIN_TOP - MARGIN_BOTTOM, 10),
         )
-        self._axes(painter, plot)
+        colors = chart_colors(self.palette())
+        self._axes(painter, plot, colors)
         if not self.history:
             painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, "No assessment yet")
             return
@@ -59,7 +76,7 @@ class TrendChart(QWidget):
         for number, assessed in enumerate(self.history):
             middle = plot.left() + step * (number + 0.5)
             height = plot.height() * assessed.figures.severe / top_severe
-            painter.fillRect(QRectF(middle - step * 0.2, plot.bottom() - height, step * 0.4, height), BAR_FILL)
+            painter.fillRect(QRectF(middle - step * 0.2, plot.bottom() - height, step * 0.4, height), colors["fill"])
             label = assessed.summary.assessed_on.strftime("%Y-%m-%d")
             painter.setPen(self.palette().text().color())
             painter.drawText(
@@ -67,23 +84,22 @@ class TrendChart(QWidget):
             )
             if assessed.figures.compliance is not None:
                 points.append(QPointF(middle, plot.bottom() - plot.height() * assessed.figures.compliance / 100))
-        painter.setPen(QPen(LINE, 2.5))
+        painter.setPen(QPen(colors["line"], 2.5))
         painter.drawPolyline(points)
         for point in points:
             painter.drawEllipse(point, 3.5, 3.5)
-        painter.setPen(BARS)
+        painter.setPen(colors["bars"])
         painter.drawText(
             QRectF(plot.right() + 4, plot.top() - 6, MARGIN_RIGHT - 4, 14), Qt.AlignmentFlag.AlignLeft, str(top_severe)
         )
 
-    def _axes(self, painter: QPainter, plot: QRectF) -> None:
-        painter.setPen(GRID)
+    def _axes(self, painter: QPainter, plot: QRectF, colors: dict[str, QColor]) -> None:
         for percent in (0, 25, 50, 75, 100):
             y = plot.bottom() - plot.height() * percent / 100
+            painter.setPen(colors["grid"])
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-            painter.setPen(LINE)
+            painter.setPen(colors["line"])
             painter.drawText(QRectF(0, y - 7, MARGIN_LEFT - 6, 14), Qt.AlignmentFlag.AlignRight, f"{percent}%")
-            painter.setPen(GRID)
         painter.setPen(self.palette().text().color())
         painter.drawText(
             QRectF(4, 2, self.width() - 8, 16),  # the whole width: the plot's would cut the caption
