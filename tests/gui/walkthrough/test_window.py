@@ -136,8 +136,8 @@ def test_review_complete_and_reopen(qtbot, open_walk: Open, monkeypatch) -> None
     window = open_walk("every-type")
     seen = {}
 
-    def review(parent, entries, read_only):  # type: ignore[no-untyped-def]
-        seen["entries"] = len(entries)
+    def review(parent, entries, read_only, covered):  # type: ignore[no-untyped-def]
+        seen["entries"], seen["covered"] = len(entries), covered
         return review_page.ReviewChoice(complete=True)
 
     monkeypatch.setattr(review_page, "ask_review", review)
@@ -145,6 +145,7 @@ def test_review_complete_and_reopen(qtbot, open_walk: Open, monkeypatch) -> None
     window.actions_by_id["walk.review"].trigger()
     summary = window.session.workspace.assessments.summary(window.session.id)
     assert seen["entries"] > 0 and summary.read_only and summary.signed_off_by == ("Ana Diaz", "Sam Lee")
+    assert seen["covered"].answered == 0 and seen["covered"].not_answered == seen["covered"].applicable > 0
     assert "read-only" in window.header.text() and not window.panel.editor.isEnabled()  # type: ignore[union-attr]
     assert window.actions_by_id["walk.reopen"].isEnabled()
 
@@ -199,3 +200,19 @@ def test_a_read_only_answer_attempt_is_refused(open_walk: Open) -> None:
         assert "read-only" in str(error)
     else:
         raise AssertionError("a completed assessment accepted an answer")
+
+
+def test_the_review_says_what_is_answered_and_what_is_not(qtbot, open_walk: Open) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    from safety_assess.domain.scoring.coverage import coverage
+
+    window = open_walk("every-type")
+    window.answer("yes")  # the first item
+    state = window.session.state
+    covered = coverage(state)
+    dialog = review_page.ReviewDialog(window, window.session.review(), False, covered)
+    qtbot.addWidget(dialog)
+    text = dialog.findChild(QLabel, "reviewSummary").text()
+    assert text.startswith(f"1 answered item; {covered.not_answered} not answered yet")
+    assert covered.answered == 1 and covered.not_answered > 0 and "point" in text

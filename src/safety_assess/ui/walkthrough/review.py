@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from safety_assess.domain.walk.review import ReviewEntry
+from safety_assess.domain.scoring.coverage import Coverage, answered_text
+from safety_assess.domain.walk.review import Problem, ReviewEntry
 from safety_assess.domain.walk.slots import SlotKey
 
 
@@ -18,16 +19,13 @@ class ReviewChoice:
 
 
 class ReviewDialog(QDialog):
-    def __init__(self, parent: QWidget | None, entries: list[ReviewEntry], read_only: bool) -> None:
+    def __init__(self, parent: QWidget | None, entries: list[ReviewEntry], read_only: bool, covered: Coverage) -> None:
         super().__init__(parent)
         self.setWindowTitle("Review before completing")
         self.resize(720, 480)
         self.choice = ReviewChoice()
-        summary = QLabel(
-            "Nothing is missing: the assessment can be completed."
-            if not entries
-            else f"{len(entries)} point{'s' if len(entries) != 1 else ''} to look at. Double-click one to go there."
-        )
+        summary = QLabel(_summary(entries, covered))
+        summary.setObjectName("reviewSummary")
         summary.setWordWrap(True)
         self.list = QListWidget()
         self.list.setAccessibleName("Points to review")
@@ -55,7 +53,21 @@ class ReviewDialog(QDialog):
         self.accept()
 
 
-def ask_review(parent: QWidget | None, entries: list[ReviewEntry], read_only: bool) -> ReviewChoice:
-    dialog = ReviewDialog(parent, entries, read_only)
+def _summary(entries: list[ReviewEntry], covered: Coverage) -> str:
+    """What was answered and what was not (the optional items left too: completing leaves them unanswered), then
+    the points to look at."""
+    required = sum(1 for entry in entries if entry.problem is Problem.REQUIRED_UNANSWERED)
+    optional = covered.not_answered - required
+    answered = answered_text(covered) + (
+        f" ({required} required, {optional} optional)" if required and optional > 0 else ""
+    )
+    if not entries:
+        return f"{answered}. Nothing required is missing: the assessment can be completed."
+    points = f"{len(entries)} point{'s' if len(entries) != 1 else ''} to look at"
+    return f"{answered}. {points}. Double-click one to go there."
+
+
+def ask_review(parent: QWidget | None, entries: list[ReviewEntry], read_only: bool, covered: Coverage) -> ReviewChoice:
+    dialog = ReviewDialog(parent, entries, read_only, covered)
     dialog.exec()
     return dialog.choice

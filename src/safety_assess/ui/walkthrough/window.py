@@ -26,6 +26,7 @@ from safety_assess.base.jobs import Changes
 from safety_assess.domain.checklist.answers import Outcome
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.records import GroupInstance
+from safety_assess.domain.scoring.coverage import coverage
 from safety_assess.domain.walk.slots import Slot, SlotKey
 from safety_assess.domain.walk.state import Filter
 from safety_assess.photos.ingest import shown_rendition
@@ -364,7 +365,8 @@ class WalkthroughWindow(QMainWindow):
     # Review, complete, reopen -----------------------------------------------------------------------------------
     def review(self) -> None:
         self.panel.flush_note()
-        choice = review_page.ask_review(self, self.session.review(), self.session.read_only)
+        covered = coverage(self.session.state)
+        choice = review_page.ask_review(self, self.session.review(), self.session.read_only, covered)
         if choice.go_to is not None:
             self.go_to(choice.go_to)
         elif choice.complete:
