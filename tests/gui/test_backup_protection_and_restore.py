@@ -125,7 +125,9 @@ def test_the_protection_is_chosen_in_settings_and_a_passphrase_asked_first(  # t
     qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     dialog = protection_dialog(qtbot, window, Settings())
-    assert not radio(dialog, "district").isEnabled()  # no district key loaded
+    assert not radio(dialog, "district").isEnabled()  # no district key loaded: it says so, and how to load one
+    assert "(no district key loaded)" in radio(dialog, "district").text()
+    assert "Use district key file" in radio(dialog, "district").toolTip()
     assert dialog.protection.group.checkedButton() is None and dialog.value().backup_encryption == ""
     assert "until you do, none are made" in " ".join(label.text() for label in dialog.findChildren(QLabel))
     monkeypatch.setattr(passphrase_dialog, "ask_new_passphrase", lambda _parent: None)

@@ -77,7 +77,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Settings")
         self.setObjectName("SettingsDialog")
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(680)  # the shared database URL's example reads whole
         self.settings = settings
         self.context = context
         self.tabs = QTabWidget()

@@ -21,6 +21,12 @@ MEANS = {
 }
 
 
+NO_DISTRICT_KEY = (
+    "No district key is loaded on this computer: load the key file the district gave you with "
+    '"Use district key file…" (You and the district tab, or Sync > Use district key file).'
+)
+
+
 class BackupProtection(QWidget):
     def __init__(
         self, chosen: str, district_key: str, passphrase_set: bool, set_passphrase: Callable[[], bool]
@@ -37,7 +43,11 @@ class BackupProtection(QWidget):
             button.setObjectName(f"protect-{mode}")
             self.group.addButton(button)
             layout.addWidget(button)
-        self.button("district").setEnabled(bool(district_key) or chosen == "district")
+        district = self.button("district")
+        district.setEnabled(bool(district_key) or chosen == "district")
+        if not district.isEnabled():  # a disabled choice says why, and how to make it possible
+            district.setToolTip(NO_DISTRICT_KEY)
+            district.setText(f"{district.text()} (no district key loaded)")
         self.shown = chosen or ("district" if district_key else "")
         if self.shown:
             self.button(self.shown).setChecked(True)
