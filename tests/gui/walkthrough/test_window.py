@@ -216,3 +216,4 @@ def test_the_review_says_what_is_answered_and_what_is_not(qtbot, open_walk: Open
     text = dialog.findChild(QLabel, "reviewSummary").text()
     assert text.startswith(f"1 answered item; {covered.not_answered} not answered yet")
     assert covered.answered == 1 and covered.not_answered > 0 and "point" in text
+    assert dialog.list.wordWrap()  # long prompts read whole

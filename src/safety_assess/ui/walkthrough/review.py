@@ -29,6 +29,8 @@ class ReviewDialog(QDialog):
         summary.setWordWrap(True)
         self.list = QListWidget()
         self.list.setAccessibleName("Points to review")
+        self.list.setWordWrap(True)  # a long prompt reads whole, on several lines
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for entry in entries:
             row = QListWidgetItem(f"{entry.slot.item.prompt}\n    {entry.slot.label}: {entry.problem.value}")
             row.setData(Qt.ItemDataRole.UserRole, entry.slot.key)
