@@ -83,9 +83,7 @@ def _existing(workspace: Workspace) -> uuid.UUID | None:
 def _plan_actions(workspace: Workspace, assessment_id: uuid.UUID, by: str) -> None:
     """The suggested action of every finding, in the phase its risk calls for, with the checklist's cost band."""
     plan = load_plan(workspace, assessment_id, compare_earlier=False)
-    editor = PlanEditor(workspace, assessment_id, by=by)
-    for finding in plan.findings:
-        editor.add_action(finding, editor.suggested_action(finding, plan.phases), plan.phases)
+    PlanEditor(workspace, assessment_id, by=by).plan_suggested(plan)
 
 
 def sample_photo(path: Path, label: str, number: int) -> Path:
