@@ -4,6 +4,7 @@ and the command line show, so every figure agrees."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from safety_assess.domain.checklist.model import Checklist
 from safety_assess.domain.errors import NotFoundError
@@ -35,9 +36,9 @@ class Plan:
     earlier: AssessmentSummary | None = None
     comparison: Comparison | None = None
 
-    @property
+    @cached_property
     def coverage(self) -> Coverage:
-        """How much was answered (the walkthrough's count; N/A answers apart)."""
+        """How much was answered (the walkthrough's count; N/A answers apart); worked out once per plan."""
         return coverage(self.state)
 
     @property
