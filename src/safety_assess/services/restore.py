@@ -273,16 +273,18 @@ def _restore_plain(backup: Path, target: Path, progress: Progress) -> RestoreRes
             copy_database(backup / DATABASE, staging / DATABASE)
         except DatabaseError:
             raise BackupError(f"{backup / DATABASE}: damaged, or not a database; nothing was restored") from None
-        files = _plain_files(backup)
+        files, damaged = _plain_files(backup), []
         for done, source in enumerate(files):
             progress.check()
             progress.report(done, len(files), f"Restoring ({done} of {len(files)} files)")
-            _copy_checked(source, staging / source.relative_to(backup))
+            if not _copy_checked(source, staging / source.relative_to(backup)):
+                damaged.append(source.relative_to(backup).as_posix())
         progress.report(len(files), len(files))
         missing = sorted(set(photo_hashes(staging / DATABASE)) - {p.name.split(".")[0] for p in files})
-    photos = sum(1 for path in files if path.relative_to(backup).parts[0] == "photos")
-    size = sum(path.stat().st_size for path in files) + (target / DATABASE).stat().st_size
-    return RestoreResult(target, files=len(files) + 1, photos=photos, size=size, missing=missing)
+    kept = [path for path in files if path.relative_to(backup).as_posix() not in damaged]
+    photos = sum(1 for path in kept if path.relative_to(backup).parts[0] == "photos")
+    size = sum(path.stat().st_size for path in kept) + (target / DATABASE).stat().st_size
+    return RestoreResult(target, files=len(kept) + 1, photos=photos, size=size, missing=missing, damaged=damaged)
 
 
 def _plain_files(backup: Path) -> list[Path]:
@@ -292,8 +294,10 @@ def _plain_files(backup: Path) -> list[Path]:
     return found
 
 
-def _copy_checked(source: Path, target: Path) -> None:
-    """Copy ``source``; a photo must still be the photo its name (its SHA-256) says."""
+def _copy_checked(source: Path, target: Path) -> bool:
+    """Copy ``source``; False (and nothing kept of it) for a photo that is no longer the photo its name (its SHA-256)
+    says, damaged in the backup: left out as the encrypted restore leaves it out, so one bad sector does not cost
+    the database and every other photo."""
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         with source.open("rb") as src, target.open("wb") as out:
@@ -302,4 +306,6 @@ def _copy_checked(source: Path, target: Path) -> None:
     except OSError as error:
         raise BackupError(f"could not restore {source}: {error.strerror or error}") from None
     if "originals" in source.parts and written.sha256.hexdigest() != source.name.split(".")[0]:
-        raise BackupError(f"{source}: damaged (it is not the photo its name says); nothing was restored")
+        target.unlink()
+        return False
+    return True

@@ -203,7 +203,7 @@ def test_a_cancelled_restore_leaves_nothing(sealed: Path, tmp_path: Path) -> Non
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "usb"]
 
 
-def test_an_unencrypted_backup_restores_and_a_damaged_photo_is_refused(
+def test_an_unencrypted_backup_restores_and_a_damaged_photo_is_left_out_and_named(
     workspace: Workspace, sample: Sample, tmp_path: Path
 ) -> None:
     plain = back_up(workspace, tmp_path / "usb", protection=UNENCRYPTED).folder
@@ -211,10 +211,13 @@ def test_an_unencrypted_backup_restores_and_a_damaged_photo_is_refused(
     result = restore(plain, tmp_path / "restored", RestoreKeys())
     assert (result.encryption, result.photos, result.missing) == ("none", 3, [])
     assert_restored(result, workspace, sample)
-    _flip(sorted((plain / "photos" / "originals").rglob("*.*"))[0])
-    with pytest.raises(BackupError, match="damaged \\(it is not the photo its name says\\); nothing was restored"):
-        restore(plain, tmp_path / "again", RestoreKeys())
-    assert not (tmp_path / "again").exists()
+    flipped = sorted((plain / "photos" / "originals").rglob("*.*"))[0]
+    _flip(flipped)
+    again = restore(plain, tmp_path / "again", RestoreKeys())  # one bad sector must not cost everything else
+    assert again.damaged == [flipped.relative_to(plain).as_posix()] and again.missing == []
+    assert again.photos == 2 and again.files == result.files - 1
+    assert not (tmp_path / "again" / flipped.relative_to(plain)).exists()
+    assert (tmp_path / "again" / "safety-assess.sqlite3").is_file()
     with pytest.raises(BackupError, match="not a Safety Assess backup"):
         restore(tmp_path / "data" / "checklists", tmp_path / "again", RestoreKeys())
 
