@@ -9,6 +9,7 @@ from safety_assess.domain.records import AssessmentSummary
 from safety_assess.services.plan import PlanEditor, load_plan
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui.plan.models import ActionsModel
+from safety_assess.ui.widgets.tables import WrappedRows
 
 LONG = (
     "Replace the lock of the north stairwell door with a classroom-function lockset that locks from the inside, "
@@ -28,7 +29,8 @@ def test_each_action_reads_in_full_at_the_default_size(  # type: ignore[no-untyp
     assert (window.width(), window.height()) == (1280, 800)  # fits a 1280x800 laptop: the finding's fields scroll
     window.tabs.setCurrentIndex(1)
     view = window.actions_view
-    qtbot.waitUntil(lambda: view.isVisible())
+    rows = view.findChild(WrappedRows)
+    qtbot.waitUntil(lambda: view.isVisible() and not rows.fitting())  # measured once the changes settle
     header = view.horizontalHeader()
     assert sum(header.sectionSize(n) for n in range(header.count())) <= view.viewport().width()
     metrics = view.fontMetrics()
@@ -40,6 +42,26 @@ def test_each_action_reads_in_full_at_the_default_size(  # type: ignore[no-untyp
             assert view.rowHeight(row) >= needed, (row, text)
     descriptions = [view.model().index(row, ActionsModel.ACTION_COLUMN).data() for row in range(4)]
     assert LONG in descriptions and view.columnWidth(ActionsModel.ACTION_COLUMN) >= 300
+
+
+def test_rows_are_measured_once_however_many_changes_arrive_together(  # type: ignore[no-untyped-def]
+    qtbot, open_plan, workspace: Workspace, assessment: AssessmentSummary, monkeypatch
+) -> None:
+    PlanEditor(workspace, assessment.id).plan_suggested(load_plan(workspace, assessment.id))
+    window = open_plan()
+    window.tabs.setCurrentIndex(1)
+    rows = window.actions_view.findChild(WrappedRows)
+    qtbot.waitUntil(lambda: not rows.fitting())
+    measured: list[None] = []
+    real_fit = rows.fit
+    monkeypatch.setattr(rows, "fit", lambda: (measured.append(None), real_fit()))
+    rows._pending.timeout.disconnect()
+    rows._pending.timeout.connect(rows.fit)
+    window.reload()  # a reload resets the model, sorts, filters and fits its columns: one measure for all of it
+    qtbot.waitUntil(lambda: len(measured) >= 1 and not rows.fitting())
+    window.actions_filter.setFilterFixedString("")
+    qtbot.waitUntil(lambda: not rows.fitting())
+    assert len(measured) <= 2
 
 
 def test_actions_sort_by_phase_then_highest_risk(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, QRect, Qt
+from PySide6.QtCore import QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QTableView
 
@@ -44,22 +44,31 @@ def squeeze_into_view(view: QTableView, column: int, narrowest: int) -> None:
 class WrappedRows(QObject):
     """Rows as tall as the wrapped text of a few columns (an action's description read in full), measured here from
     those columns' texts: Qt's own row fitting asks every cell of every row, a few hundred milliseconds on a long
-    plan at each reload. Heights follow resets, sorting, filtering and the columns' widths."""
+    plan at each reload. Heights follow resets, sorting, filtering and the columns' widths, measured once per turn
+    of the event loop however many of those arrive together (a reload and its column fitting send half a dozen, a
+    filter one per range of rows)."""
 
     def __init__(self, view: QTableView, columns: tuple[int, ...]) -> None:
         super().__init__(view)
         self.view, self.columns = view, columns
         view.setWordWrap(True)
+        self._pending = QTimer(self, singleShot=True, interval=0)
+        self._pending.timeout.connect(self.fit)
         model = view.model()
         for signal in (model.modelReset, model.layoutChanged, model.rowsInserted, model.rowsRemoved):
-            signal.connect(self.fit)
+            signal.connect(self._pending.start)
         view.horizontalHeader().sectionResized.connect(self._resized)
 
     def _resized(self, column: int, _old: int, _new: int) -> None:
         if column in self.columns:
-            self.fit()
+            self._pending.start()
+
+    def fitting(self) -> bool:
+        """True while a measure is asked for and not yet made (it is, at the next turn of the event loop)."""
+        return self._pending.isActive()
 
     def fit(self) -> None:
+        self._pending.stop()
         view, model = self.view, self.view.model()
         metrics = view.fontMetrics()
         single = view.verticalHeader().defaultSectionSize()
