@@ -105,3 +105,30 @@ def test_a_redaction_saved_in_the_viewer_shows_in_the_viewer_and_the_thumbnail(
     window.show_photos()  # what the walkthrough does when the viewer closes
     thumbnail = strip.data(strip.index(0), Qt.ItemDataRole.DecorationRole)
     assert _top_left_is_black(thumbnail.toImage())
+
+
+def test_the_marked_photo_is_drawn_once_per_marks_and_only_scaled_on_zoom(qtbot, open_walk: Open, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from safety_assess.ui.walkthrough import photo_viewer
+
+    window = open_walk("every-type")
+    session, key = window.session, window.current
+    assert key is not None
+    [photo] = add_photos(session.workspace, session.id, key.item_id, [PHOTOS / "hopper.jpg"]).added
+    session.reload_photos()
+    drawn: list[object] = []
+    real = photo_viewer.marked_pixmap
+    monkeypatch.setattr(photo_viewer, "marked_pixmap", lambda *args: (drawn.append(args), real(*args))[1])
+    store = session.workspace.photo_store
+    viewer = PhotoViewer(window, session, key, photo.id, lambda sha: store.rendition(sha, "report"))
+    qtbot.addWidget(viewer)
+    for factor in (1.25, 1.25, 0.8, 0):  # zoom in, in, out, fit: the same marks, only scaled
+        viewer.set_zoom(factor)
+    assert len(drawn) == 1
+    monkeypatch.setattr(
+        annotate,
+        "ask_annotations",
+        lambda parent, rendition, shapes: [*shapes, annotate.Annotation(Shape.REDACT_BOX, 0, 0, 1, 0.5)],
+    )
+    viewer.annotate()  # new marks: drawn again
+    assert len(drawn) == 2
+    viewer.close()

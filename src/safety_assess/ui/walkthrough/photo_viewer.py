@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from safety_assess.domain.errors import SafetyAssessError
@@ -16,7 +16,7 @@ from safety_assess.domain.walk.slots import SlotKey
 from safety_assess.photos.annotations import parse_annotations
 from safety_assess.services.walkthrough import WalkSession
 from safety_assess.ui.walkthrough import annotate
-from safety_assess.ui.widgets.marked_photo import marked_pixmap
+from safety_assess.ui.widgets.marked_photo import marked_pixmap, marks_key
 
 ZOOM_STEP = 1.25
 
@@ -36,6 +36,8 @@ class PhotoViewer(QDialog):
         self.session, self.key, self.report_of = session, key, report_of
         self.current: uuid.UUID | None = start
         self.zoom = 0.0  # 0: fit the window
+        self._marked: tuple[str, QPixmap] | None = None
+        """The photo shown, marked (drawn once per photo and marks: a zoom or a resize only scales it)."""
         self.deleted: list[uuid.UUID] = []
         self.image = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.image.setAccessibleName("Photo")
@@ -108,7 +110,7 @@ class PhotoViewer(QDialog):
             f"{ids.index(photo.id) + 1} of {len(ids)} · {photo.filename} · {photo.width} x {photo.height}"
         )
         self.caption.setText(photo.caption)
-        pixmap = marked_pixmap(self.report_of(photo.sha256), photo.annotations)  # as the report will show it
+        pixmap = self._marked_pixmap(photo)  # as the report will show it
         if self.zoom == 0:
             view = self.scroller.viewport().size()
             pixmap = pixmap.scaled(view, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
@@ -119,6 +121,12 @@ class PhotoViewer(QDialog):
                 Qt.TransformationMode.SmoothTransformation,
             )
         self.image.setPixmap(pixmap)
+
+    def _marked_pixmap(self, photo: PhotoRecord) -> QPixmap:
+        key = marks_key(photo.sha256, photo.annotations)
+        if self._marked is None or self._marked[0] != key:
+            self._marked = (key, marked_pixmap(self.report_of(photo.sha256), photo.annotations))
+        return self._marked[1]
 
     def step(self, delta: int) -> None:
         ids = [p.id for p in self.photos()]
