@@ -38,6 +38,8 @@ class Changes:
     """Assessments whose photos changed: added, captioned, moved, annotated, deleted."""
     plans: frozenset[uuid.UUID] = frozenset()
     """Assessments whose findings or corrective actions changed (a status followed up too)."""
+    maps: frozenset[uuid.UUID] = frozenset()
+    """Campuses whose site or floor plans changed: a plan, its scale, markers, walls or zones."""
     campuses: bool = False
     catalog: bool = False
     settings: frozenset[str] = frozenset()
@@ -52,6 +54,7 @@ class Changes:
             answers=self.answers | other.answers,
             photos=self.photos | other.photos,
             plans=self.plans | other.plans,
+            maps=self.maps | other.maps,
             campuses=self.campuses or other.campuses,
             catalog=self.catalog or other.catalog,
             settings=self.settings | other.settings,
@@ -64,7 +67,7 @@ class Changes:
         return self.assessments | self.answers | self.photos | self.plans
 
     def __bool__(self) -> bool:
-        return bool(self.touched or self.campuses or self.catalog or self.settings or self.data_folder)
+        return bool(self.touched or self.maps or self.campuses or self.catalog or self.settings or self.data_folder)
 
 
 class Progress:
