@@ -6,6 +6,7 @@ import math
 
 import pytest
 
+from safety_assess.domain.sitemap.cone import visibility_cone
 from safety_assess.domain.sitemap.geometry import (
     angle_off,
     bearing,
@@ -17,7 +18,6 @@ from safety_assess.domain.sitemap.geometry import (
     point_in_polygon,
     sees,
     segments_intersect,
-    visibility_cone,
 )
 
 EYE = (100.0, 100.0)

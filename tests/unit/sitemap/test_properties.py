@@ -10,8 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from safety_assess.domain.sitemap.cone import visibility_cone
 from safety_assess.domain.sitemap.coverage import CoverageIndex, coverage_report
-from safety_assess.domain.sitemap.geometry import angle_off, bearing, direction, sees, visibility_cone
+from safety_assess.domain.sitemap.geometry import angle_off, bearing, direction, sees
 from safety_assess.domain.sitemap.model import Point
 from safety_assess.domain.sitemap.numbering import number_doors
 from tests.unit.sitemap.plans import camera, door, plan, wall, zone
@@ -87,6 +88,22 @@ def test_moving_cameras_one_by_one_gives_a_fresh_report(
         spec = dataclasses.replace(chosen.camera, heading=heading) if chosen.camera else None
         index.update_marker(dataclasses.replace(chosen, x=to[0], y=to[1], camera=spec))
         assert index.report() == coverage_report(index.plan)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(points, headings, fovs), min_size=1, max_size=3), st.lists(segments, max_size=6))
+def test_the_report_says_what_sees_says(
+    cameras: list[tuple[Point, float, float]], walls: list[tuple[Point, Point]]
+) -> None:
+    placed = [camera(n, at, heading=h, fov=f, range_m=10) for n, (at, h, f) in enumerate(cameras)]
+    doors = [door(10 + n, (20 * n, 10 + 37 * n % 190)) for n in range(10)]
+    site = plan([*placed, *doors], [wall(20 + n, *s) for n, s in enumerate(walls)], size=(200, 200))
+    tolerance = 2.0  # tolerance_of a 200 px plan; every range is 10 m, 100 px
+    for item in coverage_report(site).items:
+        target = next(d.position for d in doors if d.id == item.id)
+        specs = [(c.id, c.position, c.camera) for c in placed if c.camera]
+        expected = {i for i, at, spec in specs if sees(at, spec.heading, spec.fov, 100, target, walls, tolerance)}
+        assert {s.camera for s in item.covered_by} == expected
 
 
 @given(st.lists(points, min_size=1, max_size=8, unique=True), st.data())

@@ -27,8 +27,9 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from safety_assess.domain.sitemap.cone import visibility_cone
 from safety_assess.domain.sitemap.dori import LEVELS, Level
-from safety_assess.domain.sitemap.geometry import Segment, visibility_cone
+from safety_assess.domain.sitemap.geometry import Segment
 from safety_assess.domain.sitemap.model import CameraSpec, Marker, MarkerKind, Point, SiteMap
 from safety_assess.domain.sitemap.reach import DEFAULT_RANGE_M, UNSCALED_SHARE, Reach, reach_of, tolerance_of
 from safety_assess.domain.sitemap.samples import ZoneSamples, zone_samples

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from safety_assess.domain.sitemap.model import Point
 
@@ -31,10 +30,6 @@ EDGE_DEGREES = 1e-6
 """Rounding allowed at the cone's edge, degrees."""
 EDGE_PIXELS = 1e-6
 """Rounding allowed at the cone's range, pixels."""
-STEP_DEGREES = 2.0
-"""The largest angle between two rays of a drawn cone."""
-NUDGE = 1e-4
-"""Radians either side of a wall's end point at which a drawn cone casts its extra rays."""
 
 
 def direction(heading: float) -> Point:
@@ -118,10 +113,17 @@ def in_cone(eye: Point, heading: float, fov: float, reach: float, target: Point)
 def blocks(eye: Point, target: Point, wall: Segment, facing: Point, tolerance: float = TOLERANCE) -> bool:
     """True when ``wall`` hides ``target`` from a camera at ``eye`` looking along ``facing`` (rules at the top)."""
     a, b = wall
-    if a == b or distance_to_segment(target, a, b) <= tolerance:
+    if a == b:
         return False
     if distance_to_segment(eye, a, b) <= tolerance:
-        return _behind_foot(eye, target, wall, facing)
+        return behind_foot(eye, target, wall, facing) and distance_to_segment(target, a, b) > tolerance
+    return crosses(eye, target, wall) and distance_to_segment(target, a, b) > tolerance
+
+
+def crosses(eye: Point, target: Point, wall: Segment) -> bool:
+    """True when the sight line crosses the wall: its ends strictly either side of the wall's line, and the wall's
+    ends either side of the sight line, an end on the line counting as on the side orient() calls positive."""
+    a, b = wall
     d1, d2 = orient(a, b, eye), orient(a, b, target)
     if not ((d1 > 0 > d2) or (d1 < 0 < d2)):
         return False
@@ -144,102 +146,7 @@ def sees(
     return not any(blocks(eye, target, wall, facing, tolerance) for wall in walls)
 
 
-@dataclass(frozen=True)
-class Ray:
-    heading: float
-    """Degrees clockwise from the image's up."""
-    reach: float
-    """Pixels to the nearest wall hit, or the cone's range."""
-
-
-@dataclass(frozen=True)
-class Cone:
-    """What a camera sees, as rays in clockwise order from one edge of its field of view to the other."""
-
-    eye: Point
-    rays: tuple[Ray, ...]
-
-    def polygon(self, limit: float = math.inf) -> list[Point]:
-        """The seen area as a polygon: the eye, then the end of each ray, cut at ``limit`` pixels."""
-        points = [self.eye]
-        for ray in self.rays:
-            dx, dy = direction(ray.heading)
-            reach = min(ray.reach, limit)
-            points.append((self.eye[0] + dx * reach, self.eye[1] + dy * reach))
-        return points
-
-    def bands(self, limits: Sequence[float]) -> list[list[Point]]:
-        """The same cone cut at each of ``limits`` (pixels): nested polygons, one per limit, in the given order.
-
-        Given the DORI distances from the farthest (detection) to the nearest (identification), painting the
-        polygons in that order shades the cone by level."""
-        return [self.polygon(limit) for limit in limits]
-
-
-def visibility_cone(
-    eye: Point,
-    heading: float,
-    fov: float,
-    reach: float,
-    walls: Sequence[Segment],
-    tolerance: float = TOLERANCE,
-) -> Cone:
-    """The part of the cone (``fov`` degrees about ``heading``, ``reach`` pixels) that ``walls`` leave in sight.
-
-    Rays are cast every ``STEP_DEGREES`` or less and just either side of each wall end point within the cone; each
-    ray stops at the nearest wall it meets."""
-    facing = direction(heading)
-    near = [w for w in walls if distance_to_segment(eye, w[0], w[1]) <= reach]
-    foot = [w for w in near if distance_to_segment(eye, w[0], w[1]) <= tolerance]
-    others = [w for w in near if w not in foot]
-    rays = []
-    for angle in _ray_angles(eye, heading, fov, reach, near):
-        blocked = any(_behind_foot(eye, _step(eye, angle), wall, facing) for wall in foot)
-        rays.append(Ray(angle, 0.0 if blocked else _cast(eye, angle, reach, others)))
-    return Cone(eye, tuple(rays))
-
-
-def _ray_angles(eye: Point, heading: float, fov: float, reach: float, walls: Sequence[Segment]) -> list[float]:
-    start = heading - fov / 2
-    steps = max(1, math.ceil(fov / STEP_DEGREES))
-    offsets = {fov * n / steps for n in range(steps + 1)}
-    nudge = math.degrees(NUDGE)
-    for wall in walls:
-        for end in wall:
-            if end == eye or math.hypot(end[0] - eye[0], end[1] - eye[1]) > reach:
-                continue
-            off = (bearing(eye, end) - start) % 360
-            offsets.update(o for o in (off - nudge, off + nudge) if 0 <= o <= fov)
-    return [start + offset for offset in sorted(offsets)]
-
-
-def _step(eye: Point, angle: float) -> Point:
-    dx, dy = direction(angle)
-    return (eye[0] + dx, eye[1] + dy)
-
-
-def _cast(eye: Point, angle: float, reach: float, walls: Sequence[Segment]) -> float:
-    dx, dy = direction(angle)
-    nearest = reach
-    for a, b in walls:
-        hit = _ray_hit(eye, dx, dy, a, b)
-        if hit is not None and hit < nearest:
-            nearest = hit
-    return nearest
-
-
-def _ray_hit(eye: Point, dx: float, dy: float, a: Point, b: Point) -> float | None:
-    sx, sy = b[0] - a[0], b[1] - a[1]
-    denominator = dx * sy - dy * sx
-    if denominator == 0:
-        return None
-    ex, ey = a[0] - eye[0], a[1] - eye[1]
-    along = (ex * sy - ey * sx) / denominator
-    on_wall = (ex * dy - ey * dx) / denominator
-    return along if along >= 0 and 0 <= on_wall <= 1 else None
-
-
-def _behind_foot(eye: Point, target: Point, wall: Segment, facing: Point) -> bool:
+def behind_foot(eye: Point, target: Point, wall: Segment, facing: Point) -> bool:
     """A camera standing on ``wall``: True when ``target`` is on the far side of the wall from where it looks."""
     a, b = wall
     length = math.hypot(b[0] - a[0], b[1] - a[1])
