@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from safety_assess.domain.sitemap.cone import visibility_cone
+from safety_assess.domain.sitemap.coverage_items import CameraLine, CoverageItem, CoverageReport, Sighting
 from safety_assess.domain.sitemap.dori import LEVELS, Level
 from safety_assess.domain.sitemap.geometry import Segment
 from safety_assess.domain.sitemap.model import CameraSpec, Marker, MarkerKind, Point, SiteMap
@@ -39,6 +40,7 @@ __all__ = [
     "DEFAULT_RANGE_M",
     "UNSCALED_SHARE",
     "CameraCone",
+    "CameraLine",
     "CoverageIndex",
     "CoverageItem",
     "CoverageReport",
@@ -69,85 +71,6 @@ def camera_cone(plan: SiteMap, marker: Marker, walls: Sequence[Segment] | None =
     levels = [level for level in LEVELS if level in reach.levels]
     polygons = cone.bands([reach.levels[level] for level in levels])
     return CameraCone(cone.polygon(), list(zip(levels, polygons, strict=True)), reach)
-
-
-@dataclass(frozen=True)
-class Sighting:
-    camera: uuid.UUID
-    label: str
-    level: Level | None
-
-    def to_json(self) -> dict[str, object]:
-        return {"camera": str(self.camera), "label": self.label, "level": self.level.text if self.level else None}
-
-
-@dataclass(frozen=True)
-class CoverageItem:
-    id: uuid.UUID
-    kind: str
-    """'exterior-door', 'door' or 'zone'."""
-    label: str
-    number: int | None
-    covered_by: tuple[Sighting, ...]
-    seen_share: float | None = None
-    """Zones: the share of the zone seen by any camera, 0 to 1."""
-
-    def to_json(self) -> dict[str, object]:
-        found: dict[str, object] = {
-            "id": str(self.id),
-            "kind": self.kind,
-            "label": self.label,
-            "number": self.number,
-            "covered_by": [s.to_json() for s in self.covered_by],
-        }
-        if self.seen_share is not None:
-            found["seen_share"] = round(self.seen_share, 3)
-        return found
-
-
-@dataclass(frozen=True)
-class CameraLine:
-    camera: uuid.UUID
-    label: str
-    reach: Reach
-
-    def to_json(self) -> dict[str, object]:
-        metres = None if self.reach.metres is None else round(self.reach.metres, 2)
-        return {
-            "camera": str(self.camera),
-            "label": self.label,
-            "range_m": metres,
-            "range_px": round(self.reach.pixels, 1),
-            "assumed": self.reach.assumed,
-        }
-
-
-@dataclass(frozen=True)
-class CoverageReport:
-    scaled: bool
-    items: tuple[CoverageItem, ...]
-    cameras: tuple[CameraLine, ...]
-
-    def of_kind(self, *kinds: str) -> list[CoverageItem]:
-        return [item for item in self.items if item.kind in kinds]
-
-    def uncovered(self) -> list[CoverageItem]:
-        return [item for item in self.items if not item.covered_by]
-
-    def to_json(self) -> dict[str, object]:
-        doors, exterior = self.of_kind("exterior-door", "door"), self.of_kind("exterior-door")
-        zones = self.of_kind("zone")
-        return {
-            "doors": len(doors),
-            "covered": sum(1 for i in doors if i.covered_by),
-            "exterior_doors": len(exterior),
-            "exterior_covered": sum(1 for i in exterior if i.covered_by),
-            "zones": len(zones),
-            "zones_covered": sum(1 for i in zones if i.covered_by),
-            "scaled": self.scaled,
-            "cameras": [c.to_json() for c in self.cameras],
-            "items": [i.to_json() for i in self.items],
-        }
 
 
 def coverage_report(plan: SiteMap) -> CoverageReport:
