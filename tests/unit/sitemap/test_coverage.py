@@ -142,6 +142,8 @@ def test_moving_a_camera_changes_only_what_it_sees() -> None:
 
 
 def test_every_change_gives_the_report_a_fresh_start_would() -> None:
+    fence = wall(24, (400, 250), (600, 250))  # hides the playground from camera 1
+    screen = wall(25, (850, 50), (850, 150))  # hides door 3 from camera 2
     index = CoverageIndex(SITE)
     steps = [
         dataclasses.replace(SITE, markers=(CAM1, CAM2, D1, dataclasses.replace(D2, x=800, y=120), D3, D4)),
@@ -150,6 +152,8 @@ def test_every_change_gives_the_report_a_fresh_start_would() -> None:
         dataclasses.replace(SITE, zones=(PLAYGROUND,)),
         dataclasses.replace(SITE, zones=(dataclasses.replace(OFFICE, points=((450, 300), (550, 300), (500, 200))),)),
         dataclasses.replace(SITE, walls=()),
+        dataclasses.replace(SITE, walls=(fence,)),
+        dataclasses.replace(SITE, walls=(fence, screen)),
         dataclasses.replace(SITE, scale=None),
         dataclasses.replace(
             SITE, markers=(dataclasses.replace(CAM1, camera=CameraSpec(180, 90, 30, None)), CAM2, D1, D2, D3, D4)

@@ -90,6 +90,18 @@ def test_moving_cameras_one_by_one_gives_a_fresh_report(
         assert index.report() == coverage_report(index.plan)
 
 
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.lists(segments, max_size=5), min_size=1, max_size=4))
+def test_changing_walls_gives_a_fresh_report(steps: list[list[tuple[Point, Point]]]) -> None:
+    cameras = [camera(n, (30 + 60 * n, 100), heading=90 * n, fov=120, range_m=6) for n in range(3)]
+    doors = [door(10 + n, (30 + 35 * n, 20 + 30 * (n % 3))) for n in range(5)]
+    site = plan([*cameras, *doors], zones=[zone(30, "Yard", (120, 120), (190, 130), (170, 190))], size=(200, 200))
+    index = CoverageIndex(site)
+    for walls in steps:
+        index.replace(dataclasses.replace(site, walls=tuple(wall(20 + n, *s) for n, s in enumerate(walls))))
+        assert index.report() == coverage_report(index.plan)
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.tuples(points, headings, fovs), min_size=1, max_size=3), st.lists(segments, max_size=6))
 def test_the_report_says_what_sees_says(

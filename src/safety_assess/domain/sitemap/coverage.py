@@ -34,7 +34,7 @@ from safety_assess.domain.sitemap.geometry import Segment
 from safety_assess.domain.sitemap.model import CameraSpec, Marker, MarkerKind, Point, SiteMap
 from safety_assess.domain.sitemap.reach import DEFAULT_RANGE_M, UNSCALED_SHARE, Reach, reach_of, tolerance_of
 from safety_assess.domain.sitemap.samples import ZoneSamples, zone_samples
-from safety_assess.domain.sitemap.sight import Sight, Wall, index_walls, sight_of
+from safety_assess.domain.sitemap.sight import Sight, Wall, box_around, index_walls, overlap, sight_of
 
 __all__ = [
     "DEFAULT_RANGE_M",
@@ -80,7 +80,8 @@ def coverage_report(plan: SiteMap) -> CoverageReport:
 class CoverageIndex:
     """A plan's coverage, worked out once and then only where a change reaches: a moved camera is checked again
     against the doors and zones (with the walls near it), a moved door against the cameras, a changed zone's samples
-    against the cameras; a change of walls or scale works everything out again."""
+    against the cameras, a changed wall only the cameras within reach of it; a change of scale or size works
+    everything out again."""
 
     def __init__(self, plan: SiteMap) -> None:
         self._plan = plan
@@ -94,13 +95,10 @@ class CoverageIndex:
         """Take the plan as it now stands; only what changed is worked out again."""
         old = self._plan
         self._plan = plan
-        if _walls_of(old) != _walls_of(plan) or (old.scale, old.width, old.height) != (
-            plan.scale,
-            plan.width,
-            plan.height,
-        ):
+        if (old.scale, old.width, old.height) != (plan.scale, plan.width, plan.height):
             self._rebuild(plan)
             return
+        self._update_walls(old, plan)
         self._update_zones(plan)
         self._update_doors(plan)
         self._update_cameras(plan)
@@ -174,6 +172,18 @@ class CoverageIndex:
             self._sights[camera.id] = found
         else:
             self._sights[camera.id].merge(found, [d.id for d in chosen_doors], list(chosen_zones))
+
+    def _update_walls(self, old: SiteMap, plan: SiteMap) -> None:
+        """Cameras within reach of a wall added, moved or removed see everything again."""
+        changed = set(_walls_of(old)) ^ set(_walls_of(plan))
+        if not changed:
+            return
+        self._walls = index_walls(_walls_of(plan))
+        boxes = [wall.box for wall in index_walls(list(changed))]
+        for camera in self._cameras.values():
+            around = box_around(camera.position, self._reaches[camera.id].pixels + self._tolerance)
+            if any(overlap(box, around) for box in boxes):
+                self._see(camera)
 
     def _update_zones(self, plan: SiteMap) -> None:
         now = {z.id: z.points for z in plan.zones}

@@ -81,7 +81,7 @@ class _Looker:
     def __init__(self, eye: Point, camera: CameraSpec, reach: Reach, walls: Sequence[Wall], tolerance: float) -> None:
         self.eye, self.camera, self.reach, self.tolerance = eye, camera, reach, tolerance
         self.box = _box(eye, eye, reach.pixels)
-        near = [w for w in walls if _overlap(w.box, self.box)]
+        near = [w for w in walls if overlap(w.box, self.box)]
         self.foot = [w for w in near if distance_to_segment(eye, *w.segment) <= tolerance]
         self.walls = [w for w in near if w not in self.foot]
         self.facing = direction(camera.heading)
@@ -92,7 +92,7 @@ class _Looker:
             return False
         line = _box(eye, target, self.tolerance)
         for wall in self.walls:
-            if _overlap(wall.box, line) and crosses(eye, target, wall.segment) and not self._on(target, wall):
+            if overlap(wall.box, line) and crosses(eye, target, wall.segment) and not self._on(target, wall):
                 return False
         return not any(behind_foot(eye, target, w.segment, self.facing) and not self._on(target, w) for w in self.foot)
 
@@ -100,7 +100,7 @@ class _Looker:
         return distance_to_segment(target, *wall.segment) <= self.tolerance
 
     def zone(self, samples: ZoneSamples) -> ZoneSight | None:
-        if not _overlap(_points_box(samples.all), self.box):
+        if not overlap(_points_box(samples.all), self.box):
             return None
         best: Level | None = None
         seen = False
@@ -121,6 +121,10 @@ def _better(a: Level | None, b: Level | None) -> Level | None:
     return max(a, b)
 
 
+def box_around(point: Point, margin: float) -> Box:
+    return _box(point, point, margin)
+
+
 def _box(a: Point, b: Point, margin: float) -> Box:
     return (min(a[0], b[0]) - margin, min(a[1], b[1]) - margin, max(a[0], b[0]) + margin, max(a[1], b[1]) + margin)
 
@@ -130,5 +134,5 @@ def _points_box(points: Sequence[Point]) -> Box:
     return (min(xs), min(ys), max(xs), max(ys))
 
 
-def _overlap(a: Box, b: Box) -> bool:
+def overlap(a: Box, b: Box) -> bool:
     return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
