@@ -29,6 +29,7 @@ from safety_assess.domain.sitemap.checks import (
     check_zone,
 )
 from safety_assess.domain.sitemap.model import CameraSpec, MapError, Marker, MarkerKind, Point, SiteMap, Wall, Zone
+from safety_assess.domain.sitemap.numbering import next_number, number_doors
 from safety_assess.photos.plans import CleanPlan, clean_plan, store_plan
 from safety_assess.services.workspace import Workspace
 
@@ -134,7 +135,7 @@ def add_marker(
     _check_pins(workspace, kind, fields)
     number = fields.number
     if kind is MarkerKind.EXTERIOR_DOOR and number is None:
-        number = next_free_number(plan)
+        number = next_number(plan.of_kind(MarkerKind.EXTERIOR_DOOR))
     marker = Marker(
         id=uuid.uuid4(),
         map_id=map_id,
@@ -184,14 +185,18 @@ def restore_marker(workspace: Workspace, marker_id: uuid.UUID) -> SiteMap:
     marker, plan = workspace.site_maps.marker_and_map(marker_id, removed=True)
     taken = {m.number for m in plan.of_kind(MarkerKind.EXTERIOR_DOOR) if m.id != marker_id}
     if marker.kind is MarkerKind.EXTERIOR_DOOR and (marker.number is None or marker.number in taken):
-        return workspace.site_maps.restore_marker(marker_id, number=next_free_number(plan))
+        return workspace.site_maps.restore_marker(marker_id, number=next_number(plan.of_kind(MarkerKind.EXTERIOR_DOOR)))
     return workspace.site_maps.restore_marker(marker_id)
 
 
 def renumber_doors(workspace: Workspace, map_id: uuid.UUID, main_entrance: uuid.UUID | None = None) -> SiteMap:
     """Number the exterior doors 1, 2, 3… clockwise around the plan's centre of doors, starting at the main
     entrance (the door numbered 1 now when None)."""
-    raise NotImplementedError
+    plan = workspace.site_maps.get(map_id)
+    doors = plan.of_kind(MarkerKind.EXTERIOR_DOOR)
+    if main_entrance is not None and main_entrance not in {door.id for door in doors}:
+        raise MapError(f"the main entrance must be an exterior door of the plan '{plan.title}'")
+    return workspace.site_maps.set_numbers(map_id, number_doors(doors, main_entrance))
 
 
 def add_wall(workspace: Workspace, map_id: uuid.UUID, points: Sequence[Point]) -> tuple[SiteMap, uuid.UUID]:
@@ -232,12 +237,6 @@ def find_campus(workspace: Workspace, text: str) -> Campus:
             return workspace.campuses.get(uuid.UUID(text.strip()))
         except ValueError:
             raise NotFoundError(f"no campus with code or id '{text}'") from None
-
-
-def next_free_number(plan: SiteMap) -> int:
-    """The lowest number no exterior door of the plan has."""
-    taken = {m.number for m in plan.of_kind(MarkerKind.EXTERIOR_DOOR)}
-    return next(n for n in range(1, len(taken) + 2) if n not in taken)
 
 
 def _title_of(file: Path, page: int | None) -> str:

@@ -164,16 +164,38 @@ def test_the_scale_from_two_points_and_a_distance(workspace: Workspace, plan: Si
     assert site_maps.get_map(workspace, plan.id).scale == scaled.scale
 
 
-def test_exterior_doors_take_the_lowest_free_number(workspace: Workspace, plan: SiteMap) -> None:
+def test_exterior_doors_take_the_next_number(workspace: Workspace, plan: SiteMap) -> None:
     ids = [site_maps.add_marker(workspace, plan.id, MarkerKind.EXTERIOR_DOOR, (50 * n, 40))[1] for n in (1, 2, 3)]
     site_maps.add_marker(workspace, plan.id, MarkerKind.DOOR, (60, 60))
     assert [site_maps.get_map(workspace, plan.id).marker(i).number for i in ids] == [1, 2, 3]  # type: ignore[union-attr]
-    site_maps.remove_marker(workspace, ids[1])
+    site_maps.remove_marker(workspace, ids[2])
     later = site_maps.add_marker(workspace, plan.id, MarkerKind.EXTERIOR_DOOR, (200, 250))[1]
-    restored = site_maps.restore_marker(workspace, ids[1])  # its number went to the later door meanwhile
+    restored = site_maps.restore_marker(workspace, ids[2])  # its number went to the later door meanwhile
     numbers = {m.id: m.number for m in restored.of_kind(MarkerKind.EXTERIOR_DOOR)}
-    assert numbers == {ids[0]: 1, later: 2, ids[2]: 3, ids[1]: 4}
+    assert numbers == {ids[0]: 1, ids[1]: 2, later: 3, ids[2]: 4}
     assert [m.number for m in restored.of_kind(MarkerKind.DOOR)] == [None]
+    site_maps.remove_marker(workspace, ids[0])
+    assert site_maps.restore_marker(workspace, ids[0]).marker(ids[0]).number == 1  # type: ignore[union-attr]
+
+
+def test_doors_are_renumbered_clockwise_from_the_main_entrance(workspace: Workspace, plan: SiteMap) -> None:
+    """Four doors around the middle of the plan, placed in no order: top, bottom, right, left."""
+    at = {"top": (200, 50), "bottom": (200, 250), "right": (350, 150), "left": (50, 150)}
+    ids = {name: site_maps.add_marker(workspace, plan.id, MarkerKind.EXTERIOR_DOOR, xy)[1] for name, xy in at.items()}
+    before = revision(workspace, plan.id)
+    renumbered = site_maps.renumber_doors(workspace, plan.id)  # from door 1, the top one
+    assert {name: renumbered.marker(i).number for name, i in ids.items()} == {  # type: ignore[union-attr]
+        "top": 1,
+        "right": 2,
+        "bottom": 3,
+        "left": 4,
+    }
+    assert revision(workspace, plan.id) == before + 1
+    from_left = site_maps.renumber_doors(workspace, plan.id, ids["left"])
+    assert [from_left.marker(ids[n]).number for n in ("left", "top", "right", "bottom")] == [1, 2, 3, 4]  # type: ignore[union-attr]
+    _, camera = site_maps.add_marker(workspace, plan.id, MarkerKind.CAMERA, (10, 10))
+    with pytest.raises(MapError, match="the main entrance must be an exterior door"):
+        site_maps.renumber_doors(workspace, plan.id, camera)
 
 
 def test_a_camera_is_checked_against_the_plan(workspace: Workspace, plan: SiteMap) -> None:
