@@ -136,3 +136,41 @@ def test_bad_input_is_one_line_and_nothing_is_stored(
     assert message in one_line_error(cli("map", *(a.format(**files) for a in arguments)))
     assert site_maps.list_maps(workspace, made.campus_id) == [made]
     assert sorted(workspace.photo_store.root.rglob("*")) == stored
+
+
+def test_coverage_renumbering_and_the_responder_map(cli: Run, plan: tuple[Workspace, SiteMap], tmp_path: Path) -> None:
+    _, made = plan
+    map_id = str(made.id)
+    ok(cli("map", "scale", map_id, "0,0", "100,0", "10"))
+    ok(cli("map", "wall", map_id, "40,40", "360,40", "360,260", "40,260", "40,40"))
+    front = ok(cli("map", "mark", map_id, "exterior-door", "200,260", "--label", "Front"))
+    back = ok(cli("map", "mark", map_id, "exterior-door", "200,40", "--label", "Back"))
+    ok(cli("map", "zone", map_id, "Bus loop", "100,270", "300,270", "300,299"))
+    camera = ok(
+        cli("map", "mark", map_id, "camera", "200,295", "--heading", "0", "--fov", "90", "--resolution", "1920x1080")
+    )
+    coverage = json.loads(ok(cli("map", "coverage", map_id, "--json")))
+    assert (coverage["doors"], coverage["covered"]) == (2, 1)
+    items = {item["id"]: item for item in coverage["items"]}
+    assert set(items) == {front, back, *(z for z in items if items[z]["kind"] == "zone")} and len(items) == 3
+    assert [s["camera"] for s in items[front]["covered_by"]] == [camera] and items[back]["covered_by"] == []
+    assert items[front]["covered_by"][0]["level"] == "identification"  # 1920 px over 7 m at 3.5 m: 274 px/m
+    assert "NOT SEEN" in ok(cli("map", "coverage", map_id))
+    renumbered = ok(cli("map", "renumber", map_id, "--main", front[:8]))
+    assert renumbered.splitlines()[1].startswith("1   Front")
+    shown = json.loads(ok(cli("map", "show", map_id, "--json")))
+    assert {m["label"]: m["number"] for m in shown["markers"] if m["kind"] == "exterior-door"} == {
+        "Front": 1,
+        "Back": 2,
+    }
+    ok(cli("map", "responder", map_id, "--out", str(tmp_path / "responder.pdf"), "--size", "tabloid"))
+    assert (tmp_path / "responder.pdf").read_bytes().startswith(b"%PDF-")
+    ok(cli("map", "responder", map_id, "--out", str(tmp_path / "responder.png"), "--grid-m", "10"))
+    data = (tmp_path / "responder.png").read_bytes()
+    assert plan_files.png_chunks(data)[0] == "IHDR" and not {"tEXt", "iTXt", "zTXt", "eXIf"} & set(
+        plan_files.png_chunks(data)
+    )
+    assert "unknown paper size 'a3'" in one_line_error(
+        cli("map", "responder", map_id, "--out", str(tmp_path / "r.pdf"), "--size", "a3")
+    )
+    assert not (tmp_path / "r.pdf").exists()

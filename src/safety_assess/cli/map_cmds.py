@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from safety_assess.cli.context import Commands, open_workspace
-from safety_assess.cli.map_json import LIST_KEYS, SHOW_KEYS, plan_json, summary_json
+from safety_assess.cli.map_json import COVERAGE_KEYS, LIST_KEYS, SHOW_KEYS, plan_json, summary_json
 from safety_assess.cli.output import print_json, print_table
 from safety_assess.domain.sitemap.model import MapError, MarkerKind, SiteMap
 
@@ -80,6 +80,11 @@ def _drawing_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     mark.add_argument("--camera-instance", metavar="LABEL", help="the checklist's camera this is ('Camera 4 - gym')")
     unmark = _command(sub, common, "unmark", "remove a marker", unmark_cmd)
     unmark.add_argument("marker", metavar="MARKER")
+    renumber = _command(
+        sub, common, "renumber", "number the exterior doors clockwise from the main entrance", renumber_cmd
+    )
+    renumber.add_argument("map", metavar="MAP")
+    renumber.add_argument("--main", metavar="MARKER", help="the main entrance (default: the door numbered 1 now)")
     wall = _command(sub, common, "wall", "draw a wall (a line through two or more points) that blocks sight", wall_cmd)
     wall.add_argument("map", metavar="MAP")
     wall.add_argument("points", nargs="*", metavar="X,Y")
@@ -96,6 +101,16 @@ def _reading_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     listing = _command(sub, common, "list", "a campus's plans", list_cmd)
     listing.add_argument("campus", metavar="CAMPUS", help="the campus's code or id")
     listing.add_argument("--json", action="store_true", help=LIST_KEYS)
+    coverage = _command(
+        sub, common, "coverage", "which cameras see each door and zone, and at which level", coverage_cmd
+    )
+    coverage.add_argument("map", metavar="MAP")
+    coverage.add_argument("--json", action="store_true", help=COVERAGE_KEYS)
+    responder = _command(sub, common, "responder", "write the gridded responder map for police and fire", responder_cmd)
+    responder.add_argument("map", metavar="MAP")
+    responder.add_argument("--out", required=True, type=Path, metavar="FILE", help="a .pdf, or a .png of its page")
+    responder.add_argument("--grid-m", type=float, default=20.0, metavar="M", help="grid cell size in metres (20)")
+    responder.add_argument("--size", default="letter", metavar="letter|tabloid", help="paper size (letter)")
 
 
 def add_cmd(args: argparse.Namespace) -> int:
@@ -189,6 +204,18 @@ def unmark_cmd(args: argparse.Namespace) -> int:
     return 0
 
 
+def renumber_cmd(args: argparse.Namespace) -> int:
+    from safety_assess.services.site_maps import renumber_doors
+
+    with open_workspace(args) as workspace:
+        map_id = workspace.site_maps.resolve_id(args.map)
+        main = workspace.site_maps.resolve_marker_id(args.main) if args.main else None
+        plan = renumber_doors(workspace, map_id, main)
+    doors = sorted(plan.of_kind(MarkerKind.EXTERIOR_DOOR), key=lambda door: door.number or 0)
+    print_table(["NO", "LABEL", "AT", "ID"], [(d.number, d.label, f"{d.x:g},{d.y:g}", d.id) for d in doors])
+    return 0
+
+
 def wall_cmd(args: argparse.Namespace) -> int:
     from safety_assess.domain.sitemap.checks import parse_point
     from safety_assess.services.site_maps import add_wall
@@ -239,6 +266,41 @@ def list_cmd(args: argparse.Namespace) -> int:
     rows = [(p.title, f"{p.width}x{p.height}", "yes" if p.scale else "no", len(p.markers), p.id) for p in plans]
     print_table(["TITLE", "SIZE", "SCALE", "MARKERS", "ID"], rows)
     return 0
+
+
+def coverage_cmd(args: argparse.Namespace) -> int:
+    from safety_assess.domain.sitemap.coverage import coverage_report
+    from safety_assess.services.site_maps import get_map
+
+    with open_workspace(args) as workspace:
+        plan = get_map(workspace, workspace.site_maps.resolve_id(args.map))
+    report = coverage_report(plan)
+    if args.json:
+        print_json(report.to_json())
+        return 0
+    rows = [
+        (item.kind, item.number or "", item.label, ", ".join(_seen(s) for s in item.covered_by) or "NOT SEEN")
+        for item in report.items
+    ]
+    print_table(["KIND", "NO", "LABEL", "SEEN BY"], rows)
+    return 0
+
+
+def responder_cmd(args: argparse.Namespace) -> int:
+    from safety_assess.services.responder_maps import write_responder_map
+
+    window = getattr(args, "window", None)
+    render = window.render_pdf_page if window is not None else None
+    with open_workspace(args) as workspace:
+        map_id = workspace.site_maps.resolve_id(args.map)
+        out = write_responder_map(workspace, map_id, args.out, grid_m=args.grid_m, size=args.size, render_page=render)
+    print(f"wrote {out}")
+    return 0
+
+
+def _seen(sighting: Any) -> str:
+    level = sighting.level.text if sighting.level else "in view"
+    return f"{sighting.label or str(sighting.camera)[:8]} ({level})"
 
 
 def _heading(plan: SiteMap) -> str:

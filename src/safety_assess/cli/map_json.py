@@ -18,6 +18,13 @@ LIST_KEYS = (
     "walls, zones (how many of each)"
 )
 
+COVERAGE_KEYS = (
+    "JSON keys: doors, covered (doors, interior and exterior, and how many a camera sees), exterior_doors, "
+    "exterior_covered, zones, zones_covered, scaled, cameras ([{camera, label, range_m, range_px, assumed}]), items "
+    "(every door and zone: [{id, kind, label, number, covered_by: [{camera, label, level: detection, observation, "
+    "recognition, identification or null}], seen_share (zones)}])"
+)
+
 
 def plan_json(plan: SiteMap) -> dict[str, Any]:
     scale = None
