@@ -40,6 +40,7 @@ PageRenderer = Callable[[Path, int, int], bytes]
 PDF_MAX_PIXELS = 40_000_000
 """A PDF page is rendered at most this large (an E-size sheet at about 150 dpi), well within a plan's decode limit."""
 PDF_SIGNATURE = b"%PDF-"
+IMAGE_SIGNATURES = (b"\x89PNG", b"\xff\xd8", b"GIF8", b"II*\x00", b"MM\x00*", b"RIFF", b"BM")
 
 
 @dataclass(frozen=True)
@@ -264,11 +265,14 @@ def _read_plan(workspace: Workspace, file: Path, page: int | None, render_page: 
 
 
 def _is_pdf(file: Path) -> bool:
+    """A PDF's signature may follow some bytes (readers look in the first kilobyte); an image's is at its start,
+    so an image whose text happens to hold the signature stays an image."""
     try:
         with file.open("rb") as handle:
-            return PDF_SIGNATURE in handle.read(1024)
+            head = handle.read(1024)
     except OSError:
         return False  # clean_plan says what is wrong with it
+    return PDF_SIGNATURE in head and not head.startswith(IMAGE_SIGNATURES)
 
 
 def _label(text: str) -> str:

@@ -319,3 +319,28 @@ def test_a_backup_carries_plans_and_their_images(
         assert image.read_bytes() == site_maps.plan_image(workspace, plan).read_bytes()
     finally:
         copy.close()
+
+
+def test_an_image_whose_text_holds_the_pdf_signature_is_an_image(
+    workspace: Workspace, campus: Campus, tmp_path: Path
+) -> None:
+    from PIL import PngImagePlugin
+
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Comment", "%PDF-1.7 exported from the plan room")
+    path = tmp_path / "odd.png"
+    plan_files.drawing().save(path, "PNG", pnginfo=info)
+    assert site_maps.add_map(workspace, campus.id, path).extension == "png"
+
+
+def test_a_backup_from_before_plans_lists_its_photos(tmp_path: Path) -> None:
+    import sqlite3
+    from contextlib import closing
+
+    from safety_assess.services.backup_format import photo_hashes
+
+    with closing(sqlite3.connect(tmp_path / "old.sqlite3")) as old:
+        old.execute("CREATE TABLE photos (sha256 TEXT)")
+        old.executemany("INSERT INTO photos VALUES (?)", [("b" * 64,), ("a" * 64,), ("b" * 64,)])
+        old.commit()
+    assert photo_hashes(tmp_path / "old.sqlite3") == ["a" * 64, "b" * 64]
