@@ -344,3 +344,21 @@ def test_a_backup_from_before_plans_lists_its_photos(tmp_path: Path) -> None:
         old.executemany("INSERT INTO photos VALUES (?)", [("b" * 64,), ("a" * 64,), ("b" * 64,)])
         old.commit()
     assert photo_hashes(tmp_path / "old.sqlite3") == ["a" * 64, "b" * 64]
+
+
+def test_findings_and_photos_are_pinned(workspace: Workspace, tmp_path: Path) -> None:
+    from safety_assess.services.demo import make_sample
+
+    sample = make_sample(workspace)
+    campus = workspace.campuses.by_code(sample.campus_code)
+    plan = site_maps.add_map(workspace, campus.id, plan_files.png_with_metadata(tmp_path / "Site.png"))
+    finding = workspace.findings.of_assessment(sample.assessment_id)[0]
+    photo = workspace.photos.list(sample.assessment_id)[0]
+    _, pin = site_maps.add_marker(workspace, plan.id, MarkerKind.FINDING, (5, 5), MarkerFields(finding_id=finding.id))
+    pinned, photo_pin = site_maps.add_marker(
+        workspace, plan.id, MarkerKind.PHOTO, (9, 9), MarkerFields(photo_id=photo.id)
+    )
+    assert pinned.marker(pin).finding_id == finding.id  # type: ignore[union-attr]
+    assert pinned.marker(photo_pin).photo_id == photo.id  # type: ignore[union-attr]
+    with pytest.raises(MapError, match="a photo pin needs the photo"):
+        site_maps.add_marker(workspace, plan.id, MarkerKind.PHOTO, (9, 9))
