@@ -174,3 +174,13 @@ def test_coverage_renumbering_and_the_responder_map(cli: Run, plan: tuple[Worksp
         cli("map", "responder", map_id, "--out", str(tmp_path / "r.pdf"), "--size", "a3")
     )
     assert not (tmp_path / "r.pdf").exists()
+
+
+def test_a_pdf_plan_is_drawn_without_a_display(cli: Run, tmp_path: Path) -> None:
+    """The command makes its own offscreen application to draw the page: no screen, and a platform that would
+    need one, are not in its way."""
+    no_screen = {"QT_QPA_PLATFORM": "xcb", "DISPLAY": ":99", "WAYLAND_DISPLAY": ""}
+    ok(cli("campus", "add", "District Office", "--code", "DO"))
+    plan_id = ok(cli("map", "add", "DO", str(plan_files.pdf(tmp_path / "Office.pdf", pages=1)), env=no_screen))
+    shown = json.loads(ok(cli("map", "show", plan_id, "--json")))
+    assert (shown["title"], shown["width"], shown["height"]) == ("Office", 833, 625)
