@@ -8,6 +8,7 @@ Colour in an embedded ICC profile is converted to sRGB first, so the plan looks 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import shutil
@@ -64,13 +65,14 @@ def _plain(path: Path, shown: str | None, error: PhotoError) -> str:
 
 
 def _upright(image: Image.Image) -> Image.Image:
+    """The decoded image turned upright by its EXIF orientation, in sRGB, holding nothing but its pixels."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # a broken EXIF block: the image stays as stored
         image.load()
-        turned = ImageOps.exif_transpose(image) or image
-    icc = image.info.get("icc_profile")
-    clean = _to_srgb(turned, icc) if icc else turned
-    transparency = image.info.get("transparency")
+        icc, transparency = image.info.get("icc_profile"), image.info.get("transparency")
+        with contextlib.suppress(Exception):  # a corrupt EXIF block is ignored, never fatal (as for photos)
+            ImageOps.exif_transpose(image, in_place=True)  # turned in place: no second copy of an upright plan
+    clean = _to_srgb(image, icc) if icc else image
     clean.info = {} if transparency is None else {"transparency": transparency}  # nothing else it says is kept
     return clean
 

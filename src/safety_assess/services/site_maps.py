@@ -129,7 +129,8 @@ def restore_map(workspace: Workspace, map_id: uuid.UUID) -> SiteMap:
 def add_marker(
     workspace: Workspace, map_id: uuid.UUID, kind: MarkerKind, at: Point, fields: MarkerFields | None = None
 ) -> tuple[SiteMap, uuid.UUID]:
-    """Place a marker; an exterior door gets the next free number. Returns the plan and the new marker's id."""
+    """Place a marker; an exterior door gets the next number (one after the highest). Returns the plan and the new
+    marker's id."""
     fields = fields or MarkerFields()
     plan = workspace.site_maps.get(map_id)
     check_point(plan, at, f"the {kind.label.lower()}")

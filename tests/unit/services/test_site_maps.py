@@ -362,3 +362,18 @@ def test_findings_and_photos_are_pinned(workspace: Workspace, tmp_path: Path) ->
     assert pinned.marker(photo_pin).photo_id == photo.id  # type: ignore[union-attr]
     with pytest.raises(MapError, match="a photo pin needs the photo"):
         site_maps.add_marker(workspace, plan.id, MarkerKind.PHOTO, (9, 9))
+
+
+def test_a_corrupt_exif_block_does_not_refuse_the_plan(workspace: Workspace, campus: Campus, tmp_path: Path) -> None:
+    import io
+    import struct
+
+    out = io.BytesIO()
+    plan_files.drawing().save(out, "JPEG")
+    junk = b"Exif\x00\x00MM\x00*\x00\x00\x00\x08\xff\xff" + b"\x01" * 40  # an IFD claiming 65535 entries
+    segment = b"\xff\xe1" + struct.pack(">H", len(junk) + 2) + junk
+    path = tmp_path / "odd.jpg"
+    path.write_bytes(out.getvalue()[:2] + segment + out.getvalue()[2:])
+    plan = site_maps.add_map(workspace, campus.id, path)
+    assert (plan.width, plan.height) == (400, 300)
+    assert b"Exif" not in site_maps.plan_image(workspace, plan).read_bytes()
