@@ -20,7 +20,11 @@ from safety_assess.domain.sitemap.model import MapError, SiteMap
 
 
 def register(commands: Commands, common: argparse.ArgumentParser) -> None:
-    parser = commands.add_parser("map", help="site and floor plans: import, mark doors and cameras, measure coverage")
+    parser = commands.add_parser(
+        "map",
+        help="site and floor plans: import, mark doors and cameras, measure coverage",
+        description=__doc__.split("\n\n", 1)[1].replace("\n", " ") if __doc__ else None,
+    )
     sub = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
     _plan_commands(sub, common)
     register_drawing(sub, common)

@@ -34,7 +34,13 @@ def register_drawing(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     renumber.add_argument("map", metavar="MAP")
     renumber.add_argument("--main", metavar="MARKER", help="the main entrance (default: the door numbered 1 now)")
-    wall = command(sub, common, "wall", "draw a wall (a line through two or more points) that blocks sight", wall_cmd)
+    wall = command(
+        sub,
+        common,
+        "wall",
+        "draw a wall (a line through two or more points) that blocks sight; prints its id",
+        wall_cmd,
+    )
     wall.add_argument("map", metavar="MAP")
     wall.add_argument("points", nargs="*", metavar="X,Y")
     zone = command(sub, common, "zone", "draw a zone to be watched (three or more points); prints its id", zone_cmd)
