@@ -99,3 +99,12 @@ def test_a_missing_plan_image_leaves_a_placeholder_and_a_warning(
     result = export_report(workspace, reported.id, out, clock=CLOCK)
     assert "Plan not available" in text_of(out)
     assert result.warnings == ["the image of site plan 'Whole site' is missing; a placeholder is printed"]
+
+
+def test_the_same_plans_and_clock_give_the_same_bytes(
+    workspace: Workspace, reported: AssessmentSummary, pinned: Pinned, tmp_path: Path
+) -> None:
+    first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    export_report(workspace, reported.id, first, clock=CLOCK)
+    export_report(workspace, reported.id, second, clock=CLOCK)
+    assert first.read_bytes() == second.read_bytes()
