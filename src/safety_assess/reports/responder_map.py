@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportlab import rl_config
 from reportlab.lib.pagesizes import LETTER, TABLOID, landscape, portrait
 from reportlab.lib.units import inch
 from reportlab.lib.utils import ImageReader
@@ -28,6 +29,8 @@ from safety_assess.reports.responder_panel import Panel
 from safety_assess.reports.responder_symbols import camera, draw_marker
 
 __all__ = ["ResponderSheet", "cell_of", "write_responder_pdf"]
+
+rl_config.useA85 = 0  # the plan's pixels as they are (binary), not a quarter larger in ASCII85
 
 SIZES = {"letter": LETTER, "tabloid": TABLOID}
 PANEL_WIDTH: dict[str, float] = {"letter": 2.35 * inch, "tabloid": 3.0 * inch}
