@@ -44,6 +44,19 @@ def test_the_settings_dialog_edits_a_copy(qtbot, window: MainWindow) -> None:  #
     assert (chosen.phase_names, chosen.phase_days) == ({"immediate": "Before the next term"}, {"long_term": 1500})
 
 
+def test_site_plans_go_into_public_reports_only_when_unticked(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    dialog = SettingsDialog(window, Settings(), context(window))
+    qtbot.addWidget(dialog)
+    assert dialog.leave_out_plans.isChecked() and "Site plans" in dialog.leave_out_plans.text()
+    assert dialog.value().public_report_plans is False
+    dialog.tabs.setCurrentIndex(1)
+    qtbot.mouseClick(dialog.leave_out_plans, Qt.MouseButton.LeftButton)
+    assert dialog.value().public_report_plans is True
+    again = SettingsDialog(window, dialog.value(), context(window))
+    qtbot.addWidget(again)
+    assert not again.leave_out_plans.isChecked()
+
+
 def test_settings_saved_and_applied_from_the_file_menu(  # type: ignore[no-untyped-def]
     qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:

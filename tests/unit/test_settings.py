@@ -103,3 +103,13 @@ def test_an_unknown_way_of_protecting_backups_is_refused(tmp_path: Path) -> None
     path.write_text('{"schema_version": 2, "assessor_name": "Ana", "backup_encryption": "rot13"}')
     assert load_settings(path) == Settings()
     assert len(list(tmp_path.glob("settings.json.unreadable-*"))) == 1
+
+
+def test_site_plans_stay_out_of_public_reports_unless_the_district_says(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text('{"schema_version": 2, "public_report_omits": ["photos"]}')  # from before site plans
+    assert load_settings(path).public_report_plans is False
+    save_settings(path, Settings(public_report_plans=True))
+    assert load_settings(path).public_report_plans is True
+    path.write_text('{"schema_version": 2, "public_report_plans": "yes"}')
+    assert load_settings(path) == Settings()  # not a yes or no: set aside, not read as one

@@ -52,6 +52,9 @@ class Settings:
     """Printed on every page of a full report."""
     public_report_omits: list[str] = dataclasses.field(default_factory=lambda: list(PUBLIC_OMISSIONS))
     """What the public version of a report leaves out; see PUBLIC_OMISSIONS."""
+    public_report_plans: bool = False
+    """Whether the public version of a report shows the campus's site plans with its findings pinned (the full
+    version always does). Off by default: a plan shows where a school is weak. Settings from before it: off."""
     currency: str = "$"
     """Shown with every amount: one character before it ($1,200, €1,200), a code after it (1,200 CHF)."""
     phase_names: dict[str, str] = dataclasses.field(default_factory=dict)

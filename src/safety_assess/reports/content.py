@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from safety_assess.domain.plan.assessment_plan import Plan
+from safety_assess.domain.sitemap.model import SiteMap
 
 
 class PhotoUnavailable(Exception):
@@ -54,14 +55,26 @@ class ReportOptions:
     marking: str = "Confidential - security-sensitive"
     district: str = ""
     include_responses: bool = True
+    public_plans: bool = False
+    """Whether a public report shows the site plans (a full one always does)."""
     generated_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
     app_version: str = ""
 
     def shows(self, part: str) -> bool:
-        """Whether this report prints ``part`` (photos, locations, finding_details, notes, responses)."""
+        """Whether this report prints ``part`` (photos, locations, finding_details, notes, responses, plans)."""
         if part == "responses" and not self.include_responses:
             return False
+        if part == "plans":
+            return not self.public or self.public_plans
         return not (self.public and part in self.omits)
+
+
+@dataclass(frozen=True)
+class PlanPicture:
+    """A site plan of the campus and its stored image (clean: no metadata)."""
+
+    plan: SiteMap
+    image: Path
 
 
 @dataclass
@@ -71,5 +84,7 @@ class ReportContent:
     photos: dict[str, list[ReportPhoto]] = field(default_factory=dict)
     """By finding key."""
     responses: list[ResponseLine] = field(default_factory=list)
+    site_plans: list[PlanPicture] = field(default_factory=list)
+    """The campus's plans in their order, when the report shows them."""
     warnings: list[str] = field(default_factory=list)
     """Problems met while gathering (photos missing or unreadable); the report still comes out."""

@@ -11,6 +11,7 @@ from safety_assess.reports.chapters.common import Story
 from safety_assess.reports.chapters.cover import cover
 from safety_assess.reports.chapters.findings import findings_chapter
 from safety_assess.reports.chapters.plan import action_plan
+from safety_assess.reports.chapters.site_plans import site_plans_chapter
 from safety_assess.reports.chapters.summary import charts, executive_summary
 from safety_assess.reports.content import ReportContent
 from safety_assess.reports.fonts import missing, register_fonts
@@ -26,6 +27,7 @@ def story(content: ReportContent) -> Story:
         *charts(content),
         *findings_chapter(content),
         *action_plan(content),
+        *site_plans_chapter(content),
         *appendix(content),
     ]
 
@@ -64,6 +66,7 @@ def user_texts(content: ReportContent) -> list[str]:
     for action in plan.actions:
         texts += [action.description, action.owner, action.funding, action.note]
     texts += [photo.caption for photos in content.photos.values() for photo in photos]
+    texts += [picture.plan.title for picture in content.site_plans]
     texts += [line.note for line in content.responses] + [line.answer for line in content.responses]
     return texts
 

@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportlab import rl_config
 from reportlab.lib.pagesizes import LETTER, TABLOID, landscape, portrait
 from reportlab.lib.units import inch
 from reportlab.lib.utils import ImageReader
@@ -29,6 +30,8 @@ from safety_assess.reports.responder_symbols import camera, draw_marker
 
 __all__ = ["ResponderSheet", "cell_of", "write_responder_pdf"]
 
+rl_config.useA85 = 0  # the plan's pixels as they are (binary), not a quarter larger in ASCII85
+
 SIZES = {"letter": LETTER, "tabloid": TABLOID}
 PANEL_WIDTH: dict[str, float] = {"letter": 2.35 * inch, "tabloid": 3.0 * inch}
 MARGIN: float = 0.4 * inch
@@ -39,6 +42,8 @@ GUTTER = 14.0
 GAP = 12.0
 DPI = 200
 """Resolution the plan's image is printed at, at most."""
+MANY = frozenset({MarkerKind.EXTERIOR_DOOR, MarkerKind.DOOR, MarkerKind.CAMERA})
+"""Kinds whose grid cells the legend does not list (doors have their list; cameras are many)."""
 LABELLED = frozenset(
     {MarkerKind.ASSEMBLY_AREA, MarkerKind.REUNIFICATION, MarkerKind.HAZARD, MarkerKind.OTHER, MarkerKind.STAIRS}
 )
@@ -114,7 +119,7 @@ def write_responder_pdf(
     _markers(canvas, plan, where)
     _bands(canvas, sheet, where)
     Panel(canvas, where.panel_x, where.page[1] - MARGIN - BAND, where.panel_width, MARGIN + BAND).fill(
-        plan, sheet, grid, where.scale, _doors(plan, grid)
+        plan, sheet, grid, where.scale, _doors(plan, grid), _places(plan, grid)
     )
     canvas.showPage()
     canvas.save()
@@ -201,3 +206,15 @@ def _doors(plan: SiteMap, grid: Grid) -> list[tuple[str, str, str]]:
     return [
         ("?" if d.number is None else str(d.number), cell_name(grid, plan, d.position), d.label.strip()) for d in doors
     ]
+
+
+def _places(plan: SiteMap, grid: Grid) -> dict[MarkerKind, list[str]]:
+    """The grid cells of each kind of key feature but doors and cameras, each once, in the order placed."""
+    places: dict[MarkerKind, list[str]] = {}
+    for marker in plan.markers:
+        if marker.kind in KEY_FEATURES and marker.kind not in MANY:
+            cells = places.setdefault(marker.kind, [])
+            cell = cell_name(grid, plan, marker.position)
+            if cell not in cells:
+                cells.append(cell)
+    return places

@@ -32,6 +32,7 @@ STYLES = {
 }
 
 Doors = Sequence[tuple[str, str, str]]
+Places = dict[MarkerKind, list[str]]
 
 
 class Panel:
@@ -40,7 +41,8 @@ class Panel:
     def __init__(self, canvas: Any, x: float, top: float, width: float, bottom: float) -> None:
         self.canvas, self.x, self.y, self.width, self.bottom = canvas, x, top, width, bottom
 
-    def fill(self, plan: SiteMap, sheet: Any, grid: Grid, scale: float, doors: Doors) -> None:
+    def fill(self, plan: SiteMap, sheet: Any, grid: Grid, scale: float, doors: Doors, places: Places) -> None:
+        """``places``: the grid cells of each kind of key feature, for those the legend lists them for."""
         for text, style in (
             (sheet.campus, "campus"),
             (sheet.address, "body"),
@@ -53,7 +55,7 @@ class Panel:
         self.y -= 6
         self.north_and_scale(plan, scale)
         self.text(grid.describe(), "body")
-        self.legend(plan)
+        self.legend(plan, places)
         self.doors(doors)
 
     def text(self, text: str, style: str) -> None:
@@ -75,7 +77,7 @@ class Panel:
             scale_bar(self.canvas, self.x + 40, middle - 2, self.width - 48, plan.pixels_per_metre * scale)
         self.y -= 46
 
-    def legend(self, plan: SiteMap) -> None:
+    def legend(self, plan: SiteMap, places: Places) -> None:
         present = {m.kind for m in plan.markers}
         kinds = [kind for kind in KEY_FEATURES if kind in present]
         if not kinds:
@@ -89,14 +91,25 @@ class Panel:
             else:
                 draw_marker(canvas, kind, self.x + 10, middle, number=1)
             canvas.setFillGray(0)
-            fonts.draw(canvas, self.x + 26, middle - 3, LEGEND_TEXT.get(kind, kind.label), 8.5)
+            text = LEGEND_TEXT.get(kind, kind.label)
+            fonts.draw(canvas, self.x + 26, middle - 3, text, 8.5)
+            if places.get(kind):
+                after = self.x + 26 + fonts.width(text, 8.5) + 5
+                cells = _fit(", ".join(places[kind]), 8.5, self.x + self.width - after, BOLD)
+                fonts.draw(canvas, after, middle - 3, cells, 8.5, main=BOLD)
             self.y -= 14
 
     def doors(self, doors: Doors) -> None:
-        """One line each ("Door 3  C4  Main entrance") when they fit, else in columns ("3 C4") as many as fit."""
+        """One line each ("Door 3  C4  Main entrance") when they fit, else in columns ("3 C4") as many as fit;
+        doors without a number ("?") are counted, not listed."""
+        unnumbered = sum(1 for number, _, _ in doors if number == "?")
+        doors = [door for door in doors if door[0] != "?"]
+        if doors or unnumbered:
+            self.text("Exterior doors", "heading")
+        if unnumbered:
+            self.text(f"{unnumbered} not numbered yet (boxed ?): number them in the map window.", "body")
         if not doors:
             return
-        self.text("Exterior doors", "heading")
         rows = max(1, math.floor((self.y - self.bottom) / LINE))
         canvas = self.canvas
         canvas.setFillGray(0)
@@ -115,8 +128,8 @@ class Panel:
             fonts.draw(canvas, self.x + column * DOOR_COLUMN, self.y - (row + 1) * LINE, f"{number} {cell}", 7.5)
 
 
-def _fit(text: str, size: float, width: float) -> str:
-    while len(text) > 1 and fonts.width(text, size) > width:
+def _fit(text: str, size: float, width: float, main: str = SANS) -> str:
+    while len(text) > 1 and fonts.width(text, size, main) > width:
         text = text[:-2] + "…"
     return text
 

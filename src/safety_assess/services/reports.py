@@ -15,8 +15,9 @@ from safety_assess.base.jobs import Progress
 from safety_assess.domain.checklist.values import display_value
 from safety_assess.domain.plan.assessment_plan import Plan
 from safety_assess.domain.records import PhotoRecord
-from safety_assess.reports.content import ReportContent, ReportOptions, ResponseLine
+from safety_assess.reports.content import PlanPicture, ReportContent, ReportOptions, ResponseLine
 from safety_assess.reports.errors import ReportError
+from safety_assess.services import site_maps
 from safety_assess.services.plan import PlanEditor, load_plan
 from safety_assess.services.report_photos import PhotoPrinter
 from safety_assess.services.workspace import Workspace
@@ -39,17 +40,28 @@ def report_options(
         omits=frozenset(settings.public_report_omits),
         marking=settings.confidentiality_marking.strip() or "Confidential - security-sensitive",
         district=settings.district_name,
+        public_plans=settings.public_report_plans,
         generated_at=clock or dt.datetime.now(dt.UTC),
         app_version=__version__,
     )
 
 
 def gather(
-    plan: Plan, options: ReportOptions, photos: dict[str, list[PhotoRecord]], printer: PhotoPrinter
+    plan: Plan,
+    options: ReportOptions,
+    photos: dict[str, list[PhotoRecord]],
+    printer: PhotoPrinter,
+    plans: list[PlanPicture] | None = None,
 ) -> ReportContent:
     """The report's content; its photos (by finding key) go to ``printer``, which makes them as the layout goes."""
     content = ReportContent(plan, options, responses=_responses(plan))
     content.photos = {key: [printer.submit(photo) for photo in found] for key, found in photos.items()}
+    content.site_plans = plans or []
+    content.warnings += [
+        f"the image of site plan '{p.plan.title}' is missing; a placeholder is printed"
+        for p in content.site_plans
+        if not p.image.is_file()
+    ]
     return content
 
 
@@ -103,7 +115,7 @@ def export_report(
     try:
         printer = PhotoPrinter(workspace, folder, progress, sum(map(len, photos.values())))
         try:
-            content = gather(plan, options, photos, printer)
+            content = gather(plan, options, photos, printer, _site_plans(workspace, plan, options))
             printer.wait()
             progress.report(0, 1, "Laying out the report")
             with writing(workspace.data_dir, out) as partial:
@@ -114,6 +126,14 @@ def export_report(
         shutil.rmtree(folder, ignore_errors=True)
     progress.report(1, 1)
     return ReportResult(out, pages, printer.warnings + warnings)
+
+
+def _site_plans(workspace: Workspace, plan: Plan, options: ReportOptions) -> list[PlanPicture]:
+    """The campus's plans and their images, when the report shows them."""
+    if not options.shows("plans"):
+        return []
+    maps = site_maps.list_maps(workspace, plan.summary.campus.id)
+    return [PlanPicture(m, site_maps.plan_image(workspace, m)) for m in maps]
 
 
 def _lay_out(content: ReportContent, partial: Path, unprotected: Path, password: str | None) -> tuple[list[str], int]:

@@ -3,6 +3,7 @@ and white, no metadata, and the paper turned to fit the plan."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import subprocess
@@ -105,6 +106,8 @@ def test_the_responder_map(png: Path, tmp_path: Path) -> None:
     assert "Fire alarm control panel" in text
     door = plan.of_kind(MarkerKind.EXTERIOR_DOOR)[2]
     assert re.search(rf"Door 3\s+{cell_of(plan, door.position)}\b", text)
+    knox = plan.of_kind(MarkerKind.KNOX_BOX)[0]
+    assert re.search(rf"Knox box\s+{cell_of(plan, knox.position)}\n", text)  # the legend says where
     assert "Assembly area here" in text  # a feature's label, beside it
     assert "PINNED-FINDING" not in text  # findings never go to police and fire
 
@@ -171,3 +174,13 @@ def test_it_is_black_and_white(png: Path, tmp_path: Path) -> None:
         lightness = page.convert("L")
     assert saturation.getextrema() == (0, 0)
     assert lightness.getextrema() == (0, 255)
+
+
+def test_doors_not_numbered_yet_are_counted_not_listed(png: Path, tmp_path: Path) -> None:
+    plan = site_plan(doors=3)
+    unnumbered = [dataclasses.replace(m, number=None) if m.number == 2 else m for m in plan.markers]
+    out = tmp_path / "map.pdf"
+    write_responder_pdf(dataclasses.replace(plan, markers=tuple(unnumbered)), png, SHEET, out)
+    text = text_of(out)
+    assert "1 not numbered yet" in text
+    assert re.search(r"Door 1\s", text) and re.search(r"Door 3\s", text) and not re.search(r"Door [2?]\s", text)

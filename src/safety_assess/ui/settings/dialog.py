@@ -134,6 +134,9 @@ class SettingsDialog(QDialog):
             box.setChecked(name in self.settings.public_report_omits)
             self.omits[name] = box
             form.addRow("", box)
+        self.leave_out_plans = QCheckBox("Site plans, with the findings pinned on them")
+        self.leave_out_plans.setChecked(not self.settings.public_report_plans)
+        form.addRow("", self.leave_out_plans)
         return _page(form)
 
     def _privacy_tab(self) -> QWidget:
@@ -228,6 +231,7 @@ class SettingsDialog(QDialog):
             confidentiality_marking=self.marking.text().strip() or Settings().confidentiality_marking,
             currency=self.currency.text().strip() or "$",
             public_report_omits=[name for name, box in self.omits.items() if box.isChecked()],
+            public_report_plans=not self.leave_out_plans.isChecked(),
             phase_names={
                 key: name.text().strip()
                 for key, (name, _) in self.phases.items()
