@@ -184,3 +184,24 @@ def test_a_pdf_plan_is_drawn_without_a_display(cli: Run, tmp_path: Path) -> None
     plan_id = ok(cli("map", "add", "DO", str(plan_files.pdf(tmp_path / "Office.pdf", pages=1)), env=no_screen))
     shown = json.loads(ok(cli("map", "show", plan_id, "--json")))
     assert (shown["title"], shown["width"], shown["height"]) == ("Office", 833, 625)
+
+
+def test_markers_are_edited_moved_and_the_plan_suggests_answers(cli: Run, tmp_path: Path) -> None:
+    ok(cli("campus", "add", "Lincoln High", "--code", "LHS"))
+    assessment = ok(cli("assessment", "new", "--campus", "LHS", "--checklist", "comprehensive-facility"))
+    plan_id = ok(cli("map", "add", "LHS", str(plan_files.png_with_metadata(tmp_path / "Site.png"))))
+    ok(cli("map", "scale", plan_id, "0,0", "100,0", "10"))
+    ok(cli("map", "mark", plan_id, "camera", "100,150", "--heading", "90", "--fov", "60", "--range", "30"))
+    door = ok(cli("map", "mark", plan_id, "exterior-door", "20,150"))
+    ok(cli("map", "edit", door, "--camera-instance", "Entry 1", "--label", "Gym doors"))
+    unseen = json.loads(ok(cli("map", "suggest", assessment, "--json")))
+    assert [(s["instance"], s["value"], s["current"]) for s in unseen] == [("Entry 1", "none", None)]
+    ok(cli("map", "move", door[:8], "300,150"))
+    ok(cli("map", "suggest", assessment, "--accept"))
+    seen = json.loads(ok(cli("map", "suggest", assessment, "--json")))
+    assert [(s["instance"], s["value"], s["current"]) for s in seen] == [("Entry 1", "camera", "camera")]
+    shown = json.loads(ok(cli("map", "show", plan_id, "--json")))
+    (edited,) = [m for m in shown["markers"] if m["id"] == door]
+    assert (edited["label"], edited["camera_instance"], edited["x"]) == ("Gym doors", "Entry 1", 300)
+    assert "for cameras" in one_line_error(cli("map", "edit", door, "--heading", "10"))
+    assert "outside the plan" in one_line_error(cli("map", "move", door, "9999,1"))

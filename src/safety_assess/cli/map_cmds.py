@@ -15,6 +15,7 @@ from safety_assess.cli.context import Commands, open_workspace
 from safety_assess.cli.map_args import command, metres
 from safety_assess.cli.map_drawing_cmds import register_drawing
 from safety_assess.cli.map_json import COVERAGE_KEYS, LIST_KEYS, SHOW_KEYS, plan_json, summary_json
+from safety_assess.cli.map_suggest_cmds import register_suggest
 from safety_assess.cli.output import print_json, print_table
 from safety_assess.domain.sitemap.model import MapError, SiteMap
 
@@ -28,6 +29,7 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
     _plan_commands(sub, common)
     register_drawing(sub, common)
+    register_suggest(sub, common)
     _reading_commands(sub, common)
 
 

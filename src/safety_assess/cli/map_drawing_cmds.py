@@ -27,6 +27,23 @@ def register_drawing(sub: Any, common: argparse.ArgumentParser) -> None:
     mark.add_argument("--finding", metavar="ID", help="pin this finding (its full id)")
     mark.add_argument("--photo", metavar="ID", help="pin this photo (its full id)")
     mark.add_argument("--camera-instance", metavar="LABEL", help="the checklist's camera this is ('Camera 4 - gym')")
+    edit = command(sub, common, "edit", "change a marker's label, camera or links (what is not given stays)", edit_cmd)
+    edit.add_argument("marker", metavar="MARKER")
+    edit.add_argument("--label")
+    edit.add_argument("--heading", type=float, metavar="DEG")
+    edit.add_argument("--fov", type=float, metavar="DEG")
+    edit_reach = edit.add_mutually_exclusive_group()
+    edit_reach.add_argument("--range", type=float, metavar="M")
+    edit_reach.add_argument("--resolution", metavar="WxH")
+    edit.add_argument("--number", type=int, metavar="N", help="an exterior door's number")
+    edit.add_argument("--finding", metavar="ID")
+    edit.add_argument("--photo", metavar="ID")
+    edit.add_argument(
+        "--camera-instance", metavar="LABEL", help="the checklist group instance it is ('Camera 4', 'Entry 3')"
+    )
+    move = command(sub, common, "move", "move a marker", move_cmd)
+    move.add_argument("marker", metavar="MARKER")
+    move.add_argument("to", metavar="X,Y")
     unmark = command(sub, common, "unmark", "remove a marker", unmark_cmd)
     unmark.add_argument("marker", metavar="MARKER")
     renumber = command(
@@ -64,6 +81,37 @@ def mark_cmd(args: argparse.Namespace) -> int:
     with open_workspace(args) as workspace:
         _, marker_id = add_marker(workspace, workspace.site_maps.resolve_id(args.map), kind, at, fields)
     print(marker_id)
+    return 0
+
+
+def edit_cmd(args: argparse.Namespace) -> int:
+    from safety_assess.services.site_maps import MarkerFields, edit_marker
+
+    with open_workspace(args) as workspace:
+        marker_id = workspace.site_maps.resolve_marker_id(args.marker)
+        marker, _ = workspace.site_maps.marker_and_map(marker_id)
+        fields = MarkerFields(
+            label=args.label,
+            camera=_edited_camera(args, marker.camera),
+            finding_id=full_id(args.finding, "finding"),
+            photo_id=full_id(args.photo, "photo"),
+            camera_instance=args.camera_instance,
+            number=args.number,
+        )
+        plan = edit_marker(workspace, marker_id, fields)
+    print(f"changed marker {marker_id} on '{plan.title}'")
+    return 0
+
+
+def move_cmd(args: argparse.Namespace) -> int:
+    from safety_assess.domain.sitemap.checks import parse_point
+    from safety_assess.services.site_maps import move_marker
+
+    to = parse_point(args.to)
+    with open_workspace(args) as workspace:
+        marker_id = workspace.site_maps.resolve_marker_id(args.marker)
+        plan = move_marker(workspace, marker_id, to)
+    print(f"moved marker {marker_id} on '{plan.title}' to {to[0]:g},{to[1]:g}")
     return 0
 
 
@@ -124,3 +172,24 @@ def _camera(args: argparse.Namespace, kind: MarkerKind) -> Any:
         range_m=args.range,
         resolution=parse_resolution(args.resolution) if args.resolution else None,
     )
+
+
+def _edited_camera(args: argparse.Namespace, now: Any) -> Any:
+    """The camera as it is with the options given changed; None when no camera option was given."""
+    from dataclasses import replace
+
+    from safety_assess.domain.sitemap.checks import parse_resolution
+    from safety_assess.domain.sitemap.model import CameraSpec
+
+    if all(value is None for value in (args.heading, args.fov, args.range, args.resolution)):
+        return None
+    spec = now or CameraSpec()
+    if args.heading is not None:
+        spec = replace(spec, heading=args.heading)
+    if args.fov is not None:
+        spec = replace(spec, fov=args.fov)
+    if args.range is not None:
+        spec = replace(spec, range_m=args.range, resolution=None)
+    if args.resolution is not None:
+        spec = replace(spec, resolution=parse_resolution(args.resolution), range_m=None)
+    return spec

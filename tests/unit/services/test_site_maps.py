@@ -205,7 +205,7 @@ def test_a_camera_is_checked_against_the_plan(workspace: Workspace, plan: SiteMa
     bad = [
         (MarkerKind.CAMERA, (100, 100), MarkerFields(camera=CameraSpec(fov=360)), "field of view"),
         (MarkerKind.CAMERA, (100, 100), MarkerFields(camera=CameraSpec(range_m=30)), "has no scale"),
-        (MarkerKind.DOOR, (100, 100), MarkerFields(camera=CameraSpec()), "for cameras, not a"),
+        (MarkerKind.DOOR, (100, 100), MarkerFields(camera=CameraSpec()), "for cameras, not for markers of kind"),
         (MarkerKind.AED, (401, 100), None, "the aed 401,100 is outside the plan"),
         (MarkerKind.AED, (10, 10), MarkerFields(number=3), "only exterior doors are numbered"),
         (MarkerKind.FINDING, (10, 10), None, "a finding pin needs the finding"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from safety_assess.domain.sitemap.coverage import CoverageItem, CoverageReport
 from safety_assess.domain.sitemap.model import Marker, MarkerKind, SiteMap
@@ -28,6 +28,9 @@ class Rule:
     """The value otherwise."""
     unseen_hint: str = ""
     """Said with the unseen value: what the plan cannot know."""
+    keep_seen: dict[str, str] = field(default_factory=dict)
+    """An answer already given -> the value to suggest instead of ``seen`` (what the plan cannot know is kept)."""
+    keep_unseen: dict[str, str] = field(default_factory=dict)
 
 
 RULES: tuple[Rule, ...] = (
@@ -38,6 +41,8 @@ RULES: tuple[Rule, ...] = (
         seen="camera",
         unseen="none",
         unseen_hint="choose 'Direct view from an occupied room only' if a staffed room looks onto it",
+        keep_seen={"view": "camera-and-view", "camera-and-view": "camera-and-view"},
+        keep_unseen={"view": "view", "camera-and-view": "view"},
     ),
 )
 """The comprehensive checklist's exterior entries: is the door's approach watched by a camera."""
@@ -92,3 +97,13 @@ def _cameras(item: CoverageItem) -> str:
     return ", ".join(
         f"{s.label or 'a camera'} ({s.level.text})" if s.level else (s.label or "a camera") for s in item.covered_by
     )
+
+
+def fitted(suggestion: Suggestion, current: object, rules: Sequence[Rule] = RULES) -> Suggestion:
+    """The suggestion fitted to the answer already given: the plan knows about cameras, not about a direct view
+    from an occupied room, so 'view' stays with a camera added or taken away."""
+    rule = next((r for r in rules if (r.group, r.item_id) == (suggestion.group, suggestion.item_id)), None)
+    if rule is None or not isinstance(current, str):
+        return suggestion
+    keep = rule.keep_seen if suggestion.value == rule.seen else rule.keep_unseen
+    return replace(suggestion, value=keep.get(current, suggestion.value))
