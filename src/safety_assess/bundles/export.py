@@ -35,6 +35,7 @@ from safety_assess.keys.district_key import DistrictPublicKey
 from safety_assess.keys.sealed import seal
 from safety_assess.photos.decode import PhotoError
 from safety_assess.photos.store import PhotoStore
+from safety_assess.storage.bundle_plans import campuses_of, plans_document
 from safety_assess.storage.bundle_rows import assessment_document, revision_chain
 from safety_assess.storage.database import Database
 from safety_assess.storage.meta import LAST_EXPORT, changed_since, installation_id, last_export, put
@@ -135,6 +136,8 @@ def _write_zip(
             progress.check()
             writer.meter.at(f"Assessment {done + 1} of {len(ids)}")
             result.photos += _add_assessment(source, writer, assessment_id, progress, result.warnings)
+        writer.meter.at("Site plans")
+        with_plans = [c for c in campuses_of(source.database, ids) if _add_plans(source, writer, c, result.warnings)]
         manifest = Manifest(
             format=FORMAT,
             format_version=FORMAT_VERSION,
@@ -147,6 +150,7 @@ def _write_zip(
             exporter=source.exporter,
             created_at=clock or dt.datetime.now(dt.UTC),
             assessments=[str(i) for i in ids],
+            site_plans=[str(c) for c in with_plans],
             entries=writer.entries,
         )
         data = manifest_bytes(manifest)
@@ -199,6 +203,32 @@ def _add_photo(source: Source, writer: _Writer, row: dict[str, Any], photo: Phot
     name = f"photos/{hashlib.sha256(made.data).hexdigest()}.{made.extension}"
     writer.add(name, made.data, compress=False)
     row["file"], row["file_kind"] = name, made.kind
+
+
+def _add_plans(source: Source, writer: _Writer, campus_id: uuid.UUID, warnings: list[str]) -> bool:
+    """The campus's site plans (removed ones too, so that a removal travels) with their images; False when it has
+    none. A plan whose image cannot be read is left out, with what is drawn on it, and named in ``warnings``."""
+    document = plans_document(source.database, campus_id)
+    if document is None:
+        return False
+    for row in list(document["maps"]):
+        try:
+            data = source.photo_store.original(row["sha256"], row["extension"]).read_bytes()  # stored clean
+        except OSError as error:
+            warnings.append(f"plan {row['title']} ({row['id']}) not in the bundle: {_reason(error)}")
+            _leave_out(document, row["id"])
+            continue
+        row["file"] = f"plan-images/{hashlib.sha256(data).hexdigest()}.{row['extension']}"
+        writer.add(row["file"], data, compress=False)
+    text = json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    writer.add(f"site-plans/{campus_id}.json", text.encode(), compress=True)
+    return True
+
+
+def _leave_out(document: dict[str, Any], map_id: str) -> None:
+    document["maps"] = [row for row in document["maps"] if row["id"] != map_id]
+    for key in ("markers", "shapes"):
+        document[key] = [row for row in document[key] if row["map_id"] != map_id]
 
 
 def _reason(error: Exception) -> str:
