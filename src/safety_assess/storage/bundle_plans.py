@@ -45,6 +45,34 @@ def campuses_of(database: Database, assessment_ids: list[uuid.UUID]) -> list[uui
     return list(dict.fromkeys(found[i] for i in assessment_ids if i in found))
 
 
+def assessments_carrying_plan_changes(database: Database, since: dt.datetime | None) -> list[uuid.UUID]:
+    """The latest assessment made here (not a conflicting copy) of each campus whose plan, marker, wall or zone
+    changed after ``since`` (of every campus with plans when None): what carries the change to the district."""
+    with database.session() as session:
+        changed = _campuses_edited(session, since)
+        own = (
+            select(AssessmentRow.id, AssessmentRow.campus_id)
+            .where(AssessmentRow.campus_id.in_(changed), AssessmentRow.source_installation.is_(None))
+            .where(AssessmentRow.conflict_of_id.is_(None))
+            .order_by(AssessmentRow.assessed_on, AssessmentRow.started_at)
+        )
+        latest = {campus_id: assessment_id for assessment_id, campus_id in session.execute(own)}
+    return list(latest.values())
+
+
+def _campuses_edited(session: Session, since: dt.datetime | None) -> set[uuid.UUID]:
+    on_plans = (MapMarkerRow.map_id == SiteMapRow.id, MapShapeRow.map_id == SiteMapRow.id)
+    queries = [
+        (select(SiteMapRow.campus_id), SiteMapRow.updated_at),
+        (select(SiteMapRow.campus_id).join(MapMarkerRow, on_plans[0]), MapMarkerRow.updated_at),
+        (select(SiteMapRow.campus_id).join(MapShapeRow, on_plans[1]), MapShapeRow.updated_at),
+    ]
+    found: set[uuid.UUID] = set()
+    for query, updated in queries:
+        found.update(session.scalars(query.distinct() if since is None else query.where(updated > since).distinct()))
+    return found
+
+
 def plans_document(database: Database, campus_id: uuid.UUID) -> dict[str, Any] | None:
     """Every plan of the campus with its markers, walls and zones, removed ones included; None when it has none."""
     with database.session() as session:

@@ -19,7 +19,14 @@ from safety_assess.bundles.safezip import BundleError
 from safety_assess.bundles.verify import opened_bundle
 from safety_assess.domain.records import AssessmentSummary
 from safety_assess.keys.device import DeviceKey
-from safety_assess.services.bundles import export_bundle, export_campus_pack, import_bundle, import_bundles
+from safety_assess.services.bundles import (
+    changed_assessments,
+    export_bundle,
+    export_campus_pack,
+    export_changed,
+    import_bundle,
+    import_bundles,
+)
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.bundle_apply import Result
 from safety_assess.storage.orm import AssessmentRow, MapMarkerRow, MapShapeRow, SiteMapRow
@@ -50,7 +57,8 @@ def count(workspace: Workspace, table: object) -> int:
 def test_a_campus_with_two_plans_arrives_whole_in_a_fresh_data_folder(
     workspace: Workspace, reported: AssessmentSummary, planned: Planned, district: Workspace, tmp_path: Path
 ) -> None:
-    bundle = export(workspace, reported, tmp_path / "lhs.sabundle")
+    bundle = tmp_path / "lhs.sabundle"
+    assert export_bundle(workspace, [reported.id], bundle, clock=CLOCK).plans == 2
     with zipfile.ZipFile(bundle) as archive:
         names = archive.namelist()
     assert f"site-plans/{planned.campus_id}.json" in names
@@ -263,9 +271,23 @@ def test_a_plan_whose_image_is_missing_is_left_out_and_named(
         workspace.photo_store.original(floor.sha256, floor.extension).unlink()
     out = tmp_path / "lhs.sabundle"
     result = export_bundle(workspace, [reported.id], out, clock=CLOCK)
+    assert result.plans == 1
     assert [w for w in result.warnings if "plan" in w] == [
         f"plan First floor ({planned.floor}) not in the bundle: its file is missing from the photo store"
     ]
     report = import_bundle(district, out, trust=always)
     assert [(p.added, p.updated) for p in report.plans] == [(1 + 4 + 2, 0)]  # the site plan and what is on it
     assert count(district, SiteMapRow) == 1
+
+
+def test_a_plan_changed_since_the_last_export_sends_its_campus_latest_assessment_again(
+    workspace: Workspace, reported: AssessmentSummary, planned: Planned, tmp_path: Path
+) -> None:
+    assert export_changed(workspace, tmp_path / "one.sabundle") is not None
+    assert export_changed(workspace, tmp_path / "two.sabundle") is None
+    edit(workspace, MapShapeRow, planned.wall, points=[[20.0, 20.0], [780.0, 20.0]])
+    assert changed_assessments(workspace)[0] == [reported.id]
+    again = export_changed(workspace, tmp_path / "three.sabundle")
+    assert again is not None and again.assessments == [reported.id]
+    with opened_bundle(again.path) as verified:
+        assert list(verified.plans) == [planned.campus_id]
