@@ -196,10 +196,15 @@ def database_file(workspace: Workspace) -> Path:
     return path
 
 
+PHOTOS = "SELECT sha256 FROM photos"
+
+
 def photo_hashes(database: Path) -> list[str]:
-    """The SHA-256 of every photo the database refers to."""
+    """The SHA-256 of every photo and plan image the database refers to (a backup from before plans has none)."""
     with closing(sqlite3.connect(database)) as connection:  # a copy, so its WAL files go when it closes
-        return [row[0] for row in connection.execute("SELECT DISTINCT sha256 FROM photos ORDER BY sha256")]
+        has_plans = connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'site_maps'")
+        query = "SELECT sha256 FROM photos UNION SELECT sha256 FROM site_maps" if has_plans.fetchone() else PHOTOS
+        return [row[0] for row in connection.execute(f"SELECT DISTINCT sha256 FROM ({query}) ORDER BY sha256")]
 
 
 def link_same(existing: Path, destination: Path, size: int) -> bool:

@@ -84,7 +84,8 @@ def _instance_for(
 
 def remove_orphan_files(workspace: Workspace) -> int:
     """Delete stored photo files no record refers to (only old ones, an import may be running); at start."""
-    return len(workspace.photo_store.remove_orphans(workspace.photos.referenced_hashes()))
+    referenced = workspace.photos.referenced_hashes() | workspace.site_maps.referenced_hashes()  # plans' images too
+    return len(workspace.photo_store.remove_orphans(referenced))
 
 
 def correct_photo_sizes(workspace: Workspace) -> int:

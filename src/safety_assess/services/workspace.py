@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         CampusRepository,
         FindingRepository,
         PhotoRepository,
+        SiteMapRepository,
         SnapshotRepository,
     )
 
@@ -120,6 +121,12 @@ class Workspace:
         from safety_assess.storage.repositories import PhotoRepository
 
         return PhotoRepository(self.database)
+
+    @cached_property
+    def site_maps(self) -> SiteMapRepository:
+        from safety_assess.storage.repositories import SiteMapRepository
+
+        return SiteMapRepository(self.database)
 
     @cached_property
     def photo_store(self) -> PhotoStore:
