@@ -26,7 +26,7 @@ PLAN_ENTRIES: Final = ("site-plans/", "plan-images/")
 MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"
 ENTRY_PATH = re.compile(
     r"^(assessments/[0-9a-f-]{36}\.json|photos/[0-9a-f]{64}\.(jpg|jpeg|png|webp|tif|tiff|heic|heif)"
-    r"|site-plans/[0-9a-f-]{36}\.json|plan-images/[0-9a-f]{64}\.(jpg|jpeg|png|webp|tif|tiff))$"
+    r"|site-plans/[0-9a-f-]{36}\.json|plan-images/[0-9a-f]{64}\.(jpg|jpeg|png))$"
 )
 """The only entry names a bundle may hold besides the manifest and its signature."""
 

@@ -12,9 +12,11 @@ from typing import Any
 from safety_assess.domain.sitemap.model import MarkerKind
 from safety_assess.domain.versions import version_problem
 from safety_assess.photos.decode import FORMATS, PhotoError, describe, open_image
+from safety_assess.photos.plans import MAX_PLAN_PIXELS
 from safety_assess.storage.bundle_plans import PLAN_LISTS, PLANS_DOCUMENT_VERSION
 
-PLAN_IMAGE_FORMATS = frozenset({"JPEG", "PNG", "WEBP", "TIFF"})
+PLAN_IMAGE_FORMATS = frozenset({"JPEG", "PNG"})
+"""Plans are stored as PNG or JPEG (photos/plans.py)."""
 SHAPE_POINTS = {"wall": 2, "zone": 3}
 """The fewest points a wall and a zone have."""
 MARKER_KINDS = frozenset(kind.value for kind in MarkerKind)
@@ -103,12 +105,15 @@ def _camera(value: Any) -> bool:
 
 
 def image_problem(path: Path, extension: str, sizes: set[tuple[int, int]]) -> str | None:
-    """None when the file at ``path`` is a plan image of a supported format matching ``extension``, that opens within
-    the decode budget, decodes whole, and has the size of every plan in ``sizes``; else what is wrong."""
+    """None when the file at ``path`` is a PNG or JPEG matching ``extension``, that opens as photos do (within the
+    photo pixel limit and decode budget), is no larger than a plan may be, decodes whole, and has the size of every
+    plan in ``sizes``; else what is wrong."""
     try:
         with open_image(path) as image:
             if image.format not in PLAN_IMAGE_FORMATS or FORMATS[str(image.format)] != _family(extension):
                 return f"it is not the {extension.upper()} image its name says"
+            if image.width * image.height > MAX_PLAN_PIXELS:
+                return f"at {image.width * image.height / 1e6:.0f} MP it is larger than a plan may be"
             if any(size != image.size for size in sizes):
                 width, height = image.size
                 return f"it is {width} x {height} pixels, not the size its plan records say"
@@ -121,4 +126,4 @@ def image_problem(path: Path, extension: str, sizes: set[tuple[int, int]]) -> st
 
 
 def _family(extension: str) -> str:
-    return {"jpeg": "jpg", "tiff": "tif"}.get(extension.lower(), extension.lower())
+    return "jpg" if extension.lower() == "jpeg" else extension.lower()

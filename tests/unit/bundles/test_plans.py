@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import tempfile
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -30,6 +31,7 @@ from safety_assess.services.bundles import (
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.bundle_apply import Result
 from safety_assess.storage.orm import AssessmentRow, MapMarkerRow, MapShapeRow, SiteMapRow
+from tests import plan_files
 from tests.unit.bundles.conftest import always
 from tests.unit.bundles.plan_rows import EDITED, Planned, add_plans, edit, plan_image, plans_of
 from tests.unit.bundles.test_verify import Files, resign, rewrite
@@ -131,6 +133,12 @@ def _flipped(files: Files) -> bytes:
     return data[:100] + bytes([data[100] ^ 1]) + data[101:]
 
 
+def _huge(width: int, height: int) -> bytes:
+    """A PNG whose header claims a plan this large, with almost no data."""
+    with tempfile.TemporaryDirectory() as folder:
+        return plan_files.huge_png(Path(folder) / "huge.png", width, height).read_bytes()
+
+
 def _replaced(files: Files, old: bytes, new: bytes) -> Files:
     name = next(n for n in files if n.startswith("site-plans/"))
     assert old in files[name] and len(old) == len(new)
@@ -183,6 +191,8 @@ def _wrong_type(document: dict) -> None:  # type: ignore[type-arg]
         ),
         (lambda f, key: resign(_swap_image(f, plan_image((80, 60), "PNG")), key), r"80 x 60 pixels, not the size"),
         (lambda f, key: resign(_swap_image(f, plan_image((800, 600), "JPEG")), key), "not the PNG image its name says"),
+        (lambda f, key: resign(_swap_image(f, _huge(7000, 7000)), key), "at 49 MP it is larger than a plan may be"),
+        (lambda f, key: resign(_swap_image(f, _huge(15000, 15000)), key), "larger than the 200 MP limit"),
         (lambda f, key: resign(_plans_json(f, _unknown_kind), key), "is of an unknown kind 'trapdoor'"),
         (lambda f, key: resign(_plans_json(f, _zone_of_two_points), key), "is not a zone of at least 3 points"),
         (lambda f, key: resign(_plans_json(f, _camera_all_around), key), "has a camera that is not a heading"),
@@ -291,3 +301,15 @@ def test_a_plan_changed_since_the_last_export_sends_its_campus_latest_assessment
     assert again is not None and again.assessments == [reported.id]
     with opened_bundle(again.path) as verified:
         assert list(verified.plans) == [planned.campus_id]
+
+
+def test_plans_land_on_the_districts_own_campus_of_the_same_code(
+    workspace: Workspace, reported: AssessmentSummary, planned: Planned, district: Workspace, tmp_path: Path
+) -> None:
+    own = district.campuses.add("Lincoln High School", "lhs", "1200 Main St")
+    assert own.id != planned.campus_id
+    report = import_bundle(district, export(workspace, reported, tmp_path / "lhs.sabundle"), trust=always)
+    assert report.maps_changed == {own.id}
+    assert plans_of(district, own.id) == plans_of(workspace, planned.campus_id)
+    with district.database.session() as session:
+        assert session.scalars(select(SiteMapRow.campus_id).distinct()).all() == [own.id]
