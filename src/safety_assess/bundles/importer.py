@@ -107,14 +107,14 @@ class ImportReport:
         if self.already_imported:
             return f"{self.path.name}: already imported"
         counts = ", ".join(f"{self.count(r)} {r.value}" for r in Result if self.count(r))
-        return f"{self.path.name}: {counts or 'nothing to import'}{self._plans_summary()} (from {self.fingerprint})"
+        return f"{self.path.name}: {counts or 'nothing to import'} (from {self.fingerprint}){self._plans_summary()}"
 
     def _plans_summary(self) -> str:
         added, updated = sum(p.added for p in self.plans), sum(p.updated for p in self.plans)
         if not (added or updated):
             return ""
-        counts = ", ".join(f"{n} {word}" for n, word in ((added, "added"), (updated, "updated")) if n)
-        return f"; site plans: {counts} (plans, markers, walls and zones)"
+        counts = " and ".join(f"{n} {word}" for n, word in ((added, "added"), (updated, "updated")) if n)
+        return f"; plans, markers, walls or zones: {counts}"
 
 
 def import_bundle(

@@ -71,7 +71,7 @@ def test_a_campus_with_two_plans_arrives_whole_in_a_fresh_data_folder(
     report = import_bundle(district, bundle, trust=always)
     assert [o.result for o in report.outcomes] == [Result.ADDED]
     assert [(p.added, p.updated) for p in report.plans] == [(RECORDS, 0)]
-    assert "site plans: 10 added" in report.summary() and report.result == "added"
+    assert report.summary().endswith("; plans, markers, walls or zones: 10 added") and report.result == "added"
     theirs = district.campuses.by_code("LHS").id
     assert report.maps_changed == {theirs}
     assert plans_of(district, theirs) == plans_of(workspace, planned.campus_id)
@@ -231,7 +231,7 @@ def test_a_bundle_of_format_1_without_plans_imports_as_before(
 
     report = import_bundle(district, rewrite(bundle, as_format_1), trust=always)
     assert [o.result for o in report.outcomes] == [Result.ADDED] and report.plans == []
-    assert "site plans" not in report.summary() and count(district, SiteMapRow) == 0
+    assert "plans, markers" not in report.summary() and count(district, SiteMapRow) == 0
 
 
 def test_a_bundle_of_format_1_cannot_hold_plans(
