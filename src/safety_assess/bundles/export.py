@@ -35,6 +35,7 @@ from safety_assess.keys.district_key import DistrictPublicKey
 from safety_assess.keys.sealed import seal
 from safety_assess.photos.decode import PhotoError
 from safety_assess.photos.store import PhotoStore
+from safety_assess.storage.bundle_plans import assessments_carrying_plan_changes, campuses_of, plans_document
 from safety_assess.storage.bundle_rows import assessment_document, revision_chain
 from safety_assess.storage.database import Database
 from safety_assess.storage.meta import LAST_EXPORT, changed_since, installation_id, last_export, put
@@ -65,6 +66,8 @@ class ExportResult:
     warnings: list[str] = field(default_factory=list)
     sealed_to: DistrictPublicKey | None = None
     """The district key the bundle is encrypted to; None when it is not encrypted."""
+    plans: int = 0
+    """The site and floor plans it carries (removed ones too)."""
 
 
 class _Writer:
@@ -135,6 +138,8 @@ def _write_zip(
             progress.check()
             writer.meter.at(f"Assessment {done + 1} of {len(ids)}")
             result.photos += _add_assessment(source, writer, assessment_id, progress, result.warnings)
+        writer.meter.at("Site plans")
+        with_plans = [c for c in campuses_of(source.database, ids) if _add_plans(source, writer, c, result)]
         manifest = Manifest(
             format=FORMAT,
             format_version=FORMAT_VERSION,
@@ -147,6 +152,7 @@ def _write_zip(
             exporter=source.exporter,
             created_at=clock or dt.datetime.now(dt.UTC),
             assessments=[str(i) for i in ids],
+            site_plans=[str(c) for c in with_plans],
             entries=writer.entries,
         )
         data = manifest_bytes(manifest)
@@ -201,6 +207,33 @@ def _add_photo(source: Source, writer: _Writer, row: dict[str, Any], photo: Phot
     row["file"], row["file_kind"] = name, made.kind
 
 
+def _add_plans(source: Source, writer: _Writer, campus_id: uuid.UUID, result: ExportResult) -> bool:
+    """The campus's site plans (removed ones too, so that a removal travels) with their images; False when it has
+    none. A plan whose image cannot be read is left out, with what is drawn on it, and named in the warnings."""
+    document = plans_document(source.database, campus_id)
+    if document is None:
+        return False
+    for row in list(document["maps"]):
+        try:
+            data = source.photo_store.original(row["sha256"], row["extension"]).read_bytes()  # stored clean
+        except OSError as error:
+            result.warnings.append(f"plan {row['title']} ({row['id']}) not in the bundle: {_reason(error)}")
+            _leave_out(document, row["id"])
+            continue
+        row["file"] = f"plan-images/{hashlib.sha256(data).hexdigest()}.{row['extension']}"
+        writer.add(row["file"], data, compress=False)
+        result.plans += 1
+    text = json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    writer.add(f"site-plans/{campus_id}.json", text.encode(), compress=True)
+    return True
+
+
+def _leave_out(document: dict[str, Any], map_id: str) -> None:
+    document["maps"] = [row for row in document["maps"] if row["id"] != map_id]
+    for key in ("markers", "shapes"):
+        document[key] = [row for row in document[key] if row["map_id"] != map_id]
+
+
 def _reason(error: Exception) -> str:
     if isinstance(error, FileNotFoundError):
         return "its file is missing from the photo store"
@@ -208,10 +241,11 @@ def _reason(error: Exception) -> str:
 
 
 def export_changed(source: Source, out: Path, *, progress: Progress | None = None) -> ExportResult | None:
-    """Export every assessment made here that changed since the last such export (all of them the first time);
-    None, and nothing written, when nothing changed. The time is remembered only once the bundle is complete."""
+    """Export every assessment made here that changed since the last such export (all of them the first time), and
+    the latest of each campus whose site plans changed; None, and nothing written, when nothing changed. The time
+    is remembered only once the bundle is complete."""
     started = dt.datetime.now(dt.UTC)
-    ids = changed_since(source.database, last_export(source.database))
+    ids = _changed(source.database, last_export(source.database))
     if not ids:
         return None
     result = export_bundle(source, ids, out, clock=started, progress=progress)
@@ -222,4 +256,11 @@ def export_changed(source: Source, out: Path, *, progress: Progress | None = Non
 def changed_assessments(database: Database) -> tuple[list[uuid.UUID], dt.datetime | None]:
     """What ``export_changed`` would export now, and when the last such export was (None: never)."""
     since = last_export(database)
-    return changed_since(database, since), since
+    return _changed(database, since), since
+
+
+def _changed(database: Database, since: dt.datetime | None) -> list[uuid.UUID]:
+    """The assessments made here that changed after ``since``, and for each campus whose site plans changed (which
+    travel with its assessments) its latest one."""
+    changed = changed_since(database, since)
+    return changed + [i for i in assessments_carrying_plan_changes(database, since) if i not in changed]

@@ -24,8 +24,10 @@ from safety_assess.storage.bundle_apply import (
     UntrustedDevice,
     apply_bundle,
     prepare,
+    prepare_plans,
     vouch_for,
 )
+from safety_assess.storage.bundle_plans import PlansOutcome
 from safety_assess.storage.database import Database
 
 __all__ = [
@@ -76,27 +78,43 @@ class ImportReport:
     outcomes: list[Outcome] = field(default_factory=list)
     sealed: bool = False
     """It came encrypted to this district."""
+    plans: list[PlansOutcome] = field(default_factory=list)
+    """What each campus's site plans brought."""
 
     def count(self, result: Result) -> int:
         return sum(1 for o in self.outcomes if o.result == result)
 
     @property
     def result(self) -> str:
-        """The file's result in one word: the most telling of its assessments' (a conflict first, then added,
-        updated, older; unchanged when all are)."""
+        """The file's result in one word: the most telling of its assessments' and plan records' (a conflict first,
+        then added, updated, older; unchanged when all are)."""
         results = {o.result for o in self.outcomes}
+        results |= {Result.ADDED for p in self.plans if p.added} | {Result.UPDATED for p in self.plans if p.updated}
         order = (Result.CONFLICT, Result.ADDED, Result.UPDATED, Result.OLDER)
         return next((r.value for r in order if r in results), Result.UNCHANGED.value)
 
     @property
+    def maps_changed(self) -> frozenset[uuid.UUID]:
+        """The campuses (ours) whose site plans the bundle changed."""
+        return frozenset(p.campus_id for p in self.plans if p.changed)
+
+    @property
     def already_imported(self) -> bool:
-        return bool(self.outcomes) and all(o.result == Result.UNCHANGED for o in self.outcomes)
+        unchanged = all(o.result == Result.UNCHANGED for o in self.outcomes) and not self.maps_changed
+        return bool(self.outcomes or self.plans) and unchanged
 
     def summary(self) -> str:
         if self.already_imported:
             return f"{self.path.name}: already imported"
         counts = ", ".join(f"{self.count(r)} {r.value}" for r in Result if self.count(r))
-        return f"{self.path.name}: {counts or 'nothing to import'} (from {self.fingerprint})"
+        return f"{self.path.name}: {counts or 'nothing to import'} (from {self.fingerprint}){self._plans_summary()}"
+
+    def _plans_summary(self) -> str:
+        added, updated = sum(p.added for p in self.plans), sum(p.updated for p in self.plans)
+        if not (added or updated):
+            return ""
+        counts = " and ".join(f"{n} {word}" for n, word in ((added, "added"), (updated, "updated")) if n)
+        return f"; plans, markers, walls or zones: {counts}"
 
 
 def import_bundle(
@@ -117,14 +135,16 @@ def import_bundle(
         plain = destination.unseal(path, folder) if is_sealed(path) else path
         with opened_bundle(plain, folder, progress, vouch) as verified:
             prepared = prepare(list(verified.documents.values()))
+            plans = prepare_plans(list(verified.plans.values()))
             claim = _claim(verified.manifest)
             stored = _photo_storer(store, verified)
             vouched = lambda _: True  # noqa: E731
-            outcomes = apply_bundle(destination.database, claim, vouched, prepared, stored, durable=store.sync)
+            applied = apply_bundle(destination.database, claim, vouched, prepared, stored, store.sync, plans)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    _after_apply(destination, outcomes)
-    return ImportReport(path, claim.fingerprint, claim.exporter, outcomes, sealed=plain != path)
+    _after_apply(destination, applied.outcomes)
+    sealed = plain != path
+    return ImportReport(path, claim.fingerprint, claim.exporter, applied.outcomes, sealed, applied.plans)
 
 
 def _claim(manifest: Manifest) -> DeviceClaim:
@@ -146,13 +166,16 @@ def _after_apply(destination: Destination, outcomes: list[Outcome]) -> None:
 
 
 def _photo_storer(store: PhotoStore, verified: VerifiedBundle) -> Callable[[str], tuple[str, str]]:
+    """Stores a photo or a plan image of the bundle, by its entry name."""
+
     def stored(name: str) -> tuple[str, str]:
-        photo = verified.photos[name]
+        photo = verified.photos.get(name) or verified.plan_images[name]
         extension = name.rsplit(".", 1)[-1].lower()
         try:
             store.adopt(photo.path, photo.sha256, extension, flush=False)  # made durable at once before commit
         except PhotoError as error:
-            raise BundleError(f"{verified.path.name}: photo '{name}' cannot be stored ({error})") from None
+            what = "plan image" if name.startswith("plan-images/") else "photo"
+            raise BundleError(f"{verified.path.name}: {what} '{name}' cannot be stored ({error})") from None
         return photo.sha256, extension
 
     return stored
@@ -209,6 +232,6 @@ def import_bundles(
         outcome = import_one(destination, path, lambda claim: claim.fingerprint in trusted, progress)
         outcomes.append(outcome)
         if outcome.report is not None:
-            changed = changed_by(outcome.report.outcomes)
-            progress.record(Changes(assessments=frozenset(changed), campuses=bool(changed)))
+            changed, maps = changed_by(outcome.report.outcomes), outcome.report.maps_changed
+            progress.record(Changes(assessments=frozenset(changed), maps=maps, campuses=bool(changed or maps)))
     return outcomes

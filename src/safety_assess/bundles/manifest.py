@@ -11,17 +11,22 @@ import json
 import re
 from typing import Any, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from safety_assess.base.json_guard import JsonProblem, parse_json
 from safety_assess.domain.checklist.wording import plain
 from safety_assess.domain.versions import version_problem
 
 FORMAT: Final = "safety-assess-bundle"
-FORMAT_VERSION: Final = 1
+FORMAT_VERSION: Final = 2
+"""2 added the campuses' site plans (``site_plans``, ``site-plans/`` and ``plan-images/`` entries); 1 is read as
+a bundle without plans."""
+PLANS_SINCE: Final = 2
+PLAN_ENTRIES: Final = ("site-plans/", "plan-images/")
 MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"
 ENTRY_PATH = re.compile(
-    r"^(assessments/[0-9a-f-]{36}\.json|photos/[0-9a-f]{64}\.(jpg|jpeg|png|webp|tif|tiff|heic|heif))$"
+    r"^(assessments/[0-9a-f-]{36}\.json|photos/[0-9a-f]{64}\.(jpg|jpeg|png|webp|tif|tiff|heic|heif)"
+    r"|site-plans/[0-9a-f-]{36}\.json|plan-images/[0-9a-f]{64}\.(jpg|jpeg|png))$"
 )
 """The only entry names a bundle may hold besides the manifest and its signature."""
 
@@ -61,6 +66,10 @@ class Manifest(Strict):
     exporter: str = Field(max_length=200, description="The assessor who exported the bundle.")
     created_at: dt.datetime
     assessments: list[str] = Field(description="Ids of the assessments inside, one JSON entry each.")
+    site_plans: list[str] = Field(
+        default_factory=list,
+        description="Ids of the campuses whose site plans are inside, one site-plans/<id>.json entry each (format 2).",
+    )
     entries: list[EntryRecord]
 
     @field_validator("created_at")
@@ -69,6 +78,13 @@ class Manifest(Strict):
         if value.tzinfo is None:
             raise ValueError("created_at needs a time zone")
         return value
+
+    @model_validator(mode="after")
+    def _plans_since_format_2(self) -> Manifest:
+        plan_entries = any(e.path.startswith(PLAN_ENTRIES) for e in self.entries)
+        if self.format_version < PLANS_SINCE and (self.site_plans or plan_entries):
+            raise ValueError(f"a bundle of format {self.format_version} holds no site plans")
+        return self
 
 
 def manifest_bytes(manifest: Manifest) -> bytes:

@@ -10,15 +10,17 @@ import hashlib
 import shutil
 import tempfile
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from safety_assess.base.jobs import Progress
 from safety_assess.base.json_guard import JsonProblem, parse_json
 from safety_assess.bundles.manifest import MANIFEST, SIGNATURE, Manifest, ManifestError, parse_manifest
+from safety_assess.bundles.plan_entries import image_problem, plans_problem
 from safety_assess.bundles.safezip import Archive, BundleError, Entry, opened
 from safety_assess.domain.versions import version_problem
 from safety_assess.keys.device import fingerprint, verify
@@ -48,6 +50,10 @@ class VerifiedBundle:
     """Each assessment's document, by assessment id, in the manifest's order."""
     photos: dict[str, VerifiedPhoto] = field(default_factory=dict)
     """Each photo entry's name and its verified copy."""
+    plans: dict[uuid.UUID, dict[str, Any]] = field(default_factory=dict)
+    """Each campus's site plans document, by campus id (none in a bundle of format 1)."""
+    plan_images: dict[str, VerifiedPhoto] = field(default_factory=dict)
+    """Each plan image entry's name and its verified copy."""
 
 
 Vouch = Callable[[Manifest], None]
@@ -90,13 +96,24 @@ def _verified(archive: Archive, folder: Path, progress: Progress, vouch: Vouch) 
             raise BundleError(f"{path.name}: entry '{name}' has {size} bytes; the manifest says {record.size}")
     bundle = VerifiedBundle(path, manifest)
     photo_names = {name for name in listed if name.startswith("photos/")}
+    documents = _Documents(archive, entries, listed)
     for text in manifest.assessments:
-        bundle.documents[_uuid(path, text)] = _document(archive, entries, listed, text, photo_names)
+        key = _uuid(path, text)
+        shape = partial(_shape_problem, assessment_id=text, photos=photo_names)
+        bundle.documents[key] = documents.read(f"assessments/{key}.json", f"assessment {text}", shape)
+    image_names = {name for name in listed if name.startswith("plan-images/")}
+    for text in manifest.site_plans:
+        key = _uuid(path, text, "a campus")
+        plans = partial(plans_problem, campus_id=text, images=image_names)
+        bundle.plans[key] = documents.read(f"site-plans/{key}.json", f"the plans of campus {text}", plans)
     for number, name in enumerate(sorted(photo_names)):
         progress.check()
         progress.report(number, len(photo_names), f"{path.name}: checking photos")
         copy = _copy_photo(archive, entries[name], listed[name].sha256, folder / f"photo-{number:06d}")
         bundle.photos[name] = VerifiedPhoto(copy, listed[name].sha256)
+    for number, name in enumerate(sorted(image_names)):
+        progress.check()
+        bundle.plan_images[name] = documents.plan_image(name, folder / f"plan-{number:06d}", bundle.plans.values())
     return bundle
 
 
@@ -135,30 +152,54 @@ def _copy_photo(archive: Archive, entry: Entry, sha256: str, target: Path) -> Pa
     return target
 
 
-def _uuid(path: Path, text: str) -> uuid.UUID:
+def _uuid(path: Path, text: str, what: str = "an assessment") -> uuid.UUID:
     try:
         return uuid.UUID(text)
     except ValueError:
-        raise BundleError(f"{path.name}: the manifest names an assessment '{text[:40]}' that is not an id") from None
+        raise BundleError(f"{path.name}: the manifest names {what} '{text[:40]}' that is not an id") from None
 
 
-def _document(
-    archive: Archive, entries: dict[str, Entry], listed: dict[str, Any], text: str, photos: set[str]
-) -> dict[str, Any]:
-    path, name = archive.path, f"assessments/{uuid.UUID(text)}.json"
-    if name not in listed:
-        raise BundleError(f"{path.name}: the manifest names assessment {text} but lists no '{name}'")
-    data = archive.read(entries[name], DOCUMENT_LIMIT)
-    if hashlib.sha256(data).hexdigest() != listed[name].sha256:
+@dataclass(frozen=True)
+class _Documents:
+    """The document entries of a bundle and how each kind is checked."""
+
+    archive: Archive
+    entries: dict[str, Entry]
+    listed: dict[str, Any]
+
+    def read(self, name: str, named: str, problem_of: Callable[[Any], str | None]) -> dict[str, Any]:
+        """The document ``name`` (the manifest names it as ``named``), once ``problem_of`` finds nothing wrong."""
+        path = self.archive.path
+        if name not in self.listed:
+            raise BundleError(f"{path.name}: the manifest names {named} but lists no '{name}'")
+        document = _json_entry(self.archive, self.entries[name], self.listed[name].sha256)
+        problem = problem_of(document)
+        if problem:
+            raise BundleError(f"{path.name}: entry '{name}': {problem}")
+        return dict(document)
+
+    def plan_image(self, name: str, target: Path, plans: Iterable[dict[str, Any]]) -> VerifiedPhoto:
+        """The plan image copied to ``target``, its hash checked on the way; then opened as a photo would be, and
+        decoded whole, and its size checked against the ``plans`` documents' records of it."""
+        sha256 = self.listed[name].sha256
+        copy = _copy_photo(self.archive, self.entries[name], sha256, target)
+        sizes = {(p["width"], p["height"]) for document in plans for p in document["maps"] if p["file"] == name}
+        problem = image_problem(copy, name.rsplit(".", 1)[-1], sizes)
+        if problem:
+            raise BundleError(f"{self.archive.path.name}: plan image '{name}': {problem}")
+        return VerifiedPhoto(copy, sha256)
+
+
+def _json_entry(archive: Archive, entry: Entry, sha256: str) -> Any:
+    """The JSON of a document entry, its hash checked against the manifest."""
+    path, name = archive.path, entry.name
+    data = archive.read(entry, DOCUMENT_LIMIT)
+    if hashlib.sha256(data).hexdigest() != sha256:
         raise BundleError(f"{path.name}: entry '{name}' does not match its hash in the manifest; it was altered")
     try:
-        document = parse_json(data)
+        return parse_json(data)
     except JsonProblem as not_json:
         raise BundleError(f"{path.name}: entry '{name}': {not_json}") from None
-    problem = _shape_problem(document, text, photos)
-    if problem:
-        raise BundleError(f"{path.name}: entry '{name}': {problem}")
-    return dict(document)
 
 
 def _version_problem(document: Any) -> str | None:

@@ -13,7 +13,7 @@ import dataclasses
 import hashlib
 import json
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -22,6 +22,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from safety_assess.domain.errors import SafetyAssessError
+from safety_assess.storage.bundle_plans import PlansOutcome, PlansRefused, PreparedPlans, apply_plans, prepared_plans
 from safety_assess.storage.bundle_rows import RowError, assessment_document_in, dump_row, load_row, plain_value
 from safety_assess.storage.database import Database
 from safety_assess.storage.orm import (
@@ -120,6 +121,14 @@ def prepare(documents: list[dict[str, Any]]) -> list[Prepared]:
     return [_prepared(document) for document in documents]
 
 
+def prepare_plans(documents: list[dict[str, Any]]) -> list[PreparedPlans]:
+    """Every campus's plan records typed for their tables; ImportRefused naming the first that does not fit."""
+    try:
+        return [prepared_plans(document) for document in documents]
+    except PlansRefused as error:
+        raise ImportRefused(str(error)) from None
+
+
 def _prepared(document: dict[str, Any]) -> Prepared:
     try:
         rows = {key: [load_row(table, document[key])] for key, table in RECORDS}
@@ -131,6 +140,14 @@ def _prepared(document: dict[str, Any]) -> Prepared:
     return Prepared(document, rows, files)
 
 
+@dataclass(frozen=True)
+class Applied:
+    outcomes: list[Outcome]
+    """Each assessment's."""
+    plans: list[PlansOutcome]
+    """Each campus's site plans'."""
+
+
 def apply_bundle(
     database: Database,
     device: DeviceClaim,
@@ -138,16 +155,20 @@ def apply_bundle(
     prepared: list[Prepared],
     stored_photo: StoredPhoto,
     durable: Callable[[], None] = lambda: None,
-) -> list[Outcome]:
-    """Apply the prepared documents (oldest revision first) in one transaction; ImportRefused changes nothing.
-    ``durable`` is called once every row is written and before they are committed: it makes the photo files they
-    refer to durable."""
+    plans: Sequence[PreparedPlans] = (),
+) -> Applied:
+    """Apply the prepared documents (oldest revision first), then the campuses' site plans (their images stored
+    with ``stored_photo`` too), in one transaction; ImportRefused changes nothing. ``durable`` is called once every
+    row is written and before they are committed: it makes the photo files they refer to durable."""
     with database.session() as session:
         _check_device(session, device, trust)
         outcomes = [_apply(session, one, device, stored_photo) for one in prepared]
         session.flush()
+        campuses = [_campus(session, one.campus) for one in plans]
+        plan_outcomes = [apply_plans(session, one, at, stored_photo) for one, at in zip(plans, campuses, strict=True)]
+        session.flush()
         durable()
-    return outcomes
+    return Applied(outcomes, plan_outcomes)
 
 
 def vouch_for(database: Database, device: DeviceClaim, trust: Callable[[DeviceClaim], bool]) -> None:
