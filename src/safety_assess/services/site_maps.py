@@ -296,7 +296,8 @@ def _number(kind: MarkerKind, number: int | None) -> int | None:
 def _camera(plan: SiteMap, kind: MarkerKind, camera: CameraSpec | None) -> CameraSpec:
     if kind is not MarkerKind.CAMERA:
         raise MapError(
-            f"a heading, field of view, range or resolution is for cameras, not for markers of kind '{kind.label.lower()}'"
+            "a heading, field of view, range or resolution is for cameras, "
+            f"not for markers of kind '{kind.label.lower()}'"
         )
     return check_camera(plan, camera or CameraSpec())
 
