@@ -1,0 +1,112 @@
+"""Markers placed, moved and removed by mouse and keyboard in the site-plan window, with undo; asserted on the
+database."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from safety_assess.domain.sitemap.model import MarkerKind, SiteMap
+from safety_assess.services.workspace import Workspace
+from safety_assess.ui.maps.view import BIG_NUDGE_PX, NUDGE_PX
+from safety_assess.ui.maps.window import MapWindow
+from tests.gui.maps.conftest import click, on_screen, stored
+
+
+def test_a_camera_placed_by_clicking_is_stored_where_clicked_and_undone(
+    maps: MapWindow, workspace: Workspace, plan: SiteMap
+) -> None:
+    maps.actions_by_id["map.place_camera"].trigger()
+    click(maps, (200, 150))
+    [camera] = stored(workspace, plan).markers
+    assert camera.kind is MarkerKind.CAMERA and camera.camera is not None
+    assert camera.x == pytest.approx(200, abs=2) and camera.y == pytest.approx(150, abs=2)
+    assert maps.scenes[plan.id].selected_keys() == [camera.id]  # placed and chosen
+    assert camera.id in maps.scenes[plan.id].cones  # its cone is drawn
+    maps.actions_by_id["map.undo"].trigger()
+    assert stored(workspace, plan).markers == ()
+    maps.actions_by_id["map.redo"].trigger()
+    assert [m.id for m in stored(workspace, plan).markers] == [camera.id]
+
+
+def test_a_marker_placed_by_keyboard_goes_to_the_middle_of_the_view(
+    maps: MapWindow, workspace: Workspace, plan: SiteMap
+) -> None:
+    maps.kind.setCurrentIndex(maps.kind.findData(MarkerKind.AED.value))
+    QTest.keyClick(maps.view, Qt.Key.Key_M)
+    QTest.keyClick(maps.view, Qt.Key.Key_Return)
+    [aed] = stored(workspace, plan).markers
+    middle = maps.view.centre()
+    assert aed.kind is MarkerKind.AED and (aed.x, aed.y) == pytest.approx(middle, abs=1)
+
+
+def test_escape_leaves_placing_without_a_marker(maps: MapWindow, workspace: Workspace, plan: SiteMap) -> None:
+    QTest.keyClick(maps.view, Qt.Key.Key_D)
+    assert maps.view.tool is not None
+    QTest.keyClick(maps.view, Qt.Key.Key_Escape)
+    click(maps, (100, 100))
+    assert maps.view.tool is None and stored(workspace, plan).markers == ()
+
+
+def test_a_marker_dragged_with_the_mouse_moves_and_undo_puts_it_back(
+    maps: MapWindow, workspace: Workspace, plan: SiteMap
+) -> None:
+    maps.actions_by_id["map.place_door"].trigger()
+    click(maps, (300, 300))
+    [door] = stored(workspace, plan).markers
+    viewport = maps.view.viewport()
+    start, end = on_screen(maps, door.position), on_screen(maps, (400, 250))
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for step in range(1, 6):
+        QTest.mouseMove(viewport, start + (end - start) * step / 5)
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+    moved = stored(workspace, plan).marker(door.id)
+    assert moved is not None and (moved.x, moved.y) == pytest.approx((400, 250), abs=3)
+    maps.actions_by_id["map.undo"].trigger()
+    back = stored(workspace, plan).marker(door.id)
+    assert back is not None and back.position == door.position
+
+
+def test_arrow_keys_move_the_chosen_marker_and_shift_moves_it_further(
+    maps: MapWindow, workspace: Workspace, plan: SiteMap
+) -> None:
+    maps.actions_by_id["map.place_door"].trigger()
+    click(maps, (300, 300))
+    [door] = stored(workspace, plan).markers
+    step = NUDGE_PX / maps.view.zoom
+    QTest.keyClick(maps.view, Qt.Key.Key_Right)
+    QTest.keyClick(maps.view, Qt.Key.Key_Up)
+    QTest.keyClick(maps.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    moved = stored(workspace, plan).marker(door.id)
+    assert moved is not None
+    assert (moved.x, moved.y) == pytest.approx((door.x + step, door.y - step + BIG_NUDGE_PX / maps.view.zoom))
+    for _ in range(3):
+        maps.actions_by_id["map.undo"].trigger()
+    back = stored(workspace, plan).marker(door.id)
+    assert back is not None and back.position == pytest.approx(door.position)
+
+
+def test_delete_removes_the_chosen_marker_and_undo_brings_it_back(
+    maps: MapWindow, workspace: Workspace, plan: SiteMap
+) -> None:
+    maps.actions_by_id["map.place_camera"].trigger()
+    click(maps, (200, 200))
+    [camera] = stored(workspace, plan).markers
+    QTest.keyClick(maps.view, Qt.Key.Key_Delete)
+    assert stored(workspace, plan).markers == ()
+    assert camera.id not in maps.scenes[plan.id].markers and camera.id not in maps.scenes[plan.id].cones
+    maps.actions_by_id["map.undo"].trigger()
+    assert [m.id for m in stored(workspace, plan).markers] == [camera.id]
+
+
+def test_tab_goes_from_marker_to_marker(maps: MapWindow, workspace: Workspace, plan: SiteMap) -> None:
+    for at in ((100, 100), (200, 200)):
+        maps.actions_by_id["map.place_door"].trigger()
+        click(maps, at)
+    scene = maps.scenes[plan.id]
+    first = scene.selected_keys()
+    QTest.keyClick(maps.view, Qt.Key.Key_Tab)
+    second = scene.selected_keys()
+    QTest.keyClick(maps.view, Qt.Key.Key_Tab)
+    assert len(second) == 1 and second != first and scene.selected_keys() == first
