@@ -7,15 +7,17 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from safety_assess.domain.sitemap.model import MarkerKind, SiteMap
+from safety_assess.domain.sitemap.model import CameraSpec, Marker, MarkerKind, SiteMap
+from safety_assess.services.site_maps import MarkerFields
 from safety_assess.services.workspace import Workspace
+from safety_assess.ui.maps import ask
 from safety_assess.ui.maps.view import BIG_NUDGE_PX, NUDGE_PX
 from safety_assess.ui.maps.window import MapWindow
 from tests.gui.maps.conftest import click, on_screen, stored
 
 
-def test_a_camera_placed_by_clicking_is_stored_where_clicked_and_undone(
-    maps: MapWindow, workspace: Workspace, plan: SiteMap
+def test_a_camera_placed_by_clicking_is_stored_where_clicked_and_undone(  # type: ignore[no-untyped-def]
+    qtbot, maps: MapWindow, workspace: Workspace, plan: SiteMap
 ) -> None:
     maps.actions_by_id["map.place_camera"].trigger()
     click(maps, (200, 150))
@@ -23,7 +25,7 @@ def test_a_camera_placed_by_clicking_is_stored_where_clicked_and_undone(
     assert camera.kind is MarkerKind.CAMERA and camera.camera is not None
     assert camera.x == pytest.approx(200, abs=2) and camera.y == pytest.approx(150, abs=2)
     assert maps.scenes[plan.id].selected_keys() == [camera.id]  # placed and chosen
-    assert camera.id in maps.scenes[plan.id].cones  # its cone is drawn
+    qtbot.waitUntil(lambda: camera.id in maps.scenes[plan.id].cones)  # its cone is drawn soon after
     maps.actions_by_id["map.undo"].trigger()
     assert stored(workspace, plan).markers == ()
     maps.actions_by_id["map.redo"].trigger()
@@ -110,3 +112,40 @@ def test_tab_goes_from_marker_to_marker(maps: MapWindow, workspace: Workspace, p
     second = scene.selected_keys()
     QTest.keyClick(maps.view, Qt.Key.Key_Tab)
     assert len(second) == 1 and second != first and scene.selected_keys() == first
+
+
+def test_f2_edits_a_cameras_label_heading_and_range_and_undo_puts_them_back(
+    maps: MapWindow, workspace: Workspace, plan: SiteMap, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    maps.actions_by_id["map.place_camera"].trigger()
+    click(maps, (200, 200))
+    [placed] = stored(workspace, plan).markers
+    asked: list[str] = []
+
+    def answer(_parent: object, marker: Marker) -> MarkerFields:
+        asked.append(marker.kind.value)
+        camera = CameraSpec(heading=90, fov=70, range_m=None, resolution=(2560, 1440))
+        return MarkerFields(label="Gym doors", camera=camera, camera_instance="Camera 4")
+
+    monkeypatch.setattr(ask, "ask_marker_fields", answer)
+    QTest.keyClick(maps.view, Qt.Key.Key_F2)
+    [edited] = stored(workspace, plan).markers
+    assert asked == ["camera"] and edited.label == "Gym doors" and edited.camera_instance == "Camera 4"
+    assert edited.camera == CameraSpec(heading=90, fov=70, range_m=None, resolution=(2560, 1440))
+    maps.actions_by_id["map.undo"].trigger()
+    [back] = stored(workspace, plan).markers
+    assert (back.label, back.camera, back.camera_instance) == ("", placed.camera, "")
+
+
+def test_the_marker_dialog_reads_a_cameras_fields_and_names_a_wrong_one(qtbot) -> None:  # type: ignore[no-untyped-def]
+    import uuid
+
+    camera = Marker(uuid.uuid4(), uuid.uuid4(), MarkerKind.CAMERA, 10, 10, camera=CameraSpec())
+    dialog = ask.MarkerDialog(None, camera)
+    qtbot.addWidget(dialog)
+    dialog.inputs["heading"].setText("370")
+    dialog.inputs["resolution"].setText("1920x1080")
+    assert dialog.read().camera == CameraSpec(heading=10, fov=90, range_m=None, resolution=(1920, 1080))
+    dialog.inputs["fov"].setText("wide")
+    dialog._accept()
+    assert dialog.fields is None and "field of view" in dialog.problem.text()

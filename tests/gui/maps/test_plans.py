@@ -80,3 +80,13 @@ def test_a_change_made_elsewhere_is_shown(
     _, door = site_maps.add_marker(workspace, plan.id, MarkerKind.EXTERIOR_DOOR, (50, 50))
     window.channel.publish(Changes(maps=frozenset({campus.id})), window)
     assert door in maps.scenes[plan.id].markers
+
+
+def test_the_district_view_opens_the_chosen_campus_site_plans(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, campus: Campus, plan: SiteMap
+) -> None:
+    district = window.windows.open_district()
+    qtbot.waitUntil(lambda: district.overview is not None, timeout=30_000)
+    district.actions_by_id["district.maps"].trigger()
+    maps = window.windows.maps.get(campus.id)
+    assert maps is not None and maps.current is not None and maps.current.id == plan.id

@@ -1,43 +1,30 @@
-"""What a camera sees, as polygons to draw: its cone cut into bands by DORI level.
-
-Positions are plan pixels; a heading is degrees clockwise from the image's up (image y runs down).
-"""
+"""What a camera sees, as polygons to draw: its cone clipped by the walls (``domain.sitemap.coverage``), the whole
+of it first, then its bands by DORI level from detection to identification, so painting them in order shades the
+nearer, sharper parts darker. Only the walls within the camera's reach are handed to the clipping (a campus has
+hundreds of wall segments; a camera sees past a few)."""
 
 from __future__ import annotations
 
-import math
+from collections.abc import Sequence
 
-from safety_assess.domain.sitemap.model import Marker, Point, SiteMap
-
-ARC_STEP_DEG = 5.0
-UNSCALED_SHARE = 0.2
-"""A camera whose range cannot be known in pixels (no scale, or no range) reaches a fifth of the plan's long side."""
-
-
-def direction(heading: float) -> Point:
-    radians = math.radians(heading)
-    return (math.sin(radians), -math.cos(radians))
-
-
-def range_px(plan: SiteMap, camera: Marker) -> float:
-    spec = camera.camera
-    ppm = plan.pixels_per_metre
-    if spec is not None and spec.range_m is not None and ppm is not None:
-        return spec.range_m * ppm
-    return UNSCALED_SHARE * max(plan.width, plan.height)
-
-
-def sector(at: Point, heading: float, fov: float, reach: float) -> list[Point]:
-    """The unclipped cone: the camera's point, then the arc from one edge of the view to the other."""
-    steps = max(2, math.ceil(fov / ARC_STEP_DEG))
-    start = heading - fov / 2
-    arc = [direction(start + fov * n / steps) for n in range(steps + 1)]
-    return [at, *((at[0] + dx * reach, at[1] + dy * reach) for dx, dy in arc)]
+from safety_assess.domain.sitemap.coverage import camera_cone, reach_of
+from safety_assess.domain.sitemap.geometry import Segment
+from safety_assess.domain.sitemap.model import CameraSpec, Marker, Point, SiteMap
 
 
 def cone_bands(plan: SiteMap, camera: Marker) -> list[tuple[str, list[Point]]]:
-    """The bands to shade, widest first: (level, polygon)."""
-    spec = camera.camera
-    if spec is None:
-        return []
-    return [("range", sector(camera.position, spec.heading, spec.fov, range_px(plan, camera)))]
+    """The polygons to shade, farthest first: (level, polygon); 'range' for the whole cone."""
+    reach = reach_of(plan, camera.camera or CameraSpec()).pixels
+    walls = near(camera.position, reach, [s for wall in plan.walls for s in wall.segments])
+    cone = camera_cone(plan, camera, walls)
+    return [("range", cone.polygon), *((level.text, polygon) for level, polygon in cone.bands)]
+
+
+def near(at: Point, reach: float, segments: Sequence[Segment]) -> list[Segment]:
+    """The segments whose bounding box meets the square of side 2 x ``reach`` around ``at``."""
+    left, right, top, bottom = at[0] - reach, at[0] + reach, at[1] - reach, at[1] + reach
+    return [
+        ((ax, ay), (bx, by))
+        for (ax, ay), (bx, by) in segments
+        if min(ax, bx) <= right and max(ax, bx) >= left and min(ay, by) <= bottom and max(ay, by) >= top
+    ]

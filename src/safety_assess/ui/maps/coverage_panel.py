@@ -43,6 +43,7 @@ class CoveragePanel(QWidget):
             self.summary.setText("Coverage is worked out once the plan has cameras and doors or zones.")
             return
         self.model.set_rows(coverage_rows(report))
+        self.table.resizeColumnToContents(0)
         self.summary.setText(summary_text(report))
 
     def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:

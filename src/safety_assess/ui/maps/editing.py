@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from safety_assess.domain.sitemap.model import CameraSpec, Marker, MarkerKind, Point, SiteMap
@@ -201,7 +200,3 @@ class MapEditing:
             lambda: site_maps.set_scale(ws, plan.id, first, second, metres),
             undo=lambda: site_maps.set_scale(ws, plan.id, old.first, old.second, old.metres),
         )
-
-    # Coverage ---------------------------------------------------------------------------------------------------
-    def coverage_report(self, plan: SiteMap | None) -> Mapping[str, Any] | None:
-        return None

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
@@ -31,6 +31,8 @@ from safety_assess.ui.maps.symbols import (
 SIZE = 22.0
 HALF = SIZE / 2
 LABEL_GAP = 4.0
+RING = 8.0
+"""The ring around a selected marker, beyond its symbol."""
 Z_CONE, Z_ZONE, Z_WALL, Z_MARKER = 1.0, 2.0, 3.0, 10.0
 
 
@@ -62,12 +64,15 @@ class MarkerItem(QGraphicsItem):
         self.setToolTip(f"{marker.kind.label}{': ' + marker.label if marker.label else ''}")
 
     def boundingRect(self) -> QRectF:
-        return QRectF(-HALF - 2, -HALF - 2, SIZE + 4 + LABEL_GAP + self.label_width, SIZE + 4)
+        return QRectF(-HALF - RING, -HALF - RING, SIZE + 2 * RING + LABEL_GAP + self.label_width, SIZE + 2 * RING)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        selected = self.isSelected()
-        painter.setPen(QPen(QColor(SELECTED_COLOR if selected else "white"), 3 if selected else 1.5))
+        if self.isSelected():
+            painter.setPen(QPen(QColor(SELECTED_COLOR), 3))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(QPointF(0, 0), HALF + RING - 2, HALF + RING - 2)
+        painter.setPen(QPen(QColor("white"), 1.5))
         painter.setBrush(QBrush(self.color))
         painter.drawPath(self._outline())
         painter.setFont(self._fitted_font())
@@ -156,6 +161,8 @@ class ZoneItem(QGraphicsPolygonItem):
         name.setBrush(QColor("#bf360c"))
         name.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         name.setPos(self.polygon().boundingRect().center())
+        size = name.boundingRect()
+        name.setTransform(QTransform.fromTranslate(-size.width() / 2, -size.height() / 2))  # centred, in screen pixels
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         pen = QPen(self.pen())

@@ -11,7 +11,8 @@ from typing import Any
 from safety_assess.domain.sitemap.model import SiteMap
 from safety_assess.ui.models.rows import Column, RowsModel
 
-UNSEEN_COLOR = "#ffcdd2"
+UNSEEN_COLOR = "#b71c1c"
+"""Rows no camera sees: dark red (the table writes white on it), so they stand out in grey print too."""
 
 
 def plan_text(plan: SiteMap) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsScene, QWidget
 
@@ -15,12 +15,17 @@ from safety_assess.ui.maps.cones import cone_bands
 from safety_assess.ui.maps.items import ConeItem, MarkerItem, WallItem, ZoneItem
 
 MARGIN = 40.0
+CONES_PER_TURN = 2
+"""Cones drawn in one turn of the event loop (each takes a few milliseconds behind many walls)."""
 ConeMaker = Callable[[SiteMap, Marker], list[tuple[str, list[Point]]]]
 
 AnyItem = MarkerItem | WallItem | ZoneItem
 
 
 class PlanScene(QGraphicsScene):
+    conesDrawn = Signal()
+    """Every camera's cone is drawn (after showing a plan, or a change)."""
+
     def __init__(self, parent: QWidget | None = None, cones: ConeMaker = cone_bands) -> None:
         super().__init__(parent)
         self.plan: SiteMap | None = None
@@ -36,6 +41,10 @@ class PlanScene(QGraphicsScene):
         self.walls: dict[uuid.UUID, WallItem] = {}
         self.zones: dict[uuid.UUID, ZoneItem] = {}
         self.cones: dict[uuid.UUID, list[ConeItem]] = {}
+        self.waiting: list[uuid.UUID] = []
+        """Cameras whose cones are still to be drawn."""
+        self._cone_timer = QTimer(self, singleShot=True, interval=0)
+        self._cone_timer.timeout.connect(self._draw_waiting)
         self.setBackgroundBrush(QColor("#e0e0e0"))
 
     def set_image(self, image: QImage) -> None:
@@ -85,16 +94,35 @@ class PlanScene(QGraphicsScene):
         self.removeItem(item)
 
     def _sync_cones(self, plan: SiteMap, only: set[uuid.UUID] | None) -> None:
-        cameras = {m.id: m for m in plan.of_kind(MarkerKind.CAMERA)}
+        """Drop the cones of cameras changed or gone; the missing ones are drawn a few at a time on the following
+        turns of the event loop, so the plan shows at once and a change never waits for every cone."""
+        cameras = {m.id for m in plan.of_kind(MarkerKind.CAMERA)}
         stale = [key for key in self.cones if only is None or key in only or key not in cameras]
         for key in stale:
             for item in self.cones.pop(key):
                 self._drop(item)
-        for key, camera in cameras.items():
-            if key not in self.cones:
-                self.cones[key] = [ConeItem(key, level, points) for level, points in self.cone_maker(plan, camera)]
-                for item in self.cones[key]:
-                    self.addItem(item)
+        self.waiting = [key for key in cameras if key not in self.cones]
+        if self.waiting:
+            self._cone_timer.start()
+        else:
+            self.conesDrawn.emit()
+
+    def _draw_waiting(self) -> None:
+        plan = self.plan
+        if plan is None:
+            return
+        turn, self.waiting = self.waiting[:CONES_PER_TURN], self.waiting[CONES_PER_TURN:]
+        for key in turn:
+            camera = plan.marker(key)
+            if camera is None or key in self.cones:
+                continue
+            self.cones[key] = [ConeItem(key, level, points) for level, points in self.cone_maker(plan, camera)]
+            for item in self.cones[key]:
+                self.addItem(item)
+        if self.waiting:
+            self._cone_timer.start()
+        else:
+            self.conesDrawn.emit()
 
     def item_of(self, key: uuid.UUID) -> AnyItem | None:
         return self.markers.get(key) or self.walls.get(key) or self.zones.get(key)

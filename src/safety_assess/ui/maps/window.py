@@ -37,6 +37,7 @@ from safety_assess.ui.maps.pins import pin_colors, pinned_findings
 from safety_assess.ui.maps.plan_commands import PlanCommands
 from safety_assess.ui.maps.properties import describe
 from safety_assess.ui.maps.scene import PlanScene
+from safety_assess.ui.maps.seen import Coverage
 from safety_assess.ui.maps.view import PlanView
 from safety_assess.ui.operations import Operations
 from safety_assess.ui.registry import Registry
@@ -71,6 +72,7 @@ class MapWindow(QMainWindow):
         self.scenes: dict[uuid.UUID, PlanScene] = {}
         self.pin_colors: dict[uuid.UUID, str] = {}
         self.current: SiteMap | None = None
+        self.seen = Coverage()
         self.view: PlanView = PlanView(PlanScene(self))
         self.editing: MapEditing = MapEditing(self)
         self.plan_commands: PlanCommands = PlanCommands(self)
@@ -216,7 +218,8 @@ class MapWindow(QMainWindow):
             self.coverage.select(keys[0])
 
     def _show_coverage(self) -> None:
-        self.coverage.show_report(self.editing.coverage_report(self.current))
+        plan = self.current
+        self.coverage.show_report(self.seen.report(plan) if plan is not None else None)
 
     def current_scene(self) -> PlanScene | None:
         return self.scenes.get(self.current.id) if self.current else None

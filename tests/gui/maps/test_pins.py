@@ -1,0 +1,46 @@
+"""A finding pinned on a plan takes its band's colour, and Enter or a double-click on it opens the finding."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtTest import QTest
+
+from safety_assess.domain.scoring.adjust import FindingEdit
+from safety_assess.domain.scoring.risk import DEFAULT_BANDS, band_for
+from safety_assess.domain.sitemap.model import MarkerKind, SiteMap
+from safety_assess.services import site_maps
+from safety_assess.services.assessments import start_assessment
+from safety_assess.services.plan import PlanEditor
+from safety_assess.services.site_maps import MarkerFields
+from safety_assess.services.workspace import Workspace
+from safety_assess.ui.main_window import MainWindow
+from tests.gui.maps.conftest import on_screen
+
+
+def test_a_finding_pin_shows_its_band_and_opens_the_finding(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, workspace: Workspace, plan: SiteMap
+) -> None:
+    summary = start_assessment(workspace, "LHS", "every-type", ["Ana"], dt.date(2026, 11, 2))
+    record = PlanEditor(workspace, summary.id).add_finding("Gate left open", FindingEdit(likelihood=5, severity=5))
+    _, pin = site_maps.add_marker(
+        workspace, plan.id, MarkerKind.FINDING, (400, 300), MarkerFields(finding_id=record.id)
+    )
+    maps = window.windows.open_maps(plan.campus_id)
+    assert maps is not None
+    critical = QColor(band_for(25, DEFAULT_BANDS).color)
+    scene = maps.scenes[plan.id]
+    qtbot.waitUntil(lambda: scene.markers[pin].color == critical)  # read in the background
+    QTest.mouseDClick(
+        maps.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, on_screen(maps, (400, 300))
+    )
+    findings = window.windows.plans[summary.id]
+    current = findings.current_finding()
+    assert current is not None and current.id == record.id
+    findings.close()
+    maps.select_item(pin)
+    maps.view.setFocus()
+    QTest.keyClick(maps.view, Qt.Key.Key_Return)  # brought forward again, the finding chosen
+    assert window.windows.plans[summary.id].current_finding().id == record.id  # type: ignore[union-attr]
