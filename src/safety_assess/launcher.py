@@ -6,6 +6,7 @@ The only module that knows both: the command line and the window stay apart (see
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from safety_assess.cli.main import main as command_line
 
@@ -22,6 +23,12 @@ class _Window:
         from safety_assess.ui.self_test import run_self_test
 
         return run_self_test()
+
+    def render_pdf_page(self, path: Path, page: int, max_pixels: int) -> bytes:
+        """A PDF page as PNG bytes, drawn with QtPdf (``safety-assess map add`` of a PDF plan)."""
+        from safety_assess.ui.pdf_pages import render_page
+
+        return render_page(path, page, max_pixels)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

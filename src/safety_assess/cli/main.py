@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NoReturn, Protocol
 
 from safety_assess import __version__
@@ -21,6 +22,10 @@ class Window(Protocol):
     def run_app(self, data_dir: str | None, database_url: str | None, quit_after_show: bool) -> int: ...
 
     def run_self_test(self) -> int: ...
+
+    def render_pdf_page(self, path: Path, page: int, max_pixels: int) -> bytes:
+        """Page ``page`` (1-based) of a PDF as PNG bytes (the window's PDF renderer; MapError when it cannot)."""
+        ...
 
 
 class Parser(argparse.ArgumentParser):
@@ -42,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
         device_cmds,
         district_cmds,
         district_key_cmds,
+        map_cmds,
         photo_cmds,
         plan_cmds,
         report_cmds,
@@ -70,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
         assessment_cmds,
         photo_cmds,
         plan_cmds,
+        map_cmds,
         report_cmds,
         device_cmds,
         bundle_cmds,
@@ -105,6 +112,7 @@ def main(argv: Sequence[str] | None = None, window: Window | None = None) -> int
             return window.run_self_test() if window is not None else no_window()
         if args.command is None:
             return open_app(args, window)
+        args.window = window  # what a command needs drawn (a PDF page) is drawn by the window's code
         return int(args.handler(args))
     except KeyboardInterrupt:
         return 130

@@ -108,6 +108,13 @@ def _png_mode(image: Image.Image) -> Image.Image:
     return image
 
 
+def plain_png(data: bytes) -> bytes:
+    """PNG bytes encoded again with nothing but their pixels (a page the renderer drew: no text chunks, no times)."""
+    with Image.open(io.BytesIO(data)) as image:
+        image.load()
+        return _encode(image, "png").data
+
+
 def store_plan(store: PhotoStore, plan: CleanPlan) -> str:
     """Keep the clean plan in the photo store under its SHA-256 (once, however often it is imported); its hash."""
     sha256 = hashlib.sha256(plan.data).hexdigest()

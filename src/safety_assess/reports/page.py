@@ -28,11 +28,7 @@ def report_canvas(clock: dt.datetime) -> type[Canvas]:
     class ReportCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no type information
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **{**kwargs, "invariant": 1})
-            stamp = TimeStamp(invariant=True)  # ReportLab dates a document when it starts it; use our clock
-            moment = clock.astimezone(dt.UTC)
-            stamp.t, stamp.lt = moment.timestamp(), time.gmtime(moment.timestamp())
-            stamp.YMDhms = tuple(stamp.lt)[:6]
-            self._doc._timeStamp = stamp
+            date_document(self, clock)
             self.pages = 0
 
         def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
@@ -48,6 +44,16 @@ def report_canvas(clock: dt.datetime) -> type[Canvas]:
             super().save()
 
     return ReportCanvas
+
+
+def date_document(canvas: Canvas, clock: dt.datetime) -> None:
+    """Date the canvas's document by ``clock``: ReportLab dates a document when it starts it (an invariant canvas,
+    so the same input gives the same bytes)."""
+    stamp = TimeStamp(invariant=True)
+    moment = clock.astimezone(dt.UTC)
+    stamp.t, stamp.lt = moment.timestamp(), time.gmtime(moment.timestamp())
+    stamp.YMDhms = tuple(stamp.lt)[:6]
+    canvas._doc._timeStamp = stamp
 
 
 class ReportDocument(BaseDocTemplate):  # type: ignore[misc]  # ReportLab has no type information

@@ -29,6 +29,7 @@ from safety_assess.domain.sitemap.checks import (
     check_zone,
 )
 from safety_assess.domain.sitemap.model import CameraSpec, MapError, Marker, MarkerKind, Point, SiteMap, Wall, Zone
+from safety_assess.domain.sitemap.numbering import next_number, number_doors
 from safety_assess.photos.plans import CleanPlan, clean_plan, store_plan
 from safety_assess.services.workspace import Workspace
 
@@ -39,6 +40,7 @@ PageRenderer = Callable[[Path, int, int], bytes]
 PDF_MAX_PIXELS = 40_000_000
 """A PDF page is rendered at most this large (an E-size sheet at about 150 dpi), well within a plan's decode limit."""
 PDF_SIGNATURE = b"%PDF-"
+IMAGE_SIGNATURES = (b"\x89PNG", b"\xff\xd8", b"GIF8", b"II*\x00", b"MM\x00*", b"RIFF", b"BM")
 
 
 @dataclass(frozen=True)
@@ -134,7 +136,7 @@ def add_marker(
     _check_pins(workspace, kind, fields)
     number = fields.number
     if kind is MarkerKind.EXTERIOR_DOOR and number is None:
-        number = next_free_number(plan)
+        number = next_number(plan.of_kind(MarkerKind.EXTERIOR_DOOR))
     marker = Marker(
         id=uuid.uuid4(),
         map_id=map_id,
@@ -184,14 +186,18 @@ def restore_marker(workspace: Workspace, marker_id: uuid.UUID) -> SiteMap:
     marker, plan = workspace.site_maps.marker_and_map(marker_id, removed=True)
     taken = {m.number for m in plan.of_kind(MarkerKind.EXTERIOR_DOOR) if m.id != marker_id}
     if marker.kind is MarkerKind.EXTERIOR_DOOR and (marker.number is None or marker.number in taken):
-        return workspace.site_maps.restore_marker(marker_id, number=next_free_number(plan))
+        return workspace.site_maps.restore_marker(marker_id, number=next_number(plan.of_kind(MarkerKind.EXTERIOR_DOOR)))
     return workspace.site_maps.restore_marker(marker_id)
 
 
 def renumber_doors(workspace: Workspace, map_id: uuid.UUID, main_entrance: uuid.UUID | None = None) -> SiteMap:
     """Number the exterior doors 1, 2, 3… clockwise around the plan's centre of doors, starting at the main
     entrance (the door numbered 1 now when None)."""
-    raise NotImplementedError
+    plan = workspace.site_maps.get(map_id)
+    doors = plan.of_kind(MarkerKind.EXTERIOR_DOOR)
+    if main_entrance is not None and main_entrance not in {door.id for door in doors}:
+        raise MapError(f"the main entrance must be an exterior door of the plan '{plan.title}'")
+    return workspace.site_maps.set_numbers(map_id, number_doors(doors, main_entrance))
 
 
 def add_wall(workspace: Workspace, map_id: uuid.UUID, points: Sequence[Point]) -> tuple[SiteMap, uuid.UUID]:
@@ -234,12 +240,6 @@ def find_campus(workspace: Workspace, text: str) -> Campus:
             raise NotFoundError(f"no campus with code or id '{text}'") from None
 
 
-def next_free_number(plan: SiteMap) -> int:
-    """The lowest number no exterior door of the plan has."""
-    taken = {m.number for m in plan.of_kind(MarkerKind.EXTERIOR_DOOR)}
-    return next(n for n in range(1, len(taken) + 2) if n not in taken)
-
-
 def _title_of(file: Path, page: int | None) -> str:
     return f"{file.stem}, page {page}" if page and page > 1 else file.stem
 
@@ -265,11 +265,14 @@ def _read_plan(workspace: Workspace, file: Path, page: int | None, render_page: 
 
 
 def _is_pdf(file: Path) -> bool:
+    """A PDF's signature may follow some bytes (readers look in the first kilobyte); an image's is at its start,
+    so an image whose text happens to hold the signature stays an image."""
     try:
         with file.open("rb") as handle:
-            return PDF_SIGNATURE in handle.read(1024)
+            head = handle.read(1024)
     except OSError:
         return False  # clean_plan says what is wrong with it
+    return PDF_SIGNATURE in head and not head.startswith(IMAGE_SIGNATURES)
 
 
 def _label(text: str) -> str:

@@ -164,16 +164,38 @@ def test_the_scale_from_two_points_and_a_distance(workspace: Workspace, plan: Si
     assert site_maps.get_map(workspace, plan.id).scale == scaled.scale
 
 
-def test_exterior_doors_take_the_lowest_free_number(workspace: Workspace, plan: SiteMap) -> None:
+def test_exterior_doors_take_the_next_number(workspace: Workspace, plan: SiteMap) -> None:
     ids = [site_maps.add_marker(workspace, plan.id, MarkerKind.EXTERIOR_DOOR, (50 * n, 40))[1] for n in (1, 2, 3)]
     site_maps.add_marker(workspace, plan.id, MarkerKind.DOOR, (60, 60))
     assert [site_maps.get_map(workspace, plan.id).marker(i).number for i in ids] == [1, 2, 3]  # type: ignore[union-attr]
-    site_maps.remove_marker(workspace, ids[1])
+    site_maps.remove_marker(workspace, ids[2])
     later = site_maps.add_marker(workspace, plan.id, MarkerKind.EXTERIOR_DOOR, (200, 250))[1]
-    restored = site_maps.restore_marker(workspace, ids[1])  # its number went to the later door meanwhile
+    restored = site_maps.restore_marker(workspace, ids[2])  # its number went to the later door meanwhile
     numbers = {m.id: m.number for m in restored.of_kind(MarkerKind.EXTERIOR_DOOR)}
-    assert numbers == {ids[0]: 1, later: 2, ids[2]: 3, ids[1]: 4}
+    assert numbers == {ids[0]: 1, ids[1]: 2, later: 3, ids[2]: 4}
     assert [m.number for m in restored.of_kind(MarkerKind.DOOR)] == [None]
+    site_maps.remove_marker(workspace, ids[0])
+    assert site_maps.restore_marker(workspace, ids[0]).marker(ids[0]).number == 1  # type: ignore[union-attr]
+
+
+def test_doors_are_renumbered_clockwise_from_the_main_entrance(workspace: Workspace, plan: SiteMap) -> None:
+    """Four doors around the middle of the plan, placed in no order: top, bottom, right, left."""
+    at = {"top": (200, 50), "bottom": (200, 250), "right": (350, 150), "left": (50, 150)}
+    ids = {name: site_maps.add_marker(workspace, plan.id, MarkerKind.EXTERIOR_DOOR, xy)[1] for name, xy in at.items()}
+    before = revision(workspace, plan.id)
+    renumbered = site_maps.renumber_doors(workspace, plan.id)  # from door 1, the top one
+    assert {name: renumbered.marker(i).number for name, i in ids.items()} == {  # type: ignore[union-attr]
+        "top": 1,
+        "right": 2,
+        "bottom": 3,
+        "left": 4,
+    }
+    assert revision(workspace, plan.id) == before + 1
+    from_left = site_maps.renumber_doors(workspace, plan.id, ids["left"])
+    assert [from_left.marker(ids[n]).number for n in ("left", "top", "right", "bottom")] == [1, 2, 3, 4]  # type: ignore[union-attr]
+    _, camera = site_maps.add_marker(workspace, plan.id, MarkerKind.CAMERA, (10, 10))
+    with pytest.raises(MapError, match="the main entrance must be an exterior door"):
+        site_maps.renumber_doors(workspace, plan.id, camera)
 
 
 def test_a_camera_is_checked_against_the_plan(workspace: Workspace, plan: SiteMap) -> None:
@@ -297,3 +319,46 @@ def test_a_backup_carries_plans_and_their_images(
         assert image.read_bytes() == site_maps.plan_image(workspace, plan).read_bytes()
     finally:
         copy.close()
+
+
+def test_an_image_whose_text_holds_the_pdf_signature_is_an_image(
+    workspace: Workspace, campus: Campus, tmp_path: Path
+) -> None:
+    from PIL import PngImagePlugin
+
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Comment", "%PDF-1.7 exported from the plan room")
+    path = tmp_path / "odd.png"
+    plan_files.drawing().save(path, "PNG", pnginfo=info)
+    assert site_maps.add_map(workspace, campus.id, path).extension == "png"
+
+
+def test_a_backup_from_before_plans_lists_its_photos(tmp_path: Path) -> None:
+    import sqlite3
+    from contextlib import closing
+
+    from safety_assess.services.backup_format import photo_hashes
+
+    with closing(sqlite3.connect(tmp_path / "old.sqlite3")) as old:
+        old.execute("CREATE TABLE photos (sha256 TEXT)")
+        old.executemany("INSERT INTO photos VALUES (?)", [("b" * 64,), ("a" * 64,), ("b" * 64,)])
+        old.commit()
+    assert photo_hashes(tmp_path / "old.sqlite3") == ["a" * 64, "b" * 64]
+
+
+def test_findings_and_photos_are_pinned(workspace: Workspace, tmp_path: Path) -> None:
+    from safety_assess.services.demo import make_sample
+
+    sample = make_sample(workspace)
+    campus = workspace.campuses.by_code(sample.campus_code)
+    plan = site_maps.add_map(workspace, campus.id, plan_files.png_with_metadata(tmp_path / "Site.png"))
+    finding = workspace.findings.of_assessment(sample.assessment_id)[0]
+    photo = workspace.photos.list(sample.assessment_id)[0]
+    _, pin = site_maps.add_marker(workspace, plan.id, MarkerKind.FINDING, (5, 5), MarkerFields(finding_id=finding.id))
+    pinned, photo_pin = site_maps.add_marker(
+        workspace, plan.id, MarkerKind.PHOTO, (9, 9), MarkerFields(photo_id=photo.id)
+    )
+    assert pinned.marker(pin).finding_id == finding.id  # type: ignore[union-attr]
+    assert pinned.marker(photo_pin).photo_id == photo.id  # type: ignore[union-attr]
+    with pytest.raises(MapError, match="a photo pin needs the photo"):
+        site_maps.add_marker(workspace, plan.id, MarkerKind.PHOTO, (9, 9))
