@@ -149,3 +149,17 @@ def test_the_marker_dialog_reads_a_cameras_fields_and_names_a_wrong_one(qtbot) -
     dialog.inputs["fov"].setText("wide")
     dialog._accept()
     assert dialog.fields is None and "field of view" in dialog.problem.text()
+
+
+def test_renumbering_numbers_the_exterior_doors_clockwise_and_undo_restores_them(
+    maps: MapWindow, workspace: Workspace, plan: SiteMap
+) -> None:
+    for at in ((400, 100), (100, 300), (700, 300)):  # numbered 1, 2, 3 as placed: top, left, right
+        maps.actions_by_id["map.place_door"].trigger()
+        click(maps, at)
+    before = {m.id: m.number for m in stored(workspace, plan).markers}
+    maps.actions_by_id["map.renumber"].trigger()
+    after = {(round(m.x, -1), round(m.y, -1)): m.number for m in stored(workspace, plan).markers}
+    assert after == {(400, 100): 1, (700, 300): 2, (100, 300): 3}  # clockwise from door 1 at the top
+    maps.actions_by_id["map.undo"].trigger()
+    assert {m.id: m.number for m in stored(workspace, plan).markers} == before

@@ -90,3 +90,30 @@ def test_the_district_view_opens_the_chosen_campus_site_plans(  # type: ignore[n
     district.actions_by_id["district.maps"].trigger()
     maps = window.windows.maps.get(campus.id)
     assert maps is not None and maps.current is not None and maps.current.id == plan.id
+
+
+def test_a_pdf_page_is_imported_after_asking_which_page(  # type: ignore[no-untyped-def]
+    qtbot, maps: MapWindow, workspace: Workspace, campus: Campus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = plan_files.pdf(tmp_path / "Floors.pdf", pages=2, size=(500, 300))
+    monkeypatch.setattr(ask, "ask_plan_file", lambda _parent: path)
+    pages: list[str] = []
+    monkeypatch.setattr(ask, "ask_pdf_page", lambda _parent, name: pages.append(name) or 2)
+    with qtbot.waitSignal(maps.shownPlan, check_params_cb=lambda plan: plan.title == "Floors, page 2", timeout=30_000):
+        maps.actions_by_id["map.import"].trigger()
+    assert pages == ["Floors.pdf"]
+    assert [p.title for p in site_maps.list_maps(workspace, campus.id)] == ["Site", "Floors, page 2"]
+
+
+def test_a_file_that_is_not_a_plan_is_refused_in_one_line(  # type: ignore[no-untyped-def]
+    qtbot, maps: MapWindow, workspace: Workspace, campus: Campus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "notes.png"
+    path.write_text("not a picture")
+    monkeypatch.setattr(ask, "ask_plan_file", lambda _parent: path)
+    told: list[tuple[str, str]] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _parent, title, message: told.append((title, message)))
+    maps.actions_by_id["map.import"].trigger()
+    qtbot.waitUntil(lambda: bool(told))
+    assert told[0][0] == "Plan not imported" and "\n" not in told[0][1] and "notes.png" in told[0][1]
+    assert len(site_maps.list_maps(workspace, campus.id)) == 1

@@ -48,7 +48,7 @@ class PlanCommands:
         if page is None:
             return site_maps.add_map(window.workspace, window.campus.id, path)
         # QtPdf is loaded only when a PDF is imported
-        from safety_assess.ui.pdf_pages import render_page  # type: ignore[import-untyped,unused-ignore]
+        from safety_assess.ui.pdf_pages import render_page
 
         return site_maps.add_map(window.workspace, window.campus.id, path, page=page, render_page=render_page)
 
