@@ -106,6 +106,14 @@ DRAW_MENU: tuple[ActionSpec[MapWindow], ...] = (
         "Place a camera (then F2 for its heading, field of view and range)",
     ),
     ActionSpec(
+        "map.pin_finding",
+        "Pin &finding…",
+        "&Draw",
+        lambda w: w.editing.pin_finding_tool(),
+        "F",
+        "Choose one of the campus's findings, then click where it is; its pin takes its band's colour",
+    ),
+    ActionSpec(
         "map.wall",
         "Draw &wall",
         "&Draw",

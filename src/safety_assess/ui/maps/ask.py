@@ -39,6 +39,12 @@ def ask_north(parent: QWidget | None, now: float | None) -> float | None:
     return degrees if ok else None
 
 
+def ask_choice(parent: QWidget | None, title: str, label: str, texts: list[str]) -> int | None:
+    """The number of the text chosen from the list; None when cancelled."""
+    text, ok = QInputDialog.getItem(parent, title, label, texts, 0, False)
+    return texts.index(text) if ok and text in texts else None
+
+
 def ask_marker_fields(parent: QWidget | None, marker: Marker) -> MarkerFields | None:
     """The label, and for a camera where it looks and how far it sees; None when cancelled."""
     dialog = MarkerDialog(parent, marker)

@@ -10,6 +10,7 @@ from safety_assess.services import site_maps
 from safety_assess.services.site_maps import MarkerFields
 from safety_assess.ui import dialogs
 from safety_assess.ui.maps import ask
+from safety_assess.ui.maps.pinning import finding_choices, pinned_record
 from safety_assess.ui.maps.tools import PathTool, PlaceTool
 
 if TYPE_CHECKING:
@@ -38,12 +39,30 @@ class MapEditing:
             self.window.view.setFocus()
             self.window.view.use(PlaceTool(kind or self.window.chosen_kind(), self.place))
 
-    def place(self, kind: MarkerKind, at: Point) -> None:
+    def pin_finding_tool(self) -> None:
+        """Choose one of the campus's findings, then click where it is."""
+        window = self.window
+        if self._plan_or_tell() is None:
+            return
+        choices = finding_choices(window.workspace, window.campus.id)
+        if not choices:
+            window.statusBar().showMessage("This campus's assessments have no findings to pin.", 4000)
+            return
+        number = ask.ask_choice(window, "Pin a finding", "Finding:", [choice.text for choice in choices])
+        if number is None:
+            return
+        choice = choices[number]
+        fields = MarkerFields(label=choice.finding.title[:60], finding_id=pinned_record(window.workspace, choice))
+        window.view.setFocus()
+        window.view.use(PlaceTool(MarkerKind.FINDING, lambda kind, at: self.place(kind, at, fields)))
+
+    def place(self, kind: MarkerKind, at: Point, fields: MarkerFields | None = None) -> None:
         plan, ws = self.plan, self.window.workspace
         if plan is None:
             return
         made: list[uuid.UUID] = []
-        fields = MarkerFields(camera=CameraSpec()) if kind is MarkerKind.CAMERA else None
+        if fields is None and kind is MarkerKind.CAMERA:
+            fields = MarkerFields(camera=CameraSpec())
 
         def add() -> SiteMap:
             changed, marker_id = site_maps.add_marker(ws, plan.id, kind, at, fields)

@@ -241,6 +241,7 @@ class MapWindow(QMainWindow):
             if self.current is None or plan.id == self.current.id:
                 self.show_map(plan)
             self.plans_view.setCurrentIndex(self.plans_model.index(self.maps.index(plan), 0))
+            self._read_pin_colors()  # a finding pinned now
         self.channel.publish(Changes(maps=frozenset({self.campus.id})), self)
 
     def refused(self, title: str, message: str) -> None:

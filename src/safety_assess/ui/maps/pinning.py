@@ -1,0 +1,41 @@
+"""Pinning a finding on a plan: the campus's findings to choose from (the newest assessments first), and the stored
+record a pin points at (a raised finding gets its record the first time it is pinned)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from safety_assess.domain.scoring.findings import Finding
+from safety_assess.services.plan import PlanEditor, load_plan
+from safety_assess.services.workspace import Workspace
+
+RECENT = 3
+"""Findings of the campus's three newest assessments are offered (older ones are of a campus since changed)."""
+
+
+@dataclass(frozen=True)
+class FindingChoice:
+    assessment_id: uuid.UUID
+    finding: Finding
+    text: str
+    """'2026-11-02 · High · Gate left open (north gate)'."""
+
+
+def finding_choices(workspace: Workspace, campus_id: uuid.UUID) -> list[FindingChoice]:
+    choices: list[FindingChoice] = []
+    for summary in workspace.assessments.list(campus_id)[:RECENT]:
+        plan = load_plan(workspace, summary.id, compare_earlier=False)
+        for finding in sorted(plan.findings, key=lambda f: -f.risk):
+            where = f" ({finding.location})" if finding.location else ""
+            band = finding.band(plan.bands).name
+            text = f"{summary.assessed_on.isoformat()} · {band} · {finding.title}{where}"
+            choices.append(FindingChoice(summary.id, finding, text))
+    return choices
+
+
+def pinned_record(workspace: Workspace, choice: FindingChoice) -> uuid.UUID:
+    """The id a pin keeps: the finding's stored record, made now for a raised finding that has none yet."""
+    if choice.finding.id is not None:
+        return choice.finding.id
+    return PlanEditor(workspace, choice.assessment_id).record_of(choice.finding).id
