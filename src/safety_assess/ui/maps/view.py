@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QTransform, QWheelEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QTransform, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from safety_assess.domain.sitemap.model import Point
@@ -38,6 +38,7 @@ class PlanView(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.zoom, self.rotation = 1.0, 0
+        self.fitted = False
         self.tool: Tool | None = None
         self._tool_press = False
 
@@ -53,6 +54,7 @@ class PlanView(QGraphicsView):
         self._apply()
 
     def zoom_by(self, factor: float) -> None:
+        self.fitted = False
         self.zoom = min(max(self.zoom * factor, ZOOM_RANGE[0]), ZOOM_RANGE[1])
         self._apply()
 
@@ -61,8 +63,15 @@ class PlanView(QGraphicsView):
         if plan is None:
             return
         self.fitInView(0, 0, plan.width, plan.height, Qt.AspectRatioMode.KeepAspectRatio)
+        self.fitted = True
         matrix = self.transform()
         self.zoom = (matrix.m11() ** 2 + matrix.m12() ** 2) ** 0.5
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A plan fitted stays fitted as the window is resized (until it is zoomed)."""
+        super().resizeEvent(event)
+        if self.fitted:
+            self.fit()
 
     def _apply(self) -> None:
         self.setTransform(QTransform().rotate(self.rotation).scale(self.zoom, self.zoom))

@@ -170,6 +170,8 @@ class MapWindow(QMainWindow):
             self.view.fit()
         elif self.view.rotation != plan.rotation:
             self.view.set_rotation(plan.rotation)
+            if self.view.fitted:
+                self.view.fit()
         self._show_selected()
         self._coverage_timer.start()
         self.shownPlan.emit(plan)
