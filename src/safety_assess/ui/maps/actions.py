@@ -144,6 +144,18 @@ DRAW_MENU: tuple[ActionSpec[MapWindow], ...] = (
 VIEW_MENU: tuple[ActionSpec[MapWindow], ...] = (
     ActionSpec("map.zoom_in", "Zoom &in", "&View", lambda w: w.view.zoom_by(1.25), KEYS.ZoomIn, "Zoom in (Ctrl+wheel)"),
     ActionSpec("map.zoom_out", "Zoom &out", "&View", lambda w: w.view.zoom_by(0.8), KEYS.ZoomOut, "Zoom out"),
+    ActionSpec(
+        "map.go_plans", "&Plans list", "&View", lambda w: w.plans_view.setFocus(), "Ctrl+1", "Go to the list of plans"
+    ),
+    ActionSpec("map.go_plan", "Pla&n", "&View", lambda w: w.view.setFocus(), "Ctrl+2", "Go to the plan"),
+    ActionSpec(
+        "map.go_coverage",
+        "&Coverage list",
+        "&View",
+        lambda w: w.coverage.table.setFocus(),
+        "Ctrl+3",
+        "Go to the doors and zones and the cameras that see them",
+    ),
     ActionSpec("map.fit", "&Fit plan", "&View", lambda w: w.view.fit(), "Ctrl+0", "The whole plan in the window"),
 )
 MAP_ACTIONS: tuple[ActionSpec[MapWindow], ...] = (*PLAN_MENU, *EDIT_MENU, *DRAW_MENU, *VIEW_MENU)

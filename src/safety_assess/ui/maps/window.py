@@ -90,7 +90,7 @@ class MapWindow(QMainWindow):
     # Building ---------------------------------------------------------------------------------------------------
     def _build(self) -> None:
         self.plans_model = PlansModel(self)
-        self.plans_view = QListView()
+        self.plans_view: QListView = QListView()
         self.plans_view.setObjectName("plansList")
         self.plans_view.setAccessibleName("The campus's plans")
         self.plans_view.setModel(self.plans_model)
@@ -100,7 +100,7 @@ class MapWindow(QMainWindow):
         self.properties.setWordWrap(True)
         self.properties.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.properties.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.coverage = CoveragePanel()
+        self.coverage: CoveragePanel = CoveragePanel()
         self.coverage.chosen.connect(self.select_item)
         side = QWidget()
         layout = QVBoxLayout(side)
@@ -240,8 +240,7 @@ class MapWindow(QMainWindow):
         else:
             self.maps = [plan if each.id == plan.id else each for each in self.maps]
             self.plans_model.set_rows(self.maps)
-            if self.current is None or plan.id == self.current.id:
-                self.show_map(plan)
+            self.show_map(plan)  # an undo on another plan than the one shown shows that plan
             self.plans_view.setCurrentIndex(self.plans_model.index(self.maps.index(plan), 0))
             self._read_pin_colors()  # a finding pinned now
         self.channel.publish(Changes(maps=frozenset({self.campus.id})), self)
