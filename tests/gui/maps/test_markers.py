@@ -8,7 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from safety_assess.domain.sitemap.model import CameraSpec, Marker, MarkerKind, SiteMap
+from safety_assess.services.assessments import start_assessment
 from safety_assess.services.site_maps import MarkerFields
+from safety_assess.services.walkthrough import WalkSession
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui.maps import ask
 from safety_assess.ui.maps.view import BIG_NUDGE_PX, NUDGE_PX
@@ -120,17 +122,20 @@ def test_f2_edits_a_cameras_label_heading_and_range_and_undo_puts_them_back(
     maps.actions_by_id["map.place_camera"].trigger()
     click(maps, (200, 200))
     [placed] = stored(workspace, plan).markers
+    summary = start_assessment(workspace, "LHS", "every-type", ["Ana"])
+    WalkSession(workspace, summary.id).add_instance("camera", "Camera 4 - gym doors")
     asked: list[str] = []
 
-    def answer(_parent: object, marker: Marker) -> MarkerFields:
+    def answer(_parent: object, marker: Marker, instances: list[str]) -> MarkerFields:
         asked.append(marker.kind.value)
+        assert instances == ["Camera 4 - gym doors"]  # the checklist's cameras, offered
         camera = CameraSpec(heading=90, fov=70, range_m=None, resolution=(2560, 1440))
-        return MarkerFields(label="Gym doors", camera=camera, camera_instance="Camera 4")
+        return MarkerFields(label="Gym doors", camera=camera, camera_instance="Camera 4 - gym doors")
 
     monkeypatch.setattr(ask, "ask_marker_fields", answer)
     QTest.keyClick(maps.view, Qt.Key.Key_F2)
     [edited] = stored(workspace, plan).markers
-    assert asked == ["camera"] and edited.label == "Gym doors" and edited.camera_instance == "Camera 4"
+    assert asked == ["camera"] and edited.label == "Gym doors" and edited.camera_instance == "Camera 4 - gym doors"
     assert edited.camera == CameraSpec(heading=90, fov=70, range_m=None, resolution=(2560, 1440))
     maps.actions_by_id["map.undo"].trigger()
     [back] = stored(workspace, plan).markers

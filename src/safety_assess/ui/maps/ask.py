@@ -5,7 +5,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QInputDialog, QLineEdit, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QInputDialog,
+    QLineEdit,
+    QWidget,
+)
 
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.sitemap.checks import parse_resolution
@@ -45,14 +55,15 @@ def ask_choice(parent: QWidget | None, title: str, label: str, texts: list[str])
     return texts.index(text) if ok and text in texts else None
 
 
-def ask_marker_fields(parent: QWidget | None, marker: Marker) -> MarkerFields | None:
-    """The label, and for a camera where it looks and how far it sees; None when cancelled."""
-    dialog = MarkerDialog(parent, marker)
+def ask_marker_fields(parent: QWidget | None, marker: Marker, instances: list[str]) -> MarkerFields | None:
+    """The label, and for a camera where it looks, how far it sees and which of the checklist's cameras
+    (``instances``: their labels, offered as the person types) it is; None when cancelled."""
+    dialog = MarkerDialog(parent, marker, instances)
     return dialog.fields if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 class MarkerDialog(QDialog):
-    def __init__(self, parent: QWidget | None, marker: Marker) -> None:
+    def __init__(self, parent: QWidget | None, marker: Marker, instances: list[str] | None = None) -> None:
         super().__init__(parent)
         self.marker = marker
         self.fields: MarkerFields | None = None
@@ -68,6 +79,10 @@ class MarkerDialog(QDialog):
             resolution = f"{camera.resolution[0]}x{camera.resolution[1]}" if camera.resolution else ""
             self._add(form, "resolution", "&Resolution (width x height)", resolution)
             self._add(form, "instance", "Checklist &camera", marker.camera_instance)
+            completer = QCompleter(instances or [], self)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            self.inputs["instance"].setCompleter(completer)
         self.problem = QLineEdit()
         self.problem.setReadOnly(True)
         self.problem.setFrame(False)

@@ -1,5 +1,6 @@
-"""Pinning a finding on a plan: the campus's findings to choose from (the newest assessments first), and the stored
-record a pin points at (a raised finding gets its record the first time it is pinned)."""
+"""What a marker links to: a finding pinned on a plan (the campus's findings to choose from, newest assessments
+first, and the stored record a pin points at: a raised finding gets its record the first time it is pinned), and a
+camera's instance of the checklist's per-camera group."""
 
 from __future__ import annotations
 
@@ -39,3 +40,12 @@ def pinned_record(workspace: Workspace, choice: FindingChoice) -> uuid.UUID:
     if choice.finding.id is not None:
         return choice.finding.id
     return PlanEditor(workspace, choice.assessment_id).record_of(choice.finding).id
+
+
+def camera_instances(workspace: Workspace, campus_id: uuid.UUID) -> list[str]:
+    """The labels of the per-camera group's instances in the campus's newest assessment ('Camera 4 - gym doors')."""
+    newest = workspace.assessments.list(campus_id)[:1]
+    if not newest:
+        return []
+    instances = workspace.answers.instances(newest[0].id)
+    return [i.label for i in instances if "camera" in i.group_id.lower()]
