@@ -7,11 +7,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from safety_assess.base.jobs import Changes
 from safety_assess.domain.sitemap.model import CameraSpec, Marker, MarkerKind, SiteMap
 from safety_assess.services.assessments import start_assessment
 from safety_assess.services.site_maps import MarkerFields
 from safety_assess.services.walkthrough import WalkSession
 from safety_assess.services.workspace import Workspace
+from safety_assess.ui import dialogs
+from safety_assess.ui.main_window import MainWindow
 from safety_assess.ui.maps import ask
 from safety_assess.ui.maps.view import BIG_NUDGE_PX, NUDGE_PX
 from safety_assess.ui.maps.window import MapWindow
@@ -168,3 +171,26 @@ def test_renumbering_numbers_the_exterior_doors_clockwise_and_undo_restores_them
     assert after == {(400, 100): 1, (700, 300): 2, (100, 300): 3}  # clockwise from door 1 at the top
     maps.actions_by_id["map.undo"].trigger()
     assert {m.id: m.number for m in stored(workspace, plan).markers} == before
+
+
+def test_a_marker_outside_the_plan_is_refused_in_one_line_and_nothing_is_stored(
+    maps: MapWindow, workspace: Workspace, plan: SiteMap, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    told: list[tuple[str, str]] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _parent, title, message: told.append((title, message)))
+    maps.actions_by_id["map.place_door"].trigger()
+    click(maps, (-20, -20))  # in the margin around the plan
+    assert stored(workspace, plan).markers == () and maps.stack.count() == 0
+    assert told and told[0][0] == "Place exterior door: not done" and "outside the plan" in told[0][1]
+    assert "\n" not in told[0][1]
+
+
+def test_every_change_is_published_for_the_campus(
+    window: MainWindow, maps: MapWindow, workspace: Workspace, plan: SiteMap
+) -> None:
+    heard: list[tuple[Changes, object]] = []
+    window.channel.subscribe(lambda changes, origin: heard.append((changes, origin)))
+    maps.actions_by_id["map.place_camera"].trigger()
+    click(maps, (200, 200))
+    maps.actions_by_id["map.undo"].trigger()
+    assert heard == [(Changes(maps=frozenset({plan.campus_id})), maps)] * 2
