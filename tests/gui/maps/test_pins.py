@@ -9,12 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 
+from safety_assess.base.jobs import Changes
 from safety_assess.domain.scoring.adjust import FindingEdit
 from safety_assess.domain.scoring.risk import DEFAULT_BANDS, band_for
 from safety_assess.domain.sitemap.model import MarkerKind, SiteMap
 from safety_assess.services import site_maps
 from safety_assess.services.assessments import record_answer, start_assessment
-from safety_assess.services.plan import PlanEditor
+from safety_assess.services.plan import PlanEditor, load_plan
 from safety_assess.services.site_maps import MarkerFields
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui.main_window import MainWindow
@@ -69,3 +70,22 @@ def test_a_raised_finding_is_chosen_and_pinned_where_clicked(  # type: ignore[no
     assert offered and offered[0].startswith("2026-11-02 · High · ")
     high = QColor(band_for(12, DEFAULT_BANDS).color)
     qtbot.waitUntil(lambda: maps.scenes[plan.id].markers[pin.id].color == high)
+
+
+def test_a_pin_follows_its_findings_risk_changed_elsewhere(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, workspace: Workspace, plan: SiteMap
+) -> None:
+    summary = start_assessment(workspace, "LHS", "every-type", ["Ana"], dt.date(2026, 11, 2))
+    editor = PlanEditor(workspace, summary.id)
+    record = editor.add_finding("Gate left open", FindingEdit(likelihood=1, severity=1))
+    _, pin = site_maps.add_marker(
+        workspace, plan.id, MarkerKind.FINDING, (400, 300), MarkerFields(finding_id=record.id)
+    )
+    maps = window.windows.open_maps(plan.campus_id)
+    assert maps is not None
+    item = lambda: maps.scenes[plan.id].markers[pin]  # noqa: E731
+    qtbot.waitUntil(lambda: item().color == QColor(band_for(1, DEFAULT_BANDS).color))
+    finding = next(f for f in load_plan(workspace, summary.id, False).findings if f.id == record.id)
+    editor.adjust(finding, FindingEdit(likelihood=5, severity=5))
+    window.channel.publish(Changes(plans=frozenset({summary.id})), window)
+    qtbot.waitUntil(lambda: item().color == QColor(band_for(25, DEFAULT_BANDS).color))

@@ -71,6 +71,7 @@ class MapWindow(QMainWindow):
         self.maps: list[SiteMap] = []
         self.scenes: dict[uuid.UUID, PlanScene] = {}
         self.pin_colors: dict[uuid.UUID, str] = {}
+        self.pins_asked: set[uuid.UUID] = set()
         self.current: SiteMap | None = None
         self.seen = Coverage()
         self.view: PlanView = PlanView(PlanScene(self))
@@ -197,7 +198,8 @@ class MapWindow(QMainWindow):
         self.imageShown.emit(plan_id)
 
     def _read_pin_colors(self) -> None:
-        wanted = pinned_findings(self.maps) - set(self.pin_colors)
+        wanted = pinned_findings(self.maps) - self.pins_asked
+        self.pins_asked |= wanted  # a finding this data folder does not hold is not looked for again and again
         if wanted:
             self.operations.run(
                 "Reading findings",
@@ -254,8 +256,8 @@ class MapWindow(QMainWindow):
             return
         if self.campus.id in changes.maps:
             self.reload()
-        elif changes.plans:
-            self.pin_colors.clear()
+        elif changes.plans:  # a finding's risk may have changed
+            self.pins_asked.clear()
             self._read_pin_colors()
 
     def closeEvent(self, event: QCloseEvent) -> None:
