@@ -87,3 +87,17 @@ def test_the_scale_from_two_clicks_and_a_distance(
     assert stored(workspace, plan).scale != scale
     maps.actions_by_id["map.undo"].trigger()
     assert stored(workspace, plan).scale == scale
+
+
+def test_a_wall_drawn_with_the_keyboard_alone(maps: MapWindow, workspace: Workspace, plan: SiteMap) -> None:
+    maps.view.zoom_by(2)  # the plan larger than the view: the arrows can move it
+    QTest.keyClick(maps.view, Qt.Key.Key_W)
+    first = maps.view.centre()
+    QTest.keyClick(maps.view, Qt.Key.Key_Space)
+    for _ in range(3):
+        QTest.keyClick(maps.view, Qt.Key.Key_Right)
+    second = maps.view.centre()
+    QTest.keyClick(maps.view, Qt.Key.Key_Space)
+    QTest.keyClick(maps.view, Qt.Key.Key_Return)
+    [wall] = stored(workspace, plan).walls
+    assert second[0] > first[0] and near(wall.points, [first, second])

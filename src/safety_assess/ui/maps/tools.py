@@ -68,10 +68,11 @@ class PathTool(Tool):
 
     def _hint(self) -> str:
         if self.most is not None:
-            return f"Click the {'first' if not self.points else 'second'} point of {self.what} (Esc: cancel)."
+            which = "first" if not self.points else "second"
+            return f"Click the {which} point of {self.what}, or Space at the cross (Esc: cancel)."
         more = max(0, self.least - len(self.points))
         then = f"{more} more point{'s' if more != 1 else ''} at least" if more else "Enter or double-click to end"
-        return f"Click the points of {self.what}: {then} (Esc: cancel)."
+        return f"Click the points of {self.what}, or Space at the cross: {then} (Esc: cancel)."
 
     def click(self, at: Point) -> bool:
         if self.points and abs(self.points[-1][0] - at[0]) + abs(self.points[-1][1] - at[1]) < SAME_POINT:

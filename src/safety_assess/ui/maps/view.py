@@ -1,24 +1,28 @@
 """The plan view: zoom (Ctrl+wheel, Ctrl++ / Ctrl+-, fit), pan (drag the background), the plan turned as set,
 and the keyboard: arrows move the selected marker (Shift: ten times as far), Tab goes from item to item, Enter or
-F2 opens it, Esc leaves a drawing. A tool (tools.py) takes the clicks while one is chosen."""
+F2 opens it. A tool (tools.py) takes the clicks while one is chosen; with the keyboard, the arrows then move the plan
+under a cross in the middle of the view, Space puts a point there, Enter ends, Esc cancels."""
 
 from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QTransform, QWheelEvent
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPen, QResizeEvent, QTransform, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from safety_assess.domain.sitemap.model import Point
 from safety_assess.ui.maps.items import MarkerItem
 from safety_assess.ui.maps.scene import PlanScene
+from safety_assess.ui.maps.symbols import SELECTED_COLOR
 from safety_assess.ui.maps.tools import PlaceTool, Tool
 
 ZOOM_STEP = 1.25
 NUDGE_PX, BIG_NUDGE_PX = 4.0, 40.0
 """How far an arrow key moves a marker, in screen pixels (so the same at every zoom)."""
 ZOOM_RANGE = (0.02, 40.0)
+CROSS = 12
+"""Half the size of the cross in the middle of the view while a tool is in use (screen pixels)."""
 
 
 class PlanView(QGraphicsView):
@@ -145,8 +149,12 @@ class PlanView(QGraphicsView):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if self.tool is not None:
-            self._tool_key(key)
-            event.accept()
+            if key in ARROWS:  # the plan moves under the cross in the middle of the view
+                super().keyPressEvent(event)
+                self.viewport().update()
+            else:
+                self._tool_key(key)
+                event.accept()
             return
         if key in ARROWS and self._nudge(ARROWS[key], event.modifiers()):
             event.accept()
@@ -163,6 +171,21 @@ class PlanView(QGraphicsView):
             self.use(None)
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._after(tool.click(self.centre()) if isinstance(tool, PlaceTool) else tool.finish())
+        elif key == Qt.Key.Key_Space:
+            self._after(tool.click(self.centre()))
+
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        """While a tool is in use, a cross in the middle of the view: where Space (or Enter, placing) puts a point."""
+        super().drawForeground(painter, rect)
+        if self.tool is None:
+            return
+        painter.save()
+        painter.resetTransform()
+        middle = self.viewport().rect().center()
+        painter.setPen(QPen(QColor(SELECTED_COLOR), 1.5))
+        painter.drawLine(middle.x() - CROSS, middle.y(), middle.x() + CROSS, middle.y())
+        painter.drawLine(middle.x(), middle.y() - CROSS, middle.x(), middle.y() + CROSS)
+        painter.restore()
 
     def focusNextPrevChild(self, forward: bool) -> bool:
         """Tab and Shift+Tab go from item to item on the plan (the other panes are reached with the mouse or their
