@@ -6,14 +6,18 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
 from safety_assess.domain.sitemap.model import CameraSpec, MarkerKind, SiteMap
 from safety_assess.services import site_maps
 from safety_assess.services.site_maps import MarkerFields
 from safety_assess.services.workspace import Workspace
+from safety_assess.ui import dialogs
 from safety_assess.ui.main_window import MainWindow
 from safety_assess.ui.maps.models import UNSEEN_COLOR
 from safety_assess.ui.maps.window import MapWindow
+from tests.gui.maps.conftest import on_screen
 
 SOUTH = CameraSpec(heading=180, fov=60, range_m=None, resolution=(1920, 1080))
 
@@ -78,3 +82,42 @@ def test_a_wall_cuts_the_cone_drawn(  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: camera in scene.cones)
     assert max(item.polygon().boundingRect().bottom() for item in scene.cones[camera]) == pytest.approx(200, abs=1)
     assert [row.covered for row in maps.coverage.model.rows] == [False, False]
+
+
+def test_a_dragged_camera_shows_what_it_sees_before_it_is_dropped(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, workspace: Workspace, scaled: SiteMap
+) -> None:
+    maps = open_maps(qtbot, window, scaled)
+    camera = scaled.of_kind(MarkerKind.CAMERA)[0]
+    scene = maps.scenes[scaled.id]
+    qtbot.waitUntil(lambda: camera.id in scene.cones)
+    viewport = maps.view.viewport()
+    start, end = on_screen(maps, camera.position), on_screen(maps, (700, 450))
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    QTest.mouseMove(viewport, end)
+    qtbot.waitUntil(lambda: maps.coverage.model.rows[0].id == door(scaled, 1))  # door 2 seen, door 1 not
+    assert min(item.polygon().boundingRect().top() for item in scene.cones[camera.id]) >= 440  # the cone came along
+    assert site_maps.get_map(workspace, scaled.id).marker(camera.id) == camera  # nothing stored yet
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+    moved = site_maps.get_map(workspace, scaled.id).marker(camera.id)
+    assert moved is not None and moved.position == pytest.approx((700, 450), abs=3)
+
+
+def test_a_camera_dropped_outside_the_plan_goes_back_with_its_cone(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, workspace: Workspace, scaled: SiteMap, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dialogs, "show_error", lambda *_args: None)
+    maps = open_maps(qtbot, window, scaled)
+    camera = scaled.of_kind(MarkerKind.CAMERA)[0]
+    scene = maps.scenes[scaled.id]
+    qtbot.waitUntil(lambda: camera.id in scene.cones)
+    viewport = maps.view.viewport()
+    start, end = on_screen(maps, camera.position), on_screen(maps, (-25, 100))
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    QTest.mouseMove(viewport, end)
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+    assert site_maps.get_map(workspace, scaled.id).marker(camera.id) == camera
+    item = scene.markers[camera.id]
+    assert (item.pos().x(), item.pos().y()) == camera.position
+    qtbot.waitUntil(lambda: camera.id in scene.cones)
+    assert min(i.polygon().boundingRect().left() for i in scene.cones[camera.id]) > 0

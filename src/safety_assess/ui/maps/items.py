@@ -4,7 +4,8 @@ walls, zones and camera cones. Each item knows the id of what it shows (``key``)
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF, QTransform
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from safety_assess.domain.sitemap.model import Marker, Point, Wall, Zone
+from safety_assess.domain.sitemap.model import Marker, MarkerKind, Point, Wall, Zone
 from safety_assess.ui.maps.symbols import (
     LEVEL_COLORS,
     SELECTED_COLOR,
@@ -60,8 +61,18 @@ class MarkerItem(QGraphicsItem):
         self.setFlag(flags.ItemIsSelectable)
         self.setFlag(flags.ItemIsMovable, movable)
         self.setPos(marker.x, marker.y)
+        self.setFlag(flags.ItemSendsGeometryChanges, marker.kind is MarkerKind.CAMERA)
+        self.dragged: Callable[[MarkerItem], object] | None = None
+        """Told each step of a drag (cameras only: their cone and what they see follow the mouse)."""
         self.setZValue(Z_MARKER)
         self.setToolTip(f"{marker.kind.label}{': ' + marker.label if marker.label else ''}")
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged and self.dragged is not None:
+            scene = self.scene()
+            if scene is not None and scene.mouseGrabberItem() is self:
+                self.dragged(self)
+        return super().itemChange(change, value)
 
     def boundingRect(self) -> QRectF:
         return QRectF(-HALF - RING, -HALF - RING, SIZE + 2 * RING + LABEL_GAP + self.label_width, SIZE + 2 * RING)

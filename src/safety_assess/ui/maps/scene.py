@@ -25,6 +25,8 @@ AnyItem = MarkerItem | WallItem | ZoneItem
 class PlanScene(QGraphicsScene):
     conesDrawn = Signal()
     """Every camera's cone is drawn (after showing a plan, or a change)."""
+    cameraDragged = Signal(object, object)
+    """A camera is being dragged: its id and where it is now (plan pixels); the drag is not stored yet."""
 
     def __init__(self, parent: QWidget | None = None, cones: ConeMaker = cone_bands) -> None:
         super().__init__(parent)
@@ -66,7 +68,9 @@ class PlanScene(QGraphicsScene):
             self.select_only(selected)
 
     def _same_marker(self, item: MarkerItem, marker: Marker) -> bool:
-        return item.marker == marker and item.color.name() == QColor(self._color(marker) or item.color).name()
+        """Unchanged, and where the plan has it (a drag refused leaves it elsewhere until shown again)."""
+        same_color = item.color.name() == QColor(self._color(marker) or item.color).name()
+        return item.marker == marker and same_color and (item.pos().x(), item.pos().y()) == marker.position
 
     def _color(self, marker: Marker) -> str | None:
         if marker.kind is MarkerKind.FINDING and marker.finding_id is not None:
@@ -74,7 +78,20 @@ class PlanScene(QGraphicsScene):
         return None
 
     def _marker_item(self, marker: Marker) -> MarkerItem:
-        return MarkerItem(marker, self._color(marker), movable=self.editable)
+        item = MarkerItem(marker, self._color(marker), movable=self.editable)
+        if marker.kind is MarkerKind.CAMERA:
+            item.dragged = lambda moved: self.cameraDragged.emit(moved.key, (moved.pos().x(), moved.pos().y()))
+        return item
+
+    def draw_cone(self, camera: Marker) -> None:
+        """Draw this camera's cone now, from the camera as given (being dragged: not the plan's yet)."""
+        if self.plan is None:
+            return
+        for item in self.cones.pop(camera.id, []):
+            self._drop(item)
+        self.cones[camera.id] = [ConeItem(camera.id, level, pts) for level, pts in self.cone_maker(self.plan, camera)]
+        for item in self.cones[camera.id]:
+            self.addItem(item)
 
     def _sync(self, items: dict, values: dict, same: Callable, make: Callable) -> set[uuid.UUID]:  # type: ignore[type-arg]
         """Make ``items`` show ``values``; returns the ids added, changed or removed."""
@@ -114,11 +131,8 @@ class PlanScene(QGraphicsScene):
         turn, self.waiting = self.waiting[:CONES_PER_TURN], self.waiting[CONES_PER_TURN:]
         for key in turn:
             camera = plan.marker(key)
-            if camera is None or key in self.cones:
-                continue
-            self.cones[key] = [ConeItem(key, level, points) for level, points in self.cone_maker(plan, camera)]
-            for item in self.cones[key]:
-                self.addItem(item)
+            if camera is not None and key not in self.cones:
+                self.draw_cone(camera)
         if self.waiting:
             self._cone_timer.start()
         else:

@@ -8,12 +8,19 @@ import uuid
 from typing import Any
 
 from safety_assess.domain.sitemap.coverage import CoverageIndex
-from safety_assess.domain.sitemap.model import SiteMap
+from safety_assess.domain.sitemap.model import Point, SiteMap
 
 
 class Coverage:
     def __init__(self) -> None:
         self.indexes: dict[uuid.UUID, CoverageIndex] = {}
+
+    def report_moved(self, plan: SiteMap, camera_id: uuid.UUID, to: Point) -> dict[str, Any]:
+        """The report with this camera where it is being dragged to (the plan as stored follows at the drop)."""
+        self.report(plan)
+        index = self.indexes[plan.id]
+        index.move_marker(camera_id, to)
+        return index.report().to_json()
 
     def report(self, plan: SiteMap) -> dict[str, Any]:
         """The ``map coverage --json`` document of the plan as it now stands."""

@@ -4,6 +4,7 @@ shown from the plan it returns, and is published on the change channel; changes 
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from safety_assess.base.jobs import Changes
 from safety_assess.domain.errors import SafetyAssessError
-from safety_assess.domain.sitemap.model import MarkerKind, SiteMap
+from safety_assess.domain.sitemap.model import MarkerKind, Point, SiteMap
 from safety_assess.services import site_maps
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
@@ -42,6 +43,8 @@ from safety_assess.ui.maps.view import PlanView
 from safety_assess.ui.operations import Operations
 from safety_assess.ui.registry import Registry
 
+DRAG_FOLLOW_MS = 50
+"""A dragged camera's cone and the coverage list are worked out again at most this often."""
 PLACEABLE = [kind for kind in MarkerKind if kind not in (MarkerKind.FINDING, MarkerKind.PHOTO)]
 
 
@@ -85,6 +88,9 @@ class MapWindow(QMainWindow):
         self.view.toolChanged.connect(lambda hint: self.statusBar().showMessage(hint))
         self._coverage_timer = QTimer(self, singleShot=True, interval=0)
         self._coverage_timer.timeout.connect(self._show_coverage)
+        self._dragging: tuple[uuid.UUID, Point] | None = None
+        self._drag_timer = QTimer(self, singleShot=True, interval=DRAG_FOLLOW_MS)
+        self._drag_timer.timeout.connect(self._follow_drag)
         self.reload()
         channel.subscribe(self._follow)
 
@@ -160,6 +166,7 @@ class MapWindow(QMainWindow):
         if scene is None:
             scene = self.scenes[plan.id] = PlanScene(self)
             scene.selectionChanged.connect(self._show_selected)
+            scene.cameraDragged.connect(self._camera_dragged)
         scene.pin_colors = self.pin_colors
         scene.show_plan(plan)
         if fresh:
@@ -224,6 +231,20 @@ class MapWindow(QMainWindow):
     def _show_coverage(self) -> None:
         plan = self.current
         self.coverage.show_report(self.seen.report(plan) if plan is not None else None)
+
+    def _camera_dragged(self, camera_id: uuid.UUID, at: Point) -> None:
+        self._dragging = (camera_id, at)
+        if not self._drag_timer.isActive():
+            self._drag_timer.start()
+
+    def _follow_drag(self) -> None:
+        """The dragged camera's cone and the coverage list follow it, a few times a second at most."""
+        plan, scene, dragging = self.current, self.current_scene(), self._dragging
+        camera = plan.marker(dragging[0]) if plan is not None and dragging is not None else None
+        if plan is None or scene is None or dragging is None or camera is None:
+            return
+        scene.draw_cone(dataclasses.replace(camera, x=dragging[1][0], y=dragging[1][1]))
+        self.coverage.show_report(self.seen.report_moved(plan, camera.id, dragging[1]))
 
     def current_scene(self) -> PlanScene | None:
         return self.scenes.get(self.current.id) if self.current else None
