@@ -62,6 +62,7 @@ def main() -> None:
         plan.resize(1280, 800)
         shoot(app, plan, "action-plan")
         plan.close()
+    shoot_site_plans(app, main, workspace, sample.campus_code)
     main.actions_by_id["district.view"].trigger()
     district = main.windows.district
     if district is not None:
@@ -74,6 +75,39 @@ def main() -> None:
     main.close()
     workspace.close()
     print(f"screenshots in {IMAGES}", file=sys.stderr)
+
+
+def shoot_site_plans(app: QApplication, main: MainWindow, workspace: Workspace, campus_code: str) -> None:
+    """A site plan of the sample campus with doors, cameras, a wall, zones and key features."""
+    from PIL import Image, ImageDraw
+
+    from safety_assess.domain.sitemap.model import CameraSpec, MarkerKind
+    from safety_assess.services import site_maps
+    from safety_assess.services.site_maps import MarkerFields
+
+    drawing = Image.new("RGB", (1600, 1000), "white")
+    pen = ImageDraw.Draw(drawing)
+    pen.rectangle((200, 150, 1300, 800), outline="black", width=6)
+    pen.line((700, 150, 700, 500, 1300, 500), fill="black", width=3)
+    path = Path(tempfile.mkdtemp()) / "Site.png"
+    drawing.save(path)
+    campus = workspace.campuses.by_code(campus_code)
+    plan = site_maps.add_map(workspace, campus.id, path, title="Site")
+    site_maps.set_scale(workspace, plan.id, (200, 900), (600, 900), 40)
+    for at in ((200, 300), (700, 150), (1300, 400), (900, 800), (200, 700)):
+        site_maps.add_marker(workspace, plan.id, MarkerKind.EXTERIOR_DOOR, at)
+    for at, heading, label in (((210, 160), 150, "Cam 1 NW"), ((1290, 790), 300, "Cam 2 SE"), ((1000, 510), 180, "")):
+        camera = CameraSpec(heading=heading, fov=80, resolution=(1920, 1080))
+        site_maps.add_marker(workspace, plan.id, MarkerKind.CAMERA, at, MarkerFields(label=label, camera=camera))
+    for kind, at in ((MarkerKind.AED, (450, 480)), (MarkerKind.KNOX_BOX, (150, 380)), (MarkerKind.HAZARD, (1100, 200))):
+        site_maps.add_marker(workspace, plan.id, kind, at)
+    site_maps.add_wall(workspace, plan.id, [(700, 150), (700, 500), (1300, 500)])
+    site_maps.add_zone(workspace, plan.id, "Playground", [(1350, 150), (1580, 150), (1580, 450), (1350, 450)])
+    window = main.windows.open_maps(campus.id)
+    if window is not None:
+        window.resize(1400, 840)
+        shoot(app, window, "site-plans")
+        window.close()
 
 
 if __name__ == "__main__":

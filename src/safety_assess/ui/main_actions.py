@@ -49,6 +49,15 @@ MAIN_ACTIONS: tuple[ActionSpec[MainWindow], ...] = (
         toolbar=True,
     ),
     ActionSpec(
+        "campus.maps",
+        "Site &plans…",
+        "&File",
+        lambda main: main.open_selected_maps(),
+        "Ctrl+M",
+        "The selected campus's site and floor plans: doors, cameras and what they see, findings pinned",
+        toolbar=True,
+    ),
+    ActionSpec(
         "assessment.export",
         "E&xport action plan…",
         "&File",

@@ -199,6 +199,14 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage("Select an assessment to see its findings and action plan.", 4000)
 
+    def open_selected_maps(self) -> None:
+        """The site plans of the selected campus (or of the selected assessment's campus)."""
+        record = self.selected()
+        if record is None:
+            self.statusBar().showMessage("Select a campus to see its site plans.", 4000)
+            return
+        self.windows.open_maps(record.id if isinstance(record, Campus) else record.campus.id)
+
     def export_selected(self) -> None:
         record = self.selected()
         if not isinstance(record, AssessmentSummary):

@@ -19,6 +19,12 @@ class Registry(Protocol):
     def show_report(self, path: Path, password: str | None, warnings: list[str]) -> QWidget:
         """A report preview window, registered like the other windows until it is closed."""
 
+    def open_finding(self, finding_id: uuid.UUID) -> None:
+        """Show the finding in its assessment's findings window (told when this data folder does not hold it)."""
+
+    def open_maps(self, campus_id: uuid.UUID) -> QWidget | None:
+        """The campus's site plans (one window per campus, brought forward when open); None when it cannot open."""
+
     def work_running(self) -> list[str]:
         """The titles of the jobs running in the background, in every window."""
 

@@ -1,5 +1,6 @@
 """The window registry: opens the walkthrough, plan and district windows (one per assessment and kind, an open one
-brought forward) and report previews, knows what runs in each, and closes them all when the app quits.
+brought forward), the site plans (one window per campus) and report previews, knows what runs in each, and closes
+them all when the app quits.
 
 The feature windows are imported when first opened, not before the main window shows. Export and import jobs are
 not kept here: each is kept by the operation that runs it, and forgotten when that ends (``Operations.run(owner=)``).
@@ -24,6 +25,7 @@ from safety_assess.ui.operations import Operations
 if TYPE_CHECKING:
     from safety_assess.ui.district.window import DistrictWindow
     from safety_assess.ui.guide import GuideWindow
+    from safety_assess.ui.maps.window import MapWindow
     from safety_assess.ui.plan.window import PlanWindow
     from safety_assess.ui.report.preview import ReportPreview
     from safety_assess.ui.walkthrough.window import WalkthroughWindow
@@ -43,6 +45,8 @@ class Windows:
         self.workspace, self.channel, self.main, self.operations = workspace, channel, main, operations
         self.walks: dict[uuid.UUID, WalkthroughWindow] = {}
         self.plans: dict[uuid.UUID, PlanWindow] = {}
+        self.maps: dict[uuid.UUID, MapWindow] = {}
+        """Site-plan windows by campus."""
         self.district: DistrictWindow | None = None
         self.previews: list[ReportPreview] = []
         self.guide: GuideWindow | None = None
@@ -79,6 +83,31 @@ class Windows:
             dialogs.show_error(self.main, "Cannot open the findings", str(error))
             return None
         return show_registered(self.plans, assessment_id, window)
+
+    def open_finding(self, finding_id: uuid.UUID) -> None:
+        """The findings window of the finding's assessment, with the finding chosen (a pin on a site plan)."""
+        try:
+            record = self.workspace.findings.get(finding_id)
+        except SafetyAssessError as error:
+            dialogs.show_error(self.main, "Cannot open the finding", str(error))
+            return
+        window = self.open_plan(record.assessment_id)
+        if window is not None:
+            window.reload(select_id=finding_id)
+
+    def open_maps(self, campus_id: uuid.UUID) -> MapWindow | None:
+        """The campus's site plans, brought forward when already open."""
+        from safety_assess.ui.maps.window import MapWindow
+
+        found = existing(self.maps, campus_id)
+        if found is not None:
+            return found
+        try:
+            window = MapWindow(self.workspace, campus_id, self.channel, self)
+        except SafetyAssessError as error:
+            dialogs.show_error(self.main, "Cannot open the site plans", str(error))
+            return None
+        return show_registered(self.maps, campus_id, window)
 
     def open_district(self) -> DistrictWindow:
         """The district view, brought forward and read again when already open."""
@@ -137,7 +166,7 @@ class Windows:
     def opened(self) -> list[QWidget]:
         """Every window open besides the main one."""
         single = [window for window in (self.district, self.guide) if window is not None]
-        return [*self.walks.values(), *self.plans.values(), *single, *self.previews]
+        return [*self.walks.values(), *self.plans.values(), *self.maps.values(), *single, *self.previews]
 
     def work_running(self) -> list[str]:
         """What runs in the background in the main window and every window opened from it (titles)."""
@@ -145,11 +174,12 @@ class Windows:
             *([self.operations] if self.operations else []),
             *(walk.operations for walk in self.walks.values()),
             *(plan.operations for plan in self.plans.values()),
+            *(maps.operations for maps in self.maps.values()),
             *([self.district.operations] if self.district else []),
         ]
         return [operation.title for operations in every for operation in operations.running()]
 
     def close_all(self) -> None:
-        """Close the walkthroughs, plans, district view and report previews (each waits for its own work)."""
+        """Close the walkthroughs, plans, site plans, district view and report previews (each waits for its work)."""
         for window in self.opened():
             window.close()

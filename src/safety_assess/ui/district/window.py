@@ -111,6 +111,14 @@ DISTRICT_ACTIONS: tuple[ActionSpec[DistrictWindow], ...] = (
         "Back to the field: the chosen campus's latest assessment and action status, for the next walk",
     ),
     ActionSpec(
+        "district.maps",
+        "Site p&lans…",
+        "&District",
+        lambda district: district.open_maps(),
+        "Ctrl+M",
+        "The chosen campus's site and floor plans, as synced from the field",
+    ),
+    ActionSpec(
         "district.close", "&Close", "&District", lambda district: district.close(), "Ctrl+W", "Close the district view"
     ),
 )
@@ -399,6 +407,13 @@ class DistrictWindow(QMainWindow):
             f"<b>{html.escape(line.campus.name)}</b> ({html.escape(line.campus.code)}): "
             f"{counted(len(line.history), 'assessment')}{conflicts}{_latest_compliance(line)}"
         )
+
+    def open_maps(self) -> None:
+        campus_id = self._chosen_campus()
+        if campus_id is None:
+            self.statusBar().showMessage("Choose a campus first.", 4000)
+            return
+        self.registry.open_maps(campus_id)
 
     def export_pack(self) -> None:
         index = self.table.currentIndex()
