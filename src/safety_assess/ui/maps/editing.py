@@ -212,11 +212,12 @@ class MapEditing:
             return
         first, second = points
         old = plan.scale
-        if old is None:  # the service cannot take a scale away: the first scale is not an undo step
-            self.window.edits.write("Set scale", lambda: site_maps.set_scale(ws, plan.id, first, second, metres))
-            return
+
+        def put_back() -> SiteMap:
+            if old is None:  # the first scale: undone by taking it away
+                return site_maps.clear_scale(ws, plan.id)
+            return site_maps.set_scale(ws, plan.id, old.first, old.second, old.metres)
+
         self.window.edits.make(
-            "Set scale",
-            lambda: site_maps.set_scale(ws, plan.id, first, second, metres),
-            undo=lambda: site_maps.set_scale(ws, plan.id, old.first, old.second, old.metres),
+            "Set scale", lambda: site_maps.set_scale(ws, plan.id, first, second, metres), undo=put_back
         )
