@@ -60,7 +60,7 @@ EDIT_MENU: tuple[ActionSpec[MapWindow], ...] = (
         "&Edit",
         lambda w: w.editing.edit_selected(),
         "F2",
-        "The selected marker's label, and a camera's heading, field of view, range and resolution",
+        "The selected marker's label, a camera's heading, field of view, range and resolution; a zone's name",
     ),
     ActionSpec(
         "map.delete",

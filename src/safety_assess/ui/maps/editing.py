@@ -90,9 +90,11 @@ class MapEditing:
         )
 
     def activate(self, key: uuid.UUID) -> None:
-        """Enter, F2 or a double-click on an item: a finding pin opens its finding, any other marker is edited."""
+        """Enter, F2 or a double-click on an item: a finding pin opens its finding, any other marker is edited, a
+        zone renamed."""
         marker = self._marker(key)
         if marker is None:
+            self.window.shapes.rename(key)
             return
         if marker.kind is MarkerKind.FINDING and marker.finding_id is not None:
             self.window.registry.open_finding(marker.finding_id)
@@ -101,9 +103,12 @@ class MapEditing:
 
     def edit_selected(self) -> None:
         scene = self.window.current_scene()
-        marker = self._marker(scene.selected_keys()[0]) if scene is not None and scene.selected_keys() else None
+        key = scene.selected_keys()[0] if scene is not None and scene.selected_keys() else None
+        marker = self._marker(key) if key is not None else None
         if marker is not None:
             self.edit(marker)
+        elif key is not None:
+            self.window.shapes.rename(key)
 
     def edit(self, marker: Marker) -> None:
         instances = camera_instances(self.window.workspace, self.window.campus.id) if marker.camera else []

@@ -12,6 +12,13 @@ def _e(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+SHAPE_KEYS = (
+    "<p>Drag it or use the arrows to move it (Shift: further), drag a white square to move that point, "
+    "Delete removes it.</p>"
+)
+RENAME = "<p>Enter or F2 renames it.</p>"
+
+
 def describe(plan: SiteMap | None, key: uuid.UUID | None) -> str:
     if plan is None:
         return ""
@@ -21,9 +28,9 @@ def describe(plan: SiteMap | None, key: uuid.UUID | None) -> str:
             return _marker(plan, marker)
         for zone in plan.zones:
             if zone.id == key:
-                return f"<h3>Zone: {_e(zone.name)}</h3><p>{len(zone.points)} corners. Delete removes it.</p>"
+                return f"<h3>Zone: {_e(zone.name)}</h3><p>{len(zone.points)} corners.</p>{SHAPE_KEYS}{RENAME}"
         if any(wall.id == key for wall in plan.walls):
-            return "<h3>Wall</h3><p>Blocks the cameras' view. Delete removes it.</p>"
+            return f"<h3>Wall</h3><p>Blocks the cameras' view.</p>{SHAPE_KEYS}"
     return _plan(plan)
 
 

@@ -10,9 +10,10 @@ from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsScene, QWidget
 
-from safety_assess.domain.sitemap.model import Marker, MarkerKind, Point, SiteMap
+from safety_assess.domain.sitemap.model import Marker, MarkerKind, Point, SiteMap, Wall, Zone
 from safety_assess.ui.maps.cones import cone_bands
-from safety_assess.ui.maps.items import ConeItem, MarkerItem, WallItem, ZoneItem
+from safety_assess.ui.maps.items import ConeItem, MarkerItem
+from safety_assess.ui.maps.shape_items import WallItem, ZoneItem
 
 MARGIN = 40.0
 CONES_PER_TURN = 2
@@ -59,8 +60,9 @@ class PlanScene(QGraphicsScene):
         before, selected = self.plan, self.selected_keys()
         self.plan = plan
         self.setSceneRect(QRectF(-MARGIN, -MARGIN, plan.width + 2 * MARGIN, plan.height + 2 * MARGIN))
-        self._sync(self.walls, {w.id: w for w in plan.walls}, lambda item, wall: item.wall == wall, WallItem)
-        self._sync(self.zones, {z.id: z for z in plan.zones}, lambda item, zone: item.zone == zone, ZoneItem)
+        walls, zones = {w.id: w for w in plan.walls}, {z.id: z for z in plan.zones}
+        self._sync(self.walls, walls, lambda item, wall: item.wall == wall and not item.edited(), self._wall_item)
+        self._sync(self.zones, zones, lambda item, zone: item.zone == zone and not item.edited(), self._zone_item)
         changed = self._sync(self.markers, {m.id: m for m in plan.markers}, self._same_marker, self._marker_item)
         every = before is None or before.walls != plan.walls or before.scale != plan.scale
         self._sync_cones(plan, None if every else changed)
@@ -76,6 +78,12 @@ class PlanScene(QGraphicsScene):
         if marker.kind is MarkerKind.FINDING and marker.finding_id is not None:
             return self.pin_colors.get(marker.finding_id)
         return None
+
+    def _wall_item(self, wall: Wall) -> WallItem:
+        return WallItem(wall, movable=self.editable)
+
+    def _zone_item(self, zone: Zone) -> ZoneItem:
+        return ZoneItem(zone, movable=self.editable)
 
     def _marker_item(self, marker: Marker) -> MarkerItem:
         item = MarkerItem(marker, self._color(marker), movable=self.editable)

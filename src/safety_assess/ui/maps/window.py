@@ -39,6 +39,7 @@ from safety_assess.ui.maps.plan_commands import PlanCommands
 from safety_assess.ui.maps.properties import describe
 from safety_assess.ui.maps.scene import PlanScene
 from safety_assess.ui.maps.seen import Coverage
+from safety_assess.ui.maps.shape_editing import ShapeEditing
 from safety_assess.ui.maps.view import PlanView
 from safety_assess.ui.operations import Operations
 from safety_assess.ui.registry import Registry
@@ -80,10 +81,12 @@ class MapWindow(QMainWindow):
         self.view: PlanView = PlanView(PlanScene(self))
         self.editing: MapEditing = MapEditing(self)
         self.plan_commands: PlanCommands = PlanCommands(self)
+        self.shapes: ShapeEditing = ShapeEditing(self)
         self._build()
         self.actions_by_id = build_window_actions(self, "Map tools", MAP_ACTIONS)
         self._add_kind_chooser()
         self.view.markerMoved.connect(self.editing.move_marker)
+        self.view.shapeMoved.connect(self.shapes.move)
         self.view.activated.connect(self.editing.activate)
         self.view.toolChanged.connect(lambda hint: self.statusBar().showMessage(hint))
         self._coverage_timer = QTimer(self, singleShot=True, interval=0)
