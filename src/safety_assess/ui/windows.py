@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from safety_assess.domain.errors import SafetyAssessError
+from safety_assess.domain.walk.slots import SlotKey
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
 from safety_assess.ui.changes import ChangeChannel
@@ -94,6 +95,25 @@ class Windows:
         window = self.open_plan(record.assessment_id)
         if window is not None:
             window.reload(select_id=finding_id)
+
+    def open_photo(self, photo_id: uuid.UUID) -> None:
+        """The photo in its assessment's walkthrough: its item shown and the photo viewer opened on it (a photo of a
+        finding the assessor added: the findings window, where those are shown)."""
+        try:
+            photo = self.workspace.photos.get(photo_id)
+        except SafetyAssessError as error:
+            dialogs.show_error(self.main, "Cannot open the photo", str(error))
+            return
+        if photo.item_id is None:
+            self.open_plan(photo.assessment_id)
+            return
+        window = self.open_walkthrough(photo.assessment_id)
+        if window is not None:
+            key = SlotKey(photo.item_id, photo.instance_id)
+            window.go_to(key)
+            shown = [each.id for each in window.session.photos_for(key)]
+            if window.current == key and photo.id in shown:
+                window.photos.open_viewer(shown.index(photo.id))
 
     def open_maps(self, campus_id: uuid.UUID) -> MapWindow | None:
         """The campus's site plans, brought forward when already open."""

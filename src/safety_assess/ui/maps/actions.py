@@ -114,6 +114,14 @@ DRAW_MENU: tuple[ActionSpec[MapWindow], ...] = (
         "Choose one of the campus's findings, then click where it is; its pin takes its band's colour",
     ),
     ActionSpec(
+        "map.pin_photo",
+        "Pin &photo…",
+        "&Draw",
+        lambda w: w.photos.pin_tool(),
+        "P",
+        "Choose one of the newest assessment's photos, then click where it was taken; Enter on the pin opens it",
+    ),
+    ActionSpec(
         "map.wall",
         "Draw &wall",
         "&Draw",

@@ -90,14 +90,17 @@ class MapEditing:
         )
 
     def activate(self, key: uuid.UUID) -> None:
-        """Enter, F2 or a double-click on an item: a finding pin opens its finding, any other marker is edited, a
-        zone renamed."""
+        """Enter, F2 or a double-click on an item: a finding pin opens its finding, a photo pin its photo, any other
+        marker is edited, a zone renamed."""
         marker = self._marker(key)
         if marker is None:
             self.window.shapes.rename(key)
             return
         if marker.kind is MarkerKind.FINDING and marker.finding_id is not None:
             self.window.registry.open_finding(marker.finding_id)
+            return
+        if marker.kind is MarkerKind.PHOTO and marker.photo_id is not None:
+            self.window.photos.open(marker)
             return
         self.edit(marker)
 

@@ -62,7 +62,9 @@ def _marker(plan: SiteMap, marker: Marker) -> str:
         lines.append(f"<p>Checklist camera: {_e(marker.camera_instance)}</p>")
     if marker.kind is MarkerKind.FINDING:
         lines.append("<p>Enter or double-click opens the finding.</p>")
-    elif marker.kind is not MarkerKind.PHOTO:
+    elif marker.kind is MarkerKind.PHOTO:
+        lines.append("<p>Enter or double-click opens the photo. Arrows move it, Delete removes it.</p>")
+    else:
         lines.append("<p>Arrows move it (Shift: further), Enter or F2 edits it, Delete removes it.</p>")
     lines.append(f"<p><small>At {marker.x:.0f}, {marker.y:.0f} on {_e(plan.title)}</small></p>")
     return "".join(lines)

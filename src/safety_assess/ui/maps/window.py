@@ -34,6 +34,7 @@ from safety_assess.ui.maps.commands import Edits
 from safety_assess.ui.maps.coverage_panel import CoveragePanel
 from safety_assess.ui.maps.editing import MapEditing
 from safety_assess.ui.maps.models import PlansModel
+from safety_assess.ui.maps.photo_commands import PhotoCommands
 from safety_assess.ui.maps.pins import pin_colors, pinned_findings
 from safety_assess.ui.maps.plan_commands import PlanCommands
 from safety_assess.ui.maps.properties import describe
@@ -82,6 +83,7 @@ class MapWindow(QMainWindow):
         self.editing: MapEditing = MapEditing(self)
         self.plan_commands: PlanCommands = PlanCommands(self)
         self.shapes: ShapeEditing = ShapeEditing(self)
+        self.photos: PhotoCommands = PhotoCommands(self)
         self._build()
         self.actions_by_id = build_window_actions(self, "Map tools", MAP_ACTIONS)
         self._add_kind_chooser()
