@@ -49,6 +49,16 @@ PLAN_MENU: tuple[ActionSpec[MapWindow], ...] = (
         "Ctrl+Del",
         "Remove this plan and what is drawn on it (Undo brings it back)",
     ),
+    ActionSpec(
+        "map.answer",
+        "&Answer from plan…",
+        "&Plan",
+        lambda w: w.answers.answer_from_plan(),
+        "Ctrl+Shift+A",
+        "The answers the plans suggest for the newest assessment in progress (which camera sees each entrance); "
+        "the ticked ones are recorded",
+        toolbar=True,
+    ),
     ActionSpec("map.close", "&Close", "&Plan", lambda w: w.close(), "Ctrl+W", "Close the site plans"),
 )
 EDIT_MENU: tuple[ActionSpec[MapWindow], ...] = (

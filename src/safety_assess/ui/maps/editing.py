@@ -10,7 +10,7 @@ from safety_assess.services import site_maps
 from safety_assess.services.site_maps import MarkerFields
 from safety_assess.ui import dialogs
 from safety_assess.ui.maps import ask
-from safety_assess.ui.maps.pinning import camera_instances, finding_choices, pinned_record
+from safety_assess.ui.maps.pinning import finding_choices, linked_instances, pinned_record
 from safety_assess.ui.maps.tools import PathTool, PlaceTool
 
 if TYPE_CHECKING:
@@ -114,7 +114,7 @@ class MapEditing:
             self.window.shapes.rename(key)
 
     def edit(self, marker: Marker) -> None:
-        instances = camera_instances(self.window.workspace, self.window.campus.id) if marker.camera else []
+        instances = linked_instances(self.window.workspace, self.window.campus.id, marker.kind)
         fields = ask.ask_marker_fields(self.window, marker, instances)
         if fields is None:
             return

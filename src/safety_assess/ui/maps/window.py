@@ -30,6 +30,7 @@ from safety_assess.ui.actions import build_window_actions
 from safety_assess.ui.changes import ChangeChannel
 from safety_assess.ui.maps import image as plan_image
 from safety_assess.ui.maps.actions import MAP_ACTIONS
+from safety_assess.ui.maps.answer_commands import AnswerCommands
 from safety_assess.ui.maps.commands import Edits
 from safety_assess.ui.maps.coverage_panel import CoveragePanel
 from safety_assess.ui.maps.editing import MapEditing
@@ -84,6 +85,7 @@ class MapWindow(QMainWindow):
         self.plan_commands: PlanCommands = PlanCommands(self)
         self.shapes: ShapeEditing = ShapeEditing(self)
         self.photos: PhotoCommands = PhotoCommands(self)
+        self.answers: AnswerCommands = AnswerCommands(self)
         self._build()
         self.actions_by_id = build_window_actions(self, "Map tools", MAP_ACTIONS)
         self._add_kind_chooser()
