@@ -7,13 +7,16 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QLabel, QTableView, QVBoxLayout, QWidget
 
 from safety_assess.ui.maps.plan_answers import OfferRow
 from safety_assess.ui.models.rows import Column, Index, RowsModel
 
 CHECK = Qt.ItemDataRole.CheckStateRole
+WIDEST = {1: 220, 2: 180, 3: 180}
+"""Pixels at most for the item, the suggested answer and the answer now (wrapped; the whole text in a tooltip)."""
 
 
 class OffersModel(RowsModel[OfferRow]):
@@ -77,7 +80,8 @@ class AnswersDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(1, min(self.table.columnWidth(1), 260))
+        for column, widest in WIDEST.items():  # the rest goes to why, wrapped
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
         self.table.resizeRowsToContents()
         self.table.setCurrentIndex(self.model.index(0, 0))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -94,3 +98,8 @@ class AnswersDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         self.table.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Rows as tall as their wrapped text, once the last column has taken the width left."""
+        super().showEvent(event)
+        QTimer.singleShot(0, self.table.resizeRowsToContents)
