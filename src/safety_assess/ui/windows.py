@@ -114,6 +114,8 @@ class Windows:
             shown = [each.id for each in window.session.photos_for(key)]
             if window.current == key and photo.id in shown:
                 window.photos.open_viewer(shown.index(photo.id))
+            else:
+                dialogs.show_error(window, "Cannot open the photo", f"{photo.filename} was removed from its item")
 
     def open_maps(self, campus_id: uuid.UUID) -> MapWindow | None:
         """The campus's site plans, brought forward when already open."""

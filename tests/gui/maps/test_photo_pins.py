@@ -19,6 +19,7 @@ from safety_assess.services.assessments import start_assessment
 from safety_assess.services.photos import add_photos
 from safety_assess.services.site_maps import MarkerFields
 from safety_assess.services.workspace import Workspace
+from safety_assess.ui import dialogs
 from safety_assess.ui.main_window import MainWindow
 from safety_assess.ui.maps import photo_chooser
 from safety_assess.ui.maps.photo_chooser import PhotoChooser
@@ -112,3 +113,25 @@ def test_a_photo_pin_opens_the_photo_in_the_photo_viewer(  # type: ignore[no-unt
     assert shown == [(SlotKey("door-locked"), photos[1].id)]
     walk = window.windows.walks[photos[1].assessment_id]
     assert walk.current == SlotKey("door-locked")  # the walkthrough shows the photo's item
+
+
+def test_a_pin_of_a_photo_removed_since_says_so(  # type: ignore[no-untyped-def]
+    qtbot,
+    window: MainWindow,
+    workspace: Workspace,
+    plan: SiteMap,
+    photos: list[PhotoRecord],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    told: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _parent, _title, message: told.append(message))
+    monkeypatch.setattr(photo_viewer, "show_photos", lambda *_args: pytest.fail("no photo to show"))
+    _, pin = site_maps.add_marker(workspace, plan.id, MarkerKind.PHOTO, (400, 300), MarkerFields(photo_id=photos[0].id))
+    workspace.photos.delete(photos[0].id)
+    maps = window.windows.open_maps(plan.campus_id)
+    assert maps is not None
+    qtbot.waitExposed(maps)
+    maps.select_item(pin)
+    maps.view.setFocus()
+    QTest.keyClick(maps.view, Qt.Key.Key_Return)
+    assert told == ["hopper.jpg was removed from its item"]
