@@ -98,6 +98,22 @@ def test_cancelled_records_nothing(  # type: ignore[no-untyped-def]
     assert answers(workspace, assessment) == {}
 
 
+def test_an_assessment_completed_meanwhile_is_not_answered_and_told(  # type: ignore[no-untyped-def]
+    qtbot, maps: MapWindow, workspace: Workspace, assessment: AssessmentSummary, linked: SiteMap, monkeypatch
+) -> None:
+    def completed_meanwhile(*_args: object) -> list[int]:
+        workspace.assessments.complete(assessment.id, ["Ana"])  # in another window, while the dialog was open
+        return [0, 1]
+
+    told: list[tuple[str, str]] = []
+    monkeypatch.setattr(answer_dialog, "ask_answers", completed_meanwhile)
+    monkeypatch.setattr(dialogs, "show_error", lambda _parent, title, message: told.append((title, message)))
+    maps.actions_by_id["map.answer"].trigger()
+    qtbot.waitUntil(lambda: bool(told))
+    assert told[0][0] == "Answer from plan: not recorded" and "read-only" in told[0][1]
+    assert answers(workspace, assessment) == {}
+
+
 @pytest.mark.parametrize("situation", ["no assessment", "completed", "nothing linked"])
 def test_a_plain_message_when_there_is_nothing_to_answer(  # type: ignore[no-untyped-def]
     qtbot, maps: MapWindow, workspace: Workspace, plan: SiteMap, monkeypatch: pytest.MonkeyPatch, situation: str

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from safety_assess.base.jobs import Changes
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.services.map_suggestions import accept
 from safety_assess.ui import dialogs
@@ -52,6 +53,7 @@ class AnswerCommands:
         try:
             changes = accept(window.workspace, found.assessment.id, [found.rows[n].offer for n in chosen])
         except SafetyAssessError as error:
+            window.channel.publish(Changes(answers=frozenset({found.assessment.id})), window)  # some may be in
             dialogs.show_error(window, f"{TITLE}: not recorded", str(error))
             return
         window.channel.publish(changes, window)
