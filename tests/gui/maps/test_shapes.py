@@ -173,4 +173,4 @@ def test_a_wall_has_no_name_to_ask(shown: MapWindow, drawn: SiteMap, monkeypatch
     monkeypatch.setattr(dialogs, "ask_text", lambda *_args: pytest.fail("a wall has no name"))
     shown.select_item(drawn.walls[0].id)
     QTest.keyClick(shown.view, Qt.Key.Key_F2)
-    assert shown.stack.count() == 0
+    assert shown.stack.count() == 0 and "A wall has no name" in shown.statusBar().currentMessage()

@@ -41,6 +41,8 @@ class ShapeEditing:
     def rename(self, key: uuid.UUID) -> bool:
         """Ask a zone's new name; False when ``key`` is not a zone (nothing asked)."""
         zone, ws = shape_of(self.window.current, key), self.window.workspace
+        if isinstance(zone, Wall):
+            self.window.statusBar().showMessage("A wall has no name: drag it, or the white square of a point.", 4000)
         if not isinstance(zone, Zone):
             return False
         name = dialogs.ask_text(self.window, "Rename zone", "Name of the zone:", zone.name)
