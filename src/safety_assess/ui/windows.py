@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from safety_assess.domain.errors import SafetyAssessError
-from safety_assess.domain.walk.slots import SlotKey
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
 from safety_assess.ui.changes import ChangeChannel
@@ -99,6 +98,8 @@ class Windows:
     def open_photo(self, photo_id: uuid.UUID) -> None:
         """The photo in its assessment's walkthrough: its item shown and the photo viewer opened on it (a photo of a
         finding the assessor added: the findings window, where those are shown)."""
+        from safety_assess.domain.walk.slots import SlotKey  # it loads the checklist model, not needed at start
+
         try:
             photo = self.workspace.photos.get(photo_id)
         except SafetyAssessError as error:
