@@ -41,13 +41,21 @@ def shown(qtbot, maps: MapWindow, drawn: SiteMap) -> MapWindow:  # type: ignore[
     return maps
 
 
-def drag(maps: MapWindow, start: Point, end: Point) -> None:
+def drag(maps: MapWindow, start: Point, end: Point, drop: bool = True) -> None:
+    """Press at ``start``, move to ``end`` in steps, and release there (unless ``drop`` is False)."""
     viewport, left, none = maps.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     begin, finish = on_screen(maps, start), on_screen(maps, end)
     QTest.mousePress(viewport, left, none, begin)
     for step in range(1, 6):
         QTest.mouseMove(viewport, begin + (finish - begin) * step / 5)
-    QTest.mouseRelease(viewport, left, none, finish)
+    if drop:
+        QTest.mouseRelease(viewport, left, none, finish)
+
+
+def release(maps: MapWindow, at: Point) -> None:
+    QTest.mouseRelease(
+        maps.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, on_screen(maps, at)
+    )
 
 
 def flat(points: tuple[Point, ...]) -> list[float]:
@@ -80,6 +88,42 @@ def test_a_wall_clicked_then_dragged_moves_whole_and_the_cone_follows(  # type: 
     shown.actions_by_id["map.undo"].trigger()
     assert stored(workspace, drawn).walls[0].points == wall.points
     qtbot.waitUntil(lambda: 0 < cone_bottom(shown, drawn) < 260)
+
+
+def test_the_cones_follow_a_dragged_wall_before_it_is_dropped(  # type: ignore[no-untyped-def]
+    qtbot, shown: MapWindow, workspace: Workspace, drawn: SiteMap
+) -> None:
+    click(shown, (300, 250))
+    drag(shown, (300, 250), (300, 450), drop=False)
+    qtbot.waitUntil(lambda: cone_bottom(shown, drawn) > 440)  # behind the wall where it is now
+    assert stored(workspace, drawn).walls == drawn.walls  # nothing stored yet
+    release(shown, (300, 450))
+    assert flat(stored(workspace, drawn).walls[0].points) == pytest.approx([200, 450, 600, 450], abs=3)
+
+
+def test_a_wall_dropped_off_the_plan_goes_back_with_the_cones(  # type: ignore[no-untyped-def]
+    qtbot, shown: MapWindow, workspace: Workspace, drawn: SiteMap, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dialogs, "show_error", lambda *_args: None)
+    click(shown, (300, 250))
+    drag(shown, (300, 250), (300, 400), drop=False)
+    qtbot.waitUntil(lambda: cone_bottom(shown, drawn) > 390)
+    drag_end = (300, 640)  # the wall's points below the plan
+    QTest.mouseMove(shown.view.viewport(), on_screen(shown, drag_end))
+    release(shown, drag_end)
+    assert stored(workspace, drawn).walls == drawn.walls
+    qtbot.waitUntil(lambda: 0 < cone_bottom(shown, drawn) < 260)  # cut by the wall where it is stored
+
+
+def test_the_coverage_list_follows_a_dragged_point_before_it_is_dropped(  # type: ignore[no-untyped-def]
+    qtbot, shown: MapWindow, workspace: Workspace, drawn: SiteMap
+) -> None:
+    shown.select_item(drawn.zones[0].id)
+    drag(shown, BUS_LOOP[0], (400, 200), drop=False)
+    qtbot.waitUntil(lambda: shown.coverage.model.rows[0].covered)
+    assert stored(workspace, drawn).zones == drawn.zones
+    release(shown, (400, 200))
+    assert stored(workspace, drawn).zones[0].points[0] == pytest.approx((400, 200), abs=3)
 
 
 def test_the_drag_that_selects_a_zone_does_not_move_it(shown: MapWindow, workspace: Workspace, drawn: SiteMap) -> None:

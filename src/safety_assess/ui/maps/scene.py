@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterable, Mapping
+from typing import TypeVar
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPixmap
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsScene
 from safety_assess.domain.sitemap.model import Marker, MarkerKind, Point, SiteMap, Wall, Zone
 from safety_assess.ui.maps.cones import cone_bands
 from safety_assess.ui.maps.items import ConeItem, MarkerItem
-from safety_assess.ui.maps.shape_items import WallItem, ZoneItem
+from safety_assess.ui.maps.shape_items import ShapeItem, WallItem, ZoneItem
 
 MARGIN = 40.0
 CONES_PER_TURN = 2
@@ -21,6 +22,7 @@ CONES_PER_TURN = 2
 ConeMaker = Callable[[SiteMap, Marker], list[tuple[str, list[Point]]]]
 
 AnyItem = MarkerItem | WallItem | ZoneItem
+ShapeT = TypeVar("ShapeT", bound=ShapeItem)
 
 
 class PlanScene(QGraphicsScene):
@@ -28,6 +30,8 @@ class PlanScene(QGraphicsScene):
     """Every camera's cone is drawn (after showing a plan, or a change)."""
     cameraDragged = Signal(object, object)
     """A camera is being dragged: its id and where it is now (plan pixels); the drag is not stored yet."""
+    shapeDragged = Signal(object, object)
+    """A wall or zone is being dragged, whole or by a point: its id and its points now; not stored yet."""
 
     def __init__(self, parent: QWidget | None = None, cones: ConeMaker = cone_bands) -> None:
         super().__init__(parent)
@@ -44,6 +48,8 @@ class PlanScene(QGraphicsScene):
         self.walls: dict[uuid.UUID, WallItem] = {}
         self.zones: dict[uuid.UUID, ZoneItem] = {}
         self.cones: dict[uuid.UUID, list[ConeItem]] = {}
+        self.cones_provisional = False
+        """Some cones are drawn behind a wall being dragged, not the plan's walls."""
         self.waiting: list[uuid.UUID] = []
         """Cameras whose cones are still to be drawn."""
         self._cone_timer = QTimer(self, singleShot=True, interval=0)
@@ -64,7 +70,8 @@ class PlanScene(QGraphicsScene):
         self._sync(self.walls, walls, lambda item, wall: item.wall == wall and not item.edited(), self._wall_item)
         self._sync(self.zones, zones, lambda item, zone: item.zone == zone and not item.edited(), self._zone_item)
         changed = self._sync(self.markers, {m.id: m for m in plan.markers}, self._same_marker, self._marker_item)
-        every = before is None or before.walls != plan.walls or before.scale != plan.scale
+        every = before is None or before.walls != plan.walls or before.scale != plan.scale or self.cones_provisional
+        self.cones_provisional = False
         self._sync_cones(plan, None if every else changed)
         if selected:
             self.select_only(selected)
@@ -80,10 +87,14 @@ class PlanScene(QGraphicsScene):
         return None
 
     def _wall_item(self, wall: Wall) -> WallItem:
-        return WallItem(wall, movable=self.editable)
+        return self._told_of_drags(WallItem(wall, movable=self.editable))
 
     def _zone_item(self, zone: Zone) -> ZoneItem:
-        return ZoneItem(zone, movable=self.editable)
+        return self._told_of_drags(ZoneItem(zone, movable=self.editable))
+
+    def _told_of_drags(self, item: ShapeT) -> ShapeT:
+        item.dragged = lambda moved: self.shapeDragged.emit(moved.key, moved.edited_points())
+        return item
 
     def _marker_item(self, marker: Marker) -> MarkerItem:
         item = MarkerItem(marker, self._color(marker), movable=self.editable)
@@ -91,15 +102,26 @@ class PlanScene(QGraphicsScene):
             item.dragged = lambda moved: self.cameraDragged.emit(moved.key, (moved.pos().x(), moved.pos().y()))
         return item
 
-    def draw_cone(self, camera: Marker) -> None:
-        """Draw this camera's cone now, from the camera as given (being dragged: not the plan's yet)."""
-        if self.plan is None:
+    def draw_cone(self, camera: Marker, plan: SiteMap | None = None) -> None:
+        """Draw this camera's cone now, from the camera as given (being dragged: not the plan's yet), behind the
+        walls of ``plan`` (a wall being dragged: not the plan's yet; the plan shown by default)."""
+        plan = plan or self.plan
+        if plan is None:
             return
         for item in self.cones.pop(camera.id, []):
             self._drop(item)
-        self.cones[camera.id] = [ConeItem(camera.id, level, pts) for level, pts in self.cone_maker(self.plan, camera)]
+        self.cones[camera.id] = [ConeItem(camera.id, level, pts) for level, pts in self.cone_maker(plan, camera)]
         for item in self.cones[camera.id]:
             self.addItem(item)
+
+    def draw_cones_over(self, plan: SiteMap, area: QRectF) -> None:
+        """The cones that reach ``area`` drawn again behind the walls of ``plan`` (a wall being dragged); the plan
+        shown again afterwards draws every cone from the plan as stored."""
+        for camera in plan.of_kind(MarkerKind.CAMERA):
+            items = self.cones.get(camera.id, [])
+            if any(item.polygon().boundingRect().intersects(area) for item in items):
+                self.draw_cone(camera, plan)
+                self.cones_provisional = True
 
     def _sync(self, items: dict, values: dict, same: Callable, make: Callable) -> set[uuid.UUID]:  # type: ignore[type-arg]
         """Make ``items`` show ``values``; returns the ids added, changed or removed."""

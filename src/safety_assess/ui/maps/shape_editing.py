@@ -28,6 +28,7 @@ class ShapeEditing:
         self.window = window
 
     def move(self, key: uuid.UUID, points: Sequence[Point]) -> None:
+        self.window.shape_follow.stop()
         shape, ws = shape_of(self.window.current, key), self.window.workspace
         if shape is None:
             return

@@ -6,7 +6,7 @@ on screen is not stored here: at the release the view reads ``edited_points()`` 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPainterPathStroker, QPen, QTransform
@@ -43,8 +43,11 @@ class ShapeItem(QGraphicsPathItem):
         self.points = list(points)
         self.closed, self.z, self.movable = closed, z, movable
         self.handles: list[VertexHandle] = []
+        self.dragged: Callable[[ShapeItem], object] | None = None
+        """Told each step of a drag, whole or by a point (the cones and the coverage list follow it)."""
         self.setZValue(z)
         self.setFlag(Flag.ItemIsSelectable)
+        self.setFlag(Flag.ItemSendsGeometryChanges)
         self._draw()
 
     def edited_points(self) -> tuple[Point, ...]:
@@ -58,6 +61,11 @@ class ShapeItem(QGraphicsPathItem):
     def move_point(self, index: int, at: Point) -> None:
         self.points[index] = at
         self._draw()
+        self._tell_drag()
+
+    def _tell_drag(self) -> None:
+        if self.dragged is not None:
+            self.dragged(self)
 
     def _draw(self) -> None:
         path = QPainterPath(QPointF(*self.points[0]))
@@ -74,6 +82,10 @@ class ShapeItem(QGraphicsPathItem):
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
         if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
             self._selected(bool(value))
+        elif change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+            scene = self.scene()
+            if scene is not None and scene.mouseGrabberItem() is self:
+                self._tell_drag()
         return super().itemChange(change, value)
 
     def _selected(self, selected: bool) -> None:

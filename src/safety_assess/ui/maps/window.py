@@ -42,6 +42,7 @@ from safety_assess.ui.maps.properties import describe
 from safety_assess.ui.maps.scene import PlanScene
 from safety_assess.ui.maps.seen import Coverage
 from safety_assess.ui.maps.shape_editing import ShapeEditing
+from safety_assess.ui.maps.shape_follow import ShapeFollow
 from safety_assess.ui.maps.view import PlanView
 from safety_assess.ui.operations import Operations
 from safety_assess.ui.registry import Registry
@@ -86,6 +87,7 @@ class MapWindow(QMainWindow):
         self.shapes: ShapeEditing = ShapeEditing(self)
         self.photos: PhotoCommands = PhotoCommands(self)
         self.answers: AnswerCommands = AnswerCommands(self)
+        self.shape_follow: ShapeFollow = ShapeFollow(self)
         self._build()
         self.actions_by_id = build_window_actions(self, "Map tools", MAP_ACTIONS)
         self._add_kind_chooser()
@@ -174,6 +176,7 @@ class MapWindow(QMainWindow):
             scene = self.scenes[plan.id] = PlanScene(self)
             scene.selectionChanged.connect(self._show_selected)
             scene.cameraDragged.connect(self._camera_dragged)
+            scene.shapeDragged.connect(self.shape_follow.dragged)
         scene.pin_colors = self.pin_colors
         scene.show_plan(plan)
         if fresh:
