@@ -213,6 +213,15 @@ def test_a_zone_is_renamed_with_f2_or_enter_and_undo_gives_its_name_back(  # typ
     assert stored(workspace, drawn).zones[0].name == "Bus loop"
 
 
+def test_a_double_click_on_a_zones_name_renames_it(
+    shown: MapWindow, workspace: Workspace, drawn: SiteMap, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dialogs, "ask_text", lambda *_args: "Bus lane")
+    middle = on_screen(shown, (675, 475))  # where the name is written
+    QTest.mouseDClick(shown.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, middle)
+    assert stored(workspace, drawn).zones[0].name == "Bus lane"
+
+
 def test_a_wall_has_no_name_to_ask(shown: MapWindow, drawn: SiteMap, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(dialogs, "ask_text", lambda *_args: pytest.fail("a wall has no name"))
     shown.select_item(drawn.walls[0].id)

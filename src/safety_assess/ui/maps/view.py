@@ -143,6 +143,8 @@ class PlanView(QGraphicsView):
             event.accept()
             return
         item = self.plan_scene.itemAt(self.mapToScene(event.position().toPoint()), self.transform())
+        while item is not None and item.parentItem() is not None:  # a zone's name, a point's handle: their shape
+            item = item.parentItem()
         key = getattr(item, "key", None) if item is not None else None
         if isinstance(key, uuid.UUID) and item is self.plan_scene.item_of(key):
             self.activated.emit(key)
