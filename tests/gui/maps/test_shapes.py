@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from safety_assess.domain.sitemap.model import CameraSpec, MarkerKind, Point, SiteMap
+from safety_assess.domain.sitemap.model import CameraSpec, MarkerKind, Point, SiteMap, Zone
 from safety_assess.services import site_maps
 from safety_assess.services.site_maps import MarkerFields
 from safety_assess.services.workspace import Workspace
@@ -68,6 +68,14 @@ def cone_bottom(maps: MapWindow, plan: SiteMap) -> float:
     return max((item.polygon().boundingRect().bottom() for item in cones), default=0.0)
 
 
+def tab_to_zone(maps: MapWindow, plan: SiteMap) -> Zone:
+    [zone] = plan.zones
+    for _ in range(3):  # the camera, the wall, the zone
+        QTest.keyClick(maps.view, Qt.Key.Key_Tab)
+    assert maps.scenes[plan.id].selected_keys() == [zone.id]
+    return zone
+
+
 def zone_row(maps: MapWindow) -> str:
     [row] = maps.coverage.model.rows
     return row.what
@@ -80,7 +88,7 @@ def test_a_wall_clicked_then_dragged_moves_whole_and_the_cone_follows(  # type: 
     assert cone_bottom(shown, drawn) == pytest.approx(250, abs=1)
     click(shown, (300, 250))
     assert shown.scenes[drawn.id].selected_keys() == [wall.id]
-    assert "drag a white square" in shown.properties.text()
+    assert "Drag a white square" in shown.properties.text()
     drag(shown, (300, 250), (300, 450))
     [moved] = stored(workspace, drawn).walls
     assert flat(moved.points) == pytest.approx([200, 450, 600, 450], abs=3)
@@ -136,10 +144,7 @@ def test_the_drag_that_selects_a_zone_does_not_move_it(shown: MapWindow, workspa
 def test_arrow_keys_move_the_chosen_zone_and_undo_puts_it_back(
     shown: MapWindow, workspace: Workspace, drawn: SiteMap
 ) -> None:
-    [zone] = drawn.zones
-    for _ in range(3):  # the camera, the wall, the zone
-        QTest.keyClick(shown.view, Qt.Key.Key_Tab)
-    assert shown.scenes[drawn.id].selected_keys() == [zone.id]
+    zone = tab_to_zone(shown, drawn)
     QTest.keyClick(shown.view, Qt.Key.Key_Left)
     QTest.keyClick(shown.view, Qt.Key.Key_Up)
     step = NUDGE_PX / shown.view.zoom
@@ -149,6 +154,40 @@ def test_arrow_keys_move_the_chosen_zone_and_undo_puts_it_back(
     shown.actions_by_id["map.undo"].trigger()
     shown.actions_by_id["map.undo"].trigger()
     assert stored(workspace, drawn).zones[0].points == BUS_LOOP
+
+
+def test_one_point_chosen_with_brackets_is_moved_alone_by_the_arrows(
+    shown: MapWindow, workspace: Workspace, drawn: SiteMap
+) -> None:
+    zone, step = tab_to_zone(shown, drawn), NUDGE_PX / shown.view.zoom
+    for _ in range(2):
+        QTest.keyClick(shown.view, Qt.Key.Key_BracketRight)
+    assert shown.statusBar().currentMessage().startswith("Point 2 of 4 chosen")
+    QTest.keyClick(shown.view, Qt.Key.Key_Down)
+    QTest.keyClick(shown.view, Qt.Key.Key_Down)  # the same point still: the plan shown again keeps it chosen
+    corner = (BUS_LOOP[1][0], BUS_LOOP[1][1] + 2 * step)
+    assert flat(stored(workspace, drawn).zones[0].points) == pytest.approx(flat((BUS_LOOP[0], corner, *BUS_LOOP[2:])))
+    QTest.keyClick(shown.view, Qt.Key.Key_BracketLeft)  # back to the first point
+    QTest.keyClick(shown.view, Qt.Key.Key_Left)
+    assert stored(workspace, drawn).zones[0].points[0] == pytest.approx((BUS_LOOP[0][0] - step, BUS_LOOP[0][1]))
+    QTest.keyClick(shown.view, Qt.Key.Key_Escape)  # the whole zone again
+    before = stored(workspace, drawn).zones[0].points
+    QTest.keyClick(shown.view, Qt.Key.Key_Up)
+    after = stored(workspace, drawn).zones[0].points
+    assert flat(after) == pytest.approx([v - step if n % 2 else v for n, v in enumerate(flat(before))])
+    assert shown.scenes[drawn.id].selected_keys() == [zone.id]
+    for _ in range(4):
+        shown.actions_by_id["map.undo"].trigger()
+    assert stored(workspace, drawn).zones[0].points == BUS_LOOP
+
+
+def test_a_point_chosen_is_forgotten_when_another_item_is_chosen(shown: MapWindow, drawn: SiteMap) -> None:
+    shown.select_item(drawn.walls[0].id)
+    QTest.keyClick(shown.view, Qt.Key.Key_BracketRight)
+    scene = shown.scenes[drawn.id]
+    assert scene.chosen_point == (drawn.walls[0].id, 0)
+    QTest.keyClick(shown.view, Qt.Key.Key_Tab)
+    assert scene.chosen_point is None and scene.walls[drawn.walls[0].id].chosen is None
 
 
 def test_a_zones_corner_dragged_and_the_coverage_list_follows(  # type: ignore[no-untyped-def]

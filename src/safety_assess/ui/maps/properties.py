@@ -13,8 +13,8 @@ def _e(text: str) -> str:
 
 
 SHAPE_KEYS = (
-    "<p>Drag it or use the arrows to move it (Shift: further), drag a white square to move that point, "
-    "Delete removes it.</p>"
+    "<p>Drag it or use the arrows to move it (Shift: further). Drag a white square to move that point, or choose "
+    "a point with [ and ] and move it with the arrows (Esc: the whole again). Delete removes it.</p>"
 )
 RENAME = "<p>Enter or F2 renames it.</p>"
 

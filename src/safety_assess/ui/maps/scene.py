@@ -50,6 +50,10 @@ class PlanScene(QGraphicsScene):
         self.cones: dict[uuid.UUID, list[ConeItem]] = {}
         self.cones_provisional = False
         """Some cones are drawn behind a wall being dragged, not the plan's walls."""
+        self.chosen_point: tuple[uuid.UUID, int] | None = None
+        """A point of the one wall or zone selected, chosen with the keyboard: the arrows move it alone."""
+        self._showing = False
+        self.selectionChanged.connect(self._selection_changed)
         self.waiting: list[uuid.UUID] = []
         """Cameras whose cones are still to be drawn."""
         self._cone_timer = QTimer(self, singleShot=True, interval=0)
@@ -63,6 +67,14 @@ class PlanScene(QGraphicsScene):
             self.image_item.setScale(self.plan.width / image.width())
 
     def show_plan(self, plan: SiteMap) -> None:
+        self._showing = True
+        try:
+            self._show_plan(plan)
+        finally:
+            self._showing = False
+        self._selection_changed()
+
+    def _show_plan(self, plan: SiteMap) -> None:
         before, selected = self.plan, self.selected_keys()
         self.plan = plan
         self.setSceneRect(QRectF(-MARGIN, -MARGIN, plan.width + 2 * MARGIN, plan.height + 2 * MARGIN))
@@ -75,6 +87,51 @@ class PlanScene(QGraphicsScene):
         self._sync_cones(plan, None if every else changed)
         if selected:
             self.select_only(selected)
+        if self.chosen_point is not None:
+            self._choose(*self.chosen_point)
+
+    # A point chosen with the keyboard ------------------------------------------------------------------------------
+    def choose_point(self, step: int) -> str:
+        """Choose the next (``step`` 1) or previous (-1) point of the one wall or zone selected; what to tell the
+        person ('' when no single wall or zone is selected)."""
+        selected = self.selectedItems()
+        if len(selected) != 1 or not isinstance(selected[0], ShapeItem):
+            return ""
+        item = selected[0]
+        now = self.chosen_index(item.key)
+        index = (now + step if now is not None else (0 if step > 0 else -1)) % len(item.points)
+        self._choose(item.key, index)
+        whole = "zone" if isinstance(item, ZoneItem) else "wall"
+        return (
+            f"Point {index + 1} of {len(item.points)} chosen: the arrows move it, [ and ] choose another, "
+            f"Esc: the whole {whole}."
+        )
+
+    def chosen_index(self, key: uuid.UUID) -> int | None:
+        return self.chosen_point[1] if self.chosen_point is not None and self.chosen_point[0] == key else None
+
+    def forget_point(self) -> bool:
+        """No point chosen any more (the arrows move the whole wall or zone); False when none was."""
+        if self.chosen_point is None:
+            return False
+        item = self.walls.get(self.chosen_point[0]) or self.zones.get(self.chosen_point[0])
+        self.chosen_point = None
+        if item is not None:
+            item.set_chosen(None)
+        return True
+
+    def _choose(self, key: uuid.UUID, index: int) -> None:
+        item = self.walls.get(key) or self.zones.get(key)
+        if item is None or index >= len(item.points) or not item.isSelected():
+            self.chosen_point = None
+            return
+        self.chosen_point = (key, index)
+        item.set_chosen(index)
+
+    def _selection_changed(self) -> None:
+        """Another item chosen: the point chosen is forgotten (not while the plan is shown again after a change)."""
+        if not self._showing and self.chosen_point is not None and self.selected_keys() != [self.chosen_point[0]]:
+            self.forget_point()
 
     def _same_marker(self, item: MarkerItem, marker: Marker) -> bool:
         """Unchanged, and where the plan has it (a drag refused leaves it elsewhere until shown again)."""

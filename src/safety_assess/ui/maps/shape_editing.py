@@ -43,7 +43,8 @@ class ShapeEditing:
         """Ask a zone's new name; False when ``key`` is not a zone (nothing asked)."""
         zone, ws = shape_of(self.window.current, key), self.window.workspace
         if isinstance(zone, Wall):
-            self.window.statusBar().showMessage("A wall has no name: drag it, or the white square of a point.", 4000)
+            told = "A wall has no name: drag it, or a white square to move that point."
+            self.window.statusBar().showMessage(told, 4000)
         if not isinstance(zone, Zone):
             return False
         name = dialogs.ask_text(self.window, "Rename zone", "Name of the zone:", zone.name)

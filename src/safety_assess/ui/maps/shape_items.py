@@ -43,6 +43,8 @@ class ShapeItem(QGraphicsPathItem):
         self.points = list(points)
         self.closed, self.z, self.movable = closed, z, movable
         self.handles: list[VertexHandle] = []
+        self.chosen: int | None = None
+        """The point chosen with the keyboard (its handle filled)."""
         self.dragged: Callable[[ShapeItem], object] | None = None
         """Told each step of a drag, whole or by a point (the cones and the coverage list follow it)."""
         self.setZValue(z)
@@ -97,6 +99,11 @@ class ShapeItem(QGraphicsPathItem):
         if not selected:
             self.setFlag(Flag.ItemIsMovable, False)
 
+    def set_chosen(self, index: int | None) -> None:
+        self.chosen = index
+        for handle in self.handles:
+            handle.show_chosen()
+
     def pen_for_paint(self) -> QPen:
         pen = QPen(self.pen())
         if self.isSelected():
@@ -118,10 +125,14 @@ class VertexHandle(QGraphicsRectItem):
         self.owner, self.index = owner, index
         self.setFlag(Flag.ItemIgnoresTransformations)
         self.setPen(QPen(QColor(SELECTED_COLOR), 2))
-        self.setBrush(QBrush(QColor("white")))
         self.setCursor(Qt.CursorShape.SizeAllCursor)
         self.setToolTip(f"Point {index + 1}: drag to move it")
         self.setPos(*owner.points[index])
+        self.show_chosen()
+
+    def show_chosen(self) -> None:
+        """Filled when it is the point chosen with the keyboard."""
+        self.setBrush(QBrush(QColor(SELECTED_COLOR if self.owner.chosen == self.index else "white")))
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         event.setAccepted(event.button() == Qt.MouseButton.LeftButton)

@@ -1,7 +1,8 @@
 """The plan view: zoom (Ctrl+wheel, Ctrl++ / Ctrl+-, fit), pan (drag the background), the plan turned as set,
-and the keyboard: arrows move the selected markers, walls and zones (Shift: ten times as far), Tab goes from item to
-item, Enter or F2 opens it. A tool (tools.py) takes the clicks while one is chosen; with the keyboard, the arrows then
-move the plan under a cross in the middle of the view, Space puts a point there, Enter ends, Esc cancels."""
+and the keyboard: arrows move the selected markers, walls and zones (Shift: ten times as far; [ and ] choose one
+point of a wall or zone to move alone, Esc the whole again), Tab goes from item to item, Enter or F2 opens it. A tool
+(tools.py) takes the clicks while one is chosen; with the keyboard, the arrows then move the plan under a cross in
+the middle of the view, Space puts a point there, Enter ends, Esc cancels."""
 
 from __future__ import annotations
 
@@ -33,6 +34,8 @@ class PlanView(QGraphicsView):
     """A wall or zone was dragged (whole, or one of its points) or moved with the keys: its id and its new points."""
     activated = Signal(object)
     """An item was double-clicked or Enter/F2 pressed on it: its id."""
+    hinted = Signal(str)
+    """Something to tell the person in the status bar ('' to clear it)."""
     toolChanged = Signal(str)
     """The hint of the tool now in use ('' when back to selecting)."""
 
@@ -168,6 +171,12 @@ class PlanView(QGraphicsView):
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2) and self.plan_scene.selected_keys():
             self.activated.emit(self.plan_scene.selected_keys()[0])
             event.accept()
+        elif key in (Qt.Key.Key_BracketLeft, Qt.Key.Key_BracketRight) and self.plan_scene.editable:
+            self.hinted.emit(self.plan_scene.choose_point(1 if key == Qt.Key.Key_BracketRight else -1))
+            event.accept()
+        elif key == Qt.Key.Key_Escape and self.plan_scene.forget_point():
+            self.hinted.emit("")
+            event.accept()
         else:
             super().keyPressEvent(event)
 
@@ -227,7 +236,9 @@ class PlanView(QGraphicsView):
                 x, y = item.marker.position
                 self.markerMoved.emit(item.key, (x + dx, y + dy))
             else:
-                self.shapeMoved.emit(item.key, tuple((x + dx, y + dy) for x, y in item.stored))
+                chosen = self.plan_scene.chosen_index(item.key)
+                moved = [(x + dx, y + dy) if chosen in (None, n) else (x, y) for n, (x, y) in enumerate(item.stored)]
+                self.shapeMoved.emit(item.key, tuple(moved))
         return True
 
 

@@ -95,6 +95,7 @@ class MapWindow(QMainWindow):
         self.view.shapeMoved.connect(self.shapes.move)
         self.view.activated.connect(self.editing.activate)
         self.view.toolChanged.connect(lambda hint: self.statusBar().showMessage(hint))
+        self.view.hinted.connect(lambda hint: self.statusBar().showMessage(hint))
         self._coverage_timer = QTimer(self, singleShot=True, interval=0)
         self._coverage_timer.timeout.connect(self._show_coverage)
         self._dragging: tuple[uuid.UUID, Point] | None = None
