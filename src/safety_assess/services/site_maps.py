@@ -118,6 +118,20 @@ def set_scale(workspace: Workspace, map_id: uuid.UUID, first: Point, second: Poi
     return workspace.site_maps.update(map_id, scale=check_scale(plan, first, second, metres))
 
 
+def clear_scale(workspace: Workspace, map_id: uuid.UUID) -> SiteMap:
+    """Take the plan's scale away (undoing the first scale). MapError while a camera has a range in metres: without
+    a scale it could not be drawn."""
+    plan = workspace.site_maps.get(map_id)
+    ranged = [m for m in plan.of_kind(MarkerKind.CAMERA) if m.camera is not None and m.camera.range_m is not None]
+    if ranged:
+        names = ", ".join(m.label or "unlabelled" for m in ranged[:3]) + (" …" if len(ranged) > 3 else "")
+        raise MapError(
+            f"the plan '{plan.title}' keeps its scale: {len(ranged)} camera{'s' if len(ranged) != 1 else ''} "
+            f"({names}) {'have ranges' if len(ranged) != 1 else 'has a range'} in metres: empty the range first"
+        )
+    return workspace.site_maps.update(map_id, scale=None) if plan.scale is not None else plan
+
+
 def remove_map(workspace: Workspace, map_id: uuid.UUID) -> None:
     workspace.site_maps.remove(map_id)
 
@@ -219,6 +233,16 @@ def move_shape(workspace: Workspace, shape_id: uuid.UUID, points: Sequence[Point
     shape, plan = workspace.site_maps.shape_and_map(shape_id)
     checked = check_zone(plan, shape.name, list(points)) if isinstance(shape, Zone) else check_wall(plan, list(points))
     return workspace.site_maps.set_points(shape_id, checked)
+
+
+def rename_zone(workspace: Workspace, zone_id: uuid.UUID, name: str) -> SiteMap:
+    """Give a zone a new name (MapError for a wall, or an empty name)."""
+    shape, plan = workspace.site_maps.shape_and_map(zone_id)
+    if not isinstance(shape, Zone):
+        raise MapError("only a zone has a name; a wall has none")
+    name = " ".join(name.split())[:MAX_LABEL]
+    check_zone(plan, name, list(shape.points))
+    return workspace.site_maps.set_name(zone_id, name)
 
 
 def remove_shape(workspace: Workspace, shape_id: uuid.UUID) -> SiteMap:

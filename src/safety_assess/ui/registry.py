@@ -22,6 +22,9 @@ class Registry(Protocol):
     def open_finding(self, finding_id: uuid.UUID) -> None:
         """Show the finding in its assessment's findings window (told when this data folder does not hold it)."""
 
+    def open_photo(self, photo_id: uuid.UUID) -> None:
+        """Show the photo in the photo viewer of its assessment's walkthrough (told when it cannot be found)."""
+
     def open_maps(self, campus_id: uuid.UUID) -> QWidget | None:
         """The campus's site plans (one window per campus, brought forward when open); None when it cannot open."""
 

@@ -95,6 +95,29 @@ class Windows:
         if window is not None:
             window.reload(select_id=finding_id)
 
+    def open_photo(self, photo_id: uuid.UUID) -> None:
+        """The photo in its assessment's walkthrough: its item shown and the photo viewer opened on it (a photo of a
+        finding the assessor added: the findings window, where those are shown)."""
+        from safety_assess.domain.walk.slots import SlotKey  # it loads the checklist model, not needed at start
+
+        try:
+            photo = self.workspace.photos.get(photo_id)
+        except SafetyAssessError as error:
+            dialogs.show_error(self.main, "Cannot open the photo", str(error))
+            return
+        if photo.item_id is None:
+            self.open_plan(photo.assessment_id)
+            return
+        window = self.open_walkthrough(photo.assessment_id)
+        if window is not None:
+            key = SlotKey(photo.item_id, photo.instance_id)
+            window.go_to(key)
+            shown = [each.id for each in window.session.photos_for(key)]
+            if window.current == key and photo.id in shown:
+                window.photos.open_viewer(shown.index(photo.id))
+            else:
+                dialogs.show_error(window, "Cannot open the photo", f"{photo.filename} was removed from its item")
+
     def open_maps(self, campus_id: uuid.UUID) -> MapWindow | None:
         """The campus's site plans, brought forward when already open."""
         from safety_assess.ui.maps.window import MapWindow

@@ -6,7 +6,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from safety_assess.domain.sitemap.model import SiteMap
+from safety_assess.domain.sitemap.model import CameraSpec, MarkerKind, SiteMap
+from safety_assess.services import site_maps
+from safety_assess.services.site_maps import MarkerFields
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
 from safety_assess.ui.maps import ask
@@ -71,22 +73,55 @@ def test_a_zone_ended_by_double_click_is_named_and_stored(
     assert [z.id for z in stored(workspace, plan).zones] == [zone.id]
 
 
-def test_the_scale_from_two_clicks_and_a_distance(
-    maps: MapWindow, workspace: Workspace, plan: SiteMap, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def metres(monkeypatch: pytest.MonkeyPatch) -> float:
+    """The distance typed for a scale."""
     monkeypatch.setattr(ask, "ask_distance", lambda _parent: 25.0)
+    return 25.0
+
+
+def draw_scale(maps: MapWindow, first: tuple[float, float], second: tuple[float, float]) -> None:
     QTest.keyClick(maps.view, Qt.Key.Key_L)
-    click(maps, (100, 100))
-    click(maps, (600, 100))
+    click(maps, first)
+    click(maps, second)
+
+
+def test_the_scale_from_two_clicks_and_a_distance(
+    maps: MapWindow, workspace: Workspace, plan: SiteMap, metres: float
+) -> None:
+    draw_scale(maps, (100, 100), (600, 100))
     scale = stored(workspace, plan).scale
-    assert scale is not None and scale.metres == 25.0
+    assert scale is not None and scale.metres == metres
     assert scale.pixels_per_metre == pytest.approx(20, abs=0.2)
-    QTest.keyClick(maps.view, Qt.Key.Key_L)  # a second scale can be undone back to the first
-    click(maps, (100, 100))
-    click(maps, (100, 300))
+    draw_scale(maps, (100, 100), (100, 300))  # a second scale can be undone back to the first
     assert stored(workspace, plan).scale != scale
     maps.actions_by_id["map.undo"].trigger()
     assert stored(workspace, plan).scale == scale
+
+
+def test_the_first_scale_is_undone_to_no_scale_and_redone(
+    maps: MapWindow, workspace: Workspace, plan: SiteMap, metres: float
+) -> None:
+    draw_scale(maps, (100, 100), (600, 100))
+    scale = stored(workspace, plan).scale
+    assert scale is not None and maps.stack.count() == 1
+    maps.actions_by_id["map.undo"].trigger()
+    assert stored(workspace, plan).scale is None and "no scale yet" in maps.properties.text()
+    maps.actions_by_id["map.redo"].trigger()
+    assert stored(workspace, plan).scale == scale
+
+
+def test_the_first_scale_is_kept_while_a_camera_has_a_range_in_metres(
+    maps: MapWindow, workspace: Workspace, plan: SiteMap, metres: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    told: list[tuple[str, str]] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _parent, title, message: told.append((title, message)))
+    draw_scale(maps, (100, 100), (600, 100))
+    camera = MarkerFields(label="Gym", camera=CameraSpec(range_m=20.0))
+    site_maps.add_marker(workspace, plan.id, MarkerKind.CAMERA, (300, 300), camera)  # elsewhere, not undoable here
+    maps.actions_by_id["map.undo"].trigger()
+    assert stored(workspace, plan).scale is not None
+    assert told == [("Undo set scale: not done", told[0][1])] and "has a range in metres" in told[0][1]
 
 
 def test_a_wall_drawn_with_the_keyboard_alone(maps: MapWindow, workspace: Workspace, plan: SiteMap) -> None:

@@ -164,6 +164,32 @@ def test_the_scale_from_two_points_and_a_distance(workspace: Workspace, plan: Si
     assert site_maps.get_map(workspace, plan.id).scale == scaled.scale
 
 
+def test_the_scale_is_cleared_unless_a_camera_has_a_range_in_metres(workspace: Workspace, plan: SiteMap) -> None:
+    site_maps.set_scale(workspace, plan.id, (10, 10), (110, 10), 25.0)
+    before = revision(workspace, plan.id)
+    assert site_maps.clear_scale(workspace, plan.id).scale is None
+    assert site_maps.get_map(workspace, plan.id).scale is None and revision(workspace, plan.id) == before + 1
+    assert site_maps.clear_scale(workspace, plan.id).scale is None  # no scale: nothing to do
+    site_maps.set_scale(workspace, plan.id, (10, 10), (110, 10), 25.0)
+    camera = MarkerFields(label="Gym", camera=CameraSpec(range_m=20.0))
+    _, camera_id = site_maps.add_marker(workspace, plan.id, MarkerKind.CAMERA, (100, 100), camera)
+    with pytest.raises(MapError, match=r"keeps its scale: 1 camera \(Gym\) has a range in metres"):
+        site_maps.clear_scale(workspace, plan.id)
+    assert site_maps.get_map(workspace, plan.id).scale is not None
+    site_maps.edit_marker(workspace, camera_id, MarkerFields(camera=CameraSpec()))
+    assert site_maps.clear_scale(workspace, plan.id).scale is None
+
+
+def test_a_zone_is_renamed_and_a_wall_has_no_name(workspace: Workspace, plan: SiteMap) -> None:
+    _, zone_id = site_maps.add_zone(workspace, plan.id, "Yard", [(10, 10), (50, 10), (50, 50)])
+    _, wall_id = site_maps.add_wall(workspace, plan.id, [(0, 0), (100, 0)])
+    assert [z.name for z in site_maps.rename_zone(workspace, zone_id, "  Bus   loop ").zones] == ["Bus loop"]
+    for shape_id, name, message in [(zone_id, "  ", "a zone needs a name"), (wall_id, "Hall", "only a zone")]:
+        with pytest.raises(MapError, match=message):
+            site_maps.rename_zone(workspace, shape_id, name)
+    assert [z.name for z in site_maps.get_map(workspace, plan.id).zones] == ["Bus loop"]
+
+
 def test_exterior_doors_take_the_next_number(workspace: Workspace, plan: SiteMap) -> None:
     ids = [site_maps.add_marker(workspace, plan.id, MarkerKind.EXTERIOR_DOOR, (50 * n, 40))[1] for n in (1, 2, 3)]
     site_maps.add_marker(workspace, plan.id, MarkerKind.DOOR, (60, 60))

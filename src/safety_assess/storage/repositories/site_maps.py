@@ -191,6 +191,12 @@ class SiteMapRepository:
             row.points = _points_json(points)
             return _touched(session, row.map_id)
 
+    def set_name(self, zone_id: uuid.UUID, name: str) -> SiteMap:
+        with self._db.session() as session:
+            row = _child_row(session, MapShapeRow, zone_id, "wall or zone")
+            row.name = name
+            return _touched(session, row.map_id)
+
     def remove_shape(self, shape_id: uuid.UUID) -> SiteMap:
         with self._db.session() as session:
             row = _child_row(session, MapShapeRow, shape_id, "wall or zone")

@@ -49,6 +49,16 @@ PLAN_MENU: tuple[ActionSpec[MapWindow], ...] = (
         "Ctrl+Del",
         "Remove this plan and what is drawn on it (Undo brings it back)",
     ),
+    ActionSpec(
+        "map.answer",
+        "&Answer from plan…",
+        "&Plan",
+        lambda w: w.answers.answer_from_plan(),
+        "Ctrl+Shift+A",
+        "The answers the plans suggest for the newest assessment in progress (which camera sees each entrance); "
+        "the ticked ones are recorded",
+        toolbar=True,
+    ),
     ActionSpec("map.close", "&Close", "&Plan", lambda w: w.close(), "Ctrl+W", "Close the site plans"),
 )
 EDIT_MENU: tuple[ActionSpec[MapWindow], ...] = (
@@ -60,7 +70,7 @@ EDIT_MENU: tuple[ActionSpec[MapWindow], ...] = (
         "&Edit",
         lambda w: w.editing.edit_selected(),
         "F2",
-        "The selected marker's label, and a camera's heading, field of view, range and resolution",
+        "The selected marker's label, a camera's heading, field of view, range and resolution; a zone's name",
     ),
     ActionSpec(
         "map.delete",
@@ -112,6 +122,14 @@ DRAW_MENU: tuple[ActionSpec[MapWindow], ...] = (
         lambda w: w.editing.pin_finding_tool(),
         "F",
         "Choose one of the campus's findings, then click where it is; its pin takes its band's colour",
+    ),
+    ActionSpec(
+        "map.pin_photo",
+        "Pin &photo…",
+        "&Draw",
+        lambda w: w.photos.pin_tool(),
+        "P",
+        "Choose one of the newest assessment's photos, then click where it was taken; Enter on the pin opens it",
     ),
     ActionSpec(
         "map.wall",

@@ -22,6 +22,8 @@ from safety_assess.domain.sitemap.checks import parse_resolution
 from safety_assess.domain.sitemap.model import CameraSpec, MapError, Marker, MarkerKind
 from safety_assess.services.site_maps import MarkerFields
 
+LINKED = {MarkerKind.CAMERA: "Checklist &camera", MarkerKind.EXTERIOR_DOOR: "Checklist &entrance"}
+"""The markers linked to an instance of a checklist group, and the field's label."""
 PLAN_FILES = "Plans (*.png *.jpg *.jpeg *.pdf);;All files (*)"
 
 
@@ -56,8 +58,9 @@ def ask_choice(parent: QWidget | None, title: str, label: str, texts: list[str])
 
 
 def ask_marker_fields(parent: QWidget | None, marker: Marker, instances: list[str]) -> MarkerFields | None:
-    """The label, and for a camera where it looks, how far it sees and which of the checklist's cameras
-    (``instances``: their labels, offered as the person types) it is; None when cancelled."""
+    """The label; for a camera where it looks, how far it sees and which of the checklist's cameras it is; for an
+    exterior door which of the checklist's entrances it is (``instances``: their labels, offered as the person
+    types); None when cancelled."""
     dialog = MarkerDialog(parent, marker, instances)
     return dialog.fields if dialog.exec() == QDialog.DialogCode.Accepted else None
 
@@ -78,7 +81,8 @@ class MarkerDialog(QDialog):
             self._add(form, "range", "&Range (metres; empty: from the resolution)", _number(camera.range_m))
             resolution = f"{camera.resolution[0]}x{camera.resolution[1]}" if camera.resolution else ""
             self._add(form, "resolution", "&Resolution (width x height)", resolution)
-            self._add(form, "instance", "Checklist &camera", marker.camera_instance)
+        if marker.kind in LINKED:
+            self._add(form, "instance", LINKED[marker.kind], marker.camera_instance)
             completer = QCompleter(instances or [], self)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -108,9 +112,11 @@ class MarkerDialog(QDialog):
 
     def read(self) -> MarkerFields:
         label = self.inputs["label"].text().strip()
+        text = {name: line.text().strip() for name, line in self.inputs.items()}
+        if self.marker.kind is MarkerKind.EXTERIOR_DOOR:
+            return MarkerFields(label=label, camera_instance=text["instance"])
         if self.marker.kind is not MarkerKind.CAMERA:
             return MarkerFields(label=label)
-        text = {name: line.text().strip() for name, line in self.inputs.items()}
         camera = CameraSpec(
             heading=_float(text["heading"], "heading") % 360,
             fov=_float(text["fov"], "field of view"),

@@ -10,7 +10,7 @@ from safety_assess.services import site_maps
 from safety_assess.services.site_maps import MarkerFields
 from safety_assess.ui import dialogs
 from safety_assess.ui.maps import ask
-from safety_assess.ui.maps.pinning import camera_instances, finding_choices, pinned_record
+from safety_assess.ui.maps.pinning import finding_choices, linked_instances, pinned_record
 from safety_assess.ui.maps.tools import PathTool, PlaceTool
 
 if TYPE_CHECKING:
@@ -90,23 +90,31 @@ class MapEditing:
         )
 
     def activate(self, key: uuid.UUID) -> None:
-        """Enter, F2 or a double-click on an item: a finding pin opens its finding, any other marker is edited."""
+        """Enter, F2 or a double-click on an item: a finding pin opens its finding, a photo pin its photo, any other
+        marker is edited, a zone renamed."""
         marker = self._marker(key)
         if marker is None:
+            self.window.shapes.rename(key)
             return
         if marker.kind is MarkerKind.FINDING and marker.finding_id is not None:
             self.window.registry.open_finding(marker.finding_id)
+            return
+        if marker.kind is MarkerKind.PHOTO and marker.photo_id is not None:
+            self.window.photos.open(marker)
             return
         self.edit(marker)
 
     def edit_selected(self) -> None:
         scene = self.window.current_scene()
-        marker = self._marker(scene.selected_keys()[0]) if scene is not None and scene.selected_keys() else None
+        key = scene.selected_keys()[0] if scene is not None and scene.selected_keys() else None
+        marker = self._marker(key) if key is not None else None
         if marker is not None:
             self.edit(marker)
+        elif key is not None:
+            self.window.shapes.rename(key)
 
     def edit(self, marker: Marker) -> None:
-        instances = camera_instances(self.window.workspace, self.window.campus.id) if marker.camera else []
+        instances = linked_instances(self.window.workspace, self.window.campus.id, marker.kind)
         fields = ask.ask_marker_fields(self.window, marker, instances)
         if fields is None:
             return
@@ -212,11 +220,12 @@ class MapEditing:
             return
         first, second = points
         old = plan.scale
-        if old is None:  # the service cannot take a scale away: the first scale is not an undo step
-            self.window.edits.write("Set scale", lambda: site_maps.set_scale(ws, plan.id, first, second, metres))
-            return
+
+        def put_back() -> SiteMap:
+            if old is None:  # the first scale: undone by taking it away
+                return site_maps.clear_scale(ws, plan.id)
+            return site_maps.set_scale(ws, plan.id, old.first, old.second, old.metres)
+
         self.window.edits.make(
-            "Set scale",
-            lambda: site_maps.set_scale(ws, plan.id, first, second, metres),
-            undo=lambda: site_maps.set_scale(ws, plan.id, old.first, old.second, old.metres),
+            "Set scale", lambda: site_maps.set_scale(ws, plan.id, first, second, metres), undo=put_back
         )

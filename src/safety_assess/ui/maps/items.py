@@ -1,5 +1,5 @@
-"""The things drawn on a plan, as scene items: markers (a symbol per kind, kept the same size at every zoom),
-walls, zones and camera cones. Each item knows the id of what it shows (``key``)."""
+"""The things drawn on a plan, as scene items: markers (a symbol per kind, kept the same size at every zoom) and
+camera cones (walls and zones are in shape_items.py). Each item knows the id of what it shows (``key``)."""
 
 from __future__ import annotations
 
@@ -8,23 +8,19 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF, QTransform
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QGraphicsItem,
-    QGraphicsPathItem,
     QGraphicsPolygonItem,
-    QGraphicsSimpleTextItem,
     QStyleOptionGraphicsItem,
     QWidget,
 )
 
-from safety_assess.domain.sitemap.model import Marker, MarkerKind, Point, Wall, Zone
+from safety_assess.domain.sitemap.model import Marker, MarkerKind, Point
 from safety_assess.ui.maps.symbols import (
     LEVEL_COLORS,
     SELECTED_COLOR,
     SYMBOLS,
-    WALL_COLOR,
-    ZONE_COLOR,
     Shape,
     marker_text,
 )
@@ -125,64 +121,6 @@ class MarkerItem(QGraphicsItem):
 
     def shape(self) -> QPainterPath:
         return self._outline()
-
-
-class WallItem(QGraphicsPathItem):
-    def __init__(self, wall: Wall) -> None:
-        super().__init__()
-        self.wall, self.key = wall, wall.id
-        path = QPainterPath(QPointF(*wall.points[0]))
-        for x, y in wall.points[1:]:
-            path.lineTo(x, y)
-        self.setPath(path)
-        pen = QPen(QColor(WALL_COLOR), 4)
-        pen.setCosmetic(True)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        self.setPen(pen)
-        self.setZValue(Z_WALL)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setToolTip("Wall")
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        pen = QPen(self.pen())
-        if self.isSelected():
-            pen.setColor(QColor(SELECTED_COLOR))
-        painter.setPen(pen)
-        painter.drawPath(self.path())
-
-
-class ZoneItem(QGraphicsPolygonItem):
-    def __init__(self, zone: Zone) -> None:
-        super().__init__(polygon(zone.points))
-        self.zone, self.key = zone, zone.id
-        fill = QColor(ZONE_COLOR)
-        fill.setAlpha(60)
-        self.setBrush(QBrush(fill))
-        pen = QPen(QColor(ZONE_COLOR), 2, Qt.PenStyle.DashLine)
-        pen.setCosmetic(True)
-        self.setPen(pen)
-        self.setZValue(Z_ZONE)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setToolTip(f"Zone: {zone.name}")
-        name = QGraphicsSimpleTextItem(zone.name, self)
-        font = QFont()
-        font.setPixelSize(13)
-        font.setBold(True)
-        name.setFont(font)
-        name.setBrush(QColor("#bf360c"))
-        name.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        name.setPos(self.polygon().boundingRect().center())
-        size = name.boundingRect()
-        name.setTransform(QTransform.fromTranslate(-size.width() / 2, -size.height() / 2))  # centred, in screen pixels
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        pen = QPen(self.pen())
-        if self.isSelected():
-            pen.setColor(QColor(SELECTED_COLOR))
-            pen.setWidth(3)
-        painter.setPen(pen)
-        painter.setBrush(self.brush())
-        painter.drawPolygon(self.polygon())
 
 
 class ConeItem(QGraphicsPolygonItem):

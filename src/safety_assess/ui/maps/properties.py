@@ -12,6 +12,13 @@ def _e(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+SHAPE_KEYS = (
+    "<p>Drag it or use the arrows to move it (Shift: further). Drag a white square to move that point, or choose "
+    "a point with [ and ] and move it with the arrows (Esc: the whole again). Delete removes it.</p>"
+)
+RENAME = "<p>Enter or F2 renames it.</p>"
+
+
 def describe(plan: SiteMap | None, key: uuid.UUID | None) -> str:
     if plan is None:
         return ""
@@ -21,9 +28,9 @@ def describe(plan: SiteMap | None, key: uuid.UUID | None) -> str:
             return _marker(plan, marker)
         for zone in plan.zones:
             if zone.id == key:
-                return f"<h3>Zone: {_e(zone.name)}</h3><p>{len(zone.points)} corners. Delete removes it.</p>"
+                return f"<h3>Zone: {_e(zone.name)}</h3><p>{len(zone.points)} corners.</p>{SHAPE_KEYS}{RENAME}"
         if any(wall.id == key for wall in plan.walls):
-            return "<h3>Wall</h3><p>Blocks the cameras' view. Delete removes it.</p>"
+            return f"<h3>Wall</h3><p>Blocks the cameras' view.</p>{SHAPE_KEYS}"
     return _plan(plan)
 
 
@@ -55,7 +62,9 @@ def _marker(plan: SiteMap, marker: Marker) -> str:
         lines.append(f"<p>Checklist camera: {_e(marker.camera_instance)}</p>")
     if marker.kind is MarkerKind.FINDING:
         lines.append("<p>Enter or double-click opens the finding.</p>")
-    elif marker.kind is not MarkerKind.PHOTO:
+    elif marker.kind is MarkerKind.PHOTO:
+        lines.append("<p>Enter or double-click opens the photo. Arrows move it, Delete removes it.</p>")
+    else:
         lines.append("<p>Arrows move it (Shift: further), Enter or F2 edits it, Delete removes it.</p>")
     lines.append(f"<p><small>At {marker.x:.0f}, {marker.y:.0f} on {_e(plan.title)}</small></p>")
     return "".join(lines)

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterable, Mapping
+from typing import TypeVar
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPixmap
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsScene, QWidget
 
-from safety_assess.domain.sitemap.model import Marker, MarkerKind, Point, SiteMap
+from safety_assess.domain.sitemap.model import Marker, MarkerKind, Point, SiteMap, Wall, Zone
 from safety_assess.ui.maps.cones import cone_bands
-from safety_assess.ui.maps.items import ConeItem, MarkerItem, WallItem, ZoneItem
+from safety_assess.ui.maps.items import ConeItem, MarkerItem
+from safety_assess.ui.maps.shape_items import ShapeItem, WallItem, ZoneItem
 
 MARGIN = 40.0
 CONES_PER_TURN = 2
@@ -20,6 +22,7 @@ CONES_PER_TURN = 2
 ConeMaker = Callable[[SiteMap, Marker], list[tuple[str, list[Point]]]]
 
 AnyItem = MarkerItem | WallItem | ZoneItem
+ShapeT = TypeVar("ShapeT", bound=ShapeItem)
 
 
 class PlanScene(QGraphicsScene):
@@ -27,6 +30,8 @@ class PlanScene(QGraphicsScene):
     """Every camera's cone is drawn (after showing a plan, or a change)."""
     cameraDragged = Signal(object, object)
     """A camera is being dragged: its id and where it is now (plan pixels); the drag is not stored yet."""
+    shapeDragged = Signal(object, object)
+    """A wall or zone is being dragged, whole or by a point: its id and its points now; not stored yet."""
 
     def __init__(self, parent: QWidget | None = None, cones: ConeMaker = cone_bands) -> None:
         super().__init__(parent)
@@ -43,6 +48,12 @@ class PlanScene(QGraphicsScene):
         self.walls: dict[uuid.UUID, WallItem] = {}
         self.zones: dict[uuid.UUID, ZoneItem] = {}
         self.cones: dict[uuid.UUID, list[ConeItem]] = {}
+        self.cones_provisional = False
+        """Some cones are drawn behind a wall being dragged, not the plan's walls."""
+        self.chosen_point: tuple[uuid.UUID, int] | None = None
+        """A point of the one wall or zone selected, chosen with the keyboard: the arrows move it alone."""
+        self._showing = False
+        self.selectionChanged.connect(self._selection_changed)
         self.waiting: list[uuid.UUID] = []
         """Cameras whose cones are still to be drawn."""
         self._cone_timer = QTimer(self, singleShot=True, interval=0)
@@ -56,16 +67,71 @@ class PlanScene(QGraphicsScene):
             self.image_item.setScale(self.plan.width / image.width())
 
     def show_plan(self, plan: SiteMap) -> None:
+        self._showing = True
+        try:
+            self._show_plan(plan)
+        finally:
+            self._showing = False
+        self._selection_changed()
+
+    def _show_plan(self, plan: SiteMap) -> None:
         before, selected = self.plan, self.selected_keys()
         self.plan = plan
         self.setSceneRect(QRectF(-MARGIN, -MARGIN, plan.width + 2 * MARGIN, plan.height + 2 * MARGIN))
-        self._sync(self.walls, {w.id: w for w in plan.walls}, lambda item, wall: item.wall == wall, WallItem)
-        self._sync(self.zones, {z.id: z for z in plan.zones}, lambda item, zone: item.zone == zone, ZoneItem)
+        walls, zones = {w.id: w for w in plan.walls}, {z.id: z for z in plan.zones}
+        self._sync(self.walls, walls, lambda item, wall: item.wall == wall and not item.edited(), self._wall_item)
+        self._sync(self.zones, zones, lambda item, zone: item.zone == zone and not item.edited(), self._zone_item)
         changed = self._sync(self.markers, {m.id: m for m in plan.markers}, self._same_marker, self._marker_item)
-        every = before is None or before.walls != plan.walls or before.scale != plan.scale
+        every = before is None or before.walls != plan.walls or before.scale != plan.scale or self.cones_provisional
+        self.cones_provisional = False
         self._sync_cones(plan, None if every else changed)
         if selected:
             self.select_only(selected)
+        if self.chosen_point is not None:
+            self._choose(*self.chosen_point)
+
+    # A point chosen with the keyboard ------------------------------------------------------------------------------
+    def choose_point(self, step: int) -> str:
+        """Choose the next (``step`` 1) or previous (-1) point of the one wall or zone selected; what to tell the
+        person ('' when no single wall or zone is selected)."""
+        selected = self.selectedItems()
+        if len(selected) != 1 or not isinstance(selected[0], ShapeItem):
+            return ""
+        item = selected[0]
+        now = self.chosen_index(item.key)
+        index = (now + step if now is not None else (0 if step > 0 else -1)) % len(item.points)
+        self._choose(item.key, index)
+        whole = "zone" if isinstance(item, ZoneItem) else "wall"
+        return (
+            f"Point {index + 1} of {len(item.points)} chosen: the arrows move it, [ and ] choose another, "
+            f"Esc: the whole {whole}."
+        )
+
+    def chosen_index(self, key: uuid.UUID) -> int | None:
+        return self.chosen_point[1] if self.chosen_point is not None and self.chosen_point[0] == key else None
+
+    def forget_point(self) -> bool:
+        """No point chosen any more (the arrows move the whole wall or zone); False when none was."""
+        if self.chosen_point is None:
+            return False
+        item = self.walls.get(self.chosen_point[0]) or self.zones.get(self.chosen_point[0])
+        self.chosen_point = None
+        if item is not None:
+            item.set_chosen(None)
+        return True
+
+    def _choose(self, key: uuid.UUID, index: int) -> None:
+        item = self.walls.get(key) or self.zones.get(key)
+        if item is None or index >= len(item.points) or not item.isSelected():
+            self.chosen_point = None
+            return
+        self.chosen_point = (key, index)
+        item.set_chosen(index)
+
+    def _selection_changed(self) -> None:
+        """Another item chosen: the point chosen is forgotten (not while the plan is shown again after a change)."""
+        if not self._showing and self.chosen_point is not None and self.selected_keys() != [self.chosen_point[0]]:
+            self.forget_point()
 
     def _same_marker(self, item: MarkerItem, marker: Marker) -> bool:
         """Unchanged, and where the plan has it (a drag refused leaves it elsewhere until shown again)."""
@@ -77,21 +143,42 @@ class PlanScene(QGraphicsScene):
             return self.pin_colors.get(marker.finding_id)
         return None
 
+    def _wall_item(self, wall: Wall) -> WallItem:
+        return self._told_of_drags(WallItem(wall, movable=self.editable))
+
+    def _zone_item(self, zone: Zone) -> ZoneItem:
+        return self._told_of_drags(ZoneItem(zone, movable=self.editable))
+
+    def _told_of_drags(self, item: ShapeT) -> ShapeT:
+        item.dragged = lambda moved: self.shapeDragged.emit(moved.key, moved.edited_points())
+        return item
+
     def _marker_item(self, marker: Marker) -> MarkerItem:
         item = MarkerItem(marker, self._color(marker), movable=self.editable)
         if marker.kind is MarkerKind.CAMERA:
             item.dragged = lambda moved: self.cameraDragged.emit(moved.key, (moved.pos().x(), moved.pos().y()))
         return item
 
-    def draw_cone(self, camera: Marker) -> None:
-        """Draw this camera's cone now, from the camera as given (being dragged: not the plan's yet)."""
-        if self.plan is None:
+    def draw_cone(self, camera: Marker, plan: SiteMap | None = None) -> None:
+        """Draw this camera's cone now, from the camera as given (being dragged: not the plan's yet), behind the
+        walls of ``plan`` (a wall being dragged: not the plan's yet; the plan shown by default)."""
+        plan = plan or self.plan
+        if plan is None:
             return
         for item in self.cones.pop(camera.id, []):
             self._drop(item)
-        self.cones[camera.id] = [ConeItem(camera.id, level, pts) for level, pts in self.cone_maker(self.plan, camera)]
+        self.cones[camera.id] = [ConeItem(camera.id, level, pts) for level, pts in self.cone_maker(plan, camera)]
         for item in self.cones[camera.id]:
             self.addItem(item)
+
+    def draw_cones_over(self, plan: SiteMap, area: QRectF) -> None:
+        """The cones that reach ``area`` drawn again behind the walls of ``plan`` (a wall being dragged); the plan
+        shown again afterwards draws every cone from the plan as stored."""
+        for camera in plan.of_kind(MarkerKind.CAMERA):
+            items = self.cones.get(camera.id, [])
+            if any(item.polygon().boundingRect().intersects(area) for item in items):
+                self.draw_cone(camera, plan)
+                self.cones_provisional = True
 
     def _sync(self, items: dict, values: dict, same: Callable, make: Callable) -> set[uuid.UUID]:  # type: ignore[type-arg]
         """Make ``items`` show ``values``; returns the ids added, changed or removed."""

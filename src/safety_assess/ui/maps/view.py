@@ -1,7 +1,8 @@
 """The plan view: zoom (Ctrl+wheel, Ctrl++ / Ctrl+-, fit), pan (drag the background), the plan turned as set,
-and the keyboard: arrows move the selected marker (Shift: ten times as far), Tab goes from item to item, Enter or
-F2 opens it. A tool (tools.py) takes the clicks while one is chosen; with the keyboard, the arrows then move the plan
-under a cross in the middle of the view, Space puts a point there, Enter ends, Esc cancels."""
+and the keyboard: arrows move the selected markers, walls and zones (Shift: ten times as far; [ and ] choose one
+point of a wall or zone to move alone, Esc the whole again), Tab goes from item to item, Enter or F2 opens it. A tool
+(tools.py) takes the clicks while one is chosen; with the keyboard, the arrows then move the plan under a cross in
+the middle of the view, Space puts a point there, Enter ends, Esc cancels."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QGraphicsView, QWidget
 from safety_assess.domain.sitemap.model import Point
 from safety_assess.ui.maps.items import MarkerItem
 from safety_assess.ui.maps.scene import PlanScene
+from safety_assess.ui.maps.shape_items import ShapeItem
 from safety_assess.ui.maps.symbols import SELECTED_COLOR
 from safety_assess.ui.maps.tools import PlaceTool, Tool
 
@@ -28,8 +30,12 @@ CROSS = 12
 class PlanView(QGraphicsView):
     markerMoved = Signal(object, object)
     """A marker was dragged or moved with the keys: its id and its new position (plan pixels)."""
+    shapeMoved = Signal(object, object)
+    """A wall or zone was dragged (whole, or one of its points) or moved with the keys: its id and its new points."""
     activated = Signal(object)
     """An item was double-clicked or Enter/F2 pressed on it: its id."""
+    hinted = Signal(str)
+    """Something to tell the person in the status bar ('' to clear it)."""
     toolChanged = Signal(str)
     """The hint of the tool now in use ('' when back to selecting)."""
 
@@ -130,6 +136,8 @@ class PlanView(QGraphicsView):
             for item in self.plan_scene.selectedItems():
                 if isinstance(item, MarkerItem) and (item.pos().x(), item.pos().y()) != item.marker.position:
                     self.markerMoved.emit(item.key, (item.pos().x(), item.pos().y()))
+                elif isinstance(item, ShapeItem) and item.edited():
+                    self.shapeMoved.emit(item.key, item.edited_points())
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         if self.tool is not None:
@@ -138,6 +146,8 @@ class PlanView(QGraphicsView):
             event.accept()
             return
         item = self.plan_scene.itemAt(self.mapToScene(event.position().toPoint()), self.transform())
+        while item is not None and item.parentItem() is not None:  # a zone's name, a point's handle: their shape
+            item = item.parentItem()
         key = getattr(item, "key", None) if item is not None else None
         if isinstance(key, uuid.UUID) and item is self.plan_scene.item_of(key):
             self.activated.emit(key)
@@ -160,6 +170,12 @@ class PlanView(QGraphicsView):
             event.accept()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2) and self.plan_scene.selected_keys():
             self.activated.emit(self.plan_scene.selected_keys()[0])
+            event.accept()
+        elif key in (Qt.Key.Key_BracketLeft, Qt.Key.Key_BracketRight) and self.plan_scene.editable:
+            self.hinted.emit(self.plan_scene.choose_point(1 if key == Qt.Key.Key_BracketRight else -1))
+            event.accept()
+        elif key == Qt.Key.Key_Escape and self.plan_scene.forget_point():
+            self.hinted.emit("")
             event.accept()
         else:
             super().keyPressEvent(event)
@@ -207,15 +223,22 @@ class PlanView(QGraphicsView):
             self.ensureVisible(chosen)
 
     def _nudge(self, direction: tuple[int, int], modifiers: Qt.KeyboardModifier) -> bool:
-        items = [i for i in self.plan_scene.selectedItems() if isinstance(i, MarkerItem)]
+        """The selected markers, walls and zones moved a few screen pixels."""
+        items = [i for i in self.plan_scene.selectedItems() if isinstance(i, MarkerItem | ShapeItem)]
         if not items or not self.plan_scene.editable:
             return False
         step = BIG_NUDGE_PX if modifiers & Qt.KeyboardModifier.ShiftModifier else NUDGE_PX
         inverse, _ = self.transform().inverted()
         delta = inverse.map(QPointF(direction[0] * step, direction[1] * step)) - inverse.map(QPointF(0, 0))
+        dx, dy = delta.x(), delta.y()
         for item in items:
-            x, y = item.marker.position
-            self.markerMoved.emit(item.key, (x + delta.x(), y + delta.y()))
+            if isinstance(item, MarkerItem):
+                x, y = item.marker.position
+                self.markerMoved.emit(item.key, (x + dx, y + dy))
+            else:
+                chosen = self.plan_scene.chosen_index(item.key)
+                moved = [(x + dx, y + dy) if chosen in (None, n) else (x, y) for n, (x, y) in enumerate(item.stored)]
+                self.shapeMoved.emit(item.key, tuple(moved))
         return True
 
 

@@ -30,15 +30,19 @@ from safety_assess.ui.actions import build_window_actions
 from safety_assess.ui.changes import ChangeChannel
 from safety_assess.ui.maps import image as plan_image
 from safety_assess.ui.maps.actions import MAP_ACTIONS
+from safety_assess.ui.maps.answer_commands import AnswerCommands
 from safety_assess.ui.maps.commands import Edits
 from safety_assess.ui.maps.coverage_panel import CoveragePanel
 from safety_assess.ui.maps.editing import MapEditing
 from safety_assess.ui.maps.models import PlansModel
+from safety_assess.ui.maps.photo_commands import PhotoCommands
 from safety_assess.ui.maps.pins import pin_colors, pinned_findings
 from safety_assess.ui.maps.plan_commands import PlanCommands
 from safety_assess.ui.maps.properties import describe
 from safety_assess.ui.maps.scene import PlanScene
 from safety_assess.ui.maps.seen import Coverage
+from safety_assess.ui.maps.shape_editing import ShapeEditing
+from safety_assess.ui.maps.shape_follow import ShapeFollow
 from safety_assess.ui.maps.view import PlanView
 from safety_assess.ui.operations import Operations
 from safety_assess.ui.registry import Registry
@@ -80,12 +84,18 @@ class MapWindow(QMainWindow):
         self.view: PlanView = PlanView(PlanScene(self))
         self.editing: MapEditing = MapEditing(self)
         self.plan_commands: PlanCommands = PlanCommands(self)
+        self.shapes: ShapeEditing = ShapeEditing(self)
+        self.photos: PhotoCommands = PhotoCommands(self)
+        self.answers: AnswerCommands = AnswerCommands(self)
+        self.shape_follow: ShapeFollow = ShapeFollow(self)
         self._build()
         self.actions_by_id = build_window_actions(self, "Map tools", MAP_ACTIONS)
         self._add_kind_chooser()
         self.view.markerMoved.connect(self.editing.move_marker)
+        self.view.shapeMoved.connect(self.shapes.move)
         self.view.activated.connect(self.editing.activate)
         self.view.toolChanged.connect(lambda hint: self.statusBar().showMessage(hint))
+        self.view.hinted.connect(lambda hint: self.statusBar().showMessage(hint))
         self._coverage_timer = QTimer(self, singleShot=True, interval=0)
         self._coverage_timer.timeout.connect(self._show_coverage)
         self._dragging: tuple[uuid.UUID, Point] | None = None
@@ -167,6 +177,7 @@ class MapWindow(QMainWindow):
             scene = self.scenes[plan.id] = PlanScene(self)
             scene.selectionChanged.connect(self._show_selected)
             scene.cameraDragged.connect(self._camera_dragged)
+            scene.shapeDragged.connect(self.shape_follow.dragged)
         scene.pin_colors = self.pin_colors
         scene.show_plan(plan)
         if fresh:
