@@ -78,7 +78,7 @@ def main() -> None:
 
 
 def shoot_site_plans(app: QApplication, main: MainWindow, workspace: Workspace, campus_code: str) -> None:
-    """A site plan of the sample campus with doors, cameras, a wall, zones and key features."""
+    """A site plan of the sample campus with doors, cameras, walls, a zone and key features."""
     from PIL import Image, ImageDraw
 
     from safety_assess.domain.sitemap.model import CameraSpec, MarkerKind
@@ -101,6 +101,7 @@ def shoot_site_plans(app: QApplication, main: MainWindow, workspace: Workspace, 
         site_maps.add_marker(workspace, plan.id, MarkerKind.CAMERA, at, MarkerFields(label=label, camera=camera))
     for kind, at in ((MarkerKind.AED, (450, 480)), (MarkerKind.KNOX_BOX, (150, 380)), (MarkerKind.HAZARD, (1100, 200))):
         site_maps.add_marker(workspace, plan.id, kind, at)
+    site_maps.add_wall(workspace, plan.id, [(200, 150), (1300, 150), (1300, 800), (200, 800), (200, 150)])
     site_maps.add_wall(workspace, plan.id, [(700, 150), (700, 500), (1300, 500)])
     site_maps.add_zone(workspace, plan.id, "Playground", [(1350, 150), (1580, 150), (1580, 450), (1350, 450)])
     window = main.windows.open_maps(campus.id)
