@@ -1,7 +1,7 @@
 """What a bundle's site plans must be before anything is written: each campus's plans document in the shape this
 app writes, with nothing the map window could not draw (an unknown kind, a wall of one point, a camera that sees
-all around, a number that is not one), and each plan image a real image, within the photo decode budget, of the
-size its plan records say."""
+all around, a number that is not one, a scale no plan has), and each plan image a real image, within the photo
+decode budget, of the size its plan records say."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import math
 from pathlib import Path
 from typing import Any
 
-from safety_assess.domain.sitemap.model import MarkerKind
+from safety_assess.domain.sitemap.checks import sane_pixels_per_metre
+from safety_assess.domain.sitemap.model import MarkerKind, distance
 from safety_assess.domain.versions import version_problem
 from safety_assess.photos.decode import FORMATS, PhotoError, describe, open_image
 from safety_assess.photos.plans import MAX_PLAN_PIXELS
@@ -91,7 +92,9 @@ def _point(value: Any) -> bool:
 def _scale(value: Any) -> bool:
     if not isinstance(value, dict) or set(value) != {"first", "second", "metres"}:
         return False
-    return _point(value["first"]) and _point(value["second"]) and _number(value["metres"]) and value["metres"] > 0
+    if not (_point(value["first"]) and _point(value["second"]) and _number(value["metres"]) and value["metres"] > 0):
+        return False
+    return sane_pixels_per_metre(distance(tuple(value["first"]), tuple(value["second"])) / value["metres"])
 
 
 def _camera(value: Any) -> bool:

@@ -174,6 +174,15 @@ def _wrong_type(document: dict) -> None:  # type: ignore[type-arg]
     document["maps"][0]["rotation"] = "upside down"
 
 
+def _scale_of_one_point(document: dict) -> None:  # type: ignore[type-arg]
+    scale = next(m["scale"] for m in document["maps"] if m["scale"])
+    scale["second"] = scale["first"]
+
+
+def _absurd_scale(document: dict) -> None:  # type: ignore[type-arg]
+    next(m["scale"] for m in document["maps"] if m["scale"])["metres"] = 1e-300
+
+
 @pytest.mark.parametrize(
     ("change", "message"),
     [
@@ -198,6 +207,8 @@ def _wrong_type(document: dict) -> None:  # type: ignore[type-arg]
         (lambda f, key: resign(_plans_json(f, _camera_all_around), key), "has a camera that is not a heading"),
         (lambda f, key: resign(_plans_json(f, _no_such_plan), key), "is on a plan the bundle does not hold"),
         (lambda f, key: resign(_plans_json(f, _wrong_type), key), "site_maps.rotation has a value of the wrong kind"),
+        (lambda f, key: resign(_plans_json(f, _scale_of_one_point), key), "has a scale that is not two points"),
+        (lambda f, key: resign(_plans_json(f, _absurd_scale), key), "has a scale that is not two points"),
     ],
 )
 def test_a_tampered_plan_image_or_document_is_refused_with_nothing_applied(

@@ -184,3 +184,10 @@ def test_doors_not_numbered_yet_are_counted_not_listed(png: Path, tmp_path: Path
     text = text_of(out)
     assert "1 not numbered yet" in text
     assert re.search(r"Door 1\s", text) and re.search(r"Door 3\s", text) and not re.search(r"Door [2?]\s", text)
+
+
+@pytest.mark.parametrize("grid_m", [1e-320, 1e-300, 0.001])
+def test_a_grid_of_cells_too_small_to_count_is_refused_in_plain_numbers(grid_m: float) -> None:
+    with pytest.raises(MapError, match="would have more than 60 cells a side") as refused:
+        grid_for(site_plan(pixels_per_metre=0.01), grid_m)
+    assert len(str(refused.value)) < 160

@@ -9,6 +9,8 @@ from safety_assess.domain.sitemap.model import CameraSpec, MapError, Point, Scal
 ROTATIONS = (0, 90, 180, 270)
 MAX_TITLE = 200
 MAX_LABEL = 200
+PIXELS_PER_METRE = (0.01, 10_000.0)
+"""The scales a plan may have: from a pixel 100 m wide (a district on a small image) to a tenth of a millimetre."""
 
 
 def parse_point(text: str) -> Point:
@@ -38,7 +40,21 @@ def check_scale(plan: SiteMap, first: Point, second: Point, metres: float) -> Sc
         raise MapError(f"the scale needs two different points; {_shown(first)} was given twice")
     if not math.isfinite(metres) or metres <= 0:
         raise MapError(f"the distance between the scale points must be more than 0 metres, not {metres:g}")
-    return Scale(first, second, metres)
+    scale = Scale(first, second, metres)
+    if not sane_pixels_per_metre(scale.pixels_per_metre):
+        low, high = PIXELS_PER_METRE
+        raise MapError(
+            f"{metres:.6g} metres between points {distance(first, second):.0f} pixels apart make "
+            f"{scale.pixels_per_metre:.3g} pixels a metre: a plan's scale is between {low:g} and {high:,.0f}; "
+            "check the distance"
+        )
+    return scale
+
+
+def sane_pixels_per_metre(value: float) -> bool:
+    """Whether a scale of ``value`` pixels a metre is one a plan may have (PIXELS_PER_METRE)."""
+    low, high = PIXELS_PER_METRE
+    return low <= value <= high
 
 
 def check_camera(plan: SiteMap, camera: CameraSpec) -> CameraSpec:
