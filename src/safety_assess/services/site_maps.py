@@ -134,7 +134,7 @@ def add_marker(
     fields = fields or MarkerFields()
     plan = workspace.site_maps.get(map_id)
     check_point(plan, at, f"the {kind.label.lower()}")
-    _check_pins(workspace, kind, fields)
+    _check_pins(workspace, plan, kind, fields)
     number = fields.number
     if kind is MarkerKind.EXTERIOR_DOOR and number is None:
         number = next_number(plan.of_kind(MarkerKind.EXTERIOR_DOOR))
@@ -162,7 +162,7 @@ def move_marker(workspace: Workspace, marker_id: uuid.UUID, to: Point) -> SiteMa
 
 def edit_marker(workspace: Workspace, marker_id: uuid.UUID, fields: MarkerFields) -> SiteMap:
     marker, plan = workspace.site_maps.marker_and_map(marker_id)
-    _check_pins(workspace, marker.kind, fields, editing=True)
+    _check_pins(workspace, plan, marker.kind, fields, editing=True)
     columns: dict[str, object] = {}
     if fields.label is not None:
         columns["label"] = _label(fields.label)
@@ -302,13 +302,25 @@ def _camera(plan: SiteMap, kind: MarkerKind, camera: CameraSpec | None) -> Camer
     return check_camera(plan, camera or CameraSpec())
 
 
-def _check_pins(workspace: Workspace, kind: MarkerKind, fields: MarkerFields, editing: bool = False) -> None:
-    """A finding or photo pin names its finding or photo, and it exists (NotFoundError when not)."""
+def _check_pins(
+    workspace: Workspace, plan: SiteMap, kind: MarkerKind, fields: MarkerFields, editing: bool = False
+) -> None:
+    """A finding or photo pin names its finding or photo, and it exists (NotFoundError when not) in an assessment
+    of the plan's campus (MapError when of another)."""
     if kind is MarkerKind.FINDING and fields.finding_id is None and not editing:
         raise MapError("a finding pin needs the finding it stands for (its id)")
     if kind is MarkerKind.PHOTO and fields.photo_id is None and not editing:
         raise MapError("a photo pin needs the photo it stands for (its id)")
     if fields.finding_id is not None:
-        workspace.findings.get(fields.finding_id)
+        finding = workspace.findings.get(fields.finding_id)
+        _check_campus(workspace, plan, finding.assessment_id, f"finding {finding.id}")
     if fields.photo_id is not None:
-        workspace.photos.get(fields.photo_id)
+        photo = workspace.photos.get(fields.photo_id)
+        _check_campus(workspace, plan, photo.assessment_id, f"photo {photo.id}")
+
+
+def _check_campus(workspace: Workspace, plan: SiteMap, assessment_id: uuid.UUID, what: str) -> None:
+    campus = workspace.assessments.summary(assessment_id).campus
+    if campus.id != plan.campus_id:
+        ours = workspace.campuses.get(plan.campus_id)
+        raise MapError(f"{what} is of another campus ({campus.code}), not of {ours.name}, whose plan this is")

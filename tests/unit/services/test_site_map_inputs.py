@@ -1,0 +1,34 @@
+"""Site plans through the service, given what a careless or hostile caller gives: a finding or photo of another
+campus pinned, control characters in names, plan files that are not plans; refused in one line, nothing stored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from safety_assess.domain.sitemap.model import MapError, MarkerKind
+from safety_assess.services import site_maps
+from safety_assess.services.demo import make_sample
+from safety_assess.services.site_maps import MarkerFields
+from safety_assess.services.workspace import Workspace
+from tests import plan_files
+
+
+def test_a_finding_or_photo_of_another_campus_is_not_pinned(workspace: Workspace, tmp_path: Path) -> None:
+    sample = make_sample(workspace)
+    other = workspace.campuses.add("Lincoln High", "LHS", "1 Main Street")
+    plan = site_maps.add_map(workspace, other.id, plan_files.png_with_metadata(tmp_path / "Site.png"))
+    finding = workspace.findings.of_assessment(sample.assessment_id)[0]
+    photo = workspace.photos.list(sample.assessment_id)[0]
+    door = site_maps.add_marker(workspace, plan.id, MarkerKind.DOOR, (9, 9))[1]
+    for kind, fields in (
+        (MarkerKind.FINDING, MarkerFields(finding_id=finding.id)),
+        (MarkerKind.PHOTO, MarkerFields(photo_id=photo.id)),
+    ):
+        with pytest.raises(MapError, match=f"is of another campus \\({sample.campus_code}\\), not of Lincoln High"):
+            site_maps.add_marker(workspace, plan.id, kind, (5, 5), fields)
+        with pytest.raises(MapError, match="is of another campus"):
+            site_maps.edit_marker(workspace, door, fields)
+    assert [m.kind for m in site_maps.get_map(workspace, plan.id).markers] == [MarkerKind.DOOR]
+    assert site_maps.get_map(workspace, plan.id).marker(door).finding_id is None  # type: ignore[union-attr]
