@@ -27,6 +27,7 @@ from safety_assess.domain.sitemap.checks import (
     check_title,
     check_wall,
     check_zone,
+    plain,
 )
 from safety_assess.domain.sitemap.model import CameraSpec, MapError, Marker, MarkerKind, Point, SiteMap, Wall, Zone
 from safety_assess.domain.sitemap.numbering import next_number, number_doors
@@ -209,7 +210,7 @@ def add_wall(workspace: Workspace, map_id: uuid.UUID, points: Sequence[Point]) -
 
 def add_zone(workspace: Workspace, map_id: uuid.UUID, name: str, points: Sequence[Point]) -> tuple[SiteMap, uuid.UUID]:
     plan = workspace.site_maps.get(map_id)
-    name = " ".join(name.split())[:MAX_LABEL]
+    name = plain(name)[:MAX_LABEL]
     zone = Zone(uuid.uuid4(), map_id, name, check_zone(plan, name, list(points)))
     return workspace.site_maps.add_shape(zone), zone.id
 
@@ -277,7 +278,7 @@ def _is_pdf(file: Path) -> bool:
 
 
 def _label(text: str) -> str:
-    cleaned = " ".join(text.split())
+    cleaned = plain(text)
     if len(cleaned) > MAX_LABEL:
         raise MapError(f"a label is at most {MAX_LABEL} characters; this one has {len(cleaned)}")
     return cleaned

@@ -32,3 +32,19 @@ def test_a_finding_or_photo_of_another_campus_is_not_pinned(workspace: Workspace
             site_maps.edit_marker(workspace, door, fields)
     assert [m.kind for m in site_maps.get_map(workspace, plan.id).markers] == [MarkerKind.DOOR]
     assert site_maps.get_map(workspace, plan.id).marker(door).finding_id is None  # type: ignore[union-attr]
+
+
+def test_control_characters_are_left_out_of_titles_labels_and_names(workspace: Workspace, tmp_path: Path) -> None:
+    """A NUL (which PostgreSQL refuses), an escape sequence, a bell: none is stored, none reaches a PDF."""
+    campus = workspace.campuses.add("Lincoln High", "LHS", "1 Main Street")
+    png = plan_files.png_with_metadata(tmp_path / "Site.png")
+    plan = site_maps.add_map(workspace, campus.id, png, title="Site\x00 plan\x07")
+    _, door = site_maps.add_marker(workspace, plan.id, MarkerKind.DOOR, (9, 9), MarkerFields(label="Gym\x1b[31m door"))
+    site_maps.add_zone(workspace, plan.id, "Bus\x7f loop\x85", [(0, 0), (50, 0), (50, 50)])
+    site_maps.edit_marker(workspace, door, MarkerFields(camera_instance="Entry\x00 3"))
+    stored = site_maps.get_map(workspace, plan.id)
+    assert stored.title == "Site plan"
+    assert (stored.markers[0].label, stored.markers[0].camera_instance) == ("Gym[31m door", "Entry 3")
+    assert [z.name for z in stored.zones] == ["Bus loop"]
+    with pytest.raises(MapError, match="a plan needs a title"):
+        site_maps.update_map(workspace, plan.id, title="\x00\x01")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import unicodedata
 
 from safety_assess.domain.sitemap.model import CameraSpec, MapError, Point, Scale, SiteMap, distance
 
@@ -113,8 +114,13 @@ def check_rotation(rotation: int) -> int:
     return rotation % 360
 
 
+def plain(text: str) -> str:
+    """One line of text: control characters (a NUL, an escape, a bell) left out, each run of white space one space."""
+    return " ".join("".join(c for c in text if c.isspace() or unicodedata.category(c) != "Cc").split())
+
+
 def check_title(title: str) -> str:
-    title = " ".join(title.split())
+    title = plain(title)
     if not title:
         raise MapError("a plan needs a title, such as 'Site' or 'First floor'")
     return title[:MAX_TITLE]
