@@ -48,3 +48,26 @@ def test_control_characters_are_left_out_of_titles_labels_and_names(workspace: W
     assert [z.name for z in stored.zones] == ["Bus loop"]
     with pytest.raises(MapError, match="a plan needs a title"):
         site_maps.update_map(workspace, plan.id, title="\x00\x01")
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "message"),
+    [
+        ("folder.png", lambda path: path.mkdir(), "folder.png: is a folder, not a plan; choose the plan's file in it"),
+        (
+            "plan.gif",
+            lambda path: plan_files.drawing().save(path, "GIF"),
+            "plan.gif: GIF images are not supported (PNG, JPEG, WebP, TIFF, HEIC or PDF)",
+        ),
+        ("huge.png", lambda path: plan_files.huge_png(path, 9000, 9000), "this PNG needs more memory to open than"),
+    ],
+)
+def test_a_file_that_is_no_plan_is_named_as_a_plan_not_a_photo(
+    workspace: Workspace, tmp_path: Path, name: str, make: object, message: str
+) -> None:
+    campus = workspace.campuses.add("Lincoln High", "LHS", "1 Main Street")
+    make(tmp_path / name)  # type: ignore[operator]
+    with pytest.raises(MapError, match=message.replace("(", r"\(").replace(")", r"\)")) as refused:
+        site_maps.add_map(workspace, campus.id, tmp_path / name)
+    assert "photo" not in str(refused.value)
+    assert site_maps.list_maps(workspace, campus.id) == []
