@@ -71,3 +71,15 @@ def test_a_file_that_is_no_plan_is_named_as_a_plan_not_a_photo(
         site_maps.add_map(workspace, campus.id, tmp_path / name)
     assert "photo" not in str(refused.value)
     assert site_maps.list_maps(workspace, campus.id) == []
+
+
+def test_a_responder_map_of_a_plan_whose_image_is_missing_names_the_plan(workspace: Workspace, tmp_path: Path) -> None:
+    from safety_assess.services.responder_maps import write_responder_map
+
+    campus = workspace.campuses.add("Lincoln High", "LHS", "1 Main Street")
+    plan = site_maps.add_map(workspace, campus.id, plan_files.png_with_metadata(tmp_path / "Site.png"))
+    site_maps.plan_image(workspace, plan).unlink()
+    out = tmp_path / "responder.pdf"
+    with pytest.raises(MapError, match="the image of plan 'Site' is missing from the data folder") as refused:
+        write_responder_map(workspace, plan.id, out)
+    assert "\n" not in str(refused.value) and not out.exists()
