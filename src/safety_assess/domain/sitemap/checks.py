@@ -5,7 +5,16 @@ from __future__ import annotations
 import math
 import unicodedata
 
-from safety_assess.domain.sitemap.model import CameraSpec, MapError, Point, Scale, SiteMap, distance
+from safety_assess.domain.sitemap.model import (
+    MAX_RANGE_M,
+    MAX_SENSOR_PIXELS,
+    CameraSpec,
+    MapError,
+    Point,
+    Scale,
+    SiteMap,
+    distance,
+)
 
 ROTATIONS = (0, 90, 180, 270)
 MAX_TITLE = 200
@@ -70,8 +79,12 @@ def check_camera(plan: SiteMap, camera: CameraSpec) -> CameraSpec:
             )
         if not math.isfinite(camera.range_m) or camera.range_m <= 0:
             raise MapError(f"a camera's range must be more than 0 metres, not {camera.range_m:g}")
+        if camera.range_m > MAX_RANGE_M:
+            raise MapError(f"a camera's range is at most {MAX_RANGE_M:,.0f} metres, not {camera.range_m:g}")
     if camera.resolution is not None and min(camera.resolution) <= 0:
         raise MapError("a camera's resolution must be two whole numbers above 0, such as 1920x1080")
+    if camera.resolution is not None and max(camera.resolution) > MAX_SENSOR_PIXELS:
+        raise MapError(f"a camera's resolution is at most {MAX_SENSOR_PIXELS:,} pixels a side, such as 1920x1080")
     return CameraSpec(camera.heading % 360, camera.fov, camera.range_m, camera.resolution)
 
 
