@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from safety_assess.domain.sitemap.checks import plain
 from safety_assess.storage.bundle_rows import RowError, dump_row, load_row
 from safety_assess.storage.database import Database
 from safety_assess.storage.orm import AssessmentRow, Base, CampusRow, MapMarkerRow, MapShapeRow, SiteMapRow
@@ -29,6 +30,8 @@ PLAN_LISTS: tuple[tuple[str, type[Base]], ...] = (
     ("shapes", MapShapeRow),
 )
 """The lists of a plans document and their tables, in the order they are applied (plans before what is on them)."""
+PLAIN_TEXT = frozenset({"title", "label", "camera_instance", "name"})
+"""The columns of plan records holding one line of text (plain: no control characters)."""
 
 StoredImage = Callable[[str], tuple[str, str]]
 """An entry name of the bundle -> (sha256, extension) of that plan image, now in the photo store."""
@@ -137,8 +140,11 @@ def prepared_plans(document: dict[str, Any]) -> PreparedPlans:
 
 
 def _values(table: type[Base], data: dict[str, Any]) -> dict[str, Any]:
+    """The record's column values; its names and labels without control characters (as the service keeps them: a NUL
+    is one PostgreSQL refuses)."""
     row = load_row(table, data)
-    return {column.key: getattr(row, column.key) for column in table.__mapper__.column_attrs}
+    values = {column.key: getattr(row, column.key) for column in table.__mapper__.column_attrs}
+    return {key: plain(v) if key in PLAIN_TEXT and isinstance(v, str) else v for key, v in values.items()}
 
 
 def apply_plans(
