@@ -156,7 +156,9 @@ def apply_plans(
         records = prepared.records[key]
         ours = _stamps(session, table, [values["id"] for values in records])
         for values in records:
-            here = ours.get(values["id"])
+            here, owner = ours.get(values["id"], (None, None))
+            if here is not None:
+                _check_owner(table, values, owner, campus_id)
             if here is not None and not _newer(values, here):
                 continue
             if table is SiteMapRow:
@@ -180,11 +182,23 @@ def _newer(values: dict[str, Any], ours: Stamp) -> bool:
     return (values["revision"], values["updated_at"]) > ours
 
 
-def _stamps(session: Session, table: Any, ids: list[uuid.UUID]) -> dict[uuid.UUID, Stamp]:
-    found: dict[uuid.UUID, Stamp] = {}
+def _check_owner(table: Any, values: dict[str, Any], owner: uuid.UUID | None, campus_id: uuid.UUID) -> None:
+    """A record the bundle shares with us stays where it is: a plan on its campus, a marker, wall or zone on its
+    plan (a bundle naming a record of another campus would move it there); PlansRefused when not."""
+    if table is SiteMapRow and owner != campus_id:
+        raise PlansRefused(f"plan {values['id']} is already here, a plan of another campus")
+    if table is not SiteMapRow and owner != values["map_id"]:
+        what = "marker" if table is MapMarkerRow else "wall or zone"
+        raise PlansRefused(f"{what} {values['id']} is already here, on another plan")
+
+
+def _stamps(session: Session, table: Any, ids: list[uuid.UUID]) -> dict[uuid.UUID, tuple[Stamp, uuid.UUID]]:
+    """Our revision stamp and owner (a plan's campus, the plan of a marker, wall or zone) of each of the records."""
+    found: dict[uuid.UUID, tuple[Stamp, uuid.UUID]] = {}
+    owner = table.campus_id if table is SiteMapRow else table.map_id
     for start in range(0, len(ids), 500):  # well under any database's limit of bound parameters
-        query = select(table.id, table.revision, table.updated_at).where(table.id.in_(ids[start : start + 500]))
-        found.update({key: (revision, updated_at) for key, revision, updated_at in session.execute(query)})
+        query = select(table.id, table.revision, table.updated_at, owner).where(table.id.in_(ids[start : start + 500]))
+        found.update({key: ((revision, at), whose) for key, revision, at, whose in session.execute(query)})
     return found
 
 
