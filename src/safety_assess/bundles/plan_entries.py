@@ -38,7 +38,8 @@ def plans_problem(document: Any, campus_id: str, images: set[str]) -> str | None
         rows = document.get(key)
         if not isinstance(rows, list) or not all(isinstance(r, dict) and isinstance(r.get("id"), str) for r in rows):
             return f"'{key}' must be a list of records with ids"
-    return _maps_problem(document["maps"], images) or _drawn_problem(document, {m["id"] for m in document["maps"]})
+    problem = _maps_problem(document["maps"], images)
+    return problem or _drawn_problem(document, {m["id"]: (m["width"], m["height"]) for m in document["maps"]})
 
 
 def _maps_problem(maps: list[dict[str, Any]], images: set[str]) -> str | None:
@@ -53,20 +54,23 @@ def _maps_problem(maps: list[dict[str, Any]], images: set[str]) -> str | None:
     return None
 
 
-def _drawn_problem(document: dict[str, Any], map_ids: set[str]) -> str | None:
+def _drawn_problem(document: dict[str, Any], sizes: dict[str, tuple[int, int]]) -> str | None:
+    """What is wrong with the markers, walls and zones; ``sizes``: each plan's width and height, by its id."""
     for marker in document["markers"]:
         where = f"marker {marker['id']}"
-        if marker.get("map_id") not in map_ids:
+        if marker.get("map_id") not in sizes:
             return f"{where} is on a plan the bundle does not hold"
         if marker.get("kind") not in MARKER_KINDS:
             return f"{where} is of an unknown kind {str(marker.get('kind'))[:40]!r}"
         if not (_number(marker.get("x")) and _number(marker.get("y"))):
             return f"{where} has no position"
+        if not _inside([marker["x"], marker["y"]], sizes[marker["map_id"]]):
+            return f"{where} is outside its plan"
         if marker.get("camera") is not None and not _camera(marker["camera"]):
             return f"{where} has a camera that is not a heading, a field of view, a range and a resolution"
     for shape in document["shapes"]:
         where = f"shape {shape['id']}"
-        if shape.get("map_id") not in map_ids:
+        if shape.get("map_id") not in sizes:
             return f"{where} is on a plan the bundle does not hold"
         fewest = SHAPE_POINTS.get(shape.get("kind"))
         if fewest is None:
@@ -74,7 +78,14 @@ def _drawn_problem(document: dict[str, Any], map_ids: set[str]) -> str | None:
         points = shape.get("points")
         if not isinstance(points, list) or len(points) < fewest or not all(_point(p) for p in points):
             return f"{where} is not a {shape['kind']} of at least {fewest} points"
+        if not all(_inside(point, sizes[shape["map_id"]]) for point in points):
+            return f"{where} is outside its plan"
     return None
+
+
+def _inside(point: list[float], size: tuple[int, int]) -> bool:
+    """On the plan, as the service checks a point placed (its edges included)."""
+    return 0 <= point[0] <= size[0] and 0 <= point[1] <= size[1]
 
 
 def _number(value: Any) -> bool:

@@ -183,6 +183,14 @@ def _absurd_scale(document: dict) -> None:  # type: ignore[type-arg]
     next(m["scale"] for m in document["maps"] if m["scale"])["metres"] = 1e-300
 
 
+def _marker_far_away(document: dict) -> None:  # type: ignore[type-arg]
+    document["markers"][0]["x"] = 1e300
+
+
+def _wall_far_away(document: dict) -> None:  # type: ignore[type-arg]
+    next(s for s in document["shapes"] if s["kind"] == "wall")["points"][0] = [-5e9, 10.0]
+
+
 @pytest.mark.parametrize(
     ("change", "message"),
     [
@@ -209,6 +217,8 @@ def _absurd_scale(document: dict) -> None:  # type: ignore[type-arg]
         (lambda f, key: resign(_plans_json(f, _wrong_type), key), "site_maps.rotation has a value of the wrong kind"),
         (lambda f, key: resign(_plans_json(f, _scale_of_one_point), key), "has a scale that is not two points"),
         (lambda f, key: resign(_plans_json(f, _absurd_scale), key), "has a scale that is not two points"),
+        (lambda f, key: resign(_plans_json(f, _marker_far_away), key), "is outside its plan"),
+        (lambda f, key: resign(_plans_json(f, _wall_far_away), key), "is outside its plan"),
     ],
 )
 def test_a_tampered_plan_image_or_document_is_refused_with_nothing_applied(
