@@ -9,7 +9,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from safety_assess.domain.sitemap.checks import sane_pixels_per_metre
+from safety_assess.domain.sitemap.checks import ROTATIONS, sane_pixels_per_metre
 from safety_assess.domain.sitemap.model import MarkerKind, distance
 from safety_assess.domain.versions import version_problem
 from safety_assess.photos.decode import FORMATS, PhotoError, describe, open_image
@@ -51,6 +51,10 @@ def _maps_problem(maps: list[dict[str, Any]], images: set[str]) -> str | None:
             return f"{where} has no size in pixels"
         if plan.get("scale") is not None and not _scale(plan["scale"]):
             return f"{where} has a scale that is not two points and a distance"
+        if _whole(plan.get("rotation")) and plan["rotation"] not in ROTATIONS:  # not a number: the row's check says
+            return f"{where} is turned {plan['rotation']} degrees, not 0, 90, 180 or 270"
+        if plan.get("north") is not None and not _number(plan["north"]):
+            return f"{where} has a north that is not a number of degrees"
     return None
 
 

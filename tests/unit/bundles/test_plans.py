@@ -183,6 +183,14 @@ def _absurd_scale(document: dict) -> None:  # type: ignore[type-arg]
     next(m["scale"] for m in document["maps"] if m["scale"])["metres"] = 1e-300
 
 
+def _turned_45(document: dict) -> None:  # type: ignore[type-arg]
+    document["maps"][0]["rotation"] = 45
+
+
+def _north_not_a_number(document: dict) -> None:  # type: ignore[type-arg]
+    document["maps"][0]["north"] = float("nan")  # json writes NaN, and Python's json reads it
+
+
 def _marker_far_away(document: dict) -> None:  # type: ignore[type-arg]
     document["markers"][0]["x"] = 1e300
 
@@ -218,6 +226,8 @@ def _wall_far_away(document: dict) -> None:  # type: ignore[type-arg]
         (lambda f, key: resign(_plans_json(f, _scale_of_one_point), key), "has a scale that is not two points"),
         (lambda f, key: resign(_plans_json(f, _absurd_scale), key), "has a scale that is not two points"),
         (lambda f, key: resign(_plans_json(f, _marker_far_away), key), "is outside its plan"),
+        (lambda f, key: resign(_plans_json(f, _turned_45), key), "is turned 45 degrees, not 0, 90, 180 or 270"),
+        (lambda f, key: resign(_plans_json(f, _north_not_a_number), key), "has a north that is not a number of deg"),
         (lambda f, key: resign(_plans_json(f, _wall_far_away), key), "is outside its plan"),
     ],
 )
