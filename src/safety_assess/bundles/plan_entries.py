@@ -9,7 +9,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from safety_assess.domain.sitemap.checks import ROTATIONS, sane_pixels_per_metre
+from safety_assess.domain.sitemap.checks import MAX_DOOR_NUMBER, ROTATIONS, sane_pixels_per_metre
 from safety_assess.domain.sitemap.model import MarkerKind, distance
 from safety_assess.domain.versions import version_problem
 from safety_assess.photos.decode import FORMATS, PhotoError, describe, open_image
@@ -60,30 +60,41 @@ def _maps_problem(maps: list[dict[str, Any]], images: set[str]) -> str | None:
 
 def _drawn_problem(document: dict[str, Any], sizes: dict[str, tuple[int, int]]) -> str | None:
     """What is wrong with the markers, walls and zones; ``sizes``: each plan's width and height, by its id."""
-    for marker in document["markers"]:
-        where = f"marker {marker['id']}"
-        if marker.get("map_id") not in sizes:
-            return f"{where} is on a plan the bundle does not hold"
-        if marker.get("kind") not in MARKER_KINDS:
-            return f"{where} is of an unknown kind {str(marker.get('kind'))[:40]!r}"
-        if not (_number(marker.get("x")) and _number(marker.get("y"))):
-            return f"{where} has no position"
-        if not _inside([marker["x"], marker["y"]], sizes[marker["map_id"]]):
-            return f"{where} is outside its plan"
-        if marker.get("camera") is not None and not _camera(marker["camera"]):
-            return f"{where} has a camera that is not a heading, a field of view, a range and a resolution"
-    for shape in document["shapes"]:
-        where = f"shape {shape['id']}"
-        if shape.get("map_id") not in sizes:
-            return f"{where} is on a plan the bundle does not hold"
-        fewest = SHAPE_POINTS.get(shape.get("kind"))
-        if fewest is None:
-            return f"{where} is neither a wall nor a zone"
-        points = shape.get("points")
-        if not isinstance(points, list) or len(points) < fewest or not all(_point(p) for p in points):
-            return f"{where} is not a {shape['kind']} of at least {fewest} points"
-        if not all(_inside(point, sizes[shape["map_id"]]) for point in points):
-            return f"{where} is outside its plan"
+    problems = (_marker_problem(marker, sizes) for marker in document["markers"])
+    shapes = (_shape_problem(shape, sizes) for shape in document["shapes"])
+    return next((problem for problem in (*problems, *shapes) if problem), None)
+
+
+def _marker_problem(marker: dict[str, Any], sizes: dict[str, tuple[int, int]]) -> str | None:
+    where = f"marker {marker['id']}"
+    if marker.get("map_id") not in sizes:
+        return f"{where} is on a plan the bundle does not hold"
+    if marker.get("kind") not in MARKER_KINDS:
+        return f"{where} is of an unknown kind {str(marker.get('kind'))[:40]!r}"
+    if not (_number(marker.get("x")) and _number(marker.get("y"))):
+        return f"{where} has no position"
+    if not _inside([marker["x"], marker["y"]], sizes[marker["map_id"]]):
+        return f"{where} is outside its plan"
+    number = marker.get("number")
+    if number is not None and not (_whole(number) and 1 <= number <= MAX_DOOR_NUMBER):
+        return f"{where} has a door number that is not 1 to {MAX_DOOR_NUMBER}"
+    if marker.get("camera") is not None and not _camera(marker["camera"]):
+        return f"{where} has a camera that is not a heading, a field of view, a range and a resolution"
+    return None
+
+
+def _shape_problem(shape: dict[str, Any], sizes: dict[str, tuple[int, int]]) -> str | None:
+    where = f"shape {shape['id']}"
+    if shape.get("map_id") not in sizes:
+        return f"{where} is on a plan the bundle does not hold"
+    fewest = SHAPE_POINTS.get(str(shape.get("kind")))
+    if fewest is None:
+        return f"{where} is neither a wall nor a zone"
+    points = shape.get("points")
+    if not isinstance(points, list) or len(points) < fewest or not all(_point(p) for p in points):
+        return f"{where} is not a {shape['kind']} of at least {fewest} points"
+    if not all(_inside(point, sizes[shape["map_id"]]) for point in points):
+        return f"{where} is outside its plan"
     return None
 
 

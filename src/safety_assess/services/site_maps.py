@@ -19,6 +19,7 @@ from pathlib import Path
 from safety_assess.domain.errors import NotFoundError
 from safety_assess.domain.records import Campus
 from safety_assess.domain.sitemap.checks import (
+    MAX_DOOR_NUMBER,
     MAX_LABEL,
     check_camera,
     check_point,
@@ -289,8 +290,8 @@ def _number(kind: MarkerKind, number: int | None) -> int | None:
         return None
     if kind is not MarkerKind.EXTERIOR_DOOR:
         raise MapError(f"only exterior doors are numbered, not a {kind.label.lower()}")
-    if number < 1:
-        raise MapError(f"a door number is 1 or more, not {number}")
+    if not 1 <= number <= MAX_DOOR_NUMBER:
+        raise MapError(f"a door number is from 1 to {MAX_DOOR_NUMBER}, not {number}")
     return number
 
 

@@ -191,6 +191,10 @@ def _north_not_a_number(document: dict) -> None:  # type: ignore[type-arg]
     document["maps"][0]["north"] = float("nan")  # json writes NaN, and Python's json reads it
 
 
+def _door_number_huge(document: dict) -> None:  # type: ignore[type-arg]
+    next(m for m in document["markers"] if m["number"] is not None)["number"] = 10**20
+
+
 def _marker_far_away(document: dict) -> None:  # type: ignore[type-arg]
     document["markers"][0]["x"] = 1e300
 
@@ -226,6 +230,7 @@ def _wall_far_away(document: dict) -> None:  # type: ignore[type-arg]
         (lambda f, key: resign(_plans_json(f, _scale_of_one_point), key), "has a scale that is not two points"),
         (lambda f, key: resign(_plans_json(f, _absurd_scale), key), "has a scale that is not two points"),
         (lambda f, key: resign(_plans_json(f, _marker_far_away), key), "is outside its plan"),
+        (lambda f, key: resign(_plans_json(f, _door_number_huge), key), "has a door number that is not 1 to 9999"),
         (lambda f, key: resign(_plans_json(f, _turned_45), key), "is turned 45 degrees, not 0, 90, 180 or 270"),
         (lambda f, key: resign(_plans_json(f, _north_not_a_number), key), "has a north that is not a number of deg"),
         (lambda f, key: resign(_plans_json(f, _wall_far_away), key), "is outside its plan"),

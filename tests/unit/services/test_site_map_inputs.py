@@ -83,3 +83,16 @@ def test_a_responder_map_of_a_plan_whose_image_is_missing_names_the_plan(workspa
     with pytest.raises(MapError, match="the image of plan 'Site' is missing from the data folder") as refused:
         write_responder_map(workspace, plan.id, out)
     assert "\n" not in str(refused.value) and not out.exists()
+
+
+@pytest.mark.parametrize("number", [0, -1, 10_000, 2**31, 10**20])
+def test_a_door_number_no_door_has_is_refused(workspace: Workspace, tmp_path: Path, number: int) -> None:
+    """Numbers past 2^31 do not fit PostgreSQL's integers, past 2^63 SQLite's (it was an internal error)."""
+    campus = workspace.campuses.add("Lincoln High", "LHS", "1 Main Street")
+    plan = site_maps.add_map(workspace, campus.id, plan_files.png_with_metadata(tmp_path / "Site.png"))
+    _, door = site_maps.add_marker(workspace, plan.id, MarkerKind.EXTERIOR_DOOR, (9, 9))
+    with pytest.raises(MapError, match=f"a door number is from 1 to 9999, not {number}"):
+        site_maps.edit_marker(workspace, door, MarkerFields(number=number))
+    with pytest.raises(MapError, match=f"a door number is from 1 to 9999, not {number}"):
+        site_maps.add_marker(workspace, plan.id, MarkerKind.EXTERIOR_DOOR, (5, 5), MarkerFields(number=number))
+    assert [m.number for m in site_maps.get_map(workspace, plan.id).markers] == [1]

@@ -19,6 +19,8 @@ from safety_assess.domain.sitemap.model import (
 ROTATIONS = (0, 90, 180, 270)
 MAX_TITLE = 200
 MAX_LABEL = 200
+MAX_DOOR_NUMBER = 9999
+"""Doors are numbered 1 to this (a number past 2^31 fits no database's integer)."""
 PIXELS_PER_METRE = (0.01, 10_000.0)
 """The scales a plan may have: from a pixel 100 m wide (a district on a small image) to a tenth of a millimetre."""
 
