@@ -76,7 +76,8 @@ class Layout:
 
 
 def layout(plan: SiteMap, size: str) -> Layout:
-    """The page turned (landscape or portrait) to print the plan largest."""
+    """The page turned (landscape or portrait) to print the plan largest; ``size`` in any case ("Tabloid")."""
+    size = size.strip().lower()
     if size not in SIZES:
         raise MapError(f"unknown paper size '{size}': use letter or tabloid")
     width, height = turned_size(plan)

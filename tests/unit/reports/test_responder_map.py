@@ -232,3 +232,10 @@ def test_a_long_campus_name_and_address_leave_room_for_the_key_and_the_doors(png
     assert "Address line 0" in text and "Address line 59" not in text
     width, height = layout(plan, "letter").page
     assert all(min(x0, y0) >= 0 and x1 <= width and y1 <= height for _, x0, y0, x1, y1 in words(out))
+
+
+def test_the_paper_size_is_read_as_typed_in_any_case(png: Path, tmp_path: Path) -> None:
+    out = tmp_path / "map.pdf"
+    write_responder_pdf(site_plan(), png, SHEET, out, size=" Tabloid")
+    with pikepdf.open(out) as pdf:
+        assert [float(v) for v in pdf.pages[0].mediabox] == [0, 0, 1224, 792]
