@@ -58,7 +58,7 @@ def export_cmd(args: argparse.Namespace) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     print(
         f"wrote {result.path}: {counted(len(result.assessments), 'assessment')}, {counted(result.photos, 'photo')}, "
-        f"{result.size / 1e6:.1f} MB, signed by {fingerprint}"
+        f"{counted(result.plans, 'site plan')}, {result.size / 1e6:.1f} MB, signed by {fingerprint}"
         + (f", encrypted to the district key {result.sealed_to.fingerprint}" if result.sealed_to else "")
     )
     return 0
@@ -124,5 +124,9 @@ def file_result(outcome: Any) -> dict[str, Any]:
                 "conflict_copy": o.copy_id,
             }
             for o in report.outcomes
+        ],
+        "plans": [
+            {"campus_id": str(p.campus_id), "campus": p.campus, "added": p.added, "updated": p.updated}
+            for p in report.plans
         ],
     }

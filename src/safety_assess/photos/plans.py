@@ -27,6 +27,12 @@ BYTES_PER_PIXEL = 8.0
 """A plan is decoded whole (4 bytes a pixel in Pillow), then turned or converted into a second copy."""
 MAX_PLAN_PIXELS = int(DECODE_BUDGET / BYTES_PER_PIXEL)
 NOT_READABLE = "not an image or PDF this app can read (PNG, JPEG, WebP, TIFF, HEIC or PDF)"
+PHOTO_WORDS = (
+    ("is a folder, not a photo; choose the photos in it", "is a folder, not a plan; choose the plan's file in it"),
+    ("(JPEG, PNG, WebP, TIFF or HEIC)", "(PNG, JPEG, WebP, TIFF, HEIC or PDF)"),
+    (" photos up to ", " images up to "),
+)
+"""What the photo decoder says, as said of a plan."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,8 @@ def _plain(path: Path, shown: str | None, error: PhotoError) -> str:
     message = str(error)
     if message.endswith(describe(UnidentifiedImageError())):
         message = f"{path}: {NOT_READABLE}"
+    for photo, plan in PHOTO_WORDS:
+        message = message.replace(photo, plan)
     return message.replace(str(path), shown, 1) if shown else message
 
 

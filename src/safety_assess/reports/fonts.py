@@ -105,6 +105,13 @@ def width(text: str, size: float, main: str = SANS) -> float:
     return float(sum(pdfmetrics.stringWidth(piece, font, size) for font, piece in runs(text, main)))
 
 
+def fit(text: str, size: float, room: float, main: str = SANS) -> str:
+    """``text`` cut short with an ellipsis to be at most ``room`` points wide (a character at the least)."""
+    while len(text) > 1 and width(text, size, main) > room:
+        text = text[:-2] + "…"
+    return text
+
+
 def draw(canvas: object, x: float, y: float, text: str, size: float, main: str = SANS, align: str = "left") -> None:
     """Draw one line of text on a ReportLab canvas, run by run (for headers and footers)."""
     if align != "left":

@@ -19,6 +19,8 @@ from safety_assess.reports.styles import MARK, MUTED, RULE
 PAGE = LETTER
 MARGIN = 0.75 * inch
 TOTAL_FORM = "pageTotal"
+GAP = 12.0
+"""Between the header and the marking, and the footer and the page number."""
 OUTLINE_LEVELS = {"h1": 0, "h2": 1}
 
 
@@ -79,16 +81,18 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]  # ReportLab has no
         top = height - MARGIN + 6
         canvas.saveState()
         canvas.setFillColor(MUTED)
-        fonts.draw(canvas, MARGIN, top, self.header_text, 8)
+        room = width - 2 * MARGIN - fonts.width(self.marking, 8, fonts.BOLD) - GAP
+        fonts.draw(canvas, MARGIN, top, fonts.fit(self.header_text, 8, room), 8)  # never over the marking
         canvas.setFillColor(MARK)
         fonts.draw(canvas, width - MARGIN, top, self.marking, 8, main=fonts.BOLD, align="right")
         canvas.setStrokeColor(RULE)
         canvas.line(MARGIN, top - 4, width - MARGIN, top - 4)
         canvas.line(MARGIN, MARGIN - 10, width - MARGIN, MARGIN - 10)
         canvas.setFillColor(MUTED)
-        fonts.draw(canvas, MARGIN, MARGIN - 22, self.footer_text, 8)
         label = f"Page {canvas.getPageNumber()} of "
         right = width - MARGIN - 18
+        room = right - fonts.width(label, 8) - GAP - MARGIN
+        fonts.draw(canvas, MARGIN, MARGIN - 22, fonts.fit(self.footer_text, 8, room), 8)
         fonts.draw(canvas, right, MARGIN - 22, label, 8, align="right")
         canvas.translate(right + 1, MARGIN - 22)
         canvas.doForm(TOTAL_FORM)

@@ -55,7 +55,10 @@ def printed_image(plan: SiteMap, image: Path, longest: int) -> Image.Image:
 
 
 def _grey(source: Image.Image) -> Image.Image:
-    """In grey; what is transparent is white paper."""
+    """In grey; what is transparent is white paper. A 16-bit grey plan is brought down to 8 bits (Pillow's own
+    conversion clips it, so that every grey lighter than 1/257 of white prints white)."""
+    if source.mode.startswith("I;16"):
+        return source.convert("I").point(lambda value: value * (1 / 257)).convert("L")
     if "A" not in source.getbands() and "transparency" not in source.info:
         return source.convert("L")
     layers = source.convert("RGBA")

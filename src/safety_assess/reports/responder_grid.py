@@ -38,13 +38,19 @@ def grid_for(plan: SiteMap, grid_m: float = DEFAULT_GRID_M) -> Grid:
     width, height = turned_size(plan)
     ppm = plan.pixels_per_metre
     cell, metres = (grid_m * ppm, grid_m) if ppm else (width / UNSCALED_COLUMNS, None)
-    columns, rows = _count(width, cell), _count(height, cell)
-    if max(columns, rows) > MAX_CELLS:
+    if cell <= 0 or max(width, height) / cell - 1e-9 > MAX_CELLS:  # counted before rounding: a count may be huge
         raise MapError(
-            f"a grid of {grid_m:g} m cells would be {columns} × {rows} cells on plan '{plan.title}' "
-            f"(at most {MAX_CELLS} a side): choose larger cells"
+            f"a grid of {grid_m:g} m cells would have more than {MAX_CELLS} cells a side on plan '{plan.title}'"
+            f"{_counts(width, height, cell)}: choose larger cells"
         )
-    return Grid(cell, columns, rows, metres)
+    return Grid(cell, _count(width, cell), _count(height, cell), metres)
+
+
+def _counts(width: int, height: int, cell: float) -> str:
+    """The counts in brackets, " (120 × 80)", when they are few enough to read; else nothing."""
+    if cell <= 0 or max(width, height) / cell > 1_000_000:
+        return ""
+    return f" ({_count(width, cell)} × {_count(height, cell)})"
 
 
 def _count(length: float, cell: float) -> int:

@@ -76,7 +76,8 @@ class Layout:
 
 
 def layout(plan: SiteMap, size: str) -> Layout:
-    """The page turned (landscape or portrait) to print the plan largest."""
+    """The page turned (landscape or portrait) to print the plan largest; ``size`` in any case ("Tabloid")."""
+    size = size.strip().lower()
     if size not in SIZES:
         raise MapError(f"unknown paper size '{size}': use letter or tabloid")
     width, height = turned_size(plan)
@@ -179,13 +180,20 @@ def _markers(canvas: Canvas, plan: SiteMap, where: Layout) -> None:
         else:
             draw_marker(canvas, marker.kind, x, y, number=marker.number)
         if marker.kind in LABELLED and marker.label.strip():
-            _label(canvas, x + 10, y - 2.5, marker.label.strip())
+            _label(canvas, x, y - 2.5, marker.label.strip(), (where.x, where.x + turned_size(plan)[0] * where.scale))
     canvas.restoreState()
 
 
-def _label(canvas: Canvas, x: float, y: float, text: str) -> None:
-    """A feature's label, on white so it reads over the plan."""
-    size = 6.5
+def _label(canvas: Canvas, x: float, y: float, text: str, plan_edges: tuple[float, float]) -> None:
+    """A feature's label, on white so it reads over the plan: to the right of the symbol at ``x``, or to its left
+    when there is more room there; cut short to stay on the plan (never over the panel or off the page)."""
+    size, left, right = 6.5, plan_edges[0] + 1, plan_edges[1] - 1
+    if fonts.width(text, size) > right - (x + 10) and x - 10 - left > right - (x + 10):
+        text = fonts.fit(text, size, x - 10 - left)
+        x -= 10 + fonts.width(text, size)
+    else:
+        text = fonts.fit(text, size, right - (x + 10))
+        x += 10
     canvas.setFillGray(1)
     canvas.rect(x - 1, y - 1.8, fonts.width(text, size) + 2, size + 1.6, stroke=0, fill=1)
     canvas.setFillGray(0)

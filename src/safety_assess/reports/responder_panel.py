@@ -43,27 +43,41 @@ class Panel:
 
     def fill(self, plan: SiteMap, sheet: Any, grid: Grid, scale: float, doors: Doors, places: Places) -> None:
         """``places``: the grid cells of each kind of key feature, for those the legend lists them for."""
-        for text, style in (
-            (sheet.campus, "campus"),
-            (sheet.address, "body"),
-            (sheet.district, "body"),
-            (plan.title, "bold"),
-            (f"Prepared {sheet.date.isoformat()}", "body"),
+        for text, style, lines in (
+            (sheet.campus, "campus", 3),
+            (sheet.address, "body", 4),
+            (sheet.district, "body", 2),
+            (plan.title, "bold", 2),
+            (f"Prepared {sheet.date.isoformat()}", "body", 1),
         ):
             if text.strip():
-                self.text(text, style)
+                self.text(text, style, lines)
         self.y -= 6
         self.north_and_scale(plan, scale)
         self.text(grid.describe(), "body")
         self.legend(plan, places)
         self.doors(doors)
 
-    def text(self, text: str, style: str) -> None:
-        paragraph = Paragraph(markup(text), STYLES[style])
+    def text(self, text: str, style: str, lines: int | None = None) -> None:
+        """A paragraph of plain ``text``; cut short with an ellipsis to ``lines`` lines when given (a long campus
+        name or address must leave room for the key and the doors)."""
+        paragraph = self._paragraph(text, STYLES[style], lines)
         _, height = paragraph.wrap(self.width, 1000)
         self.y -= paragraph.style.spaceBefore
         paragraph.drawOn(self.canvas, self.x, self.y - height)
         self.y -= height + paragraph.style.spaceAfter
+
+    def _paragraph(self, text: str, style: ParagraphStyle, lines: int | None) -> Paragraph:
+        def fits(shown: str) -> bool:
+            return bool(Paragraph(markup(shown), style).wrap(self.width, 1000)[1] <= lines * style.leading + 0.5)
+
+        if lines is None or fits(text):
+            return Paragraph(markup(text), style)
+        low, high = 0, len(text)  # the longest start of the text that fits with an ellipsis
+        while low < high:
+            middle = (low + high + 1) // 2
+            low, high = (middle, high) if fits(text[:middle].rstrip() + "…") else (low, middle - 1)
+        return Paragraph(markup(text[:low].rstrip() + "…"), style)
 
     def north_and_scale(self, plan: SiteMap, scale: float) -> None:
         """North arrow at the left, scale bar beside it; each only when set."""
@@ -95,7 +109,7 @@ class Panel:
             fonts.draw(canvas, self.x + 26, middle - 3, text, 8.5)
             if places.get(kind):
                 after = self.x + 26 + fonts.width(text, 8.5) + 5
-                cells = _fit(", ".join(places[kind]), 8.5, self.x + self.width - after, BOLD)
+                cells = fonts.fit(", ".join(places[kind]), 8.5, self.x + self.width - after, BOLD)
                 fonts.draw(canvas, after, middle - 3, cells, 8.5, main=BOLD)
             self.y -= 14
 
@@ -117,7 +131,7 @@ class Panel:
             for number, cell, label in doors:
                 self.y -= LINE
                 line = f"Door {number}  {cell}" + (f"  {label}" if label else "")
-                fonts.draw(canvas, self.x, self.y, _fit(line, 8, self.width), 8)
+                fonts.draw(canvas, self.x, self.y, fonts.fit(line, 8, self.width), 8)
             return
         columns = max(1, math.floor(self.width / DOOR_COLUMN))
         shown = list(doors[: rows * columns])
@@ -126,12 +140,6 @@ class Panel:
         for n, (number, cell, _) in enumerate(shown):
             column, row = divmod(n, rows)
             fonts.draw(canvas, self.x + column * DOOR_COLUMN, self.y - (row + 1) * LINE, f"{number} {cell}", 7.5)
-
-
-def _fit(text: str, size: float, width: float, main: str = SANS) -> str:
-    while len(text) > 1 and fonts.width(text, size, main) > width:
-        text = text[:-2] + "…"
-    return text
 
 
 def north_arrow(canvas: Any, x: float, y: float, degrees: float) -> None:

@@ -48,11 +48,17 @@ def write_responder_map(
     from safety_assess.reports.responder_map import write_responder_pdf
 
     plan = get_map(workspace, map_id)
+    image = plan_image(workspace, plan)
+    if not image.is_file():
+        raise MapError(
+            f"the image of plan '{plan.title}' is missing from the data folder's photo store ({image.name}): "
+            "restore it from a backup"
+        )
     sheet = _sheet(workspace, plan.campus_id, today or dt.date.today())
     folder = workspace.photo_store.scratch()
     try:
         laid_out = folder / "responder.pdf"
-        write_responder_pdf(plan, plan_image(workspace, plan), sheet, laid_out, grid_m=grid_m, size=size)
+        write_responder_pdf(plan, image, sheet, laid_out, grid_m=grid_m, size=size)
         with writing(workspace.data_dir, out) as partial:
             if render_page is not None and kind == ".png":
                 partial.write_bytes(plain_png(render_page(laid_out, 1, PNG_MAX_PIXELS)))

@@ -19,6 +19,7 @@ from pathlib import Path
 from safety_assess.domain.errors import NotFoundError
 from safety_assess.domain.records import Campus
 from safety_assess.domain.sitemap.checks import (
+    MAX_DOOR_NUMBER,
     MAX_LABEL,
     check_camera,
     check_point,
@@ -27,6 +28,7 @@ from safety_assess.domain.sitemap.checks import (
     check_title,
     check_wall,
     check_zone,
+    plain,
 )
 from safety_assess.domain.sitemap.model import CameraSpec, MapError, Marker, MarkerKind, Point, SiteMap, Wall, Zone
 from safety_assess.domain.sitemap.numbering import next_number, number_doors
@@ -148,7 +150,7 @@ def add_marker(
     fields = fields or MarkerFields()
     plan = workspace.site_maps.get(map_id)
     check_point(plan, at, f"the {kind.label.lower()}")
-    _check_pins(workspace, kind, fields)
+    _check_pins(workspace, plan, kind, fields)
     number = fields.number
     if kind is MarkerKind.EXTERIOR_DOOR and number is None:
         number = next_number(plan.of_kind(MarkerKind.EXTERIOR_DOOR))
@@ -176,7 +178,7 @@ def move_marker(workspace: Workspace, marker_id: uuid.UUID, to: Point) -> SiteMa
 
 def edit_marker(workspace: Workspace, marker_id: uuid.UUID, fields: MarkerFields) -> SiteMap:
     marker, plan = workspace.site_maps.marker_and_map(marker_id)
-    _check_pins(workspace, marker.kind, fields, editing=True)
+    _check_pins(workspace, plan, marker.kind, fields, editing=True)
     columns: dict[str, object] = {}
     if fields.label is not None:
         columns["label"] = _label(fields.label)
@@ -223,7 +225,7 @@ def add_wall(workspace: Workspace, map_id: uuid.UUID, points: Sequence[Point]) -
 
 def add_zone(workspace: Workspace, map_id: uuid.UUID, name: str, points: Sequence[Point]) -> tuple[SiteMap, uuid.UUID]:
     plan = workspace.site_maps.get(map_id)
-    name = " ".join(name.split())[:MAX_LABEL]
+    name = plain(name)[:MAX_LABEL]
     zone = Zone(uuid.uuid4(), map_id, name, check_zone(plan, name, list(points)))
     return workspace.site_maps.add_shape(zone), zone.id
 
@@ -301,7 +303,7 @@ def _is_pdf(file: Path) -> bool:
 
 
 def _label(text: str) -> str:
-    cleaned = " ".join(text.split())
+    cleaned = plain(text)
     if len(cleaned) > MAX_LABEL:
         raise MapError(f"a label is at most {MAX_LABEL} characters; this one has {len(cleaned)}")
     return cleaned
@@ -312,8 +314,8 @@ def _number(kind: MarkerKind, number: int | None) -> int | None:
         return None
     if kind is not MarkerKind.EXTERIOR_DOOR:
         raise MapError(f"only exterior doors are numbered, not a {kind.label.lower()}")
-    if number < 1:
-        raise MapError(f"a door number is 1 or more, not {number}")
+    if not 1 <= number <= MAX_DOOR_NUMBER:
+        raise MapError(f"a door number is from 1 to {MAX_DOOR_NUMBER}, not {number}")
     return number
 
 
@@ -326,13 +328,25 @@ def _camera(plan: SiteMap, kind: MarkerKind, camera: CameraSpec | None) -> Camer
     return check_camera(plan, camera or CameraSpec())
 
 
-def _check_pins(workspace: Workspace, kind: MarkerKind, fields: MarkerFields, editing: bool = False) -> None:
-    """A finding or photo pin names its finding or photo, and it exists (NotFoundError when not)."""
+def _check_pins(
+    workspace: Workspace, plan: SiteMap, kind: MarkerKind, fields: MarkerFields, editing: bool = False
+) -> None:
+    """A finding or photo pin names its finding or photo, and it exists (NotFoundError when not) in an assessment
+    of the plan's campus (MapError when of another)."""
     if kind is MarkerKind.FINDING and fields.finding_id is None and not editing:
         raise MapError("a finding pin needs the finding it stands for (its id)")
     if kind is MarkerKind.PHOTO and fields.photo_id is None and not editing:
         raise MapError("a photo pin needs the photo it stands for (its id)")
     if fields.finding_id is not None:
-        workspace.findings.get(fields.finding_id)
+        finding = workspace.findings.get(fields.finding_id)
+        _check_campus(workspace, plan, finding.assessment_id, f"finding {finding.id}")
     if fields.photo_id is not None:
-        workspace.photos.get(fields.photo_id)
+        photo = workspace.photos.get(fields.photo_id)
+        _check_campus(workspace, plan, photo.assessment_id, f"photo {photo.id}")
+
+
+def _check_campus(workspace: Workspace, plan: SiteMap, assessment_id: uuid.UUID, what: str) -> None:
+    campus = workspace.assessments.summary(assessment_id).campus
+    if campus.id != plan.campus_id:
+        ours = workspace.campuses.get(plan.campus_id)
+        raise MapError(f"{what} is of another campus ({campus.code}), not of {ours.name}, whose plan this is")

@@ -165,7 +165,12 @@ def apply_bundle(
         outcomes = [_apply(session, one, device, stored_photo) for one in prepared]
         session.flush()
         campuses = [_campus(session, one.campus) for one in plans]
-        plan_outcomes = [apply_plans(session, one, at, stored_photo) for one, at in zip(plans, campuses, strict=True)]
+        try:
+            plan_outcomes = [
+                apply_plans(session, one, at, stored_photo) for one, at in zip(plans, campuses, strict=True)
+            ]
+        except PlansRefused as error:
+            raise ImportRefused(str(error)) from None
         session.flush()
         durable()
     return Applied(outcomes, plan_outcomes)

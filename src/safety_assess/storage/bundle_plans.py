@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from safety_assess.domain.sitemap.checks import plain
 from safety_assess.storage.bundle_rows import RowError, dump_row, load_row
 from safety_assess.storage.database import Database
 from safety_assess.storage.orm import AssessmentRow, Base, CampusRow, MapMarkerRow, MapShapeRow, SiteMapRow
@@ -29,6 +30,8 @@ PLAN_LISTS: tuple[tuple[str, type[Base]], ...] = (
     ("shapes", MapShapeRow),
 )
 """The lists of a plans document and their tables, in the order they are applied (plans before what is on them)."""
+PLAIN_TEXT = frozenset({"title", "label", "camera_instance", "name"})
+"""The columns of plan records holding one line of text (plain: no control characters)."""
 
 StoredImage = Callable[[str], tuple[str, str]]
 """An entry name of the bundle -> (sha256, extension) of that plan image, now in the photo store."""
@@ -137,8 +140,11 @@ def prepared_plans(document: dict[str, Any]) -> PreparedPlans:
 
 
 def _values(table: type[Base], data: dict[str, Any]) -> dict[str, Any]:
+    """The record's column values; its names and labels without control characters (as the service keeps them: a NUL
+    is one PostgreSQL refuses)."""
     row = load_row(table, data)
-    return {column.key: getattr(row, column.key) for column in table.__mapper__.column_attrs}
+    values = {column.key: getattr(row, column.key) for column in table.__mapper__.column_attrs}
+    return {key: plain(v) if key in PLAIN_TEXT and isinstance(v, str) else v for key, v in values.items()}
 
 
 def apply_plans(
@@ -150,7 +156,9 @@ def apply_plans(
         records = prepared.records[key]
         ours = _stamps(session, table, [values["id"] for values in records])
         for values in records:
-            here = ours.get(values["id"])
+            here, owner = ours.get(values["id"], (None, None))
+            if here is not None:
+                _check_owner(table, values, owner, campus_id)
             if here is not None and not _newer(values, here):
                 continue
             if table is SiteMapRow:
@@ -174,11 +182,23 @@ def _newer(values: dict[str, Any], ours: Stamp) -> bool:
     return (values["revision"], values["updated_at"]) > ours
 
 
-def _stamps(session: Session, table: Any, ids: list[uuid.UUID]) -> dict[uuid.UUID, Stamp]:
-    found: dict[uuid.UUID, Stamp] = {}
+def _check_owner(table: Any, values: dict[str, Any], owner: uuid.UUID | None, campus_id: uuid.UUID) -> None:
+    """A record the bundle shares with us stays where it is: a plan on its campus, a marker, wall or zone on its
+    plan (a bundle naming a record of another campus would move it there); PlansRefused when not."""
+    if table is SiteMapRow and owner != campus_id:
+        raise PlansRefused(f"plan {values['id']} is already here, a plan of another campus")
+    if table is not SiteMapRow and owner != values["map_id"]:
+        what = "marker" if table is MapMarkerRow else "wall or zone"
+        raise PlansRefused(f"{what} {values['id']} is already here, on another plan")
+
+
+def _stamps(session: Session, table: Any, ids: list[uuid.UUID]) -> dict[uuid.UUID, tuple[Stamp, uuid.UUID]]:
+    """Our revision stamp and owner (a plan's campus, the plan of a marker, wall or zone) of each of the records."""
+    found: dict[uuid.UUID, tuple[Stamp, uuid.UUID]] = {}
+    owner = table.campus_id if table is SiteMapRow else table.map_id
     for start in range(0, len(ids), 500):  # well under any database's limit of bound parameters
-        query = select(table.id, table.revision, table.updated_at).where(table.id.in_(ids[start : start + 500]))
-        found.update({key: (revision, updated_at) for key, revision, updated_at in session.execute(query)})
+        query = select(table.id, table.revision, table.updated_at, owner).where(table.id.in_(ids[start : start + 500]))
+        found.update({key: ((revision, at), whose) for key, revision, at, whose in session.execute(query)})
     return found
 
 

@@ -174,6 +174,35 @@ def _wrong_type(document: dict) -> None:  # type: ignore[type-arg]
     document["maps"][0]["rotation"] = "upside down"
 
 
+def _scale_of_one_point(document: dict) -> None:  # type: ignore[type-arg]
+    scale = next(m["scale"] for m in document["maps"] if m["scale"])
+    scale["second"] = scale["first"]
+
+
+def _absurd_scale(document: dict) -> None:  # type: ignore[type-arg]
+    next(m["scale"] for m in document["maps"] if m["scale"])["metres"] = 1e-300
+
+
+def _turned_45(document: dict) -> None:  # type: ignore[type-arg]
+    document["maps"][0]["rotation"] = 45
+
+
+def _north_not_a_number(document: dict) -> None:  # type: ignore[type-arg]
+    document["maps"][0]["north"] = float("nan")  # json writes NaN, and Python's json reads it
+
+
+def _door_number_huge(document: dict) -> None:  # type: ignore[type-arg]
+    next(m for m in document["markers"] if m["number"] is not None)["number"] = 10**20
+
+
+def _marker_far_away(document: dict) -> None:  # type: ignore[type-arg]
+    document["markers"][0]["x"] = 1e300
+
+
+def _wall_far_away(document: dict) -> None:  # type: ignore[type-arg]
+    next(s for s in document["shapes"] if s["kind"] == "wall")["points"][0] = [-5e9, 10.0]
+
+
 @pytest.mark.parametrize(
     ("change", "message"),
     [
@@ -198,6 +227,13 @@ def _wrong_type(document: dict) -> None:  # type: ignore[type-arg]
         (lambda f, key: resign(_plans_json(f, _camera_all_around), key), "has a camera that is not a heading"),
         (lambda f, key: resign(_plans_json(f, _no_such_plan), key), "is on a plan the bundle does not hold"),
         (lambda f, key: resign(_plans_json(f, _wrong_type), key), "site_maps.rotation has a value of the wrong kind"),
+        (lambda f, key: resign(_plans_json(f, _scale_of_one_point), key), "has a scale that is not two points"),
+        (lambda f, key: resign(_plans_json(f, _absurd_scale), key), "has a scale that is not two points"),
+        (lambda f, key: resign(_plans_json(f, _marker_far_away), key), "is outside its plan"),
+        (lambda f, key: resign(_plans_json(f, _door_number_huge), key), "has a door number that is not 1 to 9999"),
+        (lambda f, key: resign(_plans_json(f, _turned_45), key), "is turned 45 degrees, not 0, 90, 180 or 270"),
+        (lambda f, key: resign(_plans_json(f, _north_not_a_number), key), "has a north that is not a number of deg"),
+        (lambda f, key: resign(_plans_json(f, _wall_far_away), key), "is outside its plan"),
     ],
 )
 def test_a_tampered_plan_image_or_document_is_refused_with_nothing_applied(

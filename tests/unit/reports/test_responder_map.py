@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 import re
 import subprocess
+import uuid
 from pathlib import Path
 
 import pikepdf
@@ -15,9 +16,9 @@ from PIL import Image
 
 from safety_assess.domain.sitemap.model import MapError, MarkerKind
 from safety_assess.reports.responder_grid import column_name, grid_for
-from safety_assess.reports.responder_map import ResponderSheet, cell_of, write_responder_pdf
+from safety_assess.reports.responder_map import ResponderSheet, cell_of, layout, write_responder_pdf
 from tests.phone_photos import phone_jpeg, phone_png
-from tests.unit.reports.site_plans import FEATURES, plan_png, site_plan
+from tests.unit.reports.site_plans import FEATURES, marker, plan_png, site_plan
 
 SHEET = ResponderSheet(
     campus="Lincoln High School",
@@ -184,3 +185,57 @@ def test_doors_not_numbered_yet_are_counted_not_listed(png: Path, tmp_path: Path
     text = text_of(out)
     assert "1 not numbered yet" in text
     assert re.search(r"Door 1\s", text) and re.search(r"Door 3\s", text) and not re.search(r"Door [2?]\s", text)
+
+
+@pytest.mark.parametrize("grid_m", [1e-320, 1e-300, 0.001])
+def test_a_grid_of_cells_too_small_to_count_is_refused_in_plain_numbers(grid_m: float) -> None:
+    with pytest.raises(MapError, match="would have more than 60 cells a side") as refused:
+        grid_for(site_plan(pixels_per_metre=0.01), grid_m)
+    assert len(str(refused.value)) < 160
+
+
+def words(path: Path) -> list[tuple[str, float, float, float, float]]:
+    """Each word on the page with its box (x min, y min, x max, y max; points from the top left)."""
+    html = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    found = re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', html)
+    return [(text, float(x0), float(y0), float(x1), float(y1)) for x0, y0, x1, y1, text in found]
+
+
+def test_a_long_label_stays_on_the_plan(png: Path, tmp_path: Path) -> None:
+    long_label = "Portable classroom " + "W" * 150
+    extra = tuple(
+        marker(uuid.uuid4(), kind, 1150, 100 + 100 * n, label=long_label)
+        for n, kind in enumerate((MarkerKind.OTHER, MarkerKind.HAZARD, MarkerKind.ASSEMBLY_AREA))
+    )
+    plan = site_plan(extra=extra)
+    out = tmp_path / "map.pdf"
+    write_responder_pdf(plan, png, SHEET, out)
+    where = layout(plan, "letter")
+    right = where.x + plan.width * where.scale
+    placed = [w for w in words(out) if w[0].startswith(("Portable", "WWW"))]
+    assert len(placed) >= 3 and all(x1 <= right + 0.5 for _, _, _, x1, _ in placed)
+
+
+def test_a_long_campus_name_and_address_leave_room_for_the_key_and_the_doors(png: Path, tmp_path: Path) -> None:
+    sheet = dataclasses.replace(
+        SHEET,
+        campus="Extraordinarily long campus name " * 15,
+        address="\n".join(f"Address line {n}" for n in range(60)),
+        district="A district " * 30,
+    )
+    plan = dataclasses.replace(site_plan(), title="Ground floor west wing " * 9)
+    out = tmp_path / "map.pdf"
+    write_responder_pdf(plan, png, sheet, out)
+    text = text_of(out)
+    for expected in ("Prepared 2026-12-06", "Grid cells 20 m", "Legend", "Exterior doors", "Door 6"):
+        assert expected in text
+    assert "Address line 0" in text and "Address line 59" not in text
+    width, height = layout(plan, "letter").page
+    assert all(min(x0, y0) >= 0 and x1 <= width and y1 <= height for _, x0, y0, x1, y1 in words(out))
+
+
+def test_the_paper_size_is_read_as_typed_in_any_case(png: Path, tmp_path: Path) -> None:
+    out = tmp_path / "map.pdf"
+    write_responder_pdf(site_plan(), png, SHEET, out, size=" Tabloid")
+    with pikepdf.open(out) as pdf:
+        assert [float(v) for v in pdf.pages[0].mediabox] == [0, 0, 1224, 792]

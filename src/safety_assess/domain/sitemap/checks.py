@@ -3,12 +3,26 @@
 from __future__ import annotations
 
 import math
+import unicodedata
 
-from safety_assess.domain.sitemap.model import CameraSpec, MapError, Point, Scale, SiteMap, distance
+from safety_assess.domain.sitemap.model import (
+    MAX_RANGE_M,
+    MAX_SENSOR_PIXELS,
+    CameraSpec,
+    MapError,
+    Point,
+    Scale,
+    SiteMap,
+    distance,
+)
 
 ROTATIONS = (0, 90, 180, 270)
 MAX_TITLE = 200
 MAX_LABEL = 200
+MAX_DOOR_NUMBER = 9999
+"""Doors are numbered 1 to this (a number past 2^31 fits no database's integer)."""
+PIXELS_PER_METRE = (0.01, 10_000.0)
+"""The scales a plan may have: from a pixel 100 m wide (a district on a small image) to a tenth of a millimetre."""
 
 
 def parse_point(text: str) -> Point:
@@ -38,7 +52,21 @@ def check_scale(plan: SiteMap, first: Point, second: Point, metres: float) -> Sc
         raise MapError(f"the scale needs two different points; {_shown(first)} was given twice")
     if not math.isfinite(metres) or metres <= 0:
         raise MapError(f"the distance between the scale points must be more than 0 metres, not {metres:g}")
-    return Scale(first, second, metres)
+    scale = Scale(first, second, metres)
+    if not sane_pixels_per_metre(scale.pixels_per_metre):
+        low, high = PIXELS_PER_METRE
+        raise MapError(
+            f"{metres:.6g} metres between points {distance(first, second):.0f} pixels apart make "
+            f"{scale.pixels_per_metre:.3g} pixels a metre: a plan's scale is between {low:g} and {high:,.0f}; "
+            "check the distance"
+        )
+    return scale
+
+
+def sane_pixels_per_metre(value: float) -> bool:
+    """Whether a scale of ``value`` pixels a metre is one a plan may have (PIXELS_PER_METRE)."""
+    low, high = PIXELS_PER_METRE
+    return low <= value <= high
 
 
 def check_camera(plan: SiteMap, camera: CameraSpec) -> CameraSpec:
@@ -53,8 +81,12 @@ def check_camera(plan: SiteMap, camera: CameraSpec) -> CameraSpec:
             )
         if not math.isfinite(camera.range_m) or camera.range_m <= 0:
             raise MapError(f"a camera's range must be more than 0 metres, not {camera.range_m:g}")
+        if camera.range_m > MAX_RANGE_M:
+            raise MapError(f"a camera's range is at most {MAX_RANGE_M:,.0f} metres, not {camera.range_m:g}")
     if camera.resolution is not None and min(camera.resolution) <= 0:
         raise MapError("a camera's resolution must be two whole numbers above 0, such as 1920x1080")
+    if camera.resolution is not None and max(camera.resolution) > MAX_SENSOR_PIXELS:
+        raise MapError(f"a camera's resolution is at most {MAX_SENSOR_PIXELS:,} pixels a side, such as 1920x1080")
     return CameraSpec(camera.heading % 360, camera.fov, camera.range_m, camera.resolution)
 
 
@@ -97,8 +129,13 @@ def check_rotation(rotation: int) -> int:
     return rotation % 360
 
 
+def plain(text: str) -> str:
+    """One line of text: control characters (a NUL, an escape, a bell) left out, each run of white space one space."""
+    return " ".join("".join(c for c in text if c.isspace() or unicodedata.category(c) != "Cc").split())
+
+
 def check_title(title: str) -> str:
-    title = " ".join(title.split())
+    title = plain(title)
     if not title:
         raise MapError("a plan needs a title, such as 'Site' or 'First floor'")
     return title[:MAX_TITLE]

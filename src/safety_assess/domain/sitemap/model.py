@@ -97,6 +97,12 @@ class Scale:
         return distance(self.first, self.second) / self.metres
 
 
+MAX_RANGE_M = 10_000.0
+"""The farthest a camera is taken to see, typed or worked out from its lens (a needle-thin lens would see the moon)."""
+MAX_SENSOR_PIXELS = 100_000
+"""A camera's resolution is at most this many pixels a side."""
+
+
 @dataclass(frozen=True)
 class CameraSpec:
     """Where a camera looks and how far it sees.

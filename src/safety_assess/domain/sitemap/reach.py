@@ -1,8 +1,9 @@
 """How far a camera on a plan sees, in plan pixels, and where each DORI level ends.
 
 A camera's range is its typed ``range_m``; else the detection distance worked out from its resolution (dori.py);
-else ``DEFAULT_RANGE_M``, flagged ``assumed``. On a plan without a scale nothing is known in metres: every camera's
-range is ``UNSCALED_SHARE`` of the plan's longer side (assumed) and no level can be known.
+else ``DEFAULT_RANGE_M``, flagged ``assumed``; never more than ``MAX_RANGE_M``. On a plan without a scale nothing
+is known in metres: every camera's range is ``UNSCALED_SHARE`` of the plan's longer side (assumed) and no level can
+be known.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 
 from safety_assess.domain.sitemap.dori import LEVELS, Level, distances, has_distances
 from safety_assess.domain.sitemap.geometry import TOLERANCE
-from safety_assess.domain.sitemap.model import CameraSpec, SiteMap
+from safety_assess.domain.sitemap.model import MAX_RANGE_M, CameraSpec, SiteMap
 
 DEFAULT_RANGE_M = 20.0
 """The range of a camera with neither a typed range nor a resolution to work one out from."""
@@ -46,6 +47,7 @@ def reach_of(plan: SiteMap, camera: CameraSpec) -> Reach:
         metres, assumed = levels[Level.DETECTION] / ppm, False
     else:
         metres, assumed = DEFAULT_RANGE_M, True
+    metres = min(metres, MAX_RANGE_M)
     return Reach(metres * ppm, metres, assumed, levels)
 
 

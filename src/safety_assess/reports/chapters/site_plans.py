@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from reportlab.lib import colors
 from reportlab.lib.units import inch
-from reportlab.platypus import KeepTogether, PageBreak
+from reportlab.platypus import KeepTogether, PageBreak, Spacer
 
 from safety_assess.domain.scoring.findings import Finding
 from safety_assess.reports.chapters.common import Story, para, table
@@ -14,7 +14,10 @@ from safety_assess.reports.charts import band_legend
 from safety_assess.reports.content import PlanPicture, ReportContent
 from safety_assess.reports.plan_figure import Pin, PlanFigure
 
-WIDTH, HEIGHT = 7.0 * inch, 6.2 * inch
+WIDTH, HEIGHT = 7.0 * inch - 12, 6.2 * inch
+"""The text column is 7 inches less the frame's padding (6 points a side)."""
+COLUMNS = (0.45 * inch, 3.55 * inch, 1.0 * inch, 1.83 * inch)
+"""The pin table's columns: pin, finding, risk, location."""
 
 
 def site_plans_chapter(content: ReportContent) -> Story:
@@ -53,7 +56,7 @@ def pinned(content: ReportContent, picture: PlanPicture) -> list[tuple[int, Find
 def _plan_page(content: ReportContent, picture: PlanPicture) -> Story:
     pins = pinned(content, picture)
     figure = PlanFigure(picture, [pin for _, _, pin in pins], WIDTH, HEIGHT)
-    story: Story = [KeepTogether([para(picture.plan.title, "h2"), figure])]
+    story: Story = [KeepTogether([para(picture.plan.title, "h2"), figure]), Spacer(1, 8)]
     if not pins:
         story.append(para("No finding of this assessment is pinned on this plan.", "muted"))
     elif _numbered(content):
@@ -93,4 +96,4 @@ def _pin_table(content: ReportContent, pins: list[tuple[int, Finding, Pin]]) -> 
     ]
     extra += [("TEXTCOLOR", (2, 1), (2, -1), colors.white)]
     header = ["Pin", "Finding", "Risk", "Location" if where else ""]
-    return table(header, rows, [0.45 * inch, 3.6 * inch, 1.0 * inch, 1.95 * inch], extra=extra)
+    return table(header, rows, list(COLUMNS), extra=extra)
