@@ -22,6 +22,9 @@ FEET_PER_METRE = 3.28084
 LINE = 9.0
 DOOR_COLUMN = 40.0
 """Width of one "12 C4" entry when the doors are listed in columns."""
+ARROW_X, N_RADIUS, SCALE_BAR_X = 23.0, 18.0, 48.0
+"""The north arrow's centre from the panel's left, its N's centre from the arrow's, and where the scale bar starts:
+the N, a letter 7 points wide, keeps clear of the bar whichever way it points."""
 
 _body = ParagraphStyle("responder", fontName=SANS, fontSize=8.5, leading=10.5, spaceAfter=2)
 STYLES = {
@@ -86,9 +89,10 @@ class Panel:
             return
         middle = self.y - 20
         if plan.north is not None:
-            north_arrow(self.canvas, self.x + 16, middle, turned_angle(plan, plan.north))
+            north_arrow(self.canvas, self.x + ARROW_X, middle, turned_angle(plan, plan.north))
         if plan.pixels_per_metre is not None:
-            scale_bar(self.canvas, self.x + 40, middle - 2, self.width - 48, plan.pixels_per_metre * scale)
+            room = self.width - SCALE_BAR_X - 8
+            scale_bar(self.canvas, self.x + SCALE_BAR_X, middle - 2, room, plan.pixels_per_metre * scale)
         self.y -= 46
 
     def legend(self, plan: SiteMap, places: Places) -> None:
@@ -143,9 +147,11 @@ class Panel:
 
 
 def north_arrow(canvas: Any, x: float, y: float, degrees: float) -> None:
-    """An arrow pointing north (``degrees`` clockwise from the page's up), half black, half white, with an N."""
+    """An arrow pointing north (``degrees`` clockwise from the page's up), half black, half white, with an N beyond
+    its tip, upright whichever way the arrow points (turned on its side, an N reads as a Z)."""
     canvas.saveState()
     canvas.translate(x, y)
+    canvas.saveState()
     canvas.rotate(-degrees)
     canvas.setStrokeGray(0)
     canvas.setLineWidth(0.9)
@@ -157,9 +163,11 @@ def north_arrow(canvas: Any, x: float, y: float, degrees: float) -> None:
         path.close()
         canvas.setFillGray(fill)
         canvas.drawPath(path, stroke=1, fill=1)
+    canvas.restoreState()
     canvas.setFillGray(0)
     canvas.setFont(BOLD, 9)
-    canvas.drawCentredString(0, 15, "N")
+    turned = math.radians(degrees)
+    canvas.drawCentredString(N_RADIUS * math.sin(turned), N_RADIUS * math.cos(turned) - 3.2, "N")
     canvas.restoreState()
 
 
