@@ -44,7 +44,7 @@ def _tiers(found: Commendations) -> Story:
     if not found.tiers:
         return [*story, para("No practice of tier 2 or higher is in place yet.")]
     rows = [
-        [words(t.layer), f"{t.in_place} of {t.practices}", f"tier {t.highest}" if t.highest else "-"]
+        [words(t.layer), f"{t.in_place} of {t.practices}", f"tier {t.highest}" if t.highest else "none yet"]
         for t in found.tiers
     ]
     header = ["Layer", "Practices in place", "Highest tier attained"]
