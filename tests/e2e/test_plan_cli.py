@@ -100,6 +100,24 @@ def test_findings_and_actions_from_the_command_line(cli: Run) -> None:
     assert "Short term (this school year): 1,200-2,500" in listed.stdout
 
 
+def test_risk_reduced_per_dollar_in_the_json(cli: Run) -> None:
+    cli("campus", "add", "Lincoln High", "--code", "LHS")
+    aid = cli(
+        "assessment", "new", "--campus", "LHS", "--checklist", "comprehensive-facility", "--date", "2026-11-02"
+    ).stdout.strip()
+    cli("assessment", "answer", aid, "grounds.gates-locked", "no")
+    cli("action", "add", aid, "grounds.gates-locked", "--cost", "100-300")
+    [unknown] = json.loads(cli("action", "list", aid, "--json").stdout)
+    assert unknown["risk_reduced_per_dollar"] is None  # no residual risk yet
+    residual = ("--residual-likelihood", "1", "--residual-severity", "2")
+    adjusted = cli("finding", "adjust", aid, "grounds.gates-locked", *residual)
+    assert adjusted.returncode == 0, adjusted.stderr
+    [action] = json.loads(cli("action", "list", aid, "--json").stdout)
+    [finding] = json.loads(cli("assessment", "show", aid, "--json").stdout)["findings"]
+    expected = (finding["risk"] - 2) / 200
+    assert action["risk_reduced_per_dollar"] == finding["actions"][0]["risk_reduced_per_dollar"] == expected
+
+
 def test_unknown_findings_and_actions_are_one_line(cli: Run) -> None:
     cli("campus", "add", "Lincoln High", "--code", "LHS")
     aid = cli("assessment", "new", "--campus", "LHS", "--checklist", "comprehensive-facility").stdout.strip()

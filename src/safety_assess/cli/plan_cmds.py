@@ -202,13 +202,17 @@ def finding_adjust_cmd(args: argparse.Namespace) -> int:
 
 def action_list_cmd(args: argparse.Namespace) -> int:
     from safety_assess.cli.plan_json import action_json
+    from safety_assess.domain.plan.value import finding_values
     from safety_assess.services.plan import load_plan
 
     with open_workspace(args) as workspace:
         plan = load_plan(workspace, workspace.assessments.resolve_id(args.assessment), False)
     titles = {f.key: f.title for f in plan.findings}
     if args.json:
-        print_json([{**action_json(a), "finding": titles[a.finding_key]} for a in plan.actions])
+        values = finding_values(plan.findings, plan.actions)
+        print_json(
+            [{**action_json(a, values.get(a.finding_key)), "finding": titles[a.finding_key]} for a in plan.actions]
+        )
         return 0
     print_table(
         ["ID", "PHASE", "STATUS", "COST", "DUE", "OWNER", "ACTION"],

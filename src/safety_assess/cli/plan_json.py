@@ -7,6 +7,7 @@ from typing import Any
 
 from safety_assess.domain.plan.actions import Action, totals
 from safety_assess.domain.plan.assessment_plan import Plan
+from safety_assess.domain.plan.value import finding_values, json_value
 from safety_assess.domain.scoring.compare import Comparison
 from safety_assess.domain.scoring.compliance import Score
 from safety_assess.domain.scoring.findings import Finding, heat_map, per_band
@@ -24,7 +25,8 @@ def score_json(score: Score) -> dict[str, Any]:
     }
 
 
-def action_json(action: Action) -> dict[str, Any]:
+def action_json(action: Action, per_dollar: float | None = None) -> dict[str, Any]:
+    """An action; ``per_dollar`` is its finding's risk reduced per dollar (plan.value.finding_values)."""
     return {
         "id": action.id,
         "description": action.description,
@@ -38,11 +40,13 @@ def action_json(action: Action) -> dict[str, Any]:
         "note": action.note,
         "status_changed_at": action.status_changed_at,
         "status_changed_by": action.status_changed_by,
+        "risk_reduced_per_dollar": json_value(per_dollar),
     }
 
 
 def finding_json(plan: Plan, finding: Finding) -> dict[str, Any]:
     change = plan.comparison.changes.get(finding.key) if plan.comparison else None
+    value = finding_values([finding], plan.actions).get(finding.key)
     return {
         "id": finding.id,
         "key": finding.key,
@@ -63,7 +67,7 @@ def finding_json(plan: Plan, finding: Finding) -> dict[str, Any]:
         "layer": finding.layer,
         "components": list(finding.components),
         "change": change.value if change else None,
-        "actions": [action_json(a) for a in plan.actions_of(finding)],
+        "actions": [action_json(a, value) for a in plan.actions_of(finding)],
     }
 
 

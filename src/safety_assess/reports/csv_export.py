@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from safety_assess.domain.district.actions import DistrictAction
 from safety_assess.domain.plan.assessment_plan import Plan
+from safety_assess.domain.plan.value import finding_values, json_value
 
 COLUMNS = (
     "action_id",
@@ -31,7 +32,9 @@ COLUMNS = (
     "status_note",
     "status_changed_at",
     "status_changed_by",
+    "risk_reduced_per_dollar",
 )
+"""The last column is new (issue 20): appended, so an import mapped by position keeps working."""
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -54,6 +57,7 @@ def actions_csv(plan: Plan) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     summary, findings = plan.summary, {f.key: f for f in plan.findings}
+    values = finding_values(plan.findings, plan.actions)
     for action in plan.actions:
         finding = findings[action.finding_key]
         row = (
@@ -78,6 +82,7 @@ def actions_csv(plan: Plan) -> str:
             action.note,
             action.status_changed_at.isoformat() if action.status_changed_at else "",
             action.status_changed_by,
+            json_value(values.get(action.finding_key)),
         )
         writer.writerow([safe(value) for value in row])
     return out.getvalue()

@@ -7,6 +7,7 @@ from pathlib import Path
 from reportlab import rl_config
 
 from safety_assess.reports.chapters.appendix import appendix
+from safety_assess.reports.chapters.commendations import commendations_chapter
 from safety_assess.reports.chapters.common import Story
 from safety_assess.reports.chapters.cover import cover
 from safety_assess.reports.chapters.findings import findings_chapter
@@ -27,6 +28,7 @@ def story(content: ReportContent) -> Story:
         *charts(content),
         *findings_chapter(content),
         *action_plan(content),
+        *commendations_chapter(content),
         *site_plans_chapter(content),
         *appendix(content),
     ]

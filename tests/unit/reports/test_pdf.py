@@ -54,7 +54,14 @@ def test_the_full_report(workspace: Workspace, reported: AssessmentSummary, tmp_
     assert images_in(out) == 3
     with pikepdf.open(out) as pdf, pdf.open_outline() as outline:
         chapters = [item.title for item in outline.root]
-        assert chapters == ["Executive summary", "Risk and compliance", "Findings", "Action plan", "Appendix"]
+        assert chapters == [
+            "Executive summary",
+            "Risk and compliance",
+            "Findings",
+            "Action plan",
+            "Commendations",
+            "Appendix",
+        ]
         assert str(pdf.docinfo["/Title"]) == "Campus safety action plan: Lincoln High"
         assert str(pdf.docinfo["/CreationDate"]).startswith("D:20261123093000")
     rendered = subprocess.run(["pdftoppm", "-r", "20", "-png", str(out), str(tmp_path / "page")], check=False)

@@ -9,6 +9,8 @@ from typing import Any
 
 from safety_assess.domain.plan.actions import Action
 from safety_assess.domain.plan.assessment_plan import Plan
+from safety_assess.domain.plan.value import finding_values, sort_key
+from safety_assess.domain.plan.value import text as value_text
 from safety_assess.domain.scoring.coverage import answered_of, section_coverage
 from safety_assess.domain.scoring.findings import Finding
 from safety_assess.ui.models.rows import Column, RowsModel
@@ -53,6 +55,11 @@ class FindingsModel(RowsModel[Finding]):
         return columns
 
 
+VALUE_TITLE = "Risk cut per 1k"
+"""Risk reduced per 1,000 of money (plan.value.PER), in the currency of the costs; short, so the action keeps its
+width."""
+
+
 class ActionsModel(RowsModel[Action]):
     ACTION_COLUMN = 2
     """The action's description: it takes the width the other columns leave."""
@@ -68,6 +75,7 @@ class ActionsModel(RowsModel[Action]):
         self.plan = plan
         findings = self._findings = {f.key: f for f in plan.findings}
         order = {p.id: n for n, p in enumerate(plan.phases)}
+        values = finding_values(plan.findings, plan.actions)
         self.columns = [
             Column(
                 "Phase",
@@ -89,6 +97,13 @@ class ActionsModel(RowsModel[Action]):
             Column("Due", lambda a: a.due.isoformat() if a.due else "", lambda a: a.due.isoformat() if a.due else "~"),
             Column(
                 "Estimated cost", lambda a: fmt.cost_range(a.cost_low, a.cost_high), lambda a: a.cost_high, None, True
+            ),
+            Column(
+                VALUE_TITLE,  # ascending: free reductions, then the best buys, unknown last
+                lambda a: value_text(values.get(a.finding_key)),
+                lambda a: sort_key(values.get(a.finding_key)),
+                None,
+                True,
             ),
             Column("Funding", lambda a: a.funding),
         ]
