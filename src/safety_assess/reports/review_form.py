@@ -26,7 +26,17 @@ _COLORS: dict[str, Any] = {"borderColor": RULE, "fillColor": colors.white, "text
 
 def need_appearances(canvas: Canvas) -> None:
     """Ask readers to draw the fields' appearances themselves (what they show after filling)."""
-    canvas.acroForm.extras["NeedAppearances"] = PDFFromString("true")  # a PDF boolean, written as it is
+    form = canvas.acroForm
+    form.extras["NeedAppearances"] = PDFFromString("true")  # a PDF boolean, written as it is
+    form.extras["DR"] = _resources(form)
+
+
+def _resources(form: Any) -> PDFFromString:
+    """The form's resources: its text fonts, and the font readers draw check marks and radio dots with (ReportLab
+    lists only the text fonts, each in a /Font entry of its own when there are several)."""
+    symbols = form.getRefStr(PDFFromString("<< /Type /Font /Subtype /Type1 /BaseFont /ZapfDingbats >>"))
+    fonts = " ".join(f"/{name} {ref}" for name, ref in sorted(form.fonts.items()))
+    return PDFFromString(f"<< /Encoding << /RLAFencoding {form.encRefStr} >> /Font << {fonts} /ZaDb {symbols} >> >>")
 
 
 class Choices(Flowable):  # type: ignore[misc]  # ReportLab has no type information

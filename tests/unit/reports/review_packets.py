@@ -9,6 +9,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import pikepdf
+from pikepdf import Name
+from pikepdf.form import CheckboxField, DefaultAppearanceStreamGenerator, Form, RadioButtonGroup
 from pypdf import PdfReader, PdfWriter
 
 from safety_assess.domain.review.model import PacketIdentity
@@ -75,3 +78,19 @@ def _set(key: str, field: dict[str, Any], text: str, objects: dict[str, Any], st
         state = text if text in widget["/AP"]["/N"] else "/Off"
         changed[f"obj:{kid}"] = {"value": {**widget, "/AS": state}}
     return changed
+
+
+def fill_with_pikepdf(source: Path, out: Path, values: Mapping[str, str]) -> Path:
+    """Fill through qpdf's form helpers (pikepdf.form), which also make the fields' appearance streams."""
+    with pikepdf.open(source) as pdf:
+        form = Form(pdf, generate_appearances=DefaultAppearanceStreamGenerator)
+        for name, value in values.items():
+            field = form[name]
+            if isinstance(field, CheckboxField):
+                field.checked = value == "/Yes"
+            elif isinstance(field, RadioButtonGroup):
+                field.value = Name(value)
+            else:
+                field.value = value
+        pdf.save(out)
+    return out

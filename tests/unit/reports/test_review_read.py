@@ -15,7 +15,7 @@ from safety_assess.reports import review_read
 from safety_assess.reports.review_read import read_packet
 from safety_assess.services.plan import load_plan
 from safety_assess.services.workspace import Workspace
-from tests.unit.reports.review_packets import fill, fill_with_qpdf, make_packet
+from tests.unit.reports.review_packets import fill, fill_with_pikepdf, fill_with_qpdf, make_packet
 
 
 @pytest.fixture
@@ -51,6 +51,20 @@ def test_a_packet_filled_with_qpdf_reads_back(blank: Path, first: uuid.UUID, sta
     packet = read_packet(fill_with_qpdf(blank, blank.with_name("qpdf.pdf"), values, states_only))
     assert (packet.reviewer, packet.role, packet.public_ok) == ("Sam Lee", Role.STUDENT, not states_only)
     assert [(v.action_id, v.stance, v.comment) for v in packet.views] == [(first, Stance.DEFER, "Après l'été. 来年")]
+
+
+def test_a_packet_filled_with_qpdfs_form_helpers_reads_back(blank: Path, first: uuid.UUID) -> None:
+    values = signed(**{names.action_field(first, "stance"): "/oppose", names.PUBLIC_OK: "/Yes"})
+    packet = read_packet(
+        fill_with_pikepdf(blank, blank.with_name("filled.pdf"), {**values, names.OVERALL: "Zu teuer."})
+    )
+    assert (packet.reviewer, packet.role, packet.public_ok, packet.overall_comment) == (
+        "Sam Lee",
+        Role.STUDENT,
+        True,
+        "Zu teuer.",
+    )
+    assert [(v.action_id, v.stance, v.comment) for v in packet.views] == [(first, Stance.OPPOSE, "")]
 
 
 def test_an_unfilled_packet_is_refused(blank: Path) -> None:
