@@ -21,6 +21,7 @@ from safety_assess.reports.content import ReportContent
 from safety_assess.reports.errors import ReportError
 from safety_assess.reports.fonts import register_fonts
 from safety_assess.reports.page import ReportDocument, report_canvas
+from safety_assess.reports.pdf import lost_characters
 from safety_assess.reports.review_form import CheckBox, Choices, Hidden, TextBox, need_appearances
 
 PER = 1_000
@@ -29,9 +30,11 @@ STANCES = [(s.value, s.value.capitalize()) for s in Stance]
 ROLES = [(r.value, r.value.capitalize()) for r in Role]
 
 
-def write_review_packet(out: Path, identity: PacketIdentity, content: ReportContent, actions: list[Action]) -> None:
+def write_review_packet(
+    out: Path, identity: PacketIdentity, content: ReportContent, actions: list[Action]
+) -> list[str]:
     """Lay the packet out into ``out``: full or public as ``content.options`` says, one form per action given
-    (each needs its stored id)."""
+    (each needs its stored id). Returns warnings (text no font can show)."""
     if any(action.id is None for action in actions):
         raise ReportError("an action of the packet is not stored yet (it has no id)")
     register_fonts()
@@ -52,6 +55,8 @@ def write_review_packet(out: Path, identity: PacketIdentity, content: ReportCont
         lang="en",
     )
     document.build(packet_story(identity, content, actions), canvasmaker=_form_canvas(options.generated_at))
+    texts = [campus.name, options.district, *(f.title for f in plan.findings), *(a.description for a in actions)]
+    return lost_characters(texts)
 
 
 def footer(identity: PacketIdentity) -> str:

@@ -21,7 +21,8 @@ from safety_assess.reports import review_fields as names
 SIZE_MAX = 50 * 1024 * 1024
 """A packet is a few hundred kilobytes; a larger file is refused before it is parsed."""
 FIELDS_MAX = 20_000
-OFF = "Off"
+OFF, ON = "off", names.CHECKED.lower()
+"""Choices are read in any case ('/Support' is support)."""
 
 
 def read_packet(path: Path) -> FilledPacket:
@@ -65,7 +66,7 @@ def _value(field: Mapping[str, Any]) -> Any:
         return value
     for kid in field.get("/Kids") or ():
         state = kid.get_object().get("/AS")
-        if state is not None and str(state).lstrip("/") != OFF:
+        if state is not None and str(state).lstrip("/").lower() != OFF:
             return state
     return None
 
@@ -166,12 +167,12 @@ def _choice(path: Path, values: dict[str, Any], name: str, what: str) -> str | N
         return None
     if not isinstance(value, str):
         raise ReviewError(f"{path.name}: the {what} is not a choice")
-    chosen = str(value).lstrip("/")
+    chosen = str(value).lstrip("/").strip().lower()
     return None if chosen in (OFF, "") else chosen[:60]
 
 
 def _checked(path: Path, values: dict[str, Any]) -> bool:
     chosen = _choice(path, values, names.PUBLIC_OK, "permission for the public report")
-    if chosen not in (None, names.CHECKED):
+    if chosen not in (None, ON):
         raise ReviewError(f"{path.name}: '{chosen}' is not a choice of the permission for the public report")
-    return chosen == names.CHECKED
+    return chosen == ON

@@ -30,7 +30,7 @@ def make_packet(
     plan = load_plan(workspace, assessment_id)
     omits = frozenset({"photos", "locations", "finding_details", "notes"})
     content = ReportContent(plan, ReportOptions(public=public, omits=omits, generated_at=CLOCK, district="Springfield"))
-    write_review_packet(out, identity, content, plan.actions)
+    assert write_review_packet(out, identity, content, plan.actions) == []  # every character has a glyph
     return content
 
 

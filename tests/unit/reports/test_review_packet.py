@@ -21,6 +21,19 @@ from safety_assess.services.workspace import Workspace
 from tests.unit.reports.conftest import CLOCK
 from tests.unit.reports.review_packets import IDENTITY, fill, make_packet
 
+HOUSE_METADATA = {
+    "/Title",
+    "/Author",
+    "/Subject",
+    "/Creator",
+    "/Producer",
+    "/Keywords",
+    "/CreationDate",
+    "/ModDate",
+    "/Trapped",
+}
+"""What the action-plan report writes too."""
+
 
 def text_of(path: Path) -> str:
     return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
@@ -54,6 +67,10 @@ def test_the_packet_has_a_form_per_action(workspace: Workspace, reported: Assess
         assert words in text, words
     check = subprocess.run(["qpdf", "--check", str(out)], capture_output=True, text=True)
     assert check.returncode == 0, check.stdout
+    assert "/Metadata" not in root and set(reader.metadata or {}) <= HOUSE_METADATA
+    again = tmp_path / "again.pdf"
+    make_packet(workspace, reported.id, again)
+    assert again.read_bytes() == out.read_bytes()
 
 
 def test_a_filled_packet_reads_back(workspace: Workspace, reported: AssessmentSummary, tmp_path: Path) -> None:
@@ -62,7 +79,7 @@ def test_a_filled_packet_reads_back(workspace: Workspace, reported: AssessmentSu
     actions = [a.id for a in load_plan(workspace, reported.id).actions]
     values = {
         names.REVIEWER: "Maria Lopez",
-        names.ROLE: "/parent",
+        names.ROLE: "/Parent",
         names.OVERALL: "Good plan.\nFund the locks first.",
         names.PUBLIC_OK: "/Yes",
         names.action_field(actions[0], "stance"): "/change",  # type: ignore[arg-type]
