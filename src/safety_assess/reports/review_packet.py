@@ -26,6 +26,7 @@ from safety_assess.reports.review_form import CheckBox, Choices, Hidden, TextBox
 
 PER = 1_000
 """Risk reduced per dollar is shown per this much money (a point per dollar is too small to read)."""
+HEADING_MAX = 160
 STANCES = [(s.value, s.value.capitalize()) for s in Stance]
 ROLES = [(r.value, r.value.capitalize()) for r in Role]
 
@@ -164,7 +165,7 @@ def _action_block(action: Action, finding: Finding | None, content: ReportConten
     ]
     return KeepTogether(
         [
-            para(action.description, "h3"),
+            *_title(action.description),
             facts(rows, [2.0 * inch, 4.7 * inch]),
             Spacer(1, 4),
             Choices(names.action_field(action.id, names.STANCE), STANCES, "Your view of this action", lead="View"),
@@ -172,6 +173,13 @@ def _action_block(action: Action, finding: Finding | None, content: ReportConten
             Spacer(1, 6),
         ]
     )
+
+
+def _title(description: str) -> Story:
+    """The action as a heading; a long description shortened there and printed in full below it."""
+    if len(description) <= HEADING_MAX:
+        return [para(description, "h3")]
+    return [para(description[:HEADING_MAX].rstrip() + "…", "h3"), para(description, "small")]
 
 
 def _risk(finding: Finding | None) -> str:

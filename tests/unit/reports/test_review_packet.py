@@ -129,3 +129,15 @@ def test_the_value_of_an_action(workspace: Workspace, reported: AssessmentSummar
     )
     assert value_text(dataclasses.replace(action, cost_low=0, cost_high=0), reduced) == "free (16 points)"
     assert value_text(action, None) == "n/a"
+
+
+def test_long_descriptions_and_no_actions_lay_out(
+    workspace: Workspace, reported: AssessmentSummary, tmp_path: Path
+) -> None:
+    plan = load_plan(workspace, reported.id)
+    content = ReportContent(plan, ReportOptions(generated_at=CLOCK))
+    long = [dataclasses.replace(a, description="Replace the lock " * 300) for a in plan.actions]
+    assert write_review_packet(tmp_path / "long.pdf", IDENTITY, content, long) == []
+    assert "Replace the lock Replace the lock" in text_of(tmp_path / "long.pdf")
+    assert write_review_packet(tmp_path / "none.pdf", IDENTITY, content, []) == []
+    assert set(PdfReader(tmp_path / "none.pdf").get_fields() or {}) == names.PACKET_FIELDS
