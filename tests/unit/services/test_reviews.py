@@ -39,9 +39,7 @@ def assessment(workspace: Workspace) -> AssessmentSummary:
     return summary
 
 
-def filled(
-    identity: PacketIdentity, reviewer: str, views: list[ActionView], role: Role = Role.PARENT
-) -> FilledPacket:
+def filled(identity: PacketIdentity, reviewer: str, views: list[ActionView], role: Role = Role.PARENT) -> FilledPacket:
     return FilledPacket(identity, reviewer, role, "Good plan", False, tuple(views))
 
 
