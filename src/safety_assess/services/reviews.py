@@ -144,7 +144,8 @@ def review_tallies(workspace: Workspace, assessment_id: uuid.UUID) -> dict[uuid.
 def respond(
     workspace: Workspace, action_id: uuid.UUID, reply: Reply | str, text: str = "", by: str = ""
 ) -> ActionResponse:
-    """Record the response to what the group said of an action ('changed' says what, 'declined' says why)."""
+    """Record the response to what the group said of an action ('changed' says what, 'declined' says why); ``by``
+    defaults to the assessor named in the settings."""
     chosen = _parse(Reply, reply, "reply")
     workspace.findings.action(action_id)
     text = text.strip()
@@ -154,7 +155,8 @@ def respond(
     _check_text(text, "the response's text")
     if len(by) > NAME_MAX:
         raise ReviewError(f"the responder's name is {len(by):,} characters long; at most {NAME_MAX} fit")
-    return workspace.reviews.respond(ActionResponse(action_id, chosen, text, by.strip()))
+    who = by.strip() or workspace.settings.assessor_name
+    return workspace.reviews.respond(ActionResponse(action_id, chosen, text, who))
 
 
 def responses(workspace: Workspace, assessment_id: uuid.UUID) -> list[ActionResponse]:
