@@ -1,0 +1,136 @@
+"""Reading filled review packets: filled by qpdf's object tools, and every kind of bad file refused plainly."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from safety_assess.domain.records import AssessmentSummary
+from safety_assess.domain.review.model import ReviewError, Role, Stance
+from safety_assess.reports import review_fields as names
+from safety_assess.reports import review_read
+from safety_assess.reports.review_read import read_packet
+from safety_assess.services.plan import load_plan
+from safety_assess.services.workspace import Workspace
+from tests.unit.reports.review_packets import fill, fill_with_qpdf, make_packet
+
+
+@pytest.fixture
+def blank(workspace: Workspace, reported: AssessmentSummary, tmp_path: Path) -> Path:
+    out = tmp_path / "packet.pdf"
+    make_packet(workspace, reported.id, out)
+    return out
+
+
+@pytest.fixture
+def first(workspace: Workspace, reported: AssessmentSummary) -> uuid.UUID:
+    action_id = load_plan(workspace, reported.id).actions[0].id
+    assert action_id is not None
+    return action_id
+
+
+def signed(**more: str) -> dict[str, str]:
+    return {names.REVIEWER: "Sam Lee", names.ROLE: "/student", **more}
+
+
+def refused(path: Path) -> str:
+    with pytest.raises(ReviewError) as raised:
+        read_packet(path)
+    message = str(raised.value)
+    assert message.startswith(f"{path.name}: ") and "\n" not in message
+    return message
+
+
+@pytest.mark.parametrize("states_only", [False, True])
+def test_a_packet_filled_with_qpdf_reads_back(blank: Path, first: uuid.UUID, states_only: bool) -> None:
+    stance, comment = names.action_field(first, "stance"), names.action_field(first, "comment")
+    values = signed(**{stance: "/defer", comment: "Après l'été. 来年", names.PUBLIC_OK: "/Yes"})
+    packet = read_packet(fill_with_qpdf(blank, blank.with_name("qpdf.pdf"), values, states_only))
+    assert (packet.reviewer, packet.role, packet.public_ok) == ("Sam Lee", Role.STUDENT, not states_only)
+    assert [(v.action_id, v.stance, v.comment) for v in packet.views] == [(first, Stance.DEFER, "Après l'été. 来年")]
+
+
+def test_an_unfilled_packet_is_refused(blank: Path) -> None:
+    assert "was not filled in" in refused(blank)
+
+
+def test_a_packet_without_a_role_is_refused(blank: Path) -> None:
+    assert "no role was chosen" in refused(fill(blank, blank.with_name("f.pdf"), {names.REVIEWER: "Sam Lee"}))
+
+
+def test_a_view_without_a_name_is_refused(blank: Path, first: uuid.UUID) -> None:
+    filled = fill(blank, blank.with_name("f.pdf"), {names.action_field(first, "stance"): "/oppose"})
+    assert "name is missing" in refused(filled)
+
+
+@pytest.mark.parametrize("field", ["stance", "role", "public"])
+def test_a_value_that_is_not_a_choice_is_refused(blank: Path, first: uuid.UUID, field: str) -> None:
+    name = {"stance": names.action_field(first, "stance"), "role": names.ROLE, "public": names.PUBLIC_OK}[field]
+    values = {**signed(), name: "/maybe"}
+    assert "'maybe' is not a" in refused(fill_with_qpdf(blank, blank.with_name("f.pdf"), values))
+
+
+@pytest.mark.parametrize("field", [names.NUMBER, names.REVIEWER, "action"])
+def test_a_renamed_field_is_refused(blank: Path, first: uuid.UUID, field: str) -> None:
+    old = names.action_field(first, "stance") if field == "action" else field
+    filled = fill_with_qpdf(blank, blank.with_name("f.pdf"), {**signed(), f"rename:{old}": old + "x"})
+    assert "renamed" in refused(filled) or "does not have" in refused(filled)
+
+
+def test_an_altered_identity_is_refused(blank: Path) -> None:
+    filled = fill_with_qpdf(blank, blank.with_name("f.pdf"), {**signed(), names.REVISION: "three"})
+    assert "identity" in refused(filled)
+
+
+def test_a_comment_too_long_is_refused(blank: Path, first: uuid.UUID) -> None:
+    values = {**signed(), names.action_field(first, "comment"): "x" * (names.COMMENT_MAX + 1)}
+    assert "more than 5,000" in refused(fill_with_qpdf(blank, blank.with_name("f.pdf"), values))
+
+
+def test_a_pdf_without_the_form_is_refused(tmp_path: Path) -> None:
+    plain = tmp_path / "plain.pdf"
+    with pikepdf.new() as pdf:
+        pdf.add_blank_page()
+        pdf.save(plain)
+    assert "no form" in refused(plain)
+
+
+def test_an_encrypted_packet_is_refused(blank: Path) -> None:
+    locked = blank.with_name("locked.pdf")
+    with pikepdf.open(blank) as pdf:
+        pdf.save(locked, encryption=pikepdf.Encryption(user="secret", owner="secret"))
+    assert "encrypted" in refused(locked)
+
+
+def test_a_damaged_packet_is_refused(blank: Path) -> None:
+    damaged = blank.with_name("damaged.pdf")
+    data = blank.read_bytes()
+    damaged.write_bytes(data[:9] + bytes(range(256)) * 40 + data[len(data) // 2 : len(data) // 2 + 500])
+    assert "damaged" in refused(damaged) or "no form" in refused(damaged)
+
+
+def test_a_field_that_is_its_own_kid_is_refused_not_looped_over(blank: Path) -> None:
+    hostile = blank.with_name("hostile.pdf")
+    with pikepdf.open(blank) as pdf:
+        field = pdf.Root.AcroForm.Fields[0]
+        field.Kids = pikepdf.Array([field])
+        pdf.save(hostile)
+    refused(hostile)
+
+
+def test_a_file_that_is_not_a_pdf_is_refused(tmp_path: Path) -> None:
+    text = tmp_path / "notes.pdf"
+    text.write_text("Dear group, I support the plan.")
+    assert "not a PDF" in refused(text)
+
+
+def test_a_huge_file_is_refused_unread(blank: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(review_read, "SIZE_MAX", 1000)
+    assert "more than a review packet ever has" in refused(blank)
+
+
+def test_a_missing_file_is_refused(tmp_path: Path) -> None:
+    assert "cannot be read" in refused(tmp_path / "gone.pdf")
