@@ -9,11 +9,13 @@ from pathlib import Path
 
 from safety_assess.base.datadir import DataDir
 from safety_assess.domain.review.model import ActionView, FilledPacket, Role, Stance
+from safety_assess.reports import review_fields as names
 from safety_assess.services import reviews as rv
 from safety_assess.services.workspace import Workspace
 from tests.e2e.conftest import Run
 from tests.e2e.test_plan_cli import one_line_error
 from tests.postgres import FolderDatabases
+from tests.unit.reports.review_packets import fill
 
 
 def planned_assessment(cli: Run) -> str:
@@ -99,3 +101,45 @@ def test_every_bad_review_input_is_one_plain_line_and_nothing_stored(cli: Run) -
     shown = json.loads(cli("review", "show", aid, "--json").stdout)
     assert shown["decisions"] == [] and all(a["response"] is None for a in shown["actions"])
     assert shown["state"]["stage"] == "not reviewed"
+
+
+def test_packets_are_written_filled_and_imported(cli: Run, tmp_path: Path) -> None:
+    aid = planned_assessment(cli)
+    action_id = json.loads(cli("action", "list", aid, "--json").stdout)[0]["id"]
+    blank = tmp_path / "packet.pdf"
+    made = cli("review", "packet", aid, "--out", str(blank))
+    assert made.returncode == 0 and "packet 1, plan revision 1" in made.stdout, made.stderr
+    public = cli("review", "packet", aid, "--out", str(tmp_path / "public.pdf"), "--public")
+    assert "packet 2, plan revision 1" in public.stdout, public.stderr
+    stance, comment = (
+        names.action_field(uuid.UUID(action_id), "stance"),
+        names.action_field(uuid.UUID(action_id), "comment"),
+    )
+    signed = {names.REVIEWER: "Sam Lee", names.ROLE: "/student", stance: "/oppose", comment: "Too dear"}
+    sam = fill(blank, tmp_path / "sam.pdf", signed)
+    ana = fill(tmp_path / "public.pdf", tmp_path / "ana.pdf", {**signed, names.REVIEWER: "Ana", stance: "/support"})
+    other = fill(blank, tmp_path / "other.pdf", {**signed, names.ASSESSMENT: str(uuid.uuid4())})
+    not_pdf = tmp_path / "notes.pdf"
+    not_pdf.write_text("minutes of the meeting")
+    for files, message in (
+        ((sam, other), "which this data folder does not hold"),
+        ((sam, not_pdf), "notes.pdf: it is not a PDF"),
+        ((blank,), "packet.pdf: "),
+    ):
+        assert message in one_line_error(cli("review", "import", *map(str, files))), files
+    assert json.loads(cli("review", "show", aid, "--json").stdout)["reviews"] == []
+    imported = cli("review", "import", str(sam), str(ana), "--json")
+    assert imported.returncode == 0, imported.stderr
+    assert [(e["reviewer"], e["packet_no"], e["views"], e["replaced"]) for e in json.loads(imported.stdout)] == [
+        ("Sam Lee", 1, 1, False),
+        ("Ana", 2, 1, False),
+    ]
+    again = cli("review", "import", str(sam))
+    assert again.returncode == 0 and "Sam Lee (student), 1 views, replacing their earlier packet" in again.stdout
+    shown = json.loads(cli("review", "show", aid, "--json").stdout)
+    first = next(a for a in shown["actions"] if a["id"] == action_id)
+    assert (first["counts"]["oppose"], first["counts"]["support"], first["wants_change"]) == (1, 1, True)
+    assert shown["state"]["stage"] == "responses in"
+    missing = one_line_error(cli("review", "packet", aid, "--out", str(tmp_path / "nowhere" / "p.pdf")))
+    assert "nowhere" in missing
+    assert json.loads(cli("review", "show", aid, "--json").stdout)["state"]["packets"] == 2

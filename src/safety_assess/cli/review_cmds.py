@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import uuid
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from safety_assess.cli.context import Commands, date_argument, open_workspace
@@ -13,7 +14,7 @@ from safety_assess.domain.review.model import Body, Outcome, Reply, ReviewError,
 if TYPE_CHECKING:
     from safety_assess.domain.plan.actions import Action
     from safety_assess.domain.review.model import ActionResponse, Decision, Review, Tally
-    from safety_assess.services.reviews import ReviewState
+    from safety_assess.services.reviews import RecordResult, ReviewState
 
 
 def _choices(kind: type[Any]) -> str:
@@ -41,6 +42,15 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     respond.add_argument("--text", default="", help="what was changed, or why it was declined")
     respond.add_argument("--by", default="", metavar="NAME", help="who responds; default: the assessor in settings")
     respond.set_defaults(handler=respond_cmd)
+    packet = sub.add_parser("packet", parents=[common], help="write a review packet of the plan (a fillable PDF)")
+    packet.add_argument("assessment", metavar="ASSESSMENT")
+    packet.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    packet.add_argument("--public", action="store_true", help="the public version of the plan")
+    packet.set_defaults(handler=packet_cmd)
+    imported = sub.add_parser("import", parents=[common], help="record filled review packets")
+    imported.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    imported.add_argument("--json", action="store_true")
+    imported.set_defaults(handler=import_cmd)
     show = sub.add_parser("show", parents=[common], help="tallies, comments, responses and decisions")
     show.add_argument("assessment", metavar="ASSESSMENT")
     show.add_argument("--json", action="store_true")
@@ -88,6 +98,55 @@ def respond_cmd(args: argparse.Namespace) -> int:
         response = respond(workspace, action_id, args.reply, args.text, args.by)
     print(f"{response.action_id} {response.reply.value}")
     return 0
+
+
+def packet_cmd(args: argparse.Namespace) -> int:
+    from safety_assess.services.reviews import write_packet
+
+    with open_workspace(args) as workspace:
+        identity, listed = write_packet(
+            workspace, workspace.assessments.resolve_id(args.assessment), args.out, args.public
+        )
+    noun = "action" if len(listed) == 1 else "actions"
+    print(
+        f"wrote {args.out}: packet {identity.packet_no}, plan revision {identity.plan_revision}, {len(listed)} {noun}"
+    )
+    return 0
+
+
+def import_cmd(args: argparse.Namespace) -> int:
+    from safety_assess.reports.review_read import read_packet
+    from safety_assess.services.reviews import import_packets
+
+    packets = [read_packet(path) for path in args.files]
+    with open_workspace(args) as workspace:
+        results = import_packets(workspace, packets)
+    done = [_import_json(path, result) for path, result in zip(args.files, results, strict=True)]
+    if args.json:
+        print_json(done)
+        return 0
+    for entry in done:
+        replaced = ", replacing their earlier packet" if entry["replaced"] else ""
+        print(f"{entry['file']}: {entry['reviewer']} ({entry['role']}), {entry['views']} views{replaced}")
+        if entry["dropped"]:
+            gone = ", ".join(str(a)[:8] for a in entry["dropped"])
+            print(f"  not kept: views of actions removed since the packet was made ({gone})")
+    return 0
+
+
+def _import_json(path: Path, result: RecordResult) -> dict[str, Any]:
+    packet = result.review.packet
+    return {
+        "file": str(path),
+        "reviewer": packet.reviewer,
+        "role": packet.role.value,
+        "assessment": packet.identity.assessment_id,
+        "packet_no": packet.identity.packet_no,
+        "plan_revision": packet.identity.plan_revision,
+        "views": len(packet.views),
+        "replaced": result.replaced,
+        "dropped": list(result.dropped),
+    }
 
 
 def show_cmd(args: argparse.Namespace) -> int:

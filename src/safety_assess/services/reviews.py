@@ -13,8 +13,10 @@ import hashlib
 import json
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TypeVar
 
+from safety_assess.base.files import writing
 from safety_assess.domain.errors import NotFoundError
 from safety_assess.domain.plan.actions import Action
 from safety_assess.domain.review.model import (
@@ -32,6 +34,7 @@ from safety_assess.domain.review.model import (
     Tally,
     tallies,
 )
+from safety_assess.reports.content import ReportContent
 from safety_assess.services.plan import load_plan
 from safety_assess.services.workspace import Workspace
 
@@ -90,12 +93,38 @@ def issue_packet(
     workspace: Workspace, assessment_id: uuid.UUID, public: bool
 ) -> tuple[PacketIdentity, list[uuid.UUID]]:
     """Record a new packet of the assessment's plan: its identity and the actions it lists."""
-    actions = plan_actions(workspace, assessment_id)
+    actions = _listed(plan_actions(workspace, assessment_id), assessment_id)
+    return _issue(workspace, assessment_id, actions, public), [a.id for a in actions if a.id is not None]
+
+
+def write_packet(
+    workspace: Workspace, assessment_id: uuid.UUID, out: Path, public: bool = False, clock: dt.datetime | None = None
+) -> tuple[PacketIdentity, list[uuid.UUID]]:
+    """Write a new packet of the assessment's plan to ``out`` (whole, or not at all) and record it once written."""
+    from safety_assess.reports.review_packet import write_review_packet
+    from safety_assess.services.reports import report_options
+
+    plan = load_plan(workspace, assessment_id)
+    actions = _listed([a for a in plan.actions if a.id is not None], assessment_id)
+    identity = workspace.reviews.next_packet(assessment_id, content_digest(actions))
+    content = ReportContent(plan, report_options(workspace, public, clock))
+    with writing(workspace.data_dir, out) as partial:
+        write_review_packet(partial, identity, content, actions)
+        _issue(workspace, assessment_id, actions, public)
+    return identity, [a.id for a in actions if a.id is not None]
+
+
+def _listed(actions: list[Action], assessment_id: uuid.UUID) -> list[Action]:
     if not actions:
         raise ReviewError(f"assessment {_short(assessment_id)} has no actions in its plan to review")
-    ids = [a.id for a in actions if a.id is not None]
-    identity = workspace.reviews.issue_packet(assessment_id, content_digest(actions), ids, public)
-    return identity, ids
+    return actions
+
+
+def _issue(workspace: Workspace, assessment_id: uuid.UUID, actions: list[Action], public: bool) -> PacketIdentity:
+    digest = content_digest(actions)
+    identity = workspace.reviews.next_packet(assessment_id, digest)
+    workspace.reviews.issue_packet(identity, digest, [a.id for a in actions if a.id is not None], public)
+    return identity
 
 
 # reviews
@@ -103,6 +132,20 @@ def issue_packet(
 
 def record_packet(workspace: Workspace, packet: FilledPacket) -> RecordResult:
     """Record a filled packet, replacing the same reviewer's earlier one (see the module's text for refusals)."""
+    checked, dropped = check_packet(workspace, packet)
+    review, replaced = workspace.reviews.record(checked, reviewer_key(checked.reviewer))
+    return RecordResult(review, replaced, dropped)
+
+
+def import_packets(workspace: Workspace, packets: list[FilledPacket]) -> list[RecordResult]:
+    """Record filled packets, every one checked before any is stored: one refused, none is."""
+    for packet in packets:
+        check_packet(workspace, packet)
+    return [record_packet(workspace, packet) for packet in packets]
+
+
+def check_packet(workspace: Workspace, packet: FilledPacket) -> tuple[FilledPacket, tuple[uuid.UUID, ...]]:
+    """The packet as it is kept (the views of actions that still exist) and the actions whose views are not."""
     identity = packet.identity
     _held(workspace, identity.assessment_id, "the packet is of assessment {}, which this data folder does not hold")
     listed = workspace.reviews.packet_actions(identity)
@@ -117,11 +160,8 @@ def record_packet(workspace: Workspace, packet: FilledPacket) -> RecordResult:
     existing = {a.id for a in workspace.findings.actions(identity.assessment_id)}
     kept = tuple(v for v in packet.views if v.action_id in existing)
     dropped = tuple(v.action_id for v in packet.views if v.action_id not in existing)
-    checked = FilledPacket(
-        identity, reviewer, _parse(Role, packet.role, "role"), packet.overall_comment.strip(), packet.public_ok, kept
-    )
-    review, replaced = workspace.reviews.record(checked, reviewer_key(reviewer))
-    return RecordResult(review, replaced, dropped)
+    role = _parse(Role, packet.role, "role")
+    return FilledPacket(identity, reviewer, role, packet.overall_comment.strip(), packet.public_ok, kept), dropped
 
 
 def reviewer_key(name: str) -> str:

@@ -46,34 +46,35 @@ class ReviewRepository:
 
     # packets
 
-    def issue_packet(
-        self, assessment_id: uuid.UUID, digest: str, action_ids: list[uuid.UUID], public: bool
-    ) -> PacketIdentity:
-        """Record a packet issued from actions whose content has ``digest``: the plan's revision is raised when the
-        digest differs from the last revision's; packets are numbered 1, 2, 3…"""
+    def next_packet(self, assessment_id: uuid.UUID, digest: str) -> PacketIdentity:
+        """The identity the next packet of actions whose content has ``digest`` takes: the plan's revision is raised
+        when the digest differs from the last revision's; packets are numbered 1, 2, 3…"""
         with self._db.session() as session:
-            last = session.scalars(
-                select(PlanRevisionRow)
-                .where(PlanRevisionRow.assessment_id == assessment_id)
-                .order_by(PlanRevisionRow.number.desc())
-                .limit(1)
-            ).first()
+            last = _last_revision(session, assessment_id)
             number = last.number if last is not None else 0
             if last is None or last.digest != digest:
                 number += 1
-                session.add(PlanRevisionRow(assessment_id=assessment_id, number=number, digest=digest))
-            packet_no = (_max(session, ReviewPacketRow.packet_no, ReviewPacketRow.assessment_id, assessment_id)) + 1
+            packet_no = _max(session, ReviewPacketRow.packet_no, ReviewPacketRow.assessment_id, assessment_id) + 1
+            return PacketIdentity(assessment_id, number, packet_no)
+
+    def issue_packet(self, identity: PacketIdentity, digest: str, action_ids: list[uuid.UUID], public: bool) -> None:
+        """Record the packet (taken from ``next_packet``) and, when it is new, its plan revision."""
+        with self._db.session() as session:
+            last = _last_revision(session, identity.assessment_id)
+            if last is None or last.number != identity.plan_revision:
+                session.add(
+                    PlanRevisionRow(assessment_id=identity.assessment_id, number=identity.plan_revision, digest=digest)
+                )
             session.add(
                 ReviewPacketRow(
-                    assessment_id=assessment_id,
-                    packet_no=packet_no,
-                    plan_revision=number,
+                    assessment_id=identity.assessment_id,
+                    packet_no=identity.packet_no,
+                    plan_revision=identity.plan_revision,
                     action_ids=[str(a) for a in action_ids],
                     public=public,
                     issued_at=utcnow(),
                 )
             )
-            return PacketIdentity(assessment_id, number, packet_no)
 
     def packet_actions(self, identity: PacketIdentity) -> list[uuid.UUID] | None:
         """The actions the packet listed; None when no such packet was issued here."""
@@ -200,6 +201,15 @@ class ReviewRepository:
 def _max(session: Session, column: Any, key: Any, value: uuid.UUID) -> int:
     found = session.scalar(select(func.max(column)).where(key == value))
     return int(found) if found is not None else 0
+
+
+def _last_revision(session: Session, assessment_id: uuid.UUID) -> PlanRevisionRow | None:
+    return session.scalars(
+        select(PlanRevisionRow)
+        .where(PlanRevisionRow.assessment_id == assessment_id)
+        .order_by(PlanRevisionRow.number.desc())
+        .limit(1)
+    ).first()
 
 
 def _decisions(assessment_id: uuid.UUID) -> Any:
