@@ -197,3 +197,17 @@ def test_not_adopted_freezes_nothing(workspace: Workspace, assessment: Assessmen
     rv.record_decision(workspace, assessment.id, Body.BOARD, dt.date(2026, 12, 1), Outcome.NOT_ADOPTED)
     assert rv.adopted_version(workspace, assessment.id) is None
     assert rv.review_state(workspace, assessment.id).stage == "decided"
+
+
+def test_importing_packets_checks_every_one_before_storing_any(
+    workspace: Workspace, assessment: AssessmentSummary
+) -> None:
+    identity, (door, _) = rv.issue_packet(workspace, assessment.id, public=False)
+    good = filled(identity, "Ana", [ActionView(door, Stance.SUPPORT)])
+    stray = filled(dataclasses.replace(identity, packet_no=7), "Bo", [ActionView(door, Stance.OPPOSE)])
+    with pytest.raises(ReviewError, match="packet 7"):
+        rv.import_packets(workspace, [good, stray])
+    assert rv.reviews(workspace, assessment.id) == []
+    results = rv.import_packets(workspace, [good, filled(identity, "ANA", [ActionView(door, Stance.DEFER)])])
+    assert [r.replaced for r in results] == [False, True]
+    assert [r.packet.reviewer for r in rv.reviews(workspace, assessment.id)] == ["ANA"]
