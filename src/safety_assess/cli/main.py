@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
         photo_cmds,
         plan_cmds,
         report_cmds,
+        review_cmds,
     )
 
     common = Parser(add_help=False)
@@ -76,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
         assessment_cmds,
         photo_cmds,
         plan_cmds,
+        review_cmds,
         map_cmds,
         report_cmds,
         device_cmds,

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         CampusRepository,
         FindingRepository,
         PhotoRepository,
+        ReviewRepository,
         SiteMapRepository,
         SnapshotRepository,
     )
@@ -127,6 +128,12 @@ class Workspace:
         from safety_assess.storage.repositories import SiteMapRepository
 
         return SiteMapRepository(self.database)
+
+    @cached_property
+    def reviews(self) -> ReviewRepository:
+        from safety_assess.storage.repositories import ReviewRepository
+
+        return ReviewRepository(self.database)
 
     @cached_property
     def photo_store(self) -> PhotoStore:

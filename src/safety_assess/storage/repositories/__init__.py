@@ -5,6 +5,7 @@ from safety_assess.storage.repositories.assessments import AssessmentRepository
 from safety_assess.storage.repositories.campuses import CampusRepository
 from safety_assess.storage.repositories.findings import FindingRepository
 from safety_assess.storage.repositories.photos import PhotoRepository
+from safety_assess.storage.repositories.reviews import ReviewRepository
 from safety_assess.storage.repositories.site_maps import SiteMapRepository
 from safety_assess.storage.repositories.snapshots import SnapshotRepository
 
@@ -14,6 +15,7 @@ __all__ = [
     "CampusRepository",
     "FindingRepository",
     "PhotoRepository",
+    "ReviewRepository",
     "SiteMapRepository",
     "SnapshotRepository",
 ]
