@@ -4,11 +4,13 @@ responses, and how the report is to be made (full or public, marking, clock)."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from safety_assess.domain.plan.assessment_plan import Plan
+from safety_assess.domain.review.model import ActionResponse, Decision, Tally
 from safety_assess.domain.sitemap.model import SiteMap
 
 
@@ -77,6 +79,24 @@ class PlanPicture:
     image: Path
 
 
+@dataclass(frozen=True)
+class ReviewContent:
+    """What the advisory group said of the plan's actions, the responses, and the group's and the board's
+    decisions (for the Review chapter)."""
+
+    reviewers: int = 0
+    tallies: dict[uuid.UUID, Tally] = field(default_factory=dict)
+    """By action."""
+    responses: dict[uuid.UUID, ActionResponse] = field(default_factory=dict)
+    """By action."""
+    decisions: list[Decision] = field(default_factory=list)
+    """In date order."""
+
+    @property
+    def empty(self) -> bool:
+        return not (self.reviewers or self.responses or self.decisions)
+
+
 @dataclass
 class ReportContent:
     plan: Plan
@@ -86,5 +106,6 @@ class ReportContent:
     responses: list[ResponseLine] = field(default_factory=list)
     site_plans: list[PlanPicture] = field(default_factory=list)
     """The campus's plans in their order, when the report shows them."""
+    review: ReviewContent = field(default_factory=ReviewContent)
     warnings: list[str] = field(default_factory=list)
     """Problems met while gathering (photos missing or unreadable); the report still comes out."""

@@ -12,6 +12,7 @@ from safety_assess.reports.chapters.common import Story
 from safety_assess.reports.chapters.cover import cover
 from safety_assess.reports.chapters.findings import findings_chapter
 from safety_assess.reports.chapters.plan import action_plan
+from safety_assess.reports.chapters.review import review_chapter
 from safety_assess.reports.chapters.site_plans import site_plans_chapter
 from safety_assess.reports.chapters.summary import charts, executive_summary
 from safety_assess.reports.content import ReportContent
@@ -28,6 +29,7 @@ def story(content: ReportContent) -> Story:
         *charts(content),
         *findings_chapter(content),
         *action_plan(content),
+        *review_chapter(content),
         *commendations_chapter(content),
         *site_plans_chapter(content),
         *appendix(content),
@@ -70,7 +72,15 @@ def user_texts(content: ReportContent) -> list[str]:
     texts += [photo.caption for photos in content.photos.values() for photo in photos]
     texts += [picture.plan.title for picture in content.site_plans]
     texts += [line.note for line in content.responses] + [line.answer for line in content.responses]
-    return texts
+    return texts + review_texts(content)
+
+
+def review_texts(content: ReportContent) -> list[str]:
+    """What reviewers and the district wrote that the Review chapter prints."""
+    review = content.review
+    texts = [f"{name} {text}" for tally in review.tallies.values() for name, _, text, _ in tally.comments]
+    texts += [f"{response.text} {response.by}" for response in review.responses.values()]
+    return texts + [f"{decision.minutes} {decision.note}" for decision in review.decisions]
 
 
 def page_count(path: Path, password: str = "") -> int:

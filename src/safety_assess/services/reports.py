@@ -15,9 +15,10 @@ from safety_assess.base.jobs import Progress
 from safety_assess.domain.checklist.values import display_value
 from safety_assess.domain.plan.assessment_plan import Plan
 from safety_assess.domain.records import PhotoRecord
-from safety_assess.reports.content import PlanPicture, ReportContent, ReportOptions, ResponseLine
+from safety_assess.domain.review.model import tallies
+from safety_assess.reports.content import PlanPicture, ReportContent, ReportOptions, ResponseLine, ReviewContent
 from safety_assess.reports.errors import ReportError
-from safety_assess.services import site_maps
+from safety_assess.services import reviews, site_maps
 from safety_assess.services.plan import PlanEditor, load_plan
 from safety_assess.services.report_photos import PhotoPrinter
 from safety_assess.services.workspace import Workspace
@@ -116,6 +117,7 @@ def export_report(
         printer = PhotoPrinter(workspace, folder, progress, sum(map(len, photos.values())))
         try:
             content = gather(plan, options, photos, printer, _site_plans(workspace, plan, options))
+            content.review = review_content(workspace, assessment_id)
             printer.wait()
             progress.report(0, 1, "Laying out the report")
             with writing(workspace.data_dir, out) as partial:
@@ -126,6 +128,13 @@ def export_report(
         shutil.rmtree(folder, ignore_errors=True)
     progress.report(1, 1)
     return ReportResult(out, pages, printer.warnings + warnings)
+
+
+def review_content(workspace: Workspace, assessment_id: uuid.UUID) -> ReviewContent:
+    """The advisory group's review of the assessment's plan, as the Review chapter prints it."""
+    found = reviews.reviews(workspace, assessment_id)
+    answered = {response.action_id: response for response in reviews.responses(workspace, assessment_id)}
+    return ReviewContent(len(found), tallies(found), answered, reviews.decisions(workspace, assessment_id))
 
 
 def _site_plans(workspace: Workspace, plan: Plan, options: ReportOptions) -> list[PlanPicture]:
