@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,7 +47,9 @@ def write_district_pdf(
     actions: Sequence[DistrictAction],
     options: DistrictReportOptions,
     out: Path,
+    reviews: Mapping[uuid.UUID, str] | None = None,
 ) -> None:
+    """``reviews``: how far the review of each campus's plan has come, by campus (printed on its page)."""
     register_fonts()
     title = f"District safety plan: {options.district}" if options.district else "District safety plan"
     document = ReportDocument(
@@ -72,7 +74,7 @@ def write_district_pdf(
         *_trends(lines),
     ]
     for rank, line in enumerate(lines, start=1):
-        story += _campus_page(rank, line, totals, by_assessment)
+        story += _campus_page(rank, line, totals, by_assessment, (reviews or {}).get(line.campus.id, ""))
     document.build(story, canvasmaker=report_canvas(options.generated_at))
 
 
@@ -243,7 +245,11 @@ def _line_chart(labels: list[str], values: list[float | None], caption: str) -> 
 
 
 def _campus_page(
-    rank: int, line: CampusLine, totals: DistrictTotals, actions: dict[uuid.UUID, list[ActionLine]]
+    rank: int,
+    line: CampusLine,
+    totals: DistrictTotals,
+    actions: dict[uuid.UUID, list[ActionLine]],
+    review: str = "",
 ) -> Story:
     campus = line.campus
     story: Story = [PageBreak(), para(f"{rank}. {campus.name} ({campus.code})", "h1")]
@@ -262,6 +268,8 @@ def _campus_page(
         ),
         ("Open actions", f"{figures.open_actions}, estimated {cost(figures.cost)}"),
     ]
+    if review:
+        rows.append(("Plan's review", review))
     if line.conflicts:
         rows.append(("To resolve", f"{line.conflicts} conflicting copy(ies) of an assessment"))
     story.append(facts(rows, [1.8 * inch, 5.2 * inch]))

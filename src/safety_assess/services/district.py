@@ -10,7 +10,7 @@ import datetime as dt
 import hashlib
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from safety_assess.base.files import writing
@@ -31,6 +31,7 @@ from safety_assess.domain.plan.actions import Action, Status, default_phases
 from safety_assess.domain.plan.assessment_plan import Plan
 from safety_assess.services.plan import PlanEditor, load_plan
 from safety_assess.services.reports import ReportResult, report_options
+from safety_assess.services.reviews import ReviewState, review_states
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage import figures as kept_figures
 
@@ -42,6 +43,15 @@ class DistrictOverview:
     totals: DistrictTotals
     computed: int = 0
     """How many assessments' figures had to be computed for this overview (the others were kept)."""
+    reviews: dict[uuid.UUID, ReviewState] = field(default_factory=dict)
+    """The review state of each campus's latest assessment, by assessment."""
+
+    def review_stage(self, line: CampusLine) -> str:
+        """How far the review of the campus's latest plan has come ('' when the campus is not assessed)."""
+        if line.latest is None:
+            return ""
+        state = self.reviews.get(line.latest.summary.id)
+        return state.stage if state is not None else "not reviewed"
 
 
 def plan_figures(plan: Plan) -> AssessmentFigures:
@@ -87,7 +97,8 @@ def district_overview(workspace: Workspace) -> DistrictOverview:
     current = current_assessments(summaries)
     figures, computed = assessment_figures(workspace, (s.id for s in current), most=True)
     lines = ranked(campus_lines(campuses, summaries, figures))
-    return DistrictOverview(lines, district_totals(lines), computed)
+    latest = [line.latest.summary.id for line in lines if line.latest is not None]
+    return DistrictOverview(lines, district_totals(lines), computed, review_states(workspace, latest))
 
 
 def latest_actions(workspace: Workspace, overview: DistrictOverview) -> list[DistrictAction]:
@@ -128,7 +139,9 @@ def export_district_report(
     progress.check()
     progress.report(1, 2, "Laying out the report")
     with writing(workspace.data_dir, out) as partial:
-        write_district_pdf(overview.lines, overview.totals, latest_actions(workspace, overview), options, partial)
+        stages = {line.campus.id: overview.review_stage(line) for line in overview.lines}
+        actions = latest_actions(workspace, overview)
+        write_district_pdf(overview.lines, overview.totals, actions, options, partial, stages)
         pages = page_count(partial)
     progress.report(2, 2)
     return ReportResult(out, pages)

@@ -268,6 +268,13 @@ def review_state(workspace: Workspace, assessment_id: uuid.UUID) -> ReviewState:
     )
 
 
+def review_states(workspace: Workspace, assessment_ids: list[uuid.UUID]) -> dict[uuid.UUID, ReviewState]:
+    """Each assessment's review state, read at once (the district's overview); unreviewed ones are not reviewed."""
+    stages = workspace.reviews.stages(assessment_ids)
+    empty = (0, 0, 0, None, None)
+    return {key: ReviewState(*stages.get(key, empty)) for key in assessment_ids}
+
+
 # checks and helpers
 
 

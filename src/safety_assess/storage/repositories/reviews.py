@@ -197,6 +197,34 @@ class ReviewRepository:
             last = rows[-1]
             return _decision(last), list(last.adopted_plan or [])
 
+    def stages(self, assessment_ids: list[uuid.UUID]) -> dict[uuid.UUID, tuple[int, int, int, Any, Any]]:
+        """Per assessment: (packets issued, reviews, responses, last decision's date, last adoption's date), in five
+        queries whatever the number of assessments; assessments without any are left out."""
+        found: dict[uuid.UUID, list[Any]] = {}
+        if not assessment_ids:
+            return {}
+        with self._db.session() as session:
+            queries = [
+                _grouped(ReviewPacketRow.assessment_id, func.max(ReviewPacketRow.packet_no), assessment_ids),
+                _grouped(ReviewRow.assessment_id, func.count(ReviewRow.id), assessment_ids),
+                _grouped(FindingRow.assessment_id, func.count(ActionResponseRow.action_id), assessment_ids)
+                .join(ActionRow, ActionResponseRow.action_id == ActionRow.id)
+                .join(FindingRow, ActionRow.finding_id == FindingRow.id)
+                .where(FindingRow.deleted_at.is_(None), ActionRow.deleted_at.is_(None)),
+                _grouped(ReviewDecisionRow.assessment_id, func.max(ReviewDecisionRow.date), assessment_ids),
+                _grouped(ReviewDecisionRow.assessment_id, func.max(ReviewDecisionRow.date), assessment_ids).where(
+                    ReviewDecisionRow.adopted_plan.is_not(None)
+                ),
+            ]
+            for place, query in enumerate(queries):
+                for key, value in session.execute(query).all():
+                    found.setdefault(key, [0, 0, 0, None, None])[place] = value
+        return {key: (int(v[0]), int(v[1]), int(v[2]), v[3], v[4]) for key, v in found.items()}
+
+
+def _grouped(key: Any, value: Any, assessment_ids: list[uuid.UUID]) -> Any:
+    return select(key, value).where(key.in_(assessment_ids)).group_by(key)
+
 
 def _max(session: Session, column: Any, key: Any, value: uuid.UUID) -> int:
     found = session.scalar(select(func.max(column)).where(key == value))

@@ -5,6 +5,7 @@ Each wraps plain data from safety_assess.services.district; none queries anythin
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -18,6 +19,7 @@ from safety_assess.ui.models.rows import SORT_ROLE, Column, RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 NOT_ASSESSED = "not assessed"
+NOT_REVIEWED = "not reviewed"
 
 
 def _latest(get: Callable[[Assessed], Any], missing: Any = "") -> Callable[[CampusLine], Any]:
@@ -53,7 +55,10 @@ def _phase_column(phase: str, name: str) -> Column[CampusLine]:
 class CampusesModel(RowsModel[CampusLine]):
     """One row per campus, most at risk first; a column per band and per phase of the district's checklists."""
 
-    def set_overview(self, lines: list[CampusLine], totals: DistrictTotals) -> None:
+    def set_overview(
+        self, lines: list[CampusLine], totals: DistrictTotals, reviews: dict[uuid.UUID, str] | None = None
+    ) -> None:
+        """``reviews``: how far each campus's review has come, by campus (a column once any review has begun)."""
         bands = list(reversed(totals.findings)) if totals.findings else []
         rank = {line.campus.id: number for number, line in enumerate(lines, start=1)}
         columns: list[Column[CampusLine]] = [
@@ -90,6 +95,9 @@ class CampusesModel(RowsModel[CampusLine]):
                 align_right=True,
             )
         )
+        if reviews and any(stage not in ("", NOT_REVIEWED) for stage in reviews.values()):  # else a column of blanks
+            stages = reviews
+            columns.append(Column("Review", lambda line: stages.get(line.campus.id, "")))
         if any(line.conflicts for line in lines):  # a column of blanks would push the costs out of sight
             columns.append(
                 Column(

@@ -298,7 +298,8 @@ class DistrictWindow(QMainWindow):
         chosen = self._chosen_campus()
         self.overview = overview
         self.statusBar().clearMessage()
-        self.campuses.set_overview(overview.lines, overview.totals)
+        stages = {line.campus.id: overview.review_stage(line) for line in overview.lines}
+        self.campuses.set_overview(overview.lines, overview.totals, stages)
         self._fit_campus_columns()
         self.totals.setText(_totals_html(overview))
         self._actions_stale = True
