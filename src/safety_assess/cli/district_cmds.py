@@ -94,6 +94,7 @@ def overview_json(overview: Any) -> dict[str, Any]:
                 "rank": rank,
                 "campus": {"id": line.campus.id, "code": line.campus.code, "name": line.campus.name},
                 "conflicts": line.conflicts,
+                "review": overview.review_stage(line),
                 "assessments": [
                     {
                         "id": a.summary.id,

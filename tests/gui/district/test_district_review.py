@@ -7,6 +7,7 @@ import datetime as dt
 import uuid
 from pathlib import Path
 
+from safety_assess.cli.district_cmds import overview_json
 from safety_assess.domain.review.model import ActionView, FilledPacket, Role, Stance
 from safety_assess.services import reviews as rv
 from safety_assess.services.assessments import record_answer, start_assessment
@@ -48,6 +49,8 @@ def test_the_overview_window_and_report_show_each_campus_review_stage(
     overview = district_overview(workspace)
     shown = {line.campus.code: overview.review_stage(line) for line in overview.lines}
     assert shown == expected
+    listed = overview_json(overview)["campuses"]
+    assert {entry["campus"]["code"]: entry["review"] for entry in listed} == expected  # district summary --json
     for line in overview.lines:
         assert line.latest is not None
         state = overview.reviews[line.latest.summary.id]
