@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -44,6 +45,7 @@ from safety_assess.ui.plan.filters import ActionsFilter, FindingsFilter
 from safety_assess.ui.plan.finding_panel import FindingPanel
 from safety_assess.ui.plan.heat_map import HeatMap
 from safety_assess.ui.plan.models import ActionsModel, CarriedModel, FindingsModel, ScoresModel
+from safety_assess.ui.plan.review import ReviewCommands, dropped_packets
 from safety_assess.ui.registry import Registry
 from safety_assess.ui.widgets.combos import refill
 from safety_assess.ui.widgets.tables import WrappedRows, fit_columns
@@ -104,6 +106,7 @@ class PlanWindow(QMainWindow):
         """The earlier assessment's plan, read once in the background; each reload compares with it."""
         self.operations = Operations(self.channel, self)
         self.commands: PlanCommands = PlanCommands(self)
+        self.review: ReviewCommands = ReviewCommands(self)
         self.findings_model, self.actions_model = FindingsModel(self), ActionsModel(self)
         self.scores_model, self.carried_model = ScoresModel(self), CarriedModel(self)
         self.findings_filter = FindingsFilter(self.findings_model, self)
@@ -125,6 +128,7 @@ class PlanWindow(QMainWindow):
         self._show_plan()
         self.findings_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.actions_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.setAcceptDrops(True)  # filled review packets
         self.resize(1280, 800)
 
     def _load_earlier(self) -> None:
@@ -343,9 +347,23 @@ class PlanWindow(QMainWindow):
     def export_report(self) -> None:
         self.registry.export_report(self, self.assessment_id, self.operations)
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_packets(_local_paths(event)):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        packets = dropped_packets(_local_paths(event))
+        if packets:
+            event.acceptProposedAction()
+            self.review.import_files(packets)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Let a running photo import finish (it commits photo by photo) and the comparison stop."""
         self._earlier_timer.stop()
         self._reload_timer.stop()
         self.operations.wait_all(60_000)
         super().closeEvent(event)
+
+
+def _local_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+    return [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]

@@ -1,0 +1,132 @@
+"""The advisory group's review in the plan window: packet written in the background, filled packets imported by
+the menu and by dropping them on the window, responses recorded; asserting on the database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from safety_assess.domain.records import AssessmentSummary
+from safety_assess.domain.review.model import Reply
+from safety_assess.reports import review_fields as names
+from safety_assess.services import reviews as rv
+from safety_assess.services.plan import PlanEditor, load_plan
+from safety_assess.services.workspace import Workspace
+from safety_assess.ui import dialogs
+from safety_assess.ui.plan import review
+from safety_assess.ui.plan.review import ResponseAnswer
+from safety_assess.ui.plan.window import PlanWindow
+from tests.unit.reports.review_packets import fill
+
+
+@pytest.fixture
+def planned(workspace: Workspace, assessment: AssessmentSummary) -> AssessmentSummary:
+    editor = PlanEditor(workspace, assessment.id)
+    editor.plan_suggested(load_plan(workspace, assessment.id))
+    return assessment
+
+
+@pytest.fixture
+def shown(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[Any]]:
+    """What the window showed instead of blocking: errors and import results."""
+    seen: dict[str, list[Any]] = {"errors": [], "results": []}
+    monkeypatch.setattr(dialogs, "show_error", lambda _parent, title, message: seen["errors"].append((title, message)))
+    monkeypatch.setattr(dialogs, "show_import_results", lambda _parent, lines, *_counts: seen["results"].append(lines))
+    return seen
+
+
+def settle(qtbot: Any, window: PlanWindow) -> None:
+    qtbot.waitUntil(lambda: not window.operations.running(), timeout=60_000)
+
+
+def write_packet(qtbot: Any, window: PlanWindow, out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *_args: out)
+    window.actions_by_id["plan.review_packet"].trigger()
+    settle(qtbot, window)
+
+
+def filled(blank: Path, out: Path, reviewer: str, stances: dict[Any, str]) -> Path:
+    values = {names.REVIEWER: reviewer, names.ROLE: "/parent"}
+    for action_id, stance in stances.items():
+        values[names.action_field(action_id, "stance")] = f"/{stance}"
+        values[names.action_field(action_id, "comment")] = f"{reviewer} says {stance}"
+    return fill(blank, out, values)
+
+
+@pytest.fixture
+def with_packet(qtbot, open_plan, planned, tmp_path: Path, monkeypatch, shown) -> tuple[PlanWindow, Path]:  # type: ignore[no-untyped-def]
+    """The plan window, and the review packet it wrote through its menu action."""
+    window = open_plan()
+    out = tmp_path / "packet.pdf"
+    write_packet(qtbot, window, out, monkeypatch)
+    return window, out
+
+
+def test_packet_written_in_the_background_and_recorded(with_packet, planned, workspace: Workspace, shown) -> None:  # type: ignore[no-untyped-def]
+    window, out = with_packet
+    assert shown["errors"] == []
+    assert out.read_bytes().startswith(b"%PDF-")
+    assert rv.review_state(workspace, planned.id).packets == 1
+    assert "Review packet 1 (plan revision 1, 3 actions)" in window.statusBar().currentMessage()
+
+
+def test_packets_imported_by_the_menu_and_by_a_drop(  # type: ignore[no-untyped-def]
+    qtbot, with_packet, planned, workspace: Workspace, tmp_path: Path, monkeypatch, shown
+) -> None:
+    window, blank = with_packet
+    first, second = [a.id for a in rv.plan_actions(workspace, planned.id)][:2]
+    ana = filled(blank, tmp_path / "ana.pdf", "Ana Diaz", {first: "oppose", second: "support"})
+    monkeypatch.setattr(review, "ask_packet_files", lambda _parent: [ana])
+    window.actions_by_id["plan.review_import"].trigger()
+    settle(qtbot, window)
+    assert shown["results"] == [["Ana Diaz (parent), 2 views"]]
+    counts = {key: dict(t.counts) for key, t in rv.review_tallies(workspace, planned.id).items()}
+    assert counts == {first: {"oppose": 1}, second: {"support": 1}}
+
+    sam = filled(blank, tmp_path / "sam.pdf", "Sam Lee", {first: "change"})
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(sam)), QUrl.fromLocalFile(str(tmp_path / "notes.txt"))])
+    drop = QDropEvent(
+        QPoint(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
+    )
+    window.dropEvent(drop)
+    settle(qtbot, window)
+    assert shown["results"][-1] == ["Sam Lee (parent), 1 views"]
+    assert dict(rv.review_tallies(workspace, planned.id)[first].counts) == {"oppose": 1, "change": 1}
+
+
+def test_a_refused_packet_is_one_plain_message_and_nothing_stored(  # type: ignore[no-untyped-def]
+    qtbot, with_packet, planned, workspace: Workspace, tmp_path: Path, monkeypatch, shown
+) -> None:
+    window, blank = with_packet
+    [first, *_] = [a.id for a in rv.plan_actions(workspace, planned.id)]
+    good = filled(blank, tmp_path / "ana.pdf", "Ana", {first: "support"})
+    not_pdf = tmp_path / "minutes.pdf"
+    not_pdf.write_text("minutes of the meeting")
+    window.review.import_files([good, not_pdf])
+    settle(qtbot, window)
+    [(title, message)] = shown["errors"]
+    assert title == "Review packets not imported" and "minutes.pdf" in message and "\n" not in message
+    assert rv.reviews(workspace, planned.id) == []
+
+
+def test_responding_to_the_selected_action(  # type: ignore[no-untyped-def]
+    qtbot, open_plan, planned, workspace: Workspace, monkeypatch, shown
+) -> None:
+    window = open_plan()
+    window.tabs.setCurrentIndex(1)
+    window.actions_view.selectRow(0)
+    action = window.selected_action()
+    assert action is not None
+    answers = iter([ResponseAnswer(Reply.DECLINED, "  "), ResponseAnswer(Reply.CHANGED, "Cheaper lock")])
+    monkeypatch.setattr(review, "ask_response", lambda _parent, _text: next(answers))
+    window.actions_by_id["plan.respond"].trigger()
+    assert shown["errors"][0][0] == "Response not recorded" and "why it was declined" in shown["errors"][0][1]
+    assert rv.responses(workspace, planned.id) == []
+    window.actions_by_id["plan.respond"].trigger()
+    [response] = rv.responses(workspace, planned.id)
+    assert (response.action_id, response.reply, response.text) == (action.id, Reply.CHANGED, "Cheaper lock")
