@@ -3,6 +3,7 @@ the menu and by dropping them on the window, responses recorded; asserting on th
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -11,14 +12,16 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from safety_assess.domain.records import AssessmentSummary
-from safety_assess.domain.review.model import Reply
+from safety_assess.domain.review.model import ActionResponse, Reply, Role, Stance, Tally
 from safety_assess.reports import review_fields as names
 from safety_assess.services import reviews as rv
 from safety_assess.services.plan import PlanEditor, load_plan
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
 from safety_assess.ui.plan import review
+from safety_assess.ui.plan.models import ActionsModel
 from safety_assess.ui.plan.review import ResponseAnswer
+from safety_assess.ui.plan.review_columns import comments_text, response_text, tally_sort, tally_text
 from safety_assess.ui.plan.window import PlanWindow
 from tests.unit.reports.review_packets import fill
 
@@ -130,3 +133,53 @@ def test_responding_to_the_selected_action(  # type: ignore[no-untyped-def]
     window.actions_by_id["plan.respond"].trigger()
     [response] = rv.responses(workspace, planned.id)
     assert (response.action_id, response.reply, response.text) == (action.id, Reply.CHANGED, "Cheaper lock")
+
+
+def column(window: PlanWindow, title: str) -> list[str]:
+    """The shown rows' text in the action-plan table's column of that title."""
+    proxy, model = window.actions_filter, window.actions_model
+    at = next(n for n in range(model.columnCount()) if model.headerData(n, Qt.Orientation.Horizontal) == title)
+    return [proxy.index(row, at).data() for row in range(proxy.rowCount())]
+
+
+def test_tallies_comments_and_responses_beside_each_action_and_the_group_filter(  # type: ignore[no-untyped-def]
+    qtbot, with_packet, planned, workspace: Workspace, tmp_path: Path, monkeypatch, shown
+) -> None:
+    window, blank = with_packet
+    first, second, third = [a.id for a in rv.plan_actions(workspace, planned.id)]
+    ana = filled(blank, tmp_path / "ana.pdf", "Ana", {first: "oppose", second: "support"})
+    sam = filled(blank, tmp_path / "sam.pdf", "Sam", {first: "support", second: "support", third: "change"})
+    hidden = window.actions_view.isColumnHidden
+    assert all(hidden(n) for n in ActionsModel.REVIEW_COLUMNS)  # not reviewed yet: the columns take no room
+    window.review.import_files([ana, sam])
+    settle(qtbot, window)
+    assert not any(hidden(n) for n in ActionsModel.REVIEW_COLUMNS)
+    by_id = {a.id: a.description for a in rv.plan_actions(workspace, planned.id)}
+    rows = dict(zip(column(window, "Action"), column(window, "Group"), strict=True))
+    assert rows == {by_id[first]: "1 support, 1 oppose", by_id[second]: "2 support", by_id[third]: "1 change"}
+    comments = dict(zip(column(window, "Action"), column(window, "Comments"), strict=True))
+    assert comments[by_id[first]] == "Ana (parent): Ana says oppose\nSam (parent): Sam says support"
+
+    group = window.filters["group"]
+    group.setCurrentIndex(group.findData("contested"))
+    assert sorted(column(window, "Action")) == sorted([by_id[first], by_id[third]])
+
+    window.tabs.setCurrentIndex(1)
+    window.actions_view.selectRow(column(window, "Action").index(by_id[third]))
+    monkeypatch.setattr(review, "ask_response", lambda *_args: ResponseAnswer(Reply.CHANGED, "Smaller gate"))
+    window.actions_by_id["plan.respond"].trigger()
+    responses = dict(zip(column(window, "Action"), column(window, "Response"), strict=True))
+    assert responses == {by_id[first]: "", by_id[third]: "Changed: Smaller gate"}
+    [response] = rv.responses(workspace, planned.id)
+    assert response.action_id == third
+    group.setCurrentIndex(0)
+    assert window.actions_filter.rowCount() == 3
+
+
+def test_review_column_texts() -> None:
+    action = uuid.uuid4()
+    tally = Tally(action, {Stance.OPPOSE: 1, Stance.SUPPORT: 2}, (("Ana", Role.PARENT, "Too dear", False),))
+    assert tally_text(tally) == "2 support, 1 oppose" and tally_text(None) == ""
+    assert comments_text(tally) == "Ana (parent): Too dear" and tally_sort(tally) == (1, 3)
+    assert response_text(ActionResponse(action, Reply.ACCEPTED, "ignored")) == "Accepted"
+    assert response_text(ActionResponse(action, Reply.DECLINED, "No money")) == "Declined: No money"

@@ -23,7 +23,9 @@ from safety_assess.base.jobs import Progress
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.review.model import PacketIdentity, Reply
 from safety_assess.services import reviews as rv
+from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
+from safety_assess.ui.plan.review_columns import ReviewView
 
 if TYPE_CHECKING:
     from safety_assess.ui.plan.window import PlanWindow
@@ -159,3 +161,9 @@ def _result_line(result: rv.RecordResult) -> str:
     if result.dropped:
         line += f"; {len(result.dropped)} views of actions no longer in the plan not kept"
     return line
+
+
+def load_review(workspace: Workspace, assessment_id: uuid.UUID) -> ReviewView:
+    """The group's tallies and comments per action and the latest response to each."""
+    responses = {response.action_id: response for response in rv.responses(workspace, assessment_id)}
+    return ReviewView(rv.review_tallies(workspace, assessment_id), responses)

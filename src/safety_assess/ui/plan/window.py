@@ -45,12 +45,14 @@ from safety_assess.ui.plan.filters import ActionsFilter, FindingsFilter
 from safety_assess.ui.plan.finding_panel import FindingPanel
 from safety_assess.ui.plan.heat_map import HeatMap
 from safety_assess.ui.plan.models import ActionsModel, CarriedModel, FindingsModel, ScoresModel
-from safety_assess.ui.plan.review import ReviewCommands, dropped_packets
+from safety_assess.ui.plan.review import ReviewCommands, dropped_packets, load_review
+from safety_assess.ui.plan.review_columns import CONTESTED
 from safety_assess.ui.registry import Registry
 from safety_assess.ui.widgets.combos import refill
 from safety_assess.ui.widgets.tables import WrappedRows, fit_columns
 
 RELOAD_DELAY_MS = 400
+FILTERS = (("phase", "Phase"), ("band", "Band"), ("layer", "Layer"), ("status", "Status"), ("group", "Group"))
 EARLIER_DELAY_MS = 200
 
 
@@ -183,7 +185,7 @@ class PlanWindow(QMainWindow):
         page = QWidget()
         layout = QVBoxLayout(page)
         row = QHBoxLayout()
-        for field, label in (("phase", "Phase"), ("band", "Band"), ("layer", "Layer"), ("status", "Status")):
+        for field, label in FILTERS:
             combo = QComboBox()
             combo.setAccessibleName(f"Filter by {label.lower()}")
             combo.currentIndexChanged.connect(
@@ -265,7 +267,7 @@ class PlanWindow(QMainWindow):
         self.header.setText(summary.header_html(plan))
         self.heat_map.set_counts(heat_map(plan.findings), plan.bands)
         self.findings_model.set_plan(plan)
-        self.actions_model.set_plan(plan)
+        self.actions_model.set_plan(plan, load_review(self.workspace, self.assessment_id))
         self.scores_model.set_plan(plan)
         self.carried_model.set_plan(plan)
         self.tabs.setTabVisible(3, plan.comparison is not None)
@@ -279,6 +281,9 @@ class PlanWindow(QMainWindow):
             (self.carried_view, self.carried_model, 420),
         ):
             fit_columns(view, model, widest)
+        reviewed = self.actions_model.review.reviewed
+        for column in ActionsModel.REVIEW_COLUMNS:
+            self.actions_view.setColumnHidden(column, not reviewed)
         self.since_label.setText(summary.since_html(plan))
         self._select(select_key)
 
@@ -289,6 +294,7 @@ class PlanWindow(QMainWindow):
             "band": [(b.name, b.name) for b in plan.bands],
             "layer": [(fmt.words(layer), layer) for layer in sorted({a.layer or "" for a in plan.actions})],
             "status": [(fmt.words(s.value), s.value) for s in Status],
+            "group": [("Wants changed or opposes", CONTESTED)],
         }
         for field, combo in self.filters.items():
             refill(combo, ("All", None), choices[field])
