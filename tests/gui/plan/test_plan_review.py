@@ -3,22 +3,25 @@ the menu and by dropping them on the window, responses recorded; asserting on th
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtCore import QDate, QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QLabel
 
 from safety_assess.domain.records import AssessmentSummary
-from safety_assess.domain.review.model import ActionResponse, Reply, Role, Stance, Tally
+from safety_assess.domain.review.model import ActionResponse, Body, Outcome, Reply, Role, Session, Stance, Tally
 from safety_assess.reports import review_fields as names
 from safety_assess.services import reviews as rv
 from safety_assess.services.plan import PlanEditor, load_plan
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
-from safety_assess.ui.plan import review
+from safety_assess.ui.plan import decisions, review
+from safety_assess.ui.plan.decisions import DecisionAnswer, DecisionDialog
 from safety_assess.ui.plan.models import ActionsModel
 from safety_assess.ui.plan.review import ResponseAnswer
 from safety_assess.ui.plan.review_columns import comments_text, response_text, tally_sort, tally_text
@@ -183,3 +186,47 @@ def test_review_column_texts() -> None:
     assert comments_text(tally) == "Ana (parent): Too dear" and tally_sort(tally) == (1, 3)
     assert response_text(ActionResponse(action, Reply.ACCEPTED, "ignored")) == "Accepted"
     assert response_text(ActionResponse(action, Reply.DECLINED, "No money")) == "Declined: No money"
+
+
+def test_decisions_dialog_records_the_meeting_and_the_board_action(  # type: ignore[no-untyped-def]
+    qtbot, open_plan, planned, workspace: Workspace, monkeypatch, shown
+) -> None:
+    window = open_plan()
+    asked: list[DecisionDialog] = []
+
+    def ask(parent: Any, made: list[Any], today: dt.date) -> DecisionAnswer:
+        dialog = DecisionDialog(parent, made, today)
+        qtbot.addWidget(dialog)
+        asked.append(dialog)
+        answer = answers.pop(0)
+        dialog.body.setCurrentIndex(dialog.body.findData(answer["body"]))
+        dialog.date.setDate(QDate.fromString(answer["date"], "yyyy-MM-dd"))
+        dialog.outcome.setCurrentIndex(dialog.outcome.findData(answer.get("outcome")))
+        dialog.session.setCurrentIndex(dialog.session.findData(answer.get("session")))
+        for role, count in answer.get("present", {}).items():
+            dialog.members[role].setValue(count)
+        dialog.minutes.setText(answer.get("minutes", ""))
+        return dialog.result_value()
+
+    answers: list[dict[str, Any]] = [
+        {"body": Body.BOARD, "date": "2026-10-01", "outcome": Outcome.ADOPTED},  # before the assessment
+        {"body": Body.SSAG, "date": "2026-11-20", "present": {Role.PARENT: 3, Role.STUDENT: 1}},
+        {"body": Body.BOARD, "date": "2026-12-01", "outcome": Outcome.ADOPTED, "session": Session.OPEN}
+        | {"minutes": "12-4"},
+    ]
+    monkeypatch.setattr(decisions, "ask_decision", ask)
+    trigger = window.actions_by_id["plan.decision"].trigger
+    trigger()
+    [(title, message)] = shown["errors"]
+    assert title == "Decision not recorded" and "before the assessment" in message
+    assert rv.decisions(workspace, planned.id) == []
+    trigger()
+    trigger()
+    meeting, board = rv.decisions(workspace, planned.id)
+    assert (meeting.body, meeting.date, meeting.outcome) == (Body.SSAG, dt.date(2026, 11, 20), None)
+    assert meeting.members_present == {"parent": 3, "student": 1}
+    assert (board.outcome, board.session, board.minutes) == (Outcome.ADOPTED, Session.OPEN, "12-4")
+    assert rv.adopted_version(workspace, planned.id) is not None
+    recorded = asked[-1].findChild(QLabel, "decisionsMade").text()
+    assert "2026-11-20 advisory group, present: 3 parent, 1 student" in recorded
+    assert "board: adopted (open session), minutes 12-4" in window.statusBar().currentMessage()

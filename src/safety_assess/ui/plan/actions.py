@@ -90,6 +90,14 @@ PLAN_ACTIONS: tuple[ActionSpec[PlanWindow], ...] = (
         "Record the response to what the group said of the selected action: accepted, changed or declined",
     ),
     ActionSpec(
+        "plan.decision",
+        "&Decisions…",
+        "&Review",
+        lambda plan: plan.review.record_decision(),
+        None,
+        "Record the advisory group's meeting or the board's action on the plan",
+    ),
+    ActionSpec(
         "plan.reload",
         "&Reload",
         "&View",

@@ -3,6 +3,8 @@ or dropped on the window) and recording the response to what the group said of a
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QLabel,
@@ -25,6 +26,7 @@ from safety_assess.domain.review.model import PacketIdentity, Reply
 from safety_assess.services import reviews as rv
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
+from safety_assess.ui.plan import decisions
 from safety_assess.ui.plan.review_columns import ReviewView
 
 if TYPE_CHECKING:
@@ -56,10 +58,7 @@ class ResponseDialog(QDialog):
         form.addRow("Action:", shown)
         form.addRow("Response:", self.reply)
         form.addRow("Text:", self.text)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(dialogs.ok_cancel(self))
 
     def result_value(self) -> ResponseAnswer:
         return ResponseAnswer(Reply(self.reply.currentData()), self.text.toPlainText())
@@ -151,6 +150,21 @@ class ReviewCommands:
             return
         window.changed_here(select_key=action.finding_key)
         window.statusBar().showMessage("Response recorded.", 4000)
+
+    def record_decision(self) -> None:
+        """The group's meeting or the board's action, asked in the decisions dialog and checked by the service."""
+        window = self.window
+        workspace, assessment_id = window.workspace, window.assessment_id
+        answer = decisions.ask_decision(window, rv.decisions(workspace, assessment_id), dt.date.today())
+        if answer is None:
+            return
+        try:
+            made = rv.record_decision(workspace, assessment_id, **dataclasses.asdict(answer))
+        except SafetyAssessError as error:
+            dialogs.show_error(window, "Decision not recorded", str(error))
+            return
+        window.changed_here()
+        window.statusBar().showMessage(f"Recorded: {decisions.decision_line(made)}.", 8000)
 
 
 def _result_line(result: rv.RecordResult) -> str:
