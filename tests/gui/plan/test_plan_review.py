@@ -160,19 +160,25 @@ def test_tallies_comments_and_responses_beside_each_action_and_the_group_filter(
     by_id = {a.id: a.description for a in rv.plan_actions(workspace, planned.id)}
     rows = dict(zip(column(window, "Action"), column(window, "Group"), strict=True))
     assert rows == {by_id[first]: "1 support, 1 oppose", by_id[second]: "2 support", by_id[third]: "1 change"}
-    comments = dict(zip(column(window, "Action"), column(window, "Comments"), strict=True))
-    assert comments[by_id[first]] == "Ana (parent): Ana says oppose\nSam (parent): Sam says support"
+    window.tabs.setCurrentIndex(1)
+    window.actions_view.selectRow(column(window, "Action").index(by_id[first]))
+    assert window.review_detail.text() == (
+        "Group: 1 support, 1 oppose\nAna (parent): Ana says oppose\nSam (parent): Sam says support"
+    )
 
     group = window.filters["group"]
     group.setCurrentIndex(group.findData("contested"))
     assert sorted(column(window, "Action")) == sorted([by_id[first], by_id[third]])
 
-    window.tabs.setCurrentIndex(1)
     window.actions_view.selectRow(column(window, "Action").index(by_id[third]))
     monkeypatch.setattr(review, "ask_response", lambda *_args: ResponseAnswer(Reply.CHANGED, "Smaller gate"))
     window.actions_by_id["plan.respond"].trigger()
-    responses = dict(zip(column(window, "Action"), column(window, "Response"), strict=True))
-    assert responses == {by_id[first]: "", by_id[third]: "Changed: Smaller gate"}
+    window.actions_view.selectRow(column(window, "Action").index(by_id[third]))  # the table was read again
+    assert window.review_detail.text().split("\n") == [
+        "Group: 1 change",
+        "Sam (parent): Sam says change",
+        "Response: Changed: Smaller gate",
+    ]
     [response] = rv.responses(workspace, planned.id)
     assert response.action_id == third
     group.setCurrentIndex(0)

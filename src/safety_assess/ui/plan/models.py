@@ -15,7 +15,7 @@ from safety_assess.domain.scoring.coverage import answered_of, section_coverage
 from safety_assess.domain.scoring.findings import Finding
 from safety_assess.ui.models.rows import Column, RowsModel
 from safety_assess.ui.plan import format as fmt
-from safety_assess.ui.plan.review_columns import ReviewView, comments_text, response_text, tally_sort, tally_text
+from safety_assess.ui.plan.review_columns import ReviewView, tally_sort, tally_text
 
 
 class FindingsModel(RowsModel[Finding]):
@@ -64,10 +64,11 @@ width."""
 class ActionsModel(RowsModel[Action]):
     ACTION_COLUMN = 2
     """The action's description: it takes the width the other columns leave."""
-    WRAPPED_COLUMNS = (2, 3, 12, 13)
-    """The action, its finding, the group's comments and the response: read in full, wrapped."""
-    REVIEW_COLUMNS = (11, 12, 13)
-    """What the advisory group said and the response: shown once the plan has been reviewed."""
+    WRAPPED_COLUMNS = (2, 3)
+    """The action and its finding: read in full, wrapped."""
+    REVIEW_COLUMNS = (11,)
+    """The advisory group's tally: shown once the plan has been reviewed (comments and the response show below
+    the table, for the selected action: the action keeps its width)."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -112,8 +113,6 @@ class ActionsModel(RowsModel[Action]):
             ),
             Column("Funding", lambda a: a.funding),
             Column("Group", lambda a: tally_text(seen.tally(a)), lambda a: tally_sort(seen.tally(a))),
-            Column("Comments", lambda a: comments_text(seen.tally(a))),
-            Column("Response", lambda a: response_text(seen.response(a))),
         ]
         self.set_rows(plan.actions)
 

@@ -60,3 +60,14 @@ def response_text(response: ActionResponse | None) -> str:
     if response.reply is Reply.ACCEPTED or not response.text:
         return response.reply.value.capitalize()
     return f"{response.reply.value.capitalize()}: {response.text}"
+
+
+def detail_text(view: ReviewView, action: Action | None) -> str:
+    """What the group said of the selected action and the response, shown below the table."""
+    if action is None or not view.reviewed:
+        return ""
+    tally, response = view.tally(action), view.response(action)
+    parts = [f"Group: {tally_text(tally) or 'no views'}", comments_text(tally)]
+    if response is not None:
+        parts.append(f"Response: {response_text(response)}")
+    return "\n".join(part for part in parts if part)

@@ -46,7 +46,7 @@ from safety_assess.ui.plan.finding_panel import FindingPanel
 from safety_assess.ui.plan.heat_map import HeatMap
 from safety_assess.ui.plan.models import ActionsModel, CarriedModel, FindingsModel, ScoresModel
 from safety_assess.ui.plan.review import ReviewCommands, dropped_packets, load_review
-from safety_assess.ui.plan.review_columns import CONTESTED
+from safety_assess.ui.plan.review_columns import CONTESTED, detail_text
 from safety_assess.ui.registry import Registry
 from safety_assess.ui.widgets.combos import refill
 from safety_assess.ui.widgets.tables import WrappedRows, fit_columns
@@ -114,6 +114,8 @@ class PlanWindow(QMainWindow):
         self.findings_filter = FindingsFilter(self.findings_model, self)
         self.actions_filter = ActionsFilter(self.actions_model, self)
         self.header, self.totals, self.shown_total = QLabel(), QLabel(), QLabel()
+        self.review_detail = QLabel()
+        """What the group said of the selected action, and the response."""
         self.heat_map = HeatMap()
         self.panel = FindingPanel(lambda sha: shown_rendition(workspace.photo_store, sha, "thumb"))
         self.findings_view = table("findingsTable", self.findings_filter)
@@ -199,6 +201,10 @@ class PlanWindow(QMainWindow):
         layout.addLayout(row)
         _read_in_full(self.actions_view, ActionsModel.ACTION_COLUMN, ActionsModel.WRAPPED_COLUMNS)
         layout.addWidget(self.actions_view, 1)
+        self.review_detail.setObjectName("reviewDetail")
+        self.review_detail.setWordWrap(True)
+        self.review_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.review_detail)
         self.totals.setObjectName("planTotals")
         self.totals.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.totals)
@@ -216,6 +222,7 @@ class PlanWindow(QMainWindow):
     def _connect(self) -> None:
         self.heat_map.cellChosen.connect(self._cell_chosen)
         self.findings_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
+        self.actions_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_review_detail())
         self.actions_view.doubleClicked.connect(lambda index: self.commands.edit_action(self._action_at(index)))
         self.actions_filter.layoutChanged.connect(self._show_shown_total)
         self.actions_filter.rowsInserted.connect(self._show_shown_total)
@@ -284,6 +291,7 @@ class PlanWindow(QMainWindow):
         reviewed = self.actions_model.review.reviewed
         for column in ActionsModel.REVIEW_COLUMNS:
             self.actions_view.setColumnHidden(column, not reviewed)
+        self._show_review_detail()
         self.since_label.setText(summary.since_html(plan))
         self._select(select_key)
 
@@ -299,6 +307,11 @@ class PlanWindow(QMainWindow):
         for field, combo in self.filters.items():
             refill(combo, ("All", None), choices[field])
         self.actions_filter.set_filters({field: combo.currentData() for field, combo in self.filters.items()})
+
+    def _show_review_detail(self) -> None:
+        index = self.actions_view.currentIndex()
+        action = self._action_at(index) if index.isValid() else None
+        self.review_detail.setText(detail_text(self.actions_model.review, action))
 
     def _show_shown_total(self, *_args: object) -> None:
         self.shown_total.setText(summary.shown_html(self.actions_filter.shown(), self.actions_model.rowCount()))
