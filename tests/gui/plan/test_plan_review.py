@@ -72,12 +72,27 @@ def with_packet(qtbot, open_plan, planned, tmp_path: Path, monkeypatch, shown) -
     return window, out
 
 
-def test_packet_written_in_the_background_and_recorded(with_packet, planned, workspace: Workspace, shown) -> None:  # type: ignore[no-untyped-def]
+def test_packets_written_in_the_background_and_recorded(  # type: ignore[no-untyped-def]
+    qtbot, with_packet, planned, workspace: Workspace, monkeypatch, shown
+) -> None:
     window, out = with_packet
     assert shown["errors"] == []
     assert out.read_bytes().startswith(b"%PDF-")
     assert rv.review_state(workspace, planned.id).packets == 1
     assert "Review packet 1 (plan revision 1, 3 actions)" in window.statusBar().currentMessage()
+    suggested: list[Path] = []
+    public = out.with_name("public.pdf")
+
+    def ask(_parent: Any, _title: str, path: Path, _filter: str) -> Path:
+        suggested.append(path)
+        return public
+
+    monkeypatch.setattr(dialogs, "ask_save_path", ask)
+    window.actions_by_id["plan.review_packet_public"].trigger()
+    settle(qtbot, window)
+    assert suggested[0].name == "public-review-packet-LHS-2026-11-02.pdf" and public.read_bytes().startswith(b"%PDF-")
+    assert rv.review_state(workspace, planned.id).packets == 2
+    assert "Public review packet 2 (plan revision 1, 3 actions)" in window.statusBar().currentMessage()
 
 
 def test_packets_imported_by_the_menu_and_by_a_drop(  # type: ignore[no-untyped-def]

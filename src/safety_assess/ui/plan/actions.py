@@ -74,6 +74,14 @@ PLAN_ACTIONS: tuple[ActionSpec[PlanWindow], ...] = (
         "Write a fillable review packet of the plan for the advisory group (in the background)",
     ),
     ActionSpec(
+        "plan.review_packet_public",
+        "&Public review packet…",
+        "&Review",
+        lambda plan: plan.review.write_packet(public=True),
+        None,
+        "Write a fillable review packet of the public version of the plan, as the public action-plan PDF shows it",
+    ),
+    ActionSpec(
         "plan.review_import",
         "&Import filled packets…",
         "&Review",

@@ -83,11 +83,12 @@ class ReviewCommands:
     def __init__(self, window: PlanWindow) -> None:
         self.window = window
 
-    def write_packet(self) -> None:
-        """Write a review packet of the plan in the background, after asking where."""
+    def write_packet(self, public: bool = False) -> None:
+        """Write a review packet of the plan (full or public version) in the background, after asking where."""
         window = self.window
         campus = window.plan.summary.campus
-        suggested = Path.home() / f"review-packet-{campus.code}-{window.plan.summary.assessed_on}.pdf"
+        kind = "public-review-packet" if public else "review-packet"
+        suggested = Path.home() / f"{kind}-{campus.code}-{window.plan.summary.assessed_on}.pdf"
         out = dialogs.ask_save_path(window, "Write review packet", suggested, "PDF files (*.pdf)")
         if out is None:
             return
@@ -96,14 +97,15 @@ class ReviewCommands:
         def done(result: tuple[PacketIdentity, list[uuid.UUID]]) -> None:
             identity, actions = result
             window.statusBar().showMessage(
-                f"Review packet {identity.packet_no} (plan revision {identity.plan_revision}, {len(actions)} actions)"
+                f"{'Public review' if public else 'Review'} packet {identity.packet_no} "
+                f"(plan revision {identity.plan_revision}, {len(actions)} actions)"
                 f" written to {out.name}.",
                 8000,
             )
 
         window.operations.run(
             "Writing the review packet",
-            lambda _progress: rv.write_packet(workspace, assessment_id, out),
+            lambda _progress: rv.write_packet(workspace, assessment_id, out, public),
             on_done=done,
             on_error=lambda message: dialogs.show_error(window, "Review packet not written", message),
         )
