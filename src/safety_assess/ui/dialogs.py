@@ -55,7 +55,7 @@ class ChecklistChoice:
     items: int
 
 
-def _buttons(dialog: QDialog) -> QDialogButtonBox:
+def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
@@ -82,7 +82,7 @@ class NewCampusDialog(QDialog):
         self.name = _line("Campus name", "Lincoln High School")
         self.code = _line("Campus code", "LHS")
         self.address = _line("Address", "Street, city")
-        self.buttons = _buttons(self)
+        self.buttons = ok_cancel(self)
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("&Name:", self.name)
@@ -128,7 +128,7 @@ class NewAssessmentDialog(QDialog):
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.date.setAccessibleName("Assessment date")
-        self.buttons = _buttons(self)
+        self.buttons = ok_cancel(self)
         form = QFormLayout(self)
         form.addRow("&Campus:", self.campus)
         form.addRow("Check&list:", self.checklist)

@@ -36,9 +36,9 @@ class FindingsFilter(QSortFilterProxyModel):
 
 
 class ActionsFilter(QSortFilterProxyModel):
-    """Actions, sorted by any column, filtered by phase, band, layer and status (None: any)."""
+    """Actions, sorted by any column, filtered by phase, band, layer, status and what the group said (None: any)."""
 
-    FIELDS = ("phase", "band", "layer", "status")
+    FIELDS = ("phase", "band", "layer", "status", "group")
 
     def __init__(self, source: ActionsModel, parent: Any = None) -> None:
         super().__init__(parent)
@@ -63,6 +63,7 @@ class ActionsFilter(QSortFilterProxyModel):
             "band": model.finding_of(action).band(model.plan.bands).name,
             "layer": action.layer or "",
             "status": action.status.value,
+            "group": model.review.group_value(action),
         }
         return all(wanted is None or values[field] == wanted for field, wanted in self.wanted.items())
 

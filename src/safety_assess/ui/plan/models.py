@@ -15,6 +15,7 @@ from safety_assess.domain.scoring.coverage import answered_of, section_coverage
 from safety_assess.domain.scoring.findings import Finding
 from safety_assess.ui.models.rows import Column, RowsModel
 from safety_assess.ui.plan import format as fmt
+from safety_assess.ui.plan.review_columns import ReviewView, tally_sort, tally_text
 
 
 class FindingsModel(RowsModel[Finding]):
@@ -65,14 +66,19 @@ class ActionsModel(RowsModel[Action]):
     """The action's description: it takes the width the other columns leave."""
     WRAPPED_COLUMNS = (2, 3)
     """The action and its finding: read in full, wrapped."""
+    REVIEW_COLUMNS = (11,)
+    """The advisory group's tally: shown once the plan has been reviewed (comments and the response show below
+    the table, for the selected action: the action keeps its width)."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.plan: Plan | None = None
+        self.review = ReviewView()
         self._findings: dict[str, Finding] = {}
 
-    def set_plan(self, plan: Plan) -> None:
+    def set_plan(self, plan: Plan, review: ReviewView | None = None) -> None:
         self.plan = plan
+        seen = self.review = review or ReviewView()
         findings = self._findings = {f.key: f for f in plan.findings}
         order = {p.id: n for n, p in enumerate(plan.phases)}
         values = finding_values(plan.findings, plan.actions)
@@ -106,6 +112,7 @@ class ActionsModel(RowsModel[Action]):
                 True,
             ),
             Column("Funding", lambda a: a.funding),
+            Column("Group", lambda a: tally_text(seen.tally(a)), lambda a: tally_sort(seen.tally(a))),
         ]
         self.set_rows(plan.actions)
 

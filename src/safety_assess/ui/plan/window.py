@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -44,11 +45,14 @@ from safety_assess.ui.plan.filters import ActionsFilter, FindingsFilter
 from safety_assess.ui.plan.finding_panel import FindingPanel
 from safety_assess.ui.plan.heat_map import HeatMap
 from safety_assess.ui.plan.models import ActionsModel, CarriedModel, FindingsModel, ScoresModel
+from safety_assess.ui.plan.review import ReviewCommands, dropped_packets, load_review
+from safety_assess.ui.plan.review_columns import CONTESTED, detail_text
 from safety_assess.ui.registry import Registry
 from safety_assess.ui.widgets.combos import refill
 from safety_assess.ui.widgets.tables import WrappedRows, fit_columns
 
 RELOAD_DELAY_MS = 400
+FILTERS = (("phase", "Phase"), ("band", "Band"), ("layer", "Layer"), ("status", "Status"), ("group", "Group"))
 EARLIER_DELAY_MS = 200
 
 
@@ -104,11 +108,14 @@ class PlanWindow(QMainWindow):
         """The earlier assessment's plan, read once in the background; each reload compares with it."""
         self.operations = Operations(self.channel, self)
         self.commands: PlanCommands = PlanCommands(self)
+        self.review: ReviewCommands = ReviewCommands(self)
         self.findings_model, self.actions_model = FindingsModel(self), ActionsModel(self)
         self.scores_model, self.carried_model = ScoresModel(self), CarriedModel(self)
         self.findings_filter = FindingsFilter(self.findings_model, self)
         self.actions_filter = ActionsFilter(self.actions_model, self)
         self.header, self.totals, self.shown_total = QLabel(), QLabel(), QLabel()
+        self.review_detail = QLabel()
+        """What the group said of the selected action, and the response."""
         self.heat_map = HeatMap()
         self.panel = FindingPanel(lambda sha: shown_rendition(workspace.photo_store, sha, "thumb"))
         self.findings_view = table("findingsTable", self.findings_filter)
@@ -125,6 +132,7 @@ class PlanWindow(QMainWindow):
         self._show_plan()
         self.findings_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.actions_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.setAcceptDrops(True)  # filled review packets
         self.resize(1280, 800)
 
     def _load_earlier(self) -> None:
@@ -179,7 +187,7 @@ class PlanWindow(QMainWindow):
         page = QWidget()
         layout = QVBoxLayout(page)
         row = QHBoxLayout()
-        for field, label in (("phase", "Phase"), ("band", "Band"), ("layer", "Layer"), ("status", "Status")):
+        for field, label in FILTERS:
             combo = QComboBox()
             combo.setAccessibleName(f"Filter by {label.lower()}")
             combo.currentIndexChanged.connect(
@@ -193,6 +201,10 @@ class PlanWindow(QMainWindow):
         layout.addLayout(row)
         _read_in_full(self.actions_view, ActionsModel.ACTION_COLUMN, ActionsModel.WRAPPED_COLUMNS)
         layout.addWidget(self.actions_view, 1)
+        self.review_detail.setObjectName("reviewDetail")
+        self.review_detail.setWordWrap(True)
+        self.review_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.review_detail)
         self.totals.setObjectName("planTotals")
         self.totals.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.totals)
@@ -210,6 +222,7 @@ class PlanWindow(QMainWindow):
     def _connect(self) -> None:
         self.heat_map.cellChosen.connect(self._cell_chosen)
         self.findings_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
+        self.actions_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_review_detail())
         self.actions_view.doubleClicked.connect(lambda index: self.commands.edit_action(self._action_at(index)))
         self.actions_filter.layoutChanged.connect(self._show_shown_total)
         self.actions_filter.rowsInserted.connect(self._show_shown_total)
@@ -261,7 +274,7 @@ class PlanWindow(QMainWindow):
         self.header.setText(summary.header_html(plan))
         self.heat_map.set_counts(heat_map(plan.findings), plan.bands)
         self.findings_model.set_plan(plan)
-        self.actions_model.set_plan(plan)
+        self.actions_model.set_plan(plan, load_review(self.workspace, self.assessment_id))
         self.scores_model.set_plan(plan)
         self.carried_model.set_plan(plan)
         self.tabs.setTabVisible(3, plan.comparison is not None)
@@ -275,6 +288,10 @@ class PlanWindow(QMainWindow):
             (self.carried_view, self.carried_model, 420),
         ):
             fit_columns(view, model, widest)
+        reviewed = self.actions_model.review.reviewed
+        for column in ActionsModel.REVIEW_COLUMNS:
+            self.actions_view.setColumnHidden(column, not reviewed)
+        self._show_review_detail()
         self.since_label.setText(summary.since_html(plan))
         self._select(select_key)
 
@@ -285,10 +302,16 @@ class PlanWindow(QMainWindow):
             "band": [(b.name, b.name) for b in plan.bands],
             "layer": [(fmt.words(layer), layer) for layer in sorted({a.layer or "" for a in plan.actions})],
             "status": [(fmt.words(s.value), s.value) for s in Status],
+            "group": [("Wants changed or opposes", CONTESTED)],
         }
         for field, combo in self.filters.items():
             refill(combo, ("All", None), choices[field])
         self.actions_filter.set_filters({field: combo.currentData() for field, combo in self.filters.items()})
+
+    def _show_review_detail(self) -> None:
+        index = self.actions_view.currentIndex()
+        action = self._action_at(index) if index.isValid() else None
+        self.review_detail.setText(detail_text(self.actions_model.review, action))
 
     def _show_shown_total(self, *_args: object) -> None:
         self.shown_total.setText(summary.shown_html(self.actions_filter.shown(), self.actions_model.rowCount()))
@@ -343,9 +366,23 @@ class PlanWindow(QMainWindow):
     def export_report(self) -> None:
         self.registry.export_report(self, self.assessment_id, self.operations)
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_packets(_local_paths(event)):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        packets = dropped_packets(_local_paths(event))
+        if packets:
+            event.acceptProposedAction()
+            self.review.import_files(packets)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Let a running photo import finish (it commits photo by photo) and the comparison stop."""
         self._earlier_timer.stop()
         self._reload_timer.stop()
         self.operations.wait_all(60_000)
         super().closeEvent(event)
+
+
+def _local_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+    return [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
