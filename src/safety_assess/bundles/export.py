@@ -36,7 +36,7 @@ from safety_assess.keys.sealed import seal
 from safety_assess.photos.decode import PhotoError
 from safety_assess.photos.store import PhotoStore
 from safety_assess.storage.bundle_plans import assessments_carrying_plan_changes, campuses_of, plans_document
-from safety_assess.storage.bundle_reviews import reviews_document
+from safety_assess.storage.bundle_reviews import assessments_with_review_changes, reviews_document
 from safety_assess.storage.bundle_rows import assessment_document, revision_chain
 from safety_assess.storage.database import Database
 from safety_assess.storage.meta import LAST_EXPORT, changed_since, installation_id, last_export, put
@@ -276,4 +276,5 @@ def _changed(database: Database, since: dt.datetime | None) -> list[uuid.UUID]:
     """The assessments made here that changed after ``since``, and for each campus whose site plans changed (which
     travel with its assessments) its latest one."""
     changed = changed_since(database, since)
-    return changed + [i for i in assessments_carrying_plan_changes(database, since) if i not in changed]
+    changed += [i for i in assessments_carrying_plan_changes(database, since) if i not in changed]
+    return changed + [i for i in assessments_with_review_changes(database, since) if i not in changed]

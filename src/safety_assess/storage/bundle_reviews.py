@@ -59,6 +59,25 @@ def reviews_document(database: Database, assessment_id: uuid.UUID) -> dict[str, 
     return {"document_version": REVIEWS_DOCUMENT_VERSION, "assessment_id": str(assessment_id), **lists}
 
 
+def assessments_with_review_changes(database: Database, since: dt.datetime | None) -> list[uuid.UUID]:
+    """The assessments made here (not conflicting copies) with a review record saved after ``since`` (with any
+    review record when None): what carries a review recorded since the last export."""
+    own = (AssessmentRow.source_installation.is_(None), AssessmentRow.conflict_of_id.is_(None))
+    found: set[uuid.UUID] = set()
+    with database.session() as session:
+        for _, table, _ in REVIEW_LISTS:
+            if table is ActionResponseRow:
+                query = select(FindingRow.assessment_id).join(ActionRow, ActionRow.finding_id == FindingRow.id)
+                query = query.join(table, table.action_id == ActionRow.id)
+                query = query.join(AssessmentRow, AssessmentRow.id == FindingRow.assessment_id)
+            else:
+                query = select(table.assessment_id).join(AssessmentRow, AssessmentRow.id == table.assessment_id)
+            query = query.where(*own) if since is None else query.where(*own, table.updated_at > since)
+            found.update(session.scalars(query.distinct()))
+        ordered = select(AssessmentRow.id).where(AssessmentRow.id.in_(found)).order_by(AssessmentRow.started_at)
+        return list(session.scalars(ordered))
+
+
 @dataclass
 class PreparedReviews:
     """One assessment's review records, typed and checked once, before anything is written."""

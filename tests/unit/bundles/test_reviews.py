@@ -20,7 +20,13 @@ from safety_assess.bundles.verify import opened_bundle
 from safety_assess.domain.records import AssessmentSummary
 from safety_assess.domain.review.model import ActionView, FilledPacket, Role, Stance
 from safety_assess.services import reviews as rv
-from safety_assess.services.bundles import export_bundle, export_campus_pack, import_bundle
+from safety_assess.services.bundles import (
+    changed_assessments,
+    export_bundle,
+    export_campus_pack,
+    export_changed,
+    import_bundle,
+)
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.bundle_apply import ImportRefused
 from safety_assess.storage.bundle_reviews import reviews_document
@@ -115,3 +121,16 @@ def test_a_review_that_does_not_fit_refuses_the_bundle_and_nothing_is_stored(
     with pytest.raises(error, match=message):
         import_bundle(district, _tampered(bundle, workspace, reported, change), trust=always)
     assert district.assessments.list() == [] and reviews_document(district.database, reported.id) is None
+
+
+def test_a_review_recorded_since_the_last_export_sends_its_assessment_again(
+    workspace: Workspace, reported: AssessmentSummary, tmp_path: Path
+) -> None:
+    assert export_changed(workspace, tmp_path / "first.sabundle") is not None
+    assert changed_assessments(workspace)[0] == []
+    review(workspace, reported)
+    assert changed_assessments(workspace)[0] == [reported.id]
+    result = export_changed(workspace, tmp_path / "second.sabundle")
+    assert result is not None and result.assessments == [reported.id]
+    with opened_bundle(tmp_path / "second.sabundle") as verified:
+        assert list(verified.reviews) == [reported.id]
