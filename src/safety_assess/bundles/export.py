@@ -36,6 +36,7 @@ from safety_assess.keys.sealed import seal
 from safety_assess.photos.decode import PhotoError
 from safety_assess.photos.store import PhotoStore
 from safety_assess.storage.bundle_plans import assessments_carrying_plan_changes, campuses_of, plans_document
+from safety_assess.storage.bundle_reviews import assessments_with_review_changes, reviews_document
 from safety_assess.storage.bundle_rows import assessment_document, revision_chain
 from safety_assess.storage.database import Database
 from safety_assess.storage.meta import LAST_EXPORT, changed_since, installation_id, last_export, put
@@ -140,6 +141,7 @@ def _write_zip(
             result.photos += _add_assessment(source, writer, assessment_id, progress, result.warnings)
         writer.meter.at("Site plans")
         with_plans = [c for c in campuses_of(source.database, ids) if _add_plans(source, writer, c, result)]
+        with_reviews = [i for i in ids if _add_reviews(source, writer, i)]
         manifest = Manifest(
             format=FORMAT,
             format_version=FORMAT_VERSION,
@@ -153,6 +155,7 @@ def _write_zip(
             created_at=clock or dt.datetime.now(dt.UTC),
             assessments=[str(i) for i in ids],
             site_plans=[str(c) for c in with_plans],
+            reviews=[str(i) for i in with_reviews],
             entries=writer.entries,
         )
         data = manifest_bytes(manifest)
@@ -205,6 +208,16 @@ def _add_photo(source: Source, writer: _Writer, row: dict[str, Any], photo: Phot
     name = f"photos/{hashlib.sha256(made.data).hexdigest()}.{made.extension}"
     writer.add(name, made.data, compress=False)
     row["file"], row["file_kind"] = name, made.kind
+
+
+def _add_reviews(source: Source, writer: _Writer, assessment_id: uuid.UUID) -> bool:
+    """The assessment's review (plan revisions, packets, reviews, responses, decisions); False when it has none."""
+    document = reviews_document(source.database, assessment_id)
+    if document is None:
+        return False
+    text = json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    writer.add(f"reviews/{assessment_id}.json", text.encode(), compress=True)
+    return True
 
 
 def _add_plans(source: Source, writer: _Writer, campus_id: uuid.UUID, result: ExportResult) -> bool:
@@ -263,4 +276,5 @@ def _changed(database: Database, since: dt.datetime | None) -> list[uuid.UUID]:
     """The assessments made here that changed after ``since``, and for each campus whose site plans changed (which
     travel with its assessments) its latest one."""
     changed = changed_since(database, since)
-    return changed + [i for i in assessments_carrying_plan_changes(database, since) if i not in changed]
+    changed += [i for i in assessments_carrying_plan_changes(database, since) if i not in changed]
+    return changed + [i for i in assessments_with_review_changes(database, since) if i not in changed]

@@ -25,9 +25,11 @@ from safety_assess.storage.bundle_apply import (
     apply_bundle,
     prepare,
     prepare_plans,
+    prepare_reviews,
     vouch_for,
 )
 from safety_assess.storage.bundle_plans import PlansOutcome
+from safety_assess.storage.bundle_reviews import ReviewsOutcome
 from safety_assess.storage.database import Database
 
 __all__ = [
@@ -80,6 +82,8 @@ class ImportReport:
     """It came encrypted to this district."""
     plans: list[PlansOutcome] = field(default_factory=list)
     """What each campus's site plans brought."""
+    reviews: list[ReviewsOutcome] = field(default_factory=list)
+    """What each assessment's review brought."""
 
     def count(self, result: Result) -> int:
         return sum(1 for o in self.outcomes if o.result == result)
@@ -89,7 +93,8 @@ class ImportReport:
         """The file's result in one word: the most telling of its assessments' and plan records' (a conflict first,
         then added, updated, older; unchanged when all are)."""
         results = {o.result for o in self.outcomes}
-        results |= {Result.ADDED for p in self.plans if p.added} | {Result.UPDATED for p in self.plans if p.updated}
+        records: list[PlansOutcome | ReviewsOutcome] = [*self.plans, *self.reviews]
+        results |= {Result.ADDED for p in records if p.added} | {Result.UPDATED for p in records if p.updated}
         order = (Result.CONFLICT, Result.ADDED, Result.UPDATED, Result.OLDER)
         return next((r.value for r in order if r in results), Result.UNCHANGED.value)
 
@@ -100,21 +105,23 @@ class ImportReport:
 
     @property
     def already_imported(self) -> bool:
-        unchanged = all(o.result == Result.UNCHANGED for o in self.outcomes) and not self.maps_changed
+        reviewed = any(r.changed for r in self.reviews)
+        unchanged = all(o.result == Result.UNCHANGED for o in self.outcomes) and not self.maps_changed and not reviewed
         return bool(self.outcomes or self.plans) and unchanged
 
     def summary(self) -> str:
         if self.already_imported:
             return f"{self.path.name}: already imported"
         counts = ", ".join(f"{self.count(r)} {r.value}" for r in Result if self.count(r))
-        return f"{self.path.name}: {counts or 'nothing to import'} (from {self.fingerprint}){self._plans_summary()}"
+        return f"{self.path.name}: {counts or 'nothing to import'} (from {self.fingerprint}){self._records_summary()}"
 
-    def _plans_summary(self) -> str:
-        added, updated = sum(p.added for p in self.plans), sum(p.updated for p in self.plans)
-        if not (added or updated):
-            return ""
-        counts = " and ".join(f"{n} {word}" for n, word in ((added, "added"), (updated, "updated")) if n)
-        return f"; plans, markers, walls or zones: {counts}"
+    def _records_summary(self) -> str:
+        told = ""
+        for what, records in (("plans, markers, walls or zones", self.plans), ("review records", self.reviews)):
+            added, updated = sum(p.added for p in records), sum(p.updated for p in records)
+            counts = " and ".join(f"{n} {word}" for n, word in ((added, "added"), (updated, "updated")) if n)
+            told += f"; {what}: {counts}" if counts else ""
+        return told
 
 
 def import_bundle(
@@ -136,15 +143,18 @@ def import_bundle(
         with opened_bundle(plain, folder, progress, vouch) as verified:
             prepared = prepare(list(verified.documents.values()))
             plans = prepare_plans(list(verified.plans.values()))
+            reviews = prepare_reviews(list(verified.reviews.values()))
             claim = _claim(verified.manifest)
             stored = _photo_storer(store, verified)
             vouched = lambda _: True  # noqa: E731
-            applied = apply_bundle(destination.database, claim, vouched, prepared, stored, store.sync, plans)
+            applied = apply_bundle(destination.database, claim, vouched, prepared, stored, store.sync, plans, reviews)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     _after_apply(destination, applied.outcomes)
     sealed = plain != path
-    return ImportReport(path, claim.fingerprint, claim.exporter, applied.outcomes, sealed, applied.plans)
+    report = ImportReport(path, claim.fingerprint, claim.exporter, applied.outcomes, sealed, applied.plans)
+    report.reviews = applied.reviews
+    return report
 
 
 def _claim(manifest: Manifest) -> DeviceClaim:

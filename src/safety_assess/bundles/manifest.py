@@ -18,15 +18,17 @@ from safety_assess.domain.checklist.wording import plain
 from safety_assess.domain.versions import version_problem
 
 FORMAT: Final = "safety-assess-bundle"
-FORMAT_VERSION: Final = 2
-"""2 added the campuses' site plans (``site_plans``, ``site-plans/`` and ``plan-images/`` entries); 1 is read as
-a bundle without plans."""
+FORMAT_VERSION: Final = 3
+"""3 added the assessments' reviews (``reviews``, ``reviews/`` entries); 2 added the campuses' site plans
+(``site_plans``, ``site-plans/`` and ``plan-images/`` entries); 1 is read as a bundle without plans, 2 as one without
+reviews."""
 PLANS_SINCE: Final = 2
+REVIEWS_SINCE: Final = 3
 PLAN_ENTRIES: Final = ("site-plans/", "plan-images/")
 MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"
 ENTRY_PATH = re.compile(
     r"^(assessments/[0-9a-f-]{36}\.json|photos/[0-9a-f]{64}\.(jpg|jpeg|png|webp|tif|tiff|heic|heif)"
-    r"|site-plans/[0-9a-f-]{36}\.json|plan-images/[0-9a-f]{64}\.(jpg|jpeg|png))$"
+    r"|site-plans/[0-9a-f-]{36}\.json|reviews/[0-9a-f-]{36}\.json|plan-images/[0-9a-f]{64}\.(jpg|jpeg|png))$"
 )
 """The only entry names a bundle may hold besides the manifest and its signature."""
 
@@ -70,6 +72,10 @@ class Manifest(Strict):
         default_factory=list,
         description="Ids of the campuses whose site plans are inside, one site-plans/<id>.json entry each (format 2).",
     )
+    reviews: list[str] = Field(
+        default_factory=list,
+        description="Ids of the assessments whose reviews are inside, one reviews/<id>.json entry each (format 3).",
+    )
     entries: list[EntryRecord]
 
     @field_validator("created_at")
@@ -84,6 +90,11 @@ class Manifest(Strict):
         plan_entries = any(e.path.startswith(PLAN_ENTRIES) for e in self.entries)
         if self.format_version < PLANS_SINCE and (self.site_plans or plan_entries):
             raise ValueError(f"a bundle of format {self.format_version} holds no site plans")
+        reviews = any(e.path.startswith("reviews/") for e in self.entries)
+        if self.format_version < REVIEWS_SINCE and (self.reviews or reviews):
+            raise ValueError(f"a bundle of format {self.format_version} holds no reviews")
+        if not set(self.reviews) <= set(self.assessments):
+            raise ValueError("it names the reviews of an assessment it does not hold")
         return self
 
 

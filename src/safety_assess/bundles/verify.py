@@ -54,6 +54,8 @@ class VerifiedBundle:
     """Each campus's site plans document, by campus id (none in a bundle of format 1)."""
     plan_images: dict[str, VerifiedPhoto] = field(default_factory=dict)
     """Each plan image entry's name and its verified copy."""
+    reviews: dict[uuid.UUID, dict[str, Any]] = field(default_factory=dict)
+    """Each assessment's review document, by assessment id (none before format 3)."""
 
 
 Vouch = Callable[[Manifest], None]
@@ -106,6 +108,10 @@ def _verified(archive: Archive, folder: Path, progress: Progress, vouch: Vouch) 
         key = _uuid(path, text, "a campus")
         plans = partial(plans_problem, campus_id=text, images=image_names)
         bundle.plans[key] = documents.read(f"site-plans/{key}.json", f"the plans of campus {text}", plans)
+    for text in manifest.reviews:
+        key = _uuid(path, text)
+        review = partial(_review_problem, assessment_id=text)
+        bundle.reviews[key] = documents.read(f"reviews/{key}.json", f"the review of assessment {text}", review)
     for number, name in enumerate(sorted(photo_names)):
         progress.check()
         progress.report(number, len(photo_names), f"{path.name}: checking photos")
@@ -115,6 +121,16 @@ def _verified(archive: Archive, folder: Path, progress: Progress, vouch: Vouch) 
         progress.check()
         bundle.plan_images[name] = documents.plan_image(name, folder / f"plan-{number:06d}", bundle.plans.values())
     return bundle
+
+
+def _review_problem(document: Any, assessment_id: str) -> str | None:
+    """None when ``document`` is a review document of the assessment its name says (its records are checked as
+    they are typed, before anything is written)."""
+    if not isinstance(document, dict):
+        return "it is not a review document"
+    if document.get("assessment_id") != assessment_id:
+        return "it holds the review of another assessment than its name says"
+    return None
 
 
 def _signed_manifest(archive: Archive, entries: dict[str, Entry]) -> Manifest:

@@ -14,7 +14,7 @@ import hashlib
 import json
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
@@ -23,6 +23,13 @@ from sqlalchemy.orm import Session
 
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.storage.bundle_plans import PlansOutcome, PlansRefused, PreparedPlans, apply_plans, prepared_plans
+from safety_assess.storage.bundle_reviews import (
+    PreparedReviews,
+    ReviewsOutcome,
+    ReviewsRefused,
+    apply_reviews,
+    prepared_reviews,
+)
 from safety_assess.storage.bundle_rows import RowError, assessment_document_in, dump_row, load_row, plain_value
 from safety_assess.storage.database import Database
 from safety_assess.storage.orm import (
@@ -129,6 +136,14 @@ def prepare_plans(documents: list[dict[str, Any]]) -> list[PreparedPlans]:
         raise ImportRefused(str(error)) from None
 
 
+def prepare_reviews(documents: list[dict[str, Any]]) -> list[PreparedReviews]:
+    """Every assessment's review records typed for their tables; ImportRefused naming the first that does not fit."""
+    try:
+        return [prepared_reviews(document) for document in documents]
+    except ReviewsRefused as error:
+        raise ImportRefused(str(error)) from None
+
+
 def _prepared(document: dict[str, Any]) -> Prepared:
     try:
         rows = {key: [load_row(table, document[key])] for key, table in RECORDS}
@@ -146,6 +161,8 @@ class Applied:
     """Each assessment's."""
     plans: list[PlansOutcome]
     """Each campus's site plans'."""
+    reviews: list[ReviewsOutcome] = field(default_factory=list)
+    """Each assessment's review's."""
 
 
 def apply_bundle(
@@ -156,6 +173,7 @@ def apply_bundle(
     stored_photo: StoredPhoto,
     durable: Callable[[], None] = lambda: None,
     plans: Sequence[PreparedPlans] = (),
+    reviews: Sequence[PreparedReviews] = (),
 ) -> Applied:
     """Apply the prepared documents (oldest revision first), then the campuses' site plans (their images stored
     with ``stored_photo`` too), in one transaction; ImportRefused changes nothing. ``durable`` is called once every
@@ -169,11 +187,12 @@ def apply_bundle(
             plan_outcomes = [
                 apply_plans(session, one, at, stored_photo) for one, at in zip(plans, campuses, strict=True)
             ]
-        except PlansRefused as error:
+            review_outcomes = [apply_reviews(session, one) for one in reviews]
+        except (PlansRefused, ReviewsRefused) as error:
             raise ImportRefused(str(error)) from None
         session.flush()
         durable()
-    return Applied(outcomes, plan_outcomes)
+    return Applied(outcomes, plan_outcomes, review_outcomes)
 
 
 def vouch_for(database: Database, device: DeviceClaim, trust: Callable[[DeviceClaim], bool]) -> None:
