@@ -33,8 +33,9 @@ from safety_assess.services.district import DistrictOverview, district_overview,
 from safety_assess.services.settings import DISPLAY
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
-from safety_assess.ui.actions import ActionSpec, build_window_actions
+from safety_assess.ui.actions import build_window_actions
 from safety_assess.ui.changes import ChangeChannel
+from safety_assess.ui.district.actions import DISTRICT_ACTIONS
 from safety_assess.ui.district.exports import DistrictExports
 from safety_assess.ui.district.models import (
     ActionsFilterModel,
@@ -49,79 +50,6 @@ from safety_assess.ui.registry import Registry
 from safety_assess.ui.widgets.combos import refill
 from safety_assess.ui.widgets.tables import fit_columns, squeeze_into_view
 
-DISTRICT_ACTIONS: tuple[ActionSpec[DistrictWindow], ...] = (
-    ActionSpec(
-        "district.refresh",
-        "&Refresh",
-        "&District",
-        lambda district: district.reload(),
-        "F5",
-        "Read every campus's figures again",
-    ),
-    ActionSpec(
-        "district.done",
-        "Mark &done",
-        "&Actions",
-        lambda district: district.mark_done(),
-        "Ctrl+D",
-        "The selected actions are done",
-        toolbar=True,
-    ),
-    ActionSpec(
-        "district.in_progress",
-        "In &progress",
-        "&Actions",
-        lambda district: district.mark_in_progress(),
-        "Ctrl+P",
-        "Work on the selected actions has started",
-        toolbar=True,
-    ),
-    ActionSpec(
-        "district.deferred",
-        "De&ferred",
-        "&Actions",
-        lambda district: district.mark_deferred(),
-        "Ctrl+L",
-        "The selected actions are put off until later (their cost still counts)",
-        toolbar=True,
-    ),
-    ActionSpec(
-        "district.reopen",
-        "&Reopen",
-        "&Actions",
-        lambda district: district.mark_open(),
-        "Ctrl+Shift+O",
-        "The selected actions are open again",
-    ),
-    ActionSpec(
-        "district.report",
-        "E&xport district report…",
-        "&District",
-        lambda district: district.exports.report(),
-        "Ctrl+Shift+E",
-        "The district PDF: campuses ranked by risk, budget by phase and layer, trends, a page per campus",
-        toolbar=True,
-    ),
-    ActionSpec(
-        "district.pack",
-        "Export campus &pack…",
-        "&District",
-        lambda district: district.export_pack(),
-        "Ctrl+Shift+P",
-        "Back to the field: the chosen campus's latest assessment and action status, for the next walk",
-    ),
-    ActionSpec(
-        "district.maps",
-        "Site p&lans…",
-        "&District",
-        lambda district: district.open_maps(),
-        "Ctrl+M",
-        "The chosen campus's site and floor plans, as synced from the field",
-    ),
-    ActionSpec(
-        "district.close", "&Close", "&District", lambda district: district.close(), "Ctrl+W", "Close the district view"
-    ),
-)
 ANY = ""
 ACTIONS_TAB = 1
 WIDEST = 320
