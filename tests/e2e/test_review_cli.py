@@ -8,14 +8,14 @@ import uuid
 from pathlib import Path
 
 from safety_assess.base.datadir import DataDir
-from safety_assess.domain.review.model import ActionView, FilledPacket, Role, Stance
+from safety_assess.domain.review.model import ActionView, FilledPacket, PacketIdentity, Role, Stance
 from safety_assess.reports import review_fields as names
 from safety_assess.services import reviews as rv
 from safety_assess.services.workspace import Workspace
 from tests.e2e.conftest import Run
 from tests.e2e.test_plan_cli import one_line_error
 from tests.postgres import FolderDatabases
-from tests.unit.reports.review_packets import fill
+from tests.unit.reports.review_packets import fill, fill_with_qpdf
 
 
 def planned_assessment(cli: Run) -> str:
@@ -118,7 +118,13 @@ def test_packets_are_written_filled_and_imported(cli: Run, tmp_path: Path) -> No
     signed = {names.REVIEWER: "Sam Lee", names.ROLE: "/student", stance: "/oppose", comment: "Too dear"}
     sam = fill(blank, tmp_path / "sam.pdf", signed)
     ana = fill(tmp_path / "public.pdf", tmp_path / "ana.pdf", {**signed, names.REVIEWER: "Ana", stance: "/support"})
-    other = fill(blank, tmp_path / "other.pdf", {**signed, names.ASSESSMENT: str(uuid.uuid4())})
+    elsewhere = PacketIdentity(uuid.uuid4(), plan_revision=1, packet_no=1)
+    other = fill_with_qpdf(  # another assessment's packet: its identity in the hidden fields and the field names
+        sam,
+        tmp_path / "other.pdf",
+        {names.ASSESSMENT: str(elsewhere.assessment_id), f"rename:{names.REVIEWER}": names.reviewer_field(elsewhere)},
+    )
+    cy = fill(sam, tmp_path / "cy.pdf", {names.REVIEWER: "Cy", stance: f"/{names.NO_VIEW}", comment: ""})
     not_pdf = tmp_path / "notes.pdf"
     not_pdf.write_text("minutes of the meeting")
     for files, message in (
@@ -128,17 +134,18 @@ def test_packets_are_written_filled_and_imported(cli: Run, tmp_path: Path) -> No
     ):
         assert message in one_line_error(cli("review", "import", *map(str, files))), files
     assert json.loads(cli("review", "show", aid, "--json").stdout)["reviews"] == []
-    imported = cli("review", "import", str(sam), str(ana), "--json")
+    imported = cli("review", "import", str(sam), str(ana), str(cy), "--json")
     assert imported.returncode == 0, imported.stderr
     assert [(e["reviewer"], e["packet_no"], e["views"], e["replaced"]) for e in json.loads(imported.stdout)] == [
         ("Sam Lee", 1, 1, False),
         ("Ana", 2, 1, False),
+        ("Cy", 1, 0, False),  # took the view back: no stance, counted nowhere
     ]
     again = cli("review", "import", str(sam))
     assert again.returncode == 0 and "Sam Lee (student), 1 views, replacing their earlier packet" in again.stdout
     shown = json.loads(cli("review", "show", aid, "--json").stdout)
     first = next(a for a in shown["actions"] if a["id"] == action_id)
-    assert (first["counts"]["oppose"], first["counts"]["support"], first["wants_change"]) == (1, 1, True)
+    assert first["counts"] == {"support": 1, "change": 0, "defer": 0, "oppose": 1} and first["wants_change"]
     assert shown["state"]["stage"] == "responses in"
     missing = one_line_error(cli("review", "packet", aid, "--out", str(tmp_path / "nowhere" / "p.pdf")))
     assert "nowhere" in missing

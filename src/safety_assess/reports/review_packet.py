@@ -1,6 +1,7 @@
 """The review packet: the plan's summary and, per action, a form where a reviewer of the School Safety Advisory
 Group says support / change / defer / oppose and comments; the packet's identity rides in hidden fields and in the
-footer, so the answers come back to the right plan."""
+footer, so the answers come back to the right plan, and in the name of the reviewer's name field, which
+readers that drop hidden fields keep (see ``review_fields``)."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from safety_assess.reports.review_form import CheckBox, Choices, Hidden, TextBox
 PER = 1_000
 """Risk reduced per dollar is shown per this much money (a point per dollar is too small to read)."""
 HEADING_MAX = 160
-STANCES = [(s.value, s.value.capitalize()) for s in Stance]
+STANCES = [*((s.value, s.value.capitalize()) for s in Stance), (names.NO_VIEW, "No view")]
 ROLES = [(r.value, r.value.capitalize()) for r in Role]
 
 
@@ -84,7 +85,7 @@ def packet_story(identity: PacketIdentity, content: ReportContent, actions: list
         names.REVISION: str(identity.plan_revision),
         names.NUMBER: str(identity.packet_no),
     }
-    story: Story = [Hidden(hidden), *_opening(content), *_reviewer()]
+    story: Story = [Hidden(hidden), *_opening(content), *_reviewer(identity)]
     story += [para("Actions", "h1"), para(_HOW, "muted")]
     findings = {f.key: f for f in content.plan.findings}
     for action in sorted(actions, key=lambda a: _order(a, findings)):
@@ -93,7 +94,8 @@ def packet_story(identity: PacketIdentity, content: ReportContent, actions: list
 
 
 _HOW = (
-    "For each action choose support, change (say how in the comment), defer or oppose, and comment if you wish. "
+    "For each action choose support, change (say how in the comment), defer or oppose, and comment if you wish; "
+    "choose no view to take a choice back. "
     "Save the filled file and return it as you were asked. Risk is likelihood × severity (1 to 25)."
 )
 
@@ -126,11 +128,11 @@ def _opening(content: ReportContent) -> Story:
     ]
 
 
-def _reviewer() -> Story:
+def _reviewer(identity: PacketIdentity) -> Story:
     return [
         para("Reviewer", "h1"),
         para("Your name", "cell_bold"),
-        TextBox(names.REVIEWER, "Your name", 1, names.NAME_MAX),
+        TextBox(names.reviewer_field(identity), "Your name", 1, names.NAME_MAX),
         Spacer(1, 6),
         Choices(names.ROLE, ROLES, "Your role", lead="Role"),
         Spacer(1, 4),

@@ -1,26 +1,28 @@
 """Reading a filled review packet back: the form's values, whatever reader filled it (with or without the fields'
 appearance streams), into a FilledPacket; anything else is a plain ReviewError naming the file.
 
-The file is untrusted: its size is capped, pypdf's own limits stay on, and whatever pypdf raises on a damaged file
-becomes a refusal, never a traceback.
+The file is untrusted: its size is capped, the field tree's depth and size are capped and a loop in it is caught
+(``review_pdf``), and whatever pikepdf raises on a damaged file becomes a refusal, never a traceback.
+
+The packet's identity comes from its hidden fields, or, when a reader dropped them, from the name of the reviewer's
+name field (see ``review_fields``); a packet with neither is refused.
 """
 
 from __future__ import annotations
 
 import io
 import uuid
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from pypdf import PdfReader
+import pikepdf
 
 from safety_assess.domain.review.model import ActionView, FilledPacket, PacketIdentity, ReviewError, Role, Stance
 from safety_assess.reports import review_fields as names
+from safety_assess.reports.review_pdf import FIELDS_MAX, form_values
 
 SIZE_MAX = 50 * 1024 * 1024
 """A packet is a few hundred kilobytes; a larger file is refused before it is parsed."""
-FIELDS_MAX = 20_000
 OFF, ON = "off", names.CHECKED.lower()
 """Choices are read in any case ('/Support' is support)."""
 
@@ -45,42 +47,30 @@ def _pdf(path: Path) -> bytes:
 
 
 def _fields(path: Path, data: bytes) -> dict[str, Any]:
-    """Each field's full name and value (a radio group's chosen kid when the group itself holds no value)."""
+    """Each field's full name and value (a radio group's chosen widget's state when the group holds no value)."""
     try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted:
-            raise ReviewError(f"{path.name}: it is encrypted; save the packet without a password and send it again")
-        fields = reader.get_fields() or {}
-        if len(fields) > FIELDS_MAX:
-            raise ReviewError(f"{path.name}: its form has {len(fields):,} fields, more than a review packet has")
-        return {str(name): _value(field) for name, field in fields.items()}
-    except ReviewError:
-        raise
+        with pikepdf.Pdf.open(io.BytesIO(data)) as pdf:
+            if pdf.is_encrypted:
+                raise pikepdf.PasswordError
+            values = form_values(pdf)
+    except pikepdf.PasswordError:
+        raise ReviewError(
+            f"{path.name}: it is encrypted; save the packet without a password and send it again"
+        ) from None
     except Exception as error:  # a damaged or hostile file: whatever the parser meets is a refusal
         raise ReviewError(f"{path.name}: it is damaged and cannot be read as a PDF ({type(error).__name__})") from None
-
-
-def _value(field: Mapping[str, Any]) -> Any:
-    value = field.get("/V")
-    if value is not None:
-        return value
-    for kid in field.get("/Kids") or ():
-        state = kid.get_object().get("/AS")
-        if state is not None and str(state).lstrip("/").lower() != OFF:
-            return state
-    return None
+    if len(values) >= FIELDS_MAX:
+        raise ReviewError(f"{path.name}: its form has {len(values):,} fields, more than a review packet has")
+    return values
 
 
 def _packet(path: Path, values: dict[str, Any]) -> FilledPacket:
     if not values:
         raise ReviewError(f"{path.name}: it has no form; it is not a review packet")
-    if not values.keys() >= names.PACKET_FIELDS:
-        raise ReviewError(
-            f"{path.name}: the packet's own fields are missing or were renamed; it is not a review packet"
-        )
-    identity = _identity(path, values)
-    views = _views(path, values)
-    reviewer = _text(path, values, names.REVIEWER, names.NAME_MAX).strip()
+    field = _reviewer_field(path, values)
+    identity = _identity(path, values, field)
+    views = _views(path, values, field)
+    reviewer = _text(path, values, field, names.NAME_MAX).strip()
     if not reviewer and not any(view.stance for view in views):
         raise ReviewError(f"{path.name}: the packet was not filled in (no reviewer's name and no view of any action)")
     if not reviewer:
@@ -98,23 +88,43 @@ def _packet(path: Path, values: dict[str, Any]) -> FilledPacket:
     )
 
 
-def _identity(path: Path, values: dict[str, Any]) -> PacketIdentity:
+def _reviewer_field(path: Path, values: dict[str, Any]) -> str:
+    """The name of the reviewer's name field, once the packet's own fields are all there."""
+    reviewer = [name for name in values if names.is_reviewer_field(name)]
+    if len(reviewer) != 1 or not values.keys() >= names.OWN_FIELDS:
+        raise ReviewError(
+            f"{path.name}: the packet's own fields are missing or were renamed; it is not a review packet"
+        )
+    return reviewer[0]
+
+
+def _identity(path: Path, values: dict[str, Any], reviewer_field: str) -> PacketIdentity:
+    """From the hidden fields; from the reviewer's field's name when a reader dropped them. Both must agree."""
+    named = names.identity_in(reviewer_field)
+    if not all(name in values for name in names.IDENTITY):
+        if named is None:
+            raise ReviewError(
+                f"{path.name}: the packet's identity (assessment, plan revision, number) is missing; "
+                "it is not a review packet, or the program that saved it removed it"
+            )
+        return named
     try:
-        return PacketIdentity(
+        hidden = PacketIdentity(
             assessment_id=uuid.UUID(_text(path, values, names.ASSESSMENT, 100)),
             plan_revision=int(_text(path, values, names.REVISION, 20)),
             packet_no=int(_text(path, values, names.NUMBER, 20)),
         )
     except ValueError:
-        raise ReviewError(
-            f"{path.name}: the packet's identity (assessment, plan revision, number) was altered"
-        ) from None
+        hidden = None
+    if hidden is None or named not in (None, hidden):
+        raise ReviewError(f"{path.name}: the packet's identity (assessment, plan revision, number) was altered")
+    return hidden
 
 
-def _views(path: Path, values: dict[str, Any]) -> list[ActionView]:
+def _views(path: Path, values: dict[str, Any], reviewer_field: str) -> list[ActionView]:
     parts: dict[uuid.UUID, set[str]] = {}
     for name in values:
-        if name in names.PACKET_FIELDS:
+        if name in names.PACKET_FIELDS or name == reviewer_field:
             continue
         parsed = parse_or_refuse(path, name)
         parts.setdefault(parsed[0], set()).add(parsed[1])
@@ -124,7 +134,7 @@ def _views(path: Path, values: dict[str, Any]) -> list[ActionView]:
             raise ReviewError(f"{path.name}: the fields of action {action_id} are incomplete or were renamed")
         stance = _choice(path, values, names.action_field(action_id, names.STANCE), f"view of action {action_id}")
         comment = _text(path, values, names.action_field(action_id, names.COMMENT), names.COMMENT_MAX).strip()
-        views.append(ActionView(action_id, None if stance is None else _stance(path, stance, action_id), comment))
+        views.append(ActionView(action_id, _stance(path, stance, action_id), comment))
     return views
 
 
@@ -142,7 +152,10 @@ def _role(path: Path, value: str) -> Role:
         raise ReviewError(f"{path.name}: '{value}' is not a role: use one of {', '.join(Role)}") from None
 
 
-def _stance(path: Path, value: str, action_id: uuid.UUID) -> Stance:
+def _stance(path: Path, value: str | None, action_id: uuid.UUID) -> Stance | None:
+    """The view chosen; None for none, or for 'no view' (the choice that takes a view back)."""
+    if value is None or value == names.NO_VIEW:
+        return None
     try:
         return Stance(value)
     except ValueError:

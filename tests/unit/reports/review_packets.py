@@ -1,4 +1,7 @@
-"""Review packets made from the reports' assessment, and filled as PDF readers fill them."""
+"""Review packets made from the reports' assessment, and filled as PDF readers fill them: in the file's objects with
+pikepdf (values, or the chosen widgets' states alone, appearance streams removed), with qpdf's JSON update, and with
+pikepdf's form helpers (which make appearance streams). ``values`` name the reviewer's name field
+``packet_reviewer`` whatever identity its name carries."""
 
 from __future__ import annotations
 
@@ -12,9 +15,9 @@ from typing import Any
 import pikepdf
 from pikepdf import Name
 from pikepdf.form import CheckboxField, DefaultAppearanceStreamGenerator, Form, RadioButtonGroup
-from pypdf import PdfReader, PdfWriter
 
 from safety_assess.domain.review.model import PacketIdentity
+from safety_assess.reports import review_fields as names
 from safety_assess.reports.content import ReportContent, ReportOptions
 from safety_assess.reports.review_packet import write_review_packet
 from safety_assess.services.plan import load_plan
@@ -35,14 +38,44 @@ def make_packet(
 
 
 def fill(source: Path, out: Path, values: Mapping[str, str], appearances: bool = True) -> Path:
-    """Set field values as a reader does and save: with appearance streams made, or left to the reader."""
-    writer = PdfWriter(clone_from=PdfReader(source))
-    for page in writer.pages:
-        writer.update_page_form_field_values(page, dict(values), auto_regenerate=appearances)
-    writer.set_need_appearances_writer(not appearances)
-    with out.open("wb") as file:
-        writer.write(file)
+    """Set field values as a reader does and save: with appearance streams made (pikepdf's form helpers), or in the
+    fields' objects with the appearance streams removed, left to the reader to draw."""
+    if appearances:
+        return fill_with_pikepdf(source, out, values)
+    return fill_objects(source, out, values)
+
+
+def given_name(name: str) -> str:
+    """The name ``values`` give a field: the reviewer's name field is ``packet_reviewer``."""
+    return names.REVIEWER if names.is_reviewer_field(name) else name
+
+
+def fill_objects(source: Path, out: Path, values: Mapping[str, str], states_only: bool = False) -> Path:
+    """Set each field's /V (text as a string, a choice as a name) and separately each radio button's or
+    checkbox's /AS (the chosen widget on, the others off); or (``states_only``) a choice's /AS alone. Every
+    widget's appearance streams are removed, and the form asks the reader to draw them."""
+    with pikepdf.open(source) as pdf:
+        for field in pdf.Root.AcroForm.Fields:
+            value = values.get(given_name(str(field.T)))
+            widgets = list(field.get("/Kids", [field]))
+            if value is not None:
+                _set_object(field, widgets, value, states_only)
+            for widget in widgets:
+                if "/AP" in widget:
+                    del widget["/AP"]
+        pdf.Root.AcroForm.NeedAppearances = True
+        pdf.save(out)
     return out
+
+
+def _set_object(field: pikepdf.Dictionary, widgets: list[Any], value: str, states_only: bool) -> None:
+    if not value.startswith("/"):
+        field.V = pikepdf.String(value)
+        return
+    if not states_only:
+        field.V = Name(value)
+    for widget in widgets:
+        widget.AS = Name(value) if value in widget.AP.N else Name.Off
 
 
 def fill_with_qpdf(source: Path, out: Path, values: Mapping[str, str], states_only: bool = False) -> Path:
@@ -58,7 +91,7 @@ def fill_with_qpdf(source: Path, out: Path, values: Mapping[str, str], states_on
         value = entry.get("value")
         if not isinstance(value, dict) or not str(value.get("/T", "")).startswith("u:"):
             continue
-        name = value["/T"][2:]
+        name = given_name(value["/T"][2:])
         if f"rename:{name}" in values:
             changed[key] = {"value": {**value, "/T": "u:" + values[f"rename:{name}"]}}
         elif name in values:
@@ -84,8 +117,9 @@ def fill_with_pikepdf(source: Path, out: Path, values: Mapping[str, str]) -> Pat
     """Fill through qpdf's form helpers (pikepdf.form), which also make the fields' appearance streams."""
     with pikepdf.open(source) as pdf:
         form = Form(pdf, generate_appearances=DefaultAppearanceStreamGenerator)
+        fields = {given_name(name): field for name, field in form.items()}
         for name, value in values.items():
-            field = form[name]
+            field = fields[name]
             if isinstance(field, CheckboxField):
                 field.checked = value == "/Yes"
             elif isinstance(field, RadioButtonGroup):

@@ -1,4 +1,5 @@
-"""Reading filled review packets: filled by qpdf's object tools, and every kind of bad file refused plainly."""
+"""Reading filled review packets: filled by pikepdf and qpdf's object tools, a packet whose hidden identity fields a
+reader dropped, taking a view back, and every kind of bad file refused plainly."""
 
 from __future__ import annotations
 
@@ -15,7 +16,14 @@ from safety_assess.reports import review_read
 from safety_assess.reports.review_read import read_packet
 from safety_assess.services.plan import load_plan
 from safety_assess.services.workspace import Workspace
-from tests.unit.reports.review_packets import fill, fill_with_pikepdf, fill_with_qpdf, make_packet
+from tests.unit.reports.review_packets import (
+    IDENTITY,
+    fill,
+    fill_objects,
+    fill_with_pikepdf,
+    fill_with_qpdf,
+    make_packet,
+)
 
 
 @pytest.fixture
@@ -51,6 +59,82 @@ def test_a_packet_filled_with_qpdf_reads_back(blank: Path, first: uuid.UUID, sta
     packet = read_packet(fill_with_qpdf(blank, blank.with_name("qpdf.pdf"), values, states_only))
     assert (packet.reviewer, packet.role, packet.public_ok) == ("Sam Lee", Role.STUDENT, not states_only)
     assert [(v.action_id, v.stance, v.comment) for v in packet.views] == [(first, Stance.DEFER, "Après l'été. 来年")]
+
+
+@pytest.mark.parametrize("states_only", [False, True])
+def test_a_packet_filled_in_its_objects_without_appearances_reads_back(
+    blank: Path, first: uuid.UUID, states_only: bool
+) -> None:
+    stance, comment = names.action_field(first, "stance"), names.action_field(first, "comment")
+    values = signed(**{stance: "/change", comment: "Keyed, not coded.", names.PUBLIC_OK: "/Yes"})
+    filled = fill_objects(blank, blank.with_name("objects.pdf"), values, states_only)
+    with pikepdf.open(filled) as pdf:
+        assert not any("/AP" in annot for page in pdf.pages for annot in page.get("/Annots", []))
+    packet = read_packet(filled)
+    assert (packet.identity, packet.reviewer, packet.role, packet.public_ok) == (
+        IDENTITY,
+        "Sam Lee",
+        Role.STUDENT,
+        not states_only,  # the checkbox's own value stays off: it wins over its state
+    )
+    assert [(v.action_id, v.stance, v.comment) for v in packet.views] == [(first, Stance.CHANGE, "Keyed, not coded.")]
+
+
+def without_identity_fields(source: Path, out: Path, plain_reviewer: bool = False) -> Path:
+    """The packet as a reader that drops hidden read-only fields saves it: the identity fields gone from the form
+    and the pages; ``plain_reviewer`` also names the reviewer's field as packets before the identity rode there."""
+    with pikepdf.open(source) as pdf:
+        form = pdf.Root.AcroForm
+        hidden = {f.objgen for f in form.Fields if str(f.T) in names.IDENTITY}
+        assert len(hidden) == 3
+        form.Fields = pikepdf.Array([f for f in form.Fields if f.objgen not in hidden])
+        for page in pdf.pages:
+            page.Annots = pikepdf.Array([a for a in page.get("/Annots", []) if a.objgen not in hidden])
+        for field in form.Fields:
+            if plain_reviewer and names.is_reviewer_field(str(field.T)):
+                field.T = pikepdf.String(names.REVIEWER)
+        pdf.save(out)
+    return out
+
+
+def test_a_packet_whose_identity_fields_were_dropped_imports_by_its_field_names(blank: Path, first: uuid.UUID) -> None:
+    stripped = without_identity_fields(blank, blank.with_name("preview.pdf"))
+    filled = fill(stripped, blank.with_name("filled.pdf"), signed(**{names.action_field(first, "stance"): "/support"}))
+    packet = read_packet(filled)
+    assert packet.identity == IDENTITY
+    assert [(v.action_id, v.stance) for v in packet.views] == [(first, Stance.SUPPORT)]
+
+
+def test_a_packet_whose_identity_is_wholly_gone_is_refused(blank: Path) -> None:
+    stripped = without_identity_fields(blank, blank.with_name("preview.pdf"), plain_reviewer=True)
+    message = refused(fill(stripped, blank.with_name("filled.pdf"), signed()))
+    assert "the packet's identity (assessment, plan revision, number) is missing" in message
+
+
+def test_a_packet_made_before_the_identity_rode_in_a_field_name_still_imports(blank: Path) -> None:
+    old = blank.with_name("old.pdf")
+    with pikepdf.open(blank) as pdf:
+        for field in pdf.Root.AcroForm.Fields:
+            if names.is_reviewer_field(str(field.T)):
+                field.T = pikepdf.String(names.REVIEWER)
+        pdf.save(old)
+    assert read_packet(fill_with_qpdf(old, blank.with_name("f.pdf"), signed())).identity == IDENTITY
+
+
+def test_hidden_fields_that_disagree_with_the_field_names_are_refused(blank: Path) -> None:
+    filled = fill_with_qpdf(blank, blank.with_name("f.pdf"), {**signed(), names.NUMBER: "7"})
+    assert "identity (assessment, plan revision, number) was altered" in refused(filled)
+
+
+@pytest.mark.parametrize("comment", ["", "Not sure yet."])
+def test_no_view_takes_a_choice_back(blank: Path, first: uuid.UUID, comment: str) -> None:
+    stance = names.action_field(first, "stance")
+    chosen = fill(blank, blank.with_name("chosen.pdf"), signed(**{stance: "/oppose"}))
+    values = {stance: f"/{names.NO_VIEW}", names.action_field(first, "comment"): comment}
+    taken_back = read_packet(fill(chosen, blank.with_name("back.pdf"), values))
+    assert [(v.action_id, v.stance, v.comment) for v in taken_back.views] == (
+        [(first, None, comment)] if comment else []
+    )
 
 
 def test_a_packet_filled_with_qpdfs_form_helpers_reads_back(blank: Path, first: uuid.UUID) -> None:
