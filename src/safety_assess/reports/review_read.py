@@ -19,7 +19,7 @@ import pikepdf
 
 from safety_assess.domain.review.model import ActionView, FilledPacket, PacketIdentity, ReviewError, Role, Stance
 from safety_assess.reports import review_fields as names
-from safety_assess.reports.review_pdf import FIELDS_MAX, form_values
+from safety_assess.reports import review_pdf
 
 SIZE_MAX = 50 * 1024 * 1024
 """A packet is a few hundred kilobytes; a larger file is refused before it is parsed."""
@@ -52,15 +52,15 @@ def _fields(path: Path, data: bytes) -> dict[str, Any]:
         with pikepdf.Pdf.open(io.BytesIO(data)) as pdf:
             if pdf.is_encrypted:
                 raise pikepdf.PasswordError
-            values = form_values(pdf)
+            values = review_pdf.form_values(pdf)
     except pikepdf.PasswordError:
         raise ReviewError(
             f"{path.name}: it is encrypted; save the packet without a password and send it again"
         ) from None
     except Exception as error:  # a damaged or hostile file: whatever the parser meets is a refusal
         raise ReviewError(f"{path.name}: it is damaged and cannot be read as a PDF ({type(error).__name__})") from None
-    if len(values) >= FIELDS_MAX:
-        raise ReviewError(f"{path.name}: its form has {len(values):,} fields, more than a review packet has")
+    if len(values) >= review_pdf.FIELDS_MAX:
+        raise ReviewError(f"{path.name}: its form has at least {len(values):,} fields, more than a review packet has")
     return values
 
 

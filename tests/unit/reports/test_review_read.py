@@ -12,7 +12,7 @@ import pytest
 from safety_assess.domain.records import AssessmentSummary
 from safety_assess.domain.review.model import ReviewError, Role, Stance
 from safety_assess.reports import review_fields as names
-from safety_assess.reports import review_read
+from safety_assess.reports import review_pdf, review_read
 from safety_assess.reports.review_read import read_packet
 from safety_assess.services.plan import load_plan
 from safety_assess.services.workspace import Workspace
@@ -217,6 +217,23 @@ def test_a_field_that_is_its_own_kid_is_refused_not_looped_over(blank: Path) -> 
         field.Kids = pikepdf.Array([field])
         pdf.save(hostile)
     refused(hostile)
+
+
+def test_a_form_with_too_many_fields_is_refused_unread_to_the_end(blank: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(review_pdf, "FIELDS_MAX", 4)
+    assert "its form has at least 4 fields, more than a review packet has" in refused(blank)
+
+
+def test_a_field_tree_nested_too_deep_is_refused(blank: Path) -> None:
+    deep = blank.with_name("deep.pdf")
+    with pikepdf.open(blank) as pdf:
+        parent = pdf.Root.AcroForm.Fields[0]
+        for level in range(review_pdf.DEPTH_MAX + 2):
+            child = pdf.make_indirect(pikepdf.Dictionary(T=pikepdf.String(f"level{level}"), Parent=parent))
+            parent.Kids = pikepdf.Array([child])
+            parent = child
+        pdf.save(deep)
+    assert "damaged" in refused(deep)
 
 
 def test_a_file_that_is_not_a_pdf_is_refused(tmp_path: Path) -> None:
