@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 from safety_assess.base.files import writing
 from safety_assess.domain.errors import NotFoundError
 from safety_assess.domain.plan.actions import Action
+from safety_assess.domain.review.changes import CONTENT_FIELDS
 from safety_assess.domain.review.model import (
     ActionResponse,
     Body,
@@ -42,7 +43,6 @@ NAME_MAX = 200
 TEXT_MAX = 10_000
 ADOPTING = (Outcome.ADOPTED, Outcome.ADOPTED_WITH_CHANGES)
 Choice = TypeVar("Choice", Role, Reply, Body, Outcome, Session)
-CONTENT_FIELDS = ("description", "phase", "cost_low", "cost_high", "funding", "owner", "due")
 
 
 @dataclass(frozen=True)
