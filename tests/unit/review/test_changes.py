@@ -97,7 +97,7 @@ def test_the_adoptions_json_reads_back_as_actions() -> None:
             "status": "in_progress",
         }
     ]
-    (read,) = adopted_actions(entries)
+    (read,) = adopted_actions([*entries, {"description": "no id"}, {**entries[0], "id": "x"}, "not an entry"])
     assert dataclasses.replace(read, status=Status.OPEN, finding_id=None) == ADOPTED[2]
     assert (read.status, read.finding_id) == (Status.IN_PROGRESS, uuid.UUID(int=9))
     assert compare([read], [ADOPTED[2]], FINDINGS).unchanged

@@ -153,9 +153,16 @@ def _phase_costs(before: list[Action], now: list[Action]) -> dict[str, tuple[Cos
     }
 
 
-def adopted_actions(entries: Iterable[Mapping[str, Any]]) -> list[Action]:
-    """The frozen actions as the adoption stored them (plain JSON values) as Actions."""
-    return [_adopted_action(entry) for entry in entries]
+def adopted_actions(entries: Iterable[Any]) -> list[Action]:
+    """The frozen actions as the adoption stored them (plain JSON values) as Actions; an entry that cannot be read
+    as one (it came in a bundle from a later version, say) is left out rather than failing the whole comparison."""
+    actions = []
+    for entry in entries:
+        try:
+            actions.append(_adopted_action(entry))
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue
+    return actions
 
 
 def _adopted_action(entry: Mapping[str, Any]) -> Action:
