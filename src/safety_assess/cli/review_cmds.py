@@ -150,18 +150,23 @@ def _import_json(path: Path, result: RecordResult) -> dict[str, Any]:
 
 
 def show_cmd(args: argparse.Namespace) -> int:
+    from safety_assess.cli.adoption_json import since_json, since_lines
     from safety_assess.services import reviews as rv
+    from safety_assess.services.plan import load_plan
 
     with open_workspace(args) as workspace:
         assessment_id = workspace.assessments.resolve_id(args.assessment)
-        actions = rv.plan_actions(workspace, assessment_id)
+        plan = load_plan(workspace, assessment_id, compare_earlier=False)
+        actions = [a for a in plan.actions if a.id is not None]
+        since = rv.since_adopted(workspace, assessment_id, plan)
         recorded = rv.reviews(workspace, assessment_id)
         answered = {r.action_id: r for r in rv.responses(workspace, assessment_id)}
         made = rv.decisions(workspace, assessment_id)
         state = rv.review_state(workspace, assessment_id)
     counted = tallies(recorded)
     if args.json:
-        print_json(review_json(assessment_id, actions, counted, answered, recorded, made, state))
+        shown = review_json(assessment_id, actions, counted, answered, recorded, made, state)
+        print_json({**shown, "since_adopted": since_json(since)})
         return 0
     print(f"review: {state.stage}; {state.reviews} reviewer(s)")
     print_table(
@@ -171,6 +176,8 @@ def show_cmd(args: argparse.Namespace) -> int:
     for decision in made:
         outcome = decision.outcome.value if decision.outcome else "met"
         print(f"{decision.date.isoformat()} {decision.body.value}: {outcome}")
+    for line in since_lines(since, plan.phase_name):
+        print(line)
     return 0
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from safety_assess.domain.plan.assessment_plan import Plan
+from safety_assess.domain.review.changes import SinceAdopted
 from safety_assess.domain.review.model import ActionResponse, Decision, Tally
 from safety_assess.domain.sitemap.model import SiteMap
 
@@ -91,6 +92,8 @@ class ReviewContent:
     """By action."""
     decisions: list[Decision] = field(default_factory=list)
     """In date order."""
+    since: SinceAdopted | None = None
+    """What changed in the plan since the board adopted it; None when it never did."""
 
     @property
     def empty(self) -> bool:

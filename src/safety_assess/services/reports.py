@@ -117,7 +117,7 @@ def export_report(
         printer = PhotoPrinter(workspace, folder, progress, sum(map(len, photos.values())))
         try:
             content = gather(plan, options, photos, printer, _site_plans(workspace, plan, options))
-            content.review = review_content(workspace, assessment_id)
+            content.review = review_content(workspace, assessment_id, content.plan)
             printer.wait()
             progress.report(0, 1, "Laying out the report")
             with writing(workspace.data_dir, out) as partial:
@@ -130,11 +130,14 @@ def export_report(
     return ReportResult(out, pages, printer.warnings + warnings)
 
 
-def review_content(workspace: Workspace, assessment_id: uuid.UUID) -> ReviewContent:
-    """The advisory group's review of the assessment's plan, as the Review chapter prints it."""
+def review_content(workspace: Workspace, assessment_id: uuid.UUID, plan: Plan | None = None) -> ReviewContent:
+    """The advisory group's review of the assessment's plan, as the Review chapter prints it (``plan``: as loaded)."""
     found = reviews.reviews(workspace, assessment_id)
     answered = {response.action_id: response for response in reviews.responses(workspace, assessment_id)}
-    return ReviewContent(len(found), tallies(found), answered, reviews.decisions(workspace, assessment_id))
+    made = reviews.decisions(workspace, assessment_id)
+    return ReviewContent(
+        len(found), tallies(found), answered, made, reviews.since_adopted(workspace, assessment_id, plan)
+    )
 
 
 def _site_plans(workspace: Workspace, plan: Plan, options: ReportOptions) -> list[PlanPicture]:

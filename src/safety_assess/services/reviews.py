@@ -19,6 +19,8 @@ from typing import Any, TypeVar
 from safety_assess.base.files import writing
 from safety_assess.domain.errors import NotFoundError
 from safety_assess.domain.plan.actions import Action
+from safety_assess.domain.plan.assessment_plan import Plan
+from safety_assess.domain.review.changes import CONTENT_FIELDS, SinceAdopted, adopted_actions, compare
 from safety_assess.domain.review.model import (
     ActionResponse,
     Body,
@@ -42,7 +44,6 @@ NAME_MAX = 200
 TEXT_MAX = 10_000
 ADOPTING = (Outcome.ADOPTED, Outcome.ADOPTED_WITH_CHANGES)
 Choice = TypeVar("Choice", Role, Reply, Body, Outcome, Session)
-CONTENT_FIELDS = ("description", "phase", "cost_low", "cost_high", "funding", "owner", "due")
 
 
 @dataclass(frozen=True)
@@ -254,6 +255,18 @@ def adopted_version(workspace: Workspace, assessment_id: uuid.UUID) -> list[dict
     """The plan's actions as the board last adopted them (plain JSON values); None when not adopted."""
     found = workspace.reviews.adopted_version(assessment_id)
     return None if found is None else found[1]
+
+
+def since_adopted(workspace: Workspace, assessment_id: uuid.UUID, plan: Plan | None = None) -> SinceAdopted | None:
+    """What changed in the plan since the board's last adopting decision; None when the board never adopted it.
+    ``plan``: the assessment's plan as already loaded (a window's), else it is read."""
+    found = workspace.reviews.adopted_version(assessment_id)
+    if found is None:
+        return None
+    plan = plan or load_plan(workspace, assessment_id, compare_earlier=False)
+    current = [a for a in plan.actions if a.id is not None]
+    changes = compare(adopted_actions(found[1]), current, [f.key for f in plan.findings])
+    return SinceAdopted(found[0].date, changes)
 
 
 def review_state(workspace: Workspace, assessment_id: uuid.UUID) -> ReviewState:

@@ -16,6 +16,7 @@ from reportlab.platypus import PageBreak
 from safety_assess.domain.display import counted
 from safety_assess.domain.plan.actions import Action
 from safety_assess.domain.review.model import ActionResponse, Decision, Stance, Tally
+from safety_assess.reports.chapters.adoption import since_adopted_story
 from safety_assess.reports.chapters.common import Story, para, table, words
 from safety_assess.reports.content import ReportContent, ReviewContent
 
@@ -31,6 +32,7 @@ def review_chapter(content: ReportContent) -> Story:
     story: Story = [para("Review", "h1"), para(said)]
     actions = [a for a in content.plan.actions if a.id is not None and _reviewed(review, a.id)]
     story += _views(actions, review, public) + _comments(actions, review, public) + _decisions(review, public)
+    story += since_adopted_story(review.since, content.plan)
     return [*story, PageBreak()]
 
 

@@ -27,9 +27,12 @@ class Column(Generic[T]):
         sort: Callable[[T], object] | None = None,
         background: Callable[[T], str | None] | None = None,
         align_right: bool = False,
+        tooltip: Callable[[T], str] | None = None,
     ) -> None:
         self.title, self.text, self.sort = title, text, sort or text
         self.background, self.align_right = background, align_right
+        self.tooltip = tooltip
+        """The text shown on hovering a cell; by default the cell's own text (read in full when cut off)."""
 
 
 class RowsModel(QAbstractTableModel, Generic[T]):
@@ -40,7 +43,7 @@ class RowsModel(QAbstractTableModel, Generic[T]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.rows: list[T] = []
-        self._cells: list[list[tuple[str, object, QBrush | None]]] = []
+        self._cells: list[list[tuple[str, object, QBrush | None, str | None]]] = []
 
     def set_rows(self, rows: Sequence[T]) -> None:
         """Show ``rows``; every cell is worked out once here (views ask for each many times)."""
@@ -50,9 +53,10 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         self.endResetModel()
 
     @staticmethod
-    def _cell(column: Column[T], row: T) -> tuple[str, object, QBrush | None]:
+    def _cell(column: Column[T], row: T) -> tuple[str, object, QBrush | None, str | None]:
         color = column.background(row) if column.background is not None else None
-        return column.text(row), column.sort(row), QBrush(QColor(color)) if color else None
+        tip = column.tooltip(row) if column.tooltip is not None else None
+        return column.text(row), column.sort(row), QBrush(QColor(color)) if color else None, tip
 
     def titles(self) -> list[str]:
         return [column.title for column in self.columns]
@@ -78,9 +82,11 @@ class RowsModel(QAbstractTableModel, Generic[T]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        text, sort, background = self._cells[index.row()][index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        text, sort, background, tip = self._cells[index.row()][index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
             return text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return text if tip is None else tip
         if role == SORT_ROLE:
             return sort
         if role == Qt.ItemDataRole.BackgroundRole:

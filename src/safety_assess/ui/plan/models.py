@@ -14,6 +14,7 @@ from safety_assess.domain.plan.value import text as value_text
 from safety_assess.domain.scoring.coverage import answered_of, section_coverage
 from safety_assess.domain.scoring.findings import Finding
 from safety_assess.ui.models.rows import Column, RowsModel
+from safety_assess.ui.plan import adoption
 from safety_assess.ui.plan import format as fmt
 from safety_assess.ui.plan.review_columns import ReviewView, tally_sort, tally_text
 
@@ -69,6 +70,8 @@ class ActionsModel(RowsModel[Action]):
     REVIEW_COLUMNS = (11,)
     """The advisory group's tally: shown once the plan has been reviewed (comments and the response show below
     the table, for the selected action: the action keeps its width)."""
+    ADOPTED_COLUMN = 12
+    """New or changed since the board adopted the plan (the fields in the tooltip): shown once it was adopted."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -113,6 +116,11 @@ class ActionsModel(RowsModel[Action]):
             ),
             Column("Funding", lambda a: a.funding),
             Column("Group", lambda a: tally_text(seen.tally(a)), lambda a: tally_sort(seen.tally(a))),
+            Column(
+                adoption.COLUMN_TITLE,
+                lambda a: adoption.mark(seen.since, a),
+                tooltip=lambda a: adoption.mark_tip(seen.since, a, plan.phase_name),
+            ),
         ]
         self.set_rows(plan.actions)
 

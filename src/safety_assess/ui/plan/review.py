@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from safety_assess.base.jobs import Progress
 from safety_assess.domain.errors import SafetyAssessError
+from safety_assess.domain.plan.assessment_plan import Plan
 from safety_assess.domain.review.model import PacketIdentity, Reply
 from safety_assess.services import reviews as rv
 from safety_assess.services.workspace import Workspace
@@ -179,7 +180,9 @@ def _result_line(result: rv.RecordResult) -> str:
     return line
 
 
-def load_review(workspace: Workspace, assessment_id: uuid.UUID) -> ReviewView:
-    """The group's tallies and comments per action and the latest response to each."""
+def load_review(workspace: Workspace, assessment_id: uuid.UUID, plan: Plan | None = None) -> ReviewView:
+    """The group's tallies and comments per action, the latest response to each, and what changed since the board
+    adopted the plan (``plan``: as loaded)."""
     responses = {response.action_id: response for response in rv.responses(workspace, assessment_id)}
-    return ReviewView(rv.review_tallies(workspace, assessment_id), responses)
+    since = rv.since_adopted(workspace, assessment_id, plan)
+    return ReviewView(rv.review_tallies(workspace, assessment_id), responses, since)

@@ -6,6 +6,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from safety_assess.domain.plan.actions import Action
+from safety_assess.domain.review.changes import SinceAdopted
 from safety_assess.domain.review.model import ActionResponse, Reply, Stance, Tally
 
 CONTESTED = "contested"
@@ -16,6 +17,8 @@ CONTESTED = "contested"
 class ReviewView:
     tallies: dict[uuid.UUID, Tally] = field(default_factory=dict)
     responses: dict[uuid.UUID, ActionResponse] = field(default_factory=dict)
+    since: SinceAdopted | None = None
+    """What changed in the plan since the board adopted it; None when it never did."""
 
     @property
     def reviewed(self) -> bool:

@@ -37,8 +37,8 @@ from safety_assess.ui.actions import build_window_actions
 from safety_assess.ui.changes import ChangeChannel
 from safety_assess.ui.gc_pause import collection_paused
 from safety_assess.ui.operations import Operations
+from safety_assess.ui.plan import adoption, summary
 from safety_assess.ui.plan import format as fmt
-from safety_assess.ui.plan import summary
 from safety_assess.ui.plan.actions import PLAN_ACTIONS
 from safety_assess.ui.plan.commands import PlanCommands
 from safety_assess.ui.plan.filters import ActionsFilter, FindingsFilter
@@ -115,7 +115,9 @@ class PlanWindow(QMainWindow):
         self.actions_filter = ActionsFilter(self.actions_model, self)
         self.header, self.totals, self.shown_total = QLabel(), QLabel(), QLabel()
         self.review_detail = QLabel()
-        """What the group said of the selected action, and the response."""
+        """What the group said of the selected action, the response, and what changed on it since the adoption."""
+        self.adopted_line = QLabel()
+        """Since when the plan is adopted, how many actions changed since, the cost then and now."""
         self.heat_map = HeatMap()
         self.panel = FindingPanel(lambda sha: shown_rendition(workspace.photo_store, sha, "thumb"))
         self.findings_view = table("findingsTable", self.findings_filter)
@@ -205,6 +207,8 @@ class PlanWindow(QMainWindow):
         self.review_detail.setWordWrap(True)
         self.review_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.review_detail)
+        self.adopted_line.setObjectName("adoptedLine")
+        layout.addWidget(self.adopted_line)
         self.totals.setObjectName("planTotals")
         self.totals.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.totals)
@@ -274,7 +278,7 @@ class PlanWindow(QMainWindow):
         self.header.setText(summary.header_html(plan))
         self.heat_map.set_counts(heat_map(plan.findings), plan.bands)
         self.findings_model.set_plan(plan)
-        self.actions_model.set_plan(plan, load_review(self.workspace, self.assessment_id))
+        self.actions_model.set_plan(plan, load_review(self.workspace, self.assessment_id, plan))
         self.scores_model.set_plan(plan)
         self.carried_model.set_plan(plan)
         self.tabs.setTabVisible(3, plan.comparison is not None)
@@ -291,6 +295,7 @@ class PlanWindow(QMainWindow):
         reviewed = self.actions_model.review.reviewed
         for column in ActionsModel.REVIEW_COLUMNS:
             self.actions_view.setColumnHidden(column, not reviewed)
+        self._show_adopted()
         self._show_review_detail()
         self.since_label.setText(summary.since_html(plan))
         self._select(select_key)
@@ -311,7 +316,16 @@ class PlanWindow(QMainWindow):
     def _show_review_detail(self) -> None:
         index = self.actions_view.currentIndex()
         action = self._action_at(index) if index.isValid() else None
-        self.review_detail.setText(detail_text(self.actions_model.review, action))
+        view = self.actions_model.review
+        shown = (detail_text(view, action), adoption.detail(view.since, action, self.plan.phase_name))
+        self.review_detail.setText("\n".join(text for text in shown if text))
+
+    def _show_adopted(self) -> None:
+        since = self.actions_model.review.since
+        self.actions_view.setColumnHidden(ActionsModel.ADOPTED_COLUMN, since is None)
+        self.adopted_line.setText(adoption.line(since))
+        self.adopted_line.setToolTip(adoption.line_tip(since, self.plan.phase_name))
+        self.adopted_line.setVisible(since is not None)
 
     def _show_shown_total(self, *_args: object) -> None:
         self.shown_total.setText(summary.shown_html(self.actions_filter.shown(), self.actions_model.rowCount()))
