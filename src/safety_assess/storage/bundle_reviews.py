@@ -4,7 +4,8 @@ decisions) as plain JSON-ready data for sync bundles, and applied back record by
 Each record is matched by its id, else by what makes it one of a kind (a revision's number, a packet's number, the
 reviewer of a review, the action of a response): one not here is added; the same record at a higher revision, or at
 the same revision saved later, replaces ours; a record of the same kind made apart on another laptop (the same
-reviewer's packet imported on both) replaces ours when saved later. Ours, when newer, stays.
+reviewer's packet imported on both, or a packet number another of ours holds) replaces ours when saved later. Ours,
+when newer, stays.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from safety_assess.storage.bundle_rows import RowError, dump_row, load_row
@@ -147,14 +149,20 @@ def apply_reviews(session: Session, prepared: PreparedReviews) -> ReviewsOutcome
         for values in prepared.records[key]:
             if table is ActionResponseRow and values["action_id"] not in actions:
                 raise ReviewsRefused(f"response {values['id']} answers action {values['action_id']}, not here")
-            added, updated = _apply_one(session, table, kind, values)
+            try:
+                added, updated = _apply_one(session, table, kind, values)
+            except IntegrityError:
+                what = f"the review of assessment {prepared.assessment_id}: {key} record {values['id']}"
+                raise ReviewsRefused(f"{what} clashes with ours") from None
             outcome.added += added
             outcome.updated += updated
     return outcome
 
 
 def _apply_one(session: Session, table: Any, kind: tuple[str, ...], values: dict[str, Any]) -> tuple[int, int]:
-    """(1, 0) when the record was added, (0, 1) when it replaced ours, (0, 0) when ours stays."""
+    """(1, 0) when the record was added, (0, 1) when it replaced ours, (0, 0) when ours stays. A record that takes
+    a one-of-a-kind value another of ours holds (two packets whose numbers were swapped on another laptop) wins
+    that value when it was saved later: ours is dropped; else ours stays and the record is left out."""
     same = session.execute(
         select(table.id, table.revision, table.updated_at, *_owner(table)).where(table.id == values["id"])
     )
@@ -164,13 +172,14 @@ def _apply_one(session: Session, table: Any, kind: tuple[str, ...], values: dict
             raise ReviewsRefused(f"{table.__tablename__} record {values['id']} is already here, of another assessment")
         if (values["revision"], values["updated_at"]) <= (here.revision, here.updated_at):
             return 0, 0
-        session.execute(update(table).where(table.id == values["id"]).values(**values))
-        return 0, 1
     twin = _twin(session, table, kind, values)
     if twin is not None and values["updated_at"] <= twin[1]:
         return 0, 0
     if twin is not None:
         session.execute(delete(table).where(table.id == twin[0]))
+    if here is not None:
+        session.execute(update(table).where(table.id == values["id"]).values(**values))
+        return 0, 1
     session.execute(insert(table).values(**values))
     return (0, 1) if twin is not None else (1, 0)
 
@@ -178,11 +187,11 @@ def _apply_one(session: Session, table: Any, kind: tuple[str, ...], values: dict
 def _twin(
     session: Session, table: Any, kind: tuple[str, ...], values: dict[str, Any]
 ) -> tuple[uuid.UUID, dt.datetime] | None:
-    """Our record of the same kind under another id (its id and when it was saved), if any."""
+    """Our other record (not this one) of the same kind, if any: its id and when it was saved."""
     if not kind:
         return None
-    query = select(table.id, table.updated_at).where(*(getattr(table, c) == values[c] for c in kind))
-    found = session.execute(query).first()
+    same_kind = (getattr(table, c) == values[c] for c in kind)
+    found = session.execute(select(table.id, table.updated_at).where(*same_kind, table.id != values["id"])).first()
     return None if found is None else (found[0], found[1])
 
 
