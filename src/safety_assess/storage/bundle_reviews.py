@@ -117,6 +117,44 @@ def prepared_reviews(document: dict[str, Any]) -> PreparedReviews:
     return PreparedReviews(assessment_id, records)
 
 
+def copied_id(copy_id: uuid.UUID, original: uuid.UUID) -> uuid.UUID:
+    """The id a record of a bundle's assessment takes in the conflicting copy ``copy_id`` made of it: the same each
+    time, so the copy's review records find the copy's actions, and the same bundle again finds its records."""
+    return uuid.uuid5(copy_id, str(original))
+
+
+def moved_to_copy(prepared: PreparedReviews, copy_id: uuid.UUID) -> PreparedReviews:
+    """The review records of a bundle's assessment kept as the conflicting copy ``copy_id``: theirs with the
+    copy's ids (the actions they name too), so they go with the copy and leave ours alone."""
+
+    def moved(original: Any) -> str:
+        return str(copied_id(copy_id, uuid.UUID(str(original))))
+
+    try:
+        records = {
+            key: [_moved(key, values, copy_id, moved) for values in rows] for key, rows in prepared.records.items()
+        }
+    except (KeyError, ValueError, TypeError, AttributeError) as error:
+        raise ReviewsRefused(f"the review of assessment {prepared.assessment_id}: {error}") from None
+    return PreparedReviews(copy_id, records)
+
+
+def _moved(key: str, values: dict[str, Any], copy_id: uuid.UUID, moved: Any) -> dict[str, Any]:
+    values = {**values, "id": uuid.UUID(moved(values["id"]))}
+    if "assessment_id" in values:
+        values["assessment_id"] = copy_id
+    if "action_id" in values:
+        values["action_id"] = uuid.UUID(moved(values["action_id"]))
+    if key == "packets":
+        values["action_ids"] = [moved(action) for action in values["action_ids"]]
+    elif key == "reviews":
+        values["views"] = [{**view, "action_id": moved(view["action_id"])} for view in values["views"]]
+    elif key == "decisions" and values["adopted_plan"] is not None:
+        plan = values["adopted_plan"]
+        values["adopted_plan"] = [{**a, "id": moved(a["id"]), "finding_id": moved(a["finding_id"])} for a in plan]
+    return values
+
+
 def _actions_of(assessment_id: uuid.UUID) -> Any:
     """The ids of the assessment's actions, as a query."""
     return (
