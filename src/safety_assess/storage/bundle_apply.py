@@ -28,6 +28,8 @@ from safety_assess.storage.bundle_reviews import (
     ReviewsOutcome,
     ReviewsRefused,
     apply_reviews,
+    copied_id,
+    moved_to_copy,
     prepared_reviews,
 )
 from safety_assess.storage.bundle_rows import RowError, assessment_document_in, dump_row, load_row, plain_value
@@ -187,12 +189,19 @@ def apply_bundle(
             plan_outcomes = [
                 apply_plans(session, one, at, stored_photo) for one, at in zip(plans, campuses, strict=True)
             ]
-            review_outcomes = [apply_reviews(session, one) for one in reviews]
+            copies = {one.assessment_id: one.copy_id for one in outcomes if one.copy_id is not None}
+            review_outcomes = [apply_reviews(session, _with_its_assessment(one, copies)) for one in reviews]
         except (PlansRefused, ReviewsRefused) as error:
             raise ImportRefused(str(error)) from None
         session.flush()
         durable()
     return Applied(outcomes, plan_outcomes, review_outcomes)
+
+
+def _with_its_assessment(reviews: PreparedReviews, copies: dict[uuid.UUID, uuid.UUID]) -> PreparedReviews:
+    """The review as it applies: to the conflicting copy when its assessment was kept as one, else to ours."""
+    copy_id = copies.get(reviews.assessment_id)
+    return reviews if copy_id is None else moved_to_copy(reviews, copy_id)
 
 
 def vouch_for(database: Database, device: DeviceClaim, trust: Callable[[DeviceClaim], bool]) -> None:
@@ -435,11 +444,14 @@ def _replace(session: Session, local: AssessmentRow, rows: dict[str, list[Base]]
 
 
 def _insert_copy(session: Session, rows: dict[str, list[Base]], conflict_of: uuid.UUID) -> uuid.UUID:
-    """The bundle's version as a new assessment (new ids throughout), marked as conflicting with ours."""
+    """The bundle's version as a new assessment (new ids throughout, each its copied_id), marked as conflicting with
+    ours."""
+    copy_id = uuid.uuid4()
     ids: dict[uuid.UUID | None, uuid.UUID | None] = {None: None}
     for group in rows.values():
         for row in group:
-            ids[row.id] = uuid.uuid4()  # type: ignore[attr-defined]
+            ids[row.id] = copied_id(copy_id, row.id)  # type: ignore[attr-defined]
+    ids[rows["assessment"][0].id] = copy_id  # type: ignore[attr-defined]
     for key in ("assessment", *(k for k, _ in CHILDREN)):
         for row in rows[key]:
             copy = clone(row, **_remapped(row, ids))  # type: ignore[type-var]

@@ -4,7 +4,8 @@ decisions) as plain JSON-ready data for sync bundles, and applied back record by
 Each record is matched by its id, else by what makes it one of a kind (a revision's number, a packet's number, the
 reviewer of a review, the action of a response): one not here is added; the same record at a higher revision, or at
 the same revision saved later, replaces ours; a record of the same kind made apart on another laptop (the same
-reviewer's packet imported on both) replaces ours when saved later. Ours, when newer, stays.
+reviewer's packet imported on both, or a packet number another of ours holds) replaces ours when saved later. Ours,
+when newer, stays.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from safety_assess.storage.bundle_rows import RowError, dump_row, load_row
@@ -115,6 +117,44 @@ def prepared_reviews(document: dict[str, Any]) -> PreparedReviews:
     return PreparedReviews(assessment_id, records)
 
 
+def copied_id(copy_id: uuid.UUID, original: uuid.UUID) -> uuid.UUID:
+    """The id a record of a bundle's assessment takes in the conflicting copy ``copy_id`` made of it: the same each
+    time, so the copy's review records find the copy's actions, and the same bundle again finds its records."""
+    return uuid.uuid5(copy_id, str(original))
+
+
+def moved_to_copy(prepared: PreparedReviews, copy_id: uuid.UUID) -> PreparedReviews:
+    """The review records of a bundle's assessment kept as the conflicting copy ``copy_id``: theirs with the
+    copy's ids (the actions they name too), so they go with the copy and leave ours alone."""
+
+    def moved(original: Any) -> str:
+        return str(copied_id(copy_id, uuid.UUID(str(original))))
+
+    try:
+        records = {
+            key: [_moved(key, values, copy_id, moved) for values in rows] for key, rows in prepared.records.items()
+        }
+    except (KeyError, ValueError, TypeError, AttributeError) as error:
+        raise ReviewsRefused(f"the review of assessment {prepared.assessment_id}: {error}") from None
+    return PreparedReviews(copy_id, records)
+
+
+def _moved(key: str, values: dict[str, Any], copy_id: uuid.UUID, moved: Any) -> dict[str, Any]:
+    values = {**values, "id": uuid.UUID(moved(values["id"]))}
+    if "assessment_id" in values:
+        values["assessment_id"] = copy_id
+    if "action_id" in values:
+        values["action_id"] = uuid.UUID(moved(values["action_id"]))
+    if key == "packets":
+        values["action_ids"] = [moved(action) for action in values["action_ids"]]
+    elif key == "reviews":
+        values["views"] = [{**view, "action_id": moved(view["action_id"])} for view in values["views"]]
+    elif key == "decisions" and values["adopted_plan"] is not None:
+        plan = values["adopted_plan"]
+        values["adopted_plan"] = [{**a, "id": moved(a["id"]), "finding_id": moved(a["finding_id"])} for a in plan]
+    return values
+
+
 def _actions_of(assessment_id: uuid.UUID) -> Any:
     """The ids of the assessment's actions, as a query."""
     return (
@@ -147,14 +187,20 @@ def apply_reviews(session: Session, prepared: PreparedReviews) -> ReviewsOutcome
         for values in prepared.records[key]:
             if table is ActionResponseRow and values["action_id"] not in actions:
                 raise ReviewsRefused(f"response {values['id']} answers action {values['action_id']}, not here")
-            added, updated = _apply_one(session, table, kind, values)
+            try:
+                added, updated = _apply_one(session, table, kind, values)
+            except IntegrityError:
+                what = f"the review of assessment {prepared.assessment_id}: {key} record {values['id']}"
+                raise ReviewsRefused(f"{what} clashes with ours") from None
             outcome.added += added
             outcome.updated += updated
     return outcome
 
 
 def _apply_one(session: Session, table: Any, kind: tuple[str, ...], values: dict[str, Any]) -> tuple[int, int]:
-    """(1, 0) when the record was added, (0, 1) when it replaced ours, (0, 0) when ours stays."""
+    """(1, 0) when the record was added, (0, 1) when it replaced ours, (0, 0) when ours stays. A record that takes
+    a one-of-a-kind value another of ours holds (two packets whose numbers were swapped on another laptop) wins
+    that value when it was saved later: ours is dropped; else ours stays and the record is left out."""
     same = session.execute(
         select(table.id, table.revision, table.updated_at, *_owner(table)).where(table.id == values["id"])
     )
@@ -164,13 +210,14 @@ def _apply_one(session: Session, table: Any, kind: tuple[str, ...], values: dict
             raise ReviewsRefused(f"{table.__tablename__} record {values['id']} is already here, of another assessment")
         if (values["revision"], values["updated_at"]) <= (here.revision, here.updated_at):
             return 0, 0
-        session.execute(update(table).where(table.id == values["id"]).values(**values))
-        return 0, 1
     twin = _twin(session, table, kind, values)
     if twin is not None and values["updated_at"] <= twin[1]:
         return 0, 0
     if twin is not None:
         session.execute(delete(table).where(table.id == twin[0]))
+    if here is not None:
+        session.execute(update(table).where(table.id == values["id"]).values(**values))
+        return 0, 1
     session.execute(insert(table).values(**values))
     return (0, 1) if twin is not None else (1, 0)
 
@@ -178,11 +225,11 @@ def _apply_one(session: Session, table: Any, kind: tuple[str, ...], values: dict
 def _twin(
     session: Session, table: Any, kind: tuple[str, ...], values: dict[str, Any]
 ) -> tuple[uuid.UUID, dt.datetime] | None:
-    """Our record of the same kind under another id (its id and when it was saved), if any."""
+    """Our other record (not this one) of the same kind, if any: its id and when it was saved."""
     if not kind:
         return None
-    query = select(table.id, table.updated_at).where(*(getattr(table, c) == values[c] for c in kind))
-    found = session.execute(query).first()
+    same_kind = (getattr(table, c) == values[c] for c in kind)
+    found = session.execute(select(table.id, table.updated_at).where(*same_kind, table.id != values["id"])).first()
     return None if found is None else (found[0], found[1])
 
 

@@ -7,7 +7,10 @@ import datetime as dt
 import uuid
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from safety_assess.cli.district_cmds import overview_json
+from safety_assess.domain.plan.actions import Action
 from safety_assess.domain.review.model import ActionView, FilledPacket, Role, Stance
 from safety_assess.services import reviews as rv
 from safety_assess.services.assessments import record_answer, start_assessment
@@ -72,3 +75,29 @@ def test_the_overview_window_and_report_show_each_campus_review_stage(
 def test_no_review_column_before_any_review(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
     planned(workspace, "Lincoln High", "LHS")
     assert "Review" not in open_district(qtbot, workspace).campuses.titles()  # a column of blanks would crowd costs
+
+
+def test_the_review_column_is_in_sight_at_the_default_size(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    expected = four_campuses(workspace)
+    workspace.campuses.add("Washington Middle School of the Performing Arts", "WMS")
+    for summary in workspace.assessments.list():
+        plan = load_plan(workspace, summary.id)
+        finding = plan.findings[0]
+        for phase in ("immediate", "short_term", "long_term"):
+            action = Action(finding.key, f"Fix {phase}", phase, 10_000, 1_250_000)
+            PlanEditor(workspace, summary.id).add_action(finding, action, plan.phases)
+    window = open_district(qtbot, workspace)
+    assert (window.width(), window.height()) == (1280, 800)
+    table, header = window.table, window.table.horizontalHeader()
+    review = window.campuses.titles().index("Review")
+    for sorted_by in ("#", "Moderate", "Review"):
+        table.sortByColumn(window.campuses.titles().index(sorted_by), Qt.SortOrder.AscendingOrder)
+        assert header.sectionPosition(review) + header.sectionSize(review) <= table.viewport().width(), sorted_by
+        assert sum(header.sectionSize(n) for n in range(header.count())) <= table.viewport().width(), sorted_by
+    metrics = table.fontMetrics()
+    for row in range(window.campus_filter.rowCount()):
+        cell = window.campus_filter.index(row, review)
+        assert cell.data(Qt.ItemDataRole.ToolTipRole) == cell.data()  # in full as a tooltip, were it cut short
+        if cell.data() in ("responses in", "packet out", "not reviewed"):
+            assert metrics.horizontalAdvance(cell.data()) + 8 <= header.sectionSize(review), cell.data()
+    assert set(expected.values()) <= {window.campus_filter.index(r, review).data() for r in range(5)}

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, QMimeData, QPoint, Qt, QUrl
-from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QLabel
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
 from safety_assess.domain.records import AssessmentSummary
 from safety_assess.domain.review.model import ActionResponse, Body, Outcome, Reply, Role, Session, Stance, Tally
@@ -23,7 +23,7 @@ from safety_assess.ui import dialogs
 from safety_assess.ui.plan import decisions, review
 from safety_assess.ui.plan.decisions import DecisionAnswer, DecisionDialog
 from safety_assess.ui.plan.models import ActionsModel
-from safety_assess.ui.plan.review import ResponseAnswer
+from safety_assess.ui.plan.review import ResponseAnswer, ResponseDialog
 from safety_assess.ui.plan.review_columns import comments_text, response_text, tally_sort, tally_text
 from safety_assess.ui.plan.window import PlanWindow
 from tests.unit.reports.review_packets import fill
@@ -115,9 +115,74 @@ def test_packets_imported_by_the_menu_and_by_a_drop(  # type: ignore[no-untyped-
         QPoint(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
     )
     window.dropEvent(drop)
+    ignored = "Ignored notes.txt: not a PDF file; only filled review packets (PDF) are read from files dropped here."
+    assert window.statusBar().currentMessage() == ignored
     settle(qtbot, window)
-    assert shown["results"][-1] == ["Sam Lee (parent), 1 views"]
+    assert shown["results"][-1] == ["Sam Lee (parent), 1 views", ignored]
     assert dict(rv.review_tallies(workspace, planned.id)[first].counts) == {"oppose": 1, "change": 1}
+
+
+def drop_files(window: PlanWindow, paths: list[Path]) -> None:
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
+    actions = Qt.DropAction.CopyAction
+    enter = QDragEnterEvent(QPoint(10, 10), actions, data, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    window.dropEvent(QDropEvent(QPoint(10, 10), actions, data, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))
+
+
+def test_files_dropped_that_are_not_packets_are_named_and_nothing_is_read(  # type: ignore[no-untyped-def]
+    qtbot, open_plan, planned, workspace: Workspace, tmp_path: Path, shown
+) -> None:
+    window = open_plan()
+    names_ = ["minutes.docx", "agenda.txt", "photo.jpg", "budget.xlsx"]
+    drop_files(window, [tmp_path / name for name in names_])
+    assert window.statusBar().currentMessage() == (
+        "Ignored minutes.docx, agenda.txt, photo.jpg and 1 more: not PDF files; only filled review packets (PDF) "
+        "are read from files dropped here."
+    )
+    assert not window.operations.running() and shown == {"errors": [], "results": []}
+    assert rv.reviews(workspace, planned.id) == []
+
+
+def test_the_selected_action_is_kept_when_an_import_reads_the_plan_again(  # type: ignore[no-untyped-def]
+    qtbot, with_packet, planned, workspace: Workspace, tmp_path: Path, shown
+) -> None:
+    window, blank = with_packet
+    first, _, third = rv.plan_actions(workspace, planned.id)
+    window.tabs.setCurrentIndex(1)
+    window.actions_view.selectRow(column(window, "Action").index(third.description))
+    window.review.import_files([filled(blank, tmp_path / "ana.pdf", "Ana", {first.id: "oppose"})])
+    settle(qtbot, window)
+    assert shown["results"] == [["Ana (parent), 1 views"]]
+    selected = window.selected_action()
+    assert selected is not None and selected.id == third.id
+
+
+def test_responding_through_the_real_dialog(  # type: ignore[no-untyped-def]
+    qtbot, open_plan, planned, workspace: Workspace, shown
+) -> None:
+    window = open_plan()
+    window.tabs.setCurrentIndex(1)
+    window.actions_view.selectRow(1)
+    action = window.selected_action()
+    assert action is not None
+    window.actions_by_id["plan.respond"].trigger()
+    dialog = window.findChild(ResponseDialog, "responseDialog")
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    assert action.description in [label.text() for label in dialog.findChildren(QLabel)]
+    qtbot.keyClicks(dialog.reply, "D")  # the first reply starting with D: Declined
+    qtbot.keyClicks(dialog.text, "No budget this year")
+    assert rv.responses(workspace, planned.id) == []
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    [response] = rv.responses(workspace, planned.id)
+    assert (response.action_id, response.reply, response.text) == (action.id, Reply.DECLINED, "No budget this year")
+    assert window.statusBar().currentMessage() == "Response recorded."
+    selected = window.selected_action()
+    assert selected is not None and selected.id == action.id
 
 
 def test_a_refused_packet_is_one_plain_message_and_nothing_stored(  # type: ignore[no-untyped-def]
@@ -144,7 +209,7 @@ def test_responding_to_the_selected_action(  # type: ignore[no-untyped-def]
     action = window.selected_action()
     assert action is not None
     answers = iter([ResponseAnswer(Reply.DECLINED, "  "), ResponseAnswer(Reply.CHANGED, "Cheaper lock")])
-    monkeypatch.setattr(review, "ask_response", lambda _parent, _text: next(answers))
+    monkeypatch.setattr(review, "open_response", lambda _parent, _text, answered: answered(next(answers)))
     window.actions_by_id["plan.respond"].trigger()
     assert shown["errors"][0][0] == "Response not recorded" and "why it was declined" in shown["errors"][0][1]
     assert rv.responses(workspace, planned.id) == []
@@ -186,9 +251,11 @@ def test_tallies_comments_and_responses_beside_each_action_and_the_group_filter(
     assert sorted(column(window, "Action")) == sorted([by_id[first], by_id[third]])
 
     window.actions_view.selectRow(column(window, "Action").index(by_id[third]))
-    monkeypatch.setattr(review, "ask_response", lambda *_args: ResponseAnswer(Reply.CHANGED, "Smaller gate"))
+    answer = ResponseAnswer(Reply.CHANGED, "Smaller gate")
+    monkeypatch.setattr(review, "open_response", lambda _parent, _text, answered: answered(answer))
     window.actions_by_id["plan.respond"].trigger()
-    window.actions_view.selectRow(column(window, "Action").index(by_id[third]))  # the table was read again
+    selected = window.selected_action()  # the table was read again, the action still selected
+    assert selected is not None and selected.id == third
     assert window.review_detail.text().split("\n") == [
         "Group: 1 change",
         "Sam (parent): Sam says change",

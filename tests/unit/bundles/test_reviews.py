@@ -14,12 +14,14 @@ from typing import Any
 
 import pytest
 
+from safety_assess.base.datadir import DataDir
 from safety_assess.bundles.manifest import FORMAT_VERSION
 from safety_assess.bundles.safezip import BundleError
 from safety_assess.bundles.verify import opened_bundle
 from safety_assess.domain.records import AssessmentSummary
 from safety_assess.domain.review.model import ActionView, FilledPacket, Role, Stance
 from safety_assess.services import reviews as rv
+from safety_assess.services.assessments import record_answer
 from safety_assess.services.bundles import (
     changed_assessments,
     export_bundle,
@@ -28,8 +30,8 @@ from safety_assess.services.bundles import (
     import_bundle,
 )
 from safety_assess.services.workspace import Workspace
-from safety_assess.storage.bundle_apply import ImportRefused
-from safety_assess.storage.bundle_reviews import reviews_document
+from safety_assess.storage.bundle_apply import ImportRefused, Result
+from safety_assess.storage.bundle_reviews import copied_id, reviews_document
 from tests.unit.bundles.conftest import always
 from tests.unit.bundles.test_verify import Files, resign, rewrite
 
@@ -79,6 +81,38 @@ def test_a_response_changed_at_the_district_comes_back_in_the_campus_pack(
     report = import_bundle(workspace, pack, trust=always)
     assert [(r.added, r.updated) for r in report.reviews] == [(0, 1)]
     assert reviews_document(workspace.database, reported.id) == reviews_document(district.database, reported.id)
+
+
+def test_a_review_of_an_assessment_kept_as_a_conflicting_copy_goes_with_the_copy(
+    workspace: Workspace,
+    reported: AssessmentSummary,
+    district: Workspace,
+    tmp_path: Path,
+    copy_data_folder: Callable[[Workspace, Path], DataDir],
+) -> None:
+    export_bundle(workspace, [reported.id], tmp_path / "base.sabundle", clock=CLOCK)
+    import_bundle(district, tmp_path / "base.sabundle", trust=always)
+    laptop_b = copy_data_folder(workspace, tmp_path / "laptop-b")
+    record_answer(workspace, reported.id, "gate", "pass")
+    export_bundle(workspace, [reported.id], tmp_path / "a.sabundle", clock=CLOCK)
+    import_bundle(district, tmp_path / "a.sabundle")
+    other = Workspace.open(laptop_b)
+    try:
+        record_answer(other, reported.id, "gate", "flag")
+        report = import_bundle(district, reviewed_bundle(other, reported, tmp_path))
+        theirs = rv.review_tallies(other, reported.id)
+    finally:
+        other.close()
+    [outcome] = report.outcomes
+    assert outcome.result == Result.CONFLICT and outcome.copy_id is not None
+    assert [(r.assessment_id, r.added) for r in report.reviews] == [(outcome.copy_id, 5)]
+    assert reviews_document(district.database, reported.id) is None
+    tallies = rv.review_tallies(district, outcome.copy_id)
+    moved = {copied_id(outcome.copy_id, action): tally.counts for action, tally in theirs.items()}
+    assert {action: tally.counts for action, tally in tallies.items()} == moved
+    [response] = reviews_document(district.database, outcome.copy_id)["responses"]  # type: ignore[index]
+    copy_actions = {a.id for a in rv.plan_actions(district, outcome.copy_id)}
+    assert uuid.UUID(response["action_id"]) in copy_actions
 
 
 def test_a_bundle_without_reviews_names_none(workspace: Workspace, reported: AssessmentSummary, tmp_path: Path) -> None:

@@ -130,3 +130,49 @@ def test_a_review_that_does_not_fit_is_refused_and_nothing_changes(
     with pytest.raises(ReviewsRefused, match=message):
         _apply(workspace, bad)
     assert reviews_document(workspace.database, summary.id) == document
+
+
+def _two_packets(workspace: Workspace, summary: AssessmentSummary) -> dict[str, Any]:
+    rv.issue_packet(workspace, summary.id, public=True)
+    document = _document(workspace, summary.id)
+    assert sorted(p["packet_no"] for p in document["packets"]) == [1, 2]
+    return document
+
+
+def test_packets_whose_numbers_were_swapped_elsewhere_take_their_new_numbers(
+    workspace: Workspace, reviewed: tuple[AssessmentSummary, list[uuid.UUID]]
+) -> None:
+    summary, _ = reviewed
+    swapped = copy.deepcopy(_two_packets(workspace, summary))
+    for packet in swapped["packets"]:
+        packet |= {"packet_no": 3 - packet["packet_no"], "revision": 2, "updated_at": LATER}
+    _apply(workspace, swapped)
+    numbers = {p["id"]: p["packet_no"] for p in _document(workspace, summary.id)["packets"]}
+    assert numbers == {p["id"]: p["packet_no"] for p in swapped["packets"]}
+
+
+def test_a_packet_taking_a_number_a_newer_one_of_ours_holds_is_left_out(
+    workspace: Workspace, reviewed: tuple[AssessmentSummary, list[uuid.UUID]]
+) -> None:
+    summary, _ = reviewed
+    document = _two_packets(workspace, summary)
+    moved = copy.deepcopy(document)
+    first = next(p for p in moved["packets"] if p["packet_no"] == 1)
+    first |= {"packet_no": 2, "revision": 2, "updated_at": "2026-01-01T00:00:00+00:00"}
+    moved["packets"] = [first]
+    assert _apply(workspace, moved) == (0, 0)
+    assert _document(workspace, summary.id) == document
+
+
+def test_a_clash_the_matching_misses_is_refused_by_name_and_nothing_changes(
+    workspace: Workspace, reviewed: tuple[AssessmentSummary, list[uuid.UUID]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    summary, _ = reviewed
+    document = _two_packets(workspace, summary)
+    clashing = copy.deepcopy(document)
+    clashing["packets"][0] |= {"id": str(uuid.uuid4()), "updated_at": LATER}
+    clashing["reviews"][0] |= {"overall_comment": "Should not land", "revision": 5, "updated_at": LATER}
+    monkeypatch.setattr("safety_assess.storage.bundle_reviews._twin", lambda *_: None)
+    with pytest.raises(ReviewsRefused, match=f"assessment {summary.id}: packets record .* clashes with ours"):
+        _apply(workspace, clashing)
+    assert _document(workspace, summary.id) == document

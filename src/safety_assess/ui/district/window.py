@@ -54,7 +54,9 @@ ANY = ""
 ACTIONS_TAB = 1
 WIDEST = 320
 CAMPUS_COLUMN = 1
-NARROWEST_CAMPUS = 150
+NARROWEST_CAMPUS = 110
+NARROWEST_REVIEW = 100
+"""As wide as the review stages but the adoption's date ("adopted on 2…", in full as a tooltip)."""
 CHECKLIST_COLUMN = 2
 NARROWEST_CHECKLIST = 100
 HISTORY_SHARE = 100
@@ -122,6 +124,7 @@ class DistrictWindow(QMainWindow):
         self.table.setModel(self.campus_filter)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by rank: most at risk first
         self.table.selectionModel().currentRowChanged.connect(self._campus_chosen)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(lambda *_: self._refit_campus_columns())
         self.totals = QLabel()
         self.totals.setObjectName("districtTotals")
         self.totals.setWordWrap(True)
@@ -237,14 +240,22 @@ class DistrictWindow(QMainWindow):
         self.loaded.emit()
 
     def _fit_campus_columns(self) -> None:
-        """Every column in sight: the campus name gives way (shown in full below and as a tooltip), not the costs."""
-        fit_columns(self.table, self.campuses, WIDEST)
+        """Every column in sight: the titles leave room for the sort indicator only where it shows, the campus name
+        gives way (shown in full below and as a tooltip), then the review stage (a tooltip too); not the figures or
+        costs."""
+        fit_columns(self.table, self.campuses, WIDEST, tight_titles=True)
         squeeze_into_view(self.table, CAMPUS_COLUMN, NARROWEST_CAMPUS)
+        titles = self.campuses.titles()
+        if "Review" in titles:
+            squeeze_into_view(self.table, titles.index("Review"), NARROWEST_REVIEW)
+
+    def _refit_campus_columns(self) -> None:
+        if self.overview is not None:
+            self._fit_campus_columns()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self.overview is not None:
-            self._fit_campus_columns()
+        self._refit_campus_columns()
 
     def _tab_changed(self, index: int) -> None:
         if index == ACTIONS_TAB and self._actions_stale:

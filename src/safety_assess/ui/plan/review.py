@@ -6,10 +6,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from safety_assess.base.jobs import Progress
 from safety_assess.domain.errors import SafetyAssessError
+from safety_assess.domain.plan.actions import Action
 from safety_assess.domain.plan.assessment_plan import Plan
 from safety_assess.domain.review.model import PacketIdentity, Reply
 from safety_assess.services import reviews as rv
@@ -65,9 +68,13 @@ class ResponseDialog(QDialog):
         return ResponseAnswer(Reply(self.reply.currentData()), self.text.toPlainText())
 
 
-def ask_response(parent: QWidget | None, description: str) -> ResponseAnswer | None:
+def open_response(parent: QWidget, description: str, answered: Callable[[ResponseAnswer], None]) -> None:
+    """The response dialog, shown over the window without waiting: ``answered`` gets the answer once accepted."""
     dialog = ResponseDialog(parent, description)
-    return dialog.result_value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    dialog.setObjectName("responseDialog")
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.accepted.connect(lambda: answered(dialog.result_value()))
+    dialog.open()
 
 
 def ask_packet_files(parent: QWidget | None) -> list[Path]:
@@ -75,9 +82,15 @@ def ask_packet_files(parent: QWidget | None) -> list[Path]:
     return [Path(name) for name in names]
 
 
-def dropped_packets(paths: list[Path]) -> list[Path]:
-    """The PDF files among dropped paths (others are left to the window's other drops)."""
-    return [path for path in paths if path.suffix.lower() == ".pdf"]
+def dropped_packets(paths: list[Path]) -> tuple[list[Path], str]:
+    """The PDF files among dropped paths, and what says which others were ignored and why ('' when none were)."""
+    others = [path.name for path in paths if path.suffix.lower() != ".pdf"]
+    if not others:
+        return paths, ""
+    named = ", ".join(others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "")
+    why = "not PDF files" if len(others) > 1 else "not a PDF file"
+    note = f"Ignored {named}: {why}; only filled review packets (PDF) are read from files dropped here."
+    return [path for path in paths if path.suffix.lower() == ".pdf"], note
 
 
 class ReviewCommands:
@@ -116,7 +129,15 @@ class ReviewCommands:
         if paths:
             self.import_files(paths)
 
-    def import_files(self, paths: list[Path]) -> None:
+    def import_dropped(self, paths: list[Path]) -> None:
+        """Import the filled packets among dropped files; the others named in the status bar and in the results."""
+        packets, ignored = dropped_packets(paths)
+        if ignored:
+            self.window.statusBar().showMessage(ignored, 15000)
+        if packets:
+            self.import_files(packets, ignored)
+
+    def import_files(self, paths: list[Path], ignored: str = "") -> None:
         """Read and record filled packets in the background: every one checked before any is stored."""
         window, workspace = self.window, self.window.workspace
 
@@ -127,7 +148,7 @@ class ReviewCommands:
 
         def done(results: list[rv.RecordResult]) -> None:
             window.reload()
-            lines = [_result_line(result) for result in results]
+            lines = [_result_line(result) for result in results] + ([ignored] if ignored else [])
             dialogs.show_import_results(window, lines, len(results), 0)
 
         window.operations.run(
@@ -143,9 +164,11 @@ class ReviewCommands:
         if action is None or action.id is None:
             window.statusBar().showMessage("Select an action first.", 5000)
             return
-        answer = ask_response(window, action.description)
-        if answer is None:
-            return
+        open_response(window, action.description, lambda answer: self._respond(action, answer))
+
+    def _respond(self, action: Action, answer: ResponseAnswer) -> None:
+        window = self.window
+        assert action.id is not None
         try:
             rv.respond(window.workspace, action.id, answer.reply, answer.text)
         except SafetyAssessError as error:

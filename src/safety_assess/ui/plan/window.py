@@ -45,8 +45,9 @@ from safety_assess.ui.plan.filters import ActionsFilter, FindingsFilter
 from safety_assess.ui.plan.finding_panel import FindingPanel
 from safety_assess.ui.plan.heat_map import HeatMap
 from safety_assess.ui.plan.models import ActionsModel, CarriedModel, FindingsModel, ScoresModel
-from safety_assess.ui.plan.review import ReviewCommands, dropped_packets, load_review
+from safety_assess.ui.plan.review import ReviewCommands, load_review
 from safety_assess.ui.plan.review_columns import CONTESTED, detail_text
+from safety_assess.ui.plan.selection import choose_again, chosen_action
 from safety_assess.ui.registry import Registry
 from safety_assess.ui.widgets.combos import refill
 from safety_assess.ui.widgets.tables import WrappedRows, fit_columns
@@ -259,8 +260,11 @@ class PlanWindow(QMainWindow):
         self.channel.publish(Changes(plans=frozenset({self.assessment_id})), self)
 
     def reload(self, select_key: str | None = None, select_id: uuid.UUID | None = None) -> None:
-        """Read the plan again (after a change here or in the walkthrough), keeping the selected finding."""
+        """Read the plan again (after a change here or in the walkthrough), keeping the selected finding and
+        actions."""
         current = self.current_finding()
+        panel = self.panel.actions_view, self.panel.actions_model.row
+        chosen = chosen_action(self.actions_view, self._action_at), chosen_action(*panel)
         with collection_paused():
             try:
                 self.plan = with_comparison(load_plan(self.workspace, self.assessment_id, False), self.earlier)
@@ -270,6 +274,8 @@ class PlanWindow(QMainWindow):
             if select_id is not None:
                 select_key = next((f.key for f in self.plan.findings if f.id == select_id), select_key)
             self._show_plan(select_key or (current.key if current else None))
+            choose_again(self.actions_view, self._action_at, chosen[0])
+            choose_again(*panel, chosen[1])
 
     def _show_plan(self, select_key: str | None = None) -> None:
         plan = self.plan
@@ -381,14 +387,14 @@ class PlanWindow(QMainWindow):
         self.registry.export_report(self, self.assessment_id, self.operations)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if dropped_packets(_local_paths(event)):
+        if _local_paths(event):  # any files: those not filled packets are named when dropped
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        packets = dropped_packets(_local_paths(event))
-        if packets:
+        paths = _local_paths(event)
+        if paths:
             event.acceptProposedAction()
-            self.review.import_files(packets)
+            self.review.import_dropped(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Let a running photo import finish (it commits photo by photo) and the comparison stop."""

@@ -17,17 +17,26 @@ TEXT_MARGINS = 10
 ROW_PADDING = 8
 
 
-def fit_columns(view: QTableView, model: RowsModel[Any], widest: int) -> None:
+SORTED_TITLE_PADDING = 24
+"""Room beside a column's title for the margins and the sort indicator."""
+TITLE_PADDING = 12
+"""Room beside a title without the sort indicator: the margins and a little air."""
+
+
+def fit_columns(view: QTableView, model: RowsModel[Any], widest: int, tight_titles: bool = False) -> None:
     """Columns as wide as their title and the first rows' text, none wider than ``widest`` (long text shows in
-    full as a tooltip). Measured here from the model's texts: Qt's own fitting asks the model for every cell and
-    role, which takes most of the opening time of a long plan."""
+    full as a tooltip); with ``tight_titles``, only the sorted column leaves room for the sort indicator (fit the
+    columns again when the sort changes). Measured here from the model's texts: Qt's own fitting asks the model
+    for every cell and role, which takes most of the opening time of a long plan."""
     metrics = view.fontMetrics()
     bold = QFontMetrics(view.horizontalHeader().font())
     header = view.horizontalHeader()
     for column, title in enumerate(model.titles()):
         texts = model.column_texts(column, FIT_SAMPLE_ROWS)
         title_width = max(bold.horizontalAdvance(line) for line in title.split("\n"))  # a title may take two lines
-        width = max([title_width + 24, *(metrics.horizontalAdvance(t) + 14 for t in texts)])
+        sorted_here = not tight_titles or column == header.sortIndicatorSection()
+        title_width += SORTED_TITLE_PADDING if sorted_here else TITLE_PADDING
+        width = max([title_width, *(metrics.horizontalAdvance(t) + 14 for t in texts)])
         header.resizeSection(column, min(width, widest))
 
 
