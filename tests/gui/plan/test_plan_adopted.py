@@ -93,3 +93,22 @@ def test_changes_since_the_adoption_are_shown_beside_the_actions(  # type: ignor
     )
     others = [a for a in window.plan.actions if a.id != lock.id]
     assert all(cell(window, a) == "" for a in others)
+
+
+def test_the_review_columns_stay_in_view_at_1280_pixels(  # type: ignore[no-untyped-def]
+    qtbot, open_plan, planned: AssessmentSummary, monkeypatch
+) -> None:
+    window = open_plan()
+    window.resize(1280, 800)
+    window.show()
+    window.tabs.setCurrentIndex(1)
+    board = DecisionAnswer(Body.BOARD, dt.date(2026, 12, 1), Outcome.ADOPTED)
+    monkeypatch.setattr(decisions, "ask_decision", lambda *_args: board)
+    window.actions_by_id["plan.decision"].trigger()
+    view, header = window.actions_view, window.actions_view.horizontalHeader()
+    qtbot.waitUntil(lambda: not view.isColumnHidden(COLUMN))
+    risk, group = header.visualIndex(ActionsModel.RISK_COLUMN), header.visualIndex(ActionsModel.REVIEW_COLUMNS[0])
+    assert (group, header.visualIndex(COLUMN)) == (risk + 1, risk + 2)  # beside the risk, before layer and costs
+    right = header.sectionViewportPosition(COLUMN) + header.sectionSize(COLUMN)
+    assert right <= view.viewport().width()
+    assert header.sectionSize(ActionsModel.ACTION_COLUMN) >= ActionsModel.FINDING_WIDTH  # the action stays readable

@@ -9,7 +9,7 @@ from safety_assess.domain.plan.actions import Action
 from safety_assess.domain.review.change_text import PhaseName, change_text, counts_text, summary_text
 from safety_assess.domain.review.changes import FIELD_NAMES, ChangedAction, SinceAdopted
 
-COLUMN_TITLE = "Since adopted"
+COLUMN_TITLE = "Since\nadopted"
 
 
 def mark(since: SinceAdopted | None, action: Action) -> str:

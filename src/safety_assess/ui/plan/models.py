@@ -57,7 +57,7 @@ class FindingsModel(RowsModel[Finding]):
         return columns
 
 
-VALUE_TITLE = "Risk cut per 1k"
+VALUE_TITLE = "Risk cut\nper 1k"
 """Risk reduced per 1,000 of money (plan.value.PER), in the currency of the costs; short, so the action keeps its
 width."""
 
@@ -65,12 +65,17 @@ width."""
 class ActionsModel(RowsModel[Action]):
     ACTION_COLUMN = 2
     """The action's description: it takes the width the other columns leave."""
+    ACTION_WIDTH, FINDING_COLUMN, FINDING_WIDTH = 240, 3, 130
+    """The width the action keeps where it can: the finding (wrapped too) narrows down to its own for it."""
+    RISK_COLUMN = 4
     WRAPPED_COLUMNS = (2, 3)
     """The action and its finding: read in full, wrapped."""
     REVIEW_COLUMNS = (11,)
     """The advisory group's tally: shown once the plan has been reviewed (comments and the response show below
     the table, for the selected action: the action keeps its width)."""
     ADOPTED_COLUMN = 12
+    BESIDE_RISK = (11, 12)
+    """Shown right after the risk (the view moves them; the model's order stays): in view at 1280 px."""
     """New or changed since the board adopted the plan (the fields in the tooltip): shown once it was adopted."""
 
     def __init__(self, parent: Any = None) -> None:
@@ -105,7 +110,7 @@ class ActionsModel(RowsModel[Action]):
             Column("Owner", lambda a: a.owner),
             Column("Due", lambda a: a.due.isoformat() if a.due else "", lambda a: a.due.isoformat() if a.due else "~"),
             Column(
-                "Estimated cost", lambda a: fmt.cost_range(a.cost_low, a.cost_high), lambda a: a.cost_high, None, True
+                "Estimated\ncost", lambda a: fmt.cost_range(a.cost_low, a.cost_high), lambda a: a.cost_high, None, True
             ),
             Column(
                 VALUE_TITLE,  # ascending: free reductions, then the best buys, unknown last

@@ -39,6 +39,7 @@ from safety_assess.ui.gc_pause import collection_paused
 from safety_assess.ui.operations import Operations
 from safety_assess.ui.plan import adoption, summary
 from safety_assess.ui.plan import format as fmt
+from safety_assess.ui.plan.action_columns import ActionColumns
 from safety_assess.ui.plan.actions import PLAN_ACTIONS
 from safety_assess.ui.plan.commands import PlanCommands
 from safety_assess.ui.plan.filters import ActionsFilter, FindingsFilter
@@ -123,6 +124,7 @@ class PlanWindow(QMainWindow):
         self.panel = FindingPanel(lambda sha: shown_rendition(workspace.photo_store, sha, "thumb"))
         self.findings_view = table("findingsTable", self.findings_filter)
         self.actions_view = table("actionsTable", self.actions_filter)
+        self.action_columns = ActionColumns(self.actions_view, self.actions_model)
         self.scores_view = table("scoresTable", self.scores_model, sortable=False)
         self.carried_view = table("carriedTable", self.carried_model, sortable=False)
         self.filters: dict[str, QComboBox] = {}
@@ -293,7 +295,6 @@ class PlanWindow(QMainWindow):
         self._show_shown_total()
         for view, model, widest in (
             (self.findings_view, self.findings_model, 300),
-            (self.actions_view, self.actions_model, 200),
             (self.scores_view, self.scores_model, 400),
             (self.carried_view, self.carried_model, 420),
         ):
@@ -302,6 +303,7 @@ class PlanWindow(QMainWindow):
         for column in ActionsModel.REVIEW_COLUMNS:
             self.actions_view.setColumnHidden(column, not reviewed)
         self._show_adopted()
+        self.action_columns.fit()
         self._show_review_detail()
         self.since_label.setText(summary.since_html(plan))
         self._select(select_key)
