@@ -92,8 +92,8 @@ class Pick(StrEnum):
 def pick(name: str, ours: Any, our_stamps: Stamps, theirs: Any, their_stamps: Stamps) -> Pick:
     """Which value of the field the merge keeps."""
     a, b = our_stamps.fields.get(name), their_stamps.fields.get(name)
-    if a == b:
-        return Pick.SAME if ours == theirs or a is not None else Pick.CLASH
+    if a == b:  # the same edit, or none (as old as the record): a different value is a clash (a copied data folder)
+        return Pick.SAME if ours == theirs else Pick.CLASH
     if b is None or our_stamps.saw(b, name):
         return Pick.OURS
     if a is None or their_stamps.saw(a, name):
