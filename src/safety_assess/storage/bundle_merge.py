@@ -22,6 +22,7 @@ from sqlalchemy import ColumnElement, delete, select, update
 from sqlalchemy.orm import Session
 
 from safety_assess.domain.merge import Merged, Side, Stamps, Tombstone, deletion_wins, merge
+from safety_assess.storage.bundle_rows import plain_value
 from safety_assess.storage.edit_stamps import COMPANIONS, merged_fields
 from safety_assess.storage.orm import (
     ActionRow,
@@ -216,6 +217,7 @@ class Merger:
         revision: int,
         listed: MergeConflictRow | None,
     ) -> None:
+        value = plain_value(value)
         if listed is not None and (listed.theirs, listed.their_installation) == (value, who):
             return
         if listed is None:

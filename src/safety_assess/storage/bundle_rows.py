@@ -135,6 +135,11 @@ def load_row(table: type[Base], data: dict[str, Any]) -> Base:
     return table(**values)
 
 
+def typed_value(table: type[Base], key: str, value: Any) -> Any:
+    """A plain (JSON) value as the column holds it; RowError when it does not fit."""
+    return _typed(table.__tablename__, key, table.__mapper__.column_attrs[key].columns[0], value)
+
+
 def _typed(table: str, key: str, column: Any, value: Any) -> Any:
     if value is None:
         if not column.nullable:
