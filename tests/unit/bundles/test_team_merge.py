@@ -19,7 +19,13 @@ from safety_assess.domain.plan.actions import Status
 from safety_assess.domain.records import AssessmentSummary
 from safety_assess.services.assessments import record_answer
 from safety_assess.services.bundles import export_bundle, import_bundle
-from safety_assess.services.merge_conflicts import conflicts, resolve, resolve_action, resolve_conflict
+from safety_assess.services.merge_conflicts import (
+    conflicts,
+    resolve,
+    resolve_action,
+    resolve_conflict,
+    resolve_conflict_value,
+)
 from safety_assess.services.plan import PlanEditor, load_plan
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.bundle_apply import Result
@@ -116,6 +122,21 @@ def test_a_new_value_is_checked_and_keep_ours_is_a_new_edit(
     carry(workspace, reported.id, second, tmp_path / "l1.sabundle")
     detail = {r.item_id: (r.value, r.note) for r in second.assessments.detail(reported.id).responses}
     assert detail["gate"] == ("fail", "ours") and conflicts(second, reported.id) == []
+
+
+def test_the_side_by_side_view_may_type_a_value_checked_by_the_item(
+    workspace: Workspace, second: Workspace, reported: AssessmentSummary, tmp_path: Path
+) -> None:
+    record_answer(workspace, reported.id, "gate", "pass", note="ours")
+    record_answer(second, reported.id, "gate", "flag", note="theirs")
+    carry(second, reported.id, workspace, tmp_path / "s1.sabundle")
+    note, value = sorted(conflicts(workspace, reported.id), key=lambda c: c.field)
+    with pytest.raises(AnswerError):
+        resolve_conflict_value(workspace, value.id, "maybe")
+    resolve_conflict_value(workspace, value.id, "fail")
+    resolve_conflict_value(workspace, note.id, "both: ours and theirs")
+    detail = {r.item_id: (r.value, r.note) for r in workspace.assessments.detail(reported.id).responses}
+    assert detail["gate"] == ("fail", "both: ours and theirs") and conflicts(workspace, reported.id) == []
 
 
 def test_a_cleared_answer_travels_and_loses_to_a_change(
