@@ -43,10 +43,15 @@ class MergeConflictRepository:
             if session.get(AssessmentRow, assessment_id) is None:
                 raise NotFoundError(f"no assessment {assessment_id}")
             query = select(MergeConflictRow).where(MergeConflictRow.assessment_id == assessment_id)
-            devices = {row.installation_id: row.fingerprint for row in session.scalars(select(DeviceRow))}
+            devices = self._devices(session)
             listed = [self._conflict(session, row, devices) for row in session.scalars(query)]
         found = [c for c in listed if c is not None]
         return sorted(found, key=lambda c: (c.item_id is None, c.item_id or "", c.instance_label or "", c.field))
+
+    def _devices(self, session: Session) -> dict[str, str]:
+        """Installation id -> device fingerprint, ours included (a copied data folder shares our id)."""
+        devices = {row.installation_id: row.fingerprint for row in session.scalars(select(DeviceRow))}
+        return {**devices, installation_of(session): self._our_device}
 
     def _conflict(self, session: Session, row: MergeConflictRow, devices: Mapping[str, str]) -> Conflict | None:
         record = session.get(TABLES[row.table_name], row.record_id)
@@ -72,7 +77,7 @@ class MergeConflictRepository:
     def get(self, conflict_id: uuid.UUID) -> Conflict:
         with self._db.session() as session:
             row = session.get(MergeConflictRow, conflict_id)
-            devices = {row.installation_id: row.fingerprint for row in session.scalars(select(DeviceRow))}
+            devices = self._devices(session)
             found = self._conflict(session, row, devices) if row is not None else None
         if found is None:
             raise NotFoundError(f"no conflict {conflict_id}")
