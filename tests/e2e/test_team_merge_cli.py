@@ -95,3 +95,18 @@ def test_three_installations_merge_answers_photos_and_statuses(
     assert len(json.loads(cli("photo", "list", aid, "--json", data_dir=district).stdout)) == 2
     assert carry(lead, district, "lead-d")["result"] == "older"  # again: nothing changes (its status is older)
     assert answers(district) == final
+
+    cli("action", "update", action, "--status", "done", "--by", "Ana", data_dir=lead)  # both changed the status
+    assert carry(lead, district, "lead-d2")["result"] == "conflict"
+    [clash] = json.loads(cli("assessment", "conflicts", aid, "--json", data_dir=district).stdout)
+    assert (clash["table"], clash["field"], clash["ours"]["value"], clash["theirs"]["value"]) == (
+        "actions",
+        "status",
+        "in_progress",
+        "done",
+    )
+    chosen = cli("assessment", "resolve", aid, "--action", action, "--take", fingerprint[lead], data_dir=district)
+    assert chosen.returncode == 0, chosen.stderr
+    [listed] = json.loads(cli("action", "list", aid, "--json", data_dir=district).stdout)
+    assert listed["status"] == "done"
+    assert json.loads(cli("assessment", "conflicts", aid, "--json", data_dir=district).stdout) == []
