@@ -1,16 +1,17 @@
 """Importing bundles: a fresh data folder gets every record and photo; the same bundle twice changes nothing; a newer
-export supersedes, keeping the old in history; two laptops' edits of one revision are both kept; untrusted and
+export supersedes, keeping the old in history; two laptops' edits of one item are merged, a clash listed; untrusted and
 impostor devices are refused with nothing changed."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from safety_assess.base.datadir import DataDir
 from safety_assess.domain.errors import ConflictError
@@ -22,7 +23,7 @@ from safety_assess.services.reports import export_report
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.bundle_apply import ImportRefused, Result
 from safety_assess.storage.bundle_rows import assessment_document
-from safety_assess.storage.orm import AssessmentHistoryRow, AssessmentRow
+from safety_assess.storage.orm import AssessmentHistoryRow, AssessmentRow, ChecklistSnapshotRow, MergeConflictRow
 from tests.unit.bundles.conftest import always
 
 CLOCK = dt.datetime(2026, 11, 24, 8, 0, tzinfo=dt.UTC)
@@ -105,7 +106,7 @@ def test_a_newer_export_supersedes_and_the_old_stays_in_history(
     assert [o.result for o in older.outcomes] == [Result.OLDER]
 
 
-def test_two_laptops_editing_one_revision_are_both_kept(
+def test_two_laptops_answering_one_item_differently_list_a_conflict_and_keep_ours(
     workspace: Workspace,
     reported: AssessmentSummary,
     district: Workspace,
@@ -119,23 +120,23 @@ def test_two_laptops_editing_one_revision_are_both_kept(
     other = Workspace.open(laptop_b)
     try:
         record_answer(other, reported.id, "gate", "flag")
+        record_answer(other, reported.id, "coverage", 90.0)
         report = import_bundle(district, export(other, reported, tmp_path / "b.sabundle"))
     finally:
         other.close()
     [outcome] = report.outcomes
-    assert outcome.result == Result.CONFLICT and outcome.copy_id is not None and report.result == "conflict"
-    kept = {r.item_id: r.value for r in district.assessments.detail(reported.id).responses}["gate"]
-    copy = {r.item_id: r.value for r in district.assessments.detail(outcome.copy_id).responses}["gate"]
-    assert (kept, copy) == ("pass", "flag")
-    with district.database.session() as session:
-        assert session.get(AssessmentRow, outcome.copy_id).conflict_of_id == reported.id  # type: ignore[union-attr]
-    for _ in range(2):  # the same conflicting bundle again: its copy is found, none added
+    assert (outcome.result, outcome.copy_id, outcome.conflicts) == (Result.CONFLICT, None, 1)
+    assert report.result == "conflict"
+    answers = {r.item_id: r.value for r in district.assessments.detail(reported.id).responses}
+    assert (answers["gate"], answers["coverage"]) == ("pass", 90.0)  # ours stays; the other change merges in
+    for _ in range(2):  # the same bundle again: the conflict is listed once, nothing else changes
         again = import_bundle(district, tmp_path / "b.sabundle")
-        assert [(o.result, o.copy_id) for o in again.outcomes] == [(Result.UNCHANGED, outcome.copy_id)]
+        assert [(o.result, o.copy_id) for o in again.outcomes] == [(Result.UNCHANGED, None)]
         assert again.summary() == "b.sabundle: already imported" and again.result == "unchanged"
     with district.database.session() as session:
+        listed = session.execute(select(MergeConflictRow.field, MergeConflictRow.theirs)).all()
         copies = session.scalar(select(func.count()).where(AssessmentRow.conflict_of_id == reported.id))
-    assert copies == 1
+    assert [tuple(row) for row in listed] == [("value", "flag")] and copies == 0
 
 
 def test_imported_assessments_are_read_only_and_name_their_device(
@@ -156,3 +157,49 @@ def test_an_imported_assessment_exports_as_pdf_with_its_photos(
     assert result.warnings == [] and result.pages >= 4
     for photo in district.photos.list(reported.id):  # made for the report, on demand
         assert district.photo_store.rendition(photo.sha256, "report").is_file()
+
+
+def on_another_checklist(district: Workspace, assessment_id: object) -> None:
+    """The district's copy made from another snapshot (another version of the checklist) than the bundles'."""
+    with district.database.session() as session:
+        ours = session.get(AssessmentRow, assessment_id)
+        assert ours is not None
+        snapshot = session.get(ChecklistSnapshotRow, ours.snapshot_id)
+        assert snapshot is not None
+        other = ChecklistSnapshotRow(
+            checklist_id=snapshot.checklist_id,
+            version="0-other",
+            title=snapshot.title,
+            sha256=uuid.uuid4().hex,
+            document={},
+        )
+        session.add(other)
+        session.flush()
+        session.execute(update(AssessmentRow).where(AssessmentRow.id == ours.id).values(snapshot_id=other.id))
+
+
+def test_where_a_merge_is_not_defined_the_whole_assessment_is_compared_and_a_copy_kept(
+    workspace: Workspace,
+    reported: AssessmentSummary,
+    district: Workspace,
+    tmp_path: Path,
+    copy_data_folder: Callable[[Workspace, Path], DataDir],
+) -> None:
+    import_bundle(district, export(workspace, reported, tmp_path / "base.sabundle"), trust=always)
+    laptop_b = copy_data_folder(workspace, tmp_path / "laptop-b")
+    record_answer(workspace, reported.id, "gate", "pass")
+    on_another_checklist(district, reported.id)
+    report = import_bundle(district, export(workspace, reported, tmp_path / "a.sabundle"))
+    assert [(o.result, o.copy_id) for o in report.outcomes] == [(Result.UPDATED, None)]  # replaced whole
+    other = Workspace.open(laptop_b)
+    try:
+        record_answer(other, reported.id, "gate", "flag")
+        on_another_checklist(district, reported.id)
+        [outcome] = import_bundle(district, export(other, reported, tmp_path / "b.sabundle")).outcomes
+    finally:
+        other.close()
+    assert outcome.result == Result.CONFLICT and outcome.copy_id is not None and outcome.conflicts == 0
+    copy = {r.item_id: r.value for r in district.assessments.detail(outcome.copy_id).responses}["gate"]
+    assert copy == "flag"
+    again = import_bundle(district, tmp_path / "b.sabundle")
+    assert [(o.result, o.copy_id) for o in again.outcomes] == [(Result.UNCHANGED, outcome.copy_id)]
