@@ -31,7 +31,7 @@ from safety_assess.services.bundles import (
 )
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.bundle_apply import ImportRefused, Result
-from safety_assess.storage.bundle_reviews import copied_id, reviews_document
+from safety_assess.storage.bundle_reviews import reviews_document
 from tests.unit.bundles.conftest import always
 from tests.unit.bundles.test_verify import Files, resign, rewrite
 
@@ -83,13 +83,15 @@ def test_a_response_changed_at_the_district_comes_back_in_the_campus_pack(
     assert reviews_document(workspace.database, reported.id) == reviews_document(district.database, reported.id)
 
 
-def test_a_review_of_an_assessment_kept_as_a_conflicting_copy_goes_with_the_copy(
+def test_a_review_of_an_assessment_merged_with_a_clash_lands_on_the_merged_assessment(
     workspace: Workspace,
     reported: AssessmentSummary,
     district: Workspace,
     tmp_path: Path,
     copy_data_folder: Callable[[Workspace, Path], DataDir],
 ) -> None:
+    """Two laptops answered one item differently: the assessment merges (one clash listed, no copy) and the review
+    made on the second laptop lands on it, its actions the same records."""
     export_bundle(workspace, [reported.id], tmp_path / "base.sabundle", clock=CLOCK)
     import_bundle(district, tmp_path / "base.sabundle", trust=always)
     laptop_b = copy_data_folder(workspace, tmp_path / "laptop-b")
@@ -104,15 +106,14 @@ def test_a_review_of_an_assessment_kept_as_a_conflicting_copy_goes_with_the_copy
     finally:
         other.close()
     [outcome] = report.outcomes
-    assert outcome.result == Result.CONFLICT and outcome.copy_id is not None
-    assert [(r.assessment_id, r.added) for r in report.reviews] == [(outcome.copy_id, 5)]
-    assert reviews_document(district.database, reported.id) is None
-    tallies = rv.review_tallies(district, outcome.copy_id)
-    moved = {copied_id(outcome.copy_id, action): tally.counts for action, tally in theirs.items()}
-    assert {action: tally.counts for action, tally in tallies.items()} == moved
-    [response] = reviews_document(district.database, outcome.copy_id)["responses"]  # type: ignore[index]
-    copy_actions = {a.id for a in rv.plan_actions(district, outcome.copy_id)}
-    assert uuid.UUID(response["action_id"]) in copy_actions
+    assert (outcome.result, outcome.copy_id, outcome.conflicts) == (Result.CONFLICT, None, 1)
+    assert [(r.assessment_id, r.added) for r in report.reviews] == [(reported.id, 5)]
+    tallies = rv.review_tallies(district, reported.id)
+    assert {action: tally.counts for action, tally in tallies.items()} == {
+        action: tally.counts for action, tally in theirs.items()
+    }
+    [response] = reviews_document(district.database, reported.id)["responses"]  # type: ignore[index]
+    assert uuid.UUID(response["action_id"]) in {a.id for a in rv.plan_actions(district, reported.id)}
 
 
 def test_a_bundle_without_reviews_names_none(workspace: Workspace, reported: AssessmentSummary, tmp_path: Path) -> None:
