@@ -174,10 +174,12 @@ def apply_bundle(
     durable: Callable[[], None] = lambda: None,
     plans: Sequence[PreparedPlans] = (),
     reviews: Sequence[PreparedReviews] = (),
+    finish: Callable[[Session], None] | None = None,
 ) -> Applied:
     """Apply the prepared documents (oldest revision first), then the campuses' site plans (their images stored
-    with ``stored_photo`` too), in one transaction; ImportRefused changes nothing. ``durable`` is called once every
-    row is written and before they are committed: it makes the photo files they refer to durable."""
+    with ``stored_photo`` too), in one transaction; ImportRefused changes nothing. ``finish`` then writes what else
+    the bundle leaves (a team pack's assignment) in the same transaction. ``durable`` is called once every row is
+    written and before they are committed: it makes the photo files they refer to durable."""
     with database.session() as session:
         _check_device(session, device, trust)
         outcomes = [_apply(session, one, device, stored_photo) for one in prepared]
@@ -190,6 +192,8 @@ def apply_bundle(
             review_outcomes = [apply_reviews(session, one) for one in reviews]
         except (PlansRefused, ReviewsRefused) as error:
             raise ImportRefused(str(error)) from None
+        if finish is not None:
+            finish(session)
         session.flush()
         durable()
     return Applied(outcomes, plan_outcomes, review_outcomes)
