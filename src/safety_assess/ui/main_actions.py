@@ -82,6 +82,14 @@ MAIN_ACTIONS: tuple[ActionSpec[MainWindow], ...] = (
         "Bring in assessors' bundles (or drop .sabundle files on this window)",
     ),
     ActionSpec(
+        "sync.team_pack",
+        "&Team pack for a second laptop…",
+        "&Sync",
+        lambda main: main.team_pack(),
+        "Ctrl+Shift+T",
+        "Give a second laptop the selected assessment to work on, with the sections it does",
+    ),
+    ActionSpec(
         "sync.use_key",
         "&Use district key file…",
         "&Sync",

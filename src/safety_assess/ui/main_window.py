@@ -223,6 +223,15 @@ class MainWindow(QMainWindow):
 
         BundleExport(self, self.workspace, self.operations).start(self.selected_assessment_id())
 
+    def team_pack(self) -> None:
+        from safety_assess.ui.bundle.team import TeamPackExport
+
+        assessment_id = self.selected_assessment_id()
+        if assessment_id is None:
+            self.statusBar().showMessage("Select an assessment to pack it for a second laptop.", 4000)
+            return
+        TeamPackExport(self, self.workspace, self.operations).start(assessment_id)
+
     def import_bundles(self) -> None:
         self.import_bundle_files(dialogs.ask_bundle_files(self))
 

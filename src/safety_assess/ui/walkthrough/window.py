@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import uuid
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -65,7 +66,7 @@ class WalkthroughWindow(QMainWindow):
         self.channel = channel
         self.current: SlotKey | None = None
         self.setObjectName("WalkthroughWindow")
-        self.model = SectionTreeModel(session.state, self)
+        self.model = SectionTreeModel(session.state, self, session.others)
         self.instances: InstanceCommands = InstanceCommands(self)
         store = session.workspace.photo_store
         self.panel = ItemPanel(lambda sha: shown_rendition(store, sha, "thumb"))
@@ -172,6 +173,7 @@ class WalkthroughWindow(QMainWindow):
         slot = self.session.state.slot(key)
         state = self.session.state
         self.panel.show_slot(state.checklist, slot, state.value(key), state.note(key), self.session.read_only)
+        self.panel.mark_someone_elses(slot.section.id in self.session.others)
         self.panel_scroll.verticalScrollBar().setValue(0)
         self.show_photos()
         index = self.model.index_of(key)
@@ -318,7 +320,7 @@ class WalkthroughWindow(QMainWindow):
         """Read the assessment again (a bundle brought a newer copy, say), staying on the current item."""
         current = self.current
         self.session = WalkSession(self.session.workspace, self.session.id)
-        self.model.set_state(self.session.state)
+        self.model.set_state(self.session.state, self.session.others)
         self.tree.expandAll()
         self.show_status()
         self.go_to(current if current is not None and self.session.state.has(current) else self.session.start_key())
@@ -341,7 +343,8 @@ class WalkthroughWindow(QMainWindow):
             if summary.read_only
             else f"Revision {summary.revision_no}, {summary.assessed_on.isoformat()}"
         )
-        self.header.setText(f"<b>{summary.campus.name}</b> · {summary.checklist.title} · {state}")
+        team = team_note(self.session)
+        self.header.setText(f"<b>{summary.campus.name}</b> · {summary.checklist.title} · {state}{team}")
         self.progress.setMaximum(max(tally.applicable, 1))
         self.progress.setValue(tally.answered)
         deficient = f" · {tally.deficient} deficient" if tally.deficient else ""
@@ -416,3 +419,13 @@ class WalkthroughWindow(QMainWindow):
 
     def export_plan(self) -> None:
         self.exportRequested.emit(self.session.id)
+
+
+def team_note(session: WalkSession) -> str:
+    """For a team assessment: whose it is and which sections are this laptop's, for the header."""
+    team = session.team
+    if team is None:
+        return ""
+    titles = [s.title for s in session.checklist.sections if team.assigned(s.id)]
+    lead = html.escape(team.lead_name or team.lead_fingerprint)
+    return f"<br>Team assessment from {lead} · your sections: {html.escape(', '.join(titles))}"
