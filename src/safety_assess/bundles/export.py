@@ -198,7 +198,10 @@ def _add_assessment(
     records = {p.id: p for p in source.photos.list(assessment_id)}
     for row in document["photos"]:
         progress.check()
-        _add_photo(source, writer, row, records[uuid.UUID(row["id"])], warnings)
+        if row["deleted_at"] is not None:
+            row["file"] = None  # a removal travels (as a change of deleted_at), the photo does not
+        else:
+            _add_photo(source, writer, row, records[uuid.UUID(row["id"])], warnings)
         row["camera_model"] = ""  # the camera is nobody's business; the capture time is evidence and stays
         if not source.share_location:
             row["gps_lat"] = row["gps_lon"] = None

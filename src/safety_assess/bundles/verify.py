@@ -30,7 +30,7 @@ DOCUMENT_LIMIT = 64 * 1024 * 1024
 SIGNATURE_SIZE = 64
 DOCUMENT_LISTS = ("instances", "responses", "findings", "actions", "photos")
 DOCUMENT_RECORDS = ("district", "campus", "snapshot", "assessment")
-DOCUMENT_VERSION = 1
+DOCUMENT_VERSION = 2
 """The newest assessment document format this app reads (storage.bundle_rows writes it)."""
 
 
@@ -235,6 +235,9 @@ def _shape_problem(document: Any, assessment_id: str, photos: set[str]) -> str |
         rows = document.get(key)
         if not isinstance(rows, list) or not all(isinstance(r, dict) and isinstance(r.get("id"), str) for r in rows):
             return f"'{key}' must be a list of records with ids"
+    deleted = document.get("deleted", [])
+    if not isinstance(deleted, list) or not all(isinstance(r, dict) and isinstance(r.get("id"), str) for r in deleted):
+        return "'deleted' must be a list of records with ids"
     if document["assessment"]["id"] != assessment_id:
         return "it holds another assessment than its name says"
     for photo in document["photos"]:

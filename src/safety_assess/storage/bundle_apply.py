@@ -22,6 +22,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from safety_assess.domain.errors import SafetyAssessError
+from safety_assess.storage.bundle_merge import Merger
 from safety_assess.storage.bundle_plans import PlansOutcome, PlansRefused, PreparedPlans, apply_plans, prepared_plans
 from safety_assess.storage.bundle_reviews import (
     PreparedReviews,
@@ -32,6 +33,7 @@ from safety_assess.storage.bundle_reviews import (
 )
 from safety_assess.storage.bundle_rows import RowError, assessment_document_in, dump_row, load_row, plain_value
 from safety_assess.storage.database import Database
+from safety_assess.storage.edit_stamps import MERGING
 from safety_assess.storage.orm import (
     ActionRow,
     AppMetaRow,
@@ -41,6 +43,7 @@ from safety_assess.storage.orm import (
     CampusRow,
     ChecklistSnapshotRow,
     ConflictSourceRow,
+    DeletedRecordRow,
     DeviceRow,
     FindingRow,
     GroupInstanceRow,
@@ -104,7 +107,9 @@ class Outcome:
     assessed_on: str
     result: Result
     copy_id: uuid.UUID | None = None
-    """The conflicting copy kept beside ours."""
+    """The conflicting copy kept beside ours (only where a merge is not defined: another checklist)."""
+    conflicts: int = 0
+    """Fields the merge found changed differently on both sides, listed now (``merge_conflicts``)."""
 
 
 StoredPhoto = Callable[[str], tuple[str, str]]
@@ -119,7 +124,10 @@ class Prepared:
     rows: dict[str, list[Base]]
     """'campus', 'snapshot', 'assessment' (one row each) and the children, by CHILDREN's keys."""
     files: dict[uuid.UUID, str]
-    """Photo id -> the bundle entry holding its file (photos without a file in the bundle are left out)."""
+    """Photo id -> the bundle entry holding its file (photos without a file in the bundle are left out, unless
+    removed: a removal travels as a change of ``deleted_at``)."""
+    deleted: list[DeletedRecordRow] = field(default_factory=list)
+    """The assessment's removed answers and group instances (tombstones), to be merged as edits."""
 
 
 def prepare(documents: list[dict[str, Any]]) -> list[Prepared]:
@@ -151,8 +159,24 @@ def _prepared(document: dict[str, Any]) -> Prepared:
     except RowError as error:
         raise ImportRefused(f"assessment {document['assessment'].get('id')}: {error}") from None
     files = {uuid.UUID(data["id"]): data["file"] for data in document["photos"] if data.get("file")}
-    rows["photos"] = [row for row in rows["photos"] if row.id in files]  # type: ignore[attr-defined]
-    return Prepared(document, rows, files)
+    rows["photos"] = [row for row in rows["photos"] if row.id in files or row.deleted_at is not None]  # type: ignore[attr-defined]
+    return Prepared(document, rows, files, _tombstones(document))
+
+
+def _tombstones(document: dict[str, Any]) -> list[DeletedRecordRow]:
+    assessment_id = rows_id = document["assessment"]["id"]
+    deleted = document.get("deleted", [])
+    try:
+        rows = [load_row(DeletedRecordRow, data) for data in deleted]
+    except RowError as error:
+        raise ImportRefused(f"assessment {assessment_id}: {error}") from None
+    for row in rows:
+        assert isinstance(row, DeletedRecordRow)
+        if str(row.assessment_id) != rows_id or row.table_name not in ("responses", "group_instances"):
+            raise ImportRefused(
+                f"assessment {assessment_id}: removed record {row.id} is not one of its answers or instances"
+            )
+    return rows  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)
@@ -181,6 +205,7 @@ def apply_bundle(
     the bundle leaves (a team pack's assignment) in the same transaction. ``durable`` is called once every row is
     written and before they are committed: it makes the photo files they refer to durable."""
     with database.session() as session:
+        session.info[MERGING] = True  # the records are written as the bundle brought them, never stamped as ours
         _check_device(session, device, trust)
         outcomes = [_apply(session, one, device, stored_photo) for one in prepared]
         session.flush()
@@ -244,16 +269,50 @@ def _apply(session: Session, prepared: Prepared, device: DeviceClaim, stored_pho
     assessment.imported_at = utcnow()
     local = session.get(AssessmentRow, assessment.id)
     campus, day = prepared.document["campus"]["name"], str(assessment.assessed_on)
+    outcome = Outcome(assessment.id, campus, day, Result.ADDED)
+    whole = {**incoming, "photos": [p for p in incoming["photos"] if p.id in prepared.files]}  # type: ignore[attr-defined]
     if local is None:
-        _insert(session, incoming)
-        return Outcome(assessment.id, campus, day, Result.ADDED)
+        _insert(session, whole)
+        session.add_all(prepared.deleted)
+        return outcome
+    if local.snapshot_id != assessment.snapshot_id:  # another checklist: a merge is not defined
+        return _by_whole_assessment(session, whole, local, outcome)
+    return _merged(session, local, incoming, prepared.deleted, device, outcome)
+
+
+def _merged(
+    session: Session,
+    local: AssessmentRow,
+    incoming: dict[str, list[Base]],
+    deleted: list[DeletedRecordRow],
+    device: DeviceClaim,
+    outcome: Outcome,
+) -> Outcome:
+    """The bundle's records merged into ours field by field (storage.bundle_merge); ours as it was is kept in the
+    history when anything changes."""
+    history = _remember(session, local.id, "merged a bundle")
+    merged = Merger(session, local.id, device.installation_id).run(incoming, deleted)
+    session.expire(local)
+    if not merged.changed and not merged.conflicts:
+        session.expunge(history)
+        result = Result.OLDER if merged.older else Result.UNCHANGED
+    else:
+        result = Result.CONFLICT if merged.conflicts else Result.UPDATED
+    return dataclasses.replace(outcome, result=result, conflicts=merged.conflicts)
+
+
+def _by_whole_assessment(
+    session: Session, incoming: dict[str, list[Base]], local: AssessmentRow, outcome: Outcome
+) -> Outcome:
+    """Our copy and the bundle's compared whole by their revision counters: replaced by a newer one, left alone
+    for an older one, and kept beside as a conflict copy when each has something the other lacks."""
     result = _compare(_versions(session, local.id), _versions_of(incoming))
     if result == Result.UPDATED:
         _remember(session, local.id, "replaced by a newer bundle")
         _replace(session, local, incoming)
     elif result == Result.CONFLICT:
-        return _conflict(session, incoming, local.id, Outcome(assessment.id, campus, day, result))
-    return Outcome(assessment.id, campus, day, result)
+        return _conflict(session, incoming, local.id, dataclasses.replace(outcome, result=result))
+    return dataclasses.replace(outcome, result=result)
 
 
 def _conflict(session: Session, incoming: dict[str, list[Base]], local_id: uuid.UUID, outcome: Outcome) -> Outcome:
@@ -292,7 +351,8 @@ def _placed(session: Session, prepared: Prepared, stored_photo: StoredPhoto) -> 
     assessment.campus_id, assessment.snapshot_id = _campus(session, campus), _snapshot(session, snapshot)
     for photo in rows["photos"]:
         assert isinstance(photo, PhotoRow)
-        photo.sha256, photo.extension = stored_photo(prepared.files[photo.id])
+        if photo.id in prepared.files:
+            photo.sha256, photo.extension = stored_photo(prepared.files[photo.id])
     return {key: rows[key] for key in ("assessment", *(k for k, _ in CHILDREN))}
 
 
@@ -369,6 +429,7 @@ VOLATILE = frozenset(
         "source_installation",
         "imported_at",
         "conflict_of_id",
+        "edit_stamps",
         "camera_model",  # bundles now leave it out (it names the device, not the school): not an edit
     }
 )
@@ -460,15 +521,15 @@ def _remapped(row: Base, ids: dict[uuid.UUID | None, uuid.UUID | None]) -> dict[
     return {key: ids.get(getattr(row, key), getattr(row, key)) for key in links if hasattr(row, key)}
 
 
-def _remember(session: Session, assessment_id: uuid.UUID, reason: str) -> None:
+def _remember(session: Session, assessment_id: uuid.UUID, reason: str) -> AssessmentHistoryRow:
     document = assessment_document_in(session, assessment_id)
     text = json.dumps(document, sort_keys=True, ensure_ascii=False)
-    session.add(
-        AssessmentHistoryRow(
-            assessment_id=assessment_id,
-            revision=document["assessment"]["revision"],
-            content_sha256=hashlib.sha256(text.encode()).hexdigest(),
-            document=text,
-            reason=reason,
-        )
+    row = AssessmentHistoryRow(
+        assessment_id=assessment_id,
+        revision=document["assessment"]["revision"],
+        content_sha256=hashlib.sha256(text.encode()).hexdigest(),
+        document=text,
+        reason=reason,
     )
+    session.add(row)
+    return row

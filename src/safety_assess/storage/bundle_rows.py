@@ -21,6 +21,7 @@ from safety_assess.storage.orm import (
     Base,
     CampusRow,
     ChecklistSnapshotRow,
+    DeletedRecordRow,
     DistrictRow,
     FindingRow,
     GroupInstanceRow,
@@ -29,7 +30,8 @@ from safety_assess.storage.orm import (
 )
 from safety_assess.storage.types import JSONText, UTCDateTime
 
-DOCUMENT_VERSION = 1
+DOCUMENT_VERSION = 2
+"""2 added each record's edit stamps, removed photos (as records) and removed answers and instances (``deleted``)."""
 
 
 def dump_row(row: Base) -> dict[str, Any]:
@@ -61,7 +63,7 @@ def revision_chain(database: Database, assessment_id: uuid.UUID) -> list[uuid.UU
 
 
 def assessment_document(database: Database, assessment_id: uuid.UUID) -> dict[str, Any]:
-    """One assessment with everything needed to rebuild it elsewhere (photos deleted in the app stay behind)."""
+    """One assessment with everything needed to rebuild it elsewhere (photos deleted in the app as records only)."""
     with database.session() as session:
         return assessment_document_in(session, assessment_id)
 
@@ -97,7 +99,8 @@ def _contents(session: Session, assessment_id: uuid.UUID) -> dict[str, list[dict
         "responses": rows(ResponseRow, ResponseRow.item_id),
         "findings": findings,
         "actions": [dump_row(row) for row in actions],
-        "photos": [p for p in rows(PhotoRow, PhotoRow.item_id, PhotoRow.position) if p["deleted_at"] is None],
+        "photos": rows(PhotoRow, PhotoRow.item_id, PhotoRow.position),
+        "deleted": rows(DeletedRecordRow, DeletedRecordRow.table_name),
     }
 
 
@@ -106,6 +109,10 @@ def _get(session: Session, table: type[Base], key: uuid.UUID) -> Base:
     if row is None:
         raise NotFoundError(f"no {table.__tablename__} record {key}")
     return row
+
+
+OPTIONAL = frozenset({"edit_stamps"})
+"""Columns a record from an older app does not have (edit stamps came with migration 0011)."""
 
 
 class RowError(ValueError):
@@ -120,10 +127,17 @@ def load_row(table: type[Base], data: dict[str, Any]) -> Base:
         raise RowError(f"{table.__tablename__} record has an unknown field '{unknown[0]}'")
     values = {}
     for key, column in columns.items():
+        if key not in data and key in OPTIONAL:
+            continue
         if key not in data:
             raise RowError(f"{table.__tablename__} record has no '{key}'")
         values[key] = _typed(table.__tablename__, key, column, data[key])
     return table(**values)
+
+
+def typed_value(table: type[Base], key: str, value: Any) -> Any:
+    """A plain (JSON) value as the column holds it; RowError when it does not fit."""
+    return _typed(table.__tablename__, key, table.__mapper__.column_attrs[key].columns[0], value)
 
 
 def _typed(table: str, key: str, column: Any, value: Any) -> Any:

@@ -17,11 +17,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from safety_assess.domain.errors import ConflictError
-from safety_assess.storage import backup, schema, server
+from safety_assess.storage import backup, edit_stamps, schema, server
 from safety_assess.storage.dbfile import DatabaseError, current_revision, describe_sqlite_error
 from safety_assess.storage.urls import DatabaseTarget
 
 __all__ = ["Database", "DatabaseError"]
+
+assert edit_stamps.MERGING  # every session stamps the records it changes (the listener is registered on import)
 
 CHANGED_ELSEWHERE = "this record was changed elsewhere since it was read; reopen it and try again"
 

@@ -113,6 +113,9 @@ class AssessmentRow(Record):
     )
     """Set on a copy kept because two laptops edited the same revision differently: the one it conflicts with."""
 
+    edit_stamps: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True), nullable=True)
+    """Who last changed each field, at which revision, and what the record has seen (migration 0011; domain.merge)."""
+
     campus: Mapped[CampusRow] = relationship()
     snapshot: Mapped[ChecklistSnapshotRow] = relationship()
 
@@ -127,6 +130,8 @@ class GroupInstanceRow(Record):
     group_id: Mapped[str] = mapped_column(String(80))
     label: Mapped[str] = mapped_column(String(200))
     position: Mapped[int] = mapped_column(Integer, default=0)
+    edit_stamps: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True), nullable=True)
+    """Who last changed each field, at which revision, and what the record has seen (migration 0011; domain.merge)."""
 
 
 class ResponseRow(Record):
@@ -152,6 +157,8 @@ class ResponseRow(Record):
     """The canonical answer; NULL while only a note is written."""
     note: Mapped[str] = mapped_column(Text, default="")
     answered_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    edit_stamps: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True), nullable=True)
+    """Who last changed each field, at which revision, and what the record has seen (migration 0011; domain.merge)."""
 
 
 class AppMetaRow(Base):
@@ -192,6 +199,8 @@ class PhotoRow(Record):
     position: Mapped[int] = mapped_column(Integer, default=0)
     annotations: Mapped[Any] = mapped_column(JSONText(), default=list)
     deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    edit_stamps: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True), nullable=True)
+    """Who last changed each field, at which revision, and what the record has seen (migration 0011; domain.merge)."""
 
 
 class FindingRow(Record):
@@ -227,6 +236,8 @@ class FindingRow(Record):
     layer: Mapped[str | None] = mapped_column(String(40), nullable=True)
     components: Mapped[list[str]] = mapped_column(JSON, default=list)
     deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    edit_stamps: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True), nullable=True)
+    """Who last changed each field, at which revision, and what the record has seen (migration 0011; domain.merge)."""
 
 
 class ActionRow(Record):
@@ -248,6 +259,8 @@ class ActionRow(Record):
     status_changed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     status_changed_by: Mapped[str] = mapped_column(String(200), default="")
     deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    edit_stamps: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True), nullable=True)
+    """Who last changed each field, at which revision, and what the record has seen (migration 0011; domain.merge)."""
 
 
 class DeviceRow(Base):
@@ -294,6 +307,47 @@ class ConflictSourceRow(Base):
         ForeignKey("assessments.id", ondelete="CASCADE", name="fk_conflict_sources_conflict_of")
     )
     digest: Mapped[str] = mapped_column(String(64))
+
+
+class DeletedRecordRow(Base):
+    """A record removed (an answer cleared, a group instance removed), so that its removal travels in bundles and
+    is merged as an edit (migration 0011): ``seen`` is the record's edit stamps' at its removal."""
+
+    __tablename__ = "deleted_records"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    """The removed record's id."""
+    assessment_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("assessments.id", ondelete="CASCADE", name="fk_deleted_records_assessment"), index=True
+    )
+    table_name: Mapped[str] = mapped_column(String(40))
+    item_id: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    """A response's item: responses are matched by item and instance, as two laptops give them different ids."""
+    instance_id: Mapped[uuid.UUID | None] = mapped_column(nullable=True)
+    installation: Mapped[str] = mapped_column(String(80))
+    revision: Mapped[int] = mapped_column(Integer)
+    seen: Mapped[dict[str, int]] = mapped_column(JSON)
+    deleted_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+
+
+class MergeConflictRow(Base):
+    """A field two installations changed differently, found by a merge (migration 0011). Our value stays in the
+    record meanwhile; theirs is here until someone resolves it."""
+
+    __tablename__ = "merge_conflicts"
+    __table_args__ = (UniqueConstraint("record_id", "field", name="uq_merge_conflicts_field"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    assessment_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("assessments.id", ondelete="CASCADE", name="fk_merge_conflicts_assessment"), index=True
+    )
+    table_name: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[uuid.UUID] = mapped_column()
+    field: Mapped[str] = mapped_column(String(80))
+    theirs: Mapped[Any] = mapped_column(JSONText(), nullable=True)
+    their_installation: Mapped[str] = mapped_column(String(80))
+    their_revision: Mapped[int] = mapped_column(Integer)
+    recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
 class AssessmentFiguresRow(Base):
@@ -460,7 +514,7 @@ class ReviewDecisionRow(Record):
 
 
 class TeamAssignmentRow(Base):
-    """A team assessment on a second laptop (migration 0011): the sections it was asked to do, and the lead's laptop
+    """A team assessment on a second laptop (migration 0012): the sections it was asked to do, and the lead's laptop
     whose assessment it is (its bundles go back there, where the lead merges them)."""
 
     __tablename__ = "team_assignments"

@@ -1,5 +1,5 @@
 """Importing bundles: a fresh data folder gets every record and photo; the same bundle twice changes nothing; a newer
-export supersedes, keeping the old in history; two laptops' edits of one revision are both kept; untrusted and
+export supersedes, keeping the old in history; two laptops' edits of one item are merged, a clash listed; untrusted and
 impostor devices are refused with nothing changed."""
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from safety_assess.services.reports import export_report
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.bundle_apply import ImportRefused, Result
 from safety_assess.storage.bundle_rows import assessment_document
-from safety_assess.storage.orm import AssessmentHistoryRow, AssessmentRow
+from safety_assess.storage.orm import AssessmentHistoryRow, AssessmentRow, MergeConflictRow
 from tests.unit.bundles.conftest import always
 
 CLOCK = dt.datetime(2026, 11, 24, 8, 0, tzinfo=dt.UTC)
@@ -105,7 +105,7 @@ def test_a_newer_export_supersedes_and_the_old_stays_in_history(
     assert [o.result for o in older.outcomes] == [Result.OLDER]
 
 
-def test_two_laptops_editing_one_revision_are_both_kept(
+def test_two_laptops_answering_one_item_differently_list_a_conflict_and_keep_ours(
     workspace: Workspace,
     reported: AssessmentSummary,
     district: Workspace,
@@ -119,23 +119,23 @@ def test_two_laptops_editing_one_revision_are_both_kept(
     other = Workspace.open(laptop_b)
     try:
         record_answer(other, reported.id, "gate", "flag")
+        record_answer(other, reported.id, "coverage", 90.0)
         report = import_bundle(district, export(other, reported, tmp_path / "b.sabundle"))
     finally:
         other.close()
     [outcome] = report.outcomes
-    assert outcome.result == Result.CONFLICT and outcome.copy_id is not None and report.result == "conflict"
-    kept = {r.item_id: r.value for r in district.assessments.detail(reported.id).responses}["gate"]
-    copy = {r.item_id: r.value for r in district.assessments.detail(outcome.copy_id).responses}["gate"]
-    assert (kept, copy) == ("pass", "flag")
-    with district.database.session() as session:
-        assert session.get(AssessmentRow, outcome.copy_id).conflict_of_id == reported.id  # type: ignore[union-attr]
-    for _ in range(2):  # the same conflicting bundle again: its copy is found, none added
+    assert (outcome.result, outcome.copy_id, outcome.conflicts) == (Result.CONFLICT, None, 1)
+    assert report.result == "conflict"
+    answers = {r.item_id: r.value for r in district.assessments.detail(reported.id).responses}
+    assert (answers["gate"], answers["coverage"]) == ("pass", 90.0)  # ours stays; the other change merges in
+    for _ in range(2):  # the same bundle again: the conflict is listed once, nothing else changes
         again = import_bundle(district, tmp_path / "b.sabundle")
-        assert [(o.result, o.copy_id) for o in again.outcomes] == [(Result.UNCHANGED, outcome.copy_id)]
+        assert [(o.result, o.copy_id) for o in again.outcomes] == [(Result.UNCHANGED, None)]
         assert again.summary() == "b.sabundle: already imported" and again.result == "unchanged"
     with district.database.session() as session:
+        listed = session.execute(select(MergeConflictRow.field, MergeConflictRow.theirs)).all()
         copies = session.scalar(select(func.count()).where(AssessmentRow.conflict_of_id == reported.id))
-    assert copies == 1
+    assert [tuple(row) for row in listed] == [("value", "flag")] and copies == 0
 
 
 def test_imported_assessments_are_read_only_and_name_their_device(

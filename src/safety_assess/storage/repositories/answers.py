@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from safety_assess.domain.errors import ConflictError, NotFoundError
 from safety_assess.domain.records import AnswerValue, AssessmentStatus, GroupInstance, Response
 from safety_assess.storage.database import Database
+from safety_assess.storage.edit_stamps import tombstone
 from safety_assess.storage.orm import AssessmentRow, GroupInstanceRow, ResponseRow, same_instance
 from safety_assess.storage.types import utcnow
 
@@ -79,6 +80,8 @@ class AnswerRepository:
         with self._db.session() as session:
             editable(session, assessment_id)
             if earlier is None:
+                for gone in session.scalars(select(ResponseRow).where(_where(assessment_id, item_id, instance_id))):
+                    tombstone(session, gone)
                 session.execute(delete(ResponseRow).where(_where(assessment_id, item_id, instance_id)))
                 return
             row = self._row(session, assessment_id, item_id, instance_id)
@@ -173,7 +176,9 @@ class AnswerRepository:
         """Remove an instance and its answers (the caller asks the assessor first)."""
         with self._db.session() as session:
             editable(session, assessment_id)
-            _instance_row(session, assessment_id, instance_id)
+            for gone in session.scalars(select(ResponseRow).where(ResponseRow.instance_id == instance_id)):
+                tombstone(session, gone)
+            tombstone(session, _instance_row(session, assessment_id, instance_id))
             session.execute(delete(ResponseRow).where(ResponseRow.instance_id == instance_id))
             session.execute(delete(GroupInstanceRow).where(GroupInstanceRow.id == instance_id))
 

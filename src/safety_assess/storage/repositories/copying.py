@@ -11,11 +11,12 @@ from sqlalchemy.orm import Session
 from safety_assess.storage.orm import ActionRow, FindingRow, GroupInstanceRow, PhotoRow, Record, ResponseRow
 
 R = TypeVar("R", bound=Record)
-_OWN = frozenset({"id", "created_at", "updated_at", "revision"})
+_OWN = frozenset({"id", "created_at", "updated_at", "revision", "edit_stamps"})
 
 
 def clone(row: R, **changes: Any) -> R:
-    """A new row with ``row``'s values (its own id, times and revision left to the new row), then ``changes``."""
+    """A new row with ``row``'s values (its own id, times, revision and edit stamps left to the new row), then
+    ``changes``."""
     values = {c.key: getattr(row, c.key) for c in row.__mapper__.column_attrs if c.key not in _OWN}
     values.update(changes)
     return type(row)(**values)

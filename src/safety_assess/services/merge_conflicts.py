@@ -1,0 +1,112 @@
+"""Conflicts a merged bundle left (a field two installations changed differently): listing them, and resolving one
+by taking a device's value or a new value checked by the item's rules. Resolving writes the chosen value as a new
+edit of this installation, so it wins on every laptop the assessment travels to afterwards."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from typing import Any
+
+from safety_assess.base.jobs import Changes
+from safety_assess.domain.checklist.values import check_answer
+from safety_assess.domain.conflicts import Conflict, Keep
+from safety_assess.domain.errors import AnswerError, ConflictError, NotFoundError
+from safety_assess.services.workspace import Workspace
+from safety_assess.storage.repositories.merge_conflicts import MergeConflictRepository
+
+
+def conflicts(workspace: Workspace, assessment_id: uuid.UUID) -> list[Conflict]:
+    """The assessment's open conflicts, by item (and instance), then field; an action's last."""
+    return _repository(workspace).list(assessment_id)
+
+
+def resolve(
+    workspace: Workspace,
+    assessment_id: uuid.UUID,
+    item_id: str,
+    *,
+    instance_label: str | None = None,
+    take: str | None = None,
+    value: str | None = None,
+) -> Changes:
+    """Resolve the item's conflicts (its answer and note) by taking the device's values (``take``: a fingerprint)
+    or writing ``value`` (the answer, checked by the item's rules); ConflictError when the item has none."""
+    if (take is None) == (value is None):
+        raise AnswerError("resolve takes either a device's values (--take) or a new value (--value)")
+    label = (instance_label or "").strip().lower()
+    where = f"item '{item_id}'" + (f" of instance '{instance_label}'" if instance_label else "")
+    found = [
+        c
+        for c in conflicts(workspace, assessment_id)
+        if c.table == "responses" and c.item_id == item_id and (c.instance_label or "").lower() == label
+    ]
+    if not found:
+        raise ConflictError(f"{where} has no conflict to resolve in assessment {assessment_id}")
+    if value is None:
+        return _resolved(workspace, _taken(found, take or "", where))
+    answers = [c for c in found if c.field == "value"]
+    if not answers:
+        raise ConflictError(f"only the note of {where} is in conflict; resolve it with --take DEVICE")
+    checklist = workspace.snapshots.checklist(workspace.assessments.summary(assessment_id).checklist.id)
+    item = checklist.find_item(item_id)
+    if item is None:
+        raise NotFoundError(f"item '{item_id}' is not in checklist {checklist.id} {checklist.version}")
+    return _resolved(workspace, [(c, check_answer(checklist, item[2], value)) for c in answers])
+
+
+def resolve_action(
+    workspace: Workspace, assessment_id: uuid.UUID, action_id: uuid.UUID, field: str | None = None, *, take: str
+) -> Changes:
+    """Resolve an action's conflicts (one field, or all of them) by taking the device's values."""
+    found = [
+        c
+        for c in conflicts(workspace, assessment_id)
+        if c.table == "actions" and c.record_id == action_id and field in (None, c.field)
+    ]
+    where = f"action {action_id}" + (f" ({field})" if field else "")
+    if not found:
+        raise ConflictError(f"{where} has no conflict to resolve in assessment {assessment_id}")
+    return _resolved(workspace, _taken(found, take, where))
+
+
+def resolve_conflict(workspace: Workspace, conflict_id: uuid.UUID, keep: Keep) -> Changes:
+    """Resolve one conflict (as the side-by-side view does) by keeping our value or taking theirs."""
+    conflict = _repository(workspace).get(conflict_id)
+    return _resolved(workspace, [(conflict, conflict.ours if keep == Keep.OURS else conflict.theirs)])
+
+
+def _taken(found: Iterable[Conflict], device: str, where: str) -> list[tuple[Conflict, Any]]:
+    chosen: list[tuple[Conflict, Any]] = []
+    for conflict in found:
+        if device.strip().upper() == conflict.their_device:
+            chosen.append((conflict, conflict.theirs))
+        elif device.strip().upper() == conflict.our_device:
+            chosen.append((conflict, conflict.ours))
+        else:
+            devices = " or ".join(d for d in (conflict.our_device, conflict.their_device) if d)
+            raise ConflictError(f"{where}: no value from device '{device}' to take; its devices are {devices}")
+    return chosen
+
+
+def _resolved(workspace: Workspace, chosen: list[tuple[Conflict, Any]]) -> Changes:
+    _repository(workspace).resolve({conflict.id: value for conflict, value in chosen})
+    changes = Changes()
+    for conflict, _ in chosen:
+        changes = changes.merge(_changed(conflict))
+    return changes
+
+
+def _changed(conflict: Conflict) -> Changes:
+    which = frozenset({conflict.assessment_id})
+    if conflict.table in ("responses", "group_instances"):
+        return Changes(answers=which)
+    if conflict.table in ("findings", "actions"):
+        return Changes(plans=which)
+    if conflict.table == "photos":
+        return Changes(photos=which)
+    return Changes(assessments=which)
+
+
+def _repository(workspace: Workspace) -> MergeConflictRepository:
+    return MergeConflictRepository(workspace.database, workspace.device_key.fingerprint)

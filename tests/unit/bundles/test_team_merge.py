@@ -1,0 +1,170 @@
+"""Three installations on one assessment (the lead's laptop, a second laptop working on it, the district): bundles
+merge record by record and field by field; a clash is listed once and resolved by a new edit that wins everywhere;
+removals travel; the district's status change and the laptop's newer answers both stand."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, update
+
+from safety_assess.base.datadir import DataDir
+from safety_assess.domain.conflicts import Keep
+from safety_assess.domain.errors import AnswerError, ConflictError
+from safety_assess.domain.plan.actions import Status
+from safety_assess.domain.records import AssessmentSummary
+from safety_assess.services.assessments import record_answer
+from safety_assess.services.bundles import export_bundle, import_bundle
+from safety_assess.services.merge_conflicts import conflicts, resolve, resolve_action, resolve_conflict
+from safety_assess.services.plan import PlanEditor, load_plan
+from safety_assess.services.workspace import Workspace
+from safety_assess.storage.bundle_apply import Result
+from safety_assess.storage.orm import AssessmentRow
+from tests.unit.bundles.conftest import always
+
+CLOCK = dt.datetime(2026, 11, 24, 8, 0, tzinfo=dt.UTC)
+
+
+def carry(source: Workspace, assessment_id: uuid.UUID, to: Workspace, path: Path) -> list[Result]:
+    export_bundle(source, [assessment_id], path, clock=CLOCK)
+    return [o.result for o in import_bundle(to, path, trust=always).outcomes]
+
+
+def answers(workspace: Workspace, assessment_id: uuid.UUID) -> dict[str, object]:
+    return {r.item_id: r.value for r in workspace.assessments.detail(assessment_id).responses}
+
+
+def status_of(workspace: Workspace, assessment_id: uuid.UUID, action_id: uuid.UUID | None) -> Status:
+    return next(a.status for a in load_plan(workspace, assessment_id).actions if a.id == action_id)
+
+
+@pytest.fixture
+def second(tmp_path: Path, workspace: Workspace, reported: AssessmentSummary) -> Iterator[Workspace]:
+    """A second laptop with the lead's assessment to work on (a stand-in for the team pack: imported, then made
+    editable there)."""
+    opened = Workspace.open(DataDir(tmp_path / "second"))
+    carry(workspace, reported.id, opened, tmp_path / "pack.sabundle")
+    with opened.database.session() as session:
+        session.execute(update(AssessmentRow).where(AssessmentRow.id == reported.id).values(source_installation=None))
+    yield opened
+    opened.close()
+
+
+def test_disjoint_answers_merge_without_conflict_on_the_lead_and_the_district(
+    workspace: Workspace, second: Workspace, district: Workspace, reported: AssessmentSummary, tmp_path: Path
+) -> None:
+    carry(workspace, reported.id, district, tmp_path / "lead-0.sabundle")
+    record_answer(workspace, reported.id, "gate", "pass", note="Fixed")
+    record_answer(second, reported.id, "coverage", 90.0)
+    record_answer(second, reported.id, "door-locked", "no", note="Seen from the hall")
+    assert carry(second, reported.id, workspace, tmp_path / "second.sabundle") == [Result.UPDATED]
+    merged = answers(workspace, reported.id)
+    assert (merged["gate"], merged["coverage"]) == ("pass", 90.0)
+    notes = {r.item_id: r.note for r in workspace.assessments.detail(reported.id).responses}
+    assert (notes["gate"], notes["door-locked"]) == ("Fixed", "Seen from the hall")
+    assert conflicts(workspace, reported.id) == []
+    assert carry(second, reported.id, district, tmp_path / "second-d.sabundle") == [Result.UPDATED]
+    assert carry(workspace, reported.id, district, tmp_path / "lead-d.sabundle") == [Result.UPDATED]
+    assert answers(district, reported.id) == merged and conflicts(district, reported.id) == []
+    assert carry(workspace, reported.id, district, tmp_path / "lead-d.sabundle") == [Result.UNCHANGED]
+    with district.database.session() as session:  # the lead's own stays read-only at the district, not a copy
+        assert session.scalar(select(func.count()).select_from(AssessmentRow)) == 1
+
+
+def test_one_item_answered_differently_is_listed_once_and_a_resolution_wins_everywhere(
+    workspace: Workspace, second: Workspace, reported: AssessmentSummary, tmp_path: Path
+) -> None:
+    record_answer(workspace, reported.id, "gate", "pass")
+    record_answer(second, reported.id, "gate", "flag")
+    assert carry(second, reported.id, workspace, tmp_path / "s1.sabundle") == [Result.CONFLICT]
+    assert carry(second, reported.id, workspace, tmp_path / "s1.sabundle") == [Result.UNCHANGED]
+    [conflict] = conflicts(workspace, reported.id)
+    theirs = second.device_key.fingerprint
+    assert (conflict.item_id, conflict.field, conflict.ours, conflict.theirs) == ("gate", "value", "pass", "flag")
+    assert (conflict.our_device, conflict.their_device) == (workspace.device_key.fingerprint, theirs)
+    assert answers(workspace, reported.id)["gate"] == "pass"  # ours in place meanwhile
+    assert carry(workspace, reported.id, second, tmp_path / "l1.sabundle") == [Result.CONFLICT]  # there too
+    with pytest.raises(ConflictError, match="'coverage' has no conflict"):
+        resolve(workspace, reported.id, "coverage", take=theirs)
+    with pytest.raises(AnswerError):
+        resolve(workspace, reported.id, "gate", value="maybe")
+    with pytest.raises(ConflictError, match="no value from device 'SA-NOPE'"):
+        resolve(workspace, reported.id, "gate", take="SA-NOPE")
+    changes = resolve(workspace, reported.id, "gate", take=theirs)
+    assert changes.answers == {reported.id}
+    assert answers(workspace, reported.id)["gate"] == "flag" and conflicts(workspace, reported.id) == []
+    assert carry(workspace, reported.id, second, tmp_path / "l2.sabundle") == [Result.UPDATED]
+    assert answers(second, reported.id)["gate"] == "flag" and conflicts(second, reported.id) == []
+    assert carry(second, reported.id, workspace, tmp_path / "s2.sabundle") == [Result.UNCHANGED]
+
+
+def test_a_new_value_is_checked_and_keep_ours_is_a_new_edit(
+    workspace: Workspace, second: Workspace, reported: AssessmentSummary, tmp_path: Path
+) -> None:
+    record_answer(workspace, reported.id, "gate", "pass", note="ours")
+    record_answer(second, reported.id, "gate", "flag", note="theirs")
+    carry(second, reported.id, workspace, tmp_path / "s1.sabundle")
+    assert sorted(c.field for c in conflicts(workspace, reported.id)) == ["note", "value"]
+    resolve(workspace, reported.id, "gate", value="fail")
+    [note] = conflicts(workspace, reported.id)
+    resolve_conflict(workspace, note.id, Keep.OURS)
+    assert conflicts(workspace, reported.id) == []
+    carry(workspace, reported.id, second, tmp_path / "l1.sabundle")
+    detail = {r.item_id: (r.value, r.note) for r in second.assessments.detail(reported.id).responses}
+    assert detail["gate"] == ("fail", "ours") and conflicts(second, reported.id) == []
+
+
+def test_a_cleared_answer_travels_and_loses_to_a_change(
+    workspace: Workspace, second: Workspace, reported: AssessmentSummary, tmp_path: Path
+) -> None:
+    second.answers.restore(reported.id, "extinguishers", None, None)  # cleared there, unchanged here
+    second.answers.restore(reported.id, "fence-height", None, None)  # cleared there, changed here
+    record_answer(workspace, reported.id, "fence-height", 9)
+    carry(second, reported.id, workspace, tmp_path / "s1.sabundle")
+    merged = answers(workspace, reported.id)
+    assert "extinguishers" not in merged and merged["fence-height"] == 9
+    carry(workspace, reported.id, second, tmp_path / "l1.sabundle")
+    back = answers(second, reported.id)
+    assert "extinguishers" not in back and back["fence-height"] == 9
+
+
+def test_the_districts_status_change_and_the_laptops_new_answers_both_stand(
+    workspace: Workspace, district: Workspace, reported: AssessmentSummary, tmp_path: Path
+) -> None:
+    carry(workspace, reported.id, district, tmp_path / "l0.sabundle")
+    action = load_plan(district, reported.id).actions[0]
+    PlanEditor(district, reported.id, by="District office").set_status(action, Status.IN_PROGRESS)
+    record_answer(workspace, reported.id, "coverage", 80.0)
+    assert carry(workspace, reported.id, district, tmp_path / "l1.sabundle") == [Result.UPDATED]
+    assert status_of(district, reported.id, action.id) == Status.IN_PROGRESS
+    assert answers(district, reported.id)["coverage"] == 80.0 and conflicts(district, reported.id) == []
+    [ours] = [a for a in load_plan(workspace, reported.id).actions if a.id == action.id]  # both change the status
+    PlanEditor(workspace, reported.id, by="Ana Díaz").set_status(ours, Status.DONE)
+    assert carry(workspace, reported.id, district, tmp_path / "l2.sabundle") == [Result.CONFLICT]
+    [clash] = conflicts(district, reported.id)
+    assert (clash.table, clash.field, clash.ours, clash.theirs) == ("actions", "status", "in_progress", "done")
+    assert clash.action == action.description
+    with district.database.session() as session:
+        assert session.scalar(select(func.count()).select_from(AssessmentRow)) == 1
+    resolve_action(district, reported.id, clash.record_id, take=workspace.device_key.fingerprint)
+    assert status_of(district, reported.id, action.id) == Status.DONE
+    assert conflicts(district, reported.id) == []
+
+
+def test_photos_added_on_both_laptops_are_all_kept(
+    workspace: Workspace, second: Workspace, reported: AssessmentSummary, tmp_path: Path
+) -> None:
+    from safety_assess.services.photos import add_photos
+    from tests.unit.reports.conftest import PHOTOS
+
+    add_photos(workspace, reported.id, "gate", [PHOTOS / "hopper.jpg"], caption="lead's")
+    add_photos(second, reported.id, "gate", [PHOTOS / "hopper.jpg"], caption="second's")
+    before = len(workspace.photos.list(reported.id))
+    carry(second, reported.id, workspace, tmp_path / "s1.sabundle")
+    captions = sorted(p.caption for p in workspace.photos.list(reported.id) if p.item_id == "gate")
+    assert len(workspace.photos.list(reported.id)) == before + 1
+    assert "lead's" in captions and "second's" in captions
