@@ -16,6 +16,7 @@ from safety_assess.domain.walk.review import ReviewEntry, review
 from safety_assess.domain.walk.slots import Slot, SlotKey, next_instance_label
 from safety_assess.domain.walk.state import AssessmentState
 from safety_assess.photos.annotations import Annotation
+from safety_assess.services.merge_conflicts import conflicts
 from safety_assess.services.photos import annotate_photo
 from safety_assess.services.team import assignment
 from safety_assess.services.workspace import Workspace
@@ -43,6 +44,8 @@ class WalkSession:
         if self.team is not None:
             self.others = frozenset(s.id for s in self.checklist.sections if not self.team.assigned(s.id))
             self.checklist = assigned_first(self.checklist, self.team.sections)
+        self.conflicts = len(conflicts(workspace, assessment_id))
+        """How many merge conflicts wait to be resolved (read again when an import or a resolution changes it)."""
         self.state = AssessmentState(self.checklist, detail.instances, detail.responses, detail.summary.assessed_on)
         self._resume = SlotKey(detail.resume_item, detail.resume_instance) if detail.resume_item else None
         self._undo: list[UndoStep] = []

@@ -49,6 +49,14 @@ MAIN_ACTIONS: tuple[ActionSpec[MainWindow], ...] = (
         toolbar=True,
     ),
     ActionSpec(
+        "assessment.conflicts",
+        "Reso&lve conflicts…",
+        "&File",
+        lambda main: main.open_conflicts(),
+        "Ctrl+Alt+C",
+        "Items two laptops answered differently in the selected assessment, side by side: keep ours or take theirs",
+    ),
+    ActionSpec(
         "campus.maps",
         "Site &plans…",
         "&File",

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QProgressBar,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QTreeView,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from safety_assess.base.jobs import Changes
 from safety_assess.domain.checklist.answers import Outcome
+from safety_assess.domain.display import counted
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.records import GroupInstance
 from safety_assess.domain.scoring.coverage import coverage
@@ -58,6 +60,8 @@ class WalkthroughWindow(QMainWindow):
     planRequested = Signal(uuid.UUID)
     """Show this assessment's findings and action plan."""
     exportRequested = Signal(uuid.UUID)
+    conflictsRequested = Signal(uuid.UUID)
+    """Show this assessment's merge conflicts side by side."""
     """The action-plan report of this assessment was asked for: the registry asks its options and writes it."""
 
     def __init__(self, session: WalkSession, channel: ChangeChannel, parent: QWidget | None = None) -> None:
@@ -75,6 +79,7 @@ class WalkthroughWindow(QMainWindow):
         self.tree = self._build_tree()
         self.panel_scroll = self._scrolling(self.panel)
         self.header, self.progress, self.saved = QLabel(), QProgressBar(), QLabel("No changes yet")
+        self.conflicts = QPushButton()
         self.filter, self.search = QComboBox(), QLineEdit()
         self._build_layout()
         self.actions_by_id = build_window_actions(self, "Walkthrough", WALK_ACTIONS)
@@ -135,6 +140,7 @@ class WalkthroughWindow(QMainWindow):
         splitter.setSizes([420, 780])
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
+        top.addWidget(self.conflicts)
         top.addWidget(self.progress)
         top.addWidget(self.saved)
         central = QWidget()
@@ -149,6 +155,7 @@ class WalkthroughWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def _connect(self) -> None:
+        self.conflicts.clicked.connect(lambda: self.conflictsRequested.emit(self.session.id))
         self.panel.answered.connect(self.answer)
         self.panel.noteChanged.connect(self.write_note)
         self.panel.navigate.connect(lambda step: self.next_unanswered() if step > 0 else self.previous())
@@ -343,6 +350,8 @@ class WalkthroughWindow(QMainWindow):
             if summary.read_only
             else f"Revision {summary.revision_no}, {summary.assessed_on.isoformat()}"
         )
+        self.conflicts.setText(f"⚠ {counted(self.session.conflicts, 'conflict')} to resolve…")
+        self.conflicts.setVisible(self.session.conflicts > 0)
         team = team_note(self.session)
         self.header.setText(f"<b>{summary.campus.name}</b> · {summary.checklist.title} · {state}{team}")
         self.progress.setMaximum(max(tally.applicable, 1))
