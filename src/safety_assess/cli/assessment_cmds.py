@@ -1,10 +1,11 @@
-"""``safety-assess assessment ...``: start, list, show and answer assessments."""
+"""``safety-assess assessment ...``: start, list, show and answer assessments (and their conflicts: conflict_cmds)."""
 
 from __future__ import annotations
 
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from safety_assess.cli import conflict_cmds
 from safety_assess.cli.context import Commands, date_argument, open_workspace
 from safety_assess.cli.output import print_json, print_table
 
@@ -35,6 +36,7 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     answer.add_argument("--instance", metavar="LABEL", help="instance of a repeatable group (created if new)")
     answer.add_argument("--note")
     answer.set_defaults(handler=answer_cmd)
+    conflict_cmds.register(sub, common)
 
 
 def new_cmd(args: argparse.Namespace) -> int:

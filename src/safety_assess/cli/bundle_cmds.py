@@ -122,6 +122,7 @@ def file_result(outcome: Any) -> dict[str, Any]:
                 "date": o.assessed_on,
                 "result": o.result.value,
                 "conflict_copy": o.copy_id,
+                "conflicts": o.conflicts,
             }
             for o in report.outcomes
         ],
