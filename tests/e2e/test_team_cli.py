@@ -82,3 +82,37 @@ def test_team_pack_refusals_are_one_plain_line_and_store_nothing(cli: Run, tmp_p
         assert len(text.strip().splitlines()) == 1 and "Traceback" not in text
     imported = cli("team", "pack", aid, "--out", str(tmp_path / "re.sabundle"), data_dir=second)
     assert imported.returncode == 1 and "only the lead's laptop packs it" in imported.stderr
+
+
+def test_a_team_walk_merges_at_the_lead_and_the_district_and_a_clash_is_resolved(cli: Run, tmp_path: Path) -> None:
+    lead, second, district = tmp_path / "lead", tmp_path / "second", tmp_path / "district"
+    aid = _lead_assessment(cli, lead)
+    pack, back, up = tmp_path / "team.sabundle", tmp_path / "back.sabundle", tmp_path / "up.sabundle"
+    cli("team", "pack", aid, "--out", str(pack), "--sections", "entry", data_dir=lead)
+    lead_fp, second_fp = _fingerprint(cli, lead), _fingerprint(cli, second)
+    assert cli("bundle", "import", str(pack), "--trust", lead_fp, data_dir=second).returncode == 0
+    cli("assessment", "answer", aid, "entry.single-entrance", "yes", data_dir=second)  # its own section
+    cli("assessment", "answer", aid, "grounds.hiding-places", "yes", data_dir=second)  # seen on the way
+    cli("assessment", "answer", aid, "grounds.hiding-places", "no", data_dir=lead)
+    cli("assessment", "answer", aid, "parking.supervision", "yes", data_dir=lead)
+    cli("bundle", "export", "--since-last", "--out", str(back), data_dir=second)
+    assert cli("bundle", "import", str(back), "--trust", second_fp, data_dir=lead).returncode == 0
+    [clash] = json.loads(cli("assessment", "conflicts", aid, "--json", data_dir=lead).stdout)
+    assert (clash["item"], clash["ours"]["value"], clash["theirs"]["value"]) == ("grounds.hiding-places", "no", "yes")
+    assert (clash["ours"]["device"], clash["theirs"]["device"]) == (lead_fp, second_fp)
+    taken = cli("assessment", "resolve", aid, "grounds.hiding-places", "--take", second_fp, data_dir=lead)
+    assert taken.returncode == 0, taken.stderr
+    assert json.loads(cli("assessment", "conflicts", aid, "--json", data_dir=lead).stdout) == []
+    cli("bundle", "export", aid, "--out", str(up), data_dir=lead)
+    assert cli("bundle", "import", str(up), "--trust", lead_fp, data_dir=district).returncode == 0
+    for folder in (lead, district):
+        shown = json.loads(cli("assessment", "show", aid, "--json", data_dir=folder).stdout)
+        values = {r["item"]: r["value"] for r in shown["responses"]}
+        assert values == {
+            "grounds.gates-locked": "no",
+            "grounds.hiding-places": "yes",
+            "entry.single-entrance": "yes",
+            "parking.supervision": "yes",
+        }, folder.name
+    [ours] = _listed(cli, lead)
+    assert ours["imported_from"] is None and len(_listed(cli, district)) == 1  # no conflict copy anywhere
