@@ -91,6 +91,7 @@ def test_the_view_lists_both_sides_and_resolves_each_way_through_the_service(  #
     assert view.model.rowCount() == 0 and view.count.text().startswith("No conflicts left")
     assert not view.keep_ours.isEnabled() and not view.use_other.isEnabled()
     view.close()
+    settled(qtbot, window)
 
 
 def test_the_walkthrough_shows_the_count_and_opens_the_view(  # type: ignore[no-untyped-def]
@@ -109,3 +110,10 @@ def test_the_walkthrough_shows_the_count_and_opens_the_view(  # type: ignore[no-
     assert answer(workspace, summary.id, "grounds.hiding-places") == "yes"
     view.close()
     walk.close()
+    settled(qtbot, window)
+
+
+def settled(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The main window's list has followed the resolutions (its refresh waits for answers to settle), so nothing
+    reads the database once the test's folders are gone."""
+    qtbot.waitUntil(lambda: not window._refresh_timer.isActive())
