@@ -94,6 +94,15 @@ class WalkSession:
         self._resume = target
         return following
 
+    def finished_own_sections(self, answered: SlotKey, following: Slot | None) -> bool:
+        """A team assessment's walk just left this laptop's sections, every item of them answered."""
+        if following is None or following.section.id not in self.others:
+            return False
+        if self.state.slot(answered).section.id in self.others:
+            return False
+        own = [s for s in self.state.visible_slots() if s.section.id not in self.others]
+        return all(self.state.is_answered(s.key) for s in own)
+
     def answer(self, key: SlotKey, value: object) -> Response:
         """Check the value (typed text or an already typed value), commit it, and update the state."""
         item = self.state.slot(key).item

@@ -37,7 +37,12 @@ def adopt_team_assessment(session: Session, assignment: TeamAssignment) -> None:
     read-only copy of an imported one), with its assignment. Its revision is not raised: nothing of it changed."""
     session.flush()
     table = AssessmentRow
-    same_time = {"source_installation": None, "updated_at": table.updated_at}  # no new edit: the time stays
+    same_time = {  # no new edit: the time stays; the walk starts on this laptop's first item, not the lead's
+        "source_installation": None,
+        "updated_at": table.updated_at,
+        "resume_item_id": None,
+        "resume_instance_id": None,
+    }
     session.execute(update(table).where(table.id == assignment.assessment_id).values(**same_time))
     session.add(
         TeamAssignmentRow(

@@ -4,6 +4,7 @@ and the databases."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import zipfile
 from collections.abc import Iterator
@@ -18,6 +19,8 @@ from safety_assess.base.datadir import DataDir
 from safety_assess.bundles.manifest import parse_manifest
 from safety_assess.domain.records import AssessmentSummary
 from safety_assess.domain.walk.slots import SlotKey
+from safety_assess.services.assessments import start_assessment
+from safety_assess.services.bundles import import_bundle
 from safety_assess.services.team import team_pack
 from safety_assess.services.walkthrough import WalkSession
 from safety_assess.services.workspace import Workspace
@@ -27,7 +30,7 @@ from safety_assess.ui.bundle.team import team_choices
 from safety_assess.ui.bundle.team_dialog import TeamPackDialog, TeamRequest
 from safety_assess.ui.changes import ChangeChannel
 from safety_assess.ui.main_window import MainWindow
-from safety_assess.ui.walkthrough.window import WalkthroughWindow
+from safety_assess.ui.walkthrough.window import YOURS_DONE, WalkthroughWindow
 from tests.gui.bundle.test_bundles import Shown
 from tests.unit.bundles.test_team_packs import lead_assessment
 
@@ -140,3 +143,41 @@ def test_the_second_laptop_imports_the_pack_and_walks_its_sections_first(  # typ
 def _value(workspace: Workspace, summary: AssessmentSummary, item_id: str) -> object:
     responses = workspace.assessments.detail(summary.id).responses
     return next((r.value for r in responses if r.item_id == item_id), None)
+
+
+def _items(*ids: str) -> str:
+    return "".join(
+        f"      - {{id: {i}, prompt: Is {i} as it should be?, answer: {{type: yes_no, deficient_if: 'no'}},\n"
+        "         likelihood: 2, severity: 2, action: Fix it.}\n"
+        for i in ids
+    )
+
+
+TWO_SECTIONS = (
+    "schema_version: 1\nid: two-sections\ntitle: Two sections\nversion: 1.0.0\nsections:\n"
+    f"  - id: front\n    title: Front\n    items:\n{_items('front.gate', 'front.sign')}"
+    f"  - id: back\n    title: Back\n    items:\n{_items('back.door', 'back.light')}"
+)
+
+
+def test_the_second_laptop_starts_on_its_own_first_item_and_is_told_when_its_sections_are_done(  # type: ignore[no-untyped-def]
+    qtbot, workspace: Workspace, second: Workspace, tmp_path: Path
+) -> None:
+    (workspace.data_dir.checklists / "two-sections.yaml").write_text(TWO_SECTIONS, encoding="utf-8")
+    workspace.campuses.add("Lincoln High", "LHS")
+    summary = start_assessment(workspace, "LHS", "two-sections", ["Ana"], dt.date(2026, 11, 2))
+    workspace.assessments.set_resume(summary.id, "front.sign", None)  # where the lead left off
+    team_pack(workspace, summary.id, tmp_path / "team.sabundle", ["back"])
+    import_bundle(second, tmp_path / "team.sabundle", trust=lambda _: True)
+    walk = WalkthroughWindow(WalkSession(second, summary.id), ChangeChannel())
+    qtbot.addWidget(walk)
+    walk.show()
+    qtbot.waitExposed(walk)
+    assert walk.current == SlotKey("back.door")  # not the lead's resume point, in someone else's section
+    qtbot.keyClick(walk.panel, Qt.Key.Key_Y)
+    assert walk.statusBar().currentMessage() == ""
+    qtbot.keyClick(walk.panel, Qt.Key.Key_N)
+    assert walk.statusBar().currentMessage() == YOURS_DONE and walk.current == SlotKey("front.gate")
+    answered = {r.item_id: r.value for r in second.assessments.detail(summary.id).responses}
+    assert answered == {"back.door": "yes", "back.light": "no"}
+    walk.close()

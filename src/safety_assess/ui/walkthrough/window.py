@@ -54,6 +54,9 @@ FILTERS = (
 )
 
 
+YOURS_DONE = "Your sections are all answered; the next items are another team member's (answer what you saw)."
+
+
 class WalkthroughWindow(QMainWindow):
     reopened = Signal(uuid.UUID)
     """A new revision was made: open it."""
@@ -259,6 +262,8 @@ class WalkthroughWindow(QMainWindow):
         self._after_change(key)
         if advance:
             self._move_to(following)
+            if self.session.finished_own_sections(key, following):
+                self.statusBar().showMessage(YOURS_DONE, 8000)
 
     def _move_to(self, found: Slot | None) -> None:
         if found is None:
