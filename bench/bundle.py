@@ -9,8 +9,13 @@ processes' peak resident sizes. Files are in the page cache for both sides (each
 many_ratio: the import of a bundle of 10,000 small photos (about 2 KB each), against the same baseline on that
 bundle: it shows the import takes time in proportion to the number of entries (an archive parsed per entry made it
 quadratic).
+merge_ratio: two laptops work on one assessment of 1,000 items (all answered on the lead's laptop, which gave it to
+a second laptop; then the lead re-answers the first half and the second laptop the other half, with notes); the
+district, already holding the lead's bundle, imports the second laptop's and merges it record by record and field by
+field, against the import of the lead's bundle alone into a fresh data folder. Each in its own process, timed around
+the import call, median of the rounds.
 
-    python bench/bundle.py [--rounds N] [--photos N] [--many N]
+    python bench/bundle.py [--rounds N] [--photos N] [--many N] [--merge-items N]
 """
 
 from __future__ import annotations
@@ -89,6 +94,12 @@ def child(action: str, root: Path, bundle: Path, assessment: str) -> None:
     began = time.perf_counter()
     if action == "export":
         export_bundle(workspace, [uuid.UUID(assessment)], bundle, clock=CLOCK)
+    elif action == "merge":  # the first bundle is there already (not timed); the second merges into it
+        first, second = str(bundle).split(",")
+        import_bundle(workspace, Path(first), trust=lambda _: True)
+        began = time.perf_counter()
+        report = import_bundle(workspace, Path(second), trust=lambda _: True)
+        assert [o.result.value for o in report.outcomes] == ["updated"], report.outcomes
     else:
         report = import_bundle(workspace, bundle, trust=lambda _: True)
         assert report.outcomes, report
@@ -103,6 +114,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--photos", type=int, default=300)
     parser.add_argument("--many", type=int, default=10_000)
+    parser.add_argument("--merge-items", type=int, default=1_000)
     parser.add_argument("--child", nargs=4, metavar=("ACTION", "ROOT", "BUNDLE", "ASSESSMENT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -129,6 +141,7 @@ def main() -> None:
             peaks += [exported["peak_mb"], imported["peak_mb"]]
         size = bundle.stat().st_size / 1e6
         many = many_ratio(folder / "many", args.many, args.rounds)
+        merged = merge_ratio(folder / "merge", args.merge_items, args.rounds)
     median = {key: statistics.median(values) for key, values in times.items()}
     export_ratio, import_ratio = median["export"] / median["zip"], median["import"] / median["unzip"]
     print(f"photos: {args.photos} ({total:.0f} MB), bundle {size:.0f} MB, rounds: {args.rounds}")
@@ -138,7 +151,7 @@ def main() -> None:
     print(
         f"RESULT bundle export_ratio={export_ratio:.2f} import_ratio={import_ratio:.2f} peak_mb={max(peaks):.0f} "
         f"export_s={median['export']:.2f} zip_s={median['zip']:.2f} import_s={median['import']:.2f} "
-        f"unzip_s={median['unzip']:.2f} many_ratio={many:.2f}"
+        f"unzip_s={median['unzip']:.2f} many_ratio={many:.2f} merge_ratio={merged:.2f}"
     )
 
 
@@ -158,6 +171,46 @@ def many_ratio(folder: Path, count: int, rounds: int) -> float:
         f"many: {count} small photos, bundle {size:.1f} MB; import {app_s:.2f} s, unzip -t + sha256sum {base_s:.2f} s"
     )
     return app_s / base_s
+
+
+def merge_ratio(folder: Path, items: int, rounds: int) -> float:
+    """The second laptop's bundle merged into the district's copy of the lead's, against the lead's imported alone."""
+    lead, second = team_assessment(folder, items)
+    both = f"{lead[1]},{second}"
+    app, base = [], []
+    for round_ in range(rounds):
+        base.append(run_child("import", str(folder / f"fresh-{round_}"), str(lead[1]), str(lead[0]))["seconds"])
+        app.append(run_child("merge", str(folder / f"district-{round_}"), both, str(lead[0]))["seconds"])
+    app_s, base_s = statistics.median(app), statistics.median(base)
+    print(f"merge: {items} items; merging the second laptop's bundle {app_s:.2f} s, importing one {base_s:.2f} s")
+    return app_s / base_s
+
+
+def team_assessment(folder: Path, items: int) -> tuple[tuple[uuid.UUID, Path], Path]:
+    """The lead's and the second laptop's bundles of one assessment both worked on (see the module's docstring)."""
+    from sqlalchemy import text
+
+    from safety_assess.services.bundles import export_bundle, import_bundle
+
+    lead = Workspace.open(DataDir(folder / "lead"))
+    campus = lead.campuses.add("Bench High", "BH", "1 Bench Road")
+    snapshot = lead.snapshots.snapshot(generated_checklist("bench-merge", items, 20))
+    assessment_id = lead.assessments.create(campus.id, snapshot.id, ["Bench"], CLOCK.date()).id
+    for n in range(items):
+        lead.answers.save_answer(assessment_id, f"i{n}", None, "yes")
+    export_bundle(lead, [assessment_id], folder / "pack.sabundle", clock=CLOCK)
+    second = Workspace.open(DataDir(folder / "second"))
+    import_bundle(second, folder / "pack.sabundle", trust=lambda _: True)
+    with second.database.engine.begin() as connection:  # what a team pack does: the assessment is its to work on
+        connection.execute(text("UPDATE assessments SET source_installation = NULL"))
+    for n in range(items):
+        mine = lead if n < items // 2 else second
+        mine.answers.save_answer(assessment_id, f"i{n}", None, "no", f"Seen on round {n}.")
+    paths = folder / "lead.sabundle", folder / "second.sabundle"
+    for workspace, path in zip((lead, second), paths, strict=True):
+        export_bundle(workspace, [assessment_id], path, clock=CLOCK)
+        workspace.close()
+    return (assessment_id, paths[0]), paths[1]
 
 
 if __name__ == "__main__":

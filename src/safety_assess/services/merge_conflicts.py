@@ -48,11 +48,7 @@ def resolve(
     answers = [c for c in found if c.field == "value"]
     if not answers:
         raise ConflictError(f"only the note of {where} is in conflict; resolve it with --take DEVICE")
-    checklist = workspace.snapshots.checklist(workspace.assessments.summary(assessment_id).checklist.id)
-    item = checklist.find_item(item_id)
-    if item is None:
-        raise NotFoundError(f"item '{item_id}' is not in checklist {checklist.id} {checklist.version}")
-    return _resolved(workspace, [(c, check_answer(checklist, item[2], value)) for c in answers])
+    return _resolved(workspace, [(c, _checked(workspace, c, value)) for c in answers])
 
 
 def resolve_action(
@@ -74,6 +70,26 @@ def resolve_conflict(workspace: Workspace, conflict_id: uuid.UUID, keep: Keep) -
     """Resolve one conflict (as the side-by-side view does) by keeping our value or taking theirs."""
     conflict = _repository(workspace).get(conflict_id)
     return _resolved(workspace, [(conflict, conflict.ours if keep == Keep.OURS else conflict.theirs)])
+
+
+def resolve_conflict_value(workspace: Workspace, conflict_id: uuid.UUID, value: str) -> Changes:
+    """Resolve one conflict with a value typed in (as the side-by-side view does): an answer checked by its item's
+    rules, a note as written; other fields are resolved by keeping ours or taking theirs."""
+    conflict = _repository(workspace).get(conflict_id)
+    if conflict.table != "responses" or conflict.field not in ("value", "note"):
+        raise ConflictError(f"the {conflict.field} of this {conflict.table[:-1]} is resolved by keeping one side's")
+    return _resolved(
+        workspace, [(conflict, value if conflict.field == "note" else _checked(workspace, conflict, value))]
+    )
+
+
+def _checked(workspace: Workspace, conflict: Conflict, value: str) -> Any:
+    """The answer typed in, checked by the item's rules (AnswerError otherwise)."""
+    checklist = workspace.snapshots.checklist(workspace.assessments.summary(conflict.assessment_id).checklist.id)
+    item = checklist.find_item(conflict.item_id or "")
+    if item is None:
+        raise NotFoundError(f"item '{conflict.item_id}' is not in checklist {checklist.id} {checklist.version}")
+    return check_answer(checklist, item[2], value)
 
 
 def _taken(found: Iterable[Conflict], device: str, where: str) -> list[tuple[Conflict, Any]]:

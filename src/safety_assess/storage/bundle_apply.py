@@ -1,24 +1,29 @@
 """Applying verified bundle documents to the database, in one transaction: the device's trust, campuses and
-snapshots matched, and each assessment added, updated, left alone or kept beside as a conflict.
+snapshots matched, and each assessment added, or merged into ours.
 
-Which of these is decided record by record, on the revision counters every record carries: a bundle whose records
-are all at least as new as ours (and equal where the counters are equal) supersedes our copy, which is kept in the
-history; one that is older changes nothing; when each side has something newer the other lacks, two laptops edited
-the same assessment, and the bundle's version is kept as a separate copy marked as a conflict. Nothing is dropped.
+An assessment we have is merged record by record and field by field (storage.bundle_merge, the rule in
+domain.merge): every record carries edit stamps (which installation changed each field, at which revision, and what
+the record has seen), so a change made on one laptop and another on a second laptop, or the district's status change
+and the laptop's newer answers, both stand; a field both changed differently keeps our value and is listed as a
+conflict (merge_conflicts), once. The design is the lead's, kept after looking for a flaw: one addition, *held*
+stamps, keeps a clash open wherever the record travels (without it the laptop a merged record comes back to would
+take the other value silently, its own never seen), and responses and group instances also match by item and
+label, as two laptops give them different ids. Only where a merge is not defined (the bundle's assessment made from
+another checklist snapshot) are the whole assessments compared by their revision counters as before, and the
+bundle's version kept as a separate conflict copy when each has something the other lacks. Nothing is dropped: our
+copy as it was before a merge or a replacement is kept in the history.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import json
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from safety_assess.domain.errors import SafetyAssessError
@@ -31,37 +36,23 @@ from safety_assess.storage.bundle_reviews import (
     apply_reviews,
     prepared_reviews,
 )
-from safety_assess.storage.bundle_rows import RowError, assessment_document_in, dump_row, load_row, plain_value
+from safety_assess.storage.bundle_rows import RowError, load_row
+from safety_assess.storage.bundle_whole import CHILDREN, add_keeping_revisions, compared_whole, remember
 from safety_assess.storage.database import Database
 from safety_assess.storage.edit_stamps import MERGING
 from safety_assess.storage.orm import (
-    ActionRow,
     AppMetaRow,
-    AssessmentHistoryRow,
     AssessmentRow,
     Base,
     CampusRow,
     ChecklistSnapshotRow,
-    ConflictSourceRow,
     DeletedRecordRow,
     DeviceRow,
-    FindingRow,
-    GroupInstanceRow,
     PhotoRow,
-    ResponseRow,
-    plain_columns,
 )
 from safety_assess.storage.repositories.campuses import district_row
-from safety_assess.storage.repositories.copying import clone
 from safety_assess.storage.types import utcnow
 
-CHILDREN: tuple[tuple[str, type[Base]], ...] = (
-    ("instances", GroupInstanceRow),
-    ("findings", FindingRow),
-    ("actions", ActionRow),
-    ("responses", ResponseRow),
-    ("photos", PhotoRow),
-)
 RECORDS: tuple[tuple[str, type[Base]], ...] = (
     ("campus", CampusRow),
     ("snapshot", ChecklistSnapshotRow),
@@ -290,7 +281,7 @@ def _merged(
 ) -> Outcome:
     """The bundle's records merged into ours field by field (storage.bundle_merge); ours as it was is kept in the
     history when anything changes."""
-    history = _remember(session, local.id, "merged a bundle")
+    history = remember(session, local.id, "merged a bundle")
     merged = Merger(session, local.id, device.installation_id).run(incoming, deleted)
     session.expire(local)
     if not merged.changed and not merged.conflicts:
@@ -304,36 +295,9 @@ def _merged(
 def _by_whole_assessment(
     session: Session, incoming: dict[str, list[Base]], local: AssessmentRow, outcome: Outcome
 ) -> Outcome:
-    """Our copy and the bundle's compared whole by their revision counters: replaced by a newer one, left alone
-    for an older one, and kept beside as a conflict copy when each has something the other lacks."""
-    result = _compare(_versions(session, local.id), _versions_of(incoming))
-    if result == Result.UPDATED:
-        _remember(session, local.id, "replaced by a newer bundle")
-        _replace(session, local, incoming)
-    elif result == Result.CONFLICT:
-        return _conflict(session, incoming, local.id, dataclasses.replace(outcome, result=result))
-    return dataclasses.replace(outcome, result=result)
-
-
-def _conflict(session: Session, incoming: dict[str, list[Base]], local_id: uuid.UUID, outcome: Outcome) -> Outcome:
-    """The bundle's version kept as a copy beside ours, once: the same version again finds its copy (unchanged)."""
-    digest = _version_digest(_versions_of(incoming))
-    kept = session.scalar(
-        select(ConflictSourceRow.copy_id).where(
-            ConflictSourceRow.conflict_of_id == local_id, ConflictSourceRow.digest == digest
-        )
-    )
-    if kept is not None:
-        return dataclasses.replace(outcome, result=Result.UNCHANGED, copy_id=kept)
-    copy_id = _insert_copy(session, incoming, local_id)
-    session.add(ConflictSourceRow(copy_id=copy_id, conflict_of_id=local_id, digest=digest))
-    return dataclasses.replace(outcome, copy_id=copy_id)
-
-
-def _version_digest(versions: Versions) -> str:
-    """One digest of every record's id, revision and content."""
-    listed = sorted((str(key), revision, content) for key, (revision, content) in versions.items())
-    return hashlib.sha256(json.dumps(listed).encode()).hexdigest()
+    """Our copy and the bundle's compared whole (storage.bundle_whole), where a merge is not defined."""
+    result, copy_id = compared_whole(session, incoming, local)
+    return dataclasses.replace(outcome, result=Result(result), copy_id=copy_id)
 
 
 def _our_installation(session: Session) -> str | None:
@@ -387,149 +351,6 @@ def _snapshot(session: Session, snapshot: ChecklistSnapshotRow) -> uuid.UUID:
     return snapshot.id
 
 
-Versions = dict[uuid.UUID, tuple[int, str]]
-"""Record id -> (revision counter, hash of its content)."""
-
-
-def _versions_of(rows: dict[str, list[Base]]) -> Versions:
-    return {row.id: (row.revision, _content(row)) for group in rows.values() for row in group}  # type: ignore[attr-defined]
-
-
-def _versions(session: Session, assessment_id: uuid.UUID) -> Versions:
-    """Our copy's records, read as plain rows (not ORM objects: they are about to be replaced in this session)."""
-    finding_ids = list(session.scalars(select(FindingRow.id).where(FindingRow.assessment_id == assessment_id)))
-    versions: Versions = {}
-    tables: list[type[Base]] = [AssessmentRow, *(t for _, t in CHILDREN)]
-    for table in tables:
-        if table is AssessmentRow:
-            owner = AssessmentRow.id == assessment_id
-        elif table is ActionRow:
-            owner = ActionRow.finding_id.in_(finding_ids)
-        else:
-            owner = table.assessment_id == assessment_id  # type: ignore[attr-defined]
-        for row in session.execute(select(*plain_columns(table)).where(owner)):
-            data = {key: plain_value(value) for key, value in row._mapping.items()}
-            versions[data_id(data)] = (data["revision"], _digest(data))
-    return versions
-
-
-def data_id(data: dict[str, Any]) -> uuid.UUID:
-    return uuid.UUID(str(data["id"]))
-
-
-VOLATILE = frozenset(
-    {
-        "created_at",
-        "updated_at",
-        "revision",
-        "sha256",
-        "extension",
-        "campus_id",
-        "snapshot_id",
-        "source_installation",
-        "imported_at",
-        "conflict_of_id",
-        "edit_stamps",
-        "camera_model",  # bundles now leave it out (it names the device, not the school): not an edit
-    }
-)
-
-
-def _content(row: Base) -> str:
-    return _digest(dump_row(row))
-
-
-def _digest(data: dict[str, Any]) -> str:
-    kept = {k: v for k, v in data.items() if k not in VOLATILE}
-    return hashlib.sha256(json.dumps(kept, sort_keys=True, default=str).encode()).hexdigest()
-
-
-def _compare(local: Versions, incoming: Versions) -> Result:
-    if local == incoming:
-        return Result.UNCHANGED
-    if _dominates(incoming, local):
-        return Result.UPDATED
-    if _dominates(local, incoming):
-        return Result.OLDER
-    return Result.CONFLICT
-
-
-def _dominates(newer: Versions, older: Versions) -> bool:
-    """Every record of ``older`` is in ``newer``, at the same revision with the same content, or at a later one."""
-    for key, (revision, content) in older.items():
-        mine = newer.get(key)
-        if mine is None or mine[0] < revision or (mine[0] == revision and mine[1] != content):
-            return False
-    return True
-
-
 def _insert(session: Session, rows: dict[str, list[Base]]) -> None:
     for key in ("assessment", *(k for k, _ in CHILDREN)):
-        _add_keeping_revisions(session, rows[key])
-
-
-def _add_keeping_revisions(session: Session, rows: list[Base]) -> None:
-    """Insert the rows with the revision counters they had where they were made (the ORM would start them at 1),
-    so the next import can compare them."""
-    kept = [(row, row.revision, row.updated_at) for row in rows]  # type: ignore[attr-defined]
-    session.add_all(rows)
-    session.flush()
-    for row, revision, updated_at in kept:
-        if row.revision != revision:  # type: ignore[attr-defined]
-            table = type(row)
-            values = {"revision": revision, "updated_at": updated_at}  # given, or the update would stamp it now
-            session.execute(update(table).where(table.id == row.id).values(**values))  # type: ignore[attr-defined]
-            session.expire(row)
-
-
-def _replace(session: Session, local: AssessmentRow, rows: dict[str, list[Base]]) -> None:
-    finding_ids = list(session.scalars(select(FindingRow.id).where(FindingRow.assessment_id == local.id)))
-    session.execute(delete(ActionRow).where(ActionRow.finding_id.in_(finding_ids)))
-    for table in (PhotoRow, ResponseRow, FindingRow, GroupInstanceRow):
-        session.execute(delete(table).where(table.assessment_id == local.id))
-    incoming = rows["assessment"][0]
-    for column in local.__mapper__.column_attrs:
-        if column.key not in ("id", "revision"):
-            setattr(local, column.key, getattr(incoming, column.key))
-    session.flush()
-    values = {"revision": incoming.revision, "updated_at": incoming.updated_at}  # type: ignore[attr-defined]
-    session.execute(update(AssessmentRow).where(AssessmentRow.id == local.id).values(**values))
-    session.expire(local)
-    for key, _ in CHILDREN:
-        _add_keeping_revisions(session, rows[key])
-
-
-def _insert_copy(session: Session, rows: dict[str, list[Base]], conflict_of: uuid.UUID) -> uuid.UUID:
-    """The bundle's version as a new assessment (new ids throughout), marked as conflicting with ours."""
-    ids: dict[uuid.UUID | None, uuid.UUID | None] = {None: None}
-    for group in rows.values():
-        for row in group:
-            ids[row.id] = uuid.uuid4()  # type: ignore[attr-defined]
-    for key in ("assessment", *(k for k, _ in CHILDREN)):
-        for row in rows[key]:
-            copy = clone(row, **_remapped(row, ids))  # type: ignore[type-var]
-            copy.id = ids[row.id]  # type: ignore[attr-defined]
-            if isinstance(copy, AssessmentRow):
-                copy.conflict_of_id = conflict_of
-            session.add(copy)
-        session.flush()
-    return ids[rows["assessment"][0].id]  # type: ignore[attr-defined,return-value]
-
-
-def _remapped(row: Base, ids: dict[uuid.UUID | None, uuid.UUID | None]) -> dict[str, Any]:
-    links = ("assessment_id", "instance_id", "finding_id", "revision_of_id")
-    return {key: ids.get(getattr(row, key), getattr(row, key)) for key in links if hasattr(row, key)}
-
-
-def _remember(session: Session, assessment_id: uuid.UUID, reason: str) -> AssessmentHistoryRow:
-    document = assessment_document_in(session, assessment_id)
-    text = json.dumps(document, sort_keys=True, ensure_ascii=False)
-    row = AssessmentHistoryRow(
-        assessment_id=assessment_id,
-        revision=document["assessment"]["revision"],
-        content_sha256=hashlib.sha256(text.encode()).hexdigest(),
-        document=text,
-        reason=reason,
-    )
-    session.add(row)
-    return row
+        add_keeping_revisions(session, rows[key])

@@ -256,11 +256,14 @@ class Merger:
         stamps = Stamps.from_json(found.edit_stamps)
         if found.id != tombstone.id and stamps is None:
             return False  # another record of the same item, without stamps: nothing tells it was seen
-        if table is GroupInstanceRow:
-            answers = select(ResponseRow.id).where(ResponseRow.instance_id == found.id).limit(1)
-            if self.session.scalar(answers) is not None:
-                return False  # answered here since: the change wins, and the instance stays with its answers
+        if table is GroupInstanceRow and self._holds_anything(found.id):
+            return False  # answered or photographed here since: the change wins, the instance stays with them
         return deletion_wins(_tombstone(tombstone), Side({}, stamps, found.revision))
+
+    def _holds_anything(self, instance_id: uuid.UUID) -> bool:
+        answers = select(ResponseRow.id).where(ResponseRow.instance_id == instance_id).limit(1)
+        photos = select(PhotoRow.id).where(PhotoRow.instance_id == instance_id, PhotoRow.deleted_at.is_(None)).limit(1)
+        return self.session.scalar(answers) is not None or self.session.scalar(photos) is not None
 
     def _keep_tombstone(self, tombstone: DeletedRecordRow) -> None:
         """Their deletion kept here too, so that it travels on from here."""

@@ -1,8 +1,11 @@
 """Edit stamps kept in one place: before every flush, the changed merge fields of new and changed synced records
 are stamped with this installation's id and the revision the record is about to get (see domain.merge).
 
-Writes that bypass the ORM's unit of work (bulk ``update()``/``delete()``) are not seen here: the importer writes
-stamps it brings itself (and sets ``MERGING`` on its session), and removals record a tombstone (``tombstone``).
+Writes that bypass the ORM's unit of work (bulk ``update()``/``delete()``) are not seen here. Each in storage/ is
+handled: the importer's (bundle_apply, bundle_merge, bundle_whole) write the stamps the bundle brought or the merge
+computed, in a session marked ``MERGING``; the answers repository's deletes (an answer cleared by undo, a group
+instance removed with its answers) record a tombstone first (``tombstone``); the others (bundle_plans,
+bundle_reviews, figures) touch tables that are not stamped.
 """
 
 from __future__ import annotations

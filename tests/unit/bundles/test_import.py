@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from safety_assess.base.datadir import DataDir
 from safety_assess.domain.errors import ConflictError
@@ -22,7 +23,7 @@ from safety_assess.services.reports import export_report
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.bundle_apply import ImportRefused, Result
 from safety_assess.storage.bundle_rows import assessment_document
-from safety_assess.storage.orm import AssessmentHistoryRow, AssessmentRow, MergeConflictRow
+from safety_assess.storage.orm import AssessmentHistoryRow, AssessmentRow, ChecklistSnapshotRow, MergeConflictRow
 from tests.unit.bundles.conftest import always
 
 CLOCK = dt.datetime(2026, 11, 24, 8, 0, tzinfo=dt.UTC)
@@ -156,3 +157,49 @@ def test_an_imported_assessment_exports_as_pdf_with_its_photos(
     assert result.warnings == [] and result.pages >= 4
     for photo in district.photos.list(reported.id):  # made for the report, on demand
         assert district.photo_store.rendition(photo.sha256, "report").is_file()
+
+
+def on_another_checklist(district: Workspace, assessment_id: object) -> None:
+    """The district's copy made from another snapshot (another version of the checklist) than the bundles'."""
+    with district.database.session() as session:
+        ours = session.get(AssessmentRow, assessment_id)
+        assert ours is not None
+        snapshot = session.get(ChecklistSnapshotRow, ours.snapshot_id)
+        assert snapshot is not None
+        other = ChecklistSnapshotRow(
+            checklist_id=snapshot.checklist_id,
+            version="0-other",
+            title=snapshot.title,
+            sha256=uuid.uuid4().hex,
+            document={},
+        )
+        session.add(other)
+        session.flush()
+        session.execute(update(AssessmentRow).where(AssessmentRow.id == ours.id).values(snapshot_id=other.id))
+
+
+def test_where_a_merge_is_not_defined_the_whole_assessment_is_compared_and_a_copy_kept(
+    workspace: Workspace,
+    reported: AssessmentSummary,
+    district: Workspace,
+    tmp_path: Path,
+    copy_data_folder: Callable[[Workspace, Path], DataDir],
+) -> None:
+    import_bundle(district, export(workspace, reported, tmp_path / "base.sabundle"), trust=always)
+    laptop_b = copy_data_folder(workspace, tmp_path / "laptop-b")
+    record_answer(workspace, reported.id, "gate", "pass")
+    on_another_checklist(district, reported.id)
+    report = import_bundle(district, export(workspace, reported, tmp_path / "a.sabundle"))
+    assert [(o.result, o.copy_id) for o in report.outcomes] == [(Result.UPDATED, None)]  # replaced whole
+    other = Workspace.open(laptop_b)
+    try:
+        record_answer(other, reported.id, "gate", "flag")
+        on_another_checklist(district, reported.id)
+        [outcome] = import_bundle(district, export(other, reported, tmp_path / "b.sabundle")).outcomes
+    finally:
+        other.close()
+    assert outcome.result == Result.CONFLICT and outcome.copy_id is not None and outcome.conflicts == 0
+    copy = {r.item_id: r.value for r in district.assessments.detail(outcome.copy_id).responses}["gate"]
+    assert copy == "flag"
+    again = import_bundle(district, tmp_path / "b.sabundle")
+    assert [(o.result, o.copy_id) for o in again.outcomes] == [(Result.UNCHANGED, outcome.copy_id)]

@@ -19,11 +19,17 @@ from safety_assess.domain.plan.actions import Status
 from safety_assess.domain.records import AssessmentSummary
 from safety_assess.services.assessments import record_answer
 from safety_assess.services.bundles import export_bundle, import_bundle
-from safety_assess.services.merge_conflicts import conflicts, resolve, resolve_action, resolve_conflict
+from safety_assess.services.merge_conflicts import (
+    conflicts,
+    resolve,
+    resolve_action,
+    resolve_conflict,
+    resolve_conflict_value,
+)
 from safety_assess.services.plan import PlanEditor, load_plan
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.bundle_apply import Result
-from safety_assess.storage.orm import AssessmentRow
+from safety_assess.storage.orm import AssessmentRow, ResponseRow
 from tests.unit.bundles.conftest import always
 
 CLOCK = dt.datetime(2026, 11, 24, 8, 0, tzinfo=dt.UTC)
@@ -118,6 +124,21 @@ def test_a_new_value_is_checked_and_keep_ours_is_a_new_edit(
     assert detail["gate"] == ("fail", "ours") and conflicts(second, reported.id) == []
 
 
+def test_the_side_by_side_view_may_type_a_value_checked_by_the_item(
+    workspace: Workspace, second: Workspace, reported: AssessmentSummary, tmp_path: Path
+) -> None:
+    record_answer(workspace, reported.id, "gate", "pass", note="ours")
+    record_answer(second, reported.id, "gate", "flag", note="theirs")
+    carry(second, reported.id, workspace, tmp_path / "s1.sabundle")
+    note, value = sorted(conflicts(workspace, reported.id), key=lambda c: c.field)
+    with pytest.raises(AnswerError):
+        resolve_conflict_value(workspace, value.id, "maybe")
+    resolve_conflict_value(workspace, value.id, "fail")
+    resolve_conflict_value(workspace, note.id, "both: ours and theirs")
+    detail = {r.item_id: (r.value, r.note) for r in workspace.assessments.detail(reported.id).responses}
+    assert detail["gate"] == ("fail", "both: ours and theirs") and conflicts(workspace, reported.id) == []
+
+
 def test_a_cleared_answer_travels_and_loses_to_a_change(
     workspace: Workspace, second: Workspace, reported: AssessmentSummary, tmp_path: Path
 ) -> None:
@@ -168,3 +189,43 @@ def test_photos_added_on_both_laptops_are_all_kept(
     captions = sorted(p.caption for p in workspace.photos.list(reported.id) if p.item_id == "gate")
     assert len(workspace.photos.list(reported.id)) == before + 1
     assert "lead's" in captions and "second's" in captions
+
+
+def test_instances_named_alike_on_two_laptops_are_one_and_a_removed_one_travels(
+    workspace: Workspace, second: Workspace, reported: AssessmentSummary, tmp_path: Path
+) -> None:
+    record_answer(workspace, reported.id, "camera-working", "yes", instance_label="Gym")
+    record_answer(workspace, reported.id, "camera-working", "yes", instance_label="Hall")
+    record_answer(second, reported.id, "camera-working", "no", instance_label="Gym")
+    record_answer(second, reported.id, "camera-fault", "Lens cracked", instance_label="Gym")
+    carry(workspace, reported.id, second, tmp_path / "l1.sabundle")  # the Hall reaches the second laptop
+    [clash] = conflicts(second, reported.id)
+    assert (clash.item_id, clash.instance_label, clash.ours, clash.theirs) == ("camera-working", "Gym", "no", "yes")
+    hall = next(i for i in second.answers.instances(reported.id) if i.label == "Hall")
+    second.answers.remove_instance(reported.id, hall.id)
+    carry(second, reported.id, workspace, tmp_path / "s1.sabundle")
+    instances = workspace.answers.instances(reported.id)
+    assert [i.label for i in instances] == ["Gym"]  # one Gym (named alike), the Hall removed there
+    detail = workspace.assessments.detail(reported.id)
+    in_gym = {r.item_id: r.value for r in detail.responses if r.instance_id == instances[0].id}
+    assert in_gym == {"camera-working": "yes", "camera-fault": "Lens cracked"}
+    [clash] = conflicts(workspace, reported.id)
+    assert (clash.instance_label, clash.ours, clash.theirs) == ("Gym", "yes", "no")
+    resolve(workspace, reported.id, "camera-working", instance_label="GYM", value="no")
+    assert conflicts(workspace, reported.id) == []
+
+
+def test_edits_are_stamped_and_records_without_stamps_merge_by_revision(
+    workspace: Workspace, second: Workspace, reported: AssessmentSummary, tmp_path: Path
+) -> None:
+    record_answer(second, reported.id, "gate", "pass")
+    with second.database.session() as session:
+        [stamps] = session.scalars(select(ResponseRow.edit_stamps).where(ResponseRow.item_id == "gate"))
+    assert stamps is not None and stamps["fields"]["value"][0] != stamps["fields"]["note"][0]  # value: the second's
+    for where in (workspace, second):  # as if written before stamps existed (migration 0011)
+        with where.database.session() as session:
+            session.execute(update(ResponseRow).values(edit_stamps=None))
+    record_answer(second, reported.id, "coverage", 70.0)  # a newer revision there
+    carry(second, reported.id, workspace, tmp_path / "s1.sabundle")
+    merged = answers(workspace, reported.id)
+    assert (merged["gate"], merged["coverage"]) == ("pass", 70.0) and conflicts(workspace, reported.id) == []
