@@ -42,6 +42,8 @@ def clashed(workspace: Workspace, tmp_path: Path) -> Iterator[tuple[AssessmentSu
     for item, (ours, theirs) in CLASHING.items():
         record_answer(workspace, summary.id, item, ours)
         record_answer(second, summary.id, item, theirs)
+    record_answer(workspace, summary.id, "parking.supervision", "yes", note="Two staff at the loop")
+    record_answer(second, summary.id, "parking.supervision", "yes", note="Nobody at the bus loop")
     export_bundle(second, [summary.id], tmp_path / "back.sabundle")
     import_bundle(workspace, tmp_path / "back.sabundle", trust=always)
     yield summary, second
@@ -62,11 +64,11 @@ def test_the_view_lists_both_sides_and_resolves_each_way_through_the_service(  #
 ) -> None:
     summary, second = clashed
     window.refresh(select=summary.id)
-    assert "⚠ 3 conflicts to resolve" in window.details.text()
+    assert "⚠ 4 conflicts to resolve" in window.details.text()
     window.actions_by_id["assessment.conflicts"].trigger()
     view = window.windows.conflicts[summary.id]
     qtbot.waitExposed(view)
-    assert view.model.rowCount() == 3 and view.count.text().startswith("3 conflicts to resolve")
+    assert view.model.rowCount() == 4 and view.count.text().startswith("4 conflicts to resolve")
     select(view, "grounds.hiding-places")
     assert (view.ours.value.text(), view.theirs.value.text()) == ("no", "yes")
     assert second.device_key.fingerprint in view.theirs.origin.text()
@@ -74,20 +76,32 @@ def test_the_view_lists_both_sides_and_resolves_each_way_through_the_service(  #
     if SHOTS:
         view.grab().save(str(Path(SHOTS) / "conflict-view.png"))
     qtbot.mouseClick(view.take_theirs, Qt.MouseButton.LeftButton)
-    assert answer(workspace, summary.id, "grounds.hiding-places") == "yes" and view.model.rowCount() == 2
+    assert answer(workspace, summary.id, "grounds.hiding-places") == "yes" and view.model.rowCount() == 3
     select(view, "entry.single-entrance")
     qtbot.mouseClick(view.keep_ours, Qt.MouseButton.LeftButton)
-    assert answer(workspace, summary.id, "entry.single-entrance") == "yes" and view.model.rowCount() == 1
+    assert answer(workspace, summary.id, "entry.single-entrance") == "yes" and view.model.rowCount() == 2
     select(view, "entry.unsecured-doors")
     assert (view.ours.value.text(), view.theirs.value.text()) == ("0", "2") and view.other.isEnabled()
     qtbot.keyClicks(view.other, "lots")
     qtbot.mouseClick(view.use_other, Qt.MouseButton.LeftButton)
-    assert view.error.text() and view.model.rowCount() == 1  # refused by the item's rules: nothing stored
+    assert view.error.text() and view.model.rowCount() == 2  # refused by the item's rules: nothing stored
     assert answer(workspace, summary.id, "entry.unsecured-doors") == 0
     view.other.clear()
     qtbot.keyClicks(view.other, "1")
     qtbot.keyClick(view.other, Qt.Key.Key_Return)
-    assert answer(workspace, summary.id, "entry.unsecured-doors") == 1 and conflicts(workspace, summary.id) == []
+    assert answer(workspace, summary.id, "entry.unsecured-doors") == 1 and view.model.rowCount() == 1
+    [note] = view.model.rows
+    assert (note.field, view.ours.value.text(), view.theirs.value.text()) == (
+        "note",
+        "Two staff at the loop",
+        "Nobody at the bus loop",
+    )
+    assert view.question.text().startswith("Note of: Are staff assigned")
+    qtbot.keyClicks(view.other, "One aide at the loop, none at the gate")
+    qtbot.mouseClick(view.use_other, Qt.MouseButton.LeftButton)
+    notes = {r.item_id: r.note for r in workspace.assessments.detail(summary.id).responses}
+    assert notes["parking.supervision"] == "One aide at the loop, none at the gate"
+    assert conflicts(workspace, summary.id) == []
     assert view.model.rowCount() == 0 and view.count.text().startswith("No conflicts left")
     assert not view.keep_ours.isEnabled() and not view.use_other.isEnabled()
     view.close()
@@ -101,12 +115,12 @@ def test_the_walkthrough_shows_the_count_and_opens_the_view(  # type: ignore[no-
     walk = window.windows.open_walkthrough(summary.id)
     assert walk is not None
     qtbot.waitExposed(walk)
-    assert walk.conflicts.isVisible() and walk.conflicts.text() == "⚠ 3 conflicts to resolve…"
+    assert walk.conflicts.isVisible() and walk.conflicts.text() == "⚠ 4 conflicts to resolve…"
     qtbot.mouseClick(walk.conflicts, Qt.MouseButton.LeftButton)
     view = window.windows.conflicts[summary.id]
     select(view, "grounds.hiding-places")
     qtbot.mouseClick(view.take_theirs, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: walk.conflicts.text() == "⚠ 2 conflicts to resolve…")  # the walk read it again
+    qtbot.waitUntil(lambda: walk.conflicts.text() == "⚠ 3 conflicts to resolve…")  # the walk read it again
     assert answer(workspace, summary.id, "grounds.hiding-places") == "yes"
     view.close()
     walk.close()

@@ -1,6 +1,7 @@
 """An assessment's merge conflicts side by side: each field two laptops changed differently, our value and theirs
 with the device each came from; "Keep ours", "Take theirs", or another value typed (an answer, checked by its item's
-rules), each resolved through services/merge_conflicts.py as a new edit that wins wherever the assessment goes."""
+rules, or a note), each resolved through services/merge_conflicts.py as a new edit that wins wherever the assessment
+goes."""
 
 from __future__ import annotations
 
@@ -103,7 +104,7 @@ class ConflictWindow(QMainWindow):
 
     def _build(self) -> None:
         self.other.setAccessibleName("Another value")
-        self.other.setPlaceholderText("Another answer, checked by the item's rules")
+        self.other.setPlaceholderText("Another answer (checked by the item's rules) or note")
         sides = QGridLayout()
         sides.addWidget(self.ours, 0, 0)
         sides.addWidget(self.theirs, 0, 1)
@@ -148,7 +149,7 @@ class ConflictWindow(QMainWindow):
         conflict = self.model.row(index) if index.isValid() else None
         for widget in (self.keep_ours, self.take_theirs):
             widget.setEnabled(conflict is not None)
-        typed = conflict is not None and conflict.table == "responses" and conflict.field == "value"
+        typed = conflict is not None and conflict.table == "responses" and conflict.field in ("value", "note")
         self.other.setEnabled(typed)
         self.use_other.setEnabled(typed)
         self.error.clear()
@@ -166,13 +167,7 @@ class ConflictWindow(QMainWindow):
         return merge_conflicts.resolve_conflict(self.workspace, conflict.id, keep)
 
     def _typed(self, conflict: Conflict) -> Changes:
-        return merge_conflicts.resolve(
-            self.workspace,
-            self.assessment_id,
-            conflict.item_id or "",
-            instance_label=conflict.instance_label,
-            value=self.other.text(),
-        )
+        return merge_conflicts.resolve_conflict_value(self.workspace, conflict.id, self.other.text())
 
     def _resolve(self, how: Callable[[Conflict], Changes]) -> None:
         conflict = self.selected()
