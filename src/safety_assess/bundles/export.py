@@ -26,6 +26,7 @@ from safety_assess.bundles.manifest import (
     Device,
     EntryRecord,
     Manifest,
+    TeamPack,
     manifest_bytes,
 )
 from safety_assess.bundles.photo_files import bundle_photo
@@ -41,6 +42,7 @@ from safety_assess.storage.bundle_rows import assessment_document, revision_chai
 from safety_assess.storage.database import Database
 from safety_assess.storage.meta import LAST_EXPORT, changed_since, installation_id, last_export, put
 from safety_assess.storage.repositories import PhotoRepository
+from safety_assess.storage.team import team_assignment
 
 
 @dataclass(frozen=True)
@@ -103,20 +105,22 @@ def export_bundle(
     *,
     clock: dt.datetime | None = None,
     progress: Progress | None = None,
+    team: TeamPack | None = None,
 ) -> ExportResult:
     """Write the assessments (with the revisions they were reopened from) into a signed bundle at ``out``, sealed
-    to ``source.sealed_to`` when there is one. ``out`` appears only when complete."""
+    to ``source.sealed_to`` when there is one; a team pack when ``team`` is given. ``out`` appears only when
+    complete."""
     progress = progress or Progress()
     ids = _with_revisions(source.database, assessment_ids)
     result = ExportResult(out, ids, 0, sealed_to=source.sealed_to)
     with writing(source.data_dir, out) as partial:
         if result.sealed_to is None:
-            _write_zip(source, result, partial, clock, progress)
+            _write_zip(source, result, partial, clock, progress, team)
         else:
             folder = source.photo_store.scratch()  # the unencrypted bundle never leaves the data folder
             try:
                 plain = folder / "bundle.zip"
-                _write_zip(source, result, plain, clock, progress)
+                _write_zip(source, result, plain, clock, progress, team)
                 _seal(plain, partial, result.sealed_to, progress)
             finally:
                 shutil.rmtree(folder, ignore_errors=True)
@@ -131,6 +135,7 @@ def _write_zip(
     target: Path,
     clock: dt.datetime | None,
     progress: Progress,
+    team: TeamPack | None = None,
 ) -> None:
     ids, key = result.assessments, source.device_key
     with zipfile.ZipFile(target, "w", allowZip64=True) as archive:
@@ -156,6 +161,7 @@ def _write_zip(
             assessments=[str(i) for i in ids],
             site_plans=[str(c) for c in with_plans],
             reviews=[str(i) for i in with_reviews],
+            team=team,
             entries=writer.entries,
         )
         data = manifest_bytes(manifest)
@@ -186,6 +192,9 @@ def _add_assessment(
     source: Source, writer: _Writer, assessment_id: uuid.UUID, progress: Progress, warnings: list[str]
 ) -> int:
     document = assessment_document(source.database, assessment_id)
+    assignment = team_assignment(source.database, assessment_id)
+    if assignment is not None:  # a team assessment goes back to its lead's laptop as work on the lead's own
+        document["assessment"]["source_installation"] = assignment.lead_installation
     records = {p.id: p for p in source.photos.list(assessment_id)}
     for row in document["photos"]:
         progress.check()

@@ -12,8 +12,10 @@ from pathlib import Path
 from safety_assess.base.jobs import Cancelled, Changes, Progress
 from safety_assess.bundles.manifest import Manifest
 from safety_assess.bundles.safezip import BundleError
+from safety_assess.bundles.team_import import check_team_pack, check_team_sections, team_adoption
 from safety_assess.bundles.verify import VerifiedBundle, opened_bundle
 from safety_assess.domain.errors import SafetyAssessError
+from safety_assess.domain.team import TeamAssignment
 from safety_assess.keys.sealed import is_sealed
 from safety_assess.photos.decode import PhotoError
 from safety_assess.photos.store import PhotoStore
@@ -84,6 +86,8 @@ class ImportReport:
     """What each campus's site plans brought."""
     reviews: list[ReviewsOutcome] = field(default_factory=list)
     """What each assessment's review brought."""
+    team: TeamAssignment | None = None
+    """Set when it was a team pack: the assessment is now this laptop's to work on, with these sections."""
 
     def count(self, result: Result) -> int:
         return sum(1 for o in self.outcomes if o.result == result)
@@ -113,7 +117,10 @@ class ImportReport:
         if self.already_imported:
             return f"{self.path.name}: already imported"
         counts = ", ".join(f"{self.count(r)} {r.value}" for r in Result if self.count(r))
-        return f"{self.path.name}: {counts or 'nothing to import'} (from {self.fingerprint}){self._records_summary()}"
+        told = f"{self.path.name}: {counts or 'nothing to import'} (from {self.fingerprint}){self._records_summary()}"
+        if self.team is not None:
+            told += f"; a team assessment to work on here, your sections: {', '.join(self.team.sections)}"
+        return told
 
     def _records_summary(self) -> str:
         told = ""
@@ -136,24 +143,29 @@ def import_bundle(
     folder = store.scratch()
 
     def vouch(manifest: Manifest) -> None:
+        check_team_pack(destination.database, manifest)  # first: a pack made here is refused as such
         vouch_for(destination.database, _claim(manifest), trust)
 
     try:
         plain = destination.unseal(path, folder) if is_sealed(path) else path
         with opened_bundle(plain, folder, progress, vouch) as verified:
+            check_team_sections(verified.manifest, verified.documents)
+            team, finish = team_adoption(verified.manifest)
             prepared = prepare(list(verified.documents.values()))
             plans = prepare_plans(list(verified.plans.values()))
             reviews = prepare_reviews(list(verified.reviews.values()))
             claim = _claim(verified.manifest)
             stored = _photo_storer(store, verified)
             vouched = lambda _: True  # noqa: E731
-            applied = apply_bundle(destination.database, claim, vouched, prepared, stored, store.sync, plans, reviews)
+            applied = apply_bundle(
+                destination.database, claim, vouched, prepared, stored, store.sync, plans, reviews, finish
+            )
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     _after_apply(destination, applied.outcomes)
     sealed = plain != path
     report = ImportReport(path, claim.fingerprint, claim.exporter, applied.outcomes, sealed, applied.plans)
-    report.reviews = applied.reviews
+    report.reviews, report.team = applied.reviews, team
     return report
 
 

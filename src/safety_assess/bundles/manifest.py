@@ -18,12 +18,13 @@ from safety_assess.domain.checklist.wording import plain
 from safety_assess.domain.versions import version_problem
 
 FORMAT: Final = "safety-assess-bundle"
-FORMAT_VERSION: Final = 3
-"""3 added the assessments' reviews (``reviews``, ``reviews/`` entries); 2 added the campuses' site plans
-(``site_plans``, ``site-plans/`` and ``plan-images/`` entries); 1 is read as a bundle without plans, 2 as one without
-reviews."""
+FORMAT_VERSION: Final = 4
+"""4 added team packs (``team``); 3 added the assessments' reviews (``reviews``, ``reviews/`` entries); 2 added the
+campuses' site plans (``site_plans``, ``site-plans/`` and ``plan-images/`` entries); 1 is read as a bundle without
+plans, 2 as one without reviews, 3 as one that is no team pack."""
 PLANS_SINCE: Final = 2
 REVIEWS_SINCE: Final = 3
+TEAM_SINCE: Final = 4
 PLAN_ENTRIES: Final = ("site-plans/", "plan-images/")
 MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"
 ENTRY_PATH = re.compile(
@@ -31,6 +32,7 @@ ENTRY_PATH = re.compile(
     r"|site-plans/[0-9a-f-]{36}\.json|reviews/[0-9a-f-]{36}\.json|plan-images/[0-9a-f]{64}\.(jpg|jpeg|png))$"
 )
 """The only entry names a bundle may hold besides the manifest and its signature."""
+SECTION_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,79}$")
 
 
 class ManifestError(ValueError):
@@ -60,6 +62,24 @@ class EntryRecord(Strict):
         return value
 
 
+class TeamPack(Strict):
+    """What makes a bundle a team pack: the assessment a second laptop is given to work on, and its sections."""
+
+    assessment: str = Field(pattern=r"^[0-9a-f-]{36}$", description="Id of the team assessment (one of the bundle's).")
+    sections: list[str] = Field(
+        min_length=1,
+        max_length=500,
+        description="Ids of the checklist sections the second laptop is asked to do (every one when asked for all).",
+    )
+
+    @field_validator("sections")
+    @classmethod
+    def _section_ids(cls, value: list[str]) -> list[str]:
+        if any(not SECTION_ID.match(s) for s in value) or len(set(value)) != len(value):
+            raise ValueError("the team pack's sections are not distinct section ids")
+        return value
+
+
 class Manifest(Strict):
     format: Literal["safety-assess-bundle"]
     format_version: int = Field(ge=1)
@@ -75,6 +95,9 @@ class Manifest(Strict):
     reviews: list[str] = Field(
         default_factory=list,
         description="Ids of the assessments whose reviews are inside, one reviews/<id>.json entry each (format 3).",
+    )
+    team: TeamPack | None = Field(
+        None, description="Set on a team pack: a second laptop's share of the assessment's walk (format 4)."
     )
     entries: list[EntryRecord]
 
@@ -95,6 +118,10 @@ class Manifest(Strict):
             raise ValueError(f"a bundle of format {self.format_version} holds no reviews")
         if not set(self.reviews) <= set(self.assessments):
             raise ValueError("it names the reviews of an assessment it does not hold")
+        if self.team is not None and self.format_version < TEAM_SINCE:
+            raise ValueError(f"a bundle of format {self.format_version} is no team pack")
+        if self.team is not None and self.team.assessment not in self.assessments:
+            raise ValueError("it is a team pack of an assessment it does not hold")
         return self
 
 

@@ -64,6 +64,7 @@ def summary_json(summary: AssessmentSummary) -> dict[str, Any]:
         "started_at": summary.started_at,
         "completed_at": summary.completed_at,
         "recorded": summary.answered,
+        "imported_from": summary.source_device,
     }
 
 

@@ -130,4 +130,7 @@ def file_result(outcome: Any) -> dict[str, Any]:
             {"campus_id": str(p.campus_id), "campus": p.campus, "added": p.added, "updated": p.updated}
             for p in report.plans
         ],
+        "team": None
+        if report.team is None
+        else {"assessment": str(report.team.assessment_id), "sections": list(report.team.sections)},
     }

@@ -52,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
         plan_cmds,
         report_cmds,
         review_cmds,
+        team_cmds,
     )
 
     common = Parser(add_help=False)
@@ -82,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
         report_cmds,
         device_cmds,
         bundle_cmds,
+        team_cmds,
         district_key_cmds,
         district_cmds,
         demo_cmds,

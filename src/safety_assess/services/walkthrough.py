@@ -11,11 +11,14 @@ from safety_assess.domain.checklist.model import Group
 from safety_assess.domain.checklist.values import check_answer
 from safety_assess.domain.errors import ConflictError, NotFoundError
 from safety_assess.domain.records import AssessmentSummary, GroupInstance, PhotoRecord, Response
+from safety_assess.domain.team import TeamAssignment, assigned_first
 from safety_assess.domain.walk.review import ReviewEntry, review
 from safety_assess.domain.walk.slots import Slot, SlotKey, next_instance_label
 from safety_assess.domain.walk.state import AssessmentState
 from safety_assess.photos.annotations import Annotation
+from safety_assess.services.merge_conflicts import conflicts
 from safety_assess.services.photos import annotate_photo
+from safety_assess.services.team import assignment
 from safety_assess.services.workspace import Workspace
 
 UNDO_DEPTH = 200
@@ -35,6 +38,14 @@ class WalkSession:
         detail = workspace.assessments.detail(assessment_id)
         self.summary: AssessmentSummary = detail.summary
         self.checklist = workspace.snapshots.checklist(detail.summary.checklist.id)
+        self.team: TeamAssignment | None = assignment(workspace, assessment_id)
+        self.others: frozenset[str] = frozenset()
+        """The sections a team assessment gave to someone else: shown after this laptop's, and marked."""
+        if self.team is not None:
+            self.others = frozenset(s.id for s in self.checklist.sections if not self.team.assigned(s.id))
+            self.checklist = assigned_first(self.checklist, self.team.sections)
+        self.conflicts = len(conflicts(workspace, assessment_id))
+        """How many merge conflicts wait to be resolved (read again when an import or a resolution changes it)."""
         self.state = AssessmentState(self.checklist, detail.instances, detail.responses, detail.summary.assessed_on)
         self._resume = SlotKey(detail.resume_item, detail.resume_instance) if detail.resume_item else None
         self._undo: list[UndoStep] = []
@@ -82,6 +93,15 @@ class WalkSession:
         self._record(key, earlier, saved)
         self._resume = target
         return following
+
+    def finished_own_sections(self, answered: SlotKey, following: Slot | None) -> bool:
+        """A team assessment's walk just left this laptop's sections, every item of them answered."""
+        if following is None or following.section.id not in self.others:
+            return False
+        if self.state.slot(answered).section.id in self.others:
+            return False
+        own = [s for s in self.state.visible_slots() if s.section.id not in self.others]
+        return all(self.state.is_answered(s.key) for s in own)
 
     def answer(self, key: SlotKey, value: object) -> Response:
         """Check the value (typed text or an already typed value), commit it, and update the state."""

@@ -190,10 +190,12 @@ def apply_bundle(
     durable: Callable[[], None] = lambda: None,
     plans: Sequence[PreparedPlans] = (),
     reviews: Sequence[PreparedReviews] = (),
+    finish: Callable[[Session], None] | None = None,
 ) -> Applied:
     """Apply the prepared documents (oldest revision first), then the campuses' site plans (their images stored
-    with ``stored_photo`` too), in one transaction; ImportRefused changes nothing. ``durable`` is called once every
-    row is written and before they are committed: it makes the photo files they refer to durable."""
+    with ``stored_photo`` too), in one transaction; ImportRefused changes nothing. ``finish`` then writes what else
+    the bundle leaves (a team pack's assignment) in the same transaction. ``durable`` is called once every row is
+    written and before they are committed: it makes the photo files they refer to durable."""
     with database.session() as session:
         session.info[MERGING] = True  # the records are written as the bundle brought them, never stamped as ours
         _check_device(session, device, trust)
@@ -208,6 +210,8 @@ def apply_bundle(
             review_outcomes = [apply_reviews(session, _with_its_assessment(one, copies)) for one in reviews]
         except (PlansRefused, ReviewsRefused) as error:
             raise ImportRefused(str(error)) from None
+        if finish is not None:
+            finish(session)
         session.flush()
         durable()
     return Applied(outcomes, plan_outcomes, review_outcomes)

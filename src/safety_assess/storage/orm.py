@@ -511,3 +511,19 @@ class ReviewDecisionRow(Record):
     note: Mapped[str] = mapped_column(Text, default="")
     adopted_plan: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON(none_as_null=True), nullable=True)
     """The plan's actions as adopted (the board adopted it, with changes or not): the frozen version."""
+
+
+class TeamAssignmentRow(Base):
+    """A team assessment on a second laptop (migration 0012): the sections it was asked to do, and the lead's laptop
+    whose assessment it is (its bundles go back there, where the lead merges them)."""
+
+    __tablename__ = "team_assignments"
+
+    assessment_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("assessments.id", ondelete="CASCADE", name="fk_team_assignments_assessment"), primary_key=True
+    )
+    sections: Mapped[list[str]] = mapped_column(JSON, default=list)
+    lead_installation: Mapped[str] = mapped_column(String(80))
+    lead_fingerprint: Mapped[str] = mapped_column(String(60))
+    lead_name: Mapped[str] = mapped_column(String(200), default="")
+    received_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)

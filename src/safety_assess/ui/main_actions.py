@@ -49,6 +49,14 @@ MAIN_ACTIONS: tuple[ActionSpec[MainWindow], ...] = (
         toolbar=True,
     ),
     ActionSpec(
+        "assessment.conflicts",
+        "Reso&lve conflicts…",
+        "&File",
+        lambda main: main.open_conflicts(),
+        "Ctrl+Alt+C",
+        "Items two laptops answered differently in the selected assessment, side by side: keep ours or take theirs",
+    ),
+    ActionSpec(
         "campus.maps",
         "Site &plans…",
         "&File",
@@ -80,6 +88,14 @@ MAIN_ACTIONS: tuple[ActionSpec[MainWindow], ...] = (
         lambda main: main.import_bundles(),
         "Ctrl+Shift+I",
         "Bring in assessors' bundles (or drop .sabundle files on this window)",
+    ),
+    ActionSpec(
+        "sync.team_pack",
+        "&Team pack for a second laptop…",
+        "&Sync",
+        lambda main: main.team_pack(),
+        "Ctrl+Shift+T",
+        "Give a second laptop the selected assessment to work on, with the sections it does",
     ),
     ActionSpec(
         "sync.use_key",

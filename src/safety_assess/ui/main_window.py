@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QSplitter, QTree
 from safety_assess.base.atomic import WriteError
 from safety_assess.base.jobs import Changes
 from safety_assess.base.settings import Settings
+from safety_assess.domain.display import counted
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.records import AssessmentSummary, Campus
 from safety_assess.services.workspace import Workspace
@@ -223,6 +224,15 @@ class MainWindow(QMainWindow):
 
         BundleExport(self, self.workspace, self.operations).start(self.selected_assessment_id())
 
+    def team_pack(self) -> None:
+        from safety_assess.ui.bundle.team import TeamPackExport
+
+        assessment_id = self.selected_assessment_id()
+        if assessment_id is None:
+            self.statusBar().showMessage("Select an assessment to pack it for a second laptop.", 4000)
+            return
+        TeamPackExport(self, self.workspace, self.operations).start(assessment_id)
+
     def import_bundles(self) -> None:
         self.import_bundle_files(dialogs.ask_bundle_files(self))
 
@@ -278,7 +288,28 @@ class MainWindow(QMainWindow):
             )
             return
         record = self.model.record(index)
-        self.details.setText(_campus_html(record) if isinstance(record, Campus) else _assessment_html(record))
+        if isinstance(record, Campus):
+            self.details.setText(_campus_html(record))
+            return
+        waiting = self.conflicts_of(record.id)
+        told = f"<p><b>⚠ {counted(waiting, 'conflict')} to resolve</b> (File &gt; Resolve conflicts).</p>"
+        self.details.setText(_assessment_html(record) + (told if waiting else ""))
+
+    def conflicts_of(self, assessment_id: uuid.UUID) -> int:
+        """How many merge conflicts wait in the assessment."""
+        from safety_assess.services.merge_conflicts import conflicts
+
+        try:
+            return len(conflicts(self.workspace, assessment_id))
+        except SafetyAssessError:
+            return 0
+
+    def open_conflicts(self) -> None:
+        assessment_id = self.selected_assessment_id()
+        if assessment_id is None:
+            self.statusBar().showMessage("Select an assessment to see its conflicts.", 4000)
+            return
+        self.windows.open_conflicts(assessment_id)
 
     def _restore_geometry(self) -> None:
         try:

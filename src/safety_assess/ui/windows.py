@@ -23,6 +23,7 @@ from safety_assess.ui.one_window import bring_forward, existing, show_registered
 from safety_assess.ui.operations import Operations
 
 if TYPE_CHECKING:
+    from safety_assess.ui.conflicts.window import ConflictWindow
     from safety_assess.ui.district.window import DistrictWindow
     from safety_assess.ui.guide import GuideWindow
     from safety_assess.ui.maps.window import MapWindow
@@ -45,6 +46,7 @@ class Windows:
         self.workspace, self.channel, self.main, self.operations = workspace, channel, main, operations
         self.walks: dict[uuid.UUID, WalkthroughWindow] = {}
         self.plans: dict[uuid.UUID, PlanWindow] = {}
+        self.conflicts: dict[uuid.UUID, ConflictWindow] = {}
         self.maps: dict[uuid.UUID, MapWindow] = {}
         """Site-plan windows by campus."""
         self.district: DistrictWindow | None = None
@@ -66,6 +68,7 @@ class Windows:
             return None
         window = WalkthroughWindow(session, self.channel)
         window.planRequested.connect(self.open_plan)
+        window.conflictsRequested.connect(self.open_conflicts)
         window.exportRequested.connect(lambda assessment: self.export_report(window, assessment, window.operations))
         window.reopened.connect(self.open_walkthrough)
         return show_registered(self.walks, assessment_id, window)
@@ -83,6 +86,20 @@ class Windows:
             dialogs.show_error(self.main, "Cannot open the findings", str(error))
             return None
         return show_registered(self.plans, assessment_id, window)
+
+    def open_conflicts(self, assessment_id: uuid.UUID) -> ConflictWindow | None:
+        """The assessment's merge conflicts side by side, brought forward and read again when already open."""
+        from safety_assess.ui.conflicts.window import ConflictWindow
+
+        found = existing(self.conflicts, assessment_id, refresh=lambda window: window.reload())
+        if found is not None:
+            return found
+        try:
+            window = ConflictWindow(self.workspace, assessment_id, self.channel)
+        except SafetyAssessError as error:
+            dialogs.show_error(self.main, "Cannot open the conflicts", str(error))
+            return None
+        return show_registered(self.conflicts, assessment_id, window)
 
     def open_finding(self, finding_id: uuid.UUID) -> None:
         """The findings window of the finding's assessment, with the finding chosen (a pin on a site plan)."""
@@ -189,7 +206,8 @@ class Windows:
     def opened(self) -> list[QWidget]:
         """Every window open besides the main one."""
         single = [window for window in (self.district, self.guide) if window is not None]
-        return [*self.walks.values(), *self.plans.values(), *self.maps.values(), *single, *self.previews]
+        kept = [*self.walks.values(), *self.plans.values(), *self.maps.values(), *self.conflicts.values()]
+        return [*kept, *single, *self.previews]
 
     def work_running(self) -> list[str]:
         """What runs in the background in the main window and every window opened from it (titles)."""

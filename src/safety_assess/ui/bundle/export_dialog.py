@@ -8,16 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListView,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -25,8 +20,7 @@ from PySide6.QtWidgets import (
 
 from safety_assess.domain.display import counted
 from safety_assess.domain.records import AssessmentSummary
-
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
+from safety_assess.ui.bundle.file_row import ID_ROLE, BundleFileRow, error_line, tickable, write_buttons
 
 
 @dataclass(frozen=True)
@@ -72,28 +66,15 @@ class BundleExportDialog(QDialog):
         self.since_last.setEnabled(count > 0)
         self.model = QStandardItemModel(self)
         for summary in choices.assessments:
-            item = QStandardItem(describe(summary))
-            item.setCheckable(True)
-            item.setEditable(False)
-            item.setData(summary.id, ID_ROLE)
-            item.setCheckState(Qt.CheckState.Checked if summary.id in choices.preselected else Qt.CheckState.Unchecked)
-            self.model.appendRow(item)
+            self.model.appendRow(tickable(describe(summary), summary.id, summary.id in choices.preselected))
         self.list = QListView()
         self.list.setObjectName("bundleAssessments")
         self.list.setAccessibleName("Assessments to export")
         self.list.setModel(self.model)
         self.chosen.setChecked(True)
         self.chosen.toggled.connect(self.list.setEnabled)
-        self.path = QLineEdit(str(choices.suggested))
-        self.path.setAccessibleName("File")
-        browse = QPushButton("&Browse…")
-        browse.clicked.connect(self._browse)
-        file_label = QLabel("&File:")
-        file_label.setBuddy(self.path)
-        file_row = QHBoxLayout()
-        file_row.addWidget(file_label)
-        file_row.addWidget(self.path, 1)
-        file_row.addWidget(browse)
+        self.file_row = file_row = BundleFileRow(self, choices.suggested, "Export bundle")
+        self.path = file_row.path
         self.encryption = QLabel(
             f"Encrypted to the district key {choices.encrypt_to}: only the district can read it."
             if choices.encrypt_to
@@ -102,13 +83,8 @@ class BundleExportDialog(QDialog):
         )
         self.encryption.setObjectName("bundleEncryption")
         self.encryption.setWordWrap(True)
-        self.error = QLabel()
-        self.error.setObjectName("dialogError")
-        self.error.setStyleSheet("color: #b71c1c;")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Export")
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
+        self.error = error_line()
+        buttons = write_buttons(self, "&Export", self._accept)
         layout = QVBoxLayout(self)
         for widget in (self.chosen, self.list, self.since_last):
             layout.addWidget(widget)
@@ -123,20 +99,10 @@ class BundleExportDialog(QDialog):
             if self.model.item(row).checkState() == Qt.CheckState.Checked
         ]
 
-    def _browse(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "Export bundle", self.path.text(), "Bundles (*.sabundle)")
-        if name:
-            self.path.setText(name if name.endswith(".sabundle") else f"{name}.sabundle")
-
     def _problem(self) -> str:
         if self.chosen.isChecked() and not self.checked_ids():
             return "Tick at least one assessment."
-        text = self.path.text().strip()
-        if not text:
-            return "Name the file to write."
-        if not Path(text).expanduser().parent.is_dir():
-            return f"The folder {Path(text).expanduser().parent} does not exist."
-        return ""
+        return self.file_row.problem()
 
     def _accept(self) -> None:
         problem = self._problem()
@@ -147,7 +113,7 @@ class BundleExportDialog(QDialog):
     def value(self) -> BundleRequest:
         since_last = self.since_last.isChecked()
         return BundleRequest(
-            Path(self.path.text().strip()).expanduser(),
+            self.file_row.value(),
             list(self.choices.changed) if since_last else self.checked_ids(),
             since_last,
         )

@@ -60,6 +60,10 @@ class ItemPanel(QWidget):
         self.prompt.setFont(font)
         self.guidance = self._label("guidance", "Guidance")
         self.flags = self._label("flags", "Flags", dim=True)
+        self.team_note = self._label("teamNote", "Team note", dim=True)
+        self.team_note.setText(SOMEONE_ELSES)
+        self.team_note.setStyleSheet("color: #8d6e00;")
+        self.team_note.hide()
         self.error = self._label("error", "Problem with the answer")
         self.error.setStyleSheet("color: #c62828; font-weight: bold;")
         self.editor_area = QVBoxLayout()
@@ -96,7 +100,7 @@ class ItemPanel(QWidget):
         layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)  # in its scroll area: never squeezed
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(10)
-        for widget in (self.where, self.prompt, self.guidance, self.flags):
+        for widget in (self.where, self.team_note, self.prompt, self.guidance, self.flags):
             layout.addWidget(widget)
         layout.addLayout(self.editor_area)
         layout.addWidget(self.error)
@@ -157,6 +161,10 @@ class ItemPanel(QWidget):
             return True
         return super().eventFilter(watched, event)
 
+    def mark_someone_elses(self, marked: bool) -> None:
+        """Say the item is in a section a team assessment gave to someone else (it can still be answered)."""
+        self.team_note.setVisible(marked)
+
     def show_value(self, value: object) -> None:
         if self.editor is not None:
             self.editor.set_value(value)
@@ -194,6 +202,12 @@ class ItemPanel(QWidget):
             self.cleared.emit()
         elif not (text and self.editor is not None and self.editor.isEnabled() and self.editor.press(text)):
             super().keyPressEvent(event)
+
+
+SOMEONE_ELSES = (
+    "Another team member walks this section. You can answer what you see: your answer is merged with theirs, and "
+    "a different answer to the same item becomes a conflict for the lead to resolve."
+)
 
 
 def _flags(slot: Slot) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from safety_assess.domain.checklist.answers import Outcome
 from safety_assess.domain.checklist.model import Group, Section
@@ -41,9 +42,11 @@ class Node:
 class SectionTreeModel(QAbstractItemModel):
     KeyRole = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, state: AssessmentState, parent: Any = None) -> None:
+    def __init__(self, state: AssessmentState, parent: Any = None, others: frozenset[str] = frozenset()) -> None:
         super().__init__(parent)
         self.state = state
+        self.others = others
+        """Sections a team assessment gave to another team member: marked, and greyed."""
         self.kind = Filter.ALL
         self.text = ""
         self._nodes: list[Node] = []
@@ -55,9 +58,9 @@ class SectionTreeModel(QAbstractItemModel):
         self.kind, self.text = kind, text
         self.rebuild()
 
-    def set_state(self, state: AssessmentState) -> None:
+    def set_state(self, state: AssessmentState, others: frozenset[str] = frozenset()) -> None:
         """Show another reading of the assessment."""
-        self.state = state
+        self.state, self.others = state, others
         self.rebuild()
 
     def rebuild(self) -> None:
@@ -148,6 +151,10 @@ class SectionTreeModel(QAbstractItemModel):
             return ref.key if isinstance(ref, Slot) else None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(ref, accessible=role == Qt.ItemDataRole.AccessibleTextRole)
+        if role == Qt.ItemDataRole.ForegroundRole and self._someone_elses(ref):
+            return QColor("#757575")
+        if role == Qt.ItemDataRole.ToolTipRole and isinstance(ref, Section) and ref.id in self.others:
+            return "Another team member walks this section; you can still look, and answer what you see."
         if role == Qt.ItemDataRole.ToolTipRole and isinstance(ref, Slot):
             return f"<p>{html.escape(ref.item.prompt)}</p>"  # rich text: a long prompt wraps instead of running on
         return None
@@ -156,7 +163,8 @@ class SectionTreeModel(QAbstractItemModel):
         if isinstance(ref, Section):
             tally = self.state.section_tally(ref.id)
             deficient = f" · {tally.deficient} deficient" if tally.deficient else ""
-            return f"{ref.title}  {tally.answered}/{tally.applicable}{deficient}"
+            whose = " · another team member's" if ref.id in self.others else ""
+            return f"{ref.title}  {tally.answered}/{tally.applicable}{deficient}{whose}"
         if isinstance(ref, Group):
             return f"{ref.title} ({len(self.state.group_instances(ref))})"
         if isinstance(ref, GroupInstance):
@@ -166,6 +174,11 @@ class SectionTreeModel(QAbstractItemModel):
             status = "not answered" if result is None else result.value.replace("_", " ")
             return f"{ref.item.prompt}, {status}"
         return f"{MARKS[result]}  {ref.item.prompt}"
+
+    def _someone_elses(self, ref: Section | Group | GroupInstance | Slot) -> bool:
+        if isinstance(ref, Section | Slot):
+            return (ref.id if isinstance(ref, Section) else ref.section.id) in self.others
+        return False
 
     # Lookups for the window ---------------------------------------------------------------------------------
     def index_of(self, key: SlotKey) -> QModelIndex:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import uuid
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QProgressBar,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QTreeView,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from safety_assess.base.jobs import Changes
 from safety_assess.domain.checklist.answers import Outcome
+from safety_assess.domain.display import counted
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.records import GroupInstance
 from safety_assess.domain.scoring.coverage import coverage
@@ -51,12 +54,17 @@ FILTERS = (
 )
 
 
+YOURS_DONE = "Your sections are all answered; the next items are another team member's (answer what you saw)."
+
+
 class WalkthroughWindow(QMainWindow):
     reopened = Signal(uuid.UUID)
     """A new revision was made: open it."""
     planRequested = Signal(uuid.UUID)
     """Show this assessment's findings and action plan."""
     exportRequested = Signal(uuid.UUID)
+    conflictsRequested = Signal(uuid.UUID)
+    """Show this assessment's merge conflicts side by side."""
     """The action-plan report of this assessment was asked for: the registry asks its options and writes it."""
 
     def __init__(self, session: WalkSession, channel: ChangeChannel, parent: QWidget | None = None) -> None:
@@ -65,7 +73,7 @@ class WalkthroughWindow(QMainWindow):
         self.channel = channel
         self.current: SlotKey | None = None
         self.setObjectName("WalkthroughWindow")
-        self.model = SectionTreeModel(session.state, self)
+        self.model = SectionTreeModel(session.state, self, session.others)
         self.instances: InstanceCommands = InstanceCommands(self)
         store = session.workspace.photo_store
         self.panel = ItemPanel(lambda sha: shown_rendition(store, sha, "thumb"))
@@ -74,6 +82,7 @@ class WalkthroughWindow(QMainWindow):
         self.tree = self._build_tree()
         self.panel_scroll = self._scrolling(self.panel)
         self.header, self.progress, self.saved = QLabel(), QProgressBar(), QLabel("No changes yet")
+        self.conflicts = QPushButton()
         self.filter, self.search = QComboBox(), QLineEdit()
         self._build_layout()
         self.actions_by_id = build_window_actions(self, "Walkthrough", WALK_ACTIONS)
@@ -134,6 +143,7 @@ class WalkthroughWindow(QMainWindow):
         splitter.setSizes([420, 780])
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
+        top.addWidget(self.conflicts)
         top.addWidget(self.progress)
         top.addWidget(self.saved)
         central = QWidget()
@@ -148,6 +158,7 @@ class WalkthroughWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def _connect(self) -> None:
+        self.conflicts.clicked.connect(lambda: self.conflictsRequested.emit(self.session.id))
         self.panel.answered.connect(self.answer)
         self.panel.noteChanged.connect(self.write_note)
         self.panel.navigate.connect(lambda step: self.next_unanswered() if step > 0 else self.previous())
@@ -172,6 +183,7 @@ class WalkthroughWindow(QMainWindow):
         slot = self.session.state.slot(key)
         state = self.session.state
         self.panel.show_slot(state.checklist, slot, state.value(key), state.note(key), self.session.read_only)
+        self.panel.mark_someone_elses(slot.section.id in self.session.others)
         self.panel_scroll.verticalScrollBar().setValue(0)
         self.show_photos()
         index = self.model.index_of(key)
@@ -250,6 +262,8 @@ class WalkthroughWindow(QMainWindow):
         self._after_change(key)
         if advance:
             self._move_to(following)
+            if self.session.finished_own_sections(key, following):
+                self.statusBar().showMessage(YOURS_DONE, 8000)
 
     def _move_to(self, found: Slot | None) -> None:
         if found is None:
@@ -318,7 +332,7 @@ class WalkthroughWindow(QMainWindow):
         """Read the assessment again (a bundle brought a newer copy, say), staying on the current item."""
         current = self.current
         self.session = WalkSession(self.session.workspace, self.session.id)
-        self.model.set_state(self.session.state)
+        self.model.set_state(self.session.state, self.session.others)
         self.tree.expandAll()
         self.show_status()
         self.go_to(current if current is not None and self.session.state.has(current) else self.session.start_key())
@@ -341,7 +355,10 @@ class WalkthroughWindow(QMainWindow):
             if summary.read_only
             else f"Revision {summary.revision_no}, {summary.assessed_on.isoformat()}"
         )
-        self.header.setText(f"<b>{summary.campus.name}</b> · {summary.checklist.title} · {state}")
+        self.conflicts.setText(f"⚠ {counted(self.session.conflicts, 'conflict')} to resolve…")
+        self.conflicts.setVisible(self.session.conflicts > 0)
+        team = team_note(self.session)
+        self.header.setText(f"<b>{summary.campus.name}</b> · {summary.checklist.title} · {state}{team}")
         self.progress.setMaximum(max(tally.applicable, 1))
         self.progress.setValue(tally.answered)
         deficient = f" · {tally.deficient} deficient" if tally.deficient else ""
@@ -416,3 +433,13 @@ class WalkthroughWindow(QMainWindow):
 
     def export_plan(self) -> None:
         self.exportRequested.emit(self.session.id)
+
+
+def team_note(session: WalkSession) -> str:
+    """For a team assessment: whose it is and which sections are this laptop's, for the header."""
+    team = session.team
+    if team is None:
+        return ""
+    titles = [s.title for s in session.checklist.sections if team.assigned(s.id)]
+    lead = html.escape(team.lead_name or team.lead_fingerprint)
+    return f"<br>Team assessment from {lead} · your sections: {html.escape(', '.join(titles))}"

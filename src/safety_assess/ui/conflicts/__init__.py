@@ -1,0 +1,1 @@
+"""The side-by-side view of an assessment's merge conflicts."""
