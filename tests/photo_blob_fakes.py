@@ -20,7 +20,8 @@ class _Blob:
     digest: str
     chunks: int
     complete: bool = False
-    data: dict[int, bytes] = field(default_factory=dict)
+    data: dict[tuple[str, int], bytes] = field(default_factory=dict)
+    """(digest, position) -> the chunk."""
 
 
 @dataclass
@@ -37,29 +38,32 @@ class FakeChunks:
             return None
         return BlobState(blob.extension, blob.size, blob.digest, blob.chunks, self._stored(blob), blob.complete)
 
-    def begin(self, key: BlobKey, extension: str, size: int, digest: str, chunks: int) -> int:
+    def begin(self, key: BlobKey, extension: str, size: int, digest: str, chunks: int) -> int | None:
         blob = self.blobs.setdefault(key, _Blob(extension, size, digest, chunks))
         if blob.complete:
-            return blob.chunks
-        if (blob.digest, blob.size, blob.chunks) != (digest, size, chunks):
-            self.blobs[key] = _Blob(extension, size, digest, chunks)
-            return 0
+            return None
+        blob.extension, blob.size, blob.digest, blob.chunks = extension, size, digest, chunks
         return self._stored(blob)
 
-    def put_chunk(self, key: BlobKey, position: int, data: bytes) -> None:
+    def put_chunk(self, key: BlobKey, digest: str, position: int, data: bytes) -> None:
         if self.fail_after is not None and len(self.written) >= self.fail_after:
             raise ServerGone("the server went away")
         self.written.append((key, position))
-        self.blobs[key].data[position] = bytes(data)
+        self.blobs[key].data[digest, position] = bytes(data)
 
-    def finish(self, key: BlobKey) -> None:
+    def finish(self, key: BlobKey, digest: str) -> bool:
         blob = self.blobs[key]
+        if blob.complete or blob.digest != digest:
+            blob.data = {at: data for at, data in blob.data.items() if at[0] != digest}
+            return False
         if self._stored(blob) != blob.chunks:
             raise ServerGone("not whole")
+        blob.data = {at: data for at, data in blob.data.items() if at[0] == digest}
         blob.complete = True
+        return True
 
-    def chunk(self, key: BlobKey, position: int) -> bytes:
-        return self.blobs[key].data[position]
+    def chunk(self, key: BlobKey, digest: str, position: int) -> bytes:
+        return self.blobs[key].data[digest, position]
 
     def complete(self, keys: Iterable[BlobKey]) -> set[BlobKey]:
         return {key for key in keys if key in self.blobs and self.blobs[key].complete}
@@ -71,6 +75,6 @@ class FakeChunks:
     @staticmethod
     def _stored(blob: _Blob) -> int:
         count = 0
-        while count in blob.data and count < blob.chunks:
+        while (blob.digest, count) in blob.data and count < blob.chunks:
             count += 1
         return count

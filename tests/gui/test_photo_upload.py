@@ -63,10 +63,10 @@ def test_cancelled_nothing_is_half_stored_or_removed_and_the_next_start_carries_
     kept = files_here(window.workspace)
     reached, go, put = threading.Event(), threading.Event(), DatabaseChunks.put_chunk
 
-    def held(self: DatabaseChunks, key: BlobKey, position: int, data: bytes) -> None:
+    def held(self: DatabaseChunks, key: BlobKey, digest: str, position: int, data: bytes) -> None:
         reached.set()
         go.wait(30)
-        put(self, key, position, data)
+        put(self, key, digest, position, data)
 
     monkeypatch.setattr(DatabaseChunks, "put_chunk", held)
     monkeypatch.setattr(progress_dialog, "SHOW_AFTER_MS", 0)

@@ -3,8 +3,10 @@
 A blob is an original (``kind`` "original", named by its SHA-256) or one of its renditions. Writing one records it
 first as incomplete, then sends its chunks, each committed on its own, then marks it complete: only a complete blob
 is ever read, so a server that goes away mid-upload leaves nothing anyone sees, and the next upload of the same
-file carries on from the chunks already there (the same bytes, checked by their digest), or starts again when they
-were of other bytes. Reading streams the chunks into a file beside the target, checks the digest, then renames it.
+file carries on from the chunks already there. Chunks are filed under the digest of the bytes they belong to, so
+two computers sending different bytes under one name (a rendition made by another version of the app) never mix
+them: the last to begin is the one kept, the other's finish is turned down. Reading streams the chunks into a file
+beside the target, checks the digest, then renames it.
 
 The chunks live in whatever ``ChunkTable`` is given: the database (storage.photo_blobs) or, in tests, a fake.
 """
@@ -31,18 +33,19 @@ class ChunkTable(Protocol):
 
     def state(self, key: BlobKey) -> BlobState | None: ...
 
-    def begin(self, key: BlobKey, extension: str, size: int, digest: str, chunks: int) -> int:
-        """Record the blob as incomplete (kept if it is already recorded with this digest, else started again);
-        return how many chunks are already stored, from the first."""
+    def begin(self, key: BlobKey, extension: str, size: int, digest: str, chunks: int) -> int | None:
+        """Record the blob as incomplete with these bytes' digest; return how many of their chunks are stored
+        already, from the first; None when the blob is complete."""
         ...
 
-    def put_chunk(self, key: BlobKey, position: int, data: bytes) -> None: ...
+    def put_chunk(self, key: BlobKey, digest: str, position: int, data: bytes) -> None: ...
 
-    def finish(self, key: BlobKey) -> None:
-        """Mark the blob complete once all its chunks are stored (a ``PhotoError`` if they are not)."""
+    def finish(self, key: BlobKey, digest: str) -> bool:
+        """Mark the blob complete once all the chunks of ``digest`` are stored (an error if they are not); False,
+        its chunks removed, when other bytes began since."""
         ...
 
-    def chunk(self, key: BlobKey, position: int) -> bytes: ...
+    def chunk(self, key: BlobKey, digest: str, position: int) -> bytes: ...
 
     def complete(self, keys: Iterable[BlobKey]) -> set[BlobKey]:
         """Which of ``keys`` are stored complete."""
@@ -79,20 +82,21 @@ class BlobStore:
     def upload(self, key: BlobKey, extension: str, source: Path, check: Callable[[], None] = lambda: None) -> bool:
         """Store ``source`` as the blob ``key`` unless it is stored already; ``check`` runs before each chunk (it
         raises to stop: what was sent stays incomplete, and the next upload carries on from it). Returns whether
-        anything was sent."""
+        these bytes were stored (not when the blob was there already, or other bytes took their place)."""
         state = self.table.state(key)
         if state is not None and state.complete:
             return False
         facts = file_facts(source, self.chunk_size)
         count = max(1, -(-facts.size // self.chunk_size))
         start = self.table.begin(key, extension, facts.size, facts.digest, count)
+        if start is None:
+            return False
         with source.open("rb") as handle:
             handle.seek(start * self.chunk_size)
             for position in range(start, count):
                 check()
-                self.table.put_chunk(key, position, handle.read(self.chunk_size))
-        self.table.finish(key)
-        return True
+                self.table.put_chunk(key, facts.digest, position, handle.read(self.chunk_size))
+        return self.table.finish(key, facts.digest)
 
     def download(self, key: BlobKey, target: Path) -> bool:
         """Write the complete blob ``key`` to ``target`` (whole or not at all); False when there is no such blob.
@@ -116,7 +120,7 @@ class BlobStore:
         digest = hashlib.sha256()
         with partial.open("wb") as handle:
             for position in range(state.chunks):
-                data = self.table.chunk(key, position)
+                data = self.table.chunk(key, state.digest, position)
                 digest.update(data)
                 handle.write(data)
             handle.flush()

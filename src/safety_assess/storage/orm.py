@@ -229,6 +229,8 @@ class PhotoChunkRow(Base):
 
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     kind: Mapped[str] = mapped_column(String(10), primary_key=True)
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    """The bytes it is part of (the blob's ``digest`` once complete; other bytes' chunks are never read)."""
     position: Mapped[int] = mapped_column(Integer, primary_key=True)
     data: Mapped[bytes] = mapped_column(LargeBinary)
 

@@ -34,10 +34,10 @@ class DatabaseChunks:
             row = session.get(PhotoBlobRow, (key.sha256, key.kind))
             if row is None:
                 return None
-            stored = row.chunks if row.complete else _stored(session, key, row.chunks)
+            stored = row.chunks if row.complete else _stored(session, key, row.digest, row.chunks)
             return BlobState(row.extension, row.size, row.digest, row.chunks, stored, row.complete)
 
-    def begin(self, key: BlobKey, extension: str, size: int, digest: str, chunks: int) -> int:
+    def begin(self, key: BlobKey, extension: str, size: int, digest: str, chunks: int) -> int | None:
         with self._db.session() as session:
             values = {"sha256": key.sha256, "kind": key.kind, "extension": extension, "size": size}
             values |= {"digest": digest, "chunks": chunks, "complete": False}
@@ -45,32 +45,36 @@ class DatabaseChunks:
             row = session.get(PhotoBlobRow, (key.sha256, key.kind), with_for_update=True, populate_existing=True)
             assert row is not None  # inserted above, or there already; blobs are never removed while in use
             if row.complete:
-                return row.chunks
-            if (row.digest, row.size, row.chunks) != (digest, size, chunks):  # other bytes began it: start again
-                session.execute(delete(PhotoChunkRow).where(*_of(key)))
-                row.extension, row.size, row.digest, row.chunks = extension, size, digest, chunks
-                return 0
-            return _stored(session, key, chunks)
+                return None
+            row.extension, row.size, row.digest, row.chunks = extension, size, digest, chunks  # the last to begin
+            return _stored(session, key, digest, chunks)
 
-    def put_chunk(self, key: BlobKey, position: int, data: bytes) -> None:
+    def put_chunk(self, key: BlobKey, digest: str, position: int, data: bytes) -> None:
         with self._db.session() as session:
-            statement = _insert(session, PhotoChunkRow).values(
-                sha256=key.sha256, kind=key.kind, position=position, data=data
-            )
-            session.execute(
-                statement.on_conflict_do_update(index_elements=["sha256", "kind", "position"], set_={"data": data})
-            )
+            values = {"sha256": key.sha256, "kind": key.kind, "digest": digest, "position": position, "data": data}
+            statement = _insert(session, PhotoChunkRow).values(**values)
+            columns = ["sha256", "kind", "digest", "position"]
+            session.execute(statement.on_conflict_do_update(index_elements=columns, set_={"data": data}))
 
-    def finish(self, key: BlobKey) -> None:
+    def finish(self, key: BlobKey, digest: str) -> bool:
         with self._db.session() as session:
             row = session.get(PhotoBlobRow, (key.sha256, key.kind), with_for_update=True)
-            if row is None or _stored(session, key, row.chunks) != row.chunks:
+            if row is None or row.complete or row.digest != digest:  # other bytes began since: theirs are kept
+                session.execute(delete(PhotoChunkRow).where(*_of(key), PhotoChunkRow.digest == digest))
+                return False
+            if _stored(session, key, digest, row.chunks) != row.chunks:
                 raise BlobStorageError(f"photo {key.sha256[:12]}: its {key.kind} did not reach the server whole")
+            session.execute(delete(PhotoChunkRow).where(*_of(key), PhotoChunkRow.digest != digest))
             row.complete = True
+            return True
 
-    def chunk(self, key: BlobKey, position: int) -> bytes:
+    def chunk(self, key: BlobKey, digest: str, position: int) -> bytes:
         with self._db.session() as session:
-            data = session.scalar(select(PhotoChunkRow.data).where(*_of(key), PhotoChunkRow.position == position))
+            data = session.scalar(
+                select(PhotoChunkRow.data).where(
+                    *_of(key), PhotoChunkRow.digest == digest, PhotoChunkRow.position == position
+                )
+            )
         if data is None:
             raise BlobStorageError(f"photo {key.sha256[:12]}: part of its {key.kind} is missing on the server")
         return bytes(data)
@@ -102,11 +106,11 @@ def _of(key: BlobKey) -> tuple[Any, Any]:
     return PhotoChunkRow.sha256 == key.sha256, PhotoChunkRow.kind == key.kind
 
 
-def _stored(session: Session, key: BlobKey, chunks: int) -> int:
-    """How many chunks are stored from the first without a gap (they are sent in order)."""
+def _stored(session: Session, key: BlobKey, digest: str, chunks: int) -> int:
+    """How many chunks of ``digest`` are stored from the first without a gap (they are sent in order)."""
     positions = session.scalars(
         select(PhotoChunkRow.position)
-        .where(*_of(key), PhotoChunkRow.position < chunks)
+        .where(*_of(key), PhotoChunkRow.digest == digest, PhotoChunkRow.position < chunks)
         .order_by(PhotoChunkRow.position)
     )
     count = 0

@@ -85,7 +85,7 @@ def test_a_cancelled_upload_is_resumed_later(source: Path, tmp_path: Path) -> No
     assert blobs.has(KEY)
 
 
-def test_an_unfinished_blob_of_other_bytes_is_started_again(source: Path, tmp_path: Path) -> None:
+def test_an_unfinished_blob_of_other_bytes_gives_way_to_the_last_begun(source: Path, tmp_path: Path) -> None:
     table = FakeChunks(fail_after=3)
     blobs = BlobStore(table, SMALL)
     other = tmp_path / "other.jpg"
@@ -97,13 +97,32 @@ def test_an_unfinished_blob_of_other_bytes_is_started_again(source: Path, tmp_pa
     assert [position for _, position in table.written][3:] == [0, 1, 2, 3, 4]
     blobs.download(KEY, tmp_path / "back.jpg")
     assert (tmp_path / "back.jpg").read_bytes() == source.read_bytes()
+    assert {digest for digest, _ in table.blobs[KEY].data} == {table.blobs[KEY].digest}  # the other's removed
+
+
+def test_two_computers_sending_other_bytes_at_once_never_mix_them(source: Path, tmp_path: Path) -> None:
+    """A rendition made by two versions of the app: the last to begin is kept whole, the other's finish gives way."""
+    table = FakeChunks()
+    other = tmp_path / "other.jpg"
+    other.write_bytes(os.urandom(4 * SMALL + 123))
+    first, second = BlobStore(table, SMALL), BlobStore(table, SMALL)
+    stalled: list[int] = []
+
+    def second_sends_meanwhile() -> None:
+        stalled.append(1)
+        if len(stalled) == 2:
+            assert second.upload(KEY, "jpg", source)
+
+    assert not first.upload(KEY, "jpg", other, second_sends_meanwhile)
+    assert first.download(KEY, tmp_path / "back.jpg")
+    assert (tmp_path / "back.jpg").read_bytes() == source.read_bytes()
 
 
 def test_a_damaged_blob_is_refused_and_leaves_no_file(source: Path, tmp_path: Path) -> None:
     table = FakeChunks()
     blobs = BlobStore(table, SMALL)
     blobs.upload(KEY, "jpg", source)
-    table.blobs[KEY].data[2] = b"x" * SMALL
+    table.blobs[KEY].data[table.blobs[KEY].digest, 2] = b"x" * SMALL
     with pytest.raises(PhotoError, match="damaged"):
         blobs.download(KEY, tmp_path / "back" / "photo.jpg")
     assert list((tmp_path / "back").iterdir()) == []

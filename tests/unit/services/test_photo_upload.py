@@ -120,11 +120,11 @@ def test_photos_kept_in_the_folder_are_sent_and_a_cut_off_upload_resumes(
     sent: list[tuple[str, int]] = []
     gone = [True]
 
-    def going_away(self: DatabaseChunks, key: BlobKey, position: int, data: bytes) -> None:
+    def going_away(self: DatabaseChunks, key: BlobKey, digest: str, position: int, data: bytes) -> None:
         if gone[0] and key.kind == "original" and position == 1:
             raise DatabaseError("the database server closed the connection")
         sent.append((key.kind, position))
-        put(self, key, position, data)
+        put(self, key, digest, position, data)
 
     monkeypatch.setattr(DatabaseChunks, "put_chunk", going_away)
     with pytest.raises(DatabaseError):
@@ -149,9 +149,9 @@ def test_a_cancelled_upload_keeps_everything_and_carries_on_later(
     progress, put = Progress(), DatabaseChunks.put_chunk
     positions: list[int] = []
 
-    def cancel_after_first(self: DatabaseChunks, key: BlobKey, position: int, data: bytes) -> None:
+    def cancel_after_first(self: DatabaseChunks, key: BlobKey, digest: str, position: int, data: bytes) -> None:
         positions.append(position)
-        put(self, key, position, data)
+        put(self, key, digest, position, data)
         progress.cancel()
 
     monkeypatch.setattr(DatabaseChunks, "put_chunk", cancel_after_first)

@@ -52,11 +52,11 @@ def test_an_upload_the_server_broke_off_is_unseen_then_resumed(
     sent: list[int] = []
     put = DatabaseChunks.put_chunk
 
-    def going_away(self: DatabaseChunks, key: BlobKey, position: int, data: bytes) -> None:
+    def going_away(self: DatabaseChunks, key: BlobKey, digest: str, position: int, data: bytes) -> None:
         if len(sent) == 2:
             raise DatabaseError("the database server closed the connection")
         sent.append(position)
-        put(self, key, position, data)
+        put(self, key, digest, position, data)
 
     monkeypatch.setattr(DatabaseChunks, "put_chunk", going_away)
     with pytest.raises(DatabaseError):
@@ -90,3 +90,20 @@ def test_reading_a_large_photo_never_holds_it_whole(workspace: Workspace, tmp_pa
     assert (tmp_path / "back.tif").stat().st_size == size
     print(f"peak sending {sent_peak / CHUNK:.2f} MiB, reading {read_peak / CHUNK:.2f} MiB, of {size / CHUNK:.0f}")
     assert sent_peak < 5 * CHUNK and read_peak < 5 * CHUNK, (sent_peak, read_peak)
+
+
+def test_other_bytes_sent_at_once_under_one_name_are_never_mixed(workspace: Workspace, tmp_path: Path) -> None:
+    """Two computers send a rendition made by two versions of the app: the last to begin is kept, whole."""
+    mine, theirs = random_file(tmp_path / "mine.jpg", CHUNK + 10), random_file(tmp_path / "theirs.jpg", CHUNK + 20)
+    first, second = BlobStore(DatabaseChunks(workspace.database)), BlobStore(DatabaseChunks(workspace.database))
+    calls: list[int] = []
+
+    def theirs_meanwhile() -> None:
+        calls.append(1)
+        if len(calls) == 2:
+            assert second.upload(BlobKey(KEY.sha256, "report"), "jpg", theirs)
+
+    assert not first.upload(BlobKey(KEY.sha256, "report"), "jpg", mine, theirs_meanwhile)
+    assert first.download(BlobKey(KEY.sha256, "report"), tmp_path / "back.jpg")
+    assert (tmp_path / "back.jpg").read_bytes() == theirs.read_bytes()
+    assert chunk_sizes(workspace) == [CHUNK, 20]  # nothing of mine left behind

@@ -34,6 +34,7 @@ def upgrade() -> None:
         "photo_chunks",
         sa.Column("sha256", sa.String(64), primary_key=True),
         sa.Column("kind", sa.String(10), primary_key=True),
+        sa.Column("digest", sa.String(64), primary_key=True),
         sa.Column("position", sa.Integer(), primary_key=True),
         sa.Column("data", sa.LargeBinary(), nullable=False),
         sa.ForeignKeyConstraint(
