@@ -1,4 +1,4 @@
-"""``safety-assess photo ...``: attach photos to items and list them."""
+"""``safety-assess photo ...`` (or ``photos``): attach photos to items, list them, send them to the shared server."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from safety_assess.cli.output import print_json, print_table
 
 
 def register(commands: Commands, common: argparse.ArgumentParser) -> None:
-    parser = commands.add_parser("photo", help="attach photos to items and list them")
+    parser = commands.add_parser("photo", aliases=["photos"], help="attach photos to items, list them, send them")
     sub = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
     add = sub.add_parser("add", parents=[common], help="attach photo files to an item")
     add.add_argument("assessment", metavar="ASSESSMENT")
@@ -30,6 +30,11 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     listing.add_argument("assessment", metavar="ASSESSMENT")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=list_cmd)
+    upload = sub.add_parser(
+        "upload", parents=[common], help="send this data folder's photos the shared server lacks (resumable)"
+    )
+    upload.add_argument("--json", action="store_true")
+    upload.set_defaults(handler=upload_cmd)
 
 
 def add_cmd(args: argparse.Namespace) -> int:
@@ -104,4 +109,25 @@ def list_cmd(args: argparse.Namespace) -> int:
                 for r in rows
             ],
         )
+    return 0
+
+
+def upload_cmd(args: argparse.Namespace) -> int:
+    from safety_assess.base.jobs import Progress
+    from safety_assess.services.photo_upload import upload_photos
+
+    def told(done: int, total: int, message: str) -> None:
+        if message and not args.json:
+            print(f"{message} ({done // 1024} of {total // 1024} KiB)", file=sys.stderr)
+
+    with open_workspace(args) as workspace:
+        result = upload_photos(workspace, Progress(told))
+    if args.json:
+        print_json(
+            {"sent": result.sent, "bytes": result.bytes, "on_server": result.on_server, "nowhere": result.nowhere}
+        )
+        return 0
+    print(f"sent {result.sent} photo files ({result.bytes} bytes) to the server; {result.on_server} were there already")
+    if result.nowhere:
+        print(f"{len(result.nowhere)} photos are neither in this data folder nor on the server", file=sys.stderr)
     return 0

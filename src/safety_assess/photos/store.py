@@ -39,14 +39,22 @@ class PhotoStore:
         self.renditions = root / "renditions"
 
     def original(self, sha256: str, extension: str) -> Path:
-        return self.originals / sha256[:2] / f"{sha256}.{extension}"
+        """The original's file, to read (a shared store fetches it from the server first when only it has it)."""
+        return self._original_at(sha256, extension)
 
     def rendition(self, sha256: str, kind: str) -> Path:
+        """The rendition's file, to read (fetched first, like ``original``)."""
+        return self._rendition_at(sha256, kind)
+
+    def _original_at(self, sha256: str, extension: str) -> Path:
+        return self.originals / sha256[:2] / f"{sha256}.{extension}"
+
+    def _rendition_at(self, sha256: str, kind: str) -> Path:
         return self.renditions / f"{sha256}.{kind}.jpg"
 
     def has(self, sha256: str, extension: str) -> bool:
         """The original and both renditions are stored."""
-        paths = [self.original(sha256, extension), *(self.rendition(sha256, kind) for kind in RENDITIONS)]
+        paths = [self._original_at(sha256, extension), *(self._rendition_at(sha256, kind) for kind in RENDITIONS)]
         return all(p.is_file() for p in paths)
 
     def put(self, source: Path, extension: str) -> tuple[str, Path]:
@@ -60,7 +68,7 @@ class PhotoStore:
                     handle.write(chunk)
                 handle.flush()
                 os.fsync(handle.fileno())
-                target = self.original(digest.hexdigest(), extension)
+                target = self._original_at(digest.hexdigest(), extension)
                 if target.exists():
                     return digest.hexdigest(), target
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -71,7 +79,16 @@ class PhotoStore:
 
     def find_original(self, sha256: str) -> Path | None:
         """The stored original with this hash, whatever its extension; None when there is none."""
+        return self.local_original(sha256)
+
+    def local_original(self, sha256: str) -> Path | None:
+        """The original with this hash in the data folder, whatever its extension; None when there is none."""
         return next((p for p in (self.originals / sha256[:2]).glob(f"{sha256}.*") if p.is_file()), None)
+
+    def local_rendition(self, sha256: str, kind: str) -> Path | None:
+        """The rendition in the data folder; None when there is none."""
+        path = self._rendition_at(sha256, kind)
+        return path if path.is_file() else None
 
     def scratch(self) -> Path:
         """A new private folder beside the originals (same file system, so verified files move in by renaming),
@@ -85,7 +102,7 @@ class PhotoStore:
         """Move ``source``, a private file whose hash the caller has checked, into the store (renamed, not copied,
         when on the same file system); it is flushed to disk first, unless ``flush`` is False: then the caller
         makes a batch of them durable at once with ``sync``, before anything refers to them."""
-        target = self.original(sha256, extension)
+        target = self._original_at(sha256, extension)
         if target.is_file():
             return target
         try:
@@ -115,7 +132,7 @@ class PhotoStore:
 
     def write_rendition(self, sha256: str, kind: str, data: bytes) -> Path:
         self.renditions.mkdir(parents=True, exist_ok=True)
-        target = self.rendition(sha256, kind)
+        target = self._rendition_at(sha256, kind)
         with _AtomicFile(self.renditions) as (tmp, handle):
             handle.write(data)
             handle.flush()

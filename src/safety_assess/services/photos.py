@@ -93,7 +93,9 @@ def correct_photo_sizes(workspace: Workspace) -> int:
     unturned, so reports laid them out as strips); at start. Returns how many files were corrected."""
     corrected = 0
     for (sha256, extension), recorded in workspace.photos.stored_sizes(["tif", "tiff"]).items():
-        path = workspace.photo_store.original(sha256, extension)
+        path = workspace.photo_store.local_original(sha256)  # on a server, not fetched: the computer holding it does it
+        if path is None or path.suffix != f".{extension}":
+            continue
         try:
             with open_image(path) as image:
                 meta = read_meta(image)

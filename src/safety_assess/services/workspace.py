@@ -137,9 +137,16 @@ class Workspace:
 
     @cached_property
     def photo_store(self) -> PhotoStore:
+        """The data folder's photo files; on a shared server, those of the server, this folder keeping copies."""
         from safety_assess.photos.store import PhotoStore
 
-        return PhotoStore(self.data_dir.photos)
+        if not self.shared:
+            return PhotoStore(self.data_dir.photos)
+        from safety_assess.photos.blobs import BlobStore
+        from safety_assess.photos.shared_store import SharedPhotoStore
+        from safety_assess.storage.photo_blobs import DatabaseChunks
+
+        return SharedPhotoStore(self.data_dir.photos, BlobStore(DatabaseChunks(self.database)))
 
     @property
     def settings(self) -> Settings:

@@ -8,13 +8,16 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
     Float,
     ForeignKey,
+    ForeignKeyConstraint,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -201,6 +204,44 @@ class PhotoRow(Record):
     deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     edit_stamps: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True), nullable=True)
     """Who last changed each field, at which revision, and what the record has seen (migration 0011; domain.merge)."""
+
+
+class PhotoBlobRow(Base):
+    """A photo file on a shared server (migration 0013): an original under its SHA-256 (``kind`` "original") or one
+    of its renditions ("thumb", "report"); its bytes are the chunks, and it is seen only once ``complete``."""
+
+    __tablename__ = "photo_blobs"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10), primary_key=True)
+    extension: Mapped[str] = mapped_column(String(8))
+    size: Mapped[int] = mapped_column(BigInteger)
+    digest: Mapped[str] = mapped_column(String(64))
+    """The SHA-256 of the bytes (the original's is its name; a rendition's is checked on reading too)."""
+    chunks: Mapped[int] = mapped_column(Integer)
+    complete: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class PhotoChunkRow(Base):
+    """One piece (at most 1 MiB) of a photo file on the server, ``position`` counted from 0."""
+
+    __tablename__ = "photo_chunks"
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["sha256", "kind"],
+            ["photo_blobs.sha256", "photo_blobs.kind"],
+            ondelete="CASCADE",
+            name="fk_photo_chunks_blob",
+        ),
+    )
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10), primary_key=True)
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    """The bytes it is part of (the blob's ``digest`` once complete; other bytes' chunks are never read)."""
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class FindingRow(Record):

@@ -47,6 +47,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.model = CampusTreeModel(self)
         self.instance_lock: object | None = None
+        self.photo_upload: object | None = None
+        """On a shared server, the sending of this folder's photos the server lacks (ui.photo_upload), once started."""
         """The data folder's single-instance lock (ui.app), held while the window lives."""
         self.channel = ChangeChannel(self)
         """The app's one change channel, handed to every window opened from this one."""
@@ -325,6 +327,11 @@ class MainWindow(QMainWindow):
 
         self.operations.run("Loading", lambda _progress: self.workspace.warm_up())
         tidy_up_after_a_crash(self, self.workspace, self.operations)
+        if self.workspace.shared:  # this folder's photos the server lacks are sent to it
+            from safety_assess.ui.photo_upload import PhotoUpload
+
+            self.photo_upload = PhotoUpload(self, self.workspace, self.operations, self.statusBar().showMessage)
+            self.photo_upload.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.windows.close_all()

@@ -22,6 +22,7 @@ from safety_assess.services.assessments import record_answer, start_assessment
 from safety_assess.services.bundles import export_bundle, export_changed
 from safety_assess.services.photos import add_photos
 from safety_assess.services.workspace import Workspace
+from tests.lost_photos import lose
 
 CLOCK = dt.datetime(2026, 11, 24, 8, 0, tzinfo=dt.UTC)
 
@@ -96,7 +97,7 @@ def test_a_failed_export_leaves_nothing(workspace: Workspace, reported: Assessme
     with pytest.raises(WriteError, match="does not exist"):
         export_bundle(workspace, [reported.id], tmp_path / "gone" / "x.sabundle")
     photo = workspace.photos.list(reported.id)[0]
-    workspace.photo_store.original(photo.sha256, photo.extension).unlink()
+    lose(workspace, workspace.photo_store.original(photo.sha256, photo.extension))
     out = tmp_path / "gaps.sabundle"
     result = export_bundle(workspace, [reported.id], out, clock=CLOCK)
     assert any("its file is missing" in w for w in result.warnings) and out.is_file()

@@ -32,6 +32,7 @@ from safety_assess.services.workspace import Workspace
 from safety_assess.storage.bundle_apply import Result
 from safety_assess.storage.orm import AssessmentRow, MapMarkerRow, MapShapeRow, SiteMapRow
 from tests import plan_files
+from tests.lost_photos import lose
 from tests.unit.bundles.conftest import always
 from tests.unit.bundles.plan_rows import EDITED, Planned, add_plans, edit, plan_image, plans_of
 from tests.unit.bundles.test_verify import Files, resign, rewrite
@@ -315,7 +316,7 @@ def test_a_plan_whose_image_is_missing_is_left_out_and_named(
     with workspace.database.session() as session:
         floor = session.get(SiteMapRow, planned.floor)
         assert floor is not None
-        workspace.photo_store.original(floor.sha256, floor.extension).unlink()
+        lose(workspace, workspace.photo_store.original(floor.sha256, floor.extension))
     out = tmp_path / "lhs.sabundle"
     result = export_bundle(workspace, [reported.id], out, clock=CLOCK)
     assert result.plans == 1

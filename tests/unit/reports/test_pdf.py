@@ -14,6 +14,7 @@ from safety_assess.reports.errors import ReportError
 from safety_assess.services.assessments import record_answer, start_assessment
 from safety_assess.services.reports import export_report
 from safety_assess.services.workspace import Workspace
+from tests.lost_photos import lose
 from tests.unit.reports.conftest import CLOCK, NOTES
 
 
@@ -136,8 +137,8 @@ def test_missing_and_damaged_photos_leave_a_placeholder_and_a_warning(
 ) -> None:
     photos = [p for p in workspace.photos.list(reported.id) if p.item_id == "door-locked"]
     store = workspace.photo_store
-    store.rendition(photos[0].sha256, "report").unlink()  # also the gate's photo: same file
-    store.original(photos[0].sha256, photos[0].extension).unlink()
+    lose(workspace, store.rendition(photos[0].sha256, "report"))  # also the gate's photo: same file
+    lose(workspace, store.original(photos[0].sha256, photos[0].extension))
     store.rendition(photos[1].sha256, "report").write_bytes(b"not a jpeg at all")
     out = tmp_path / "gaps.pdf"
     result = export_report(workspace, reported.id, out, clock=CLOCK)
@@ -169,7 +170,7 @@ def test_a_lost_rendition_is_made_again_from_the_original(
     workspace: Workspace, reported: AssessmentSummary, tmp_path: Path
 ) -> None:
     photo = next(p for p in workspace.photos.list(reported.id) if p.item_id == "door-locked")
-    workspace.photo_store.rendition(photo.sha256, "report").unlink()
+    lose(workspace, workspace.photo_store.rendition(photo.sha256, "report"))
     result = export_report(workspace, reported.id, tmp_path / "plan.pdf", clock=CLOCK)
     assert result.warnings == [] and images_in(tmp_path / "plan.pdf") == 3
     assert workspace.photo_store.rendition(photo.sha256, "report").is_file()

@@ -19,6 +19,7 @@ from safety_assess.services.plan import load_plan
 from safety_assess.services.reports import export_report
 from safety_assess.services.site_maps import MarkerFields
 from safety_assess.services.workspace import Workspace
+from tests.lost_photos import lose
 from tests.unit.reports.conftest import CLOCK
 from tests.unit.reports.site_plans import plan_png
 from tests.unit.reports.test_pdf import text_of
@@ -94,7 +95,7 @@ def test_the_public_version_leaves_plans_out_unless_the_settings_say(
 def test_a_missing_plan_image_leaves_a_placeholder_and_a_warning(
     workspace: Workspace, reported: AssessmentSummary, pinned: Pinned, tmp_path: Path
 ) -> None:
-    site_maps.plan_image(workspace, pinned.plan).unlink()
+    lose(workspace, site_maps.plan_image(workspace, pinned.plan))
     out = tmp_path / "full.pdf"
     result = export_report(workspace, reported.id, out, clock=CLOCK)
     assert "Plan not available" in text_of(out)

@@ -13,6 +13,7 @@ from safety_assess.services.demo import make_sample
 from safety_assess.services.site_maps import MarkerFields
 from safety_assess.services.workspace import Workspace
 from tests import plan_files
+from tests.lost_photos import lose
 
 
 def test_a_finding_or_photo_of_another_campus_is_not_pinned(workspace: Workspace, tmp_path: Path) -> None:
@@ -78,7 +79,7 @@ def test_a_responder_map_of_a_plan_whose_image_is_missing_names_the_plan(workspa
 
     campus = workspace.campuses.add("Lincoln High", "LHS", "1 Main Street")
     plan = site_maps.add_map(workspace, campus.id, plan_files.png_with_metadata(tmp_path / "Site.png"))
-    site_maps.plan_image(workspace, plan).unlink()
+    lose(workspace, site_maps.plan_image(workspace, plan))
     out = tmp_path / "responder.pdf"
     with pytest.raises(MapError, match="the image of plan 'Site' is missing from the data folder") as refused:
         write_responder_map(workspace, plan.id, out)
