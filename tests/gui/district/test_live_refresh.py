@@ -19,8 +19,8 @@ pytestmark = pytest.mark.postgres_only
 
 def test_a_colleagues_new_assessment_shows_in_the_open_district_window(  # type: ignore[no-untyped-def]
     qtbot,
-    district: Workspace,
-    tmp_path: Path,  # noqa: F811
+    district: Workspace,  # noqa: F811  (the fixture imported above)
+    tmp_path: Path,
 ) -> None:
     main = MainWindow(district)
     qtbot.addWidget(main)

@@ -6,7 +6,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.records import TrustedDevice
@@ -25,10 +34,10 @@ def _status(device: TrustedDevice) -> str:
 class DevicesModel(RowsModel[TrustedDevice]):
     columns = (
         Column("Fingerprint", lambda d: d.fingerprint),
+        Column("Status", _status, background=lambda d: "#b3261e" if d.revoked_at is not None else None),
         Column("Last exported by", lambda d: d.name),
         Column("Trusted since", lambda d: _day(d.trusted_at)),
-        Column("Last import", lambda d: _day(d.last_import_at)),
-        Column("Status", _status, background=lambda d: "#b3261e" if d.revoked_at is not None else None),
+        Column("Last import", lambda d: _day(d.last_import_at) or "never"),
     )
 
 
@@ -50,6 +59,9 @@ class DevicesPage(QWidget):
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.revoke_button = QPushButton("Re&voke…")
         self.revoke_button.setToolTip("Refuse this device's bundles from now on; what it brought stays")
