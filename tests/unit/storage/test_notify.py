@@ -14,7 +14,9 @@ from sqlalchemy import text
 
 from safety_assess.base.datadir import DataDir
 from safety_assess.base.jobs import Changes
+from safety_assess.domain.plan.actions import Action, Status
 from safety_assess.services.assessments import record_answer, start_assessment
+from safety_assess.services.plan import PlanEditor, load_plan
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage import meta, notify
 from safety_assess.storage.listen import LISTENER_NAME, Listener
@@ -78,5 +80,23 @@ def test_a_lost_connection_is_made_again_quietly_and_told_as_everything(
         assert heard.get(timeout=HEARD_S) == Changes(campuses=True)  # listening again: what was missed is unknown
         colleague.campuses.add("Adams Elementary", "AES")
         assert heard.get(timeout=HEARD_S) == Changes(campuses=True)
+    finally:
+        colleague.close()
+
+
+@pytest.mark.postgres_only
+def test_an_action_changed_elsewhere_is_told_as_its_assessments_plan(
+    workspace: Workspace, heard: queue.Queue[Changes], tmp_path: Path
+) -> None:
+    workspace.campuses.add("Lincoln High", "LHS")
+    ours = start_assessment(workspace, "LHS", "every-type", ["Ana"], dt.date(2026, 3, 1))
+    record_answer(workspace, ours.id, "door-locked", "no")
+    plan = load_plan(workspace, ours.id)
+    door = plan.finding("item:door-locked:")
+    action = PlanEditor(workspace, ours.id).add_action(door, Action(door.key, "Rekey", "immediate", 1, 2), plan.phases)
+    colleague = Workspace.open(DataDir(tmp_path / "colleague"), workspace.target.url)
+    try:
+        PlanEditor(colleague, ours.id).set_status(action, Status.DONE)  # names its finding, not its assessment
+        assert heard.get(timeout=HEARD_S) == Changes(plans=frozenset({ours.id}))
     finally:
         colleague.close()
