@@ -4,6 +4,7 @@ stored; on the shared database, campus packs from two staff computers are both a
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -83,6 +84,10 @@ def test_campus_packs_from_two_staff_computers_are_both_accepted_by_the_laptop(
     first = cli("bundle", "import", str(pack), "--trust", district_fp, "--json", data_dir=laptop)
     assert json.loads(first.stdout)[0]["assessments"][0]["result"] == "updated", first.stderr
     cli("action", "update", action.stdout.strip(), "--status", "done", "--by", "Bob", data_dir=colleague)
+    refused = cli("district", "pack", "lhs", "--out", str(second_pack), data_dir=colleague)
+    assert refused.returncode == 1 and "copy district-staff.key" in refused.stderr and not second_pack.exists()
+    assert len(refused.stderr.splitlines()) == 1
+    shutil.copy(staff / "district-staff.key", colleague / "district-staff.key")  # the colleague joins
     made = cli("district", "pack", "lhs", "--out", str(second_pack), data_dir=colleague)
     assert made.returncode == 0 and f"signed by {district_fp}" in made.stdout, made.stderr
     second = cli("bundle", "import", str(second_pack), "--json", data_dir=laptop)  # no --trust: already trusted

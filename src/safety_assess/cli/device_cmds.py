@@ -9,7 +9,8 @@ import datetime as dt
 from safety_assess.cli.context import Commands, open_workspace
 from safety_assess.cli.output import print_json, print_table
 from safety_assess.domain.records import TrustedDevice
-from safety_assess.services.identity import revoke_device, trusted_devices
+from safety_assess.keys.device import fingerprint
+from safety_assess.services.identity import revoke_device, signing_public_key, trusted_devices
 
 
 def register(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -28,13 +29,14 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
 
 def show_cmd(args: argparse.Namespace) -> int:
     with open_workspace(args) as workspace:
-        key = workspace.device_key
+        public_key = signing_public_key(workspace)
         shared = workspace.shared
+    found = fingerprint(public_key)
     if args.json:
-        print_json({"fingerprint": key.fingerprint, "public_key": key.public_key.hex(), "district_identity": shared})
+        print_json({"fingerprint": found, "public_key": public_key.hex(), "district_identity": shared})
     else:
         whose = " (the district's, on the shared database)" if shared else ""
-        print(f"device fingerprint: {key.fingerprint}{whose}")
+        print(f"device fingerprint: {found}{whose}")
     return 0
 
 

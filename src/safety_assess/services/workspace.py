@@ -154,6 +154,14 @@ class Workspace:
 
         return signing_key(self)
 
+    @property
+    def signing_fingerprint(self) -> str:
+        """The fingerprint of ``device_key``, to show; on a shared database known on a computer that cannot sign
+        too."""
+        from safety_assess.services.identity import signing_fingerprint
+
+        return signing_fingerprint(self)
+
     @cached_property
     def catalog(self) -> Catalog:
         """Built-in and user checklists, loaded on first use."""

@@ -267,7 +267,7 @@ class MainWindow(QMainWindow):
         self.windows.open_plan(assessment_id)
 
     def show_about(self) -> None:
-        dialogs.show_about(self, where_data_lives(self.workspace), self.workspace.device_key.fingerprint)
+        dialogs.show_about(self, where_data_lives(self.workspace), self.workspace.signing_fingerprint)
 
     def _activate(self, index: QModelIndex) -> None:
         record = self.model.record(index)

@@ -3,6 +3,7 @@ listed and revoked."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from safety_assess.base.datadir import DataDir
 from safety_assess.domain.errors import NotFoundError
 from safety_assess.keys.device import from_pem, load_or_create
 from safety_assess.keys.key_files import KeyFileError
+from safety_assess.keys.staff import new_staff_key, write_staff_key
 from safety_assess.services.identity import DISTRICT_SIGNING_KEY, revoke_device, trusted_devices
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage import meta
@@ -30,6 +32,8 @@ def test_on_its_own_database_the_data_folders_key_signs(workspace: Workspace) ->
         pytest.skip("a server database is the district's: see the next test")
     assert workspace.device_key.public_key == load_or_create(workspace.data_dir.device_key).public_key
     assert meta.get(workspace.database, DISTRICT_SIGNING_KEY) is None
+    assert workspace.signing_fingerprint == workspace.device_key.fingerprint
+    assert not workspace.data_dir.district_staff_key.exists()
 
 
 @pytest.mark.postgres_only
@@ -38,15 +42,31 @@ def test_every_staff_computer_on_a_shared_database_signs_as_the_district(workspa
     try:
         first = workspace.device_key
         assert first.public_key == load_or_create(workspace.data_dir.device_key).public_key  # the first brings its own
+        stored = meta.get(workspace.database, DISTRICT_SIGNING_KEY) or ""
+        assert stored.startswith("sealed-v1:") and "PRIVATE KEY" not in stored  # a dump alone cannot sign
+        assert colleague.signing_fingerprint == first.fingerprint  # known before it can sign
+        with pytest.raises(KeyFileError, match=r"cannot sign for the district yet: copy district-staff\.key"):
+            _ = colleague.device_key
+        shutil.copy(workspace.data_dir.district_staff_key, colleague.data_dir.district_staff_key)
         assert colleague.device_key.public_key == first.public_key
         assert load_or_create(colleague.data_dir.device_key).public_key != first.public_key
-        meta.put(workspace.database, DISTRICT_SIGNING_KEY, "damaged")
-        late = Workspace.open(DataDir(tmp_path / "late"), workspace.target.url)
-        with pytest.raises(KeyFileError, match=r"signing key in the shared database .* is damaged"):
-            _ = late.device_key
-        late.close()
     finally:
         colleague.close()
+
+
+@pytest.mark.postgres_only
+def test_another_staff_key_is_told_plainly(workspace: Workspace, tmp_path: Path) -> None:
+    _ = workspace.device_key
+    stranger = Workspace.open(DataDir(tmp_path / "stranger"), workspace.target.url)
+    try:
+        write_staff_key(stranger.data_dir.district_staff_key, new_staff_key())
+        with pytest.raises(KeyFileError, match=r"is not sealed with this computer's district-staff\.key"):
+            _ = stranger.device_key
+        stranger.data_dir.district_staff_key.write_text("damaged\n")
+        with pytest.raises(KeyFileError, match=r"district staff key .* is damaged"):
+            _ = stranger.device_key
+    finally:
+        stranger.close()
 
 
 def test_trusted_devices_are_listed_and_revoked_once(workspace: Workspace) -> None:

@@ -124,7 +124,7 @@ class Housekeeping:
     def _signing_key_text(self) -> str:
         workspace = self.host.workspace
         shared = " (the district's, shared by every computer on this database)" if workspace.shared else ""
-        return workspace.device_key.fingerprint + shared
+        return workspace.signing_fingerprint + shared
 
     def _save_settings(self, chosen: Settings) -> None:
         from safety_assess.services.workspace import check_database_url
