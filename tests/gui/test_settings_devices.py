@@ -3,11 +3,16 @@ database."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
+from safety_assess.base.datadir import DataDir
 from safety_assess.base.settings import Settings
 from safety_assess.services.identity import trusted_devices
+from safety_assess.services.workspace import Workspace
 from safety_assess.storage.orm import DeviceRow
 from safety_assess.ui import dialogs
 from safety_assess.ui.main_window import MainWindow
@@ -35,7 +40,7 @@ def test_a_device_is_revoked_from_the_settings_after_asking(  # type: ignore[no-
     _trust(window, ("SA-AAAA", "Ann"), ("SA-BBBB", "Ben"))
     dialog = _dialog(qtbot, window)
     page = dialog.devices
-    assert window.workspace.device_key.fingerprint in page.findChild(type(dialog.key)).text()
+    assert window.workspace.device_key.fingerprint in page.findChild(QLabel).text()
     assert sorted(page.model.column_texts(0, 5)) == ["SA-AAAA", "SA-BBBB"]
     assert not page.revoke_button.isEnabled()
     row = page.model.column_texts(0, 2).index("SA-BBBB")
@@ -67,3 +72,18 @@ def test_a_device_revoked_elsewhere_meanwhile_is_told_plainly(  # type: ignore[n
     monkeypatch.setattr(dialogs, "show_error", lambda _parent, _title, message: told.append(message))
     page.revoke_selected()
     assert "revoked already" in told[0] and page.model.column_texts(1, 1)[0].startswith("Revoked")
+
+
+@pytest.mark.postgres_only
+def test_a_staff_computer_that_cannot_sign_yet_is_told_which_file_to_copy(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    district_fp = window.workspace.device_key.fingerprint
+    colleague = Workspace.open(DataDir(tmp_path / "colleague"), window.workspace.target.url)
+    try:
+        other = MainWindow(colleague)
+        qtbot.addWidget(other)
+        told = _dialog(qtbot, other).devices.findChild(QLabel).text()
+        assert district_fp in told and "copy district-staff.key" in told
+    finally:
+        colleague.close()

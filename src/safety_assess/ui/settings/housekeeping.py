@@ -123,8 +123,14 @@ class Housekeeping:
 
     def _signing_key_text(self) -> str:
         workspace = self.host.workspace
-        shared = " (the district's, shared by every computer on this database)" if workspace.shared else ""
-        return workspace.signing_fingerprint + shared
+        shown = workspace.signing_fingerprint
+        if not workspace.shared:
+            return shown
+        try:
+            _ = workspace.device_key  # this computer holds the staff key that opens it
+        except SafetyAssessError as error:
+            return f"{shown} (the district's); {error}"
+        return f"{shown} (the district's, shared by every staff computer on this database)"
 
     def _save_settings(self, chosen: Settings) -> None:
         from safety_assess.services.workspace import check_database_url
