@@ -9,8 +9,12 @@ bare: a QTableView showing a QStandardItemModel of the same cells, the least any
 queries: the SQL statements the open runs (counted by SQLite's trace hook), with 100 campuses and with 50
 (queries_50): they must not grow with the number of campuses.
 pg_import_s, pg_open: with --database-url, the same import and opens on that (empty) PostgreSQL database.
+open_1000, queries_1000: the same open at 1,000 campuses x 5 assessments (--large N; 0 leaves it out), on a data
+folder whose assessments are written straight into its database (importing 1,000 bundles would take an hour) and
+whose district figures are computed once before (as imports do): the same goals, at most 0.5 s and as many
+statements as with 100 campuses.
 
-    python bench/district_view.py [--campuses N] [--database-url postgresql+psycopg://...]
+    python bench/district_view.py [--campuses N] [--large N] [--database-url postgresql+psycopg://...]
 """
 
 from __future__ import annotations
@@ -35,46 +39,77 @@ from safety_assess.storage.orm import ActionRow, FindingRow, ResponseRow
 from safety_assess.storage.types import utcnow
 
 ITEMS, FINDINGS, PER_CAMPUS, OPENS = 300, 40, 5, 5
+BATCH = 50
 
 
 def build(root: Path, campuses: int) -> None:
-    """The laptop's data: assessments made by bulk inserts (the app's own paths would take an hour)."""
+    """The laptop's data: assessments made by bulk inserts (the app's own paths would take an hour), written every
+    BATCH campuses so memory stays flat."""
     workspace = Workspace.open(DataDir(root))
     snapshot = workspace.snapshots.snapshot(generated_checklist("bench-district", ITEMS, 10))
-    responses, findings, actions = [], [], []
-    now = utcnow()
+    rows: Rows = ([], [], [])
     for c in range(campuses):
         campus = workspace.campuses.add(f"Campus {c:03d}", f"C{c:03d}", f"{c} School Road")
         for year in range(PER_CAMPUS):
             summary = workspace.assessments.create(campus.id, snapshot.id, ["Bench"], dt.date(2022 + year, 3, 1))
-            bad = {(c * 7 + year * 13 + k * 5) % ITEMS for k in range(FINDINGS)}
-            for n in range(ITEMS):
-                value = "no" if n in bad else "yes"
-                row = {"assessment_id": summary.id, "item_id": f"i{n}", "value": value, "note": ""}
-                responses.append({**row, "id": uuid.uuid4(), "answered_at": now, "created_at": now, "updated_at": now})
-                if n in bad:
-                    finding_id = uuid.uuid4()
-                    findings.append(
-                        {"id": finding_id, "assessment_id": summary.id, "item_id": f"i{n}", "components": []}
-                    )
-                    actions.append(
-                        {
-                            "id": uuid.uuid4(),
-                            "finding_id": finding_id,
-                            "description": f"Repair control {n}",
-                            "phase": ("immediate", "short_term", "long_term")[n % 3],
-                            "cost_low": 1000.0,
-                            "cost_high": 5000.0,
-                            "status": "done" if year < PER_CAMPUS - 1 and n % 2 else "open",
-                            "position": 0,
-                        }
-                    )
+            _assessment_rows(rows, summary.id, c, year)
             if year < PER_CAMPUS - 1:
                 workspace.assessments.complete(summary.id, ["Bench"])
-    with workspace.database.session() as session:
-        for table, rows in ((ResponseRow, responses), (FindingRow, findings), (ActionRow, actions)):
-            session.execute(table.__table__.insert(), rows)  # type: ignore[attr-defined]
+        if (c + 1) % BATCH == 0 or c == campuses - 1:
+            _insert(workspace, rows)
+            rows = ([], [], [])
     workspace.close()
+
+
+Rows = tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]
+"""Responses, findings and actions still to be inserted."""
+
+
+def _assessment_rows(rows: Rows, assessment_id: uuid.UUID, c: int, year: int) -> None:
+    responses, findings, actions = rows
+    now = utcnow()
+    bad = {(c * 7 + year * 13 + k * 5) % ITEMS for k in range(FINDINGS)}
+    for n in range(ITEMS):
+        value = "no" if n in bad else "yes"
+        row = {"assessment_id": assessment_id, "item_id": f"i{n}", "value": value, "note": ""}
+        responses.append({**row, "id": uuid.uuid4(), "answered_at": now, "created_at": now, "updated_at": now})
+        if n in bad:
+            finding_id = uuid.uuid4()
+            findings.append({"id": finding_id, "assessment_id": assessment_id, "item_id": f"i{n}", "components": []})
+            actions.append(
+                {
+                    "id": uuid.uuid4(),
+                    "finding_id": finding_id,
+                    "description": f"Repair control {n}",
+                    "phase": ("immediate", "short_term", "long_term")[n % 3],
+                    "cost_low": 1000.0,
+                    "cost_high": 5000.0,
+                    "status": "done" if year < PER_CAMPUS - 1 and n % 2 else "open",
+                    "position": 0,
+                }
+            )
+
+
+def _insert(workspace: Workspace, rows: Rows) -> None:
+    with workspace.database.session() as session:
+        for table, chosen in zip((ResponseRow, FindingRow, ActionRow), rows, strict=True):
+            if chosen:
+                session.execute(table.__table__.insert(), chosen)  # type: ignore[attr-defined]
+
+
+def build_large(root: Path, campuses: int) -> None:
+    """A district folder of ``campuses`` campuses written straight into its database, its figures computed once
+    (as importing their bundles would have)."""
+    from safety_assess.services.district import district_overview
+
+    began = time.perf_counter()
+    build(root, campuses)
+    built = time.perf_counter()
+    workspace = Workspace.open(DataDir(root))
+    district_overview(workspace)
+    workspace.close()
+    done = time.perf_counter()
+    print(f"made {campuses} campuses in {built - began:.0f} s, their figures in {done - built:.0f} s")
 
 
 def export_bundles(root: Path, folder: Path) -> tuple[list[Path], str]:
@@ -181,6 +216,7 @@ def main() -> None:
     parser.add_argument("--child", metavar="ROOT", help=argparse.SUPPRESS)
     parser.add_argument("--keep", type=Path, metavar="DIR", help="build in DIR and keep it (reused when it exists)")
     parser.add_argument("--database-url", default="", help="also measure on this empty PostgreSQL database")
+    parser.add_argument("--large", type=int, default=1000, help="campuses of the large open (0: leave it out)")
     args = parser.parse_args()
     if args.child:
         child(Path(args.child), args.database_url)
@@ -199,6 +235,7 @@ def main() -> None:
             import_s = import_all(folder / "district", bundles, fingerprint)
             import_all(folder / "half", bundles[:half], fingerprint)
         full, halved = run_child(folder / "district"), run_child(folder / "half")
+        large = _large(folder / "large", args.large)
         server = ""
         if args.database_url:
             bundles = sorted(folder.glob("*.sabundle"))
@@ -218,8 +255,24 @@ def main() -> None:
     )
     print(
         f"RESULT district_view open={open_s:.3f} queries={full['statements'][-1]} "
-        f"queries_{half}={halved['statements'][-1]} bare={bare_s:.3f} import_s={import_s:.1f}{server}"
+        f"queries_{half}={halved['statements'][-1]} bare={bare_s:.3f} import_s={import_s:.1f}{large}{server}"
     )
+
+
+def _large(root: Path, campuses: int) -> str:
+    """The opens at ``campuses`` campuses, as RESULT keys (none when ``campuses`` is 0)."""
+    if not campuses:
+        return ""
+    if not root.is_dir():
+        build_large(root, campuses)
+    measured = run_child(root)
+    opened = statistics.median(measured["opens"])
+    print(
+        f"open at {campuses} campuses: {opened * 1000:.0f} ms (all: "
+        f"{', '.join(f'{t * 1000:.0f}' for t in measured['opens'])}); statements per open: {measured['statements']}; "
+        f"figures computed while opening: {measured['computed']}"
+    )
+    return f" open_{campuses}={opened:.3f} queries_{campuses}={measured['statements'][-1]}"
 
 
 if __name__ == "__main__":

@@ -104,3 +104,8 @@ class FolderDatabases:
         """``to`` starts with a copy of ``source``'s database (call after copying the folder's files)."""
         if self.server is not None:
             self._chosen[to.resolve()] = self.server.clone(self(source) or "")
+
+    def share(self, source: Path, to: Path) -> None:
+        """``to`` uses the same database as ``source``: two staff computers on one district server."""
+        if self.server is not None:
+            self._chosen[to.resolve()] = self(source) or ""

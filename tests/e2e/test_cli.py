@@ -344,7 +344,8 @@ def test_photo_export_writes_a_copy_without_metadata(cli: Run, tmp_path: Path, p
 def test_device_show_prints_a_stable_fingerprint(cli: Run) -> None:
     first = cli("device", "show").stdout.strip()
     data = json.loads(cli("device", "show", "--json").stdout)
-    assert first == f"device fingerprint: {data['fingerprint']}" and len(bytes.fromhex(data["public_key"])) == 32
+    whose = " (the district's, on the shared database)" if data["district_identity"] else ""
+    assert first == f"device fingerprint: {data['fingerprint']}{whose}" and len(bytes.fromhex(data["public_key"])) == 32
 
 
 def test_bundle_export(cli: Run, tmp_path: Path) -> None:

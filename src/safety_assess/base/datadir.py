@@ -75,6 +75,12 @@ class DataDir:
         return self.root / "device-key.pem"
 
     @property
+    def district_staff_key(self) -> Path:
+        """On a shared database, the secret the district's signing key is sealed with there; the same file on every
+        staff computer (see safety_assess.keys.staff)."""
+        return self.root / "district-staff.key"
+
+    @property
     def district_key(self) -> Path:
         """The district's private encryption key, at the district's installation only (see keys.district_key)."""
         return self.root / "district-key.pem"

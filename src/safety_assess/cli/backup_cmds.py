@@ -91,7 +91,8 @@ def backup_cmd(args: argparse.Namespace) -> int:
         print(f"warning: {len(result.missing)} photo files were already missing from the photo store")
     if result.removed:
         print(f"removed {len(result.removed)} older backups (keeping the newest {keep})")
-    keys = [key.name for key in (workspace.data_dir.device_key, workspace.data_dir.district_key) if key.exists()]
+    data = workspace.data_dir
+    keys = [key.name for key in (data.device_key, data.district_key, data.district_staff_key) if key.exists()]
     if keys:
         print(f"not included (secrets): {', '.join(keys)}; keep your own copy of them somewhere safe")
     if protection.encrypted:

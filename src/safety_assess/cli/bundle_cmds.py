@@ -53,7 +53,7 @@ def export_cmd(args: argparse.Namespace) -> int:
         else:
             ids = [workspace.assessments.resolve_id(a) for a in args.assessments]
             result = export_bundle(workspace, ids, args.out)
-        fingerprint = workspace.device_key.fingerprint
+        fingerprint = workspace.signing_fingerprint
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(

@@ -179,7 +179,7 @@ def pack_cmd(args: argparse.Namespace) -> int:
 
     with open_workspace(args) as workspace:
         result = export_campus_pack(workspace, args.campus, args.out)
-        fingerprint = workspace.device_key.fingerprint
+        fingerprint = workspace.signing_fingerprint
     sealed = f", encrypted to {result.sealed_to.fingerprint}" if result.sealed_to else ""
     print(
         f"wrote {result.path}: {counted(len(result.assessments), 'assessment')}, {counted(result.photos, 'photo')}, "

@@ -146,3 +146,17 @@ class FindingRecord:
     layer: str | None = None
     components: tuple[str, ...] = ()
     revision: int = 1
+
+
+@dataclass(frozen=True)
+class TrustedDevice:
+    """An installation whose bundles are imported here: an assessor's laptop (at the district), the district (on a
+    laptop)."""
+
+    fingerprint: str
+    name: str
+    """Who exported from it last."""
+    trusted_at: dt.datetime
+    last_import_at: dt.datetime | None
+    revoked_at: dt.datetime | None
+    """When it stopped being trusted; None while it is."""

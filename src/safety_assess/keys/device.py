@@ -14,7 +14,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from safety_assess.keys.key_files import load_or_create_key
+from safety_assess.keys.key_files import KeyFileError, load_or_create_key
 
 FINGERPRINT_BYTES = 16
 
@@ -40,6 +40,23 @@ class DeviceKey:
 
     def sign(self, data: bytes) -> bytes:
         return self.private_key.sign(data)
+
+    def to_pem(self) -> str:
+        """The private key as PKCS#8 PEM text (to be kept where only its holders can read it)."""
+        return self.private_key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        ).decode("ascii")
+
+
+def from_pem(text: str, what: str) -> DeviceKey:
+    """The signing key written by ``DeviceKey.to_pem``; KeyFileError naming ``what`` when it is damaged."""
+    try:
+        key = serialization.load_pem_private_key(text.encode("ascii"), password=None)
+    except (ValueError, TypeError, UnicodeEncodeError):
+        raise KeyFileError(f"{what} is damaged") from None
+    if not isinstance(key, Ed25519PrivateKey):
+        raise KeyFileError(f"{what} is not a signing key")
+    return DeviceKey(key)
 
 
 def verify(public_key: bytes, signature: bytes, data: bytes) -> bool:

@@ -155,10 +155,19 @@ class Workspace:
 
     @cached_property
     def device_key(self) -> DeviceKey:
-        """This installation's signing key, made on first use."""
-        from safety_assess.keys.device import load_or_create
+        """The key bundles exported here are signed with, made on first use: the data folder's own; on a shared
+        database, the district's signing identity every staff computer uses (services/identity.py)."""
+        from safety_assess.services.identity import signing_key
 
-        return load_or_create(self.data_dir.device_key)
+        return signing_key(self)
+
+    @property
+    def signing_fingerprint(self) -> str:
+        """The fingerprint of ``device_key``, to show; on a shared database known on a computer that cannot sign
+        too."""
+        from safety_assess.services.identity import signing_fingerprint
+
+        return signing_fingerprint(self)
 
     @cached_property
     def catalog(self) -> Catalog:

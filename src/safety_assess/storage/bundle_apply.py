@@ -224,8 +224,8 @@ def _with_its_assessment(reviews: PreparedReviews, copies: dict[uuid.UUID, uuid.
 
 
 def vouch_for(database: Database, device: DeviceClaim, trust: Callable[[DeviceClaim], bool]) -> None:
-    """Before anything of a bundle is extracted: ImportRefused when it claims a known device but is signed by another
-    key, UntrustedDevice when its device is new and ``trust`` does not trust it. Writes nothing."""
+    """Before anything of a bundle is extracted: ImportRefused when it claims a known device that was revoked or is
+    signed by another key, UntrustedDevice when its device is new and ``trust`` does not trust it. Writes nothing."""
     with database.session() as session:
         known = session.get(DeviceRow, device.installation_id)
         if known is not None:
@@ -235,6 +235,12 @@ def vouch_for(database: Database, device: DeviceClaim, trust: Callable[[DeviceCl
 
 
 def _same_key(known: DeviceRow, device: DeviceClaim) -> None:
+    """ImportRefused when the known device was revoked, or the bundle claims it but another key signed it."""
+    if known.revoked_at is not None:
+        raise ImportRefused(
+            f"the bundle comes from the device {known.fingerprint} ({known.name or 'unnamed'}), which was revoked "
+            f"here on {known.revoked_at:%Y-%m-%d}; nothing of it was imported"
+        )
     if known.public_key != device.public_key:
         raise ImportRefused(
             f"the bundle claims to come from the device {known.fingerprint} but is signed by another key "

@@ -6,6 +6,7 @@ The database is the SQLite file in the data folder, or a PostgreSQL server for a
 from __future__ import annotations
 
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from safety_assess.domain.errors import ConflictError
-from safety_assess.storage import backup, edit_stamps, schema, server
+from safety_assess.storage import backup, edit_stamps, notify, schema, server
 from safety_assess.storage.dbfile import DatabaseError, current_revision, describe_sqlite_error
 from safety_assess.storage.urls import DatabaseTarget
 
@@ -35,6 +36,10 @@ class Database:
         self.target = target
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.sender = uuid.uuid4().hex[:16]
+        """Signs the change notifications this object sends on a server, so its own listener ignores them."""
+        if not target.is_sqlite:
+            notify.track(self._sessions)
 
     @property
     def path(self) -> Path | None:
@@ -75,11 +80,14 @@ class Database:
         """A unit of work: committed when the block ends, rolled back on error.
 
         A record another user or window changed since this session read it fails with ConflictError (each record's
-        revision is checked by its update), never overwriting their change.
+        revision is checked by its update), never overwriting their change. On a server, what the session changed
+        is told to the other computers as it commits (storage/notify.py).
         """
         with self._sessions() as session:
             try:
                 yield session
+                if not self.is_sqlite:
+                    notify.announce(session, self.sender)  # delivered with the commit, to the other computers
                 session.commit()
             except DBAPIError as error:
                 session.rollback()

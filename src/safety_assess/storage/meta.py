@@ -7,7 +7,7 @@ import uuid
 
 from sqlalchemy import func, select
 
-from safety_assess.storage.database import Database
+from safety_assess.storage.database import Database, DatabaseError
 from safety_assess.storage.orm import (
     ActionRow,
     AppMetaRow,
@@ -39,6 +39,26 @@ def put(database: Database, key: str, value: str) -> None:
             session.add(AppMetaRow(key=key, value=value))
         else:
             row.value = value
+
+
+def claim(database: Database, key: str, value: str) -> str:
+    """The value kept under ``key``; ``value`` is kept first when there is none (or an empty one). Of several
+    computers claiming it at once, the first to commit wins and the others get its value."""
+    try:
+        with database.session() as session:
+            row = session.get(AppMetaRow, key)
+            if row is not None and row.value:
+                return row.value
+            if row is None:
+                session.add(AppMetaRow(key=key, value=value))
+            else:
+                row.value = value
+    except DatabaseError:  # another computer inserted it meanwhile: theirs stands
+        kept = get(database, key)
+        if not kept:
+            raise
+        return kept
+    return value
 
 
 def last_export(database: Database) -> dt.datetime | None:

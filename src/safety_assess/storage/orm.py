@@ -316,6 +316,8 @@ class DeviceRow(Base):
     """Who exported from it last."""
     trusted_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
     last_import_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    """When a person stopped trusting it: its bundles are refused from then on (migration 0014)."""
 
 
 class AssessmentHistoryRow(Base):

@@ -113,9 +113,11 @@ def run_app(data_dir_option: str | None, database_url: str | None = None, quit_a
 
 
 def _after_first_paint(window: MainWindow, net: SafetyNet, logs: HeldLog | None) -> None:
-    """Open the log file, and load the database layer and checklists, while the user looks at the window."""
+    """Open the log file, load the database layer and checklists, and on a shared database start hearing colleagues'
+    changes, while the user looks at the window."""
     net.log_path = _open_log(logs)
     window.warm_up()
+    window.start_live_refresh()
 
 
 def _open_log(logs: HeldLog | None) -> Path | None:

@@ -7,6 +7,7 @@ import dataclasses
 import html
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QLockFile, QMimeData, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -29,6 +30,9 @@ from safety_assess.ui.operations import Operations
 from safety_assess.ui.settings.host import Host
 from safety_assess.ui.settings.housekeeping import Housekeeping
 from safety_assess.ui.windows import Windows
+
+if TYPE_CHECKING:
+    from safety_assess.ui.live_refresh import LiveRefresh
 
 # The windows, jobs and services a command opens are imported when it runs: only what the first paint needs is
 # imported before the window shows (tests/e2e/test_startup.py).
@@ -60,6 +64,8 @@ class MainWindow(QMainWindow):
         self.housekeeping: Housekeeping = Housekeeping(
             Host(self, workspace, self.operations, self.channel, self.windows, self.select, self.use_district_key)
         )
+        self.live: LiveRefresh | None = None
+        """Colleagues' changes on a shared database, once ``start_live_refresh`` ran."""
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(lambda: self.refresh(select=self.selected_id()))
         self.assessmentActivated.connect(self.open_assessment)
@@ -273,7 +279,7 @@ class MainWindow(QMainWindow):
         self.windows.open_plan(assessment_id)
 
     def show_about(self) -> None:
-        dialogs.show_about(self, where_data_lives(self.workspace), self.workspace.device_key.fingerprint)
+        dialogs.show_about(self, where_data_lives(self.workspace), self.workspace.signing_fingerprint)
 
     def _activate(self, index: QModelIndex) -> None:
         record = self.model.record(index)
@@ -333,7 +339,17 @@ class MainWindow(QMainWindow):
             self.photo_upload = PhotoUpload(self, self.workspace, self.operations, self.statusBar().showMessage)
             self.photo_upload.start()
 
+    def start_live_refresh(self) -> None:
+        """On a shared database, show colleagues' changes in every window as they are committed (the app starts it
+        once the window shows; closing the window, to quit or to move to another data folder, stops it)."""
+        if self.workspace.shared and self.live is None:
+            from safety_assess.ui.live_refresh import LiveRefresh
+
+            self.live = LiveRefresh(self.workspace, self.channel, self)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.live is not None:
+            self.live.stop()
         self.windows.close_all()
         self.operations.cancel_all()
         self.operations.wait_all(30_000)

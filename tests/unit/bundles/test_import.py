@@ -19,8 +19,10 @@ from safety_assess.domain.records import AssessmentSummary
 from safety_assess.photos.ingest import rendition_of
 from safety_assess.services.assessments import record_answer
 from safety_assess.services.bundles import export_bundle, import_bundle
+from safety_assess.services.identity import DISTRICT_SIGNING_KEY
 from safety_assess.services.reports import export_report
 from safety_assess.services.workspace import Workspace
+from safety_assess.storage import meta
 from safety_assess.storage.bundle_apply import ImportRefused, Result
 from safety_assess.storage.bundle_rows import assessment_document
 from safety_assess.storage.orm import AssessmentHistoryRow, AssessmentRow, ChecklistSnapshotRow, MergeConflictRow
@@ -83,6 +85,7 @@ def test_an_untrusted_or_impostor_device_changes_nothing(
     assert not list(district.photo_store.root.glob(".scratch*"))
     import_bundle(district, bundle, trust=always)
     other = Workspace.open(DataDir(tmp_path / "impostor"), workspace.target.url)  # same database, another key
+    meta.put(other.database, DISTRICT_SIGNING_KEY, "")  # on a server: the district's identity made again, another
     try:
         with pytest.raises(ImportRefused, match="signed by another key"):
             import_bundle(district, export(other, reported, tmp_path / "fake.sabundle"), trust=always)

@@ -82,9 +82,7 @@ class BundleExport:
         if result is None:
             dialogs.show_message(self.parent, "Nothing to export", "Nothing changed since the last export.")
             return
-        dialogs.show_message(
-            self.parent, "Bundle exported", summary_text(result, self.workspace.device_key.fingerprint)
-        )
+        dialogs.show_message(self.parent, "Bundle exported", summary_text(result, self.workspace.signing_fingerprint))
 
     def _failed(self, message: str) -> None:
         dialogs.show_error(self.parent, "Bundle not exported", message)

@@ -64,7 +64,7 @@ class BundleImport:
         claims = {o.untrusted.fingerprint: o.untrusted for o in outcomes if o.untrusted is not None}
         if self.progress is not None:
             self.progress.reset()  # hidden before any question: it must not cover the fingerprint
-        own = self.workspace.device_key.fingerprint
+        own = self.workspace.signing_fingerprint
         trusted = {fp for fp, claim in claims.items() if dialogs.ask_trust_device(self.parent, claim, fp == own)}
         again = [o.path for o in outcomes if o.untrusted is not None and o.untrusted.fingerprint in trusted]
         if again:
@@ -74,7 +74,7 @@ class BundleImport:
 
     def _report(self) -> None:
         if self.outcomes:
-            own = self.workspace.device_key.fingerprint
+            own = self.workspace.signing_fingerprint
             lines = [outcome_line(o, own) for o in self.outcomes.values()]
             imported = sum(o.report is not None for o in self.outcomes.values())
             dialogs.show_import_results(self.parent, lines, imported, len(self.outcomes) - imported)

@@ -80,7 +80,7 @@ class DistrictExports:
             "Campus pack exported",
             f"Wrote {result.path}: the campus's latest assessment with its actions' status, "
             f"{counted(result.photos, 'photo')}.\n\nThe assessor imports it (Sync > Import bundles) before the next "
-            f"walk; it is signed by this installation, {self.workspace.device_key.fingerprint}.",
+            f"walk; it is signed by this installation, {self.workspace.signing_fingerprint}.",
         )
 
     def _failed(self, message: str) -> None:

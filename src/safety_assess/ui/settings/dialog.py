@@ -1,8 +1,9 @@
-"""Settings: who you are, the district and its key, what reports print, privacy, where the data lives, backups.
+"""Settings: who you are, the district and its key, what reports print, privacy, where the data lives, backups,
+and the devices whose bundles are trusted.
 
 The dialog shows the settings; OK hands back the changed value (the window saves it through the settings store,
-which applies and announces it). The two
-buttons that act at once (use a district key file, back up now) are the window's own commands.
+which applies and announces it). The buttons that act at once (use a district key file, back up now, revoke a
+device) are the window's own commands.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ from PySide6.QtWidgets import (
 
 from safety_assess.base.settings import PUBLIC_OMISSIONS, Settings
 from safety_assess.domain.plan.actions import DEFAULT_PHASES
+from safety_assess.domain.records import TrustedDevice
+from safety_assess.ui.settings.devices import DevicesPage
 from safety_assess.ui.settings.protection import BackupProtection
 
 OMISSION_LABELS = {
@@ -67,6 +70,13 @@ class SettingsContext:
     """A backup passphrase was chosen on this data folder (its key is kept)."""
     set_backup_passphrase: Callable[[], bool] = lambda: False
     """Asks for a new backup passphrase and keeps its key at once; True when one was set."""
+    signing_key: str = ""
+    """Whose key signs the bundles exported here: its fingerprint (and on a shared database, that it is the
+    district's)."""
+    devices: Callable[[], list[TrustedDevice]] = list
+    """The devices whose bundles are trusted here, read when asked."""
+    revoke_device: Callable[[str], object] = lambda _fingerprint: None
+    """Refuses the device's bundles from now on (SafetyAssessError when it cannot)."""
 
 
 BACKUP_EVERY = {"Never (only Back up now)": 0, "Every 4 hours": 4, "Every day": 24, "Every week": 24 * 7}
@@ -85,6 +95,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._reports_tab(), "&Reports")
         self.tabs.addTab(self._privacy_tab(), "&Privacy")
         self.tabs.addTab(self._data_tab(), "&Data and backups")
+        self.devices = DevicesPage(context.signing_key, context.devices, context.revoke_device)
+        self.tabs.addTab(self.devices, "Dev&ices")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

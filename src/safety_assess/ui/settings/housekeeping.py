@@ -98,6 +98,7 @@ class Housekeeping:
     def settings_context(self) -> SettingsContext:
         """What the settings dialog shows of this window's workspace, and the commands its buttons run."""
         from safety_assess.services.backup_keys import has_passphrase
+        from safety_assess.services.identity import revoke_device, trusted_devices
         from safety_assess.ui.settings.dialog import SettingsContext
         from safety_assess.ui.settings.restoring import set_backup_passphrase
 
@@ -115,7 +116,21 @@ class Housekeeping:
             change_data_folder=self.change_data_folder,
             backup_passphrase_set=has_passphrase(data),
             set_backup_passphrase=lambda: set_backup_passphrase(host),
+            signing_key=self._signing_key_text(),
+            devices=lambda: trusted_devices(host.workspace),
+            revoke_device=lambda fingerprint: revoke_device(host.workspace, fingerprint),
         )
+
+    def _signing_key_text(self) -> str:
+        workspace = self.host.workspace
+        shown = workspace.signing_fingerprint
+        if not workspace.shared:
+            return shown
+        try:
+            _ = workspace.device_key  # this computer holds the staff key that opens it
+        except SafetyAssessError as error:
+            return f"{shown} (the district's); {error}"
+        return f"{shown} (the district's, shared by every staff computer on this database)"
 
     def _save_settings(self, chosen: Settings) -> None:
         from safety_assess.services.workspace import check_database_url
