@@ -116,3 +116,26 @@ def test_a_team_walk_merges_at_the_lead_and_the_district_and_a_clash_is_resolved
         }, folder.name
     [ours] = _listed(cli, lead)
     assert ours["imported_from"] is None and len(_listed(cli, district)) == 1  # no conflict copy anywhere
+
+
+def test_team_list_records_each_pack_made_and_the_device_whose_work_came_back(cli: Run, tmp_path: Path) -> None:
+    lead, second = tmp_path / "lead", tmp_path / "second"
+    aid = _lead_assessment(cli, lead)
+    pack, back = tmp_path / "team-a.sabundle", tmp_path / "back.sabundle"
+    assert cli("team", "list", aid, "--json", data_dir=lead).stdout.strip() == "[]"
+    cli("team", "pack", aid, "--out", str(pack), "--sections", "entry,grounds", data_dir=lead)
+    [made] = json.loads(cli("team", "list", aid[:8], "--json", data_dir=lead).stdout)
+    assert (made["assessment"], made["sections"], made["file"]) == (aid, ["grounds", "entry"], "team-a.sabundle")
+    assert made["received_from"] is None and made["received_at"] is None and made["made_at"]
+    second_fp = _fingerprint(cli, second)
+    cli("bundle", "import", str(pack), "--trust", _fingerprint(cli, lead), data_dir=second)
+    cli("assessment", "answer", aid, "entry.single-entrance", "yes", data_dir=second)
+    cli("bundle", "export", "--since-last", "--out", str(back), data_dir=second)
+    assert cli("bundle", "import", str(back), "--trust", second_fp, data_dir=lead).returncode == 0
+    [came] = json.loads(cli("team", "list", aid, "--json", data_dir=lead).stdout)
+    assert came["received_from"] == second_fp and came["received_at"] >= made["made_at"]
+    shown = cli("team", "list", aid, data_dir=lead)
+    assert shown.returncode == 0 and "team-a.sabundle" in shown.stdout and second_fp in shown.stdout
+    assert "grounds, entry" in shown.stdout
+    unknown = cli("team", "list", "0123abcd", data_dir=lead)
+    assert unknown.returncode == 1 and len(unknown.stderr.strip().splitlines()) == 1

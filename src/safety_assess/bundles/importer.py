@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import shutil
 import uuid
@@ -33,6 +34,7 @@ from safety_assess.storage.bundle_apply import (
 from safety_assess.storage.bundle_plans import PlansOutcome
 from safety_assess.storage.bundle_reviews import ReviewsOutcome
 from safety_assess.storage.database import Database
+from safety_assess.storage.team_given import record_work_received
 
 __all__ = [
     "BundleOutcome",
@@ -163,6 +165,7 @@ def import_bundle(
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     _after_apply(destination, applied.outcomes)
+    _team_work_back(destination.database, claim.fingerprint, applied.outcomes)
     sealed = plain != path
     report = ImportReport(path, claim.fingerprint, claim.exporter, applied.outcomes, sealed, applied.plans)
     report.reviews, report.team = applied.reviews, team
@@ -185,6 +188,15 @@ def _after_apply(destination: Destination, outcomes: list[Outcome]) -> None:
         destination.applied(changed)
     except Exception:  # the import is committed: whatever fails here must not report it as refused
         logger.exception("after importing %s", sorted(map(str, changed)))
+
+
+def _team_work_back(database: Database, fingerprint: str, outcomes: list[Outcome]) -> None:
+    """The assessments it changed that this laptop gave as team packs record the device their work came from."""
+    merged = [o.assessment_id for o in outcomes if o.result in (Result.UPDATED, Result.CONFLICT)]
+    try:
+        record_work_received(database, merged, fingerprint, dt.datetime.now(dt.UTC))
+    except Exception:  # the import is committed: a record of who did the work must not report it as refused
+        logger.exception("recording team work from %s", fingerprint)
 
 
 def _photo_storer(store: PhotoStore, verified: VerifiedBundle) -> Callable[[str], tuple[str, str]]:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from pathlib import Path
 
 from safety_assess.cli.context import Commands, open_workspace
+from safety_assess.cli.output import print_json, print_table
 from safety_assess.domain.display import counted
 
 
@@ -21,6 +23,12 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
         "--sections", default="", metavar="ID,ID", help="the checklist sections the second laptop does (default: all)"
     )
     pack.set_defaults(handler=pack_cmd)
+    listing = sub.add_parser(
+        "list", parents=[common], help="the team packs made here of an assessment, and whose work came back"
+    )
+    listing.add_argument("assessment", metavar="ASSESSMENT")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=list_cmd)
 
 
 def pack_cmd(args: argparse.Namespace) -> int:
@@ -37,3 +45,36 @@ def pack_cmd(args: argparse.Namespace) -> int:
         f"({', '.join(given)}), {counted(result.photos, 'photo')}, {result.size / 1e6:.1f} MB, signed by {fingerprint}"
     )
     return 0
+
+
+def list_cmd(args: argparse.Namespace) -> int:
+    from safety_assess.services.team import packs
+
+    with open_workspace(args) as workspace:
+        given = packs(workspace, workspace.assessments.resolve_id(args.assessment))
+    if args.json:
+        print_json(
+            [
+                {
+                    "id": str(p.id),
+                    "assessment": str(p.assessment_id),
+                    "sections": list(p.sections),
+                    "made_at": p.made_at.isoformat(),
+                    "file": p.file_name,
+                    "received_from": p.received_from,
+                    "received_at": p.received_at.isoformat() if p.received_at is not None else None,
+                }
+                for p in given
+            ]
+        )
+        return 0
+    rows = [
+        (f"{p.made_at:%Y-%m-%d %H:%M}", ", ".join(p.sections), p.file_name, p.received_from or "-", _day(p.received_at))
+        for p in given
+    ]
+    print_table(["MADE", "SECTIONS", "FILE", "WORK FROM", "RECEIVED"], rows)
+    return 0
+
+
+def _day(at: dt.datetime | None) -> str:
+    return f"{at:%Y-%m-%d %H:%M}" if at is not None else "-"

@@ -57,3 +57,27 @@ def assigned_first(checklist: Checklist, sections: Sequence[str]) -> Checklist:
     mine = [s for s in checklist.sections if s.id in sections]
     others = [s for s in checklist.sections if s.id not in sections]
     return checklist.model_copy(update={"sections": mine + others})
+
+
+@dataclass(frozen=True)
+class TeamPackGiven:
+    """A team pack the lead's laptop made: for which assessment, the sections it gave, when and in which file; and,
+    once work on that assessment came back from another device, that device and when its latest work came."""
+
+    id: uuid.UUID
+    assessment_id: uuid.UUID
+    sections: tuple[str, ...]
+    made_at: dt.datetime
+    file_name: str
+    received_from: str | None = None
+    """The fingerprint of the device whose work on the assessment came back for this pack (None: none yet)."""
+    received_at: dt.datetime | None = None
+
+
+def given_line(pack: TeamPackGiven) -> str:
+    """'Team: sections a, b given on DATE (file); work received from FP on DATE' (or 'no work back yet')."""
+    plural = "sections" if len(pack.sections) != 1 else "section"
+    told = f"Team: {plural} {', '.join(pack.sections)} given on {pack.made_at:%Y-%m-%d} ({pack.file_name})"
+    if pack.received_from is None or pack.received_at is None:
+        return f"{told}; no work back yet"
+    return f"{told}; work received from {pack.received_from} on {pack.received_at:%Y-%m-%d}"

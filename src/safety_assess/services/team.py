@@ -7,6 +7,7 @@ and its ordinary bundle exports carry the work back to the lead's laptop, which 
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,10 +18,11 @@ from safety_assess.bundles.export import ExportResult
 from safety_assess.bundles.manifest import TeamPack
 from safety_assess.domain.errors import ConflictError
 from safety_assess.domain.records import AssessmentStatus, AssessmentSummary
-from safety_assess.domain.team import TeamAssignment, chosen_sections
+from safety_assess.domain.team import TeamAssignment, TeamPackGiven, chosen_sections
 from safety_assess.services.bundles import source
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.team import team_assignment
+from safety_assess.storage.team_given import packs_given, record_pack_given
 
 
 def assignment(workspace: Workspace, assessment_id: uuid.UUID) -> TeamAssignment | None:
@@ -68,4 +70,12 @@ def team_pack(
     given = chosen_sections(workspace.snapshots.checklist(summary.checklist.id), sections)
     team = TeamPack(assessment=str(assessment_id), sections=list(given))
     made = source(workspace, to_district=False)
-    return export.export_bundle(made, [assessment_id], out, progress=progress, team=team), given
+    result = export.export_bundle(made, [assessment_id], out, progress=progress, team=team)
+    now = dt.datetime.now(dt.UTC)
+    record_pack_given(workspace.database, TeamPackGiven(uuid.uuid4(), assessment_id, given, now, result.path.name))
+    return result, given
+
+
+def packs(workspace: Workspace, assessment_id: uuid.UUID) -> list[TeamPackGiven]:
+    """The team packs this laptop made of the assessment, oldest first, each with the device whose work came back."""
+    return packs_given(workspace.database, assessment_id)

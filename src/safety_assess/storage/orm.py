@@ -570,3 +570,19 @@ class TeamAssignmentRow(Base):
     lead_fingerprint: Mapped[str] = mapped_column(String(60))
     lead_name: Mapped[str] = mapped_column(String(200), default="")
     received_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class TeamPackGivenRow(Base):
+    """A team pack the lead's laptop made (migration 0015), and the device its work came back from."""
+
+    __tablename__ = "team_packs_given"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    assessment_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("assessments.id", ondelete="CASCADE", name="fk_team_packs_given_assessment"), index=True
+    )
+    sections: Mapped[list[str]] = mapped_column(JSON, default=list)
+    made_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    file_name: Mapped[str] = mapped_column(String(255))
+    received_from: Mapped[str | None] = mapped_column(String(60), nullable=True)
+    received_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)

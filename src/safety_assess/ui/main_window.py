@@ -301,7 +301,14 @@ class MainWindow(QMainWindow):
             return
         waiting = self.conflicts_of(record.id)
         told = f"<p><b>⚠ {counted(waiting, 'conflict')} to resolve</b> (File &gt; Resolve conflicts).</p>"
-        self.details.setText(_assessment_html(record) + (told if waiting else ""))
+        self.details.setText(_assessment_html(record) + (told if waiting else "") + self.team_html(record.id))
+
+    def team_html(self, assessment_id: uuid.UUID) -> str:
+        """The team packs made here of the assessment, one line each with whose work came back."""
+        from safety_assess.domain.team import given_line
+        from safety_assess.services.team import packs
+
+        return "".join(f"<p>{_escape(given_line(pack))}</p>" for pack in packs(self.workspace, assessment_id))
 
     def conflicts_of(self, assessment_id: uuid.UUID) -> int:
         """How many merge conflicts wait in the assessment."""

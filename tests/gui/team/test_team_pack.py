@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from safety_assess.base.datadir import DataDir
 from safety_assess.bundles.manifest import parse_manifest
 from safety_assess.domain.records import AssessmentSummary
 from safety_assess.domain.walk.slots import SlotKey
@@ -36,13 +34,6 @@ from tests.unit.bundles.test_team_packs import lead_assessment
 
 SHOTS = os.environ.get("SAFETY_ASSESS_SCREENSHOTS")
 """A folder to save the windows' pictures in, to look at them (unset: none saved)."""
-
-
-@pytest.fixture
-def second(tmp_path: Path) -> Iterator[Workspace]:
-    opened = Workspace.open(DataDir(tmp_path / "second"))
-    yield opened
-    opened.close()
 
 
 def test_the_team_pack_action_writes_the_chosen_sections_in_the_background(  # type: ignore[no-untyped-def]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from safety_assess.base.jobs import Progress
+from safety_assess.base.jobs import Changes, Progress
 from safety_assess.bundles.export import ExportResult
 from safety_assess.domain.display import counted
 from safety_assess.services.team import pack_problem, section_choices, team_pack
@@ -54,7 +54,12 @@ class TeamPackExport:
             return team_pack(workspace, assessment_id, request.path, request.sections, progress=progress)
 
         operation = self.operations.run(
-            "Writing a team pack", work, on_done=self._done, on_error=self._failed, owner=self
+            "Writing a team pack",
+            work,
+            on_done=self._done,
+            on_error=self._failed,
+            changes=lambda _: Changes(assessments=frozenset({assessment_id})),  # the pack is recorded with it
+            owner=self,
         )
         follow(self.parent, "Team pack", "Writing the team pack…", operation)
 
