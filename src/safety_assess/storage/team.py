@@ -56,6 +56,24 @@ def adopt_team_assessment(session: Session, assignment: TeamAssignment) -> None:
     )
 
 
+def carry_team_assignment(session: Session, old_id: uuid.UUID, new_id: uuid.UUID) -> None:
+    """A reopened team assessment's new revision stays a team assessment: the same sections, from the same lead
+    (nothing when the old one had no assignment)."""
+    old = session.get(TeamAssignmentRow, old_id)
+    if old is None:
+        return
+    session.add(
+        TeamAssignmentRow(
+            assessment_id=new_id,
+            sections=list(old.sections),
+            lead_installation=old.lead_installation,
+            lead_fingerprint=old.lead_fingerprint,
+            lead_name=old.lead_name,
+            received_at=old.received_at,
+        )
+    )
+
+
 def _record(row: TeamAssignmentRow) -> TeamAssignment:
     return TeamAssignment(
         row.assessment_id,

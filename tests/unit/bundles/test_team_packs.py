@@ -143,3 +143,24 @@ def test_what_cannot_be_packed_is_refused_before_anything_is_written(
     with pytest.raises(ConflictError, match="is completed; reopen it"):
         team_pack(workspace, lead.id, out)
     assert not out.exists()
+
+
+def test_a_reopened_team_assessment_stays_a_team_assessment_and_its_work_goes_back_as_the_leads(
+    workspace: Workspace, district: Workspace, lead: AssessmentSummary, pack: Path, tmp_path: Path
+) -> None:
+    second = district
+    import_bundle(second, pack, trust=always)
+    record_answer(second, lead.id, "entry.single-entrance", "yes")
+    second.assessments.complete(lead.id, ["Ben"])
+    reopened = second.assessments.reopen(lead.id, "a door was missed")
+    kept, carried = assignment(second, lead.id), assignment(second, reopened)
+    assert kept is not None and carried is not None and carried.sections == ("entry", "comms")
+    assert (carried.lead_installation, carried.lead_fingerprint) == (kept.lead_installation, kept.lead_fingerprint)
+    assert [s.id for s in WalkSession(second, reopened).checklist.sections][:2] == ["entry", "comms"]
+    record_answer(second, reopened, "comms.radios", "yes")
+    back = tmp_path / "back.sabundle"
+    export_bundle(second, [reopened], back)
+    import_bundle(workspace, back, trust=always)
+    ours = workspace.assessments.summary(reopened)
+    assert ours.source_device is None and not ours.read_only  # the lead's own new revision, not an imported copy
+    assert count(second, TeamAssignmentRow) == 2 and count(workspace, TeamAssignmentRow) == 0

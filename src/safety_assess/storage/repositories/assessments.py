@@ -19,6 +19,7 @@ from safety_assess.storage.orm import AssessmentRow, GroupInstanceRow, ResponseR
 from safety_assess.storage.repositories.answers import editable, instance_record, response_record
 from safety_assess.storage.repositories.copying import copy_contents
 from safety_assess.storage.repositories.ids import resolve
+from safety_assess.storage.team import carry_team_assignment
 from safety_assess.storage.types import utcnow
 
 
@@ -118,6 +119,7 @@ class AssessmentRepository:
             session.add(new)
             session.flush()
             copy_contents(session, old.id, new.id)
+            carry_team_assignment(session, old.id, new.id)
             return new.id
 
     def resolve_id(self, prefix: str) -> uuid.UUID:
