@@ -4,7 +4,9 @@ value stays in place until someone chooses, so nothing is lost and nothing is du
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -41,3 +43,45 @@ class Conflict:
     """The repeatable group instance's label, for an item in a group."""
     action: str | None = None
     """The action's description, for an action."""
+
+
+FIELDS = {"value": "answer", "note": "note", "status": "status"}
+NONE_SHOWN = "(none)"
+
+
+def shown(value: Any) -> str:
+    """A value as a person reads it: text as is, a list joined, nothing as '(none)'."""
+    if value is None or value == "":
+        return NONE_SHOWN
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(shown(v) for v in value)
+    if isinstance(value, int | float):
+        return f"{value:g}"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def field_name(conflict: Conflict) -> str:
+    return FIELDS.get(conflict.field, conflict.field.replace("_", " "))
+
+
+def clash_line(conflict: Conflict) -> str:
+    """The clash in one line, for a tooltip: "Conflict on the answer: 'no' here (FP) and 'yes' from FP"."""
+    theirs = conflict.their_device or "a device not known here"
+    return (
+        f"Conflict on the {field_name(conflict)}: '{shown(conflict.ours)}' here ({conflict.our_device}) and "
+        f"'{shown(conflict.theirs)}' from {theirs}"
+    )
+
+
+def item_clashes(found: Iterable[Conflict]) -> dict[tuple[str, str | None], tuple[str, ...]]:
+    """The items in conflict, by (item, group instance's label or None), each with its clashes in one line apiece."""
+    clashes: dict[tuple[str, str | None], tuple[str, ...]] = {}
+    for conflict in found:
+        if conflict.item_id is not None and conflict.table == "responses":
+            key = (conflict.item_id, conflict.instance_label)
+            clashes[key] = (*clashes.get(key, ()), clash_line(conflict))
+    return clashes

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from safety_assess.domain.checklist.model import Group
 from safety_assess.domain.checklist.values import check_answer
+from safety_assess.domain.conflicts import item_clashes
 from safety_assess.domain.errors import ConflictError, NotFoundError
 from safety_assess.domain.records import AssessmentSummary, GroupInstance, PhotoRecord, Response
 from safety_assess.domain.team import TeamAssignment, assigned_first
@@ -44,8 +45,11 @@ class WalkSession:
         if self.team is not None:
             self.others = frozenset(s.id for s in self.checklist.sections if not self.team.assigned(s.id))
             self.checklist = assigned_first(self.checklist, self.team.sections)
-        self.conflicts = len(conflicts(workspace, assessment_id))
+        waiting = conflicts(workspace, assessment_id)
+        self.conflicts = len(waiting)
         """How many merge conflicts wait to be resolved (read again when an import or a resolution changes it)."""
+        self.clashes = item_clashes(waiting)
+        """The items in conflict, by (item, instance label), each with its clashes told in one line apiece."""
         self.state = AssessmentState(self.checklist, detail.instances, detail.responses, detail.summary.assessed_on)
         self._resume = SlotKey(detail.resume_item, detail.resume_instance) if detail.resume_item else None
         self._undo: list[UndoStep] = []

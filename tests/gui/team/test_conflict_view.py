@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 
 from safety_assess.base.datadir import DataDir
 from safety_assess.domain.records import AssessmentSummary
+from safety_assess.domain.walk.slots import SlotKey
 from safety_assess.services.assessments import record_answer
 from safety_assess.services.bundles import export_bundle, import_bundle
 from safety_assess.services.merge_conflicts import conflicts
@@ -21,6 +22,8 @@ from safety_assess.services.team import team_pack
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui.conflicts.window import ConflictWindow
 from safety_assess.ui.main_window import MainWindow
+from safety_assess.ui.walkthrough.section_model import CLASH
+from safety_assess.ui.walkthrough.window import WalkthroughWindow
 from tests.unit.bundles.conftest import always
 from tests.unit.bundles.test_team_packs import lead_assessment
 
@@ -112,9 +115,7 @@ def test_the_walkthrough_shows_the_count_and_opens_the_view(  # type: ignore[no-
     qtbot, window: MainWindow, workspace: Workspace, clashed: tuple[AssessmentSummary, Workspace]
 ) -> None:
     summary, _ = clashed
-    walk = window.windows.open_walkthrough(summary.id)
-    assert walk is not None
-    qtbot.waitExposed(walk)
+    walk = opened_walk(qtbot, window, summary)
     assert walk.conflicts.isVisible() and walk.conflicts.text() == "⚠ 4 conflicts to resolve…"
     qtbot.mouseClick(walk.conflicts, Qt.MouseButton.LeftButton)
     view = window.windows.conflicts[summary.id]
@@ -125,6 +126,45 @@ def test_the_walkthrough_shows_the_count_and_opens_the_view(  # type: ignore[no-
     view.close()
     walk.close()
     settled(qtbot, window)
+
+
+def test_the_walkthrough_tree_marks_the_items_in_conflict_until_they_are_resolved(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, workspace: Workspace, clashed: tuple[AssessmentSummary, Workspace]
+) -> None:
+    summary, second = clashed
+    walk = opened_walk(qtbot, window, summary)
+
+    def shown(item_id: str, role: Qt.ItemDataRole = Qt.ItemDataRole.DisplayRole) -> str:
+        return str(walk.model.data(walk.model.index_of(SlotKey(item_id)), role))
+
+    for item_id in (*CLASHING, "parking.supervision"):
+        assert f"{CLASH}" in shown(item_id) and "in conflict" in shown(item_id, Qt.ItemDataRole.AccessibleTextRole)
+    assert CLASH not in shown("grounds.gates-locked") and "⚠" not in shown("grounds.gates-locked")
+    told = shown("grounds.hiding-places", Qt.ItemDataRole.ToolTipRole)
+    ours, theirs = workspace.device_key.fingerprint, second.device_key.fingerprint
+    assert f"Conflict on the answer: 'no' here ({ours}) and 'yes' from {theirs}" in told
+    assert "Conflict on the note: 'Two staff at the loop' here" in shown(
+        "parking.supervision", Qt.ItemDataRole.ToolTipRole
+    )
+    if SHOTS:
+        walk.grab().save(str(Path(SHOTS) / "walkthrough-conflict-marks.png"))
+    qtbot.mouseClick(walk.conflicts, Qt.MouseButton.LeftButton)
+    view = window.windows.conflicts[summary.id]
+    select(view, "grounds.hiding-places")
+    qtbot.mouseClick(view.take_theirs, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "⚠" not in shown("grounds.hiding-places"))  # the resolution came by the change channel
+    assert "Conflict" not in shown("grounds.hiding-places", Qt.ItemDataRole.ToolTipRole)
+    assert all(CLASH in shown(i) for i in ("entry.single-entrance", "entry.unsecured-doors", "parking.supervision"))
+    view.close()
+    walk.close()
+    settled(qtbot, window)
+
+
+def opened_walk(qtbot, window: MainWindow, summary: AssessmentSummary) -> WalkthroughWindow:  # type: ignore[no-untyped-def]
+    walk = window.windows.open_walkthrough(summary.id)
+    assert walk is not None
+    qtbot.waitExposed(walk)
+    return walk
 
 
 def settled(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

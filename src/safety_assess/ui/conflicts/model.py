@@ -2,30 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any
 
-from safety_assess.domain.conflicts import Conflict
+from safety_assess.domain.conflicts import Conflict, field_name, shown
 from safety_assess.ui.models.rows import Column, RowsModel
-
-FIELDS = {"value": "answer", "note": "note", "status": "status"}
-NONE_SHOWN = "(none)"
-
-
-def shown(value: Any) -> str:
-    """A value as a person reads it: text as is, a list joined, nothing as '(none)'."""
-    if value is None or value == "":
-        return NONE_SHOWN
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, list):
-        return ", ".join(shown(v) for v in value)
-    if isinstance(value, int | float):
-        return f"{value:g}"
-    return json.dumps(value, ensure_ascii=False)
 
 
 def what(conflict: Conflict, prompts: Mapping[str, str]) -> str:
@@ -35,10 +16,6 @@ def what(conflict: Conflict, prompts: Mapping[str, str]) -> str:
     if conflict.action is not None:
         return f"Action: {conflict.action}"
     return conflict.table.replace("_", " ")
-
-
-def field_name(conflict: Conflict) -> str:
-    return FIELDS.get(conflict.field, conflict.field.replace("_", " "))
 
 
 def device(fingerprint: str) -> str:

@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from safety_assess.base.jobs import Changes
-from safety_assess.domain.conflicts import Conflict, Keep
+from safety_assess.domain.conflicts import Conflict, Keep, field_name, shown
 from safety_assess.domain.display import counted
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.services import merge_conflicts
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui.changes import ChangeChannel
-from safety_assess.ui.conflicts.model import ConflictsModel, device, field_name, shown, what
+from safety_assess.ui.conflicts.model import ConflictsModel, device, what
 
 
 class Side(QGroupBox):

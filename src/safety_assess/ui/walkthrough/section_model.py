@@ -7,6 +7,7 @@ not listed; sections show their progress.
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,6 +21,9 @@ from safety_assess.domain.walk.slots import Slot, SlotKey
 from safety_assess.domain.walk.state import AssessmentState, Filter
 
 Index = QModelIndex | QPersistentModelIndex
+Clashes = Mapping[tuple[str, str | None], tuple[str, ...]] | None
+CLASH = "⚠ "
+"""Marks an item two devices answered differently, until the conflict is resolved."""
 ROOT = QModelIndex()
 MARKS = {
     None: "○",
@@ -42,11 +46,15 @@ class Node:
 class SectionTreeModel(QAbstractItemModel):
     KeyRole = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, state: AssessmentState, parent: Any = None, others: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self, state: AssessmentState, parent: Any = None, others: frozenset[str] = frozenset(), clashes: Clashes = None
+    ) -> None:
         super().__init__(parent)
         self.state = state
         self.others = others
         """Sections a team assessment gave to another team member: marked, and greyed."""
+        self.clashes = clashes or {}
+        """Items in merge conflict, by (item, instance label), with their clashes: marked ⚠, told in the tooltip."""
         self.kind = Filter.ALL
         self.text = ""
         self._nodes: list[Node] = []
@@ -58,9 +66,9 @@ class SectionTreeModel(QAbstractItemModel):
         self.kind, self.text = kind, text
         self.rebuild()
 
-    def set_state(self, state: AssessmentState, others: frozenset[str] = frozenset()) -> None:
-        """Show another reading of the assessment."""
-        self.state, self.others = state, others
+    def set_state(self, state: AssessmentState, others: frozenset[str] = frozenset(), clashes: Clashes = None) -> None:
+        """Show another reading of the assessment (and of its conflicts: a resolved one loses its mark)."""
+        self.state, self.others, self.clashes = state, others, clashes or {}
         self.rebuild()
 
     def rebuild(self) -> None:
@@ -156,7 +164,8 @@ class SectionTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole and isinstance(ref, Section) and ref.id in self.others:
             return "Another team member walks this section; you can still look, and answer what you see."
         if role == Qt.ItemDataRole.ToolTipRole and isinstance(ref, Slot):
-            return f"<p>{html.escape(ref.item.prompt)}</p>"  # rich text: a long prompt wraps instead of running on
+            told = "".join(f"<p><b>⚠</b> {html.escape(line, quote=False)}</p>" for line in self._clashes(ref))
+            return f"<p>{html.escape(ref.item.prompt)}</p>{told}"  # rich text: a long prompt wraps, not runs on
         return None
 
     def _text(self, ref: Section | Group | GroupInstance | Slot, accessible: bool) -> str:
@@ -170,10 +179,15 @@ class SectionTreeModel(QAbstractItemModel):
         if isinstance(ref, GroupInstance):
             return ref.label
         result = self.state.outcome(ref.key)
+        clash = CLASH if self._clashes(ref) else ""
         if accessible:
             status = "not answered" if result is None else result.value.replace("_", " ")
-            return f"{ref.item.prompt}, {status}"
-        return f"{MARKS[result]}  {ref.item.prompt}"
+            return f"{ref.item.prompt}, {status}{', in conflict' if clash else ''}"
+        return f"{MARKS[result]}  {clash}{ref.item.prompt}"
+
+    def _clashes(self, slot: Slot) -> tuple[str, ...]:
+        label = slot.instance.label if slot.instance is not None else None
+        return self.clashes.get((slot.item.id, label), ())
 
     def _someone_elses(self, ref: Section | Group | GroupInstance | Slot) -> bool:
         if isinstance(ref, Section | Slot):

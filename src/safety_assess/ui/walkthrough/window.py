@@ -73,7 +73,7 @@ class WalkthroughWindow(QMainWindow):
         self.channel = channel
         self.current: SlotKey | None = None
         self.setObjectName("WalkthroughWindow")
-        self.model = SectionTreeModel(session.state, self, session.others)
+        self.model = SectionTreeModel(session.state, self, session.others, session.clashes)
         self.instances: InstanceCommands = InstanceCommands(self)
         store = session.workspace.photo_store
         self.panel = ItemPanel(lambda sha: shown_rendition(store, sha, "thumb"))
@@ -332,7 +332,7 @@ class WalkthroughWindow(QMainWindow):
         """Read the assessment again (a bundle brought a newer copy, say), staying on the current item."""
         current = self.current
         self.session = WalkSession(self.session.workspace, self.session.id)
-        self.model.set_state(self.session.state, self.session.others)
+        self.model.set_state(self.session.state, self.session.others, self.session.clashes)
         self.tree.expandAll()
         self.show_status()
         self.go_to(current if current is not None and self.session.state.has(current) else self.session.start_key())
