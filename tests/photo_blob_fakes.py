@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from safety_assess.domain.blobs import BlobKey, BlobState
@@ -31,6 +32,8 @@ class FakeChunks:
     blobs: dict[BlobKey, _Blob] = field(default_factory=dict)
     written: list[tuple[BlobKey, int]] = field(default_factory=list)
     fail_after: int | None = None
+    claimed: list[str] = field(default_factory=list)
+    """The hashes claimed, in order (the fake keeps no times: every blob counts as old)."""
 
     def state(self, key: BlobKey) -> BlobState | None:
         blob = self.blobs.get(key)
@@ -71,6 +74,15 @@ class FakeChunks:
     def original_extension(self, sha256: str) -> str | None:
         blob = self.blobs.get(BlobKey(sha256, "original"))
         return blob.extension if blob is not None and blob.complete else None
+
+    def claim(self, sha256: str) -> None:
+        self.claimed.append(sha256)
+
+    def remove_unreferenced(self, referenced: Collection[str], before: dt.datetime) -> int:
+        gone = [key for key in self.blobs if key.sha256 not in referenced]
+        for key in gone:
+            del self.blobs[key]
+        return len(gone)
 
     @staticmethod
     def _stored(blob: _Blob) -> int:

@@ -13,10 +13,11 @@ The chunks live in whatever ``ChunkTable`` is given: the database (storage.photo
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -55,6 +56,16 @@ class ChunkTable(Protocol):
         """The extension of the complete original with this hash; None when there is none."""
         ...
 
+    def claim(self, sha256: str) -> None:
+        """A record is about to refer to the blobs of this hash, found stored already: they count as new again, so
+        the clean-up (``remove_unreferenced``) leaves them until the record is committed."""
+        ...
+
+    def remove_unreferenced(self, referenced: Collection[str], before: dt.datetime) -> int:
+        """Remove the blobs (every kind, complete or not, with their chunks) whose hash is not in ``referenced``
+        and that were stored or claimed before ``before``; return how many were removed."""
+        ...
+
 
 @dataclass(frozen=True)
 class FileFacts:
@@ -79,17 +90,25 @@ class BlobStore:
     def original_extension(self, sha256: str) -> str | None:
         return self.table.original_extension(sha256)
 
+    def claim(self, sha256: str) -> None:
+        self.table.claim(sha256)
+
+    def remove_unreferenced(self, referenced: Collection[str], before: dt.datetime) -> int:
+        return self.table.remove_unreferenced(referenced, before)
+
     def upload(self, key: BlobKey, extension: str, source: Path, check: Callable[[], None] = lambda: None) -> bool:
         """Store ``source`` as the blob ``key`` unless it is stored already; ``check`` runs before each chunk (it
         raises to stop: what was sent stays incomplete, and the next upload carries on from it). Returns whether
         these bytes were stored (not when the blob was there already, or other bytes took their place)."""
         state = self.table.state(key)
         if state is not None and state.complete:
+            self.table.claim(key.sha256)
             return False
         facts = file_facts(source, self.chunk_size)
         count = max(1, -(-facts.size // self.chunk_size))
         start = self.table.begin(key, extension, facts.size, facts.digest, count)
         if start is None:
+            self.table.claim(key.sha256)
             return False
         with source.open("rb") as handle:
             handle.seek(start * self.chunk_size)

@@ -9,13 +9,18 @@ refers to it is committed, since an import stores its photos first.
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
+import time
+from collections.abc import Iterable
 from pathlib import Path
 
 from safety_assess.domain.blobs import BlobKey
 from safety_assess.photos.blobs import BlobStore
-from safety_assess.photos.store import RENDITIONS, PhotoStore
+from safety_assess.photos.store import ORPHAN_AGE_S, RENDITIONS, PhotoStore
 
 ORIGINAL = "original"
+log = logging.getLogger(__name__)
 
 
 class SharedPhotoStore(PhotoStore):
@@ -48,7 +53,21 @@ class SharedPhotoStore(PhotoStore):
     def has(self, sha256: str, extension: str) -> bool:
         """The original and both renditions are on the server (a photo imported again is not decoded again)."""
         keys = {BlobKey(sha256, kind) for kind in (ORIGINAL, *RENDITIONS)}
-        return self.blobs.complete(keys) == keys
+        if self.blobs.complete(keys) != keys:
+            return False
+        self.blobs.claim(sha256)  # the record about to refer to them is not committed yet: the clean-up waits
+        return True
+
+    def remove_orphans(self, referenced: Iterable[str], now: float | None = None) -> list[Path]:
+        """This computer's copies no record refers to, as anywhere; then the server's blobs no photo or plan refers
+        to any more, when stored or last claimed before the same age (an import may be under way elsewhere)."""
+        keep = set(referenced)
+        removed = super().remove_orphans(keep, now)
+        cutoff = dt.datetime.fromtimestamp((now if now is not None else time.time()) - ORPHAN_AGE_S, dt.UTC)
+        gone = self.blobs.remove_unreferenced(keep, cutoff)
+        if gone:
+            log.info("removed %d photo files from the server that no record refers to", gone)
+        return removed
 
     def put(self, source: Path, extension: str) -> tuple[str, Path]:
         sha256, target = super().put(source, extension)

@@ -3,17 +3,19 @@ chunking itself is photos/blobs.py). Each call is one transaction; a blob is rea
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
+from collections.abc import Collection, Iterable
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, exists, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from safety_assess.domain.blobs import BlobKey, BlobState
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.storage.database import Database
-from safety_assess.storage.orm import PhotoBlobRow, PhotoChunkRow
+from safety_assess.storage.orm import PhotoBlobRow, PhotoChunkRow, PhotoRow, SiteMapRow
+from safety_assess.storage.types import utcnow
 
 BATCH = 500
 """Hashes asked about in one statement."""
@@ -100,6 +102,37 @@ class DatabaseChunks:
                     PhotoBlobRow.sha256 == sha256, PhotoBlobRow.kind == "original", PhotoBlobRow.complete.is_(True)
                 )
             )
+
+    def claim(self, sha256: str) -> None:
+        with self._db.session() as session:
+            session.execute(update(PhotoBlobRow).where(PhotoBlobRow.sha256 == sha256).values(created_at=utcnow()))
+
+    def remove_unreferenced(self, referenced: Collection[str], before: dt.datetime) -> int:
+        """See photos/blobs.ChunkTable. Each batch checks again, as it deletes, that no photo or site plan refers to
+        the hash (one may have been committed since ``referenced`` was read); the chunks go with their blob."""
+        with self._db.session() as session:
+            old = set(session.scalars(select(PhotoBlobRow.sha256).where(PhotoBlobRow.created_at < before).distinct()))
+        unreferenced = sorted(old - set(referenced))
+        removed = 0
+        for start in range(0, len(unreferenced), BATCH):
+            with self._db.session() as session:
+                removed += _remove(session, unreferenced[start : start + BATCH], before)
+        return removed
+
+
+def _remove(session: Session, hashes: list[str], before: dt.datetime) -> int:
+    blob = PhotoBlobRow
+    gone = select(blob.sha256, blob.kind).where(
+        blob.sha256.in_(hashes),
+        blob.created_at < before,
+        ~exists().where(PhotoRow.sha256 == blob.sha256),
+        ~exists().where(SiteMapRow.sha256 == blob.sha256),
+    )
+    keys = [tuple(row) for row in session.execute(gone.with_for_update(of=blob))]
+    for sha256, kind in keys:  # the chunks first: SQLite enforces the foreign key's cascade only when told to
+        session.execute(delete(PhotoChunkRow).where(PhotoChunkRow.sha256 == sha256, PhotoChunkRow.kind == kind))
+        session.execute(delete(blob).where(blob.sha256 == sha256, blob.kind == kind))
+    return len(keys)
 
 
 def _of(key: BlobKey) -> tuple[Any, Any]:

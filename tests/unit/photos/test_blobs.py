@@ -153,3 +153,19 @@ def test_a_photo_only_in_the_data_folder_is_sent_when_stored_again(tmp_path: Pat
     copy.write_bytes((photo_files.folder() / "hopper.jpg").read_bytes())
     store.adopt(copy, local, "jpg")
     assert store.blobs.has(BlobKey(local, "original"))
+
+
+def test_a_photo_found_stored_is_claimed_and_the_clean_up_passes_the_unreferenced_on(tmp_path: Path) -> None:
+    """Importing a photo the server has already claims its blobs (the clean-up waits for its record); the store's
+    clean-up removes from the server what no record refers to, as it does with its own copies."""
+    table = FakeChunks()
+    first = SharedPhotoStore(tmp_path / "first", BlobStore(table, SMALL))
+    second = SharedPhotoStore(tmp_path / "second", BlobStore(table, SMALL))
+    stored = ingest(first, photo_files.folder() / "hopper.jpg")
+    assert table.claimed == []
+    assert ingest(second, photo_files.folder() / "hopper.jpg").sha256 == stored.sha256
+    assert table.claimed == [stored.sha256]
+    second.remove_orphans([stored.sha256])
+    assert {key.sha256 for key in table.blobs} == {stored.sha256}
+    second.remove_orphans([])
+    assert table.blobs == {}
