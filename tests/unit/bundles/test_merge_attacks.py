@@ -11,25 +11,39 @@ from typing import Any
 import pytest
 
 from safety_assess.base.datadir import DataDir
+from safety_assess.domain.errors import ConflictError
 from safety_assess.domain.records import AssessmentSummary
 from safety_assess.services.assessments import record_answer
 from safety_assess.services.bundles import export_bundle, import_bundle
+from safety_assess.services.merge_conflicts import conflicts, resolve
 from safety_assess.services.team import team_pack
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.bundle_apply import ImportRefused
 from tests.unit.bundles.conftest import always
-from tests.unit.bundles.test_team_merge import CLOCK, answers
+from tests.unit.bundles.test_team_merge import CLOCK, answers, carry
 from tests.unit.bundles.test_verify import Files, resign, rewrite
 
 Record = dict[str, Any]
 
 
+def given_a_pack(workspace: Workspace, assessment_id: uuid.UUID, folder: Path) -> Workspace:
+    """Another laptop given the assessment by a team pack."""
+    opened = Workspace.open(DataDir(folder))
+    team_pack(workspace, assessment_id, folder.with_suffix(".sabundle"))
+    import_bundle(opened, folder.with_suffix(".sabundle"), trust=always)
+    return opened
+
+
 @pytest.fixture
 def second(tmp_path: Path, workspace: Workspace, reported: AssessmentSummary) -> Iterator[Workspace]:
-    """A second laptop given the assessment by a team pack."""
-    opened = Workspace.open(DataDir(tmp_path / "second"))
-    team_pack(workspace, reported.id, tmp_path / "team.sabundle")
-    import_bundle(opened, tmp_path / "team.sabundle", trust=always)
+    opened = given_a_pack(workspace, reported.id, tmp_path / "second")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def third(tmp_path: Path, workspace: Workspace, reported: AssessmentSummary) -> Iterator[Workspace]:
+    opened = given_a_pack(workspace, reported.id, tmp_path / "third")
     yield opened
     opened.close()
 
@@ -115,3 +129,42 @@ def test_a_removal_claiming_to_have_seen_everything_is_refused(
     with pytest.raises(ImportRefused, match=r"deleted_records\.seen has a value of the wrong kind"):
         import_bundle(workspace, rewrite(tmp_path / "s.sabundle", edit), trust=always)
     assert answers(workspace, reported.id) == before
+
+
+def test_three_laptops_clashing_on_one_item_keep_every_value_to_choose_from(
+    workspace: Workspace, second: Workspace, third: Workspace, reported: AssessmentSummary, tmp_path: Path
+) -> None:
+    record_answer(workspace, reported.id, "gate", "pass", note="lead")
+    record_answer(second, reported.id, "gate", "pass", note="second")
+    record_answer(third, reported.id, "gate", "pass", note="third")
+    carry(second, reported.id, workspace, tmp_path / "b.sabundle")
+    carry(third, reported.id, workspace, tmp_path / "c.sabundle")
+    carry(second, reported.id, workspace, tmp_path / "b.sabundle")  # again: nothing new, nothing dropped
+    b, c = second.device_key.fingerprint, third.device_key.fingerprint
+    listed = {(c.their_device, c.theirs) for c in conflicts(workspace, reported.id)}
+    assert listed == {(b, "second"), (c, "third")}
+    with pytest.raises(ConflictError, match=f"no value from device 'SA-NOPE'.*{b}|no value from device 'SA-NOPE'.*{c}"):
+        resolve(workspace, reported.id, "gate", take="SA-NOPE")
+    resolve(workspace, reported.id, "gate", take=b)
+    assert notes(workspace, reported.id)["gate"] == "second" and conflicts(workspace, reported.id) == []
+    for laptop in (second, third):  # the choice reaches both, and neither clashes again
+        carry(workspace, reported.id, laptop, tmp_path / "l.sabundle")
+        assert notes(laptop, reported.id)["gate"] == "second" and conflicts(laptop, reported.id) == []
+    carry(third, reported.id, workspace, tmp_path / "c2.sabundle")
+    assert conflicts(workspace, reported.id) == []
+
+
+def test_a_value_typed_in_settles_every_devices_clash_on_the_field(
+    workspace: Workspace, second: Workspace, third: Workspace, reported: AssessmentSummary, tmp_path: Path
+) -> None:
+    for laptop, value in ((workspace, "pass"), (second, "flag"), (third, "fail")):
+        record_answer(laptop, reported.id, "coverage", {"pass": 10.0, "flag": 20.0, "fail": 30.0}[value])
+    carry(second, reported.id, workspace, tmp_path / "b.sabundle")
+    carry(third, reported.id, workspace, tmp_path / "c.sabundle")
+    assert sorted(c.theirs for c in conflicts(workspace, reported.id)) == [20.0, 30.0]
+    resolve(workspace, reported.id, "coverage", value="40")
+    assert answers(workspace, reported.id)["coverage"] == 40.0 and conflicts(workspace, reported.id) == []
+
+
+def notes(workspace: Workspace, assessment_id: uuid.UUID) -> dict[str, str | None]:
+    return {r.item_id: r.note for r in workspace.assessments.detail(assessment_id).responses}
