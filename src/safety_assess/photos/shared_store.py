@@ -12,10 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from safety_assess.domain.blobs import BlobKey
-from safety_assess.photos.blobs import BlobStore
+from safety_assess.photos.blobs import ORIGINAL, BlobStore
 from safety_assess.photos.store import RENDITIONS, PhotoStore
-
-ORIGINAL = "original"
 
 
 class SharedPhotoStore(PhotoStore):
