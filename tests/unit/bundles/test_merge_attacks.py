@@ -9,16 +9,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import update
 
 from safety_assess.base.datadir import DataDir
 from safety_assess.domain.errors import ConflictError
 from safety_assess.domain.records import AssessmentSummary
 from safety_assess.services.assessments import record_answer
 from safety_assess.services.bundles import export_bundle, import_bundle
+from safety_assess.services.identity import revoke_device
 from safety_assess.services.merge_conflicts import conflicts, resolve
 from safety_assess.services.team import team_pack
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.bundle_apply import ImportRefused
+from safety_assess.storage.orm import AppMetaRow
 from tests.unit.bundles.conftest import always
 from tests.unit.bundles.test_team_merge import CLOCK, answers, carry
 from tests.unit.bundles.test_verify import Files, resign, rewrite
@@ -168,3 +171,21 @@ def test_a_value_typed_in_settles_every_devices_clash_on_the_field(
 
 def notes(workspace: Workspace, assessment_id: uuid.UUID) -> dict[str, str | None]:
     return {r.item_id: r.note for r in workspace.assessments.detail(assessment_id).responses}
+
+
+def test_a_revoked_device_claiming_a_new_installation_is_still_refused(
+    workspace: Workspace, second: Workspace, reported: AssessmentSummary, tmp_path: Path
+) -> None:
+    """The laptop was lost: revoked on the lead's. Its key, sending under another installation id (its app_meta
+    edited), is the same device and is refused, not offered to be trusted as a new one."""
+    record_answer(second, reported.id, "gate", "flag")
+    carry(second, reported.id, workspace, tmp_path / "s1.sabundle")
+    revoke_device(workspace, second.device_key.fingerprint)
+    before = answers(workspace, reported.id)
+    record_answer(second, reported.id, "gate", "pass")
+    with second.database.session() as session:
+        session.execute(update(AppMetaRow).where(AppMetaRow.key == "installation_id").values(value=str(uuid.uuid4())))
+    export_bundle(second, [reported.id], tmp_path / "s2.sabundle", clock=CLOCK)
+    with pytest.raises(ImportRefused, match=rf"device {second.device_key.fingerprint} .*which was revoked"):
+        import_bundle(workspace, tmp_path / "s2.sabundle", trust=always)
+    assert answers(workspace, reported.id) == before
