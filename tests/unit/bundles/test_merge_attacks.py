@@ -189,3 +189,22 @@ def test_a_revoked_device_claiming_a_new_installation_is_still_refused(
     with pytest.raises(ImportRefused, match=rf"device {second.device_key.fingerprint} .*which was revoked"):
         import_bundle(workspace, tmp_path / "s2.sabundle", trust=always)
     assert answers(workspace, reported.id) == before
+
+
+def test_a_clash_settled_at_the_district_is_not_brought_back_by_old_bundles(
+    workspace: Workspace, second: Workspace, district: Workspace, reported: AssessmentSummary, tmp_path: Path
+) -> None:
+    record_answer(workspace, reported.id, "gate", "pass", note="lead")
+    record_answer(second, reported.id, "gate", "pass", note="second")
+    carry(second, reported.id, workspace, tmp_path / "s.sabundle")
+    carry(workspace, reported.id, district, tmp_path / "l.sabundle")  # the lead's, holding the clash
+    import_bundle(district, tmp_path / "s.sabundle", trust=always)  # the second laptop's own, sent to both
+    assert [c.theirs for c in conflicts(district, reported.id)] == ["second"]
+    resolve(district, reported.id, "gate", take=second.device_key.fingerprint)
+    for replayed in ("l.sabundle", "s.sabundle"):
+        import_bundle(district, tmp_path / replayed, trust=always)
+        assert conflicts(district, reported.id) == [] and notes(district, reported.id)["gate"] == "second"
+    record_answer(workspace, reported.id, "coverage", 12.0)  # the lead works on, not having seen the choice
+    carry(workspace, reported.id, district, tmp_path / "l2.sabundle")
+    assert conflicts(district, reported.id) == [] and notes(district, reported.id)["gate"] == "second"
+    assert answers(district, reported.id)["coverage"] == 12.0
