@@ -27,6 +27,9 @@ from typing import Any
 
 Stamp = tuple[str, int]
 """(installation id, the record's revision at that installation's edit)."""
+MAX_REVISION = 2**30
+"""The highest revision a record (or a stamp) may name: far past any real one, and a merge's one more still fits
+the database's 32-bit integers. Above it, a bundle is damaged (or forged), not merged."""
 
 
 @dataclass(frozen=True)
@@ -42,10 +45,10 @@ class Stamps:
         if not isinstance(data, dict):
             return None
         try:
-            seen = {str(k): int(v) for k, v in dict(data.get("seen") or {}).items()}
+            seen = {str(k): revision_of(v) for k, v in dict(data.get("seen") or {}).items()}
             fields = {str(k): _stamp(v) for k, v in dict(data.get("fields") or {}).items()}
             held = {str(k): tuple(_stamp(s) for s in v) for k, v in dict(data.get("held") or {}).items() if v}
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             return None
         return cls(seen, fields, held)
 
@@ -79,7 +82,15 @@ class Stamps:
 
 def _stamp(value: Any) -> Stamp:
     who, revision = value
-    return str(who), int(revision)
+    return str(who), revision_of(revision)
+
+
+def revision_of(value: Any) -> int:
+    """A revision as stamps hold it: a whole number from 0 to MAX_REVISION (ValueError otherwise: no float, no
+    bool, no infinity)."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_REVISION:
+        raise ValueError(f"not a revision: {str(value)[:20]}")
+    return value
 
 
 class Pick(StrEnum):

@@ -25,6 +25,8 @@ from typing import Protocol
 from safety_assess.domain.blobs import BlobKey, BlobState
 from safety_assess.photos.decode import PhotoError
 
+ORIGINAL = "original"
+"""The kind of a photo's original, named by the SHA-256 of its bytes."""
 CHUNK = 1 << 20
 """The largest chunk: 1 MiB."""
 
@@ -119,7 +121,7 @@ class BlobStore:
 
     def download(self, key: BlobKey, target: Path) -> bool:
         """Write the complete blob ``key`` to ``target`` (whole or not at all); False when there is no such blob.
-        PhotoError when what arrives is not what was stored."""
+        PhotoError when what arrives is not what was stored, or (an original) not the bytes its name is the hash of."""
         state = self.table.state(key)
         if state is None or not state.complete:
             return False
@@ -128,7 +130,7 @@ class BlobStore:
             partial = Path(made.name)  # its own name: two threads may fetch the same photo at once
         try:
             digest = self._stream(key, state, partial)
-            if digest != state.digest:
+            if digest != state.digest or (key.kind == ORIGINAL and digest != key.sha256):  # an original is its hash
                 raise PhotoError(f"photo {key.sha256[:12]}: the server's copy of its {key.kind} is damaged")
             partial.replace(target)
         finally:

@@ -16,10 +16,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from safety_assess.domain.blobs import BlobKey
-from safety_assess.photos.blobs import BlobStore
+from safety_assess.photos.blobs import ORIGINAL, BlobStore
 from safety_assess.photos.store import ORPHAN_AGE_S, RENDITIONS, PhotoStore
 
-ORIGINAL = "original"
 log = logging.getLogger(__name__)
 
 

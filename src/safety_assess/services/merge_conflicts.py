@@ -48,7 +48,7 @@ def resolve(
     answers = [c for c in found if c.field == "value"]
     if not answers:
         raise ConflictError(f"only the note of {where} is in conflict; resolve it with --take DEVICE")
-    return _resolved(workspace, [(c, _checked(workspace, c, value)) for c in answers])
+    return _resolved(workspace, [(answers[0], _checked(workspace, answers[0], value))])  # every device's goes with it
 
 
 def resolve_action(
@@ -93,14 +93,21 @@ def _checked(workspace: Workspace, conflict: Conflict, value: str) -> Any:
 
 
 def _taken(found: Iterable[Conflict], device: str, where: str) -> list[tuple[Conflict, Any]]:
-    chosen: list[tuple[Conflict, Any]] = []
+    """Per field (of one record), the device's value: theirs where it is one of the devices that clashed with us,
+    ours where it is ours."""
+    wanted = device.strip().upper()
+    fields: dict[tuple[uuid.UUID, str], list[Conflict]] = {}
     for conflict in found:
-        if device.strip().upper() == conflict.their_device:
-            chosen.append((conflict, conflict.theirs))
-        elif device.strip().upper() == conflict.our_device:
-            chosen.append((conflict, conflict.ours))
+        fields.setdefault((conflict.record_id, conflict.field), []).append(conflict)
+    chosen: list[tuple[Conflict, Any]] = []
+    for clashing in fields.values():
+        theirs = [c for c in clashing if c.their_device == wanted]
+        if theirs:
+            chosen.append((theirs[0], theirs[0].theirs))
+        elif wanted == clashing[0].our_device:
+            chosen.append((clashing[0], clashing[0].ours))
         else:
-            devices = " or ".join(d for d in (conflict.our_device, conflict.their_device) if d)
+            devices = " or ".join(d for d in (clashing[0].our_device, *(c.their_device for c in clashing)) if d)
             raise ConflictError(f"{where}: no value from device '{device}' to take; its devices are {devices}")
     return chosen
 

@@ -230,7 +230,11 @@ def vouch_for(database: Database, device: DeviceClaim, trust: Callable[[DeviceCl
         known = session.get(DeviceRow, device.installation_id)
         if known is not None:
             _same_key(known, device)
-        elif not trust(device):
+            return
+        revoked = select(DeviceRow).where(DeviceRow.public_key == device.public_key, DeviceRow.revoked_at.is_not(None))
+        for known in session.scalars(revoked.limit(1)):
+            _same_key(known, device)  # a revoked key under a new installation id: still that device
+        if not trust(device):
             raise UntrustedDevice(device)
 
 

@@ -4,8 +4,9 @@ Records match by id; a response also by its item and instance, a raised finding'
 group instance by its group and label (case aside), since two laptops answering the same item or naming the same
 entrance make records with different ids. A record only the bundle has is added, unless our deletion of it has
 seen all of it; a deletion the bundle brings removes ours when it has seen all of ours. A field both sides changed
-differently keeps our value and is listed in ``merge_conflicts`` (once: the same bundle again adds nothing); a
-conflict the other side's record shows resolved goes away.
+differently keeps our value and is listed in ``merge_conflicts`` (once per device: the same bundle again adds
+nothing, a third laptop's value is listed beside the second's); a conflict the other side's record shows resolved
+goes away.
 
 Every write here goes round the unit of work (plain ``update()``), with the stamps the merge computed: the session
 is a merging one (``edit_stamps.MERGING``), and nothing is stamped as this installation's edit.
@@ -86,7 +87,7 @@ class Merger:
         self.ids: dict[uuid.UUID | None, uuid.UUID | None] = {None: None}
         """Their record id -> ours, where they differ (instances, responses, findings matched by kind)."""
         conflicts = select(MergeConflictRow).where(MergeConflictRow.assessment_id == assessment_id)
-        self.conflicts = {(c.record_id, c.field): c for c in session.scalars(conflicts)}
+        self.conflicts = {(c.record_id, c.field, c.their_installation): c for c in session.scalars(conflicts)}
         gone = select(DeletedRecordRow).where(DeletedRecordRow.assessment_id == assessment_id)
         self.gone = {row.id: row for row in session.scalars(gone)}
 
@@ -198,14 +199,16 @@ class Merger:
         held = merged.stamps.held if merged.stamps is not None else {}
         their_stamps = Stamps.from_json(theirs.edit_stamps)
         for name in merged_fields(table):
-            listed = self.conflicts.get((ours.id, name))
+            listing: str | None = None
             if name in merged.clashes:
                 stamp = their_stamps.fields.get(name) if their_stamps is not None else None
-                who, revision = stamp or (self.installation, theirs.revision)
-                self._list(table, ours.id, name, getattr(theirs, name), who, revision, listed)
-            elif listed is not None and ((merged.stamps is not None and name not in held) or name in merged.values):
-                self.session.delete(listed)
-                del self.conflicts[(ours.id, name)]
+                listing, revision = stamp or (self.installation, theirs.revision)
+                listed = self.conflicts.get((ours.id, name, listing))
+                self._list(table, ours.id, name, getattr(theirs, name), listing, revision, listed)
+            holding = {who for who, _ in held.get(name, ())}
+            for key in [k for k in self.conflicts if k[:2] == (ours.id, name) and k[2] != listing]:
+                if name in merged.values or (merged.stamps is not None and key[2] not in holding):
+                    self.session.delete(self.conflicts.pop(key))
 
     def _list(
         self,
@@ -225,7 +228,7 @@ class Merger:
                 assessment_id=self.assessment_id, table_name=table.__tablename__, record_id=record_id, field=name
             )
             self.session.add(listed)
-            self.conflicts[(record_id, name)] = listed
+            self.conflicts[(record_id, name, who)] = listed
         listed.theirs, listed.their_installation, listed.their_revision = value, who, revision
         listed.recorded_at = utcnow()
         self.result.conflicts += 1

@@ -10,10 +10,11 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, Float, Integer, String, Text, Uuid, select
+from sqlalchemy import JSON, BigInteger, Date, DateTime, Float, Integer, String, Text, Uuid, select
 from sqlalchemy.orm import Session
 
 from safety_assess.domain.errors import NotFoundError
+from safety_assess.domain.merge import MAX_REVISION, Stamps, revision_of
 from safety_assess.storage.database import Database
 from safety_assess.storage.orm import (
     ActionRow,
@@ -147,6 +148,10 @@ def _typed(table: str, key: str, column: Any, value: Any) -> Any:
         return None
     kind = column.type
     try:
+        if key in REVISIONS:
+            return revision_of(value)
+        if key in STAMPS:
+            return _stamps(key, value)
         if isinstance(kind, JSON | JSONText):
             return value
         if isinstance(kind, Uuid):
@@ -158,13 +163,35 @@ def _typed(table: str, key: str, column: Any, value: Any) -> Any:
         if isinstance(kind, Date):
             return dt.date.fromisoformat(_text(value))
         return _plain_value(kind, value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise RowError(f"{table}.{key} has a value of the wrong kind: {str(value)[:40]!r}") from None
+
+
+REVISIONS = frozenset({"revision"})
+"""Columns holding a record's revision counter: 0 to domain.merge.MAX_REVISION."""
+STAMPS = frozenset({"edit_stamps", "seen"})
+"""Columns holding edit stamps (a record's) or what a removal had seen (a tombstone's), checked in full."""
+INTEGER_RANGE = {Integer: 2**31, BigInteger: 2**63}
+"""What the databases' integer columns hold (PostgreSQL's INTEGER is 32 bits)."""
+
+
+def _stamps(key: str, value: Any) -> Any:
+    """Edit stamps of the shape domain.merge reads (every revision from 0 to MAX_REVISION), or ValueError."""
+    if key == "seen":
+        if not isinstance(value, dict):
+            raise TypeError
+        return {str(who): revision_of(revision) for who, revision in value.items()}
+    if not isinstance(value, dict) or Stamps.from_json(value) is None:
+        raise ValueError(f"edit stamps past revision {MAX_REVISION} or of another shape")
+    return value
 
 
 def _plain_value(kind: Any, value: Any) -> Any:
     if isinstance(kind, Integer) and (isinstance(value, bool) or not isinstance(value, int)):
         raise TypeError
+    limit = INTEGER_RANGE[BigInteger if isinstance(kind, BigInteger) else Integer]
+    if isinstance(kind, Integer) and not -limit <= value < limit:
+        raise ValueError
     if isinstance(kind, Float) and (isinstance(value, bool) or not isinstance(value, int | float)):
         raise TypeError
     if isinstance(kind, String | Text) and not isinstance(value, str):

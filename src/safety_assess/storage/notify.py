@@ -20,6 +20,7 @@ from sqlalchemy import event, func, select
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from safety_assess.base.jobs import Changes
+from safety_assess.base.json_guard import parse_json
 from safety_assess.storage.orm import (
     ActionResponseRow,
     ActionRow,
@@ -172,7 +173,7 @@ def encode(sender: str, changes: Changes) -> str:
 def decode(payload: str) -> tuple[str, Changes] | None:
     """The sender and what changed; None for a payload that is not ours."""
     try:
-        document = json.loads(payload)
+        document = parse_json(payload.encode("utf-8"), max_depth=2)  # not json.loads: a deep nesting overflows it
         sender = document["from"]
         if document.get("all"):
             return sender, Changes(campuses=True)

@@ -375,10 +375,10 @@ class DeletedRecordRow(Base):
 
 class MergeConflictRow(Base):
     """A field two installations changed differently, found by a merge (migration 0011). Our value stays in the
-    record meanwhile; theirs is here until someone resolves it."""
+    record meanwhile; theirs is here until someone resolves it: one row per field and device (migration 0016)."""
 
     __tablename__ = "merge_conflicts"
-    __table_args__ = (UniqueConstraint("record_id", "field", name="uq_merge_conflicts_field"),)
+    __table_args__ = (UniqueConstraint("record_id", "field", "their_installation", name="uq_merge_conflicts_device"),)
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     assessment_id: Mapped[uuid.UUID] = mapped_column(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -17,7 +18,8 @@ from safety_assess.photos.store import PhotoStore
 from tests import photo_files
 from tests.photo_blob_fakes import FakeChunks, ServerGone
 
-KEY = BlobKey("ab" * 32, "original")
+KEY = BlobKey("ab" * 32, "report")
+"""A rendition: any bytes may be stored under its name (an original's must be the bytes its name is the hash of)."""
 SMALL = 1000
 """A chunk size that makes a few kilobytes several chunks."""
 
@@ -125,6 +127,18 @@ def test_a_damaged_blob_is_refused_and_leaves_no_file(source: Path, tmp_path: Pa
     table.blobs[KEY].data[table.blobs[KEY].digest, 2] = b"x" * SMALL
     with pytest.raises(PhotoError, match="damaged"):
         blobs.download(KEY, tmp_path / "back" / "photo.jpg")
+    assert list((tmp_path / "back").iterdir()) == []
+
+
+def test_an_original_whose_bytes_are_not_its_name_is_refused_as_damaged(source: Path, tmp_path: Path) -> None:
+    """Another client of the database stored (or a fault left) other bytes, with their own digest, under a photo's
+    name: they are not that photo, whatever digest the server records for them."""
+    table = FakeChunks()
+    blobs = BlobStore(table, SMALL)
+    named = BlobKey(hashlib.sha256(b"the real photo").hexdigest(), "original")
+    blobs.upload(named, "jpg", source)
+    with pytest.raises(PhotoError, match=f"photo {named.sha256[:12]}: the server's copy of its original is damaged"):
+        blobs.download(named, tmp_path / "back" / "photo.jpg")
     assert list((tmp_path / "back").iterdir()) == []
 
 

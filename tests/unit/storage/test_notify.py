@@ -34,6 +34,24 @@ def test_a_payload_names_the_sender_and_ids_and_reads_back() -> None:
     assert notify.decode("not json") is None and notify.decode('{"a": ["zz"]}') is None
 
 
+HOSTILE = (
+    "[" * 7999,  # nested past Python's recursion limit, within NOTIFY's 8,000 bytes
+    '{"from": "x", "a": ' + "[" * 3000 + "]" * 3000 + "}",
+    '{"from": "x", "a": [' + "1" * 5000 + "]}",
+    '{"from": "x", "a": [null, [1], {"k": 1}]}',
+    '{"from": "x", "a": {"k": 1}}',
+    '{"from": "x", "a": Infinity}',
+    '"from"',
+    "null",
+    "\ud800",
+)
+
+
+@pytest.mark.parametrize("payload", HOSTILE, ids=range(len(HOSTILE)))
+def test_a_hostile_payload_is_not_understood_and_raises_nothing(payload: str) -> None:
+    assert notify.decode(payload) is None
+
+
 @pytest.fixture
 def heard(workspace: Workspace) -> Iterator[queue.Queue[Changes]]:
     if not workspace.shared:
@@ -98,5 +116,24 @@ def test_an_action_changed_elsewhere_is_told_as_its_assessments_plan(
     try:
         PlanEditor(colleague, ours.id).set_status(action, Status.DONE)  # names its finding, not its assessment
         assert heard.get(timeout=HEARD_S) == Changes(plans=frozenset({ours.id}))
+    finally:
+        colleague.close()
+
+
+@pytest.mark.postgres_only
+def test_hostile_notifications_from_another_client_leave_the_listener_hearing(
+    workspace: Workspace, heard: queue.Queue[Changes], tmp_path: Path
+) -> None:
+    with workspace.database.engine.connect() as connection:
+        for payload in HOSTILE[:-1]:  # NOTIFY itself refuses the lone surrogate
+            connection.execute(
+                text("SELECT pg_notify(:channel, :payload)"), {"channel": notify.CHANNEL, "payload": payload}
+            )
+        connection.commit()
+    colleague = Workspace.open(DataDir(tmp_path / "colleague"), workspace.target.url)
+    try:
+        colleague.campuses.add("Lincoln High", "LHS")
+        assert heard.get(timeout=HEARD_S) == Changes(campuses=True)
+        assert heard.empty()
     finally:
         colleague.close()

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 from safety_assess.domain.blobs import BlobKey
-from safety_assess.photos.blobs import CHUNK, BlobStore
+from safety_assess.photos.blobs import CHUNK, BlobStore, file_facts
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.database import DatabaseError
 from safety_assess.storage.orm import PhotoBlobRow, PhotoChunkRow
@@ -28,6 +28,11 @@ def random_file(path: Path, size: int) -> Path:
     return path
 
 
+def original_of(source: Path) -> BlobKey:
+    """The blob of the photo ``source`` is (an original is named by its bytes' hash)."""
+    return BlobKey(file_facts(source).digest, "original")
+
+
 def chunk_sizes(workspace: Workspace) -> list[int]:
     with workspace.database.session() as session:
         return list(session.scalars(select(func.length(PhotoChunkRow.data)).order_by(PhotoChunkRow.position)))
@@ -35,19 +40,21 @@ def chunk_sizes(workspace: Workspace) -> list[int]:
 
 def test_a_photo_larger_than_a_chunk_is_stored_in_chunks_and_read_back(workspace: Workspace, tmp_path: Path) -> None:
     source = random_file(tmp_path / "big.jpg", 2 * CHUNK + 4321)
+    key = original_of(source)
     blobs = BlobStore(DatabaseChunks(workspace.database))
-    assert blobs.upload(KEY, "jpg", source)
+    assert blobs.upload(key, "jpg", source)
     assert chunk_sizes(workspace) == [CHUNK, CHUNK, 4321]
-    assert blobs.has(KEY) and blobs.original_extension(KEY.sha256) == "jpg"
-    assert blobs.download(KEY, tmp_path / "copy" / "big.jpg")
+    assert blobs.has(key) and blobs.original_extension(key.sha256) == "jpg"
+    assert blobs.download(key, tmp_path / "copy" / "big.jpg")
     assert (tmp_path / "copy" / "big.jpg").read_bytes() == source.read_bytes()
-    assert not blobs.upload(KEY, "jpg", source)  # stored once
+    assert not blobs.upload(key, "jpg", source)  # stored once
 
 
 def test_an_upload_the_server_broke_off_is_unseen_then_resumed(
     workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     source = random_file(tmp_path / "big.jpg", 3 * CHUNK + 1)
+    key = original_of(source)
     table = DatabaseChunks(workspace.database)
     sent: list[int] = []
     put = DatabaseChunks.put_chunk
@@ -60,15 +67,15 @@ def test_an_upload_the_server_broke_off_is_unseen_then_resumed(
 
     monkeypatch.setattr(DatabaseChunks, "put_chunk", going_away)
     with pytest.raises(DatabaseError):
-        BlobStore(table).upload(KEY, "jpg", source)
+        BlobStore(table).upload(key, "jpg", source)
     other = BlobStore(DatabaseChunks(workspace.database))  # as another computer sees it
-    assert not other.has(KEY) and other.original_extension(KEY.sha256) is None
-    assert not other.download(KEY, tmp_path / "seen.jpg") and not (tmp_path / "seen.jpg").exists()
+    assert not other.has(key) and other.original_extension(key.sha256) is None
+    assert not other.download(key, tmp_path / "seen.jpg") and not (tmp_path / "seen.jpg").exists()
     monkeypatch.setattr(DatabaseChunks, "put_chunk", put)
-    state = table.state(KEY)
+    state = table.state(key)
     assert state is not None and (state.stored, state.chunks, state.complete) == (2, 4, False)
-    assert BlobStore(table).upload(KEY, "jpg", source)
-    assert other.download(KEY, tmp_path / "seen.jpg")
+    assert BlobStore(table).upload(key, "jpg", source)
+    assert other.download(key, tmp_path / "seen.jpg")
     assert (tmp_path / "seen.jpg").read_bytes() == source.read_bytes()
     with workspace.database.session() as session:
         assert session.scalar(select(PhotoBlobRow.complete)) is True
@@ -77,13 +84,14 @@ def test_an_upload_the_server_broke_off_is_unseen_then_resumed(
 def test_reading_a_large_photo_never_holds_it_whole(workspace: Workspace, tmp_path: Path) -> None:
     size = 24 * CHUNK
     source = random_file(tmp_path / "large.tif", size)
+    key = original_of(source)
     blobs = BlobStore(DatabaseChunks(workspace.database))
     tracemalloc.start()
     try:
-        blobs.upload(KEY, "tif", source)
+        blobs.upload(key, "tif", source)
         _, sent_peak = tracemalloc.get_traced_memory()
         tracemalloc.reset_peak()
-        blobs.download(KEY, tmp_path / "back.tif")
+        blobs.download(key, tmp_path / "back.tif")
         _, read_peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()

@@ -85,7 +85,7 @@ class MergeConflictRepository:
 
     def resolve(self, resolutions: Mapping[uuid.UUID, Any]) -> None:
         """Write each conflict's chosen value (conflict id -> value as JSON holds it) as a new edit of ours, and
-        remove the conflicts."""
+        remove the conflicts (with the other devices' of the same field)."""
         with self._db.session() as session:
             for conflict_id, value in resolutions.items():
                 row = session.get(MergeConflictRow, conflict_id)
@@ -94,7 +94,9 @@ class MergeConflictRepository:
                 record = session.get(TABLES[row.table_name], row.record_id)
                 if record is not None:
                     _write(session, record, row.field, typed_value(type(record), row.field, value))
-                session.delete(row)
+                same = (MergeConflictRow.record_id == row.record_id, MergeConflictRow.field == row.field)
+                for other in session.scalars(select(MergeConflictRow).where(*same)):
+                    session.delete(other)  # every device's value of the field: the chosen one has seen them all
 
 
 def _write(session: Session, record: Any, field: str, value: Any) -> None:
