@@ -26,7 +26,7 @@ CAMPUS_COLUMNS = "c.id, c.district_id, c.name, c.code, c.address"
 CAMPUSES_SQL = f"SELECT {CAMPUS_COLUMNS} FROM campuses c ORDER BY lower(c.name), c.code"
 SUMMARIES_SQL = f"""
 SELECT a.id, a.assessors, a.assessed_on, a.status, a.started_at, a.completed_at,
-       (SELECT count(*) FROM responses r WHERE r.assessment_id = a.id AND r.value IS NOT NULL) AS answered,
+       coalesce(k.answered, 0) AS answered,
        s.id, s.checklist_id, s.version, s.title, s.sha256,
        {CAMPUS_COLUMNS},
        a.revision_no, a.signed_off_by, a.revision_of_id, a.reopen_reason,
@@ -35,6 +35,7 @@ FROM assessments a
 JOIN checklist_snapshots s ON s.id = a.snapshot_id
 JOIN campuses c ON c.id = a.campus_id
 LEFT JOIN devices d ON d.installation_id = a.source_installation
+LEFT JOIN assessment_changes k ON k.assessment_id = a.id
 """
 ORDER = " ORDER BY a.assessed_on DESC, a.started_at DESC"
 
