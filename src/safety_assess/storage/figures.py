@@ -45,6 +45,16 @@ def kept(database: Database, only: Collection[uuid.UUID] | None = None) -> dict[
         return {row[0]: (row[1], row[2]) for row in rows}
 
 
+def kept_stamps(database: Database, only: Collection[uuid.UUID] | None = None) -> dict[uuid.UUID, str]:
+    """The stamp each kept figure set was computed at (its figures not read)."""
+    query = select(AssessmentFiguresRow.assessment_id, AssessmentFiguresRow.stamp)
+    with database.session() as session:
+        rows = session.execute(
+            _among(query, AssessmentFiguresRow.assessment_id, list(only) if only is not None else None)
+        )
+        return {row[0]: row[1] for row in rows}
+
+
 def _among(query: Any, column: Any, ids: list[uuid.UUID] | None) -> Any:
     """The query, limited to the assessments ``ids`` when given."""
     return query if ids is None else query.where(column.in_(ids))
