@@ -1,7 +1,10 @@
 """The district's figures: every campus's assessments with their headline figures, ranked, with totals.
 
 Figures are kept per assessment (storage.figures) and computed again only for assessments that changed since, so
-opening the district view reads a fixed number of queries whatever the number of campuses.
+opening the district view reads a fixed number of queries whatever the number of campuses. Whether they changed is
+one query over the assessments (their versions kept by database triggers, migration 0015); figures this process
+already read are used again while the kept row is at the current stamp, so reopening or refreshing the view does not
+parse five thousand figure sets again.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import uuid
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,14 +67,22 @@ def assessment_figures(
 ) -> tuple[dict[uuid.UUID, AssessmentFigures], int]:
     """The figures of the assessments, computed (and kept) for those whose kept figures are missing or stale;
     and how many were computed. ``most``: they are most of the district's, so every stamp is read at once rather
-    than through a long list of ids."""
+    than through a long list of ids. Figures this process already read under the current stamp are not read again
+    (the district view opens and refreshes many times in a session)."""
     wanted = set(assessment_ids)
-    only = None if most else wanted
-    current, stored = kept_figures.stamps(workspace.database, only), kept_figures.kept(workspace.database, only)
-    result: dict[uuid.UUID, AssessmentFigures] = {}
-    fresh = []
+    current = kept_figures.stamps(workspace.database, None if most else wanted)
+    in_database = kept_figures.kept_stamps(workspace.database, None if most else wanted)
     phases = _phases_stamp()
+    remembered = _remembered.setdefault(workspace.database, {})
+    result: dict[uuid.UUID, AssessmentFigures] = {}
     for assessment_id in wanted & current.keys():
+        known, stamp = remembered.get(assessment_id), f"{current[assessment_id]}:{phases}"
+        if known is not None and known[0] == stamp and in_database.get(assessment_id) == stamp:
+            result[assessment_id] = known[1]  # the kept row is current too: its action lines as well
+    unread = (wanted & current.keys()) - result.keys()
+    stored = kept_figures.kept(workspace.database, None if most and len(unread) > MANY else unread) if unread else {}
+    fresh = []
+    for assessment_id in unread:
         stamp = f"{current[assessment_id]}:{phases}"
         kept = stored.get(assessment_id)
         figures = AssessmentFigures.from_json(kept[1]) if kept is not None and kept[0] == stamp else None
@@ -80,9 +92,18 @@ def assessment_figures(
             lines = action_lines(plan.findings, plan.actions, plan.bands)
             fresh.append((assessment_id, stamp, figures.to_json(), [line.to_json() for line in lines]))
         result[assessment_id] = figures
+        remembered[assessment_id] = (stamp, figures)
     if fresh:
         kept_figures.keep(workspace.database, fresh)
     return result, len(fresh)
+
+
+_remembered: weakref.WeakKeyDictionary[object, dict[uuid.UUID, tuple[str, AssessmentFigures]]] = (
+    weakref.WeakKeyDictionary()
+)
+"""Per open database, the figures this process read or computed, with the stamp they are current at."""
+MANY = 50
+"""More unread assessments than this are read with the whole table rather than through a list of ids."""
 
 
 def _phases_stamp() -> str:

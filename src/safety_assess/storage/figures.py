@@ -1,60 +1,38 @@
 """Kept headline figures of assessments (``assessment_figures``), and the stamps that say whether they are current.
 
-An assessment's stamp is made from its own revision and, for its responses, findings and actions, how many rows
-there are and when the last one changed. Any answer, adjustment, action or status change moves it, so figures
-computed from an older state are recognised as stale. Stamps of every assessment come from four grouped queries,
-however many campuses there are.
+An assessment's stamp is made from its own revision and last change, and the version of its responses, findings and
+actions that database triggers move with every insert, update or delete of one (``assessment_changes``, migration
+0017): any answer, adjustment, action or status change, however written, moves it, so figures computed from an older
+state are recognised as stale. Stamps of every assessment come from one query over the assessments, however many
+responses they hold.
 """
 
 from __future__ import annotations
 
-import hashlib
 import uuid
 from collections.abc import Collection, Iterable
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from safety_assess.storage.database import Database
-from safety_assess.storage.orm import ActionRow, AssessmentFiguresRow, AssessmentRow, FindingRow, ResponseRow
+from safety_assess.storage.orm import AssessmentChangesRow, AssessmentFiguresRow, AssessmentRow
 from safety_assess.storage.types import utcnow
 
 
 def stamps(database: Database, only: Collection[uuid.UUID] | None = None) -> dict[uuid.UUID, str]:
     """The current stamp of every assessment, or of ``only`` these (an import's few, not the whole district)."""
     ids = list(only) if only is not None else None
+    query = select(
+        AssessmentRow.id, AssessmentRow.revision, AssessmentRow.updated_at, AssessmentChangesRow.version
+    ).outerjoin(AssessmentChangesRow, AssessmentChangesRow.assessment_id == AssessmentRow.id)
     with database.session() as session:
-        assessments = select(AssessmentRow.id, AssessmentRow.revision, AssessmentRow.updated_at)
-        parts: dict[uuid.UUID, list[str]] = {
-            row.id: [f"{row.revision}@{row.updated_at.isoformat()}"]
-            for row in session.execute(_among(assessments, AssessmentRow.id, ids))
+        return {
+            row[0]: f"{row[1]}@{row[2].isoformat()}#{row[3] or 0}"
+            for row in session.execute(_among(query, AssessmentRow.id, ids))
         }
-        children = (
-            _among(
-                select(ResponseRow.assessment_id, func.count(), func.max(ResponseRow.updated_at)),
-                ResponseRow.assessment_id,
-                ids,
-            ).group_by(ResponseRow.assessment_id),
-            _among(
-                select(FindingRow.assessment_id, func.count(), func.max(FindingRow.updated_at)),
-                FindingRow.assessment_id,
-                ids,
-            ).group_by(FindingRow.assessment_id),
-            _among(
-                select(FindingRow.assessment_id, func.count(), func.max(ActionRow.updated_at)).join(
-                    FindingRow, ActionRow.finding_id == FindingRow.id
-                ),
-                FindingRow.assessment_id,
-                ids,
-            ).group_by(FindingRow.assessment_id),
-        )
-        for letter, query in zip("rfa", children, strict=True):
-            found = {row[0]: f"{letter}{row[1]}@{row[2]}" for row in session.execute(query)}
-            for assessment_id, part in parts.items():
-                part.append(found.get(assessment_id, f"{letter}0"))
-    return {key: hashlib.sha256("|".join(part).encode()).hexdigest()[:40] for key, part in parts.items()}
 
 
 def kept(database: Database, only: Collection[uuid.UUID] | None = None) -> dict[uuid.UUID, tuple[str, dict[str, Any]]]:
@@ -65,6 +43,16 @@ def kept(database: Database, only: Collection[uuid.UUID] | None = None) -> dict[
             _among(query, AssessmentFiguresRow.assessment_id, list(only) if only is not None else None)
         )
         return {row[0]: (row[1], row[2]) for row in rows}
+
+
+def kept_stamps(database: Database, only: Collection[uuid.UUID] | None = None) -> dict[uuid.UUID, str]:
+    """The stamp each kept figure set was computed at (its figures not read)."""
+    query = select(AssessmentFiguresRow.assessment_id, AssessmentFiguresRow.stamp)
+    with database.session() as session:
+        rows = session.execute(
+            _among(query, AssessmentFiguresRow.assessment_id, list(only) if only is not None else None)
+        )
+        return {row[0]: row[1] for row in rows}
 
 
 def _among(query: Any, column: Any, ids: list[uuid.UUID] | None) -> Any:

@@ -7,6 +7,7 @@ it on a read-only sqlite3 connection to fill its main window before SQLAlchemy h
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import uuid
 from typing import Any, Protocol
@@ -26,7 +27,7 @@ CAMPUS_COLUMNS = "c.id, c.district_id, c.name, c.code, c.address"
 CAMPUSES_SQL = f"SELECT {CAMPUS_COLUMNS} FROM campuses c ORDER BY lower(c.name), c.code"
 SUMMARIES_SQL = f"""
 SELECT a.id, a.assessors, a.assessed_on, a.status, a.started_at, a.completed_at,
-       (SELECT count(*) FROM responses r WHERE r.assessment_id = a.id AND r.value IS NOT NULL) AS answered,
+       coalesce(k.answered, 0) AS answered,
        s.id, s.checklist_id, s.version, s.title, s.sha256,
        {CAMPUS_COLUMNS},
        a.revision_no, a.signed_off_by, a.revision_of_id, a.reopen_reason,
@@ -35,6 +36,7 @@ FROM assessments a
 JOIN checklist_snapshots s ON s.id = a.snapshot_id
 JOIN campuses c ON c.id = a.campus_id
 LEFT JOIN devices d ON d.installation_id = a.source_installation
+LEFT JOIN assessment_changes k ON k.assessment_id = a.id
 """
 ORDER = " ORDER BY a.assessed_on DESC, a.started_at DESC"
 
@@ -64,7 +66,7 @@ def _campus(row: Any) -> Campus:
 
 
 def _summary(row: Any, campus_of: dict[Any, Campus], snapshot_of: dict[Any, SnapshotInfo]) -> AssessmentSummary:
-    assessors = _json(row[1])
+    assessors = _names(row[1])
     campus = campus_of.get(row[12])
     if campus is None:
         campus = campus_of[row[12]] = _campus(row[12:17])
@@ -75,14 +77,14 @@ def _summary(row: Any, campus_of: dict[Any, Campus], snapshot_of: dict[Any, Snap
         id=_uuid(row[0]),
         campus=campus,
         checklist=snapshot,
-        assessors=tuple(assessors),
+        assessors=assessors,
         assessed_on=_date(row[2]),
         status=AssessmentStatus(row[3]),
         started_at=_datetime(row[4]),
         completed_at=_datetime(row[5]) if row[5] is not None else None,
         answered=int(row[6]),
         revision_no=int(row[17]),
-        signed_off_by=tuple(_json(row[18]) or ()),
+        signed_off_by=_names(row[18]),
         revision_of=_uuid(row[19]) if row[19] is not None else None,
         reopen_reason=row[20] or "",
         source_device=(row[22] or row[21]) if row[21] is not None else None,
@@ -90,8 +92,17 @@ def _summary(row: Any, campus_of: dict[Any, Campus], snapshot_of: dict[Any, Snap
     )
 
 
-def _json(value: Any) -> Any:
-    return json.loads(value) if isinstance(value, str) else value
+def _names(value: Any) -> tuple[str, ...]:
+    """A JSON list of names (assessors, who signed off) as a tuple; None as none."""
+    if isinstance(value, str):
+        return _parsed_names(value)
+    return tuple(value or ())
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed_names(text: str) -> tuple[str, ...]:
+    """Parsed once per distinct text: a district's thousands of assessments share a few teams."""
+    return tuple(json.loads(text) or ())
 
 
 def _uuid(value: Any) -> uuid.UUID:

@@ -409,6 +409,19 @@ class AssessmentFiguresRow(Base):
     computed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
+class AssessmentChangesRow(Base):
+    """An assessment's change count and answered responses, kept by database triggers on responses, findings and
+    actions (migration 0017): never written by the app itself."""
+
+    __tablename__ = "assessment_changes"
+
+    assessment_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    """Moves with every insert, update or delete of the assessment's responses, findings and actions."""
+    answered: Mapped[int] = mapped_column(Integer)
+    """How many of its responses have a value."""
+
+
 class SiteMapRow(Record):
     """A site or floor plan of a campus (migration 0009); its image is in the photo store under ``sha256``."""
 

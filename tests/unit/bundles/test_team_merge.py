@@ -229,3 +229,19 @@ def test_edits_are_stamped_and_records_without_stamps_merge_by_revision(
     carry(second, reported.id, workspace, tmp_path / "s1.sabundle")
     merged = answers(workspace, reported.id)
     assert (merged["gate"], merged["coverage"]) == ("pass", 70.0) and conflicts(workspace, reported.id) == []
+
+
+def test_the_districts_kept_figures_follow_a_bundle_merged_in(
+    workspace: Workspace, second: Workspace, district: Workspace, reported: AssessmentSummary, tmp_path: Path
+) -> None:
+    from safety_assess.services.district import district_overview
+
+    carry(workspace, reported.id, district, tmp_path / "lead.sabundle")
+    before = district_overview(district)
+    assert district_overview(district).computed == 0
+    record_answer(second, reported.id, "door-locked", "yes")  # its finding goes
+    assert carry(second, reported.id, district, tmp_path / "second.sabundle") == [Result.UPDATED]
+    after = district_overview(district)  # computed by the import as it came in, or now: never the kept ones
+    assert after.totals.findings != before.totals.findings
+    given = [r for r in district.assessments.detail(reported.id).responses if r.value is not None]
+    assert district.assessments.list()[0].answered == len(given)

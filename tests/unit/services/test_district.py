@@ -8,6 +8,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from sqlalchemy import delete
 
 from safety_assess.base.datadir import DataDir
 from safety_assess.domain.errors import ConflictError
@@ -17,6 +18,7 @@ from safety_assess.services.district import district_overview, follow_up, latest
 from safety_assess.services.plan import PlanEditor, load_plan
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.figures import keep, kept, stamps
+from safety_assess.storage.orm import AssessmentFiguresRow
 from tests.actions import assessment_with_an_action
 
 
@@ -106,3 +108,16 @@ def test_figures_kept_under_old_phase_names_are_computed_again(workspace: Worksp
     assert renamed.computed == 1 and latest is not None
     assert latest.figures.phase_names["immediate"] == "Before the next term"
     assert district_overview(workspace).computed == 0
+
+
+def test_figures_remembered_in_the_process_are_used_only_while_the_kept_row_is_current(workspace: Workspace) -> None:
+    """The overview reads figures it already holds only once the database's kept row has the current stamp: a row
+    removed (or written at another stamp) is computed and kept again, action lines included."""
+    summary, _ = assessment_with_an_action(workspace)
+    assert district_overview(workspace).computed == 1
+    assert district_overview(workspace).computed == 0
+    with workspace.database.session() as session:
+        session.execute(delete(AssessmentFiguresRow))
+    assert district_overview(workspace).computed == 1 and summary.id in kept(workspace.database)
+    keep(workspace.database, [(summary.id, "another stamp", {}, [])])
+    assert district_overview(workspace).computed == 1 and district_overview(workspace).computed == 0

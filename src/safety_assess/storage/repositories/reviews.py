@@ -216,14 +216,23 @@ class ReviewRepository:
                     ReviewDecisionRow.adopted_plan.is_not(None)
                 ),
             ]
+            wanted = set(assessment_ids)
             for place, query in enumerate(queries):
                 for key, value in session.execute(query).all():
-                    found.setdefault(key, [0, 0, 0, None, None])[place] = value
+                    if key in wanted:
+                        found.setdefault(key, [0, 0, 0, None, None])[place] = value
         return {key: (int(v[0]), int(v[1]), int(v[2]), v[3], v[4]) for key, v in found.items()}
 
 
 def _grouped(key: Any, value: Any, assessment_ids: list[uuid.UUID]) -> Any:
-    return select(key, value).where(key.in_(assessment_ids)).group_by(key)
+    """Grouped per assessment; over every assessment when they are many (the district's latest: binding a thousand
+    ids costs more than grouping the few review rows of the others, which the caller leaves out)."""
+    query = select(key, value)
+    return (query if len(assessment_ids) > MANY else query.where(key.in_(assessment_ids))).group_by(key)
+
+
+MANY = 50
+"""More assessment ids than this are not listed in the query."""
 
 
 def _max(session: Session, column: Any, key: Any, value: uuid.UUID) -> int:
