@@ -25,7 +25,9 @@ echo "== pytest on PostgreSQL"
 start_test_postgres
 if [ -n "${SAFETY_ASSESS_TEST_POSTGRES:-}" ]; then
     .venv/bin/python -m pytest --postgres \
-        tests/unit/storage tests/unit/bundles tests/unit/services tests/e2e/test_district_cli.py tests/gui/district
+        tests/unit/storage tests/unit/bundles tests/unit/services tests/e2e/test_district_cli.py tests/gui/district \
+        tests/e2e/test_device_cli.py tests/e2e/test_photo_upload_cli.py tests/e2e/test_team_cli.py \
+        tests/e2e/test_team_merge_cli.py tests/gui/team tests/gui/test_photo_upload.py tests/gui/test_settings_devices.py
 fi
 echo "== packaged app"
 bash packaging/build.sh
