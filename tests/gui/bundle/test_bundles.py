@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QProgressDialog
 
 from safety_assess.base.datadir import DataDir
 from safety_assess.domain.records import AssessmentSummary
@@ -69,6 +69,11 @@ class Shown:
         monkeypatch.setattr(dialogs, "show_import_results", lambda parent, lines, *counts: self.results.append(lines))
 
 
+def click_ok(dialog: QDialog) -> None:
+    """Click the dialog's OK (named for what it writes)."""
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+
 def test_export_writes_the_chosen_assessment(  # type: ignore[no-untyped-def]
     qtbot, window: MainWindow, workspace: Workspace, tmp_path: Path, monkeypatch
 ) -> None:
@@ -101,14 +106,14 @@ def test_the_export_dialog_offers_own_assessments_and_checks_its_input(  # type:
     assert dialog.checked_ids() == [summary.id] and dialog.since_last.isEnabled()
     assert "never" in dialog.since_last.text() and "Not encrypted" in dialog.encryption.text()
     dialog.model.item(0).setCheckState(Qt.CheckState.Unchecked)
-    dialog._accept()
+    click_ok(dialog)
     assert dialog.error.text() == "Tick at least one assessment." and dialog.result() == 0
     dialog.since_last.setChecked(True)
     dialog.path.setText(str(tmp_path / "missing" / "x.sabundle"))
-    dialog._accept()
+    click_ok(dialog)
     assert "does not exist" in dialog.error.text()
     dialog.path.setText(str(tmp_path / "x.sabundle"))
-    dialog._accept()
+    click_ok(dialog)
     assert dialog.result() == 1 and dialog.value() == BundleRequest(tmp_path / "x.sabundle", [summary.id], True)
 
 

@@ -29,7 +29,7 @@ from safety_assess.ui.bundle.team_dialog import TeamPackDialog, TeamRequest
 from safety_assess.ui.changes import ChangeChannel
 from safety_assess.ui.main_window import MainWindow
 from safety_assess.ui.walkthrough.window import YOURS_DONE, WalkthroughWindow
-from tests.gui.bundle.test_bundles import Shown
+from tests.gui.bundle.test_bundles import Shown, click_ok
 from tests.unit.bundles.test_team_packs import lead_assessment
 
 SHOTS = os.environ.get("SAFETY_ASSESS_SCREENSHOTS")
@@ -79,14 +79,14 @@ def test_the_dialog_wants_sections_and_a_folder_that_exists(qtbot, workspace: Wo
     dialog = TeamPackDialog(None, team_choices(workspace, summary.id, tmp_path))
     qtbot.addWidget(dialog)
     assert dialog.path.text().startswith(str(tmp_path / "team-LHS-"))
-    dialog._accept()
+    click_ok(dialog)
     assert dialog.error.text() == "Tick the sections the second laptop does." and dialog.result() == 0
     dialog.set_checked(["visitor", "grounds"])
     dialog.path.setText(str(tmp_path / "missing" / "t.sabundle"))
-    dialog._accept()
+    click_ok(dialog)
     assert "does not exist" in dialog.error.text()
     dialog.path.setText(str(tmp_path / "t.sabundle"))
-    dialog._accept()
+    click_ok(dialog)
     assert dialog.result() == 1 and dialog.value() == TeamRequest(tmp_path / "t.sabundle", ["grounds", "visitor"])
     if SHOTS:
         dialog.set_checked(["entry", "comms"])

@@ -7,7 +7,6 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from safety_assess.domain.display import counted
 from safety_assess.domain.records import AssessmentSummary
-from safety_assess.ui.bundle.file_row import ID_ROLE, BundleFileRow, error_line, tickable, write_buttons
+from safety_assess.ui.bundle.file_row import BundleFileRow, error_line, tickable, ticked, write_buttons
 
 
 @dataclass(frozen=True)
@@ -84,7 +83,7 @@ class BundleExportDialog(QDialog):
         self.encryption.setObjectName("bundleEncryption")
         self.encryption.setWordWrap(True)
         self.error = error_line()
-        buttons = write_buttons(self, "&Export", self._accept)
+        buttons = write_buttons(self, "&Export", self._problem, self.error)
         layout = QVBoxLayout(self)
         for widget in (self.chosen, self.list, self.since_last):
             layout.addWidget(widget)
@@ -93,22 +92,12 @@ class BundleExportDialog(QDialog):
             layout.addWidget(below)
 
     def checked_ids(self) -> list[uuid.UUID]:
-        return [
-            self.model.item(row).data(ID_ROLE)
-            for row in range(self.model.rowCount())
-            if self.model.item(row).checkState() == Qt.CheckState.Checked
-        ]
+        return ticked(self.model)
 
     def _problem(self) -> str:
         if self.chosen.isChecked() and not self.checked_ids():
             return "Tick at least one assessment."
         return self.file_row.problem()
-
-    def _accept(self) -> None:
-        problem = self._problem()
-        self.error.setText(problem)
-        if not problem:
-            self.accept()
 
     def value(self) -> BundleRequest:
         since_last = self.since_last.isChecked()

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QStandardItem
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -72,10 +72,24 @@ def error_line() -> QLabel:
     return label
 
 
-def write_buttons(dialog: QDialog, text: str, accept: Callable[[], None]) -> QDialogButtonBox:
-    """OK (named ``text``, checking the input with ``accept``) and Cancel."""
+def ticked(model: QStandardItemModel) -> list[Any]:
+    """The ID_ROLE data of the ticked rows, in the list's order."""
+    items = [model.item(row) for row in range(model.rowCount())]
+    return [item.data(ID_ROLE) for item in items if item.checkState() == Qt.CheckState.Checked]
+
+
+def write_buttons(dialog: QDialog, text: str, problem: Callable[[], str], error: QLabel) -> QDialogButtonBox:
+    """OK (named ``text``) and Cancel; OK accepts the dialog once ``problem`` finds nothing wrong, else ``error``
+    says what is."""
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     buttons.button(QDialogButtonBox.StandardButton.Ok).setText(text)
+
+    def accept() -> None:
+        found = problem()
+        error.setText(found)
+        if not found:
+            dialog.accept()
+
     buttons.accepted.connect(accept)
     buttons.rejected.connect(dialog.reject)
     return buttons

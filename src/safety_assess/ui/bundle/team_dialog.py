@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from safety_assess.ui.bundle.file_row import ID_ROLE, BundleFileRow, error_line, tickable, write_buttons
+from safety_assess.ui.bundle.file_row import ID_ROLE, BundleFileRow, error_line, tickable, ticked, write_buttons
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ class TeamPackDialog(QDialog):
         note = QLabel("Not encrypted: hand the file over as you would the assessment itself.")
         note.setWordWrap(True)
         self.error = error_line()
-        buttons = write_buttons(self, "&Write pack", self._accept)
+        buttons = write_buttons(self, "&Write pack", self._problem, self.error)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         sections_label = QLabel("&Sections the second laptop does:")
@@ -75,19 +75,12 @@ class TeamPackDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
 
     def checked(self) -> list[str]:
-        items = [self.model.item(row) for row in range(self.model.rowCount())]
-        return [item.data(ID_ROLE) for item in items if item.checkState() == Qt.CheckState.Checked]
+        return ticked(self.model)
 
     def _problem(self) -> str:
         if not self.checked():
             return "Tick the sections the second laptop does."
         return self.file_row.problem()
-
-    def _accept(self) -> None:
-        problem = self._problem()
-        self.error.setText(problem)
-        if not problem:
-            self.accept()
 
     def value(self) -> TeamRequest:
         return TeamRequest(self.file_row.value(), self.checked())
