@@ -71,8 +71,8 @@ class TeamPackDialog(QDialog):
     def set_checked(self, section_ids: list[str]) -> None:
         for row in range(self.model.rowCount()):
             item = self.model.item(row)
-            ticked = item.data(ID_ROLE) in section_ids
-            item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+            chosen = item.data(ID_ROLE) in section_ids
+            item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
 
     def checked(self) -> list[str]:
         return ticked(self.model)
