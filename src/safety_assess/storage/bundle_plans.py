@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session
 from safety_assess.domain.sitemap.checks import plain
 from safety_assess.storage.bundle_rows import RowError, dump_row, load_row
 from safety_assess.storage.database import Database
-from safety_assess.storage.orm import AssessmentRow, Base, CampusRow, MapMarkerRow, MapShapeRow, SiteMapRow
+from safety_assess.storage.orm import AssessmentRow, Base, CampusRow
+from safety_assess.storage.orm_maps import MapMarkerRow, MapShapeRow, SiteMapRow
 
 PLANS_DOCUMENT_VERSION = 1
 PLAN_LISTS: tuple[tuple[str, type[Base]], ...] = (

@@ -21,12 +21,9 @@ from sqlalchemy.orm import Session
 
 from safety_assess.storage.bundle_rows import RowError, dump_row, load_row
 from safety_assess.storage.database import Database
-from safety_assess.storage.orm import (
+from safety_assess.storage.orm import ActionRow, AssessmentRow, Base, FindingRow
+from safety_assess.storage.orm_reviews import (
     ActionResponseRow,
-    ActionRow,
-    AssessmentRow,
-    Base,
-    FindingRow,
     PlanRevisionRow,
     ReviewDecisionRow,
     ReviewPacketRow,

@@ -22,22 +22,22 @@ from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 from safety_assess.base.jobs import Changes
 from safety_assess.base.json_guard import parse_json
 from safety_assess.storage.orm import (
-    ActionResponseRow,
     ActionRow,
     AssessmentRow,
     CampusRow,
     DistrictRow,
     FindingRow,
     GroupInstanceRow,
-    MapMarkerRow,
-    MapShapeRow,
     PhotoRow,
-    PlanRevisionRow,
     ResponseRow,
+)
+from safety_assess.storage.orm_maps import MapMarkerRow, MapShapeRow, SiteMapRow
+from safety_assess.storage.orm_reviews import (
+    ActionResponseRow,
+    PlanRevisionRow,
     ReviewDecisionRow,
     ReviewPacketRow,
     ReviewRow,
-    SiteMapRow,
 )
 
 CHANNEL = "safety_assess_changes"

@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 from safety_assess.domain.blobs import BlobKey, BlobState
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.storage.database import Database
-from safety_assess.storage.orm import PhotoBlobRow, PhotoChunkRow, PhotoRow, SiteMapRow
+from safety_assess.storage.orm import PhotoBlobRow, PhotoChunkRow, PhotoRow
+from safety_assess.storage.orm_maps import SiteMapRow
 from safety_assess.storage.types import utcnow
 
 BATCH = 500

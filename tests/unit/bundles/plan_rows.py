@@ -16,7 +16,8 @@ from sqlalchemy import select
 from safety_assess.domain.records import AssessmentSummary
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.bundle_plans import plans_document
-from safety_assess.storage.orm import FindingRow, MapMarkerRow, MapShapeRow, SiteMapRow
+from safety_assess.storage.orm import FindingRow
+from safety_assess.storage.orm_maps import MapMarkerRow, MapShapeRow, SiteMapRow
 
 EDITED = dt.datetime(2026, 11, 20, 10, 0, tzinfo=dt.UTC)
 

@@ -30,7 +30,8 @@ from safety_assess.services.bundles import (
 )
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.bundle_apply import Result
-from safety_assess.storage.orm import AssessmentRow, MapMarkerRow, MapShapeRow, SiteMapRow
+from safety_assess.storage.orm import AssessmentRow
+from safety_assess.storage.orm_maps import MapMarkerRow, MapShapeRow, SiteMapRow
 from tests import plan_files
 from tests.lost_photos import lose
 from tests.unit.bundles.conftest import always

@@ -15,7 +15,7 @@ from safety_assess.domain.sitemap.model import CameraSpec, MapError, MarkerKind,
 from safety_assess.services import site_maps
 from safety_assess.services.site_maps import MarkerFields
 from safety_assess.services.workspace import Workspace
-from safety_assess.storage.orm import MapMarkerRow, SiteMapRow
+from safety_assess.storage.orm_maps import MapMarkerRow, SiteMapRow
 from tests import plan_files
 from tests.plan_files import SECRET
 

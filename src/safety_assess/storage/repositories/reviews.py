@@ -28,10 +28,9 @@ from safety_assess.domain.review.model import (
 )
 from safety_assess.domain.review.model import Session as Sitting
 from safety_assess.storage.database import Database
-from safety_assess.storage.orm import (
+from safety_assess.storage.orm import ActionRow, FindingRow
+from safety_assess.storage.orm_reviews import (
     ActionResponseRow,
-    ActionRow,
-    FindingRow,
     PlanRevisionRow,
     ReviewDecisionRow,
     ReviewPacketRow,

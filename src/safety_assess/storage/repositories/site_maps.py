@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from safety_assess.domain.errors import NotFoundError
 from safety_assess.domain.sitemap.model import CameraSpec, Marker, MarkerKind, Point, Scale, SiteMap, Wall, Zone
 from safety_assess.storage.database import Database
-from safety_assess.storage.orm import MapMarkerRow, MapShapeRow, SiteMapRow
+from safety_assess.storage.orm_maps import MapMarkerRow, MapShapeRow, SiteMapRow
 from safety_assess.storage.repositories.ids import resolve
 from safety_assess.storage.types import utcnow
 
