@@ -38,7 +38,8 @@ def validate_cmd(args: argparse.Namespace) -> int:
     # loaded when the command runs: building the parser imports every command module
     from safety_assess.domain.checklist.catalog import checklist_files
     from safety_assess.domain.checklist.issues import ChecklistInvalid
-    from safety_assess.domain.checklist.yamlfile import load_checklist_file
+    from safety_assess.domain.checklist.model import FORMAT_VERSION
+    from safety_assess.domain.checklist.yamlfile import read_checklist_file
 
     missing = [p for p in args.paths if not p.exists()]
     for path in missing:
@@ -50,8 +51,9 @@ def validate_cmd(args: argparse.Namespace) -> int:
     failed = bool(missing)
     for path in files:
         try:
-            load_checklist_file(path)
-            print(f"{path}: OK")
+            _, version = read_checklist_file(path)
+            older = f" (format {version}, read as format {FORMAT_VERSION})" if version < FORMAT_VERSION else ""
+            print(f"{path}: OK{older}")
         except ChecklistInvalid as error:
             failed = True
             for line in error.lines():

@@ -13,7 +13,7 @@ from safety_assess.base.resources import builtin_checklists_dir
 from safety_assess.domain.checklist import AnswerType, Checklist
 from safety_assess.domain.checklist.catalog import load_catalog
 from safety_assess.domain.checklist.jsonschema import checklist_json_schema, checklist_json_schema_text
-from safety_assess.domain.checklist.values import can_be_deficient
+from safety_assess.domain.checklist.outcomes import can_be_deficient
 
 BUILTIN = builtin_checklists_dir()
 FILES = sorted(BUILTIN.glob("*.yaml"))

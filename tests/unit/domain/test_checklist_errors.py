@@ -187,7 +187,7 @@ def test_a_deficient_capable_item_needs_finding_defaults(tmp_path: Path) -> None
     assert problems(tmp_path, body) == [
         "F:8: sections.0.items.0.likelihood: item 'a' can be deficient, so it needs a likelihood (1-5)",
         "F:8: sections.0.items.0.severity: item 'a' can be deficient, so it needs a severity (1-5)",
-        "F:8: sections.0.items.0.action: item 'a' can be deficient, so it needs an action",
+        "F:8: sections.0.items.0.action: item 'a' can be deficient, so it needs an action (or observation: true)",
     ]
 
 
@@ -208,9 +208,9 @@ def test_an_unknown_scale(tmp_path: Path) -> None:
 
 
 def test_a_newer_format_is_refused(tmp_path: Path) -> None:
-    assert problems(tmp_path, GOOD_ITEM, "schema_version: 2\n" + HEAD) == [
-        "F:1: schema_version: this file uses checklist format 2; this version of Safety Assess reads up to "
-        "format 1. Update Safety Assess to use it."
+    assert problems(tmp_path, GOOD_ITEM, "schema_version: 3\n" + HEAD) == [
+        "F:1: schema_version: this file uses checklist format 3; this version of Safety Assess reads up to "
+        "format 2. Update Safety Assess to use it."
     ]
 
 

@@ -9,14 +9,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from safety_assess.domain.checklist import Checklist, Outcome
+from safety_assess.domain.checklist.outcomes import can_be_deficient, outcome
 from safety_assess.domain.checklist.parse import parse_checklist
 from safety_assess.domain.checklist.values import (
-    can_be_deficient,
     check_value,
     describe,
     na_answer,
     option_labels,
-    outcome,
     parse_answer,
 )
 from safety_assess.domain.errors import AnswerError

@@ -5,16 +5,12 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
-SLUG_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
-Slug = Annotated[str, Field(pattern=SLUG_PATTERN, max_length=80)]
+from safety_assess.domain.checklist.conditions import Acceptable, Range
+from safety_assess.domain.checklist.fields import SLUG_PATTERN, Slug, Strict
 
-
-class Strict(BaseModel):
-    """Base for format models: unknown fields are errors, so typos never pass silently."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
+__all__ = ["SLUG_PATTERN", "Acceptable", "Range", "Slug", "Strict"]
 
 
 class AnswerType(StrEnum):
@@ -51,8 +47,10 @@ class YesNoAnswer(Strict):
     """Yes / No, with N/A unless ``allow_na`` is false. ``deficient_if`` states which answer is deficient."""
 
     type: Literal[AnswerType.YES_NO]
-    deficient_if: Literal["yes", "no"] = Field(
-        description="The answer that is deficient. Stated per item, because some prompts are worded negatively."
+    deficient_if: Literal["yes", "no"] | None = Field(
+        None,
+        description="The answer that is deficient. Stated per item, because some prompts are worded negatively; "
+        "only an informational item goes without.",
     )
     allow_na: bool = True
 
@@ -62,6 +60,8 @@ class ScaleOption(Strict):
     label: str = Field(min_length=1, description="What the assessor sees, e.g. 'Pass'.")
     meaning: str = Field("", description="What choosing this option means, shown as a hint.")
     outcome: Outcome = Outcome.COMPLIANT
+    likelihood: int | None = Field(None, ge=1, le=5, description="Likelihood of the finding this answer raises.")
+    severity: int | None = Field(None, ge=1, le=5, description="Severity of the finding this answer raises.")
 
 
 class ScaleDefinition(Strict):
@@ -104,27 +104,12 @@ class RatingAnswer(Strict):
         return self
 
 
-class Range(Strict):
-    """Acceptable range, inclusive. A value outside it is deficient."""
-
-    min: float | None = None
-    max: float | None = None
-
-    @model_validator(mode="after")
-    def _ordered(self) -> Range:
-        if self.min is None and self.max is None:
-            raise ValueError("a range needs 'min', 'max' or both")
-        if self.min is not None and self.max is not None and self.min > self.max:
-            raise ValueError(f"range min {self.min:g} is greater than max {self.max:g}")
-        return self
-
-
 class NumberAnswer(Strict):
     """Any number, optionally with a unit and an acceptable range."""
 
     type: Literal[AnswerType.NUMBER]
     unit: str | None = None
-    acceptable: Range | None = None
+    acceptable: Acceptable | None = None
     allow_na: bool = False
 
 
@@ -133,7 +118,7 @@ class MeasurementAnswer(Strict):
 
     type: Literal[AnswerType.MEASUREMENT]
     unit: str = Field(min_length=1)
-    acceptable: Range | None = None
+    acceptable: Acceptable | None = None
     allow_na: bool = False
 
 
@@ -142,7 +127,7 @@ class CountAnswer(Strict):
 
     type: Literal[AnswerType.COUNT]
     unit: str | None = None
-    acceptable: Range | None = None
+    acceptable: Acceptable | None = None
     allow_na: bool = False
 
 
@@ -150,7 +135,7 @@ class PercentageAnswer(Strict):
     """A percentage from 0 to 100."""
 
     type: Literal[AnswerType.PERCENTAGE]
-    acceptable: Range | None = None
+    acceptable: Acceptable | None = None
     allow_na: bool = False
 
 
@@ -158,6 +143,22 @@ class ChoiceOption(Strict):
     value: Slug
     label: str = Field(min_length=1)
     deficient: bool = False
+    deficient_when: Literal["ticked", "unticked"] | None = Field(
+        None, description="The answer is deficient when this option is ticked, or when it is not ticked."
+    )
+    likelihood: int | None = Field(None, ge=1, le=5, description="Likelihood of the finding this option raises.")
+    severity: int | None = Field(None, ge=1, le=5, description="Severity of the finding this option raises.")
+
+    @model_validator(mode="after")
+    def _one_rule(self) -> ChoiceOption:
+        if self.deficient and self.deficient_when == "unticked":
+            raise ValueError("'deficient: true' means deficient when ticked: drop it to use 'deficient_when: unticked'")
+        return self
+
+    @property
+    def deficient_if(self) -> Literal["ticked", "unticked"] | None:
+        """When this option makes the answer deficient: ticked, unticked, or never (None)."""
+        return "ticked" if self.deficient else self.deficient_when
 
 
 class SingleChoiceAnswer(Strict):

@@ -16,10 +16,11 @@ from safety_assess.domain.checklist.answers import (
     Slug,
     Strict,
 )
+from safety_assess.domain.checklist.fields import ShowValue
 from safety_assess.domain.plan.actions import Phase, default_phases
 from safety_assess.domain.scoring.risk import DEFAULT_BANDS, Band
 
-FORMAT_VERSION: Final = 1
+FORMAT_VERSION: Final = 2
 SEMVER = r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$"
 
 
@@ -70,9 +71,6 @@ class Tags(Strict):
     topics: list[Slug] = Field(default_factory=list, description="Free keywords, e.g. cpted, lighting.")
 
 
-ShowValue = str | int | float
-
-
 class ShowIf(Strict):
     """Show the item only when another item's answer matches. Exactly one condition."""
 
@@ -94,6 +92,13 @@ class ShowIf(Strict):
         return list(self.any_of or [])
 
 
+class FollowUp(Strict):
+    """Text asked for when the answer is one of ``when``: 'if yes, specify'."""
+
+    when: list[ShowValue] = Field(min_length=1, description="The answers that ask for the text, e.g. [yes].")
+    prompt: str = Field("Specify", min_length=1, description="What the text field asks.")
+
+
 class Item(Strict):
     id: Slug = Field(description="Stable id; never reuse or rename once assessments use it.")
     prompt: str = Field(min_length=1)
@@ -110,6 +115,9 @@ class Item(Strict):
     photo_required_when_deficient: bool = False
     note_required_when_deficient: bool = False
     show_if: ShowIf | None = None
+    informational: bool = Field(False, description="Recorded only: never deficient, no finding, not scored.")
+    observation: bool = Field(False, description="A deficient answer is a finding that needs no corrective action.")
+    follow_up: FollowUp | None = None
 
 
 class Group(Strict):
@@ -160,7 +168,7 @@ class PhaseSpec(Strict):
 
 
 class Checklist(Strict):
-    schema_version: Literal[1] = Field(FORMAT_VERSION, description="Version of this file format.")
+    schema_version: Literal[2] = Field(FORMAT_VERSION, description="Version of this file format.")
     id: Slug
     title: str = Field(min_length=1)
     version: str = Field(pattern=SEMVER, description="Semantic version of this checklist, e.g. 1.2.0.")
@@ -175,7 +183,15 @@ class Checklist(Strict):
     phases: list[PhaseSpec] | None = Field(
         None, min_length=1, description="Phases of the action plan; default Immediate (30 days), Short term, Long term."
     )
+    scoring: Literal["percentage", "none"] = Field(
+        "percentage",
+        description="'none': findings as usual, but no compliance percentage (an instrument with no grade).",
+    )
     sections: list[Section] = Field(min_length=1)
+
+    @property
+    def scored(self) -> bool:
+        return self.scoring == "percentage"
 
     def bands(self) -> tuple[Band, ...]:
         """The checklist's risk bands from lowest to highest (the defaults when it sets none)."""

@@ -17,11 +17,19 @@ from safety_assess.domain.checklist.wording import FIELDS, plain, shown
 __all__ = ["ChecklistInvalid", "Issue", "migrate_document", "parse_checklist"]
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-MIGRATIONS: dict[int, Migration] = {}
-"""Step from format version N to N+1, applied in order to older documents. None yet: version 1 is the first."""
+
+
+def _from_format_1(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 2 only added fields, each with a default that means what format 1 did: nothing to change."""
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {1: _from_format_1}
+"""Step from format version N to N+1, applied in order to older documents."""
 
 _ENTRY_TAGS = frozenset({"item", "group"})
 _ANSWER_TAGS = frozenset(t.value for t in AnswerType)
+_CONDITION_TAGS = frozenset({"range", "item", "any_of", "all_of"})
 _RANGE_FIELDS = frozenset({"acceptable", "min", "max", "unit"})
 
 
@@ -49,6 +57,12 @@ def not_fields(data: object) -> str:
         return f"the file is a list (its lines start with '- '): {start}, not a list"
     text = " ".join(str(data).split())
     return f"the file holds only the text '{text[:40]}': {start} (each line name: value)"
+
+
+def document_format(data: object) -> int:
+    """The format version a valid document states (the current one when it states none)."""
+    version = data.get("schema_version", FORMAT_VERSION) if isinstance(data, Mapping) else FORMAT_VERSION
+    return version if isinstance(version, int) else FORMAT_VERSION
 
 
 def migrate_document(data: dict[str, Any]) -> dict[str, Any]:
@@ -86,17 +100,23 @@ def _issues_from(error: ValidationError, document: Mapping[str, Any]) -> list[Is
 def _document_path(loc: tuple[int | str, ...], document: Mapping[str, Any]) -> Path:
     """Drop the union tags Pydantic puts in a location, keeping only real keys and indexes."""
     path: list[str | int] = []
+    tagged = False
     for part in loc:
-        if _is_tag(path, part):
+        if not tagged and _is_tag(path, part):
+            tagged = True
             continue
+        tagged = False
         path.append(part)
     return tuple(path)
 
 
 def _is_tag(path: list[str | int], part: int | str) -> bool:
-    """Pydantic names the union member it tried: 'item'/'group' after an entry's index, the type after 'answer'."""
+    """Pydantic names the union member it tried: 'item'/'group' after an entry's index, the type after 'answer',
+    the kind of condition after 'acceptable' or an index of any_of / all_of."""
     if len(path) >= 2 and isinstance(path[-1], int) and path[-2] == "items":
         return part in _ENTRY_TAGS
+    if path and (path[-1] == "acceptable" or (isinstance(path[-1], int) and path[-2:-1] in (["any_of"], ["all_of"]))):
+        return part in _CONDITION_TAGS
     return bool(path) and path[-1] == "answer" and part in _ANSWER_TAGS
 
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from safety_assess.domain.checklist.answers import ScaleAnswer
+from safety_assess.domain.checklist.conditions import ItemCondition
 from safety_assess.domain.checklist.issues import Issue, Path
 from safety_assess.domain.checklist.model import Checklist, Group, Item, ShowIf
-from safety_assess.domain.checklist.values import can_be_deficient, check_value
+from safety_assess.domain.checklist.outcomes import can_be_deficient
+from safety_assess.domain.checklist.rule_checks import check_format_2, rule_conditions
+from safety_assess.domain.checklist.values import check_value
 from safety_assess.domain.errors import AnswerError
 from safety_assess.domain.scoring.risk import band_problems
 
@@ -22,7 +25,8 @@ def check_rules(checklist: Checklist) -> list[Issue]:
     issues += _duplicate_options(checklist, located)
     issues += _finding_defaults(checklist, located)
     issues += _show_if_targets(checklist, located)
-    issues += _show_if_cycles(checklist, located)
+    issues += check_format_2(checklist, located)
+    issues += _dependency_cycles(checklist, located)
     issues += _plan_settings(checklist)
     return issues
 
@@ -111,8 +115,13 @@ def _finding_defaults(checklist: Checklist, located: list[Located]) -> list[Issu
         for field in ("likelihood", "severity"):
             if getattr(item, field) is None:
                 issues.append(Issue((*path, field), f"item '{item.id}' can be deficient, so it needs a {field} (1-5)"))
-        if not item.action.strip():
-            issues.append(Issue((*path, "action"), f"item '{item.id}' can be deficient, so it needs an action"))
+        if not item.action.strip() and not item.observation:
+            issues.append(
+                Issue(
+                    (*path, "action"),
+                    f"item '{item.id}' can be deficient, so it needs an action (or observation: true)",
+                )
+            )
     return issues
 
 
@@ -162,29 +171,36 @@ def _show_if_values(checklist: Checklist, path: Path, target: Item, cond: ShowIf
     return issues
 
 
-def _show_if_cycles(checklist: Checklist, located: list[Located]) -> list[Issue]:
-    depends: dict[str, str] = {}
+def _dependency_cycles(checklist: Checklist, located: list[Located]) -> list[Issue]:
+    """A show_if or an acceptable rule that ends up depending on itself, named by the items in the loop."""
+    depends: dict[str, list[str]] = {}
     where: dict[str, Path] = {}
     for path, _, owner, cond in _conditions(checklist, located):
-        depends[owner] = cond.item
-        where[owner] = path
+        depends.setdefault(owner, []).append(cond.item)
+        where.setdefault(owner, path)
+    for _, _, item, rule_path, condition in rule_conditions(located):
+        if isinstance(condition, ItemCondition) and condition.item != item.id:
+            depends.setdefault(item.id, []).append(condition.item)
+            where.setdefault(item.id, rule_path)
+    rules = {item.id for _, _, item, _, condition in rule_conditions(located) if isinstance(condition, ItemCondition)}
     issues, reported = [], set[str]()
     for start in depends:
-        chain = _follow(start, depends)
+        chain = _follow(start, depends, [])
         if chain and not reported.intersection(chain):
             reported.update(chain)
-            issues.append(Issue(where[start], "show_if forms a cycle: " + " -> ".join([*chain, chain[0]])))
+            what = "acceptable and show_if form" if rules.intersection(chain) else "show_if forms"
+            issues.append(Issue(where[start], f"{what} a cycle: " + " -> ".join([*chain, chain[0]])))
     return issues
 
 
-def _follow(start: str, depends: dict[str, str]) -> list[str] | None:
-    """The cycle reached from ``start``, if any (nothing outside a group may depend on what is inside it)."""
-    chain: list[str] = []
-    node: str | None = start
-    while node is not None and node not in chain:
-        chain.append(node)
-        node = depends.get(node)
-    if node is None:
+def _follow(node: str, depends: dict[str, list[str]], chain: list[str]) -> list[str] | None:
+    """A cycle through ``chain[0]`` reached from ``node``, if any (depth first)."""
+    if chain and node == chain[0]:
+        return chain
+    if node in chain:
         return None
-    cycle = chain[chain.index(node) :]
-    return cycle if start in cycle else None
+    for target in depends.get(node, []):
+        found = _follow(target, depends, [*chain, node])
+        if found:
+            return found
+    return None

@@ -8,11 +8,9 @@ option values; date ``"YYYY-MM-DD"``; time ``"HH:MM"`` or ``""``; text the text.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 from safety_assess.domain.checklist.answers import (
-    NUMERIC_TYPES,
     AnswerType,
     DateAnswer,
     MultipleChoiceAnswer,
@@ -158,68 +156,3 @@ def describe(checklist: Checklist, item: Item) -> str:
     if isinstance(answer, DateAnswer | TimeAnswer):
         return expected_date_or_time(answer)
     return "text"
-
-
-def outcome(checklist: Checklist, item: Item, value: AnswerValue, on: dt.date | None = None) -> Outcome:
-    """What an answered item means: compliant, deficient, N/A, unknown or neutral.
-
-    ``on`` is the assessment date, for dates that must be recent enough.
-    """
-    answer = item.answer
-    if value == NA and not isinstance(answer, TextAnswer):  # free text that says "na" is just text
-        return Outcome.NOT_APPLICABLE
-    if isinstance(answer, YesNoAnswer):
-        return Outcome.DEFICIENT if value == answer.deficient_if else Outcome.COMPLIANT
-    if isinstance(answer, ScaleAnswer):
-        found = [o.outcome for o in checklist.scale_options(answer) if o.value == value]
-        return found[0] if found else Outcome.UNKNOWN
-    if isinstance(answer, SingleChoiceAnswer | MultipleChoiceAnswer):
-        return _choice_outcome(answer, value)
-    if isinstance(answer, RatingAnswer):
-        if answer.deficient_at_or_below is None or not isinstance(value, int | float):
-            return Outcome.NEUTRAL
-        return Outcome.DEFICIENT if value <= answer.deficient_at_or_below else Outcome.COMPLIANT
-    if answer.type in NUMERIC_TYPES:
-        return _range_outcome(answer, value)  # type: ignore[arg-type]
-    if isinstance(answer, DateAnswer):
-        return _date_outcome(answer, value, on)
-    return Outcome.NEUTRAL
-
-
-def _choice_outcome(answer: SingleChoiceAnswer | MultipleChoiceAnswer, value: AnswerValue) -> Outcome:
-    chosen = set(value) if isinstance(value, list) else {value}
-    if not any(o.deficient for o in answer.options):
-        return Outcome.NEUTRAL
-    deficient = any(o.deficient and o.value in chosen for o in answer.options)
-    return Outcome.DEFICIENT if deficient else Outcome.COMPLIANT
-
-
-def _range_outcome(answer: NumericAnswer, value: AnswerValue) -> Outcome:
-    if answer.acceptable is None or not isinstance(value, int | float):
-        return Outcome.NEUTRAL
-    low, high = answer.acceptable.min, answer.acceptable.max
-    inside = (low is None or value >= low) and (high is None or value <= high)
-    return Outcome.COMPLIANT if inside else Outcome.DEFICIENT
-
-
-def _date_outcome(answer: DateAnswer, value: AnswerValue, on: dt.date | None) -> Outcome:
-    if answer.deficient_if_older_than_days is None or on is None or not isinstance(value, str):
-        return Outcome.NEUTRAL
-    age = (on - dt.date.fromisoformat(value)).days
-    return Outcome.DEFICIENT if age > answer.deficient_if_older_than_days else Outcome.COMPLIANT
-
-
-def can_be_deficient(checklist: Checklist, item: Item) -> bool:
-    """Whether some answer to the item is deficient (so it needs likelihood, severity and an action)."""
-    answer = item.answer
-    if isinstance(answer, YesNoAnswer):
-        return True
-    if isinstance(answer, ScaleAnswer):
-        return any(o.outcome == Outcome.DEFICIENT for o in checklist.scale_options(answer))
-    if isinstance(answer, SingleChoiceAnswer | MultipleChoiceAnswer):
-        return any(o.deficient for o in answer.options)
-    if isinstance(answer, RatingAnswer):
-        return answer.deficient_at_or_below is not None
-    if isinstance(answer, DateAnswer):
-        return answer.deficient_if_older_than_days is not None
-    return answer.type in NUMERIC_TYPES and getattr(answer, "acceptable", None) is not None

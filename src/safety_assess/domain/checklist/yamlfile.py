@@ -11,7 +11,7 @@ from ruamel.yaml.error import YAMLError
 from safety_assess.domain.checklist.issues import ChecklistInvalid, Issue
 from safety_assess.domain.checklist.issues import Path as DocPath
 from safety_assess.domain.checklist.model import Checklist
-from safety_assess.domain.checklist.parse import parse_checklist
+from safety_assess.domain.checklist.parse import document_format, parse_checklist
 from safety_assess.domain.checklist.yaml_problems import BINARY, explain
 
 MAX_FILE_BYTES = 5_000_000
@@ -19,10 +19,15 @@ MAX_FILE_BYTES = 5_000_000
 
 def load_checklist_file(path: Path) -> Checklist:
     """Load and validate one checklist file; raise ChecklistInvalid with file and line on any problem."""
+    return read_checklist_file(path)[0]
+
+
+def read_checklist_file(path: Path) -> tuple[Checklist, int]:
+    """``load_checklist_file``, with the format version the file is written in (older ones are read migrated)."""
     text = _read_text(path)
     data = _parse_yaml(text, str(path))
     try:
-        return parse_checklist(data)
+        return parse_checklist(data), document_format(data)
     except ChecklistInvalid as error:
         located = [Issue(i.path, i.message, line_of(data, i.path)) for i in error.issues]
         located.sort(key=lambda issue: issue.line or 0)

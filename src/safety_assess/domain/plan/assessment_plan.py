@@ -68,6 +68,7 @@ class Plan:
 
 
 def unplanned_findings(plan: Plan) -> list[Finding]:
-    """The findings without any action, whose suggested action can be planned (they have a recommendation)."""
+    """The findings without any action, whose suggested action can be planned (they have a recommendation; an
+    observation needs none)."""
     planned = {a.finding_key for a in plan.actions}
-    return [f for f in plan.findings if f.key not in planned and f.action.strip()]
+    return [f for f in plan.findings if f.key not in planned and f.action.strip() and not f.observation]

@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from safety_assess.domain.checklist.answers import Outcome
 from safety_assess.domain.checklist.model import CostBand
+from safety_assess.domain.checklist.outcomes import finding_risk
 from safety_assess.domain.scoring.risk import DEFAULT_BANDS, Band, band_for, risk
 from safety_assess.domain.walk.state import AssessmentState
 
@@ -38,6 +39,8 @@ class Finding:
     rationale: str = ""
     residual_likelihood: int | None = None
     residual_severity: int | None = None
+    observation: bool = False
+    """Recorded for the record: the plan asks no corrective action for it."""
     id: uuid.UUID | None = None
     """The stored record of the finding, once the assessor has adjusted it or planned an action."""
 
@@ -72,7 +75,7 @@ def raised_findings(state: AssessmentState) -> list[Finding]:
         item = slot.item
         instance = slot.instance.label if slot.instance else ""
         layer = item.tags.layer or slot.section.layer
-        likelihood, severity = item.likelihood or 3, item.severity or 3
+        likelihood, severity = finding_risk(state.checklist, item, state.value(slot.key))  # type: ignore[arg-type]
         found.append(
             Finding(
                 key=f"item:{item.id}:{instance.lower()}",
@@ -91,6 +94,7 @@ def raised_findings(state: AssessmentState) -> list[Finding]:
                 topics=tuple(item.tags.topics),
                 default_likelihood=likelihood,
                 default_severity=severity,
+                observation=item.observation,
             )
         )
     return by_risk(found)

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import partial
 
 from safety_assess.domain.checklist.answers import Outcome
-from safety_assess.domain.checklist.model import Checklist, Group, ShowIf
-from safety_assess.domain.checklist.values import check_value, outcome
+from safety_assess.domain.checklist.conditions import ItemCondition, Other, walk
+from safety_assess.domain.checklist.model import Checklist, Group, Item, ShowIf
+from safety_assess.domain.checklist.outcomes import outcome
+from safety_assess.domain.checklist.values import check_value
 from safety_assess.domain.records import GroupInstance, Response
 from safety_assess.domain.walk.slots import Slot, SlotKey, build_slots
 
@@ -55,6 +59,7 @@ class AssessmentState:
         self.responses = {SlotKey(r.item_id, r.instance_id): r for r in responses}
         self._group_of = {item.id: group for _, group, item in checklist.iter_items()}
         self._canonical: dict[int, list[object]] = {}
+        self._ruled = any(_names_items(item) for _, _, item in checklist.iter_items())
         self.rebuild()
 
     def rebuild(self) -> None:
@@ -74,7 +79,10 @@ class AssessmentState:
             self.responses[key] = response
         if self.value(key) != before:
             self._visible.clear()
-            self._outcomes.pop(key, None)
+            if self._ruled:
+                self._outcomes.clear()  # a compound acceptable may name this item
+            else:
+                self._outcomes.pop(key, None)
 
     def slot(self, key: SlotKey) -> Slot:
         return self.slots[self._index[key]]
@@ -97,9 +105,22 @@ class AssessmentState:
         value = self.value(key)
         found = None
         if value is not None:
-            found = outcome(self.checklist, self.slot(key).item, value, self.assessed_on)  # type: ignore[arg-type]
+            item = self.slot(key).item
+            other = partial(self._other, key.instance_id)
+            found = outcome(self.checklist, item, value, self.assessed_on, other)  # type: ignore[arg-type]
         self._outcomes[key] = found
         return found
+
+    def _other(self, instance_id: uuid.UUID | None, item_id: str) -> Other:
+        """Another item's answer and outcome for a compound ``acceptable`` (of the same instance in a group)."""
+        target = SlotKey(item_id, instance_id if self._group_of.get(item_id) is not None else None)
+        if not self.has(target) or not self.is_visible(target):
+            return (None, None)
+        value = self.value(target)
+        if value is None:
+            return None
+        found = self.outcome(target)
+        return value, None if found is None else found.value
 
     def is_visible(self, key: SlotKey) -> bool:
         """Shown unless a show_if (the item's, or its group's) does not hold; hidden targets hide dependents."""
@@ -205,6 +226,11 @@ def _same(value: object, wanted: object) -> bool:
     if isinstance(value, int | float) and isinstance(wanted, int | float) and not isinstance(wanted, bool):
         return float(value) == float(wanted)
     return value == wanted
+
+
+def _names_items(item: Item) -> bool:
+    acceptable = getattr(item.answer, "acceptable", None)
+    return acceptable is not None and any(isinstance(c, ItemCondition) for _, c in walk(acceptable))
 
 
 def _contains(slot: Slot, text: str) -> bool:
