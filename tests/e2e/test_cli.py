@@ -102,13 +102,15 @@ def test_a_wrong_answer_is_one_line_naming_item_and_what_it_takes(cli: Run) -> N
 WRONG_ANSWERS = [
     (
         "grounds.shrub-height",
-        "4 ft",
-        "item 'grounds.shrub-height': this item is measured in inches (in): enter 48 (4 ft is 48 in)",
+        "5 min",
+        "item 'grounds.shrub-height': this item is measured in inches (in), not minutes: enter a number of inches "
+        "(in), or the number followed by in, ft, yd, mi, mm, cm, m or km",
     ),
     (
         "grounds.shrub-height",
-        "5 min",
-        "item 'grounds.shrub-height': this item is measured in inches (in), not minutes: enter a number of inches (in)",
+        "4 kg",
+        "item 'grounds.shrub-height': this item is measured in inches (in): 'kg' is not one of its units: enter a "
+        "number of inches (in), or the number followed by in, ft, yd, mi, mm, cm, m or km",
     ),
     (
         "grounds.shrub-height",

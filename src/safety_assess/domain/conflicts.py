@@ -45,7 +45,7 @@ class Conflict:
     """The action's description, for an action."""
 
 
-FIELDS = {"value": "answer", "note": "note", "status": "status"}
+FIELDS = {"value": "answer", "note": "note", "follow_up": "follow-up text", "status": "status"}
 NONE_SHOWN = "(none)"
 
 

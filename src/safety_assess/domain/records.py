@@ -75,6 +75,8 @@ class Response:
     """None when only a note was written."""
     note: str
     answered_at: dt.datetime
+    follow_up: str = ""
+    """The text the item's follow-up asked for, kept when the answer changes."""
 
 
 @dataclass(frozen=True)

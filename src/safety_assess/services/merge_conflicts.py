@@ -76,10 +76,10 @@ def resolve_conflict_value(workspace: Workspace, conflict_id: uuid.UUID, value: 
     """Resolve one conflict with a value typed in (as the side-by-side view does): an answer checked by its item's
     rules, a note as written; other fields are resolved by keeping ours or taking theirs."""
     conflict = _repository(workspace).get(conflict_id)
-    if conflict.table != "responses" or conflict.field not in ("value", "note"):
+    if conflict.table != "responses" or conflict.field not in ("value", "note", "follow_up"):
         raise ConflictError(f"the {conflict.field} of this {conflict.table[:-1]} is resolved by keeping one side's")
     return _resolved(
-        workspace, [(conflict, value if conflict.field == "note" else _checked(workspace, conflict, value))]
+        workspace, [(conflict, value if conflict.field != "value" else _checked(workspace, conflict, value))]
     )
 
 

@@ -7,10 +7,11 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from safety_assess.domain.checklist.amounts import in_another_unit
 from safety_assess.domain.checklist.model import Group
-from safety_assess.domain.checklist.values import check_answer
+from safety_assess.domain.checklist.values import asks_follow_up, check_answer, display_value
 from safety_assess.domain.conflicts import item_clashes
-from safety_assess.domain.errors import ConflictError, NotFoundError
+from safety_assess.domain.errors import AnswerError, ConflictError, NotFoundError
 from safety_assess.domain.records import AssessmentSummary, GroupInstance, PhotoRecord, Response
 from safety_assess.domain.team import TeamAssignment, assigned_first
 from safety_assess.domain.walk.review import ReviewEntry, review
@@ -130,6 +131,37 @@ class WalkSession:
         saved = self.workspace.answers.save_note(self.id, key.item_id, key.instance_id, text)
         self._record(key, earlier, saved)
         return saved
+
+    def follow_up(self, key: SlotKey, text: str) -> Response:
+        """Record the text the item's follow-up asks for (kept with the answer, like the note)."""
+        earlier = self.state.responses.get(key)
+        if earlier is not None and earlier.follow_up == text:
+            return earlier
+        saved = self.workspace.answers.save_follow_up(self.id, key.item_id, key.instance_id, text)
+        self._record(key, earlier, saved)
+        return saved
+
+    def would_ask_follow_up(self, key: SlotKey, value: object) -> bool:
+        """Whether this answer, once given, asks the follow-up text (False when it is no answer of the item)."""
+        item = self.state.slot(key).item
+        if item.follow_up is None:
+            return False
+        try:
+            return asks_follow_up(self.checklist, item, check_answer(self.checklist, item, value))
+        except AnswerError:
+            return False
+
+    def recorded_as(self, key: SlotKey, typed: object) -> str | None:
+        """The answer as recorded, when ``typed`` gave an amount in another unit than the item's ('48 in')."""
+        item = self.state.slot(key).item
+        value = self.state.value(key)
+        if not isinstance(typed, str) or not in_another_unit(typed, getattr(item.answer, "unit", None)):
+            return None
+        return display_value(self.checklist, item, value)  # type: ignore[arg-type]
+
+    def asks_follow_up(self, key: SlotKey) -> bool:
+        """The current answer is one the item's follow-up asks text for."""
+        return asks_follow_up(self.checklist, self.state.slot(key).item, self.state.value(key))
 
     def _record(self, key: SlotKey, earlier: Response | None, saved: Response) -> None:
         self.state.set_response(key, saved)

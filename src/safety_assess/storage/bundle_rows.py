@@ -114,6 +114,8 @@ def _get(session: Session, table: type[Base], key: uuid.UUID) -> Base:
 
 OPTIONAL = frozenset({"edit_stamps"})
 """Columns a record from an older app does not have (edit stamps came with migration 0011)."""
+ADDED_SINCE = {"follow_up": ""}
+"""Columns a record from an older app does not have, with the value they mean there (follow-ups: 0018)."""
 
 
 class RowError(ValueError):
@@ -129,6 +131,9 @@ def load_row(table: type[Base], data: dict[str, Any]) -> Base:
     values = {}
     for key, column in columns.items():
         if key not in data and key in OPTIONAL:
+            continue
+        if key not in data and key in ADDED_SINCE:
+            values[key] = ADDED_SINCE[key]
             continue
         if key not in data:
             raise RowError(f"{table.__tablename__} record has no '{key}'")

@@ -159,6 +159,8 @@ class ResponseRow(Record):
     value: Mapped[Any] = mapped_column(JSONText(), nullable=True)
     """The canonical answer; NULL while only a note is written."""
     note: Mapped[str] = mapped_column(Text, default="")
+    follow_up: Mapped[str] = mapped_column(Text, default="", server_default="")
+    """The text the item's follow-up asked for ("if yes, specify"); migration 0018."""
     answered_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
     edit_stamps: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True), nullable=True)
     """Who last changed each field, at which revision, and what the record has seen (migration 0011; domain.merge)."""

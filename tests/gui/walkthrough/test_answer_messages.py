@@ -23,15 +23,16 @@ def type_answer(qtbot, window: WalkthroughWindow, item_id: str, text: str) -> QL
     return line
 
 
-def test_a_length_in_feet_on_an_item_in_inches_names_the_unit_and_saves_nothing(qtbot, open_walk: Open) -> None:
+def test_a_length_of_another_kind_names_the_units_and_saves_nothing(qtbot, open_walk: Open) -> None:
     window = open_walk("comprehensive-facility")
-    line = type_answer(qtbot, window, "grounds.shrub-height", "4 ft")
+    line = type_answer(qtbot, window, "grounds.shrub-height", "4 min")
     assert window.panel.error.text() == (
-        "item 'grounds.shrub-height': this item is measured in inches (in): enter 48 (4 ft is 48 in)"
+        "item 'grounds.shrub-height': this item is measured in inches (in), not minutes: enter a number of inches "
+        "(in), or the number followed by in, ft, yd, mi, mm, cm, m or km"
     )
     assert window.saved.text() == "✗ Not saved" and stored(window) == {}
-    assert window.current == SlotKey("grounds.shrub-height") and line.text() == "4 ft"
-    type_answer(qtbot, window, "grounds.shrub-height", "48")
+    assert window.current == SlotKey("grounds.shrub-height") and line.text() == "4 min"
+    type_answer(qtbot, window, "grounds.shrub-height", "4 ft")
     assert stored(window) == {("grounds.shrub-height", None): 48.0} and window.panel.error.text() == ""
 
 

@@ -244,3 +244,21 @@ def test_an_option_cannot_be_deficient_both_ways() -> None:
 def test_a_condition_on_an_item_needs_one_test() -> None:
     (message,) = messages(with_items(fence({"any_of": [{"item": "a"}]})))
     assert message.endswith("a condition on an item needs exactly one of 'equals', 'any_of', 'outcome' or min/max")
+
+
+def test_a_checklist_without_scoring_has_findings_but_no_percentage(two: Checklist) -> None:
+    from safety_assess.domain.district.figures import _coverage
+    from safety_assess.domain.scoring.coverage import compliance_text, coverage
+
+    unscored = two.model_copy(update={"scoring": "none"})
+    state = walk(unscored, visitor_plan="implemented", neighbourhood_crime="yes")
+    result = scores(state)
+    assert (result.overall.earned, result.overall.possible, result.overall.deficient) == (1.0, 2.0, 1)
+    assert result.overall.percent is None and all(s.percent is None for s in result.sections.values())
+    assert len(raised_findings(state)) == 1
+    covered = coverage(state)
+    assert compliance_text(result.overall.percent, covered) == (
+        "not scored (the checklist has no compliance figure): 2 answered items; 5 not answered yet"
+    )
+    assert _coverage(covered.to_json()) == covered  # type: ignore[arg-type]
+    assert scores(walk(two, visitor_plan="implemented")).overall.percent == 100.0

@@ -28,8 +28,8 @@ def test_answers_are_checked_and_stored_canonically(workspace: Workspace, starte
 def test_a_wrong_answer_names_the_item_and_what_it_takes(workspace: Workspace, started) -> None:
     with pytest.raises(AnswerError, match=r"^item 'door-locked': 'maybe' is not an answer here: answer yes, no or N/A"):
         record_answer(workspace, started.id, "door-locked", "maybe")
-    with pytest.raises(AnswerError, match=r"^item 'fence-height': this item is measured in feet \(ft\): enter 4 "):
-        record_answer(workspace, started.id, "fence-height", "48 in")
+    with pytest.raises(AnswerError, match=r"^item 'fence-height': this item is measured in feet \(ft\), not minutes"):
+        record_answer(workspace, started.id, "fence-height", "48 min")
     with pytest.raises(NotFoundError, match=r"item 'nope' is not in checklist every-type 1\.0\.0"):
         record_answer(workspace, started.id, "nope", "yes")
     assert workspace.assessments.detail(started.id).responses == ()

@@ -12,7 +12,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from safety_assess.domain.checklist.units import Unit, convert, known_unit, same_word, shown, spoken
+from safety_assess.domain.checklist.units import Unit, convert, known_unit, same_word, shown, spoken, units_of
 from safety_assess.domain.errors import AnswerError
 
 _PLAIN = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
@@ -73,11 +73,9 @@ def read_amount(text: str, wanted: Wanted) -> float:
         raise AnswerError(f"'{text}' is not a number: enter {wanted.expected()}")
     amounts = [(_number(number, wanted), unit) for number, unit in parts]
     if len(amounts) > 1:
-        raise AnswerError(_several(text, amounts, wanted))
+        return _several(text, amounts, wanted)
     amount, unit = amounts[0]
-    if unit:
-        _check_unit(amount, unit, wanted)
-    return amount
+    return _in_item_unit(amount, unit, wanted) if unit else amount
 
 
 def _number(text: str, wanted: Wanted) -> float:
@@ -103,41 +101,54 @@ def _parts(text: str) -> list[tuple[str, str]] | None:
     return parts or None
 
 
-def _check_unit(amount: float, typed: str, wanted: Wanted) -> None:
-    """Refuse a unit the item does not take, saying which it takes (and the number to enter when it converts)."""
+def _in_item_unit(amount: float, typed: str, wanted: Wanted) -> float:
+    """The amount in the item's unit, converted from another unit of the same kind; a unit the item does not
+    take is refused, naming the units it takes."""
     if wanted.unit is None:
         raise AnswerError(f"this item takes a number without a unit: enter {shown(amount)}")
     ours, theirs = known_unit(wanted.unit), known_unit(typed)
     if ours is not None and theirs is not None:
-        if ours.symbol != theirs.symbol:
-            raise AnswerError(_other_unit(amount, theirs, ours, wanted))
-        return
+        converted = convert(amount, theirs, ours)
+        if converted is not None:
+            return round(converted, 6)  # 4 ft is 48 in, not 48.00000000000001
+        raise AnswerError(_other_unit(theirs, ours, wanted))
     if same_word(typed, wanted.unit):
-        return
+        return amount
     if theirs is not None:
-        raise AnswerError(f"{wanted.measured()}, not {theirs.name}: enter {wanted.expected()}")
-    raise AnswerError(f"{wanted.measured()}: enter just the number, without '{typed}'")
+        raise AnswerError(f"{wanted.measured()}, not {theirs.name}: {_units(wanted, alone=False)}")
+    raise AnswerError(f"{wanted.measured()}: '{typed}' is not one of its units: {_units(wanted)}")
 
 
-def _other_unit(amount: float, typed: Unit, item: Unit, wanted: Wanted) -> str:
-    converted = convert(amount, typed, item)
-    if converted is not None:
-        about = "" if abs(float(shown(converted)) - converted) < 1e-9 else "about "
-        given = f"{shown(amount)} {typed.symbol}"
-        return f"{wanted.measured()}: enter {shown(converted)} ({given} is {about}{shown(converted)} {wanted.unit})"
+def _units(wanted: Wanted, alone: bool = True) -> str:
+    """What to type instead: the number alone, or with one of the units that convert to the item's."""
+    ours = known_unit(wanted.unit or "")
+    others = [u.symbol for u in units_of(ours.kind)] if ours is not None and ours.size is not None else []
+    if len(others) > 1:
+        return f"enter {wanted.expected()}, or the number followed by {', '.join(others[:-1])} or {others[-1]}"
+    return f"enter just the number ({wanted.expected()})" if alone else f"enter {wanted.expected()}"
+
+
+def _other_unit(typed: Unit, item: Unit, wanted: Wanted) -> str:
     if typed.kind == item.kind:
         return f"{wanted.measured()}, and {typed.name} do not convert exactly: enter the number of {item.name}"
-    return f"{wanted.measured()}, not {typed.name}: enter {wanted.expected()}"
+    return f"{wanted.measured()}, not {typed.name}: {_units(wanted, alone=False)}"
 
 
-def _several(text: str, amounts: list[tuple[float, str]], wanted: Wanted) -> str:
-    """'5 ft 6 in' on an item in feet: the one number to enter; otherwise that one number is wanted."""
+def _several(text: str, amounts: list[tuple[float, str]], wanted: Wanted) -> float:
+    """'5 ft 6 in' on an item in feet: the sum in the item's unit (5.5); otherwise that one number is wanted."""
     item = known_unit(wanted.unit or "")
-    units = [known_unit(unit) for _, unit in amounts]
     total = 0.0
-    for (amount, _), unit in zip(amounts, units, strict=True):
+    for amount, typed in amounts:
+        unit = known_unit(typed)
         converted = None if item is None or unit is None else convert(amount, unit, item)
         if converted is None:
-            return f"'{text}' is more than one number: enter {wanted.expected()}"
+            raise AnswerError(f"'{text}' is more than one number: enter {wanted.expected()}")
         total += converted
-    return f"{wanted.measured()}: enter {shown(total)} ({text} is {shown(total)} {wanted.unit})"
+    return round(total, 6)
+
+
+def in_another_unit(text: str, unit: str | None) -> bool:
+    """Whether ``text`` gives an amount in a unit that is not ``unit`` (so it was converted: '4 ft' on inches)."""
+    item = known_unit(unit or "")
+    typed = [known_unit(word) for _, word in _parts(text.strip()) or [] if word]
+    return item is not None and any(found is not None and found != item for found in typed)

@@ -1,8 +1,7 @@
 """Units typed after a number: which words name the same unit, and which units convert into each other.
 
-A number typed in another unit than the item's is refused, never converted behind the assessor's back, but the
-message gives the converted number to type ("this item is measured in inches (in): enter 48 (4 ft is 48 in)"):
-what is recorded is always what the assessor confirmed, in the unit the checklist asks for. Lengths, times,
+A number typed in another unit than the item's is converted to it ("4 ft" on an item in inches is stored as 48):
+what is recorded is always in the unit the checklist asks for, and the walkthrough shows both. Lengths, times,
 light levels and speeds convert; months and years have no fixed number of days, so they only say which unit the
 item takes. A unit the table does not know (AEDs, drills, spaces) is compared as written, singular or plural.
 """
@@ -56,6 +55,11 @@ def known_unit(text: str) -> Unit | None:
     if found is None and word.endswith("."):
         return known_unit(word[:-1])
     return found
+
+
+def units_of(kind: str) -> list[Unit]:
+    """The units of a kind that convert (lengths: in, ft, yd, ...), in the table's order."""
+    return [unit for unit, _ in _TABLE if unit.kind == kind and unit.size is not None]
 
 
 def same_word(typed: str, unit: str) -> bool:

@@ -40,7 +40,16 @@ from safety_assess.domain.checklist.reading import (
 from safety_assess.domain.errors import AnswerError
 from safety_assess.domain.records import AnswerValue
 
-__all__ = ["NA", "check_answer", "check_value", "display_value", "na_answer", "option_labels", "parse_answer"]
+__all__ = [
+    "NA",
+    "asks_follow_up",
+    "check_answer",
+    "check_value",
+    "display_value",
+    "na_answer",
+    "option_labels",
+    "parse_answer",
+]
 
 
 def parse_answer(checklist: Checklist, item: Item, raw: str) -> AnswerValue:
@@ -156,3 +165,18 @@ def describe(checklist: Checklist, item: Item) -> str:
     if isinstance(answer, DateAnswer | TimeAnswer):
         return expected_date_or_time(answer)
     return "text"
+
+
+def asks_follow_up(checklist: Checklist, item: Item, value: object) -> bool:
+    """Whether the answer is one the item's follow-up asks text for ('if yes, specify')."""
+    if item.follow_up is None or value is None:
+        return False
+    wanted = []
+    for typed in item.follow_up.when:
+        try:
+            wanted.append(check_value(checklist, item, typed))
+        except AnswerError:
+            continue  # refused at load; a snapshot accepted before is read as it was
+    if isinstance(value, list):
+        return any(w in value or w == value for w in wanted)
+    return value in wanted

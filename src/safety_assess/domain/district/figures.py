@@ -125,7 +125,7 @@ class AssessmentFigures:
 
 
 def _coverage(data: dict[str, int]) -> Coverage:
-    return Coverage(data["answered"], data["applicable"], data["not_applicable"])
+    return Coverage(data["answered"], data["applicable"], data["not_applicable"], bool(data.get("scored", True)))
 
 
 def is_open(finding: Finding, actions: Sequence[Action]) -> bool:

@@ -17,26 +17,34 @@ class Score:
     earned: float = 0.0
     possible: float = 0.0
     deficient: int = 0
+    scored: bool = True
+    """False for a checklist with ``scoring: none``: findings are counted, no percentage is given."""
 
     @property
     def percent(self) -> float | None:
-        """Percentage of the possible weight earned; None when nothing counts (all N/A or unanswered)."""
-        return None if self.possible == 0 else 100 * self.earned / self.possible
+        """Percentage of the possible weight earned; None when nothing counts (all N/A or unanswered) or the
+        checklist is not scored."""
+        return None if self.possible == 0 or not self.scored else 100 * self.earned / self.possible
 
     def __add__(self, other: Score) -> Score:
-        return Score(self.earned + other.earned, self.possible + other.possible, self.deficient + other.deficient)
+        return Score(
+            self.earned + other.earned,
+            self.possible + other.possible,
+            self.deficient + other.deficient,
+            self.scored and other.scored,
+        )
 
 
 def slot_score(state: AssessmentState, slot: Slot) -> Score:
     if not state.is_visible(slot.key):
         return Score()
     result = state.outcome(slot.key)
-    weight = slot.item.weight
+    weight, scored = slot.item.weight, state.checklist.scored
     if result == Outcome.COMPLIANT:
-        return Score(weight, weight)
+        return Score(weight, weight, scored=scored)
     if result == Outcome.DEFICIENT:
-        return Score(0.0, weight, 1)
-    return Score()
+        return Score(0.0, weight, 1, scored)
+    return Score(scored=scored)
 
 
 def total(state: AssessmentState, slots: Iterable[Slot]) -> Score:
@@ -56,7 +64,7 @@ class Scores:
 
 def scores(state: AssessmentState) -> Scores:
     """Every score of an assessment in one pass over its slots."""
-    overall = Score()
+    overall = Score(scored=state.checklist.scored)
     sections: dict[str, Score] = defaultdict(Score)
     layers: dict[str, Score] = defaultdict(Score)
     components: dict[str, Score] = defaultdict(Score)

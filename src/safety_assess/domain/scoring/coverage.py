@@ -22,22 +22,27 @@ class Coverage:
     """Items that show and are not answered N/A."""
     not_applicable: int = 0
     """Items that show and were answered N/A (left out of both counts above)."""
+    scored: bool = True
+    """False for a checklist with ``scoring: none``: no compliance figure, ever."""
 
     @property
     def not_answered(self) -> int:
         return self.applicable - self.answered
 
     @classmethod
-    def of_tally(cls, tally: Tally, not_applicable: int = 0) -> Coverage:
-        return cls(tally.answered, tally.applicable, not_applicable)
+    def of_tally(cls, tally: Tally, not_applicable: int = 0, scored: bool = True) -> Coverage:
+        return cls(tally.answered, tally.applicable, not_applicable, scored)
 
-    def to_json(self) -> dict[str, int]:
-        return {
+    def to_json(self) -> dict[str, int | bool]:
+        data: dict[str, int | bool] = {
             "answered": self.answered,
             "applicable": self.applicable,
             "not_answered": self.not_answered,
             "not_applicable": self.not_applicable,
         }
+        if not self.scored:
+            data["scored"] = False
+        return data
 
 
 def coverage(state: AssessmentState) -> Coverage:
@@ -45,12 +50,12 @@ def coverage(state: AssessmentState) -> Coverage:
     not_applicable = sum(
         1 for slot in state.slots if state.is_visible(slot.key) and state.outcome(slot.key) == Outcome.NOT_APPLICABLE
     )
-    return Coverage.of_tally(state.overall(), not_applicable)
+    return Coverage.of_tally(state.overall(), not_applicable, state.checklist.scored)
 
 
 def section_coverage(state: AssessmentState, section_id: str) -> Coverage:
     """One section's coverage (its N/A answers not counted apart)."""
-    return Coverage.of_tally(state.section_tally(section_id))
+    return Coverage.of_tally(state.section_tally(section_id), scored=state.checklist.scored)
 
 
 def answered_of(covered: Coverage) -> str:
@@ -67,6 +72,8 @@ def answered_text(covered: Coverage) -> str:
 
 def compliance_text(percent: float | None, covered: Coverage) -> str:
     """'62% of 13 answered items; 57 not answered yet'; 'no compliance figure yet: nothing answered' ..."""
+    if not covered.scored:
+        return f"not scored (the checklist has no compliance figure): {answered_text(covered)}"
     if covered.answered == 0:
         return f"no compliance figure yet: nothing answered ({covered.applicable} items to answer)"
     if percent is None:

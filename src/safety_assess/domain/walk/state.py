@@ -98,6 +98,10 @@ class AssessmentState:
         response = self.responses.get(key)
         return "" if response is None else response.note
 
+    def follow_up(self, key: SlotKey) -> str:
+        response = self.responses.get(key)
+        return "" if response is None else response.follow_up
+
     def outcome(self, key: SlotKey) -> Outcome | None:
         """What the answer means (remembered until the answer changes: scores, findings and tiers all ask)."""
         if key in self._outcomes:

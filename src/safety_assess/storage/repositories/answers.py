@@ -23,7 +23,7 @@ def instance_record(row: GroupInstanceRow) -> GroupInstance:
 
 def response_record(row: ResponseRow | Any) -> Response:
     """From an ORM row, or a plain row selected with the same column names."""
-    return Response(row.item_id, row.instance_id, row.value, row.note, row.answered_at)
+    return Response(row.item_id, row.instance_id, row.value, row.note, row.answered_at, row.follow_up or "")
 
 
 def editable(session: Session, assessment_id: uuid.UUID) -> AssessmentRow:
@@ -73,6 +73,16 @@ class AnswerRepository:
             session.flush()
             return response_record(row)
 
+    def save_follow_up(
+        self, assessment_id: uuid.UUID, item_id: str, instance_id: uuid.UUID | None, text: str
+    ) -> Response:
+        """Record the follow-up text, keeping the answer and the note."""
+        with self._db.session() as session:
+            row = self._row(session, assessment_id, item_id, instance_id)
+            row.follow_up = text
+            session.flush()
+            return response_record(row)
+
     def restore(
         self, assessment_id: uuid.UUID, item_id: str, instance_id: uuid.UUID | None, earlier: Response | None
     ) -> None:
@@ -86,6 +96,7 @@ class AnswerRepository:
                 return
             row = self._row(session, assessment_id, item_id, instance_id)
             row.value, row.note, row.answered_at = earlier.value, earlier.note, earlier.answered_at
+            row.follow_up = earlier.follow_up
 
     def _row(
         self, session: Session, assessment_id: uuid.UUID, item_id: str, instance_id: uuid.UUID | None
@@ -100,7 +111,7 @@ class AnswerRepository:
         row = session.scalar(select(ResponseRow).where(_where(assessment_id, item_id, instance_id)))
         if row is None:
             row = ResponseRow(
-                assessment_id=assessment_id, item_id=item_id, instance_id=instance_id, note="", value=None
+                assessment_id=assessment_id, item_id=item_id, instance_id=instance_id, note="", value=None, follow_up=""
             )
             session.add(row)
         return row

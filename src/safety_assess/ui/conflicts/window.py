@@ -149,7 +149,9 @@ class ConflictWindow(QMainWindow):
         conflict = self.model.row(index) if index.isValid() else None
         for widget in (self.keep_ours, self.take_theirs):
             widget.setEnabled(conflict is not None)
-        typed = conflict is not None and conflict.table == "responses" and conflict.field in ("value", "note")
+        typed = (
+            conflict is not None and conflict.table == "responses" and conflict.field in ("value", "note", "follow_up")
+        )
         self.other.setEnabled(typed)
         self.use_other.setEnabled(typed)
         self.error.clear()

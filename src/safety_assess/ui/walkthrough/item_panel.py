@@ -13,6 +13,7 @@ from safety_assess.domain.checklist.model import Checklist
 from safety_assess.domain.records import PhotoRecord
 from safety_assess.domain.walk.slots import Slot
 from safety_assess.ui.walkthrough.editors import AnswerEditor, make_editor
+from safety_assess.ui.walkthrough.follow_up import FollowUpField
 from safety_assess.ui.widgets.photo_strip import PhotoStrip
 
 NOTE_PAUSE_MS = 700
@@ -67,6 +68,10 @@ class ItemPanel(QWidget):
         self.error = self._label("error", "Problem with the answer")
         self.error.setStyleSheet("color: #c62828; font-weight: bold;")
         self.editor_area = QVBoxLayout()
+        self.converted = self._label("converted", "Recorded as", dim=True)
+        self.converted.hide()
+        self.follow_up = FollowUpField()
+        self.follow_up.line.escaped.connect(self.setFocus)
         self.note = NoteEdit()
         self.note.setObjectName("note")
         self.note.setAccessibleName("Note")
@@ -103,6 +108,8 @@ class ItemPanel(QWidget):
         for widget in (self.where, self.team_note, self.prompt, self.guidance, self.flags):
             layout.addWidget(widget)
         layout.addLayout(self.editor_area)
+        layout.addWidget(self.converted)
+        layout.addWidget(self.follow_up)
         layout.addWidget(self.error)
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
@@ -127,6 +134,7 @@ class ItemPanel(QWidget):
         self.guidance.setVisible(bool(slot.item.guidance))
         self.flags.setText(_flags(slot))
         self.error.clear()
+        self.converted.hide()
         self._replace_editor(make_editor(checklist, slot.item), value, read_only)
         self._note_shown = note
         self.note.blockSignals(True)
@@ -170,6 +178,15 @@ class ItemPanel(QWidget):
             self.editor.set_value(value)
         self.error.clear()
 
+    def show_follow_up(self, prompt: str | None, text: str, read_only: bool) -> None:
+        """The follow-up field for the current answer (None: the answer asks for none)."""
+        self.follow_up.show_for(prompt, text, read_only)
+
+    def show_converted(self, typed: str, recorded: str) -> None:
+        """An amount typed in another unit than the item's: what was typed, and what was recorded."""
+        self.converted.setText(f"{typed} recorded as {recorded}")
+        self.converted.show()
+
     def show_error(self, message: str) -> None:
         self.error.setText(message)
 
@@ -178,6 +195,7 @@ class ItemPanel(QWidget):
         (typing or self).setFocus()
 
     def flush_note(self) -> None:
+        self.follow_up.flush()
         self._note_timer.stop()
         text = self.note.toPlainText()
         if text != self._note_shown and not self.note.isReadOnly():

@@ -161,6 +161,8 @@ class WalkthroughWindow(QMainWindow):
         self.conflicts.clicked.connect(lambda: self.conflictsRequested.emit(self.session.id))
         self.panel.answered.connect(self.answer)
         self.panel.noteChanged.connect(self.write_note)
+        self.panel.follow_up.changed.connect(self.write_follow_up)
+        self.panel.follow_up.done.connect(self.next_unanswered)
         self.panel.navigate.connect(lambda step: self.next_unanswered() if step > 0 else self.previous())
         self.panel.cleared.connect(self.clear_answer)
         self.panel.pasted.connect(self.photos.paste)
@@ -179,10 +181,12 @@ class WalkthroughWindow(QMainWindow):
             self.panel.setEnabled(False)
             return
         self.panel.setEnabled(True)
+        self.panel.follow_up.flush()  # text typed for the item being left is saved for that item
         self.current = key
         slot = self.session.state.slot(key)
         state = self.session.state
         self.panel.show_slot(state.checklist, slot, state.value(key), state.note(key), self.session.read_only)
+        self._show_follow_up(key)
         self.panel.mark_someone_elses(slot.section.id in self.session.others)
         self.panel_scroll.verticalScrollBar().setValue(0)
         self.show_photos()
@@ -249,7 +253,8 @@ class WalkthroughWindow(QMainWindow):
         key = self.current
         if key is None:
             return
-        advance = not isinstance(value, list)  # a multiple choice stays while options are ticked
+        # a multiple choice stays while options are ticked; an answer that asks a follow-up stays for its text
+        advance = not isinstance(value, list) and not self.session.would_ask_follow_up(key, value)
         try:
             if advance:
                 following = self.session.answer_and_advance(key, value)
@@ -260,6 +265,12 @@ class WalkthroughWindow(QMainWindow):
             self._show_saved(False, str(error))
             return
         self._after_change(key)
+        recorded = self.session.recorded_as(key, value)
+        if recorded is not None:  # shown as typed, with what it was recorded as, here and where the walk goes on
+            self.panel.show_converted(str(value).strip(), recorded)
+            self.statusBar().showMessage(f"{self.session.state.slot(key).item.prompt}: {value} recorded as {recorded}")
+        if not advance and self.session.asks_follow_up(key):
+            self.panel.follow_up.line.setFocus()
         if advance:
             self._move_to(following)
             if self.session.finished_own_sections(key, following):
@@ -280,6 +291,21 @@ class WalkthroughWindow(QMainWindow):
             self._show_saved(False, str(error))
             return
         self._after_change(self.current, show=False)
+
+    def write_follow_up(self, text: str) -> None:
+        if self.current is None:
+            return
+        try:
+            self.session.follow_up(self.current, text)
+        except SafetyAssessError as error:
+            self._show_saved(False, str(error))
+            return
+        self._after_change(self.current, show=False)
+
+    def _show_follow_up(self, key: SlotKey) -> None:
+        item = self.session.state.slot(key).item
+        asked = item.follow_up.prompt if item.follow_up and self.session.asks_follow_up(key) else None
+        self.panel.show_follow_up(asked, self.session.state.follow_up(key), self.session.read_only)
 
     def clear_answer(self) -> None:
         if self.current is None or not self.session.state.is_answered(self.current):
@@ -308,6 +334,7 @@ class WalkthroughWindow(QMainWindow):
             self.tree.expandAll()
         if show and key == self.current:
             self.panel.show_value(self.session.state.value(key))
+            self._show_follow_up(key)
             self.show_photos()
         self.show_status()
         self._show_saved(True)
@@ -357,7 +384,7 @@ class WalkthroughWindow(QMainWindow):
         )
         self.conflicts.setText(f"⚠ {counted(self.session.conflicts, 'conflict')} to resolve…")
         self.conflicts.setVisible(self.session.conflicts > 0)
-        team = team_note(self.session)
+        team = team_note(self.session) + ("" if self.session.checklist.scored else " · not scored (findings only)")
         self.header.setText(f"<b>{summary.campus.name}</b> · {summary.checklist.title} · {state}{team}")
         self.progress.setMaximum(max(tally.applicable, 1))
         self.progress.setValue(tally.answered)
