@@ -245,3 +245,22 @@ def test_the_districts_kept_figures_follow_a_bundle_merged_in(
     assert after.totals.findings != before.totals.findings
     given = [r for r in district.assessments.detail(reported.id).responses if r.value is not None]
     assert district.assessments.list()[0].answered == len(given)
+
+
+def test_follow_up_text_travels_merges_and_clashes_like_the_note(
+    workspace: Workspace, second: Workspace, reported: AssessmentSummary, tmp_path: Path
+) -> None:
+    record_answer(workspace, reported.id, "gate", "pass")
+    record_answer(second, reported.id, "door-locked", "no")
+    second.answers.save_follow_up(reported.id, "door-locked", None, "Room 12")
+    assert carry(second, reported.id, workspace, tmp_path / "second.sabundle") == [Result.UPDATED]
+    texts = {r.item_id: r.follow_up for r in workspace.assessments.detail(reported.id).responses}
+    assert (texts["gate"], texts["door-locked"]) == ("", "Room 12") and conflicts(workspace, reported.id) == []
+    workspace.answers.save_follow_up(reported.id, "door-locked", None, "Room 12 and 14")
+    second.answers.save_follow_up(reported.id, "door-locked", None, "Room 14")
+    carry(second, reported.id, workspace, tmp_path / "second-2.sabundle")
+    [clash] = conflicts(workspace, reported.id)
+    assert (clash.field, clash.ours, clash.theirs) == ("follow_up", "Room 12 and 14", "Room 14")
+    resolve_conflict_value(workspace, clash.id, "Rooms 12 and 14")
+    texts = {r.item_id: r.follow_up for r in workspace.assessments.detail(reported.id).responses}
+    assert texts["door-locked"] == "Rooms 12 and 14" and conflicts(workspace, reported.id) == []
