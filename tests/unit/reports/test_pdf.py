@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -181,3 +182,18 @@ def test_the_responses_can_be_left_out(workspace: Workspace, reported: Assessmen
     export_report(workspace, reported.id, out, clock=CLOCK, include_responses=False)
     text = text_of(out)
     assert "Responses" not in text and "Methodology" in text and NOTES["gate"] in text  # the note stays in findings
+
+
+def test_a_checklist_without_scoring_and_an_observation(workspace: Workspace, tmp_path: Path) -> None:
+    document = (Path(__file__).resolve().parents[2] / "data" / "checklists" / "format-2.yaml").read_text()
+    (workspace.data_dir.checklists / "unscored.yaml").write_text(document + "scoring: none\n")
+    workspace.campuses.add("Quiet School", "QS")
+    summary = start_assessment(workspace, "QS", "format-two", ["Sam"], None)
+    record_answer(workspace, summary.id, "neighbourhood-crime", "yes")
+    record_answer(workspace, summary.id, "visitor-plan", "implemented")
+    out = tmp_path / "unscored.pdf"
+    export_report(workspace, summary.id, out, clock=CLOCK)
+    text = " ".join(text_of(out).split())
+    assert "not scored (the checklist has no compliance figure)" in text
+    assert "An observation: no corrective action is needed." in text
+    assert not re.search(r"\d%", text)  # no compliance percentage anywhere

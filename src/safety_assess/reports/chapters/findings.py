@@ -54,6 +54,8 @@ def _finding(content: ReportContent, number: int, finding: Finding) -> Story:
     if change is not None:
         rows.append(("Since last", words(change.value)))
     rows.append(("Layer", words(finding.layer)))
+    if finding.observation:
+        rows.append(("Observation", "recorded for the record; the checklist asks no corrective action for it"))
     head: Story = [
         para(f"{number}. {finding.title}", "h2"),
         chip(f" {band.name} {finding.risk} ", band.color),
@@ -83,7 +85,8 @@ def _actions(content: ReportContent, finding: Finding) -> Story:
     plan = content.plan
     actions = plan.actions_of(finding)
     if not actions:
-        return [para("No corrective action planned yet.", "muted")]
+        needed = "An observation: no corrective action is needed." if finding.observation else ""
+        return [para(needed or "No corrective action planned yet.", "muted")]
     rows = [
         [
             a.description,
