@@ -226,6 +226,17 @@ def test_validate_reports_ok_and_each_error_with_file_and_line(cli: Run, tmp_pat
     assert ": sections.0.items.2.id: duplicate item id 'door-locked'" in result.stdout
 
 
+def test_validate_says_a_format_1_file_is_read_as_format_2(cli: Run, tmp_path: Path) -> None:
+    older = tmp_path / "older.yaml"
+    older.write_text((DATA / "every-type.yaml").read_text().replace("schema_version: 2", "schema_version: 1"))
+    result = cli("checklist", "validate", str(older), str(DATA / "format-2.yaml"))
+    assert result.returncode == 0
+    assert result.stdout.splitlines() == [
+        f"{older}: OK (format 1, read as format 2)",
+        f"{DATA / 'format-2.yaml'}: OK",
+    ]
+
+
 def test_validate_a_folder_and_a_missing_path(cli: Run) -> None:
     result = cli("checklist", "validate", str(DATA), "/nonexistent/x.yaml")
     assert result.returncode == 1
