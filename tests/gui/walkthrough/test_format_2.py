@@ -37,7 +37,7 @@ def test_yes_on_an_informational_item_asks_the_follow_up_and_enter_moves_on(qtbo
     assert stored(window) == {("next-to-highway", None): "yes"}
     assert window.current == SlotKey("next-to-highway")  # it stays for the text
     qtbot.waitUntil(lambda: QApplication.focusWidget() is field.line)
-    assert field.isVisible() and field.label.text() == "&Which highway?:"
+    assert field.isVisible() and field.label.text() == "&Which highway?"
     qtbot.keyClicks(field.line, "I-95")
     qtbot.keyClick(field.line, Qt.Key.Key_Return)
     assert follow_ups(window) == {"next-to-highway": "I-95"}

@@ -262,3 +262,15 @@ def test_a_checklist_without_scoring_has_findings_but_no_percentage(two: Checkli
     )
     assert _coverage(covered.to_json()) == covered  # type: ignore[arg-type]
     assert scores(walk(two, visitor_plan="implemented")).overall.percent == 100.0
+
+
+def test_the_json_schema_editors_use_takes_format_1_and_2() -> None:
+    import jsonschema
+
+    from safety_assess.domain.checklist.jsonschema import checklist_json_schema
+
+    schema = checklist_json_schema()
+    for version in (1, 2):
+        jsonschema.validate(document(schema_version=version), schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(document(schema_version=3), schema)

@@ -51,7 +51,7 @@ class FollowUpField(QWidget):
         """Show the field with the item's prompt (None hides it) and the text saved so far."""
         self.flush()
         self.setVisible(prompt is not None)
-        self.label.setText(f"&{prompt}:" if prompt else "")
+        self.label.setText(f"&{prompt}" + ("" if prompt.endswith(("?", ":", ".")) else ":") if prompt else "")
         self.line.setAccessibleName(prompt or "Follow-up")
         self._shown = text
         self.line.blockSignals(True)

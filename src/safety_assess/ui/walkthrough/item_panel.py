@@ -235,6 +235,10 @@ def _flags(slot: Slot) -> str:
         flags.append("photo required if deficient")
     if item.note_required_when_deficient:
         flags.append("note required if deficient")
+    if item.informational:
+        flags.append("information only: never deficient")
+    if item.observation:
+        flags.append("an observation: no action needed")
     if item.likelihood and item.severity:
         flags.append(f"likelihood {item.likelihood} × severity {item.severity} if deficient")
     return " · ".join(flags)
