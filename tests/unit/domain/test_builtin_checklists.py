@@ -83,3 +83,14 @@ def test_each_file_passes_the_json_schema_editors_use(path: Path) -> None:
 def test_the_json_schema_rejects_what_the_models_reject() -> None:
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"id": "x", "title": "X", "version": "1", "sections": []}, checklist_json_schema())
+
+
+def test_format_2_features_are_used_where_they_fit(builtins: list[Checklist]) -> None:
+    items = [i for c in builtins for _, _, i in c.iter_items()]
+    assert [i.id for i in items if i.informational] == ["grounds.next-to-major-road"]
+    assert {i.id for i in items if i.follow_up} == {
+        "grounds.next-to-major-road",
+        "grounds.gate-securing",
+        "drill.responders-observe",
+    }
+    assert all(c.schema_version == 2 for c in builtins)
