@@ -99,6 +99,7 @@ def detail_json(detail: AssessmentDetail) -> dict[str, Any]:
             "instance": labels.get(r.instance_id) if r.instance_id else None,
             "value": r.value,
             "note": r.note,
+            "follow_up": r.follow_up,
             "answered_at": r.answered_at,
         }
         for r in detail.responses

@@ -74,6 +74,8 @@ def _responses(plan: Plan) -> list[ResponseLine]:
         if response is None or not state.is_visible(slot.key):
             continue
         answer = "" if response.value is None else display_value(state.checklist, slot.item, response.value)
+        if response.follow_up:  # what the item's follow-up asked for: "Yes: I-95, 200 m away"
+            answer = f"{answer}: {response.follow_up}" if answer else response.follow_up
         result = state.outcome(slot.key)
         lines.append(
             ResponseLine(
