@@ -193,10 +193,12 @@ def test_a_checklist_without_scoring_and_an_observation(workspace: Workspace, tm
     record_answer(workspace, summary.id, "visitor-plan", "implemented")
     record_answer(workspace, summary.id, "next-to-highway", "yes")
     workspace.answers.save_follow_up(summary.id, "next-to-highway", None, "the I-95")
+    record_answer(workspace, summary.id, "fence.anti-climb", "yes")
+    workspace.answers.save_follow_up(summary.id, "fence.anti-climb", None, "kept, not shown")  # asks none
     out = tmp_path / "unscored.pdf"
     export_report(workspace, summary.id, out, clock=CLOCK)
     text = " ".join(text_of(out).split())
     assert "not scored (the checklist has no compliance figure)" in text
     assert "An observation: no corrective action is needed." in text
-    assert "Yes: the I-95" in text
+    assert "Yes: the I-95" in text and "kept, not shown" not in text
     assert not re.search(r"\d%", text)  # no compliance percentage anywhere
