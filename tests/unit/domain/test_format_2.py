@@ -4,6 +4,7 @@ observations, follow-ups and checklists without a score; each worked out by hand
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from pathlib import Path
 
 import pytest
@@ -274,3 +275,32 @@ def test_the_json_schema_editors_use_takes_format_1_and_2() -> None:
         jsonschema.validate(document(schema_version=version), schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(document(schema_version=3), schema)
+
+
+def test_a_rule_in_a_repeatable_group_reads_the_same_instance() -> None:
+    from safety_assess.domain.records import GroupInstance
+
+    data = with_items(
+        {
+            "group": "gate",
+            "title": "Gates",
+            "items": [
+                {"id": "gate.anti-climb", "prompt": "Anti-climb?", "answer": {"type": "yes_no"}, "informational": True},
+                fence(
+                    {"any_of": [{"min": 96}, {"all_of": [{"min": 72}, {"item": "gate.anti-climb", "equals": "yes"}]}]}
+                ),
+            ],
+        }
+    )
+    checklist = parse_checklist(data)
+    north, south = (
+        GroupInstance(uuid.UUID(int=1), "gate", "North", 0),
+        GroupInstance(uuid.UUID(int=2), "gate", "South", 1),
+    )
+    state = AssessmentState(checklist, [north, south], [], NOW.date())
+    for instance, climb in ((north, "yes"), (south, "no")):
+        for item_id, value in (("gate.anti-climb", climb), ("height", 80.0)):
+            key = SlotKey(item_id, instance.id)
+            state.set_response(key, Response(item_id, instance.id, value, "", NOW))
+    assert state.outcome(SlotKey("height", north.id)) == Outcome.COMPLIANT
+    assert state.outcome(SlotKey("height", south.id)) == Outcome.DEFICIENT
