@@ -122,7 +122,11 @@ class ImportReport:
         told = f"{self.path.name}: {counts or 'nothing to import'} (from {self.fingerprint}){self._records_summary()}"
         if self.team is not None:
             told += f"; a team assessment to work on here, your sections: {', '.join(self.team.sections)}"
-        return told
+        return "\n".join([told, *self.late_work()])
+
+    def late_work(self) -> list[str]:
+        """One line per completed assessment the bundle's changes reopened."""
+        return [o.late.told(o.named) for o in self.outcomes if o.late is not None]
 
     def _records_summary(self) -> str:
         told = ""

@@ -57,6 +57,8 @@ class MergeResult:
     """Fields found clashing that were not listed yet."""
     older: bool = False
     """The bundle held something we had newer (and nothing else)."""
+    taken: int = 0
+    """The bundle's changes that reached our records: fields taken, records added, records removed."""
 
 
 @dataclass
@@ -137,6 +139,7 @@ class Merger:
         merged = merge(_side(found, names, table), _side(row, names, table), names, COMPANIONS.get(table))
         if merged.changed:
             self._write(table, found.id, merged)
+            self.result.taken += sum(1 for name in names if name in merged.values)
         differing = [n for n in names if getattr(found, n) != getattr(row, n) and n not in merged.clashes]
         self.result.older |= not merged.changed and bool(differing)
         self._record_conflicts(table, found, row, merged)
@@ -157,6 +160,7 @@ class Merger:
         self._know(local, table, row)
         self.ids[row.id] = row.id
         self.result.changed = True
+        self.result.taken += 1
 
     def _still_used(self, instance_id: uuid.UUID) -> bool:
         """An instance removed here is back when the bundle brings an answer or photo in it changed since."""
@@ -247,6 +251,7 @@ class Merger:
                 if key is not None and local.by_key.get(key) is found:
                     del local.by_key[key]
             self.result.changed = True
+            self.result.taken += 1
 
     def _deleted_target(self, tombstone: DeletedRecordRow, table: type[Base], local: _Local | None) -> Any:
         if local is None:

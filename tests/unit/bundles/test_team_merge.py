@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, update
 
-from safety_assess.base.datadir import DataDir
 from safety_assess.domain.conflicts import Keep
 from safety_assess.domain.errors import AnswerError, ConflictError
 from safety_assess.domain.plan.actions import Status
@@ -46,18 +44,6 @@ def answers(workspace: Workspace, assessment_id: uuid.UUID) -> dict[str, object]
 
 def status_of(workspace: Workspace, assessment_id: uuid.UUID, action_id: uuid.UUID | None) -> Status:
     return next(a.status for a in load_plan(workspace, assessment_id).actions if a.id == action_id)
-
-
-@pytest.fixture
-def second(tmp_path: Path, workspace: Workspace, reported: AssessmentSummary) -> Iterator[Workspace]:
-    """A second laptop with the lead's assessment to work on (a stand-in for the team pack: imported, then made
-    editable there)."""
-    opened = Workspace.open(DataDir(tmp_path / "second"))
-    carry(workspace, reported.id, opened, tmp_path / "pack.sabundle")
-    with opened.database.session() as session:
-        session.execute(update(AssessmentRow).where(AssessmentRow.id == reported.id).values(source_installation=None))
-    yield opened
-    opened.close()
 
 
 def test_disjoint_answers_merge_without_conflict_on_the_lead_and_the_district(
