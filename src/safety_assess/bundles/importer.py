@@ -122,7 +122,16 @@ class ImportReport:
         told = f"{self.path.name}: {counts or 'nothing to import'} (from {self.fingerprint}){self._records_summary()}"
         if self.team is not None:
             told += f"; a team assessment to work on here, your sections: {', '.join(self.team.sections)}"
-        return "\n".join([told, *self.late_work()])
+        return "\n".join([told, *self.late_work(), *self.relabeled()])
+
+    def relabeled(self) -> list[str]:
+        """One line per group instance of the bundle renamed here (one of ours had its label)."""
+        return [
+            f"Assessment {o.named}: '{r.was}' ({r.group_id}) was added on two laptops as different ones; the "
+            f"bundle's is kept as '{r.label}'"
+            for o in self.outcomes
+            for r in o.relabeled
+        ]
 
     def late_work(self) -> list[str]:
         """One line per completed assessment the bundle's changes reopened."""

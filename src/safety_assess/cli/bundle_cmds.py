@@ -134,6 +134,7 @@ def file_result(outcome: Any) -> dict[str, Any]:
                 "conflict_copy": o.copy_id,
                 "conflicts": o.conflicts,
                 "reopened": _reopened(o),
+                "relabeled": [{"group": r.group_id, "was": r.was, "label": r.label} for r in o.relabeled],
             }
             for o in report.outcomes
         ],

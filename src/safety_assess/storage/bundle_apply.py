@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.late_work import LateWork, device_named
-from safety_assess.storage.bundle_merge import Merger
+from safety_assess.storage.bundle_merge import Merger, Relabeled
 from safety_assess.storage.bundle_plans import PlansOutcome, PlansRefused, PreparedPlans, apply_plans, prepared_plans
 from safety_assess.storage.bundle_reviews import (
     PreparedReviews,
@@ -107,6 +107,8 @@ class Outcome:
     """Fields the merge found changed differently on both sides, listed now (``merge_conflicts``)."""
     late: LateWork | None = None
     """Set when the assessment was completed here and the bundle's changes reopened it."""
+    relabeled: tuple[Relabeled, ...] = ()
+    """The bundle's group instances renamed here: one of ours had the label."""
 
     @property
     def named(self) -> str:
@@ -310,25 +312,28 @@ def _merged(
     history when anything changes."""
     completed = completed_at(session, local.id)
     history = remember(session, local.id, "merged a bundle")
-    merged = Merger(session, local.id, device.installation_id).run(incoming, deleted)
+    named = device_named(device.exporter, device.fingerprint)
+    merger = Merger(session, local.id, device.installation_id, device.exporter or device.fingerprint)
+    merged = merger.run(incoming, deleted)
     session.expire(local)
-    late = late_work(session, local.id, completed, merged.taken + merged.conflicts, device)
+    late = late_work(session, local.id, completed, merged.taken + merged.conflicts, named)
     if not merged.changed and not merged.conflicts:
         session.expunge(history)
         result = Result.OLDER if merged.older else Result.UNCHANGED
     else:
         result = Result.CONFLICT if merged.conflicts else Result.UPDATED
-    return dataclasses.replace(outcome, result=result, conflicts=merged.conflicts, late=late)
+    relabeled = tuple(merged.relabeled)
+    return dataclasses.replace(outcome, result=result, conflicts=merged.conflicts, late=late, relabeled=relabeled)
 
 
 def late_work(
-    session: Session, assessment_id: uuid.UUID, completed: dt.datetime | None, changes: int, device: DeviceClaim
+    session: Session, assessment_id: uuid.UUID, completed: dt.datetime | None, changes: int, device: str
 ) -> LateWork | None:
     """The late work that reopened the assessment: it was completed before the merge, and the bundle changed
     something (None otherwise, or when the bundle's own record reopened it)."""
     if completed is None or not changes:
         return None
-    late = LateWork(changes, device_named(device.exporter, device.fingerprint), completed.date())
+    late = LateWork(changes, device, completed.date())
     return late if reopen_late(session, assessment_id, late) else None
 
 
