@@ -170,6 +170,7 @@ def import_bundle(
             plans = prepare_plans(list(verified.plans.values()))
             reviews = prepare_reviews(list(verified.reviews.values()))
             claim = _claim(verified.manifest)
+            packs = {uuid.UUID(a): uuid.UUID(p) for a, p in verified.manifest.team_work.items()}
             stored = _photo_storer(store, verified)
             vouched = lambda _: True  # noqa: E731
             applied = apply_bundle(
@@ -178,7 +179,7 @@ def import_bundle(
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     _after_apply(destination, applied.outcomes)
-    _team_work_back(destination.database, claim.fingerprint, applied.outcomes)
+    _team_work_back(destination.database, claim.fingerprint, applied.outcomes, packs)
     sealed = plain != path
     report = ImportReport(path, claim.fingerprint, claim.exporter, applied.outcomes, sealed, applied.plans)
     report.reviews, report.team = applied.reviews, team
@@ -203,11 +204,14 @@ def _after_apply(destination: Destination, outcomes: list[Outcome]) -> None:
         logger.exception("after importing %s", sorted(map(str, changed)))
 
 
-def _team_work_back(database: Database, fingerprint: str, outcomes: list[Outcome]) -> None:
-    """The assessments it changed that this laptop gave as team packs record the device their work came from."""
+def _team_work_back(
+    database: Database, fingerprint: str, outcomes: list[Outcome], packs: dict[uuid.UUID, uuid.UUID]
+) -> None:
+    """The assessments it changed that this laptop gave as team packs record the device their work came from, on
+    the pack the bundle names (``packs``: assessment -> pack), else the one its device answers."""
     merged = [o.assessment_id for o in outcomes if o.result in (Result.UPDATED, Result.CONFLICT)]
     try:
-        record_work_received(database, merged, fingerprint, dt.datetime.now(dt.UTC))
+        record_work_received(database, merged, fingerprint, dt.datetime.now(dt.UTC), packs)
     except Exception:  # the import is committed: a record of who did the work must not report it as refused
         logger.exception("recording team work from %s", fingerprint)
 
