@@ -436,6 +436,8 @@ class TeamAssignmentRow(Base):
     lead_fingerprint: Mapped[str] = mapped_column(String(60))
     lead_name: Mapped[str] = mapped_column(String(200), default="")
     received_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    pack_id: Mapped[uuid.UUID | None] = mapped_column(nullable=True)
+    """The team pack it came in (migration 0018; None for a pack from before, or one that named none)."""
 
 
 class TeamPackGivenRow(Base):
