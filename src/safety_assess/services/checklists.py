@@ -8,6 +8,7 @@ from pathlib import Path
 
 from safety_assess.base.atomic import replacing, write_text
 from safety_assess.base.jobs import Changes
+from safety_assess.base.resources import builtin_checklists_dir
 from safety_assess.domain.checklist.catalog import Catalog, load_catalog
 from safety_assess.domain.checklist.issues import ChecklistInvalid
 from safety_assess.domain.checklist.model import Checklist
@@ -15,6 +16,7 @@ from safety_assess.domain.checklist.spreadsheet import WorkbookInvalid, checklis
 from safety_assess.domain.checklist.spreadsheet.yamltext import checklist_yaml
 from safety_assess.domain.checklist.yamlfile import load_checklist_file
 from safety_assess.domain.errors import SafetyAssessError
+from safety_assess.services.workspace import Workspace
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".xltm")
 
@@ -122,3 +124,11 @@ def add_to_data_folder(source: Path, folder: Path, builtin: Path) -> tuple[Check
         raise SafetyAssessError(f"{out} already exists and is not a valid checklist: move it away first")
     write_text(out, checklist_yaml(checklist, _header(source)))
     return checklist, Changes(catalog=True)
+
+
+def add_to_workspace(workspace: Workspace, source: Path) -> Changes:
+    """Add the checklist in ``source`` to the workspace's data folder and read the checklists again."""
+    _, changes = add_to_data_folder(source, workspace.data_dir.checklists, builtin_checklists_dir())
+    if changes:
+        workspace.reload_catalog()
+    return changes
