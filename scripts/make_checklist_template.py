@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from safety_assess.domain.checklist.spreadsheet import checklist_workbook
 from safety_assess.domain.checklist.yamlfile import load_checklist_file
+from safety_assess.spreadsheets import checklist_workbook
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 

@@ -12,11 +12,11 @@ from safety_assess.base.resources import builtin_checklists_dir
 from safety_assess.domain.checklist.catalog import Catalog, load_catalog
 from safety_assess.domain.checklist.issues import ChecklistInvalid
 from safety_assess.domain.checklist.model import Checklist
-from safety_assess.domain.checklist.spreadsheet import WorkbookInvalid, checklist_workbook, read_workbook
-from safety_assess.domain.checklist.spreadsheet.yamltext import checklist_yaml
 from safety_assess.domain.checklist.yamlfile import load_checklist_file
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.services.workspace import Workspace
+from safety_assess.spreadsheets import WorkbookInvalid, checklist_workbook, read_workbook
+from safety_assess.spreadsheets.yamltext import checklist_yaml
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".xltm")
 

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from safety_assess.domain.checklist.spreadsheet import checklist_workbook, read_workbook
 from safety_assess.domain.checklist.yamlfile import load_checklist_file
 from safety_assess.services.workspace import Workspace
+from safety_assess.spreadsheets import checklist_workbook, read_workbook
 from safety_assess.ui.checklists import window as checklists_window
 from safety_assess.ui.checklists.window import ChecklistsWindow
 from safety_assess.ui.main_window import MainWindow

@@ -9,10 +9,10 @@ import pytest
 
 from safety_assess.base.jobs import Changes
 from safety_assess.base.resources import builtin_checklists_dir
-from safety_assess.domain.checklist.spreadsheet import checklist_workbook
 from safety_assess.domain.checklist.yamlfile import load_checklist_file
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.services.checklists import ChecklistFileInvalid, add_to_data_folder, convert_to_yaml
+from safety_assess.spreadsheets import checklist_workbook
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "checklists"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-from safety_assess.domain.checklist.spreadsheet import fields
+from safety_assess.spreadsheets import fields
 
 SURVEY: Final = "survey"
 CHOICES: Final = "choices"

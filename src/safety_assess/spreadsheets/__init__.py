@@ -5,10 +5,10 @@ with the checklist's own fields. Layout and rules: docs/checklist-spreadsheets.m
 from __future__ import annotations
 
 from safety_assess.domain.checklist.model import Checklist
-from safety_assess.domain.checklist.spreadsheet.book import workbook_bytes
-from safety_assess.domain.checklist.spreadsheet.importing import read_workbook
-from safety_assess.domain.checklist.spreadsheet.problems import CellIssue, WorkbookInvalid
-from safety_assess.domain.checklist.spreadsheet.writing import sheets_of
+from safety_assess.spreadsheets.book import workbook_bytes
+from safety_assess.spreadsheets.importing import read_workbook
+from safety_assess.spreadsheets.problems import CellIssue, WorkbookInvalid
+from safety_assess.spreadsheets.writing import sheets_of
 
 __all__ = ["CellIssue", "WorkbookInvalid", "checklist_workbook", "read_workbook"]
 

@@ -9,8 +9,8 @@ from safety_assess.domain.checklist.issues import ChecklistInvalid
 from safety_assess.domain.checklist.issues import Path as DocPath
 from safety_assess.domain.checklist.model import Checklist
 from safety_assess.domain.checklist.parse import parse_checklist
-from safety_assess.domain.checklist.spreadsheet.building import Builder, Where, survey
-from safety_assess.domain.checklist.spreadsheet.layout import (
+from safety_assess.spreadsheets.building import Builder, Where, survey
+from safety_assess.spreadsheets.layout import (
     CHOICES,
     SCALES,
     SETTING_COLUMNS,
@@ -20,8 +20,8 @@ from safety_assess.domain.checklist.spreadsheet.layout import (
     scale_columns,
     survey_columns,
 )
-from safety_assess.domain.checklist.spreadsheet.opening import Sheet, open_workbook, read_sheet
-from safety_assess.domain.checklist.spreadsheet.problems import CellIssue, WorkbookInvalid, refuse
+from safety_assess.spreadsheets.opening import Sheet, open_workbook, read_sheet
+from safety_assess.spreadsheets.problems import CellIssue, WorkbookInvalid, refuse
 
 
 def read_workbook(path: Path) -> tuple[Checklist, dict[str, Any]]:

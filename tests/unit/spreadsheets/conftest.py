@@ -8,9 +8,15 @@ import pytest
 from openpyxl import load_workbook
 
 from safety_assess.domain.checklist import Checklist
-from safety_assess.domain.checklist.spreadsheet import WorkbookInvalid, checklist_workbook, read_workbook
+from safety_assess.domain.checklist.yamlfile import load_checklist_file
+from safety_assess.spreadsheets import WorkbookInvalid, checklist_workbook, read_workbook
 
 Edit = Callable[[Callable[[Any], object]], Path]
+
+
+@pytest.fixture(scope="session")
+def every_type() -> Checklist:
+    return load_checklist_file(Path(__file__).resolve().parents[2] / "data" / "checklists" / "every-type.yaml")
 
 
 @pytest.fixture

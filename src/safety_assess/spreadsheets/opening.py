@@ -14,7 +14,7 @@ from typing import IO, Any
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from safety_assess.domain.checklist.spreadsheet.problems import CellIssue, WorkbookInvalid, refuse
+from safety_assess.spreadsheets.problems import CellIssue, WorkbookInvalid, refuse
 
 MAX_FILE_BYTES = 20_000_000
 MAX_UNPACKED_BYTES = 40_000_000

@@ -10,7 +10,7 @@ from typing import Any
 from openpyxl import load_workbook
 
 from safety_assess.domain.checklist import Checklist, parse_checklist
-from safety_assess.domain.checklist.spreadsheet import cells, checklist_workbook, read_workbook
+from safety_assess.spreadsheets import cells, checklist_workbook, read_workbook
 
 
 def _items(document: dict[str, Any]) -> dict[str, dict[str, Any]]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from safety_assess.domain.checklist.spreadsheet import cells, fields
-from safety_assess.domain.checklist.spreadsheet.layout import (
+from safety_assess.spreadsheets import cells, fields
+from safety_assess.spreadsheets.layout import (
     BEGIN_GROUP,
     BY_NAME,
     COLUMNS,

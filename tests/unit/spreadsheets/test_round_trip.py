@@ -10,13 +10,13 @@ from openpyxl import load_workbook
 
 from safety_assess.base.resources import builtin_checklists_dir
 from safety_assess.domain.checklist import Checklist
-from safety_assess.domain.checklist.spreadsheet import checklist_workbook, read_workbook
-from safety_assess.domain.checklist.spreadsheet.yamltext import checklist_yaml
 from safety_assess.domain.checklist.yamlfile import load_checklist_file
+from safety_assess.spreadsheets import checklist_workbook, read_workbook
+from safety_assess.spreadsheets.yamltext import checklist_yaml
 
 FILES = [
     *sorted(builtin_checklists_dir().glob("*.yaml")),
-    Path(__file__).parents[3] / "data" / "checklists" / "every-type.yaml",
+    Path(__file__).parents[2] / "data" / "checklists" / "every-type.yaml",
 ]
 
 

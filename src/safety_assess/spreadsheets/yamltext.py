@@ -11,7 +11,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString
 
 from safety_assess.domain.checklist.model import Checklist
-from safety_assess.domain.checklist.spreadsheet.cells import flow
+from safety_assess.spreadsheets.cells import flow
 
 _QUOTED = frozenset({"yes", "no", "y", "n", "on", "off", "true", "false", "null", "~"})
 _ONE_LINE = frozenset({"answer", "tags", "show_if", "acceptable", "labels"})

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from typing import Any
 
 from safety_assess.domain.checklist.issues import Path
-from safety_assess.domain.checklist.spreadsheet import cells, fields
-from safety_assess.domain.checklist.spreadsheet.layout import (
+from safety_assess.spreadsheets import cells, fields
+from safety_assess.spreadsheets.layout import (
     BEGIN_GROUP,
     BY_NAME,
     CHOICES,
@@ -21,8 +21,8 @@ from safety_assess.domain.checklist.spreadsheet.layout import (
     SURVEY,
     Column,
 )
-from safety_assess.domain.checklist.spreadsheet.opening import Sheet
-from safety_assess.domain.checklist.spreadsheet.problems import CellIssue
+from safety_assess.spreadsheets.opening import Sheet
+from safety_assess.spreadsheets.problems import CellIssue
 
 Where = dict[Path, tuple[str, str]]
 _NOT_A_UNIT = re.compile(r"^[\d\s.,+-]*$|[<>=|{}\[\]]")

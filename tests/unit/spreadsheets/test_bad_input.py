@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tests.unit.domain.spreadsheet.conftest import Edit, problems
+from tests.unit.spreadsheets.conftest import Edit, problems
 
 
 def test_no_survey_sheet(edited: Edit) -> None:
@@ -130,7 +130,7 @@ def test_flow_text_that_is_not_yaml(edited: Edit) -> None:
 
 def test_a_copy_with_an_added_item_reads(exported: Path, edited: Edit) -> None:
     """Rows added by hand, an option list shared by two items, and friendly cells read as the docs say."""
-    from safety_assess.domain.checklist.spreadsheet import read_workbook
+    from safety_assess.spreadsheets import read_workbook
 
     def change(book: Any) -> None:
         book["survey"].insert_rows(13)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from safety_assess.domain.checklist.spreadsheet import checklist_workbook, read_workbook
 from safety_assess.domain.checklist.yamlfile import load_checklist_file
+from safety_assess.spreadsheets import checklist_workbook, read_workbook
 
-DOCS = Path(__file__).resolve().parents[4] / "docs"
+DOCS = Path(__file__).resolve().parents[3] / "docs"
 
 
 def test_the_template_is_up_to_date_and_reads_back() -> None:

@@ -17,8 +17,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from safety_assess.domain.checklist.model import CostBand, Layer
-from safety_assess.domain.checklist.spreadsheet import fields
-from safety_assess.domain.checklist.spreadsheet.layout import (
+from safety_assess.spreadsheets import fields
+from safety_assess.spreadsheets.layout import (
     BY_NAME,
     CHOICE_COLUMNS,
     CHOICES,
@@ -31,7 +31,7 @@ from safety_assess.domain.checklist.spreadsheet.layout import (
     SURVEY,
     WIDE,
 )
-from safety_assess.domain.checklist.spreadsheet.writing import Row, Sheets
+from safety_assess.spreadsheets.writing import Row, Sheets
 
 NEUTRAL_TIME = dt.datetime(2000, 1, 1)
 _VALIDATED_ROWS = 2000

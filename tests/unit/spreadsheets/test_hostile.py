@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from safety_assess.domain.checklist.spreadsheet import opening
-from tests.unit.domain.spreadsheet.conftest import problems
+from safety_assess.spreadsheets import opening
+from tests.unit.spreadsheets.conftest import problems
 
 
 def _with_part(source: Path, target: Path, name: str, data: bytes) -> Path:
