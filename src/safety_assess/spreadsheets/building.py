@@ -105,20 +105,23 @@ class Builder:
                         "no list_name: name the list this option belongs to",
                     )
                     continue
-                option: dict[str, Any] = {}
-                for key, value in row.items():
-                    if key != "list_name":
-                        self.put(
-                            option,
-                            key,
-                            lambda v, k=key: decode("option", k, v),
-                            value,
-                            None,
-                            (CHOICES, self.choices.cell(number, key)),
-                        )
+                option = self.row_fields(self.choices, number, row, "option", None)
                 self.lists.setdefault(str(name), []).append((number, option))
         if self.scales is not None:
             self._read_scales(self.scales)
+
+    def row_fields(
+        self, sheet: Sheet, number: int, row: dict[str, Any], kind: str, prefix: Path | None
+    ) -> dict[str, Any]:
+        """The fields of a choices or scales row, its first column (the list's or the scale's name) left out."""
+        found: dict[str, Any] = {}
+        first = "list_name" if kind == "option" else "name"
+        for key, value in row.items():
+            if key != first:
+                path = None if prefix is None else (*prefix, key)
+                read = _field_reader(kind, key)
+                self.put(found, key, read, value, path, (sheet.name, sheet.cell(number, key)))
+        return found
 
     def _read_scales(self, sheet: Sheet) -> None:
         scales: dict[str, Any] = {}
@@ -130,17 +133,8 @@ class Builder:
                     SCALES, cell, f"scale '{name}' has no options: add rows with list_name '{name}' to choices"
                 )
                 continue
-            scale: dict[str, Any] = {"options": self.options_of(name, ("scales", name, "options"))}
-            for key, value in row.items():
-                if key != "name":
-                    self.put(
-                        scale,
-                        key,
-                        lambda v, k=key: decode("scale", k, v),
-                        value,
-                        ("scales", name, key),
-                        (SCALES, sheet.cell(number, key)),
-                    )
+            scale = self.row_fields(sheet, number, row, "scale", ("scales", name))
+            scale["options"] = self.options_of(name, ("scales", name, "options"))
             scales[name] = scale
             self.scale_names.add(name)
             self.where["scales", name] = (SCALES, cell)
@@ -257,6 +251,10 @@ def _heading(builder: Builder, sheet: Sheet, number: int, row: dict[str, Any], k
         builder.put(data, key, _heading_reader(column, key, kind), value, (*path, key), cell)
     data["items"] = []
     return data
+
+
+def _field_reader(kind: str, key: str) -> Callable[[Any], Any]:
+    return lambda value: decode(kind, key, value)
 
 
 def _heading_reader(column: str, key: str, kind: str) -> Callable[[Any], Any]:
