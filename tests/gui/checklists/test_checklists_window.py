@@ -73,6 +73,16 @@ def test_validate_lists_problems_by_cell(
     opened.validate.click()
     qtbot.waitUntil(lambda: opened.problems.rowCount() == 0)
     assert opened.status.text() == "copy.xlsx: Every answer type (every-type 1.0.0), 16 items: no problems"
+    yaml = tmp_path / "bad.yaml"
+    yaml.write_text(
+        every_type_path.read_text(encoding="utf-8").replace("severity: 4", "severity: 8", 1), encoding="utf-8"
+    )
+    _choose(monkeypatch, yaml)
+    opened.validate.click()
+    qtbot.waitUntil(lambda: opened.problems.rowCount() == 1)
+    assert [(p.where, p.message) for p in opened.problems.rows] == [
+        ("line 24", "sections.0.items.0.severity: must be at most 5, got 8")
+    ]
 
 
 def test_import_adds_a_new_checklist_and_refuses_a_changed_one(
