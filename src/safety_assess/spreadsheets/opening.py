@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 from safety_assess.spreadsheets.problems import CellIssue, WorkbookInvalid, refuse
 
 MAX_FILE_BYTES = 20_000_000
-MAX_UNPACKED_BYTES = 40_000_000
+MAX_UNPACKED_BYTES = 20_000_000
 MAX_PARTS = 200
 MAX_ROWS = 5_000
 MAX_COLUMNS = 80
