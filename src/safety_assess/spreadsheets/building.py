@@ -242,7 +242,10 @@ def _heading(builder: Builder, sheet: Sheet, number: int, row: dict[str, Any], k
     builder.where[path] = (SURVEY, sheet.cell(number, "id"))
     for column, value in row.items():
         cell = (SURVEY, sheet.cell(number, column))
-        if column == "type" or (column == "section" and kind == "group"):
+        if column == "type" or (column == "section" and (kind == "group" or value == row.get("id"))):
+            continue  # a section cell filled down the sheet: the row's own section
+        if column == "section":
+            builder.problem(*cell, f"a section row's section cell is its own id ('{row.get('id')}'), not '{value}'")
             continue
         key = names.get(column, column)
         if key not in allowed or (column in BY_NAME and column not in _HEADING and key not in ("layer", "show_if")):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from safety_assess.domain.checklist import Checklist
 from tests.unit.spreadsheets.conftest import Edit, problems
 
 
@@ -147,3 +148,12 @@ def test_a_copy_with_an_added_item_reads(exported: Path, edited: Edit) -> None:
     item = found[2]
     assert item.show_if is not None and item.show_if.any_of == ["fail", "flag"]
     assert [o.value for o in getattr(item.answer, "options", [])] == ["key", "none"]
+
+
+def test_a_section_cell_filled_down_to_the_section_rows_is_read(edited: Edit, every_type: Checklist) -> None:
+    from safety_assess.spreadsheets import read_workbook
+
+    path = edited(lambda book: book["survey"].__setitem__("B2", "main"))
+    assert read_workbook(path)[0] == every_type
+    path = edited(lambda book: book["survey"].__setitem__("B2", "other"))
+    assert problems(path) == ["F:survey!B2: a section row's section cell is its own id ('main'), not 'other'"]
