@@ -57,11 +57,18 @@ class Builder:
     def __init__(self, choices: Sheet | None, scales: Sheet | None) -> None:
         self.issues: list[CellIssue] = []
         self.where: Where = {}
+        self.rows: set[Path] = set()
         self.lists: dict[str, list[tuple[int, dict[str, Any]]]] = {}
         self.used: set[str] = set()
         self.scale_names: set[str] = set()
         self.choices, self.scales = choices, scales
         self.document: dict[str, Any] = {}
+
+    def row_at(self, path: Path, cell: tuple[str, str]) -> None:
+        """A part written on a whole row (an item, its answer, a section, an option): a problem with a field of it
+        that has no cell of its own (a missing one) is reported at ``cell``, naming the field."""
+        self.where[path] = cell
+        self.rows.add(path)
 
     def problem(self, sheet: str, cell: str, message: str) -> None:
         self.issues.append(CellIssue(sheet, cell, message))
@@ -137,7 +144,7 @@ class Builder:
             scale["options"] = self.options_of(name, ("scales", name, "options"))
             scales[name] = scale
             self.scale_names.add(name)
-            self.where["scales", name] = (SCALES, cell)
+            self.row_at(("scales", name), (SCALES, cell))
         if scales:
             self.document["scales"] = scales
 
@@ -146,7 +153,7 @@ class Builder:
         assert self.choices is not None
         options = []
         for index, (number, option) in enumerate(self.lists[name]):
-            self.where[(*path, index)] = (CHOICES, self.choices.cell(number, "value"))
+            self.row_at((*path, index), (CHOICES, self.choices.cell(number, "value")))
             for key in option:
                 self.where[(*path, index, key)] = (CHOICES, self.choices.cell(number, key))
             options.append(dict(option))
@@ -239,7 +246,7 @@ def _heading(builder: Builder, sheet: Sheet, number: int, row: dict[str, Any], k
     names = {"id": "id" if kind == "section" else "group", "prompt": "title", "guidance": "description"}
     allowed = fields.section_fields() if kind == "section" else fields.group_fields()
     data: dict[str, Any] = {}
-    builder.where[path] = (SURVEY, sheet.cell(number, "id"))
+    builder.row_at(path, (SURVEY, sheet.cell(number, "id")))
     for column, value in row.items():
         cell = (SURVEY, sheet.cell(number, column))
         if column == "type" or (column == "section" and (kind == "group" or value == row.get("id"))):
@@ -272,8 +279,8 @@ def _item(
 ) -> dict[str, Any]:
     item: dict[str, Any] = {}
     answer: dict[str, Any] = {"type": kind}
-    builder.where[path] = (SURVEY, sheet.cell(number, "id"))
-    builder.where[(*path, "answer")] = (SURVEY, sheet.cell(number, "type"))
+    builder.row_at(path, (SURVEY, sheet.cell(number, "id")))
+    builder.row_at((*path, "answer"), (SURVEY, sheet.cell(number, "type")))
     for column, value in row.items():
         cell = (SURVEY, sheet.cell(number, column))
         if column == "type":

@@ -54,7 +54,9 @@ def _read(path: Path) -> tuple[Checklist, dict[str, Any]]:
     try:
         return parse_checklist(builder.document), builder.document
     except ChecklistInvalid as error:
-        raise WorkbookInvalid([_located(issue.path, issue.message, builder.where) for issue in error.issues]) from None
+        raise WorkbookInvalid(
+            [_located(issue.path, issue.message, builder.where, builder.rows) for issue in error.issues]
+        ) from None
 
 
 def _sheets(book: Any) -> dict[str, Sheet | None]:
@@ -76,12 +78,13 @@ def _sheets(book: Any) -> dict[str, Sheet | None]:
     return sheets
 
 
-def _located(path: DocPath, message: str, where: Where) -> CellIssue:
+def _located(path: DocPath, message: str, where: Where, rows: set[DocPath]) -> CellIssue:
     """A problem the checklist loader found, at the cell the deepest known part of its path came from."""
     for end in range(len(path), 0, -1):
         cell = where.get(path[:end])
         if cell is not None:
-            return CellIssue(cell[0], cell[1], message)
+            rest = ".".join(str(part) for part in path[end:]) if path[:end] in rows else ""
+            return CellIssue(cell[0], cell[1], f"{rest}: {message}" if rest else message)
     if path and isinstance(path[0], str) and path[0] != "sections":
         return CellIssue(SETTINGS, None, f"{path[0]}: {message}")
     return CellIssue(SURVEY, "A1", message)

@@ -157,3 +157,14 @@ def test_a_section_cell_filled_down_to_the_section_rows_is_read(edited: Edit, ev
     assert read_workbook(path)[0] == every_type
     path = edited(lambda book: book["survey"].__setitem__("B2", "other"))
     assert problems(path) == ["F:survey!B2: a section row's section cell is its own id ('main'), not 'other'"]
+
+
+def test_a_missing_field_and_a_setting_are_named_at_their_cells(edited: Edit) -> None:
+    def change(book: Any) -> None:
+        book["survey"]["I3"] = None
+        book["settings"]["B5"] = "1.0"
+
+    assert problems(edited(change)) == [
+        "F:settings!B5: expected a semantic version such as 1.2.0, got '1.0'",
+        "F:survey!A3: deficient_if: required field is missing",
+    ]
