@@ -9,7 +9,7 @@ from safety_assess.domain.checklist.issues import ChecklistInvalid
 from safety_assess.domain.checklist.issues import Path as DocPath
 from safety_assess.domain.checklist.model import Checklist
 from safety_assess.domain.checklist.parse import parse_checklist
-from safety_assess.spreadsheets.building import Builder, Where, survey
+from safety_assess.spreadsheets.building import Builder, Where
 from safety_assess.spreadsheets.layout import (
     CHOICES,
     SCALES,
@@ -22,6 +22,7 @@ from safety_assess.spreadsheets.layout import (
 )
 from safety_assess.spreadsheets.opening import Sheet, open_workbook, read_sheet
 from safety_assess.spreadsheets.problems import CellIssue, WorkbookInvalid, refuse
+from safety_assess.spreadsheets.survey import survey
 
 
 def read_workbook(path: Path) -> tuple[Checklist, dict[str, Any]]:
