@@ -125,3 +125,13 @@ def test_export_writes_the_selected_checklist(
     assert read_workbook(out)[0] == load_checklist_file(every_type_path)
     if os.environ.get("SAFETY_ASSESS_SCREENSHOTS"):
         opened.grab().save(os.environ["SAFETY_ASSESS_SCREENSHOTS"] + "/checklists-window.png")
+
+
+def test_one_window_brought_forward_and_forgotten_when_closed(window: MainWindow, qtbot: Any) -> None:
+    window.actions_by_id["app.checklists"].trigger()
+    opened = window.windows.checklists
+    assert opened is not None
+    window.actions_by_id["app.checklists"].trigger()
+    assert window.windows.checklists is opened
+    opened.close()
+    qtbot.waitUntil(lambda: window.windows.checklists is None)
