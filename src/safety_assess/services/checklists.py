@@ -84,7 +84,10 @@ def in_use(catalog: Catalog) -> list[InUse]:
 
 def export_workbook(checklist: Checklist, out: Path) -> None:
     """Write the checklist as an .xlsx workbook, whole or not at all."""
-    data = checklist_workbook(checklist)
+    try:
+        data = checklist_workbook(checklist)
+    except WorkbookInvalid as error:  # a text a spreadsheet cannot hold: said for the checklist, by row
+        raise WorkbookInvalid(error.issues, f"{checklist.id} {checklist.version}") from None
     with replacing(out) as partial:
         partial.write_bytes(data)
 

@@ -13,6 +13,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -31,6 +32,7 @@ from safety_assess.spreadsheets.layout import (
     SURVEY,
     WIDE,
 )
+from safety_assess.spreadsheets.problems import refuse
 from safety_assess.spreadsheets.writing import Row, Sheets
 
 NEUTRAL_TIME = dt.datetime(2000, 1, 1)
@@ -64,8 +66,12 @@ def _fill(sheet: Worksheet, names: list[str], rows: list[Row]) -> None:
     sheet.append(names)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append([row.get(name) for name in names])
+    for number, row in enumerate(rows, start=2):
+        try:
+            sheet.append([row.get(name) for name in names])
+        except IllegalCharacterError:
+            message = "a text holds a control character a spreadsheet cannot hold: remove it from the checklist"
+            raise refuse(message, sheet.title, f"A{number}") from None
     for index, name in enumerate(names, start=1):
         letter = get_column_letter(index)
         column = BY_NAME.get(name)

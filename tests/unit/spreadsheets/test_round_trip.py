@@ -9,9 +9,9 @@ import pytest
 from openpyxl import load_workbook
 
 from safety_assess.base.resources import builtin_checklists_dir
-from safety_assess.domain.checklist import Checklist
+from safety_assess.domain.checklist import Checklist, parse_checklist
 from safety_assess.domain.checklist.yamlfile import load_checklist_file
-from safety_assess.spreadsheets import checklist_workbook, read_workbook
+from safety_assess.spreadsheets import WorkbookInvalid, checklist_workbook, read_workbook
 from safety_assess.spreadsheets.yamltext import checklist_yaml
 
 FILES = [
@@ -74,3 +74,13 @@ def test_friendly_cells(exported: Path) -> None:
     assert cells["fence-height"][6].value == "ft"
     assert cells["gate"][5].value == "pass-flag-fail"
     assert cells["presence"][5].value == "presence"
+
+
+def test_a_control_character_is_refused_by_row(every_type: Checklist) -> None:
+    document = every_type.model_dump(mode="json", exclude_defaults=True)
+    document["sections"][0]["items"][1]["prompt"] = "Door\x0bhard?"
+    with pytest.raises(WorkbookInvalid) as caught:
+        checklist_workbook(parse_checklist(document))
+    assert caught.value.lines() == [
+        "<workbook>:survey!A4: a text holds a control character a spreadsheet cannot hold: remove it from the checklist"
+    ]
