@@ -71,7 +71,8 @@ def test_validate_lists_problems_by_cell(
     good = _workbook(tmp_path, every_type_path)
     _choose(monkeypatch, good)
     opened.validate.click()
-    qtbot.waitUntil(lambda: opened.problems.rowCount() == 0)
+    qtbot.waitUntil(lambda: opened.status.text().endswith("no problems"))
+    assert opened.problems.rowCount() == 0
     assert opened.status.text() == "copy.xlsx: Every answer type (every-type 1.0.0), 16 items: no problems"
     yaml = tmp_path / "bad.yaml"
     yaml.write_text(
@@ -79,7 +80,7 @@ def test_validate_lists_problems_by_cell(
     )
     _choose(monkeypatch, yaml)
     opened.validate.click()
-    qtbot.waitUntil(lambda: opened.problems.rowCount() == 1)
+    qtbot.waitUntil(lambda: opened.status.text() == "bad.yaml: 1 problem(s)")
     assert [(p.where, p.message) for p in opened.problems.rows] == [
         ("line 24", "sections.0.items.0.severity: must be at most 5, got 8")
     ]

@@ -164,6 +164,7 @@ class ChecklistsWindow(QMainWindow):
         if path is None:
             return
         workspace = self.workspace if add else None
+        self.problems.set_rows([])
         self.status.setText(f"Reading {path.name}…")
         self.operations.run(
             f"Checking {path.name}",
@@ -192,6 +193,7 @@ class ChecklistsWindow(QMainWindow):
             checklists.export_workbook(checklist, out)
             return out
 
+        self.problems.set_rows([])
         self.status.setText(f"Writing {out.name}…")
         self.operations.run(
             f"Exporting {chosen.id}",
