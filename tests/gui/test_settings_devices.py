@@ -87,3 +87,21 @@ def test_a_staff_computer_that_cannot_sign_yet_is_told_which_file_to_copy(  # ty
         assert district_fp in told and "copy district-staff.key" in told
     finally:
         colleague.close()
+
+
+def test_long_fingerprints_fit_without_scrolling_sideways_and_read_whole_when_selected(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow
+) -> None:
+    whole = "SA-3F2A-9C01-B7E4-0D55-1A2B-C3D4-E5F6-77AB"
+    _trust(window, (whole, "A long-named assessor on the second floor laptop"), ("SA-AAAA", "Ben"))
+    dialog = _dialog(qtbot, window)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    page = dialog.devices
+    row = page.model.column_texts(0, 2).index("SA-3F2A-9C01-…-77AB")
+    index = page.model.index(row, 0)
+    assert page.model.data(index, Qt.ItemDataRole.ToolTipRole) == whole
+    assert page.view.horizontalScrollBar().maximum() == 0
+    page.view.selectRow(row)
+    label = page.findChild(QLabel, "selectedFingerprint")
+    assert label.text() == f"Selected: {whole}"

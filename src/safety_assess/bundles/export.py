@@ -162,11 +162,22 @@ def _write_zip(
             site_plans=[str(c) for c in with_plans],
             reviews=[str(i) for i in with_reviews],
             team=team,
+            team_work=_team_work(source, ids),
             entries=writer.entries,
         )
         data = manifest_bytes(manifest)
         archive.writestr(_info(MANIFEST, zipfile.ZIP_DEFLATED), data)
         archive.writestr(_info(SIGNATURE, zipfile.ZIP_STORED), key.sign(data))
+
+
+def _team_work(source: Source, ids: Iterable[uuid.UUID]) -> dict[str, str]:
+    """The team assessments among ``ids`` -> the team pack each came in (where the pack named itself)."""
+    work = {}
+    for assessment_id in ids:
+        assignment = team_assignment(source.database, assessment_id)
+        if assignment is not None and assignment.pack_id is not None:
+            work[str(assessment_id)] = str(assignment.pack_id)
+    return work
 
 
 def _seal(plain: Path, target: Path, recipient: DistrictPublicKey, progress: Progress) -> None:

@@ -122,7 +122,20 @@ class ImportReport:
         told = f"{self.path.name}: {counts or 'nothing to import'} (from {self.fingerprint}){self._records_summary()}"
         if self.team is not None:
             told += f"; a team assessment to work on here, your sections: {', '.join(self.team.sections)}"
-        return told
+        return "\n".join([told, *self.late_work(), *self.relabeled()])
+
+    def relabeled(self) -> list[str]:
+        """One line per group instance of the bundle renamed here (one of ours had its label)."""
+        return [
+            f"Assessment {o.named}: '{r.was}' ({r.group_id}) was added on two laptops as different ones; the "
+            f"bundle's is kept as '{r.label}'"
+            for o in self.outcomes
+            for r in o.relabeled
+        ]
+
+    def late_work(self) -> list[str]:
+        """One line per completed assessment the bundle's changes reopened."""
+        return [o.late.told(o.named) for o in self.outcomes if o.late is not None]
 
     def _records_summary(self) -> str:
         told = ""
@@ -157,6 +170,7 @@ def import_bundle(
             plans = prepare_plans(list(verified.plans.values()))
             reviews = prepare_reviews(list(verified.reviews.values()))
             claim = _claim(verified.manifest)
+            packs = {uuid.UUID(a): uuid.UUID(p) for a, p in verified.manifest.team_work.items()}
             stored = _photo_storer(store, verified)
             vouched = lambda _: True  # noqa: E731
             applied = apply_bundle(
@@ -165,7 +179,7 @@ def import_bundle(
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     _after_apply(destination, applied.outcomes)
-    _team_work_back(destination.database, claim.fingerprint, applied.outcomes)
+    _team_work_back(destination.database, claim.fingerprint, applied.outcomes, packs)
     sealed = plain != path
     report = ImportReport(path, claim.fingerprint, claim.exporter, applied.outcomes, sealed, applied.plans)
     report.reviews, report.team = applied.reviews, team
@@ -190,11 +204,14 @@ def _after_apply(destination: Destination, outcomes: list[Outcome]) -> None:
         logger.exception("after importing %s", sorted(map(str, changed)))
 
 
-def _team_work_back(database: Database, fingerprint: str, outcomes: list[Outcome]) -> None:
-    """The assessments it changed that this laptop gave as team packs record the device their work came from."""
+def _team_work_back(
+    database: Database, fingerprint: str, outcomes: list[Outcome], packs: dict[uuid.UUID, uuid.UUID]
+) -> None:
+    """The assessments it changed that this laptop gave as team packs record the device their work came from, on
+    the pack the bundle names (``packs``: assessment -> pack), else the one its device answers."""
     merged = [o.assessment_id for o in outcomes if o.result in (Result.UPDATED, Result.CONFLICT)]
     try:
-        record_work_received(database, merged, fingerprint, dt.datetime.now(dt.UTC))
+        record_work_received(database, merged, fingerprint, dt.datetime.now(dt.UTC), packs)
     except Exception:  # the import is committed: a record of who did the work must not report it as refused
         logger.exception("recording team work from %s", fingerprint)
 

@@ -18,13 +18,16 @@ from safety_assess.domain.checklist.wording import plain
 from safety_assess.domain.versions import version_problem
 
 FORMAT: Final = "safety-assess-bundle"
-FORMAT_VERSION: Final = 4
-"""4 added team packs (``team``); 3 added the assessments' reviews (``reviews``, ``reviews/`` entries); 2 added the
-campuses' site plans (``site_plans``, ``site-plans/`` and ``plan-images/`` entries); 1 is read as a bundle without
-plans, 2 as one without reviews, 3 as one that is no team pack."""
+FORMAT_VERSION: Final = 5
+"""5 added team pack ids (``team.pack``, ``team_work``); 4 added team packs (``team``); 3 added the assessments'
+reviews (``reviews``, ``reviews/`` entries); 2 added the campuses' site plans (``site_plans``, ``site-plans/`` and
+``plan-images/`` entries); 1 is read as a bundle without plans, 2 as one without reviews, 3 as one that is no team
+pack, 4 as one naming no team pack."""
 PLANS_SINCE: Final = 2
 REVIEWS_SINCE: Final = 3
 TEAM_SINCE: Final = 4
+TEAM_WORK_SINCE: Final = 5
+UUID_PATTERN: Final = r"^[0-9a-f-]{36}$"
 PLAN_ENTRIES: Final = ("site-plans/", "plan-images/")
 MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"
 ENTRY_PATH = re.compile(
@@ -65,7 +68,10 @@ class EntryRecord(Strict):
 class TeamPack(Strict):
     """What makes a bundle a team pack: the assessment a second laptop is given to work on, and its sections."""
 
-    assessment: str = Field(pattern=r"^[0-9a-f-]{36}$", description="Id of the team assessment (one of the bundle's).")
+    assessment: str = Field(pattern=UUID_PATTERN, description="Id of the team assessment (one of the bundle's).")
+    pack: str | None = Field(
+        None, pattern=UUID_PATTERN, description="Id of this team pack, named by the work that comes back (format 5)."
+    )
     sections: list[str] = Field(
         min_length=1,
         max_length=500,
@@ -99,6 +105,12 @@ class Manifest(Strict):
     team: TeamPack | None = Field(
         None, description="Set on a team pack: a second laptop's share of the assessment's walk (format 4)."
     )
+    team_work: dict[str, str] = Field(
+        default_factory=dict,
+        max_length=10_000,
+        description="Team assessments inside (id) -> the id of the team pack each came in, on a second laptop's "
+        "bundle (format 5).",
+    )
     entries: list[EntryRecord]
 
     @field_validator("created_at")
@@ -122,6 +134,16 @@ class Manifest(Strict):
             raise ValueError(f"a bundle of format {self.format_version} is no team pack")
         if self.team is not None and self.team.assessment not in self.assessments:
             raise ValueError("it is a team pack of an assessment it does not hold")
+        return self._team_work()
+
+    def _team_work(self) -> Manifest:
+        named = self.team_work or (self.team is not None and self.team.pack is not None)
+        if named and self.format_version < TEAM_WORK_SINCE:
+            raise ValueError(f"a bundle of format {self.format_version} names no team packs")
+        if not set(self.team_work) <= set(self.assessments):
+            raise ValueError("it names the team pack of an assessment it does not hold")
+        if any(not re.match(UUID_PATTERN, pack) for pack in self.team_work.values()):
+            raise ValueError("it names a team pack by something that is not an id")
         return self
 
 

@@ -65,5 +65,6 @@ def team_adoption(manifest: Manifest) -> tuple[TeamAssignment | None, Callable[[
         device.fingerprint,
         manifest.exporter,
         dt.datetime.now(dt.UTC),
+        uuid.UUID(team.pack) if team.pack is not None else None,
     )
     return assignment, lambda session: adopt_team_assessment(session, assignment)

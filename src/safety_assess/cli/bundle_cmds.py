@@ -101,6 +101,16 @@ def import_cmd(args: argparse.Namespace) -> int:
     return 1 if any(r["result"] == "refused" for r in results) else 0
 
 
+def _reopened(outcome: Any) -> dict[str, Any] | None:
+    """The late work that reopened a completed assessment (None when none did)."""
+    late = outcome.late
+    if late is None:
+        return None
+    completed = late.completed_on.isoformat() if late.completed_on is not None else None
+    told = late.told(outcome.named)
+    return {"changes": late.changes, "device": late.device, "completed_on": completed, "message": told}
+
+
 def file_result(outcome: Any) -> dict[str, Any]:
     """``{"file", "result", "reason", ...}``: result is added, updated, unchanged, older, conflict or refused."""
     report = outcome.report
@@ -123,6 +133,8 @@ def file_result(outcome: Any) -> dict[str, Any]:
                 "result": o.result.value,
                 "conflict_copy": o.copy_id,
                 "conflicts": o.conflicts,
+                "reopened": _reopened(o),
+                "relabeled": [{"group": r.group_id, "was": r.was, "label": r.label} for r in o.relabeled],
             }
             for o in report.outcomes
         ],

@@ -1,4 +1,4 @@
-"""``safety-assess checklist ...``: validate, list, show, schema."""
+"""``safety-assess checklist ...``: validate, list, show, schema (export-xlsx, import-xlsx: checklist_xlsx_cmds)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from safety_assess.base.datadir import DataDir
 from safety_assess.base.resources import builtin_checklists_dir
+from safety_assess.cli import checklist_xlsx_cmds
 from safety_assess.cli.context import Commands
 from safety_assess.cli.output import print_json, print_table
 
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     parser = commands.add_parser("checklist", help="validate, list and show checklists")
     sub = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
-    validate = sub.add_parser("validate", parents=[common], help="check checklist files or folders")
+    validate = sub.add_parser("validate", parents=[common], help="check checklist files (YAML, XLSX) or folders")
     validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     validate.set_defaults(handler=validate_cmd)
     listing = sub.add_parser("list", parents=[common], help="built-in and user checklists")
@@ -32,14 +33,14 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     show.set_defaults(handler=show_cmd)
     schema = sub.add_parser("schema", parents=[common], help="print the JSON Schema of the checklist format")
     schema.set_defaults(handler=schema_cmd)
+    checklist_xlsx_cmds.register(sub, common)
 
 
 def validate_cmd(args: argparse.Namespace) -> int:
     # loaded when the command runs: building the parser imports every command module
     from safety_assess.domain.checklist.catalog import checklist_files
-    from safety_assess.domain.checklist.issues import ChecklistInvalid
     from safety_assess.domain.checklist.model import FORMAT_VERSION
-    from safety_assess.domain.checklist.yamlfile import read_checklist_file
+    from safety_assess.services.checklists import ChecklistFileInvalid, read_file
 
     missing = [p for p in args.paths if not p.exists()]
     for path in missing:
@@ -51,12 +52,12 @@ def validate_cmd(args: argparse.Namespace) -> int:
     failed = bool(missing)
     for path in files:
         try:
-            _, version = read_checklist_file(path)
+            _, version = read_file(path)
             older = f" (format {version}, read as format {FORMAT_VERSION})" if version < FORMAT_VERSION else ""
             print(f"{path}: OK{older}")
-        except ChecklistInvalid as error:
+        except ChecklistFileInvalid as error:
             failed = True
-            for line in error.lines():
+            for line in error.lines:
                 print(line)
     return 1 if failed else 0
 

@@ -28,6 +28,8 @@ class TeamAssignment:
     lead_fingerprint: str
     lead_name: str
     received_at: dt.datetime
+    pack_id: uuid.UUID | None = None
+    """The team pack it came in; its bundles name it, so the lead knows which pack came back."""
 
     def assigned(self, section_id: str) -> bool:
         return section_id in self.sections

@@ -68,11 +68,12 @@ def team_pack(
     if problem is not None:
         raise ConflictError(problem)
     given = chosen_sections(workspace.snapshots.checklist(summary.checklist.id), sections)
-    team = TeamPack(assessment=str(assessment_id), sections=list(given))
+    pack_id = uuid.uuid4()  # named by the pack, and by the work that comes back for it
+    team = TeamPack(assessment=str(assessment_id), sections=list(given), pack=str(pack_id))
     made = source(workspace, to_district=False)
     result = export.export_bundle(made, [assessment_id], out, progress=progress, team=team)
     now = dt.datetime.now(dt.UTC)
-    record_pack_given(workspace.database, TeamPackGiven(uuid.uuid4(), assessment_id, given, now, result.path.name))
+    record_pack_given(workspace.database, TeamPackGiven(pack_id, assessment_id, given, now, result.path.name))
     return result, given
 
 

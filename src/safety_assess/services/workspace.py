@@ -176,6 +176,12 @@ class Workspace:
 
         return load_catalog(builtin_checklists_dir(), self.data_dir.checklists)
 
+    def reload_catalog(self) -> None:
+        """Read the checklists again (one was added to the data folder); the new catalog replaces the old at once."""
+        from safety_assess.domain.checklist.catalog import load_catalog
+
+        self.__dict__["catalog"] = load_catalog(builtin_checklists_dir(), self.data_dir.checklists)
+
     def overview(self) -> tuple[list[Campus], list[AssessmentSummary]]:
         """Every campus and assessment summary; before the database is open, read straight from the file."""
         path = self.target.path

@@ -17,6 +17,7 @@ copy as it was before a merge or a replacement is kept in the history.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -27,7 +28,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from safety_assess.domain.errors import SafetyAssessError
-from safety_assess.storage.bundle_merge import Merger
+from safety_assess.domain.late_work import LateWork, device_named
+from safety_assess.storage.bundle_merge import Merger, Relabeled
 from safety_assess.storage.bundle_plans import PlansOutcome, PlansRefused, PreparedPlans, apply_plans, prepared_plans
 from safety_assess.storage.bundle_reviews import (
     PreparedReviews,
@@ -41,6 +43,7 @@ from safety_assess.storage.bundle_rows import RowError, load_row
 from safety_assess.storage.bundle_whole import CHILDREN, add_keeping_revisions, compared_whole, remember
 from safety_assess.storage.database import Database
 from safety_assess.storage.edit_stamps import MERGING
+from safety_assess.storage.late_work import completed_at, reopen_late
 from safety_assess.storage.orm import (
     AppMetaRow,
     AssessmentRow,
@@ -102,6 +105,14 @@ class Outcome:
     """The conflicting copy kept beside ours (only where a merge is not defined: another checklist)."""
     conflicts: int = 0
     """Fields the merge found changed differently on both sides, listed now (``merge_conflicts``)."""
+    late: LateWork | None = None
+    """Set when the assessment was completed here and the bundle's changes reopened it."""
+    relabeled: tuple[Relabeled, ...] = ()
+    """The bundle's group instances renamed here: one of ours had the label."""
+
+    @property
+    def named(self) -> str:
+        return f"{self.campus}, {self.assessed_on}"
 
 
 StoredPhoto = Callable[[str], tuple[str, str]]
@@ -299,15 +310,31 @@ def _merged(
 ) -> Outcome:
     """The bundle's records merged into ours field by field (storage.bundle_merge); ours as it was is kept in the
     history when anything changes."""
+    completed = completed_at(session, local.id)
     history = remember(session, local.id, "merged a bundle")
-    merged = Merger(session, local.id, device.installation_id).run(incoming, deleted)
+    named = device_named(device.exporter, device.fingerprint)
+    merger = Merger(session, local.id, device.installation_id, device.exporter or device.fingerprint)
+    merged = merger.run(incoming, deleted)
     session.expire(local)
+    late = late_work(session, local.id, completed, merged.taken + merged.conflicts, named)
     if not merged.changed and not merged.conflicts:
         session.expunge(history)
         result = Result.OLDER if merged.older else Result.UNCHANGED
     else:
         result = Result.CONFLICT if merged.conflicts else Result.UPDATED
-    return dataclasses.replace(outcome, result=result, conflicts=merged.conflicts)
+    relabeled = tuple(merged.relabeled)
+    return dataclasses.replace(outcome, result=result, conflicts=merged.conflicts, late=late, relabeled=relabeled)
+
+
+def late_work(
+    session: Session, assessment_id: uuid.UUID, completed: dt.datetime | None, changes: int, device: str
+) -> LateWork | None:
+    """The late work that reopened the assessment: it was completed before the merge, and the bundle changed
+    something (None otherwise, or when the bundle's own record reopened it)."""
+    if completed is None or not changes:
+        return None
+    late = LateWork(changes, device, completed.date())
+    return late if reopen_late(session, assessment_id, late) else None
 
 
 def _by_whole_assessment(

@@ -1,15 +1,20 @@
 """Merging a bundle's assessment into ours record by record and field by field (see domain.merge for the rule).
 
-Records match by id; a response also by its item and instance, a raised finding's adjustments by theirs, and a
-group instance by its group and label (case aside), since two laptops answering the same item or naming the same
-entrance make records with different ids. A record only the bundle has is added, unless our deletion of it has
-seen all of it; a deletion the bundle brings removes ours when it has seen all of ours. A field both sides changed
+Records match by id; a response also by its item and instance, and a raised finding's adjustments by theirs, since
+two laptops answering the same item make records with different ids. A group instance matches by id only: two
+laptops each adding a "Camera 3" most often mean two cameras. Only an instance without edit stamps (from a bundle
+older than migration 0011) still matches by its group and label (case aside). When the bundle adds an instance
+whose label one of ours already has, both stay and the incoming one is relabeled "Camera 3 (from <device>)", as an
+edit of this installation's (so the name travels back), and the result lists it (``relabeled``).
+
+A record only the bundle has is added, unless our deletion of it has seen all of it; a deletion the bundle brings
+removes ours when it has seen all of ours. A field both sides changed
 differently keeps our value and is listed in ``merge_conflicts`` (once per device: the same bundle again adds
 nothing, a third laptop's value is listed beside the second's); a conflict the other side's record shows resolved
 goes away.
 
 Every write here goes round the unit of work (plain ``update()``), with the stamps the merge computed: the session
-is a merging one (``edit_stamps.MERGING``), and nothing is stamped as this installation's edit.
+is a merging one (``edit_stamps.MERGING``), and nothing is stamped as this installation's edit but a relabeling.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from safety_assess.domain.merge import Merged, Side, Stamps, Tombstone, deletion_wins, merge
 from safety_assess.storage.bundle_rows import plain_value
-from safety_assess.storage.edit_stamps import COMPANIONS, merged_fields
+from safety_assess.storage.edit_stamps import COMPANIONS, installation_of, merged_fields
 from safety_assess.storage.orm import (
     ActionRow,
     AssessmentRow,
@@ -57,6 +62,17 @@ class MergeResult:
     """Fields found clashing that were not listed yet."""
     older: bool = False
     """The bundle held something we had newer (and nothing else)."""
+    taken: int = 0
+    """The bundle's changes that reached our records: fields taken, records added, records removed."""
+    relabeled: list[Relabeled] = field(default_factory=list)
+    """The bundle's group instances renamed here, their label being one of ours already."""
+
+
+@dataclass(frozen=True)
+class Relabeled:
+    group_id: str
+    was: str
+    label: str
 
 
 @dataclass
@@ -80,8 +96,10 @@ def natural_key(table: type[Base], row: Any) -> tuple[Any, ...] | None:
 class Merger:
     """One bundle's assessment merged into ours, in the importer's session."""
 
-    def __init__(self, session: Session, assessment_id: uuid.UUID, installation: str) -> None:
+    def __init__(self, session: Session, assessment_id: uuid.UUID, installation: str, device: str = "") -> None:
         self.session, self.assessment_id, self.installation = session, assessment_id, installation
+        self.device = device or installation
+        """The bundle's device as people know it (its name in a relabeled instance)."""
         self.result = MergeResult()
         self.incoming: dict[str, list[Base]] = {}
         self.ids: dict[uuid.UUID | None, uuid.UUID | None] = {None: None}
@@ -97,7 +115,7 @@ class Merger:
             local = self._local(table)
             if table is ResponseRow:
                 self._deletions([t for t in tombstones if t.table_name == "responses"], table, local)
-            for row in rows[key]:
+            for row in _known_first(rows[key], local) if table is GroupInstanceRow else rows[key]:
                 self._one(table, row, local)
         self._deletions([t for t in tombstones if t.table_name == "group_instances"], GroupInstanceRow, None)
         return self.result
@@ -128,6 +146,8 @@ class Merger:
             if hasattr(row, link):
                 setattr(row, link, self.ids.get(getattr(row, link), getattr(row, link)))
         key = natural_key(table, row)
+        if table is GroupInstanceRow and row.edit_stamps is not None:
+            key = None  # an instance with stamps is known by its id alone
         found = local.by_id.get(row.id) or (local.by_key.get(key) if key is not None else None)
         if found is None:
             self._add(table, row, local)
@@ -137,6 +157,7 @@ class Merger:
         merged = merge(_side(found, names, table), _side(row, names, table), names, COMPANIONS.get(table))
         if merged.changed:
             self._write(table, found.id, merged)
+            self.result.taken += sum(1 for name in names if name in merged.values)
         differing = [n for n in names if getattr(found, n) != getattr(row, n) and n not in merged.clashes]
         self.result.older |= not merged.changed and bool(differing)
         self._record_conflicts(table, found, row, merged)
@@ -148,6 +169,8 @@ class Merger:
             return
         if not self._parents_here(row):
             return  # in an instance removed here (with all of its answers): gone with it
+        if table is GroupInstanceRow:
+            self._relabel(row)
         revision, updated_at = row.revision, row.updated_at
         self.session.add(row)
         self.session.flush()
@@ -157,6 +180,22 @@ class Merger:
         self._know(local, table, row)
         self.ids[row.id] = row.id
         self.result.changed = True
+        self.result.taken += 1
+
+    def _relabel(self, row: GroupInstanceRow) -> None:
+        """An added instance whose label one of ours has in its group gets "label (from device)", stamped as our
+        edit (so it travels back and wins over the label it had)."""
+        table = GroupInstanceRow
+        mine = select(table.label).where(table.assessment_id == self.assessment_id, table.group_id == row.group_id)
+        taken = {label.lower() for label in self.session.scalars(mine)}  # as now: a label taken earlier counts
+        if row.label.lower() not in taken:
+            return
+        label = fresh_label(row.label, self.device, taken)
+        self.result.relabeled.append(Relabeled(row.group_id, row.label, label))
+        stamps = Stamps.from_json(row.edit_stamps) or Stamps()
+        row.revision = (row.revision or 0) + 1
+        row.edit_stamps = stamps.edited(installation_of(self.session), row.revision, ["label"]).to_json()
+        row.label = label
 
     def _still_used(self, instance_id: uuid.UUID) -> bool:
         """An instance removed here is back when the bundle brings an answer or photo in it changed since."""
@@ -247,6 +286,7 @@ class Merger:
                 if key is not None and local.by_key.get(key) is found:
                     del local.by_key[key]
             self.result.changed = True
+            self.result.taken += 1
 
     def _deleted_target(self, tombstone: DeletedRecordRow, table: type[Base], local: _Local | None) -> Any:
         if local is None:
@@ -281,6 +321,21 @@ class Merger:
         known.instance_id = self.ids.get(tombstone.instance_id, tombstone.instance_id)
         known.installation, known.revision = tombstone.installation, tombstone.revision
         known.seen, known.deleted_at = dict(tombstone.seen), tombstone.deleted_at
+
+
+def _known_first(rows: list[Base], local: _Local) -> list[Base]:
+    """Instances we have first: a label they changed is taken before a new instance's label is checked."""
+    return sorted(rows, key=lambda row: row.id not in local.by_id)  # type: ignore[attr-defined]
+
+
+def fresh_label(label: str, device: str, taken: set[str]) -> str:
+    """ "label (from device)", numbered when that is taken too (``taken``: lower-case labels), within 200 characters."""
+    for number in range(1, 1000):
+        suffix = f" (from {device})" if number == 1 else f" (from {device}, {number})"
+        candidate = label[: 200 - len(suffix)] + suffix
+        if candidate.lower() not in taken:
+            return candidate
+    raise ValueError(f"no free label for {label!r}")
 
 
 def _side(row: Any, names: tuple[str, ...], table: type[Base]) -> Side:

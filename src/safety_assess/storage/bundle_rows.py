@@ -115,7 +115,7 @@ def _get(session: Session, table: type[Base], key: uuid.UUID) -> Base:
 OPTIONAL = frozenset({"edit_stamps"})
 """Columns a record from an older app does not have (edit stamps came with migration 0011)."""
 ADDED_SINCE = {"follow_up": ""}
-"""Columns a record from an older app does not have, with the value they mean there (follow-ups: 0018)."""
+"""Columns a record from an older app does not have, with the value they mean there (follow-ups: 0019)."""
 
 
 class RowError(ValueError):

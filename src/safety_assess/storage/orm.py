@@ -160,7 +160,7 @@ class ResponseRow(Record):
     """The canonical answer; NULL while only a note is written."""
     note: Mapped[str] = mapped_column(Text, default="")
     follow_up: Mapped[str] = mapped_column(Text, default="", server_default="")
-    """The text the item's follow-up asked for ("if yes, specify"); migration 0018."""
+    """The text the item's follow-up asked for ("if yes, specify"); migration 0019."""
     answered_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
     edit_stamps: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True), nullable=True)
     """Who last changed each field, at which revision, and what the record has seen (migration 0011; domain.merge)."""
@@ -438,6 +438,8 @@ class TeamAssignmentRow(Base):
     lead_fingerprint: Mapped[str] = mapped_column(String(60))
     lead_name: Mapped[str] = mapped_column(String(200), default="")
     received_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    pack_id: Mapped[uuid.UUID | None] = mapped_column(nullable=True)
+    """The team pack it came in (migration 0018; None for a pack from before, or one that named none)."""
 
 
 class TeamPackGivenRow(Base):

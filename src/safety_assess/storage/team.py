@@ -52,6 +52,7 @@ def adopt_team_assessment(session: Session, assignment: TeamAssignment) -> None:
             lead_fingerprint=assignment.lead_fingerprint,
             lead_name=assignment.lead_name,
             received_at=assignment.received_at,
+            pack_id=assignment.pack_id,
         )
     )
 
@@ -70,6 +71,7 @@ def carry_team_assignment(session: Session, old_id: uuid.UUID, new_id: uuid.UUID
             lead_fingerprint=old.lead_fingerprint,
             lead_name=old.lead_name,
             received_at=old.received_at,
+            pack_id=old.pack_id,
         )
     )
 
@@ -82,6 +84,7 @@ def _record(row: TeamAssignmentRow) -> TeamAssignment:
         row.lead_fingerprint,
         row.lead_name,
         row.received_at,
+        row.pack_id,
     )
 
 

@@ -131,6 +131,14 @@ MAIN_ACTIONS: tuple[ActionSpec[MainWindow], ...] = (
         "Reload the list",
     ),
     ActionSpec(
+        "app.checklists",
+        "Chec&klists…",
+        "&File",
+        lambda main: main.windows.open_checklists(),
+        None,
+        "The checklists in use; check a checklist file, add one (YAML or spreadsheet), export one as a spreadsheet",
+    ),
+    ActionSpec(
         "app.settings",
         "&Settings…",
         "&File",

@@ -23,6 +23,7 @@ from safety_assess.ui.one_window import bring_forward, existing, show_registered
 from safety_assess.ui.operations import Operations
 
 if TYPE_CHECKING:
+    from safety_assess.ui.checklists.window import ChecklistsWindow
     from safety_assess.ui.conflicts.window import ConflictWindow
     from safety_assess.ui.district.window import DistrictWindow
     from safety_assess.ui.guide import GuideWindow
@@ -52,6 +53,7 @@ class Windows:
         self.district: DistrictWindow | None = None
         self.previews: list[ReportPreview] = []
         self.guide: GuideWindow | None = None
+        self.checklists: ChecklistsWindow | None = None
 
     def open_walkthrough(self, assessment_id: uuid.UUID) -> WalkthroughWindow | None:
         """The assessment's walkthrough, brought forward when already open; None when it cannot open (told)."""
@@ -166,6 +168,24 @@ class Windows:
 
     def _forget_district(self) -> None:
         self.district = None
+
+    def open_checklists(self) -> ChecklistsWindow:
+        """File > Checklists…: one window, brought forward and read again when already open."""
+        from safety_assess.ui.checklists.window import ChecklistsWindow
+
+        if self.checklists is not None:
+            self.checklists.reload()
+            bring_forward(self.checklists)
+            return self.checklists
+        window = ChecklistsWindow(self.workspace, self.channel)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.destroyed.connect(self._forget_checklists)
+        self.checklists = window
+        window.show()
+        return window
+
+    def _forget_checklists(self) -> None:
+        self.checklists = None
 
     def show_guide(self) -> GuideWindow | None:
         """The user guide in the app (one window, brought forward when open); None when it is missing (told)."""

@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, update
 
-from safety_assess.base.datadir import DataDir
 from safety_assess.domain.conflicts import Keep
 from safety_assess.domain.errors import AnswerError, ConflictError
 from safety_assess.domain.plan.actions import Status
@@ -29,7 +27,7 @@ from safety_assess.services.merge_conflicts import (
 from safety_assess.services.plan import PlanEditor, load_plan
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.bundle_apply import Result
-from safety_assess.storage.orm import AssessmentRow, ResponseRow
+from safety_assess.storage.orm import AssessmentRow, GroupInstanceRow, ResponseRow
 from tests.unit.bundles.conftest import always
 
 CLOCK = dt.datetime(2026, 11, 24, 8, 0, tzinfo=dt.UTC)
@@ -46,18 +44,6 @@ def answers(workspace: Workspace, assessment_id: uuid.UUID) -> dict[str, object]
 
 def status_of(workspace: Workspace, assessment_id: uuid.UUID, action_id: uuid.UUID | None) -> Status:
     return next(a.status for a in load_plan(workspace, assessment_id).actions if a.id == action_id)
-
-
-@pytest.fixture
-def second(tmp_path: Path, workspace: Workspace, reported: AssessmentSummary) -> Iterator[Workspace]:
-    """A second laptop with the lead's assessment to work on (a stand-in for the team pack: imported, then made
-    editable there)."""
-    opened = Workspace.open(DataDir(tmp_path / "second"))
-    carry(workspace, reported.id, opened, tmp_path / "pack.sabundle")
-    with opened.database.session() as session:
-        session.execute(update(AssessmentRow).where(AssessmentRow.id == reported.id).values(source_installation=None))
-    yield opened
-    opened.close()
 
 
 def test_disjoint_answers_merge_without_conflict_on_the_lead_and_the_district(
@@ -191,28 +177,46 @@ def test_photos_added_on_both_laptops_are_all_kept(
     assert "lead's" in captions and "second's" in captions
 
 
-def test_instances_named_alike_on_two_laptops_are_one_and_a_removed_one_travels(
+def test_instances_named_alike_on_two_laptops_stay_two_and_a_removed_one_travels(
     workspace: Workspace, second: Workspace, reported: AssessmentSummary, tmp_path: Path
 ) -> None:
     record_answer(workspace, reported.id, "camera-working", "yes", instance_label="Gym")
     record_answer(workspace, reported.id, "camera-working", "yes", instance_label="Hall")
     record_answer(second, reported.id, "camera-working", "no", instance_label="Gym")
     record_answer(second, reported.id, "camera-fault", "Lens cracked", instance_label="Gym")
-    carry(workspace, reported.id, second, tmp_path / "l1.sabundle")  # the Hall reaches the second laptop
-    [clash] = conflicts(second, reported.id)
-    assert (clash.item_id, clash.instance_label, clash.ours, clash.theirs) == ("camera-working", "Gym", "no", "yes")
+    export_bundle(workspace, [reported.id], tmp_path / "l1.sabundle", exporter="Ana", clock=CLOCK)
+    report = import_bundle(second, tmp_path / "l1.sabundle", trust=always)  # the Hall reaches the second laptop
+    lead_gym = "Gym (from Ana)"
+    [[relabeled]] = [o.relabeled for o in report.outcomes]
+    assert (relabeled.was, relabeled.label) == ("Gym", lead_gym) and conflicts(second, reported.id) == []
+    assert f"'Gym' (camera) was added on two laptops as different ones; the bundle's is kept as '{lead_gym}'" in (
+        report.summary()
+    )
     hall = next(i for i in second.answers.instances(reported.id) if i.label == "Hall")
     second.answers.remove_instance(reported.id, hall.id)
     carry(second, reported.id, workspace, tmp_path / "s1.sabundle")
-    instances = workspace.answers.instances(reported.id)
-    assert [i.label for i in instances] == ["Gym"]  # one Gym (named alike), the Hall removed there
+    instances = {i.label: i.id for i in workspace.answers.instances(reported.id)}
+    assert sorted(instances) == ["Gym", lead_gym]  # two cameras, the lead's renamed as there; the Hall removed
     detail = workspace.assessments.detail(reported.id)
-    in_gym = {r.item_id: r.value for r in detail.responses if r.instance_id == instances[0].id}
-    assert in_gym == {"camera-working": "yes", "camera-fault": "Lens cracked"}
-    [clash] = conflicts(workspace, reported.id)
-    assert (clash.instance_label, clash.ours, clash.theirs) == ("Gym", "yes", "no")
-    resolve(workspace, reported.id, "camera-working", instance_label="GYM", value="no")
-    assert conflicts(workspace, reported.id) == []
+    in_gym = {r.item_id: r.value for r in detail.responses if r.instance_id == instances["Gym"]}
+    assert in_gym == {"camera-working": "no", "camera-fault": "Lens cracked"}
+    ours = {r.item_id: r.value for r in detail.responses if r.instance_id == instances[lead_gym]}
+    assert ours == {"camera-working": "yes"} and conflicts(workspace, reported.id) == []
+    assert carry(workspace, reported.id, second, tmp_path / "l2.sabundle") == [Result.UNCHANGED]
+    assert {i.label: i.id for i in second.answers.instances(reported.id)} == instances
+
+
+def test_an_instance_without_stamps_still_matches_by_label(
+    workspace: Workspace, second: Workspace, reported: AssessmentSummary, tmp_path: Path
+) -> None:
+    record_answer(workspace, reported.id, "camera-working", "yes", instance_label="Gym")
+    record_answer(second, reported.id, "camera-fault", "Lens cracked", instance_label="gym")
+    with second.database.session() as session:  # as an older bundle brings it (before migration 0011)
+        session.execute(update(GroupInstanceRow).values(edit_stamps=None))
+    carry(second, reported.id, workspace, tmp_path / "s1.sabundle")
+    [gym] = workspace.answers.instances(reported.id)
+    answered = {r.item_id for r in workspace.assessments.detail(reported.id).responses if r.instance_id == gym.id}
+    assert gym.label == "Gym" and answered == {"camera-working", "camera-fault"}
 
 
 def test_edits_are_stamped_and_records_without_stamps_merge_by_revision(

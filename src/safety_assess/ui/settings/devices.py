@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -27,13 +28,25 @@ def _day(moment: dt.datetime | None) -> str:
     return f"{moment.astimezone():%Y-%m-%d}" if moment is not None else ""
 
 
+def short_fingerprint(fingerprint: str) -> str:
+    """'SA-3F2A-9C01-…-77AB': the first two groups and the last, enough to tell devices apart at a glance (the whole
+    fingerprint is in the tooltip and below the table, to compare with the one the other machine shows)."""
+    groups = fingerprint.split("-")
+    return fingerprint if len(groups) <= 5 else "-".join([*groups[:3], "…", groups[-1]])
+
+
 def _status(device: TrustedDevice) -> str:
     return f"Revoked {_day(device.revoked_at)}" if device.revoked_at is not None else "Trusted"
 
 
 class DevicesModel(RowsModel[TrustedDevice]):
     columns = (
-        Column("Fingerprint", lambda d: d.fingerprint),
+        Column(
+            "Fingerprint",
+            lambda d: short_fingerprint(d.fingerprint),
+            sort=lambda d: d.fingerprint,
+            tooltip=lambda d: d.fingerprint,
+        ),
         Column("Status", _status, background=lambda d: "#b3261e" if d.revoked_at is not None else None),
         Column("Last exported by", lambda d: d.name),
         Column("Trusted since", lambda d: _day(d.trusted_at)),
@@ -61,8 +74,13 @@ class DevicesPage(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the name gives way; nothing scrolls sideways
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.whole = QLabel()
+        self.whole.setObjectName("selectedFingerprint")
+        self.whole.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.revoke_button = QPushButton("Re&voke…")
         self.revoke_button.setToolTip("Refuse this device's bundles from now on; what it brought stays")
         self.revoke_button.clicked.connect(self.revoke_selected)
@@ -73,7 +91,7 @@ class DevicesPage(QWidget):
         own = QLabel(f"Bundles exported here are signed by {signing}.")
         own.setWordWrap(True)
         buttons = QHBoxLayout()
-        buttons.addStretch(1)
+        buttons.addWidget(self.whole, 1)
         buttons.addWidget(self.revoke_button)
         layout = QVBoxLayout(self)
         layout.addWidget(own)
@@ -92,6 +110,7 @@ class DevicesPage(QWidget):
 
     def _enable(self) -> None:
         chosen = self.selected()
+        self.whole.setText(f"Selected: {chosen.fingerprint}" if chosen is not None else "")
         self.revoke_button.setEnabled(chosen is not None and chosen.revoked_at is None)
 
     def revoke_selected(self) -> None:

@@ -1,0 +1,1 @@
+"""File > Checklists…: the checklists in use, checking, adding and exporting checklist files."""
