@@ -17,6 +17,7 @@ from safety_assess.spreadsheets.yamltext import checklist_yaml
 FILES = [
     *sorted(builtin_checklists_dir().glob("*.yaml")),
     Path(__file__).parents[2] / "data" / "checklists" / "every-type.yaml",
+    Path(__file__).parents[2] / "data" / "checklists" / "format-2.yaml",  # every format-2 addition
 ]
 
 
@@ -84,3 +85,11 @@ def test_a_control_character_is_refused_by_row(every_type: Checklist) -> None:
     assert caught.value.lines() == [
         "<workbook>:survey!A4: a text holds a control character a spreadsheet cannot hold: remove it from the checklist"
     ]
+
+
+def test_a_checklist_without_scoring_keeps_it(tmp_path: Path) -> None:
+    source = load_checklist_file(FILES[-1]).model_copy(update={"scoring": "none"})
+    workbook = tmp_path / "out.xlsx"
+    workbook.write_bytes(checklist_workbook(source))
+    back, _ = read_workbook(workbook)
+    assert back == source and not back.scored
