@@ -17,6 +17,7 @@ from safety_assess.domain.records import Campus
 from safety_assess.services import drills
 from safety_assess.services.assessments import start_assessment
 from safety_assess.services.workspace import Workspace
+from safety_assess.ui import dialogs
 from safety_assess.ui.drills import finding, form
 from safety_assess.ui.drills.form import DrillDialog
 from safety_assess.ui.drills.models import WARNING, DrillsModel, StandingModel
@@ -189,3 +190,17 @@ def test_models_pass_qt_model_checks(qtmodeltester, workspace: Workspace, campus
     drills_model.set_rows(log.drills)
     for model in (standing_model, drills_model):
         qtmodeltester.check(model)
+
+
+def test_a_drill_removed_after_asking_goes_from_the_log(
+    log: DrillWindow, workspace: Workspace, campus: Campus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drills.add_drill(workspace, Drill(campus.id, DrillType.FIRE, TODAY), TODAY)
+    log.reload()
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "confirm", lambda _p, _t, question: asked.append(question) is None and False)
+    log.actions_by_id["drill.remove"].trigger()
+    assert len(stored(workspace, campus)) == 1  # not confirmed: kept
+    monkeypatch.setattr(dialogs, "confirm", lambda *_: True)
+    log.actions_by_id["drill.remove"].trigger()
+    assert stored(workspace, campus) == [] and log.drills.rows == [] and "Remove the fire drill" in asked[0]
