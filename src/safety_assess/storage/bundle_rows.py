@@ -114,6 +114,8 @@ def _get(session: Session, table: type[Base], key: uuid.UUID) -> Base:
 
 OPTIONAL = frozenset({"edit_stamps"})
 """Columns a record from an older app does not have (edit stamps came with migration 0011)."""
+OPTIONAL_IN = {"campuses": frozenset({"kind", "opened_on"})}
+"""Columns of one table a record from an older app does not have (a campus's kind came with migration 0019)."""
 
 
 class RowError(ValueError):
@@ -128,7 +130,7 @@ def load_row(table: type[Base], data: dict[str, Any]) -> Base:
         raise RowError(f"{table.__tablename__} record has an unknown field '{unknown[0]}'")
     values = {}
     for key, column in columns.items():
-        if key not in data and key in OPTIONAL:
+        if key not in data and (key in OPTIONAL or key in OPTIONAL_IN.get(table.__tablename__, ())):
             continue
         if key not in data:
             raise RowError(f"{table.__tablename__} record has no '{key}'")

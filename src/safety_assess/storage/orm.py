@@ -73,6 +73,10 @@ class CampusRow(Record):
     name: Mapped[str] = mapped_column(String(200))
     code: Mapped[str] = mapped_column(String(40))
     address: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[str] = mapped_column(String(20), default="elementary", server_default="elementary")
+    """elementary, middle, high or office: which drills it must hold (migration 0019)."""
+    opened_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    """When the campus opened, if known: no drill is dated before it."""
 
     district: Mapped[DistrictRow] = relationship()
 
