@@ -27,7 +27,8 @@ if [ -n "${SAFETY_ASSESS_TEST_POSTGRES:-}" ]; then
     .venv/bin/python -m pytest --postgres \
         tests/unit/storage tests/unit/bundles tests/unit/services tests/e2e/test_district_cli.py tests/gui/district \
         tests/e2e/test_device_cli.py tests/e2e/test_photo_upload_cli.py tests/e2e/test_team_cli.py \
-        tests/e2e/test_team_merge_cli.py tests/gui/team tests/gui/test_photo_upload.py tests/gui/test_settings_devices.py
+        tests/e2e/test_team_merge_cli.py tests/gui/team tests/gui/test_photo_upload.py tests/gui/test_settings_devices.py \
+        tests/e2e/test_drill_cli.py tests/gui/drills
 fi
 echo "== packaged app"
 bash packaging/build.sh

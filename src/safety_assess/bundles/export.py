@@ -36,7 +36,13 @@ from safety_assess.keys.district_key import DistrictPublicKey
 from safety_assess.keys.sealed import seal
 from safety_assess.photos.decode import PhotoError
 from safety_assess.photos.store import PhotoStore
-from safety_assess.storage.bundle_plans import assessments_carrying_plan_changes, campuses_of, plans_document
+from safety_assess.storage.bundle_drills import campuses_with_drill_changes, drills_document
+from safety_assess.storage.bundle_plans import (
+    assessments_carrying_plan_changes,
+    campuses_of,
+    latest_own_assessments,
+    plans_document,
+)
 from safety_assess.storage.bundle_reviews import assessments_with_review_changes, reviews_document
 from safety_assess.storage.bundle_rows import assessment_document, revision_chain
 from safety_assess.storage.database import Database
@@ -147,6 +153,7 @@ def _write_zip(
         writer.meter.at("Site plans")
         with_plans = [c for c in campuses_of(source.database, ids) if _add_plans(source, writer, c, result)]
         with_reviews = [i for i in ids if _add_reviews(source, writer, i)]
+        with_drills = [c for c in campuses_of(source.database, ids) if _add_drills(source, writer, c)]
         manifest = Manifest(
             format=FORMAT,
             format_version=FORMAT_VERSION,
@@ -161,6 +168,7 @@ def _write_zip(
             assessments=[str(i) for i in ids],
             site_plans=[str(c) for c in with_plans],
             reviews=[str(i) for i in with_reviews],
+            drills=[str(c) for c in with_drills],
             team=team,
             team_work=_team_work(source, ids),
             entries=writer.entries,
@@ -235,11 +243,20 @@ def _add_photo(source: Source, writer: _Writer, row: dict[str, Any], photo: Phot
 
 def _add_reviews(source: Source, writer: _Writer, assessment_id: uuid.UUID) -> bool:
     """The assessment's review (plan revisions, packets, reviews, responses, decisions); False when it has none."""
-    document = reviews_document(source.database, assessment_id)
+    return _add_document(writer, f"reviews/{assessment_id}.json", reviews_document(source.database, assessment_id))
+
+
+def _add_drills(source: Source, writer: _Writer, campus_id: uuid.UUID) -> bool:
+    """The campus's drills (removed ones too, so that a removal travels); False when it has none."""
+    return _add_document(writer, f"drills/{campus_id}.json", drills_document(source.database, campus_id))
+
+
+def _add_document(writer: _Writer, name: str, document: dict[str, Any] | None) -> bool:
+    """A JSON document as a deflated entry; False (nothing written) for None."""
     if document is None:
         return False
     text = json.dumps(document, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    writer.add(f"reviews/{assessment_id}.json", text.encode(), compress=True)
+    writer.add(name, text.encode(), compress=True)
     return True
 
 
@@ -296,8 +313,10 @@ def changed_assessments(database: Database) -> tuple[list[uuid.UUID], dt.datetim
 
 
 def _changed(database: Database, since: dt.datetime | None) -> list[uuid.UUID]:
-    """The assessments made here that changed after ``since``, and for each campus whose site plans changed (which
-    travel with its assessments) its latest one."""
+    """The assessments made here that changed after ``since``, and for each campus whose site plans or drills changed
+    (which travel with its assessments) its latest one."""
     changed = changed_since(database, since)
     changed += [i for i in assessments_carrying_plan_changes(database, since) if i not in changed]
+    drilled = campuses_with_drill_changes(database, since)
+    changed += [i for i in latest_own_assessments(database, drilled) if i not in changed]
     return changed + [i for i in assessments_with_review_changes(database, since) if i not in changed]

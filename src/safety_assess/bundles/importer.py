@@ -27,10 +27,12 @@ from safety_assess.storage.bundle_apply import (
     UntrustedDevice,
     apply_bundle,
     prepare,
+    prepare_drills,
     prepare_plans,
     prepare_reviews,
     vouch_for,
 )
+from safety_assess.storage.bundle_drills import DrillsOutcome
 from safety_assess.storage.bundle_plans import PlansOutcome
 from safety_assess.storage.bundle_reviews import ReviewsOutcome
 from safety_assess.storage.database import Database
@@ -88,6 +90,8 @@ class ImportReport:
     """What each campus's site plans brought."""
     reviews: list[ReviewsOutcome] = field(default_factory=list)
     """What each assessment's review brought."""
+    drills: list[DrillsOutcome] = field(default_factory=list)
+    """What each campus's drill log brought."""
     team: TeamAssignment | None = None
     """Set when it was a team pack: the assessment is now this laptop's to work on, with these sections."""
 
@@ -99,7 +103,7 @@ class ImportReport:
         """The file's result in one word: the most telling of its assessments' and plan records' (a conflict first,
         then added, updated, older; unchanged when all are)."""
         results = {o.result for o in self.outcomes}
-        records: list[PlansOutcome | ReviewsOutcome] = [*self.plans, *self.reviews]
+        records: list[PlansOutcome | ReviewsOutcome | DrillsOutcome] = [*self.plans, *self.reviews, *self.drills]
         results |= {Result.ADDED for p in records if p.added} | {Result.UPDATED for p in records if p.updated}
         order = (Result.CONFLICT, Result.ADDED, Result.UPDATED, Result.OLDER)
         return next((r.value for r in order if r in results), Result.UNCHANGED.value)
@@ -110,8 +114,13 @@ class ImportReport:
         return frozenset(p.campus_id for p in self.plans if p.changed)
 
     @property
+    def drills_changed(self) -> bool:
+        """The bundle added or changed a drill."""
+        return any(d.changed for d in self.drills)
+
+    @property
     def already_imported(self) -> bool:
-        reviewed = any(r.changed for r in self.reviews)
+        reviewed = any(r.changed for r in self.reviews) or self.drills_changed
         unchanged = all(o.result == Result.UNCHANGED for o in self.outcomes) and not self.maps_changed and not reviewed
         return bool(self.outcomes or self.plans) and unchanged
 
@@ -139,7 +148,12 @@ class ImportReport:
 
     def _records_summary(self) -> str:
         told = ""
-        for what, records in (("plans, markers, walls or zones", self.plans), ("review records", self.reviews)):
+        every: tuple[tuple[str, list[PlansOutcome] | list[ReviewsOutcome] | list[DrillsOutcome]], ...] = (
+            ("plans, markers, walls or zones", self.plans),
+            ("review records", self.reviews),
+            ("drills", self.drills),
+        )
+        for what, records in every:
             added, updated = sum(p.added for p in records), sum(p.updated for p in records)
             counts = " and ".join(f"{n} {word}" for n, word in ((added, "added"), (updated, "updated")) if n)
             told += f"; {what}: {counts}" if counts else ""
@@ -169,12 +183,13 @@ def import_bundle(
             prepared = prepare(list(verified.documents.values()))
             plans = prepare_plans(list(verified.plans.values()))
             reviews = prepare_reviews(list(verified.reviews.values()))
+            drills = prepare_drills(list(verified.drills.values()))
             claim = _claim(verified.manifest)
             packs = {uuid.UUID(a): uuid.UUID(p) for a, p in verified.manifest.team_work.items()}
             stored = _photo_storer(store, verified)
             vouched = lambda _: True  # noqa: E731
             applied = apply_bundle(
-                destination.database, claim, vouched, prepared, stored, store.sync, plans, reviews, finish
+                destination.database, claim, vouched, prepared, stored, store.sync, plans, reviews, finish, drills
             )
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -182,7 +197,7 @@ def import_bundle(
     _team_work_back(destination.database, claim.fingerprint, applied.outcomes, packs)
     sealed = plain != path
     report = ImportReport(path, claim.fingerprint, claim.exporter, applied.outcomes, sealed, applied.plans)
-    report.reviews, report.team = applied.reviews, team
+    report.reviews, report.team, report.drills = applied.reviews, team, applied.drills
     return report
 
 
@@ -284,5 +299,8 @@ def import_bundles(
         outcomes.append(outcome)
         if outcome.report is not None:
             changed, maps = changed_by(outcome.report.outcomes), outcome.report.maps_changed
-            progress.record(Changes(assessments=frozenset(changed), maps=maps, campuses=bool(changed or maps)))
+            drills = outcome.report.drills_changed
+            progress.record(
+                Changes(assessments=frozenset(changed), maps=maps, campuses=bool(changed or maps or drills))
+            )
     return outcomes

@@ -24,6 +24,7 @@ from safety_assess.bundles.plan_entries import image_problem, plans_problem
 from safety_assess.bundles.safezip import Archive, BundleError, Entry, opened
 from safety_assess.domain.versions import version_problem
 from safety_assess.keys.device import fingerprint, verify
+from safety_assess.storage.bundle_drills import drills_problem
 
 MANIFEST_LIMIT = 16 * 1024 * 1024
 DOCUMENT_LIMIT = 64 * 1024 * 1024
@@ -56,6 +57,8 @@ class VerifiedBundle:
     """Each plan image entry's name and its verified copy."""
     reviews: dict[uuid.UUID, dict[str, Any]] = field(default_factory=dict)
     """Each assessment's review document, by assessment id (none before format 3)."""
+    drills: dict[uuid.UUID, dict[str, Any]] = field(default_factory=dict)
+    """Each campus's drills document, by campus id (none before format 5)."""
 
 
 Vouch = Callable[[Manifest], None]
@@ -112,6 +115,10 @@ def _verified(archive: Archive, folder: Path, progress: Progress, vouch: Vouch) 
         key = _uuid(path, text)
         review = partial(_review_problem, assessment_id=text)
         bundle.reviews[key] = documents.read(f"reviews/{key}.json", f"the review of assessment {text}", review)
+    for text in manifest.drills:
+        key = _uuid(path, text, "a campus")
+        drills = partial(drills_problem, campus_id=text)
+        bundle.drills[key] = documents.read(f"drills/{key}.json", f"the drills of campus {text}", drills)
     for number, name in enumerate(sorted(photo_names)):
         progress.check()
         progress.report(number, len(photo_names), f"{path.name}: checking photos")

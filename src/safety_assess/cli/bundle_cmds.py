@@ -142,6 +142,10 @@ def file_result(outcome: Any) -> dict[str, Any]:
             {"campus_id": str(p.campus_id), "campus": p.campus, "added": p.added, "updated": p.updated}
             for p in report.plans
         ],
+        "drills": [
+            {"campus_id": str(d.campus_id), "campus": d.campus, "added": d.added, "updated": d.updated}
+            for d in report.drills
+        ],
         "team": None
         if report.team is None
         else {"assessment": str(report.team.assessment_id), "sections": list(report.team.sections)},

@@ -47,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
         device_cmds,
         district_cmds,
         district_key_cmds,
+        drill_cmds,
         map_cmds,
         photo_cmds,
         plan_cmds,
@@ -86,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
         team_cmds,
         district_key_cmds,
         district_cmds,
+        drill_cmds,
         demo_cmds,
         backup_cmds,
     ):

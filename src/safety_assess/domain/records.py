@@ -23,6 +23,10 @@ class Campus:
     name: str
     code: str
     address: str
+    kind: str = "elementary"
+    """elementary, middle, high or office (domain/readiness/drills.py's CampusKind): which drills it must hold."""
+    opened_on: dt.date | None = None
+    """When it opened, if known: no drill is dated before it."""
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,13 @@ from sqlalchemy.orm import Session
 
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.late_work import LateWork, device_named
+from safety_assess.storage.bundle_drills import (
+    DrillsOutcome,
+    DrillsRefused,
+    PreparedDrills,
+    apply_drills,
+    prepared_drills,
+)
 from safety_assess.storage.bundle_merge import Merger, Relabeled
 from safety_assess.storage.bundle_plans import PlansOutcome, PlansRefused, PreparedPlans, apply_plans, prepared_plans
 from safety_assess.storage.bundle_reviews import (
@@ -147,6 +154,14 @@ def prepare_plans(documents: list[dict[str, Any]]) -> list[PreparedPlans]:
         raise ImportRefused(str(error)) from None
 
 
+def prepare_drills(documents: list[dict[str, Any]]) -> list[PreparedDrills]:
+    """Every campus's drills typed for their table; ImportRefused naming the first that does not fit."""
+    try:
+        return [prepared_drills(document) for document in documents]
+    except DrillsRefused as error:
+        raise ImportRefused(str(error)) from None
+
+
 def prepare_reviews(documents: list[dict[str, Any]]) -> list[PreparedReviews]:
     """Every assessment's review records typed for their tables; ImportRefused naming the first that does not fit."""
     try:
@@ -190,6 +205,8 @@ class Applied:
     """Each campus's site plans'."""
     reviews: list[ReviewsOutcome] = field(default_factory=list)
     """Each assessment's review's."""
+    drills: list[DrillsOutcome] = field(default_factory=list)
+    """Each campus's drill log's."""
 
 
 def apply_bundle(
@@ -202,6 +219,7 @@ def apply_bundle(
     plans: Sequence[PreparedPlans] = (),
     reviews: Sequence[PreparedReviews] = (),
     finish: Callable[[Session], None] | None = None,
+    drills: Sequence[PreparedDrills] = (),
 ) -> Applied:
     """Apply the prepared documents (oldest revision first), then the campuses' site plans (their images stored
     with ``stored_photo`` too), in one transaction; ImportRefused changes nothing. ``finish`` then writes what else
@@ -219,13 +237,14 @@ def apply_bundle(
             ]
             copies = {one.assessment_id: one.copy_id for one in outcomes if one.copy_id is not None}
             review_outcomes = [apply_reviews(session, _with_its_assessment(one, copies)) for one in reviews]
-        except (PlansRefused, ReviewsRefused) as error:
+            drill_outcomes = [apply_drills(session, one, _campus(session, one.campus)) for one in drills]
+        except (PlansRefused, ReviewsRefused, DrillsRefused) as error:
             raise ImportRefused(str(error)) from None
         if finish is not None:
             finish(session)
         session.flush()
         durable()
-    return Applied(outcomes, plan_outcomes, review_outcomes)
+    return Applied(outcomes, plan_outcomes, review_outcomes, drill_outcomes)
 
 
 def _with_its_assessment(reviews: PreparedReviews, copies: dict[uuid.UUID, uuid.UUID]) -> PreparedReviews:

@@ -54,9 +54,15 @@ def assessments_carrying_plan_changes(database: Database, since: dt.datetime | N
     changed after ``since`` (of every campus with plans when None): what carries the change to the district."""
     with database.session() as session:
         changed = _campuses_edited(session, since)
+    return latest_own_assessments(database, changed)
+
+
+def latest_own_assessments(database: Database, campus_ids: set[uuid.UUID]) -> list[uuid.UUID]:
+    """The latest assessment made here (not a conflicting copy) of each of the campuses that has one."""
+    with database.session() as session:
         own = (
             select(AssessmentRow.id, AssessmentRow.campus_id)
-            .where(AssessmentRow.campus_id.in_(changed), AssessmentRow.source_installation.is_(None))
+            .where(AssessmentRow.campus_id.in_(campus_ids), AssessmentRow.source_installation.is_(None))
             .where(AssessmentRow.conflict_of_id.is_(None))
             .order_by(AssessmentRow.assessed_on, AssessmentRow.started_at)
         )

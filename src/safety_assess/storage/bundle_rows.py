@@ -114,8 +114,10 @@ def _get(session: Session, table: type[Base], key: uuid.UUID) -> Base:
 
 OPTIONAL = frozenset({"edit_stamps"})
 """Columns a record from an older app does not have (edit stamps came with migration 0011)."""
+OPTIONAL_IN = {"campuses": frozenset({"kind", "opened_on"})}
+"""Columns of one table a record from an older app does not have (a campus's kind came with migration 0019)."""
 ADDED_SINCE = {"follow_up": ""}
-"""Columns a record from an older app does not have, with the value they mean there (follow-ups: 0019)."""
+"""Columns a record from an older app does not have, with the value they mean there (follow-ups: 0020)."""
 
 
 class RowError(ValueError):
@@ -130,7 +132,7 @@ def load_row(table: type[Base], data: dict[str, Any]) -> Base:
         raise RowError(f"{table.__tablename__} record has an unknown field '{unknown[0]}'")
     values = {}
     for key, column in columns.items():
-        if key not in data and key in OPTIONAL:
+        if key not in data and (key in OPTIONAL or key in OPTIONAL_IN.get(table.__tablename__, ())):
             continue
         if key not in data and key in ADDED_SINCE:
             values[key] = ADDED_SINCE[key]

@@ -29,6 +29,7 @@ from safety_assess.storage.orm import (
     PhotoRow,
     ResponseRow,
 )
+from safety_assess.storage.orm_readiness import DrillRow
 
 MERGING = "merging"
 """Session info flag: the session writes records as a bundle brought them; nothing is stamped."""
@@ -68,7 +69,15 @@ COMPANIONS: dict[type[Base], dict[str, tuple[str, ...]]] = {
     ActionRow: {"status": ("status_changed_at", "status_changed_by")},
 }
 """Fields that follow another's choice: an answer's time follows the answer, who changed a status follows it."""
-STAMPED: tuple[type[Base], ...] = (AssessmentRow, GroupInstanceRow, ResponseRow, FindingRow, ActionRow, PhotoRow)
+STAMPED: tuple[type[Base], ...] = (
+    AssessmentRow,
+    GroupInstanceRow,
+    ResponseRow,
+    FindingRow,
+    ActionRow,
+    PhotoRow,
+    DrillRow,
+)
 
 
 def merged_fields(table: type[Base]) -> tuple[str, ...]:

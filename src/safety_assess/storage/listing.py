@@ -24,14 +24,16 @@ class Connection(Protocol):
 
 
 CAMPUS_COLUMNS = "c.id, c.district_id, c.name, c.code, c.address"
-CAMPUSES_SQL = f"SELECT {CAMPUS_COLUMNS} FROM campuses c ORDER BY lower(c.name), c.code"
+CAMPUS_EXTRA = "c.kind, c.opened_on"
+"""Asked last (in the summaries too), so the columns before them keep their places."""
+CAMPUSES_SQL = f"SELECT {CAMPUS_COLUMNS}, {CAMPUS_EXTRA} FROM campuses c ORDER BY lower(c.name), c.code"
 SUMMARIES_SQL = f"""
 SELECT a.id, a.assessors, a.assessed_on, a.status, a.started_at, a.completed_at,
        coalesce(k.answered, 0) AS answered,
        s.id, s.checklist_id, s.version, s.title, s.sha256,
        {CAMPUS_COLUMNS},
        a.revision_no, a.signed_off_by, a.revision_of_id, a.reopen_reason,
-       a.source_installation, d.fingerprint, a.conflict_of_id
+       a.source_installation, d.fingerprint, a.conflict_of_id, {CAMPUS_EXTRA}
 FROM assessments a
 JOIN checklist_snapshots s ON s.id = a.snapshot_id
 JOIN campuses c ON c.id = a.campus_id
@@ -61,15 +63,17 @@ def summary(connection: Connection, assessment_id: uuid.UUID) -> AssessmentSumma
     return _summary(rows[0], {}, {}) if rows else None
 
 
-def _campus(row: Any) -> Campus:
-    return Campus(_uuid(row[0]), _uuid(row[1]), row[2], row[3], row[4])
+def _campus(row: Any, extra: Any = None) -> Campus:
+    kind, opened = row[5:7] if extra is None else extra
+    opened_on = _date(opened) if opened is not None else None
+    return Campus(_uuid(row[0]), _uuid(row[1]), row[2], row[3], row[4], kind, opened_on)
 
 
 def _summary(row: Any, campus_of: dict[Any, Campus], snapshot_of: dict[Any, SnapshotInfo]) -> AssessmentSummary:
     assessors = _names(row[1])
     campus = campus_of.get(row[12])
     if campus is None:
-        campus = campus_of[row[12]] = _campus(row[12:17])
+        campus = campus_of[row[12]] = _campus(row[12:17], row[24:26])
     snapshot = snapshot_of.get(row[7])
     if snapshot is None:
         snapshot = snapshot_of[row[7]] = SnapshotInfo(_uuid(row[7]), row[8], row[9], row[10], row[11])

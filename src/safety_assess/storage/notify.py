@@ -32,6 +32,7 @@ from safety_assess.storage.orm import (
     ResponseRow,
 )
 from safety_assess.storage.orm_maps import MapMarkerRow, MapShapeRow, SiteMapRow
+from safety_assess.storage.orm_readiness import DrillRow
 from safety_assess.storage.orm_reviews import (
     ActionResponseRow,
     PlanRevisionRow,
@@ -67,7 +68,7 @@ INDIRECT: dict[type[Any], tuple[str, str]] = {
     MapShapeRow: ("site_maps", "map_id"),
 }
 """Records found through another: which ``Touched`` set takes the id, and the attribute holding it."""
-BROAD = (CampusRow, DistrictRow)
+BROAD = (CampusRow, DistrictRow, DrillRow)
 UNTOLD = frozenset({"assessment_figures", "app_meta", "devices", "assessment_history", "conflict_sources"})
 """Tables whose bulk statements change nothing anyone sees: a cache (written while the overview is read: telling
 it would have two computers reload each other for ever), facts about the installation, history."""

@@ -73,6 +73,10 @@ class CampusRow(Record):
     name: Mapped[str] = mapped_column(String(200))
     code: Mapped[str] = mapped_column(String(40))
     address: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[str] = mapped_column(String(20), default="elementary", server_default="elementary")
+    """elementary, middle, high or office: which drills it must hold (migration 0019)."""
+    opened_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    """When the campus opened, if known: no drill is dated before it."""
 
     district: Mapped[DistrictRow] = relationship()
 
@@ -160,7 +164,7 @@ class ResponseRow(Record):
     """The canonical answer; NULL while only a note is written."""
     note: Mapped[str] = mapped_column(Text, default="")
     follow_up: Mapped[str] = mapped_column(Text, default="", server_default="")
-    """The text the item's follow-up asked for ("if yes, specify"); migration 0019."""
+    """The text the item's follow-up asked for ("if yes, specify"); migration 0020."""
     answered_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
     edit_stamps: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True), nullable=True)
     """Who last changed each field, at which revision, and what the record has seen (migration 0011; domain.merge)."""

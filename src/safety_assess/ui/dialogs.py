@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from safety_assess import __version__
+from safety_assess.domain.readiness.drills import CampusKind
 from safety_assess.domain.records import Campus
 
 if TYPE_CHECKING:
@@ -36,6 +37,8 @@ class NewCampus:
     name: str
     code: str
     address: str
+    kind: str = "elementary"
+    """Which drills it must hold (domain/readiness/drills.py's CampusKind)."""
 
 
 @dataclass(frozen=True)
@@ -82,12 +85,17 @@ class NewCampusDialog(QDialog):
         self.name = _line("Campus name", "Lincoln High School")
         self.code = _line("Campus code", "LHS")
         self.address = _line("Address", "Street, city")
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Campus kind")
+        for kind in CampusKind:
+            self.kind.addItem(kind.value.capitalize(), kind.value)
         self.buttons = ok_cancel(self)
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("&Name:", self.name)
         form.addRow("&Code:", self.code)
         form.addRow("&Address:", self.address)
+        form.addRow("&Kind:", self.kind)
         form.addRow(self.buttons)
         for edit in (self.name, self.code):
             edit.textChanged.connect(self._update)
@@ -98,7 +106,8 @@ class NewCampusDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
     def result_value(self) -> NewCampus:
-        return NewCampus(self.name.text().strip(), self.code.text().strip(), self.address.text().strip())
+        name, code, address = self.name.text().strip(), self.code.text().strip(), self.address.text().strip()
+        return NewCampus(name, code, address, str(self.kind.currentData()))
 
 
 class NewAssessmentDialog(QDialog):

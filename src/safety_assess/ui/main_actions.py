@@ -66,6 +66,14 @@ MAIN_ACTIONS: tuple[ActionSpec[MainWindow], ...] = (
         toolbar=True,
     ),
     ActionSpec(
+        "campus.drills",
+        "&Drill log…",
+        "&File",
+        lambda main: main.open_selected_drills(),
+        "Ctrl+Shift+L",
+        "The selected campus's drills this school year: done, required and overdue per type",
+    ),
+    ActionSpec(
         "assessment.export",
         "E&xport action plan…",
         "&File",

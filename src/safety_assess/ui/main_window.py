@@ -145,7 +145,7 @@ class MainWindow(QMainWindow):
         if answer is None:
             return
         try:
-            campus = self.workspace.campuses.add(answer.name, answer.code, answer.address)
+            campus = self.workspace.campuses.add(answer.name, answer.code, answer.address, answer.kind)
         except SafetyAssessError as error:
             dialogs.show_error(self, "Campus not added", str(error))
             return
@@ -210,11 +210,23 @@ class MainWindow(QMainWindow):
 
     def open_selected_maps(self) -> None:
         """The site plans of the selected campus (or of the selected assessment's campus)."""
+        campus_id = self.selected_campus("its site plans")
+        if campus_id is not None:
+            self.windows.open_maps(campus_id)
+
+    def open_selected_drills(self) -> None:
+        """The drill log of the selected campus (or of the selected assessment's campus)."""
+        campus_id = self.selected_campus("its drill log")
+        if campus_id is not None:
+            self.windows.open_drills(campus_id)
+
+    def selected_campus(self, to_see: str) -> uuid.UUID | None:
+        """The selected campus, or the selected assessment's; None (and said how to choose one) when neither."""
         record = self.selected()
         if record is None:
-            self.statusBar().showMessage("Select a campus to see its site plans.", 4000)
-            return
-        self.windows.open_maps(record.id if isinstance(record, Campus) else record.campus.id)
+            self.statusBar().showMessage(f"Select a campus to see {to_see}.", 4000)
+            return None
+        return record.id if isinstance(record, Campus) else record.campus.id
 
     def export_selected(self) -> None:
         record = self.selected()

@@ -28,6 +28,9 @@ class Registry(Protocol):
     def open_maps(self, campus_id: uuid.UUID) -> QWidget | None:
         """The campus's site plans (one window per campus, brought forward when open); None when it cannot open."""
 
+    def open_drills(self, campus_id: uuid.UUID) -> QWidget | None:
+        """The campus's drill log (one window per campus, brought forward when open); None when it cannot open."""
+
     def work_running(self) -> list[str]:
         """The titles of the jobs running in the background, in every window."""
 

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from safety_assess.ui.checklists.window import ChecklistsWindow
     from safety_assess.ui.conflicts.window import ConflictWindow
     from safety_assess.ui.district.window import DistrictWindow
+    from safety_assess.ui.drills.window import DrillWindow
     from safety_assess.ui.guide import GuideWindow
     from safety_assess.ui.maps.window import MapWindow
     from safety_assess.ui.plan.window import PlanWindow
@@ -50,6 +51,8 @@ class Windows:
         self.conflicts: dict[uuid.UUID, ConflictWindow] = {}
         self.maps: dict[uuid.UUID, MapWindow] = {}
         """Site-plan windows by campus."""
+        self.drills: dict[uuid.UUID, DrillWindow] = {}
+        """Drill logs by campus."""
         self.district: DistrictWindow | None = None
         self.previews: list[ReportPreview] = []
         self.guide: GuideWindow | None = None
@@ -151,6 +154,20 @@ class Windows:
             return None
         return show_registered(self.maps, campus_id, window)
 
+    def open_drills(self, campus_id: uuid.UUID) -> DrillWindow | None:
+        """The campus's drill log, brought forward when already open."""
+        from safety_assess.ui.drills.window import DrillWindow
+
+        found = existing(self.drills, campus_id)
+        if found is not None:
+            return found
+        try:
+            window = DrillWindow(self.workspace, campus_id, self.channel)
+        except SafetyAssessError as error:
+            dialogs.show_error(self.main, "Cannot open the drill log", str(error))
+            return None
+        return show_registered(self.drills, campus_id, window)
+
     def open_district(self) -> DistrictWindow:
         """The district view, brought forward and read again when already open."""
         from safety_assess.ui.district.window import DistrictWindow
@@ -227,6 +244,7 @@ class Windows:
         """Every window open besides the main one."""
         single = [window for window in (self.district, self.guide) if window is not None]
         kept = [*self.walks.values(), *self.plans.values(), *self.maps.values(), *self.conflicts.values()]
+        kept += self.drills.values()
         return [*kept, *single, *self.previews]
 
     def work_running(self) -> list[str]:

@@ -233,3 +233,22 @@ def test_a_database_of_0007_gains_the_conflict_sources_table_empty(paths: tuple[
         assert session.execute(text("SELECT count(*) FROM conflict_sources")).scalar() == 0
         assert session.execute(text("SELECT version_num FROM alembic_version")).scalar() == schema.HEAD
     db.close()
+
+
+def test_a_database_of_0017_gains_drills_and_its_campuses_are_elementary(paths: tuple[Path, Path]) -> None:
+    """Migration 0019: campuses made before it are elementary (the default kind) with no opening day; the drill log
+    is there and empty."""
+    path, backups = paths
+    engine = create_engine(f"sqlite:///{path}")
+    upgrade(engine, "0017")
+    with engine.begin() as connection:
+        connection.execute(text("INSERT INTO districts VALUES ('d1', '2026-01-01', '2026-01-01', 1, 'D')"))
+        connection.execute(
+            text("INSERT INTO campuses VALUES ('c1', '2026-01-01', '2026-01-01', 1, 'd1', 'Lincoln High', 'LHS', '')")
+        )
+    engine.dispose()
+    db = Database.open(path, backups)
+    with db.session() as session:
+        assert session.execute(text("SELECT kind, opened_on FROM campuses")).all() == [("elementary", None)]
+        assert session.execute(text("SELECT count(*) FROM drills")).scalar() == 0
+    db.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection, create_engine
 
-from safety_assess.storage import orm_maps, orm_reviews  # noqa: F401  (their tables join Base.metadata)
+from safety_assess.storage import orm_maps, orm_readiness, orm_reviews  # noqa: F401  (their tables join Base.metadata)
 from safety_assess.storage.orm import Base
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 from sqlalchemy import func, select
@@ -17,14 +18,16 @@ DEFAULT_DISTRICT = "My district"
 
 
 def campus_record(row: CampusRow) -> Campus:
-    return Campus(row.id, row.district_id, row.name, row.code, row.address)
+    return Campus(row.id, row.district_id, row.name, row.code, row.address, row.kind, row.opened_on)
 
 
 class CampusRepository:
     def __init__(self, database: Database) -> None:
         self._db = database
 
-    def add(self, name: str, code: str, address: str = "") -> Campus:
+    def add(
+        self, name: str, code: str, address: str = "", kind: str = "elementary", opened_on: dt.date | None = None
+    ) -> Campus:
         name, code = _required(name, "campus name"), _required(code, "campus code")
         with self._db.session() as session:
             district = district_row(session)
@@ -35,8 +38,23 @@ class CampusRepository:
             )
             if clash is not None:
                 raise ConflictError(f"a campus with code '{clash.code}' already exists ({clash.name})")
-            row = CampusRow(district_id=district.id, name=name, code=code, address=address.strip())
+            row = CampusRow(
+                district_id=district.id, name=name, code=code, address=address.strip(), kind=kind, opened_on=opened_on
+            )
             session.add(row)
+            session.flush()
+            return campus_record(row)
+
+    def describe(self, campus_id: uuid.UUID, kind: str | None = None, opened_on: dt.date | None = None) -> Campus:
+        """Set the campus's kind and the day it opened (those given)."""
+        with self._db.session() as session:
+            row = session.get(CampusRow, campus_id)
+            if row is None:
+                raise NotFoundError(f"no campus {campus_id}")
+            if kind is not None:
+                row.kind = kind
+            if opened_on is not None:
+                row.opened_on = opened_on
             session.flush()
             return campus_record(row)
 

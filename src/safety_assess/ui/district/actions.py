@@ -80,6 +80,14 @@ DISTRICT_ACTIONS: tuple[ActionSpec[DistrictWindow], ...] = (
         "The chosen campus's site and floor plans, as synced from the field",
     ),
     ActionSpec(
+        "district.drills",
+        "&Drill log…",
+        "&District",
+        lambda district: district.open_drills(),
+        "Ctrl+Shift+L",
+        "The chosen campus's drills this school year: done, required and overdue per type",
+    ),
+    ActionSpec(
         "district.close", "&Close", "&District", lambda district: district.close(), "Ctrl+W", "Close the district view"
     ),
 )

@@ -349,11 +349,20 @@ class DistrictWindow(QMainWindow):
         )
 
     def open_maps(self) -> None:
+        campus_id = self._campus_or_told()
+        if campus_id is not None:
+            self.registry.open_maps(campus_id)
+
+    def open_drills(self) -> None:
+        campus_id = self._campus_or_told()
+        if campus_id is not None:
+            self.registry.open_drills(campus_id)
+
+    def _campus_or_told(self) -> uuid.UUID | None:
         campus_id = self._chosen_campus()
         if campus_id is None:
             self.statusBar().showMessage("Choose a campus first.", 4000)
-            return
-        self.registry.open_maps(campus_id)
+        return campus_id
 
     def export_pack(self) -> None:
         index = self.table.currentIndex()
