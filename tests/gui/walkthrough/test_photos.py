@@ -12,8 +12,11 @@ from safety_assess.domain.walk.review import Problem
 from safety_assess.domain.walk.slots import SlotKey
 from safety_assess.photos.ingest import ingest
 from safety_assess.services import photos as services_photos
+from safety_assess.services.walkthrough import WalkSession
 from safety_assess.ui import dialogs, progress_dialog
+from safety_assess.ui.changes import ChangeChannel
 from safety_assess.ui.walkthrough.window import WalkthroughWindow
+from safety_assess.ui.widgets import thumbnails as thumbnails_module
 from tests import photo_files
 from tests.gui.walkthrough.conftest import Open
 
@@ -114,3 +117,35 @@ def test_adding_photos_shows_a_progress_bar_whose_cancel_stops_the_import(  # ty
     assert photo.filename == "hopper.jpg" and window.panel.photos.model.rowCount() == 1
     assert "cancelled" in window.statusBar().currentMessage()
     assert not [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
+
+
+def test_a_thumbnail_not_on_this_computer_is_made_off_the_ui_thread_behind_a_placeholder(  # type: ignore[no-untyped-def]
+    qtbot, open_walk: Open, monkeypatch
+) -> None:
+    window = open_walk("every-type")
+    window.panel.photos.filesDropped.emit([PHOTOS / "hopper.jpg"])
+    wait_idle(qtbot, window)
+    [photo] = window.session.workspace.photos.list(window.session.id)
+    store = window.session.workspace.photo_store
+    thumb = store.local_rendition(photo.sha256, "thumb")
+    assert thumb is not None
+    thumb.unlink()  # as for a photo that came in a bundle, or lives on the shared server only
+    made_on: list[int] = []
+    real = thumbnails_module.shown_rendition
+    monkeypatch.setattr(
+        thumbnails_module, "shown_rendition", lambda *args: made_on.append(threading.get_ident()) or real(*args)
+    )
+    other = WalkthroughWindow(WalkSession(window.session.workspace, window.session.id), ChangeChannel())
+    qtbot.addWidget(other)
+    other.go_to(SlotKey("door-locked", None))
+    model = other.panel.photos.model
+    placeholder = model.index(0).data(Qt.ItemDataRole.DecorationRole)
+    assert placeholder.toImage().pixelColor(5, 5) == QColor("#d0d0d0")
+    repainted: list[int] = []
+    model.dataChanged.connect(lambda first, *_: repainted.append(first.row()))
+    qtbot.waitUntil(lambda: repainted == [0], timeout=30_000)
+    shown = model.index(0).data(Qt.ItemDataRole.DecorationRole)
+    assert shown.toImage() != placeholder.toImage() and store.local_rendition(photo.sha256, "thumb") is not None
+    assert made_on and threading.get_ident() not in made_on
+    model.index(0).data(Qt.ItemDataRole.DecorationRole)
+    assert len(made_on) == 1  # fetched once, then read from this computer

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -32,6 +31,7 @@ from safety_assess.domain.scoring.findings import Finding
 from safety_assess.ui.plan import format as fmt
 from safety_assess.ui.plan.models import ActionsModel
 from safety_assess.ui.widgets.photo_strip import PhotoStrip
+from safety_assess.ui.widgets.thumbnails import Thumbnails
 
 
 def _spin(name: str) -> QSpinBox:
@@ -60,7 +60,7 @@ class FindingPanel(QWidget):
     addPhotosRequested = Signal()
     photosDropped = Signal(list)
 
-    def __init__(self, thumbnail_of: Callable[[str], Path], parent: QWidget | None = None) -> None:
+    def __init__(self, thumbnails: Thumbnails, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("findingPanel")
         self.finding: Finding | None = None
@@ -89,7 +89,7 @@ class FindingPanel(QWidget):
         self.error.setObjectName("findingError")
         self.error.setStyleSheet("color: #b71c1c;")
         self.error.setWordWrap(True)
-        self.photos = PhotoStrip(thumbnail_of)
+        self.photos = PhotoStrip(thumbnails)
         self.photos.addRequested.connect(self.addPhotosRequested)
         self.photos.filesDropped.connect(self.photosDropped)
         self.actions_model = ActionsModel(self)

@@ -28,7 +28,6 @@ from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.plan.actions import Action, Status
 from safety_assess.domain.plan.assessment_plan import Plan
 from safety_assess.domain.scoring.findings import Finding, heat_map
-from safety_assess.photos.ingest import shown_rendition
 from safety_assess.services.plan import PlanEditor, earlier_plan, load_plan, with_comparison
 from safety_assess.services.settings import DISPLAY
 from safety_assess.services.workspace import Workspace
@@ -52,6 +51,7 @@ from safety_assess.ui.plan.selection import choose_again, chosen_action
 from safety_assess.ui.registry import Registry
 from safety_assess.ui.widgets.combos import refill
 from safety_assess.ui.widgets.tables import WrappedRows, fit_columns
+from safety_assess.ui.widgets.thumbnails import thumbnails
 
 RELOAD_DELAY_MS = 400
 FILTERS = (("phase", "Phase"), ("band", "Band"), ("layer", "Layer"), ("status", "Status"), ("group", "Group"))
@@ -121,7 +121,7 @@ class PlanWindow(QMainWindow):
         self.adopted_line = QLabel()
         """Since when the plan is adopted, how many actions changed since, the cost then and now."""
         self.heat_map = HeatMap()
-        self.panel = FindingPanel(lambda sha: shown_rendition(workspace.photo_store, sha, "thumb"))
+        self.panel = FindingPanel(thumbnails(workspace.photo_store, self.operations, self))
         self.findings_view = table("findingsTable", self.findings_filter)
         self.actions_view = table("actionsTable", self.actions_filter)
         self.action_columns = ActionColumns(self.actions_view, self.actions_model)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
@@ -15,6 +12,7 @@ from safety_assess.domain.walk.slots import Slot
 from safety_assess.ui.walkthrough.editors import AnswerEditor, make_editor
 from safety_assess.ui.walkthrough.follow_up import FollowUpField
 from safety_assess.ui.widgets.photo_strip import PhotoStrip
+from safety_assess.ui.widgets.thumbnails import Thumbnails
 
 NOTE_PAUSE_MS = 700
 """A note is committed this long after the last keystroke, and at once when the field loses focus."""
@@ -47,7 +45,7 @@ class ItemPanel(QWidget):
     pasted = Signal()
     """Ctrl+V on the panel: attach the image or files on the clipboard."""
 
-    def __init__(self, thumbnail_of: Callable[[str], Path], parent: QWidget | None = None) -> None:
+    def __init__(self, thumbnails: Thumbnails, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("itemPanel")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -77,7 +75,7 @@ class ItemPanel(QWidget):
         self.note.setAccessibleName("Note")
         self.note.setPlaceholderText("Note (saved as you type)")
         self.note.setMaximumHeight(110)
-        self.photos = PhotoStrip(thumbnail_of)
+        self.photos = PhotoStrip(thumbnails)
         self.photos.setObjectName("photos")
         self.setAcceptDrops(True)  # photo files dropped anywhere on the item go to its photos
         self._note_timer = QTimer(self, singleShot=True, interval=NOTE_PAUSE_MS)

@@ -32,7 +32,6 @@ from safety_assess.domain.records import GroupInstance
 from safety_assess.domain.scoring.coverage import coverage
 from safety_assess.domain.walk.slots import Slot, SlotKey
 from safety_assess.domain.walk.state import Filter
-from safety_assess.photos.ingest import shown_rendition
 from safety_assess.services.walkthrough import WalkSession
 from safety_assess.ui import dialogs
 from safety_assess.ui.actions import build_window_actions
@@ -45,6 +44,7 @@ from safety_assess.ui.walkthrough.instances import InstanceCommands
 from safety_assess.ui.walkthrough.item_panel import ItemPanel
 from safety_assess.ui.walkthrough.photo_commands import PhotoCommands
 from safety_assess.ui.walkthrough.section_model import SectionTreeModel
+from safety_assess.ui.widgets.thumbnails import thumbnails
 
 FILTERS = (
     ("All items", Filter.ALL),
@@ -75,9 +75,8 @@ class WalkthroughWindow(QMainWindow):
         self.setObjectName("WalkthroughWindow")
         self.model = SectionTreeModel(session.state, self, session.others, session.clashes)
         self.instances: InstanceCommands = InstanceCommands(self)
-        store = session.workspace.photo_store
-        self.panel = ItemPanel(lambda sha: shown_rendition(store, sha, "thumb"))
         self.operations = Operations(channel, self)
+        self.panel = ItemPanel(thumbnails(session.workspace.photo_store, self.operations, self))
         self.photos: PhotoCommands = PhotoCommands(self)
         self.tree = self._build_tree()
         self.panel_scroll = self._scrolling(self.panel)

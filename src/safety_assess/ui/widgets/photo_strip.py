@@ -6,11 +6,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPixmap
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
 from safety_assess.domain.records import PhotoRecord
 from safety_assess.ui.widgets.marked_photo import marked_pixmap, marks_key
+from safety_assess.ui.widgets.thumbnails import Thumbnails
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -18,13 +19,16 @@ THUMB = 112
 
 
 class PhotoListModel(QAbstractListModel):
-    """Photo records of one item, shown by their thumbnail renditions."""
+    """Photo records of one item, shown by their thumbnail renditions (a placeholder until one arrives)."""
 
-    def __init__(self, thumbnail_of: Any, parent: Any = None) -> None:
+    def __init__(self, thumbnails: Thumbnails, parent: Any = None) -> None:
         super().__init__(parent)
-        self._thumbnail_of = thumbnail_of
+        self._thumbnails = thumbnails
         self._photos: list[PhotoRecord] = []
         self._pixmaps: dict[str, QPixmap] = {}
+        self._placeholder = QPixmap(THUMB, THUMB)
+        self._placeholder.fill(QColor("#d0d0d0"))
+        thumbnails.arrived.connect(self._arrived)
 
     def set_photos(self, photos: list[PhotoRecord]) -> None:
         self.beginResetModel()
@@ -51,11 +55,20 @@ class PhotoListModel(QAbstractListModel):
         key = marks_key(photo.sha256, photo.annotations)
         cached = self._pixmaps.get(key)
         if cached is None:
-            loaded = marked_pixmap(self._thumbnail_of(photo.sha256), photo.annotations)
+            path = self._thumbnails.path(photo.sha256)
+            if path is None:
+                return self._placeholder
+            loaded = marked_pixmap(path, photo.annotations)
             cached = self._pixmaps[key] = loaded.scaled(
                 THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
             )
         return cached
+
+    def _arrived(self, sha256: str) -> None:
+        for row, photo in enumerate(self._photos):
+            if photo.sha256 == sha256:
+                index = self.index(row)
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
     def photo(self, row: int) -> PhotoRecord:
         return self._photos[row]
@@ -66,10 +79,10 @@ class PhotoStrip(QWidget):
     filesDropped = Signal(list)
     """Paths of files dropped on the strip (or anywhere on the item panel)."""
 
-    def __init__(self, thumbnail_of: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, thumbnails: Thumbnails, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAcceptDrops(True)
-        self.model = PhotoListModel(thumbnail_of, self)
+        self.model = PhotoListModel(thumbnails, self)
         self.view = QListView()
         self.view.setObjectName("photoList")
         self.view.setAccessibleName("Photos of this item")
