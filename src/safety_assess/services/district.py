@@ -70,8 +70,7 @@ def assessment_figures(
     than through a long list of ids. Figures this process already read under the current stamp are not read again
     (the district view opens and refreshes many times in a session)."""
     wanted = set(assessment_ids)
-    current = kept_figures.stamps(workspace.database, None if most else wanted)
-    in_database = kept_figures.kept_stamps(workspace.database, None if most else wanted)
+    current, in_database = _stamps(workspace, wanted, most)
     phases = _phases_stamp()
     remembered = _remembered.setdefault(workspace.database, {})
     result: dict[uuid.UUID, AssessmentFigures] = {}
@@ -96,6 +95,15 @@ def assessment_figures(
     if fresh:
         kept_figures.keep(workspace.database, fresh)
     return result, len(fresh)
+
+
+def _stamps(
+    workspace: Workspace, wanted: set[uuid.UUID], most: bool
+) -> tuple[dict[uuid.UUID, str], dict[uuid.UUID, str]]:
+    """The current stamps of the assessments, and those of their kept figures."""
+    if not most:
+        return kept_figures.stamps(workspace.database, wanted), kept_figures.kept_stamps(workspace.database, wanted)
+    return kept_figures.every_stamp(workspace.database)
 
 
 _remembered: weakref.WeakKeyDictionary[object, dict[uuid.UUID, tuple[str, AssessmentFigures]]] = (

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
 Index = QModelIndex | QPersistentModelIndex
@@ -44,13 +44,42 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         super().__init__(parent)
         self.rows: list[T] = []
         self._cells: list[list[tuple[str, object, QBrush | None, str | None]]] = []
+        self.sorted_by: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
+        """The column and order of ``sort_rows`` (-1: as given)."""
 
     def set_rows(self, rows: Sequence[T]) -> None:
-        """Show ``rows``; every cell is worked out once here (views ask for each many times)."""
+        """Show ``rows``; every cell is worked out once here (views ask for each many times), in the order last
+        asked for by ``sort_rows``."""
         self.beginResetModel()
         self.rows = list(rows)
         self._cells = [[self._cell(column, row) for column in self.columns] for row in self.rows]
+        self._reorder(self._order())
         self.endResetModel()
+
+    def sort_rows(self, column: int, order: Qt.SortOrder) -> None:
+        """Sort by ``column``'s sort keys, here in one Python sort (a sorting proxy asks ``data()`` for both sides
+        of every comparison: a second for a thousand rows); rows set later keep the order."""
+        self.sorted_by = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        moved = self._order()
+        self._reorder(moved)
+        now = {old: new for new, old in enumerate(moved)}
+        kept = self.persistentIndexList()
+        self.changePersistentIndexList(kept, [self.index(now[i.row()], i.column()) for i in kept])
+        self.layoutChanged.emit()
+
+    def _order(self) -> list[int]:
+        """The rows' numbers in the order asked for (stable: equal keys keep their order)."""
+        column, order = self.sorted_by
+        numbers = list(range(len(self.rows)))
+        if not 0 <= column < len(self.columns):
+            return numbers
+        descending = order == Qt.SortOrder.DescendingOrder
+        return sorted(numbers, key=lambda n: _sort_key(self._cells[n][column][1]), reverse=descending)
+
+    def _reorder(self, numbers: list[int]) -> None:
+        self.rows = [self.rows[n] for n in numbers]
+        self._cells = [self._cells[n] for n in numbers]
 
     @staticmethod
     def _cell(column: Column[T], row: T) -> tuple[str, object, QBrush | None, str | None]:
@@ -96,3 +125,22 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         if role == Qt.ItemDataRole.TextAlignmentRole and self.columns[index.column()].align_right:
             return RIGHT
         return None
+
+
+def _sort_key(value: object) -> tuple[int, Any]:
+    """Numbers before texts (as a proxy's sort would compare them), anything else by its text."""
+    if value is None:
+        return (0, 0)
+    if isinstance(value, int | float):
+        return (1, value)
+    return (2, value) if isinstance(value, str) else (3, str(value))
+
+
+class SortedRows(QSortFilterProxyModel):
+    """A filter over a ``RowsModel`` that leaves the sorting to it (``sort_rows``): its own sort would ask the
+    rows' ``data()`` for every comparison."""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        assert isinstance(source, RowsModel)
+        source.sort_rows(column, order)
