@@ -26,7 +26,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from safety_assess.base.jobs import Changes
 from safety_assess.domain.errors import SafetyAssessError
+from safety_assess.storage import notify
 from safety_assess.storage.bundle_merge import Merger
 from safety_assess.storage.bundle_plans import PlansOutcome, PlansRefused, PreparedPlans, apply_plans, prepared_plans
 from safety_assess.storage.bundle_reviews import (
@@ -213,8 +215,20 @@ def apply_bundle(
         if finish is not None:
             finish(session)
         session.flush()
+        notify.name(session, announced(outcomes, plan_outcomes, review_outcomes))
         durable()
     return Applied(outcomes, plan_outcomes, review_outcomes)
+
+
+def announced(outcomes: Sequence[Outcome], plans: Sequence[PlansOutcome], reviews: Sequence[ReviewsOutcome]) -> Changes:
+    """What a bundle's statements wrote, as the other computers are told: its assessments (a conflicting copy
+    too), their reviews, its campuses' site plans. A campus it added is told by its record."""
+    assessments = {one.assessment_id for one in outcomes} | {one.copy_id for one in outcomes if one.copy_id}
+    return Changes(
+        assessments=frozenset(assessments),
+        plans=frozenset(one.assessment_id for one in reviews),
+        maps=frozenset(one.campus_id for one in plans),
+    )
 
 
 def _with_its_assessment(reviews: PreparedReviews, copies: dict[uuid.UUID, uuid.UUID]) -> PreparedReviews:
