@@ -2,9 +2,10 @@
 
 Figures are kept per assessment (storage.figures) and computed again only for assessments that changed since, so
 opening the district view reads a fixed number of queries whatever the number of campuses. Whether they changed is
-one query over the assessments (their versions kept by database triggers, migration 0015); figures this process
-already read are used again while the kept row is at the current stamp, so reopening or refreshing the view does not
-parse five thousand figure sets again.
+one query over the assessments (their versions kept by database triggers, migration 0017) and one over the index of
+the kept stamps (migration 0018); figures this process already read are used again while the kept row is at the
+current stamp, so reopening or refreshing the view does not parse five thousand figure sets again, and listing rows
+unchanged since the last read are not converted again (storage.listing.remembered).
 """
 
 from __future__ import annotations
