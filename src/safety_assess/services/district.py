@@ -2,9 +2,10 @@
 
 Figures are kept per assessment (storage.figures) and computed again only for assessments that changed since, so
 opening the district view reads a fixed number of queries whatever the number of campuses. Whether they changed is
-one query over the assessments (their versions kept by database triggers, migration 0015); figures this process
-already read are used again while the kept row is at the current stamp, so reopening or refreshing the view does not
-parse five thousand figure sets again.
+one query over the assessments (their versions kept by database triggers, migration 0017) and one over the index of
+the kept stamps (migration 0021); figures this process already read are used again while the kept row is at the
+current stamp, so reopening or refreshing the view does not parse five thousand figure sets again, and listing rows
+unchanged since the last read are not converted again (storage.listing.remembered).
 """
 
 from __future__ import annotations
@@ -70,8 +71,7 @@ def assessment_figures(
     than through a long list of ids. Figures this process already read under the current stamp are not read again
     (the district view opens and refreshes many times in a session)."""
     wanted = set(assessment_ids)
-    current = kept_figures.stamps(workspace.database, None if most else wanted)
-    in_database = kept_figures.kept_stamps(workspace.database, None if most else wanted)
+    current, in_database = _stamps(workspace, wanted, most)
     phases = _phases_stamp()
     remembered = _remembered.setdefault(workspace.database, {})
     result: dict[uuid.UUID, AssessmentFigures] = {}
@@ -96,6 +96,15 @@ def assessment_figures(
     if fresh:
         kept_figures.keep(workspace.database, fresh)
     return result, len(fresh)
+
+
+def _stamps(
+    workspace: Workspace, wanted: set[uuid.UUID], most: bool
+) -> tuple[dict[uuid.UUID, str], dict[uuid.UUID, str]]:
+    """The current stamps of the assessments, and those of their kept figures."""
+    if not most:
+        return kept_figures.stamps(workspace.database, wanted), kept_figures.kept_stamps(workspace.database, wanted)
+    return kept_figures.every_stamp(workspace.database)
 
 
 _remembered: weakref.WeakKeyDictionary[object, dict[uuid.UUID, tuple[str, AssessmentFigures]]] = (

@@ -27,8 +27,10 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from safety_assess.base.jobs import Changes
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.late_work import LateWork, device_named
+from safety_assess.storage import notify
 from safety_assess.storage.bundle_drills import (
     DrillsOutcome,
     DrillsRefused,
@@ -243,8 +245,27 @@ def apply_bundle(
         if finish is not None:
             finish(session)
         session.flush()
+        notify.name(session, announced(outcomes, plan_outcomes, review_outcomes, drill_outcomes))
         durable()
     return Applied(outcomes, plan_outcomes, review_outcomes, drill_outcomes)
+
+
+def announced(
+    outcomes: Sequence[Outcome],
+    plans: Sequence[PlansOutcome],
+    reviews: Sequence[ReviewsOutcome],
+    drills: Sequence[DrillsOutcome] = (),
+) -> Changes:
+    """What a bundle's statements wrote, as the other computers are told: its assessments (a conflicting copy
+    too), their reviews, its campuses' site plans; a drill log changed is told as the campuses (whose readiness the
+    overview shows). A campus it added is told by its record."""
+    assessments = {one.assessment_id for one in outcomes} | {one.copy_id for one in outcomes if one.copy_id}
+    return Changes(
+        assessments=frozenset(assessments),
+        plans=frozenset(one.assessment_id for one in reviews),
+        maps=frozenset(one.campus_id for one in plans),
+        campuses=any(one.changed for one in drills),
+    )
 
 
 def _with_its_assessment(reviews: PreparedReviews, copies: dict[uuid.UUID, uuid.UUID]) -> PreparedReviews:

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from safety_assess.storage import listing
 from safety_assess.storage.database import Database
 from safety_assess.storage.orm import AssessmentChangesRow, AssessmentFiguresRow, AssessmentRow
 from safety_assess.storage.types import utcnow
@@ -33,6 +34,36 @@ def stamps(database: Database, only: Collection[uuid.UUID] | None = None) -> dic
             row[0]: f"{row[1]}@{row[2].isoformat()}#{row[3] or 0}"
             for row in session.execute(_among(query, AssessmentRow.id, ids))
         }
+
+
+CURRENT_SQL = (
+    "SELECT a.id, a.revision, a.updated_at, k.version FROM assessments a"
+    " LEFT JOIN assessment_changes k ON k.assessment_id = a.id"
+)
+KEPT_SQL = "SELECT assessment_id, stamp FROM assessment_figures"
+"""Read from the index of the kept stamps alone (migration 0021), not from the large rows of figures."""
+
+
+def every_stamp(database: Database) -> tuple[dict[uuid.UUID, str], dict[uuid.UUID, str]]:
+    """Every assessment's current stamp (as ``stamps`` makes it) and the stamp of every kept figure set, in two
+    plain queries; rows unchanged since the last call are not converted again (the district view asks at every
+    refresh)."""
+    with database.dbapi() as connection:
+        current, kept = connection.execute(CURRENT_SQL).fetchall(), connection.execute(KEPT_SQL).fetchall()
+    return dict(listing.remembered(_CURRENT, current, _stamped)), dict(listing.remembered(_KEPT, kept, _kept))
+
+
+def _stamped(row: Any) -> tuple[uuid.UUID, str]:
+    return listing.as_uuid(row[0]), f"{row[1]}@{listing.as_utc(row[2]).isoformat()}#{row[3] or 0}"
+
+
+def _kept(row: Any) -> tuple[uuid.UUID, str]:
+    return listing.as_uuid(row[0]), row[1]
+
+
+_CURRENT: list[dict[Any, tuple[uuid.UUID, str]]] = [{}]
+_KEPT: list[dict[Any, tuple[uuid.UUID, str]]] = [{}]
+"""The last ``every_stamp``'s, by their row."""
 
 
 def kept(database: Database, only: Collection[uuid.UUID] | None = None) -> dict[uuid.UUID, tuple[str, dict[str, Any]]]:

@@ -10,9 +10,12 @@ import datetime as dt
 import functools
 import json
 import uuid
-from typing import Any, Protocol
+from collections.abc import Callable
+from typing import Any, Protocol, TypeVar
 
 from safety_assess.domain.records import AssessmentStatus, AssessmentSummary, Campus, SnapshotInfo
+
+T = TypeVar("T")
 
 
 class Cursor(Protocol):
@@ -55,7 +58,27 @@ def summaries(connection: Connection, campus_id: uuid.UUID | None = None) -> lis
         rows = connection.execute(SUMMARIES_SQL + " WHERE a.campus_id = ?" + ORDER, (campus_id.hex,)).fetchall()
     campus_of: dict[Any, Campus] = {}  # one record per campus, and per checklist snapshot, shared by their assessments
     snapshot_of: dict[Any, SnapshotInfo] = {}
-    return [_summary(row, campus_of, snapshot_of) for row in rows]
+    convert: Callable[[Any], AssessmentSummary] = lambda row: _summary(row, campus_of, snapshot_of)  # noqa: E731
+    return remembered(_SUMMARIES, rows, convert) if campus_id is None else [convert(row) for row in rows]
+
+
+def remembered(memo: list[dict[Any, T]], rows: list[Any], convert: Callable[[Any], T]) -> list[T]:
+    """``convert`` of each row, taken from the last listing where the same row was converted already (the
+    district view lists five thousand assessments at every refresh, mostly unchanged; equal rows give equal
+    records, all immutable). Only the last listing's rows are kept. Rows with unhashable values (a server's JSON
+    lists) are converted each time."""
+    keys, last = [tuple(row) for row in rows], memo[0]
+    try:
+        seen = [key in last for key in keys]
+    except TypeError:
+        return [convert(row) for row in rows]
+    now = {key: last[key] if found else convert(key) for key, found in zip(keys, seen, strict=True)}
+    memo[0] = now
+    return [now[key] for key in keys]
+
+
+_SUMMARIES: list[dict[Any, AssessmentSummary]] = [{}]
+"""The summaries of the last full listing, by their row."""
 
 
 def summary(connection: Connection, assessment_id: uuid.UUID) -> AssessmentSummary | None:
@@ -66,7 +89,7 @@ def summary(connection: Connection, assessment_id: uuid.UUID) -> AssessmentSumma
 def _campus(row: Any, extra: Any = None) -> Campus:
     kind, opened = row[5:7] if extra is None else extra
     opened_on = _date(opened) if opened is not None else None
-    return Campus(_uuid(row[0]), _uuid(row[1]), row[2], row[3], row[4], kind, opened_on)
+    return Campus(as_uuid(row[0]), as_uuid(row[1]), row[2], row[3], row[4], kind, opened_on)
 
 
 def _summary(row: Any, campus_of: dict[Any, Campus], snapshot_of: dict[Any, SnapshotInfo]) -> AssessmentSummary:
@@ -76,23 +99,23 @@ def _summary(row: Any, campus_of: dict[Any, Campus], snapshot_of: dict[Any, Snap
         campus = campus_of[row[12]] = _campus(row[12:17], row[24:26])
     snapshot = snapshot_of.get(row[7])
     if snapshot is None:
-        snapshot = snapshot_of[row[7]] = SnapshotInfo(_uuid(row[7]), row[8], row[9], row[10], row[11])
+        snapshot = snapshot_of[row[7]] = SnapshotInfo(as_uuid(row[7]), row[8], row[9], row[10], row[11])
     return AssessmentSummary(
-        id=_uuid(row[0]),
+        id=as_uuid(row[0]),
         campus=campus,
         checklist=snapshot,
         assessors=assessors,
         assessed_on=_date(row[2]),
         status=AssessmentStatus(row[3]),
-        started_at=_datetime(row[4]),
-        completed_at=_datetime(row[5]) if row[5] is not None else None,
+        started_at=as_utc(row[4]),
+        completed_at=as_utc(row[5]) if row[5] is not None else None,
         answered=int(row[6]),
         revision_no=int(row[17]),
         signed_off_by=_names(row[18]),
-        revision_of=_uuid(row[19]) if row[19] is not None else None,
+        revision_of=as_uuid(row[19]) if row[19] is not None else None,
         reopen_reason=row[20] or "",
         source_device=(row[22] or row[21]) if row[21] is not None else None,
-        conflict_of=_uuid(row[23]) if row[23] is not None else None,
+        conflict_of=as_uuid(row[23]) if row[23] is not None else None,
     )
 
 
@@ -109,7 +132,7 @@ def _parsed_names(text: str) -> tuple[str, ...]:
     return tuple(json.loads(text) or ())
 
 
-def _uuid(value: Any) -> uuid.UUID:
+def as_uuid(value: Any) -> uuid.UUID:
     return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
 
 
@@ -117,7 +140,7 @@ def _date(value: Any) -> dt.date:
     return dt.date.fromisoformat(value) if isinstance(value, str) else value
 
 
-def _datetime(value: Any) -> dt.datetime:
+def as_utc(value: Any) -> dt.datetime:
     parsed = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
     if parsed.tzinfo is None:
         return parsed.replace(tzinfo=dt.UTC)

@@ -4,8 +4,10 @@ Every session of a server database keeps note of the records it flushes (``track
 (``Database.session``), ``announce`` sends one notification on ``CHANNEL`` in the same transaction, so it is
 delivered only if the write is: which assessments changed and in which part, which campuses' plans, whether campuses
 changed, as ids only (``Changes``). Payloads stay small: past ``LIMIT`` bytes only "everything may have changed" is
-sent. A bulk statement (an UPDATE or DELETE of many rows at once) is told the same way. Each database object signs
-its notifications with a token of its own, so a listener (storage/listen.py) ignores its own writes.
+sent. A bulk statement (an INSERT, UPDATE or DELETE written as a statement, not through records) names no ids: the
+writer names what its session's statements changed (``name``: a bundle's assessments and campuses, the answers a
+delete removed), else the session is told as "everything may have changed". Each database object signs its
+notifications with a token of its own, so a listener (storage/listen.py) ignores its own writes.
 """
 
 from __future__ import annotations
@@ -69,9 +71,20 @@ INDIRECT: dict[type[Any], tuple[str, str]] = {
 }
 """Records found through another: which ``Touched`` set takes the id, and the attribute holding it."""
 BROAD = (CampusRow, DistrictRow, DrillRow)
-UNTOLD = frozenset({"assessment_figures", "app_meta", "devices", "assessment_history", "conflict_sources"})
+UNTOLD = frozenset(
+    {
+        "assessment_figures",
+        "app_meta",
+        "devices",
+        "assessment_history",
+        "conflict_sources",
+        "photo_blobs",
+        "photo_chunks",
+    }
+)
 """Tables whose bulk statements change nothing anyone sees: a cache (written while the overview is read: telling
-it would have two computers reload each other for ever), facts about the installation, history."""
+it would have two computers reload each other for ever), facts about the installation, history, photo contents
+(addressed by their hash: shown only once a photo record, told as such, names them)."""
 
 
 @dataclass
@@ -83,7 +96,10 @@ class Touched:
     actions: set[uuid.UUID] = field(default_factory=set)
     site_maps: set[uuid.UUID] = field(default_factory=set)
     campuses: bool = False
-    everything: bool = False
+    bulk: bool = False
+    """A bulk statement was run: its rows are not known."""
+    named: bool = False
+    """The writer named what its bulk statements changed (``name``)."""
 
     def note(self, record: object) -> None:
         kind = type(record)
@@ -120,7 +136,17 @@ def _bulk(state: ORMExecuteState) -> None:
         return
     table = getattr(state.statement, "table", None)
     if getattr(table, "name", None) not in UNTOLD:
-        _touched(state.session).everything = True
+        _touched(state.session).bulk = True
+
+
+def name(session: Session, changes: Changes) -> None:
+    """Say what the session's bulk statements change (all of them, in this session: what they wrote, updated or
+    deleted), so that it is told as these ids rather than as everything."""
+    touched = _touched(session)
+    for part in PARTS:
+        touched.parts[part] |= getattr(changes, part)
+    touched.campuses = touched.campuses or changes.campuses
+    touched.named = True
 
 
 def announce(session: Session, sender: str) -> None:
@@ -136,7 +162,7 @@ def announce(session: Session, sender: str) -> None:
 
 def _resolved(session: Session, touched: Touched) -> Changes:
     """The records found through another looked up (one query each kind); one that is gone: everything."""
-    if touched.everything:
+    if touched.bulk and not touched.named:  # rows nobody named: everything may have changed
         return Changes(campuses=True)
     findings = touched.findings | _ids(session, ActionRow.finding_id, ActionRow.id, touched.actions)
     plans = _ids(session, FindingRow.assessment_id, FindingRow.id, findings)

@@ -404,6 +404,8 @@ class AssessmentFiguresRow(Base):
     (see storage.figures); recomputed when the stamp no longer matches."""
 
     __tablename__ = "assessment_figures"
+    __table_args__ = (Index("ix_assessment_figures_stamp", "assessment_id", "stamp"),)
+    """The stamps alone, read from this index: the district view checks five thousand of them at every refresh."""
 
     assessment_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("assessments.id", ondelete="CASCADE", name="fk_assessment_figures_assessment"), primary_key=True

@@ -17,6 +17,7 @@ from safety_assess.services.assessments import record_answer, start_assessment
 from safety_assess.services.district import district_overview, export_district_report
 from safety_assess.services.plan import PlanEditor, load_plan
 from safety_assess.services.workspace import Workspace
+from safety_assess.storage.repositories import reviews as reviews_repository
 from tests.gui.district.test_district_window import open_district
 from tests.unit.reports.test_pdf import text_of
 
@@ -101,3 +102,12 @@ def test_the_review_column_is_in_sight_at_the_default_size(qtbot, workspace: Wor
         if cell.data() in ("responses in", "packet out", "not reviewed"):
             assert metrics.horizontalAdvance(cell.data()) + 8 <= header.sectionSize(review), cell.data()
     assert set(expected.values()) <= {window.campus_filter.index(r, review).data() for r in range(5)}
+
+
+def test_review_stages_read_for_many_assessments_as_for_a_few(workspace: Workspace, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    four_campuses(workspace)
+    ids = [summary.id for summary in workspace.assessments.list()]
+    few = workspace.reviews.stages(ids)
+    monkeypatch.setattr(reviews_repository, "MANY", 0)  # grouped over every assessment, as for a whole district
+    assert workspace.reviews.stages(ids) == few
+    assert sorted(stage[2] for stage in few.values()) == [0, 0, 1]  # the adopted plan's one action response

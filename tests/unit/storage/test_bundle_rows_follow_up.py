@@ -1,4 +1,4 @@
-"""A response from an app before follow-ups (migration 0018) has no ``follow_up``: it is read as an empty one."""
+"""A response from an app before follow-ups (migration 0020) has no ``follow_up``: it is read as an empty one."""
 
 from __future__ import annotations
 

@@ -5,21 +5,24 @@ from __future__ import annotations
 
 import datetime as dt
 import queue
+import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import text, update
 
 from safety_assess.base.datadir import DataDir
 from safety_assess.base.jobs import Changes
 from safety_assess.domain.plan.actions import Action, Status
 from safety_assess.services.assessments import record_answer, start_assessment
+from safety_assess.services.bundles import export_bundle, import_bundle
 from safety_assess.services.plan import PlanEditor, load_plan
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage import meta, notify
 from safety_assess.storage.listen import LISTENER_NAME, Listener
+from safety_assess.storage.orm import ResponseRow
 
 HEARD_S = 5.0
 
@@ -135,5 +138,36 @@ def test_hostile_notifications_from_another_client_leave_the_listener_hearing(
         colleague.campuses.add("Lincoln High", "LHS")
         assert heard.get(timeout=HEARD_S) == Changes(campuses=True)
         assert heard.empty()
+    finally:
+        colleague.close()
+
+
+@pytest.mark.postgres_only
+def test_a_colleagues_bundle_import_and_deletes_are_told_by_their_ids_and_unnamed_statements_as_everything(
+    workspace: Workspace, heard: queue.Queue[Changes], tmp_path: Path
+) -> None:
+    laptop = Workspace.open(DataDir(tmp_path / "laptop"))
+    shutil.copy(workspace.data_dir.checklists / "every-type.yaml", laptop.data_dir.checklists)
+    workspace.campuses.add("Lincoln High", "LHS")  # ours: not told to us
+    laptop.campuses.add("Lincoln High", "LHS")
+    walked = start_assessment(laptop, "LHS", "every-type", ["Ana"], dt.date(2026, 3, 1))
+    record_answer(laptop, walked.id, "door-locked", "no")
+    bundle = export_bundle(laptop, [walked.id], tmp_path / "lhs.sabundle").path
+    laptop.close()
+    colleague = Workspace.open(DataDir(tmp_path / "colleague"), workspace.target.url)
+    shutil.copy(workspace.data_dir.checklists / "every-type.yaml", colleague.data_dir.checklists)
+    try:
+        import_bundle(colleague, bundle, trust=lambda _claim: True)  # written in bulk statements too
+        imported = heard.get(timeout=HEARD_S)
+        assert imported.assessments == {walked.id} and imported.touched == {walked.id} and not imported.campuses
+        theirs = start_assessment(colleague, "LHS", "every-type", ["Bo"], dt.date(2026, 4, 1))
+        assert heard.get(timeout=HEARD_S).assessments == {theirs.id}
+        record_answer(colleague, theirs.id, "gate", "fail")
+        assert heard.get(timeout=HEARD_S) == Changes(answers=frozenset({theirs.id}))
+        colleague.answers.restore(theirs.id, "gate", None, None)  # undone: a bulk delete of the response
+        assert heard.get(timeout=HEARD_S) == Changes(answers=frozenset({theirs.id}))
+        with colleague.database.session() as session:  # a statement nobody named
+            session.execute(update(ResponseRow).where(ResponseRow.assessment_id == walked.id).values(note="?"))
+        assert heard.get(timeout=HEARD_S) == Changes(campuses=True)
     finally:
         colleague.close()

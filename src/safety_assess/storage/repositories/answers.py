@@ -9,8 +9,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, delete, select
 from sqlalchemy.orm import Session
 
+from safety_assess.base.jobs import Changes
 from safety_assess.domain.errors import ConflictError, NotFoundError
 from safety_assess.domain.records import AnswerValue, AssessmentStatus, GroupInstance, Response
+from safety_assess.storage import notify
 from safety_assess.storage.database import Database
 from safety_assess.storage.edit_stamps import tombstone
 from safety_assess.storage.orm import AssessmentRow, GroupInstanceRow, ResponseRow, same_instance
@@ -93,6 +95,7 @@ class AnswerRepository:
                 for gone in session.scalars(select(ResponseRow).where(_where(assessment_id, item_id, instance_id))):
                     tombstone(session, gone)
                 session.execute(delete(ResponseRow).where(_where(assessment_id, item_id, instance_id)))
+                notify.name(session, Changes(answers=frozenset({assessment_id})))
                 return
             row = self._row(session, assessment_id, item_id, instance_id)
             row.value, row.note, row.answered_at = earlier.value, earlier.note, earlier.answered_at
@@ -192,6 +195,7 @@ class AnswerRepository:
             tombstone(session, _instance_row(session, assessment_id, instance_id))
             session.execute(delete(ResponseRow).where(ResponseRow.instance_id == instance_id))
             session.execute(delete(GroupInstanceRow).where(GroupInstanceRow.id == instance_id))
+            notify.name(session, Changes(answers=frozenset({assessment_id})))
 
     @staticmethod
     def _instances(session: Session, assessment_id: uuid.UUID, group_id: str) -> Sequence[GroupInstanceRow]:

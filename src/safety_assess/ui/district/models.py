@@ -9,13 +9,13 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 
 from safety_assess.domain.display import cost_range, cost_short, percent, words
 from safety_assess.domain.district.actions import ActionFilter, DistrictAction
 from safety_assess.domain.district.overview import Assessed, CampusLine, DistrictTotals
 from safety_assess.domain.scoring.coverage import answered_of
-from safety_assess.ui.models.rows import SORT_ROLE, Column, RowsModel
+from safety_assess.ui.models.rows import Column, RowsModel, SortedRows
 
 Index = QModelIndex | QPersistentModelIndex
 NOT_ASSESSED = "not assessed"
@@ -23,7 +23,11 @@ NOT_REVIEWED = "not reviewed"
 
 
 def _latest(get: Callable[[Assessed], Any], missing: Any = "") -> Callable[[CampusLine], Any]:
-    return lambda line: get(line.latest) if line.latest is not None else missing
+    def cell(line: CampusLine) -> Any:
+        latest = line.latest
+        return missing if latest is None else get(latest)
+
+    return cell
 
 
 def _answered(assessed: Assessed) -> str:
@@ -170,13 +174,12 @@ class ActionsModel(RowsModel[DistrictAction]):
         self.set_rows(actions)
 
 
-class CampusFilter(QSortFilterProxyModel):
+class CampusFilter(SortedRows):
     """Campuses sorted by any column; those matching a text (name or code), optionally only those at risk."""
 
     def __init__(self, source: CampusesModel, parent: Any = None) -> None:
         super().__init__(parent)
         self.setSourceModel(source)
-        self.setSortRole(SORT_ROLE)
         self.text, self.only_severe = "", False
 
     def set_filter(self, text: str | None = None, only_severe: bool | None = None) -> None:
@@ -194,13 +197,12 @@ class CampusFilter(QSortFilterProxyModel):
         return not self.only_severe or (line.latest is not None and line.latest.figures.severe > 0)
 
 
-class ActionsFilterModel(QSortFilterProxyModel):
+class ActionsFilterModel(SortedRows):
     """District actions sorted by any column and filtered by phase, layer, status and campus."""
 
     def __init__(self, source: ActionsModel, parent: Any = None) -> None:
         super().__init__(parent)
         self.setSourceModel(source)
-        self.setSortRole(SORT_ROLE)
         self.wanted = ActionFilter()
 
     def set_filter(self, wanted: ActionFilter) -> None:
