@@ -7,6 +7,8 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from safety_assess import __version__
 from tests.e2e.conftest import Run
 
@@ -257,6 +259,7 @@ def test_errors_are_one_line_without_traceback(cli: Run, tmp_path: Path) -> None
     assert "already exists" in one_line_error(cli("campus", "add", "B", "--code", "a"))
 
 
+@pytest.mark.sqlite_only  # a damaged SQLite file
 def test_a_damaged_database_is_one_line_and_untouched(cli: Run, tmp_path: Path) -> None:
     data = tmp_path / "data"
     data.mkdir()
@@ -293,6 +296,7 @@ def test_no_display_says_so_and_how_to_run_anyway(cli: Run) -> None:
     assert "no display found" in line and "xvfb-run" in line and "QT_QPA_PLATFORM=offscreen" in line
 
 
+@pytest.mark.sqlite_only  # the data folder's SQLite file is made
 def test_the_app_starts_and_quits_offscreen(cli: Run, tmp_path: Path) -> None:
     result = cli("--quit-after-show", env={"QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stderr
@@ -300,6 +304,7 @@ def test_the_app_starts_and_quits_offscreen(cli: Run, tmp_path: Path) -> None:
     assert (tmp_path / "data" / "settings.json").exists()
 
 
+@pytest.mark.sqlite_only  # SQLite's file lock
 def test_a_locked_database_is_one_line(cli: Run, tmp_path: Path) -> None:
     cli("campus", "add", "A", "--code", "A")
     holder = sqlite3.connect(tmp_path / "data" / "safety-assess.sqlite3")

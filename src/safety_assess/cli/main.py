@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import os
 import sys
@@ -35,27 +36,34 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"{PROG}: error: {message} (see {self.prog} --help)\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    # only when a command is given: the app opens without loading the commands
-    from safety_assess.cli import (
-        assessment_cmds,
-        backup_cmds,
-        bundle_cmds,
-        campus_cmds,
-        checklist_cmds,
-        demo_cmds,
-        device_cmds,
-        district_cmds,
-        district_key_cmds,
-        drill_cmds,
-        map_cmds,
-        photo_cmds,
-        plan_cmds,
-        report_cmds,
-        review_cmds,
-        team_cmds,
-    )
+# The module of each command, imported only when its command runs: a command loads its own code, not every
+# command's (each spawn of the program is quicker). --help and unknown commands load them all.
+COMMAND_MODULES = {
+    "checklist": "checklist_cmds",
+    "campus": "campus_cmds",
+    "assessment": "assessment_cmds",
+    "photo": "photo_cmds",
+    "photos": "photo_cmds",
+    "finding": "plan_cmds",
+    "action": "plan_cmds",
+    "review": "review_cmds",
+    "map": "map_cmds",
+    "report": "report_cmds",
+    "device": "device_cmds",
+    "bundle": "bundle_cmds",
+    "team": "team_cmds",
+    "district-key": "district_key_cmds",
+    "district": "district_cmds",
+    "drill": "drill_cmds",
+    "demo": "demo_cmds",
+    "backup": "backup_cmds",
+}
 
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or only of ``command`` (a name in COMMAND_MODULES) when given."""
+    # only when a command is given: the app opens without loading the commands
+    wanted = [COMMAND_MODULES[command]] if command in COMMAND_MODULES else list(dict.fromkeys(COMMAND_MODULES.values()))
     common = Parser(add_help=False)
     common.add_argument("--data-dir", default=argparse.SUPPRESS, metavar="DIR", help="data folder to use")
     common.add_argument(
@@ -73,36 +81,30 @@ def build_parser() -> argparse.ArgumentParser:
         help="check this installation works (no window; a temporary folder), then exit",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for module in (
-        checklist_cmds,
-        campus_cmds,
-        assessment_cmds,
-        photo_cmds,
-        plan_cmds,
-        review_cmds,
-        map_cmds,
-        report_cmds,
-        device_cmds,
-        bundle_cmds,
-        team_cmds,
-        district_key_cmds,
-        district_cmds,
-        drill_cmds,
-        demo_cmds,
-        backup_cmds,
-    ):
-        module.register(commands, common)
+    for name in wanted:
+        importlib.import_module(f"safety_assess.cli.{name}").register(commands, common)
     return parser
 
 
-def app_options(argv: Sequence[str] | None) -> argparse.Namespace | None:
-    """The options when no command is given (the app opens), parsed without loading the commands."""
+def quick_options(argv: Sequence[str] | None) -> tuple[argparse.Namespace, list[str]]:
+    """The options that come before any command, and the rest, parsed without loading the commands."""
     quick = Parser(prog=PROG, add_help=False)
     quick.add_argument("--data-dir", default=None)
     quick.add_argument("--database-url", default=None)
     quick.add_argument("--quit-after-show", action="store_true")
-    known, rest = quick.parse_known_args(argv)
+    return quick.parse_known_args(argv)
+
+
+def app_options(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The options when no command is given (the app opens)."""
+    known, rest = quick_options(argv)
     return None if rest else known
+
+
+def command_word(argv: Sequence[str] | None) -> str | None:
+    """The command named first after the options (None for --help, --version and the like)."""
+    rest = quick_options(argv)[1]
+    return rest[0] if rest else None
 
 
 def main(argv: Sequence[str] | None = None, window: Window | None = None) -> int:
@@ -111,7 +113,7 @@ def main(argv: Sequence[str] | None = None, window: Window | None = None) -> int
         app_args = app_options(argv)
         if app_args is not None:
             return open_app(app_args, window)
-        args = build_parser().parse_args(argv)
+        args = build_parser(command_word(argv)).parse_args(argv)
         args.data_dir = getattr(args, "data_dir", None)  # --data-dir may come before or after the command
         args.database_url = getattr(args, "database_url", None)
         if args.self_test:

@@ -149,7 +149,11 @@ def test_an_interrupted_copy_and_a_non_bundle_are_refused(bundle: Path, tmp_path
         pass
 
 
-def test_the_private_folder_goes_even_when_verification_fails(bundle: Path) -> None:
+def test_the_private_folder_goes_even_when_verification_fails(
+    bundle: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "temp"))  # not another test's, run alongside
+    (tmp_path / "temp").mkdir()
     before = set(Path(tempfile.gettempdir()).glob("safety-assess-import-*"))
     with pytest.raises(BundleError), opened_bundle(rewrite(bundle, _tamper_json)):
         pass
