@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from safety_assess.cli.context import Commands, date_argument, open_workspace
 from safety_assess.cli.output import print_json, print_table
+from safety_assess.domain.display import counted as plural
 from safety_assess.domain.review.model import Body, Outcome, Reply, ReviewError, Role, Session, Stance, tallies
 
 if TYPE_CHECKING:
@@ -168,7 +169,7 @@ def show_cmd(args: argparse.Namespace) -> int:
         shown = review_json(assessment_id, actions, counted, answered, recorded, made, state)
         print_json({**shown, "since_adopted": since_json(since)})
         return 0
-    print(f"review: {state.stage}; {state.reviews} reviewer(s)")
+    print(f"review: {state.stage}; {plural(state.reviews, 'reviewer')}")
     print_table(
         ("ACTION", "DESCRIPTION", *(s.value for s in Stance), "RESPONSE"),
         [_row(a, counted.get(a.id) if a.id else None, answered.get(a.id) if a.id else None) for a in actions],

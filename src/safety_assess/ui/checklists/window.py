@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from safety_assess.base.jobs import Changes, Progress
+from safety_assess.domain.display import counted
 from safety_assess.services import checklists
 from safety_assess.services.checklists import ChecklistFileInvalid, InUse, Problem
 from safety_assess.services.workspace import Workspace
@@ -99,7 +100,7 @@ def check_file(path: Path, add_to: Workspace | None = None) -> Checked:
         found = checklists.load_file(path)
     except ChecklistFileInvalid as error:
         added = "; nothing was added" if add_to is not None else ""
-        return Checked(path, f"{path.name}: {len(error.problems)} problem(s){added}", error.problems)
+        return Checked(path, f"{path.name}: {counted(len(error.problems), 'problem')}{added}", error.problems)
     done = "added to the data folder" if changes else "already in use, unchanged"
     return Checked(path, f"{path.name}: {found.id} {found.version} {done}", changes=changes)
 
