@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtWidgets import QApplication
 
 from safety_assess.domain.walk.slots import Slot
 from tests.gui.walkthrough.conftest import Open
@@ -25,6 +26,9 @@ def test_after_one_key_answers_only_the_current_item_is_highlighted(qtbot, open_
         slot = window.session.state.slot(window.current)
         answered.append(slot)
         qtbot.keyClick(window.panel, Qt.Key.Key_Y if slot.item.answer.type == "yes_no" else Qt.Key.Key_1)
+        if window.current == slot.key:  # the answer asks for its follow-up text: Enter leaves it empty, moves on
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        assert window.current != slot.key
         current = window.model.index_of(window.current)
         assert selection.selectedIndexes() == [current]
         assert window.tree.currentIndex() == current
