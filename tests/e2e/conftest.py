@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -37,3 +38,13 @@ def cli(tmp_path: Path, database_url_for: FolderDatabases) -> Run:
         )
 
     return run
+
+
+def fingerprint(cli: Run, folder: Path) -> str:
+    """The device fingerprint of the installation in ``folder`` (what ``bundle import --trust`` takes)."""
+    return str(json.loads(cli("device", "show", "--json", data_dir=folder).stdout)["fingerprint"])
+
+
+def fingerprints(cli: Run, *folders: Path) -> dict[Path, str]:
+    """The fingerprint of each installation, by its folder."""
+    return {folder: fingerprint(cli, folder) for folder in folders}

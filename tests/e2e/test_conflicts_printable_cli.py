@@ -6,16 +6,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.e2e.conftest import Run
+from tests.e2e.conftest import Run, fingerprints
 
 HOSTILE = "\x1b]0;owned\x07\x1b[2Jfixed\nsecond line"
 
 
 def test_conflicts_print_bundle_text_escaped(cli: Run, tmp_path: Path) -> None:
     lead, second = tmp_path / "lead", tmp_path / "second"
-    fingerprint = {
-        w: json.loads(cli("device", "show", "--json", data_dir=w).stdout)["fingerprint"] for w in (lead, second)
-    }
+    fingerprint = fingerprints(cli, lead, second)
     cli("campus", "add", "Lincoln High", "--code", "LHS", data_dir=lead)
     aid = cli("assessment", "new", "--campus", "LHS", "--checklist", "comprehensive-facility", data_dir=lead)
     aid = aid.stdout.strip()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import Run
+from tests.e2e.conftest import Run, fingerprint
 from tests.postgres import FolderDatabases
 
 
@@ -23,10 +23,6 @@ def _laptop_bundle(cli: Run, laptop: Path, out: Path) -> str:
     return aid
 
 
-def _fingerprint(cli: Run, folder: Path) -> str:
-    return str(json.loads(cli("device", "show", "--json", data_dir=folder).stdout)["fingerprint"])
-
-
 def _assessments(cli: Run, folder: Path) -> list[object]:
     listed = json.loads(cli("assessment", "list", "--json", data_dir=folder).stdout)
     assert isinstance(listed, list)
@@ -37,7 +33,7 @@ def test_devices_are_listed_and_a_revoked_one_is_refused_with_nothing_stored(cli
     laptop, district = tmp_path / "laptop", tmp_path / "district"
     first, second = tmp_path / "first.sabundle", tmp_path / "second.sabundle"
     aid = _laptop_bundle(cli, laptop, first)
-    laptop_fp = _fingerprint(cli, laptop)
+    laptop_fp = fingerprint(cli, laptop)
     assert cli("device", "list", data_dir=district).stdout.strip() == "(none)"
     cli("bundle", "import", str(first), "--trust", laptop_fp, data_dir=district)
     [listed] = json.loads(cli("device", "list", "--json", data_dir=district).stdout)
@@ -57,7 +53,7 @@ def test_devices_are_listed_and_a_revoked_one_is_refused_with_nothing_stored(cli
 def test_revoking_an_unknown_or_revoked_device_is_one_plain_line(cli: Run, tmp_path: Path) -> None:
     laptop, district, bundle = tmp_path / "laptop", tmp_path / "district", tmp_path / "lhs.sabundle"
     _laptop_bundle(cli, laptop, bundle)
-    laptop_fp = _fingerprint(cli, laptop)
+    laptop_fp = fingerprint(cli, laptop)
     cli("bundle", "import", str(bundle), "--trust", laptop_fp, data_dir=district)
     unknown = cli("device", "revoke", "SA-0000-FFFF", data_dir=district)
     assert unknown.returncode == 1 and "SA-0000-FFFF" in unknown.stderr and len(unknown.stderr.splitlines()) == 1
@@ -76,9 +72,9 @@ def test_campus_packs_from_two_staff_computers_are_both_accepted_by_the_laptop(
     aid = _laptop_bundle(cli, laptop, bundle)
     action = cli("action", "add", aid, "item:grounds.gates-locked:", "--cost", "500-900", data_dir=laptop)
     cli("bundle", "export", aid, "--out", str(bundle), data_dir=laptop)
-    cli("bundle", "import", str(bundle), "--trust", _fingerprint(cli, laptop), data_dir=staff)
-    district_fp = _fingerprint(cli, staff)
-    assert _fingerprint(cli, colleague) == district_fp  # one district identity on the shared database
+    cli("bundle", "import", str(bundle), "--trust", fingerprint(cli, laptop), data_dir=staff)
+    district_fp = fingerprint(cli, staff)
+    assert fingerprint(cli, colleague) == district_fp  # one district identity on the shared database
     cli("action", "update", action.stdout.strip(), "--status", "in_progress", "--by", "Ann", data_dir=staff)
     assert cli("district", "pack", "lhs", "--out", str(pack), data_dir=staff).returncode == 0
     first = cli("bundle", "import", str(pack), "--trust", district_fp, "--json", data_dir=laptop)

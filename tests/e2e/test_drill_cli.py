@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from safety_assess.domain.readiness.school_year import school_year
-from tests.e2e.conftest import Run
+from tests.e2e.conftest import Run, fingerprint
 
 TODAY = dt.date.today()
 
@@ -138,8 +138,8 @@ def test_drills_travel_to_the_district_and_back_in_a_campus_pack(cli: Run, tmp_p
     drill_id = cli("drill", "add", "LHS", "--type", "fire", "--date", TODAY.isoformat(), data_dir=laptop).stdout.strip()
     sent = cli("bundle", "export", "--since-last", "--out", str(tmp_path / "b.sabundle"), data_dir=laptop)
     assert sent.returncode == 0, sent.stderr
-    fingerprint = json.loads(cli("device", "show", "--json", data_dir=laptop).stdout)["fingerprint"]
-    taken = cli("bundle", "import", str(tmp_path / "b.sabundle"), "--trust", fingerprint, "--json", data_dir=district)
+    laptop_fp = fingerprint(cli, laptop)
+    taken = cli("bundle", "import", str(tmp_path / "b.sabundle"), "--trust", laptop_fp, "--json", data_dir=district)
     [result] = json.loads(taken.stdout)
     assert result["drills"] == [
         {"campus_id": result["drills"][0]["campus_id"], "campus": "Lincoln High", "added": 1, "updated": 0}
@@ -150,7 +150,7 @@ def test_drills_travel_to_the_district_and_back_in_a_campus_pack(cli: Run, tmp_p
         cli("drill", "add", "LHS", "--type", "lockdown", "--date", TODAY.isoformat(), data_dir=district).returncode == 0
     )
     assert cli("district", "pack", "LHS", "--out", str(tmp_path / "p.sabundle"), data_dir=district).returncode == 0
-    back = json.loads(cli("device", "show", "--json", data_dir=district).stdout)["fingerprint"]
+    back = fingerprint(cli, district)
     cli("bundle", "import", str(tmp_path / "p.sabundle"), "--trust", back, data_dir=laptop)
     here = json.loads(cli("drill", "list", "LHS", "--json", data_dir=laptop).stdout)
     assert sorted(d["type"] for d in here["drills"]) == ["fire", "lockdown"]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from safety_assess.base.datadir import DataDir
 from safety_assess.services.workspace import Workspace
-from tests.e2e.conftest import Run
+from tests.e2e.conftest import Run, fingerprints
 from tests.postgres import FolderDatabases
 
 DONE = dt.datetime(2026, 11, 20, 15, 0, tzinfo=dt.UTC)
@@ -29,10 +29,7 @@ def test_late_work_reopens_a_completed_assessment_and_the_import_says_so(
     cli: Run, tmp_path: Path, database_url_for: FolderDatabases
 ) -> None:
     lead, second, district = tmp_path / "lead", tmp_path / "second", tmp_path / "district"
-    fingerprint = {
-        where: json.loads(cli("device", "show", "--json", data_dir=where).stdout)["fingerprint"]
-        for where in (lead, second, district)
-    }
+    fingerprint = fingerprints(cli, lead, second, district)
 
     def carry(source: Path, to: Path, name: str, *extra: str) -> str:
         bundle = tmp_path / f"{name}.sabundle"

@@ -6,11 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.e2e.conftest import Run
-
-
-def _fingerprint(cli: Run, folder: Path) -> str:
-    return str(json.loads(cli("device", "show", "--json", data_dir=folder).stdout)["fingerprint"])
+from tests.e2e.conftest import Run, fingerprint
 
 
 def _listed(cli: Run, folder: Path) -> list[dict[str, object]]:
@@ -31,8 +27,8 @@ def test_a_team_pack_gives_a_second_laptop_its_sections_and_its_work_comes_back(
     pack, back = tmp_path / "team.sabundle", tmp_path / "back.sabundle"
     made = cli("team", "pack", aid[:8], "--out", str(pack), "--sections", "entry,grounds", data_dir=lead)
     assert made.returncode == 0, made.stderr
-    assert "2 sections (grounds, entry)" in made.stdout and _fingerprint(cli, lead) in made.stdout
-    taken = cli("bundle", "import", str(pack), "--trust", _fingerprint(cli, lead), "--json", data_dir=second)
+    assert "2 sections (grounds, entry)" in made.stdout and fingerprint(cli, lead) in made.stdout
+    taken = cli("bundle", "import", str(pack), "--trust", fingerprint(cli, lead), "--json", data_dir=second)
     [result] = json.loads(taken.stdout)
     assert result["result"] == "added" and result["team"] == {"assessment": aid, "sections": ["grounds", "entry"]}
     [here] = _listed(cli, second)
@@ -41,7 +37,7 @@ def test_a_team_pack_gives_a_second_laptop_its_sections_and_its_work_comes_back(
     assert answered.returncode == 0, answered.stderr
     sent = cli("bundle", "export", "--since-last", "--out", str(back), data_dir=second)
     assert sent.returncode == 0 and "1 assessment" in sent.stdout, sent.stderr
-    merged = cli("bundle", "import", str(back), "--trust", _fingerprint(cli, second), "--json", data_dir=lead)
+    merged = cli("bundle", "import", str(back), "--trust", fingerprint(cli, second), "--json", data_dir=lead)
     [came] = json.loads(merged.stdout)
     assert came["result"] != "refused" and came["team"] is None, came
     [ours] = _listed(cli, lead)
@@ -56,7 +52,7 @@ def test_a_team_pack_without_sections_gives_them_all(cli: Run, tmp_path: Path) -
     aid = _lead_assessment(cli, lead)
     pack = tmp_path / "all.sabundle"
     assert cli("team", "pack", aid, "--out", str(pack), data_dir=lead).returncode == 0
-    taken = cli("bundle", "import", str(pack), "--trust", _fingerprint(cli, lead), "--json", data_dir=second)
+    taken = cli("bundle", "import", str(pack), "--trust", fingerprint(cli, lead), "--json", data_dir=second)
     sections = json.loads(taken.stdout)[0]["team"]["sections"]
     assert sections[:2] == ["grounds", "parking"] and len(sections) == 7
 
@@ -74,7 +70,7 @@ def test_team_pack_refusals_are_one_plain_line_and_store_nothing(cli: Run, tmp_p
     own = cli("bundle", "import", str(pack), "--json", data_dir=lead)
     [refused] = json.loads(own.stdout)
     assert own.returncode == 1 and "made on this laptop" in refused["reason"]
-    trust = _fingerprint(cli, lead)
+    trust = fingerprint(cli, lead)
     assert cli("bundle", "import", str(pack), "--trust", trust, data_dir=second).returncode == 0
     again = cli("bundle", "import", str(pack), "--trust", trust, data_dir=second)
     assert again.returncode == 1 and "already has the assessment" in again.stderr
@@ -89,7 +85,7 @@ def test_a_team_walk_merges_at_the_lead_and_the_district_and_a_clash_is_resolved
     aid = _lead_assessment(cli, lead)
     pack, back, up = tmp_path / "team.sabundle", tmp_path / "back.sabundle", tmp_path / "up.sabundle"
     cli("team", "pack", aid, "--out", str(pack), "--sections", "entry", data_dir=lead)
-    lead_fp, second_fp = _fingerprint(cli, lead), _fingerprint(cli, second)
+    lead_fp, second_fp = fingerprint(cli, lead), fingerprint(cli, second)
     assert cli("bundle", "import", str(pack), "--trust", lead_fp, data_dir=second).returncode == 0
     cli("assessment", "answer", aid, "entry.single-entrance", "yes", data_dir=second)  # its own section
     cli("assessment", "answer", aid, "grounds.hiding-places", "yes", data_dir=second)  # seen on the way
@@ -127,8 +123,8 @@ def test_team_list_records_each_pack_made_and_the_device_whose_work_came_back(cl
     [made] = json.loads(cli("team", "list", aid[:8], "--json", data_dir=lead).stdout)
     assert (made["assessment"], made["sections"], made["file"]) == (aid, ["grounds", "entry"], "team-a.sabundle")
     assert made["received_from"] is None and made["received_at"] is None and made["made_at"]
-    second_fp = _fingerprint(cli, second)
-    cli("bundle", "import", str(pack), "--trust", _fingerprint(cli, lead), data_dir=second)
+    second_fp = fingerprint(cli, second)
+    cli("bundle", "import", str(pack), "--trust", fingerprint(cli, lead), data_dir=second)
     cli("assessment", "answer", aid, "entry.single-entrance", "yes", data_dir=second)
     cli("bundle", "export", "--since-last", "--out", str(back), data_dir=second)
     assert cli("bundle", "import", str(back), "--trust", second_fp, data_dir=lead).returncode == 0

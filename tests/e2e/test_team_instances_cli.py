@@ -7,17 +7,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.e2e.conftest import Run
+from tests.e2e.conftest import Run, fingerprints
 
 ITEM = "entry.door-closes-latches"
 
 
 def test_two_doors_named_alike_stay_two_everywhere(cli: Run, tmp_path: Path) -> None:
     lead, second, district = tmp_path / "lead", tmp_path / "second", tmp_path / "district"
-    fingerprint = {
-        where: json.loads(cli("device", "show", "--json", data_dir=where).stdout)["fingerprint"]
-        for where in (lead, second, district)
-    }
+    fingerprint = fingerprints(cli, lead, second, district)
 
     def carry(source: Path, to: Path, name: str) -> dict[str, object]:
         bundle = tmp_path / f"{name}.sabundle"

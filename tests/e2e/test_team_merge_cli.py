@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 
 from safety_assess.base.datadir import DataDir
-from tests.e2e.conftest import Run
+from tests.e2e.conftest import Run, fingerprints
 from tests.postgres import FolderDatabases
 
 
@@ -28,10 +28,7 @@ def test_three_installations_merge_answers_photos_and_statuses(
     cli: Run, tmp_path: Path, photo_folder: Path, database_url_for: FolderDatabases
 ) -> None:
     lead, second, district = tmp_path / "lead", tmp_path / "second", tmp_path / "district"
-    fingerprint = {
-        where: json.loads(cli("device", "show", "--json", data_dir=where).stdout)["fingerprint"]
-        for where in (lead, second, district)
-    }
+    fingerprint = fingerprints(cli, lead, second, district)
 
     def carry(source: Path, to: Path, name: str) -> dict[str, object]:
         bundle = tmp_path / f"{name}.sabundle"

@@ -7,14 +7,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.e2e.conftest import Run
+from tests.e2e.conftest import Run, fingerprints
 
 
 def test_team_list_tells_which_pack_came_back(cli: Run, tmp_path: Path) -> None:
     lead, ben, cara = tmp_path / "lead", tmp_path / "ben", tmp_path / "cara"
-    fingerprint = {
-        w: json.loads(cli("device", "show", "--json", data_dir=w).stdout)["fingerprint"] for w in (lead, ben)
-    }
+    fingerprint = fingerprints(cli, lead, ben)
     cli("campus", "add", "Lincoln High", "--code", "LHS", data_dir=lead)
     aid = cli("assessment", "new", "--campus", "LHS", "--checklist", "comprehensive-facility", data_dir=lead)
     aid = aid.stdout.strip()
