@@ -79,7 +79,32 @@ def test_a_drills_issue_becomes_a_finding_in_the_current_assessment(cli: Run) ->
     assert finding["title"] == "PA inaudible in gym" and (finding["likelihood"], finding["severity"]) == (4, 3)
     assert drill_id in finding["description"] and "PA inaudible" in finding["description"]
     assert _log(cli)["drills"][0]["finding"] == finding["id"]
+    assert made.stdout.strip().endswith("with 1 action")
+    [action] = [a for a in json.loads(cli("action", "list", aid, "--json").stdout) if a["finding"] == finding["title"]]
+    assert (
+        action["description"]
+        == "Correct what the lockdown drill on " + TODAY.isoformat() + " showed: PA inaudible in gym"
+    )
     assert "already became finding" in _refused(cli, *args)
+
+
+def test_a_drills_issue_with_its_actions_phase_cost_and_owner(cli: Run) -> None:
+    cli("campus", "add", "Lincoln High", "--code", "LHS")
+    aid = cli("assessment", "new", "--campus", "LHS", "--checklist", "comprehensive-facility").stdout.strip()
+    drill_id = cli("drill", "add", "LHS", "--type", "fire", "--date", TODAY.isoformat()).stdout.strip()
+    base = ("drill", "issue", drill_id, "--title", "Door 4 alarm silent", "--likelihood", "3", "--severity", "4")
+    _refused(cli, *base, "--action", "Replace the sounder", "--cost", "lots")
+    _refused(cli, *base, "--action", "Replace the sounder", "--phase", "someday")
+    assert _log(cli)["drills"][0]["finding"] is None
+    options = ("--action", "Replace the sounder", "--action", "Test it monthly", "--phase", "immediate")
+    made = cli(*base, *options, "--cost", "200-450", "--owner", "Facilities")
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.strip().endswith("with 2 actions")
+    actions = json.loads(cli("action", "list", aid, "--json").stdout)
+    assert sorted((a["description"], a["phase"], a["cost_low"], a["cost_high"], a["owner"]) for a in actions) == [
+        ("Replace the sounder", "immediate", 200, 450, "Facilities"),
+        ("Test it monthly", "immediate", 200, 450, "Facilities"),
+    ]
 
 
 def test_a_finding_out_of_range_is_refused_and_the_drill_stays_free(cli: Run) -> None:
