@@ -179,3 +179,21 @@ def test_drills_travel_to_the_district_and_back_in_a_campus_pack(cli: Run, tmp_p
     cli("bundle", "import", str(tmp_path / "p.sabundle"), "--trust", back, data_dir=laptop)
     here = json.loads(cli("drill", "list", "LHS", "--json", data_dir=laptop).stdout)
     assert sorted(d["type"] for d in here["drills"]) == ["fire", "lockdown"]
+
+
+def test_drills_of_a_campus_never_assessed_here_travel_on_their_own(cli: Run, tmp_path: Path) -> None:
+    laptop, district = tmp_path / "laptop", tmp_path / "district"
+    cli("campus", "add", "Adams Elementary", "--code", "AES", data_dir=laptop)
+    drill_id = cli("drill", "add", "AES", "--type", "fire", "--date", TODAY.isoformat(), data_dir=laptop).stdout.strip()
+    out = tmp_path / "b.sabundle"
+    sent = cli("bundle", "export", "--since-last", "--out", str(out), data_dir=laptop)
+    assert sent.returncode == 0, sent.stderr
+    assert "0 assessments, 0 photos, 0 site plans, 1 drill log, " in sent.stdout
+    again = cli("bundle", "export", "--since-last", "--out", str(tmp_path / "c.sabundle"), data_dir=laptop)
+    assert "nothing changed since the last export" in again.stdout
+    taken = cli("bundle", "import", str(out), "--trust", fingerprint(cli, laptop), "--json", data_dir=district)
+    assert taken.returncode == 0, taken.stderr
+    [result] = json.loads(taken.stdout)
+    assert [(d["campus"], d["added"]) for d in result["drills"]] == [("Adams Elementary", 1)]
+    there = json.loads(cli("drill", "list", "AES", "--json", data_dir=district).stdout)
+    assert [d["id"] for d in there["drills"]] == [drill_id]
