@@ -167,7 +167,13 @@ def test_drills_travel_to_the_district_and_back_in_a_campus_pack(cli: Run, tmp_p
     taken = cli("bundle", "import", str(tmp_path / "b.sabundle"), "--trust", laptop_fp, "--json", data_dir=district)
     [result] = json.loads(taken.stdout)
     assert result["drills"] == [
-        {"campus_id": result["drills"][0]["campus_id"], "campus": "Lincoln High", "added": 1, "updated": 0}
+        {
+            "campus_id": result["drills"][0]["campus_id"],
+            "campus": "Lincoln High",
+            "added": 1,
+            "updated": 0,
+            "clashes": [],
+        }
     ]
     there = json.loads(cli("drill", "list", "LHS", "--json", data_dir=district).stdout)
     assert there["kind"] == "middle" and [d["id"] for d in there["drills"]] == [drill_id]
@@ -195,5 +201,7 @@ def test_drills_of_a_campus_never_assessed_here_travel_on_their_own(cli: Run, tm
     assert taken.returncode == 0, taken.stderr
     [result] = json.loads(taken.stdout)
     assert [(d["campus"], d["added"]) for d in result["drills"]] == [("Adams Elementary", 1)]
+    said = cli("bundle", "import", str(out), "--trust", fingerprint(cli, laptop), data_dir=district).stdout
+    assert "already imported" in said
     there = json.loads(cli("drill", "list", "AES", "--json", data_dir=district).stdout)
     assert [d["id"] for d in there["drills"]] == [drill_id]

@@ -144,7 +144,13 @@ def file_result(outcome: Any) -> dict[str, Any]:
             for p in report.plans
         ],
         "drills": [
-            {"campus_id": str(d.campus_id), "campus": d.campus, "added": d.added, "updated": d.updated}
+            {
+                "campus_id": str(d.campus_id),
+                "campus": d.campus,
+                "added": d.added,
+                "updated": d.updated,
+                "clashes": d.clashes,
+            }
             for d in report.drills
         ],
         "team": None
