@@ -111,7 +111,7 @@ def _phase(wanted: str, phases: tuple[Phase, ...]) -> Phase:
 
 def default_action(drill: Drill, title: str) -> str:
     """The action planned when none is given: to correct what the drill showed."""
-    return f"Correct what the {drill.title.lower()} showed: {' '.join(title.split())}"
+    return f"Correct what the {drill.type.label.lower()} drill showed: {' '.join(title.split())}"
 
 
 def source_line(drill: Drill) -> str:

@@ -43,7 +43,7 @@ class FindingDialog(QDialog):
     def __init__(self, parent: QWidget | None, drill: Drill, phases: tuple[Phase, ...]) -> None:
         super().__init__(parent)
         self.setWindowTitle("Make a finding from the drill")
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(600)
         first = drill.issues.splitlines()[0] if drill.issues else ""
         self.title = QLineEdit(first)
         self.title.setAccessibleName("Finding title")
@@ -70,6 +70,7 @@ class FindingDialog(QDialog):
         self.title.textChanged.connect(self._title_changed)
         self.action.textChanged.connect(self._enable)
         self._suggested = self.action.text()
+        self.action.setCursorPosition(0)
         self._enable()
         self._lay_out(drill)
 
