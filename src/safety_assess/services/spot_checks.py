@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from safety_assess.domain.checklist.model import Checklist
-from safety_assess.domain.errors import NotFoundError
+from safety_assess.domain.errors import ConflictError, NotFoundError
 from safety_assess.domain.readiness.requirements import DrillRules
 from safety_assess.domain.readiness.spot_checks import (
     Every,
@@ -115,6 +115,13 @@ def start_run(
     check_run_day(day, today, campus.opened_on)
     snapshot = workspace.snapshots.snapshot(workspace.catalog.get(schedule.checklist_id))
     return stored.start_run(workspace.database, schedule_id, snapshot.id, assessors, day)
+
+
+def sign_off(workspace: Workspace, assessment_id: uuid.UUID, signers: Sequence[str]) -> None:
+    """Complete a run (it counts for its period from then on); an assessment that is no run is refused."""
+    if stored.schedule_of_run(workspace.database, assessment_id) is None:
+        raise ConflictError(f"assessment {assessment_id} is no spot check: sign it off in its walkthrough")
+    workspace.assessments.complete(assessment_id, signers)
 
 
 def run_sections(workspace: Workspace, assessment_id: uuid.UUID) -> tuple[str, ...] | None:
