@@ -10,8 +10,10 @@ import pytest
 from safety_assess.domain.errors import NotFoundError
 from safety_assess.domain.readiness.spot_checks import Every, Period, SpotCheckError
 from safety_assess.domain.records import Campus
+from safety_assess.domain.scoring.findings import raised_findings
 from safety_assess.services import drills, spot_checks
 from safety_assess.services.assessments import record_answer
+from safety_assess.services.walkthrough import WalkSession
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.notify import Touched
 from safety_assess.storage.orm_readiness import SpotCheckRow
@@ -132,3 +134,19 @@ def test_a_termly_check_follows_the_districts_terms(workspace: Workspace, campus
     (trimester,) = spot_checks.standings(workspace, dt.date(2026, 9, 10))
     assert (trimester.standing.overdue, trimester.standing.overdue_since) == (0, None)
     assert trimester.standing.current == Period(dt.date(2026, 9, 10), dt.date(2027, 7, 31))
+
+
+def test_a_run_is_walked_through_its_sections_alone_and_a_deficient_answer_is_a_finding(
+    workspace: Workspace, campus: Campus
+) -> None:
+    schedule = weekly(workspace, campus)
+    assessment = spot_checks.start_run(workspace, schedule.id, TODAY, TODAY, ["Ana"])
+    walk = WalkSession(workspace, assessment)
+    assert [s.id for s in walk.checklist.sections] == ["kit"] and walk.spot_check == ("kit",)
+    first = walk.start_key()
+    assert first is not None and first.item_id == "kit.classroom-present"
+    walk.answer_and_advance(first, "no")
+    (finding,) = raised_findings(walk.state)
+    assert finding.item_id == "kit.classroom-present"
+    ordinary = WalkSession(workspace, workspace.assessments.create(campus.id, walk.summary.checklist.id, [], TODAY).id)
+    assert ordinary.spot_check is None and len(ordinary.checklist.sections) > 1
