@@ -95,12 +95,13 @@ def standings(workspace: Workspace, today: dt.date, campus_id: uuid.UUID | None 
     for run in stored.runs(workspace.database, end=today):
         by_schedule.setdefault(run.schedule_id, []).append(run)
     found = []
+    campuses = {campus.id: campus for campus in workspace.campuses.list()}
     for schedule in stored.schedules(workspace.database, campus_id):
         runs = by_schedule.get(schedule.id, [])
         done = [r.date for r in runs if r.completed]
         now = standing(schedule, done, today, term_of)
         open_runs = [r.assessment_id for r in runs if not r.completed and now.current and r.date in now.current]
-        campus = workspace.campuses.get(schedule.campus_id)
+        campus = campuses.get(schedule.campus_id) or workspace.campuses.get(schedule.campus_id)
         found.append(CheckStanding(campus, _title(workspace, schedule), now, open_runs[-1] if open_runs else None))
     return sorted(found, key=lambda c: (c.campus.name.lower(), c.standing.schedule.starts))
 
@@ -138,24 +139,20 @@ def pass_counts(workspace: Workspace, start: dt.date, end: dt.date) -> dict[uuid
     """Per campus with runs completed dated in [start, end]: (runs passed, runs completed). A run passes when it
     has no deficient answer (in the sections it checks)."""
     schedules = stored.every_schedule(workspace.database)
+    completed = [run for run in stored.runs(workspace.database, start, end) if run.completed]
+    answers = stored.runs_answers(workspace.database, [run.assessment_id for run in completed])
     checklists: dict[tuple[uuid.UUID, uuid.UUID], Checklist] = {}
     counts: dict[uuid.UUID, tuple[int, int]] = {}
-    for run in stored.runs(workspace.database, start, end):
-        if not run.completed:
-            continue
+    for run in completed:
         key = (run.snapshot_id, run.schedule_id)
         if key not in checklists:
             sections = schedules[run.schedule_id].sections if run.schedule_id in schedules else ()
             checklists[key] = only_sections(workspace.snapshots.checklist(run.snapshot_id), sections)
-        passed, completed = counts.get(run.campus_id, (0, 0))
-        counts[run.campus_id] = (passed + _passes(workspace, run, checklists[key]), completed + 1)
+        instances, responses = answers[run.assessment_id]
+        state = AssessmentState(checklists[key], instances, responses, run.date)
+        passed, done = counts.get(run.campus_id, (0, 0))
+        counts[run.campus_id] = (passed + (not raised_findings(state)), done + 1)
     return counts
-
-
-def _passes(workspace: Workspace, run: Run, checklist: Checklist) -> bool:
-    detail = workspace.assessments.detail(run.assessment_id)
-    state = AssessmentState(checklist, detail.instances, detail.responses, detail.summary.assessed_on)
-    return not raised_findings(state)
 
 
 def _title(workspace: Workspace, schedule: Schedule) -> str:

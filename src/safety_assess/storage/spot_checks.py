@@ -8,17 +8,20 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import exists, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import select
 
 from safety_assess.domain.errors import NotFoundError
 from safety_assess.domain.readiness.spot_checks import Every, Run, Schedule
-from safety_assess.domain.records import AssessmentStatus
+from safety_assess.domain.records import AssessmentStatus, GroupInstance, Response
 from safety_assess.storage.database import Database
-from safety_assess.storage.orm import AssessmentRow
+from safety_assess.storage.orm import AssessmentRow, GroupInstanceRow, ResponseRow, plain_columns
 from safety_assess.storage.orm_readiness import SpotCheckRow
+from safety_assess.storage.repositories.answers import instance_record, response_record
 from safety_assess.storage.repositories.ids import resolve
 from safety_assess.storage.types import utcnow
+
+CHUNK = 500
+"""Runs read in one query at most (a bound list of ids stays well under every database's limit)."""
 
 
 def add_schedule(database: Database, schedule: Schedule) -> Schedule:
@@ -106,28 +109,52 @@ def schedule_of_run(database: Database, assessment_id: uuid.UUID) -> uuid.UUID |
 
 
 def runs(database: Database, start: dt.date | None = None, end: dt.date | None = None) -> list[Run]:
-    """Every run dated in [start, end] (either open), each the latest revision of its assessment, conflict copies
-    left out; oldest first."""
-    table, later = AssessmentRow, aliased(AssessmentRow)
+    """Every run dated in [start, end] (either open), each the latest revision of its assessment (a reopened run
+    keeps its link and date), conflict copies left out; oldest first."""
+    table = AssessmentRow
     query = select(
-        table.spot_check_id, table.id, table.campus_id, table.assessed_on, table.status, table.snapshot_id
-    ).where(
-        table.spot_check_id.is_not(None),
-        table.conflict_of_id.is_(None),
-        ~exists().where(later.revision_of_id == table.id),
-    )
+        table.spot_check_id,
+        table.id,
+        table.campus_id,
+        table.assessed_on,
+        table.status,
+        table.snapshot_id,
+        table.revision_of_id,
+    ).where(table.spot_check_id.is_not(None), table.conflict_of_id.is_(None))
     if start is not None:
         query = query.where(table.assessed_on >= start)
     if end is not None:
         query = query.where(table.assessed_on <= end)
     with database.session() as session:
-        return [_run(row) for row in session.execute(query.order_by(table.assessed_on, table.started_at))]
+        rows = list(session.execute(query.order_by(table.assessed_on, table.started_at)))
+    superseded = {row.revision_of_id for row in rows if row.revision_of_id is not None}
+    return [_run(row) for row in rows if row.id not in superseded]
 
 
 def _run(row: Any) -> Run:
     """A row of ``runs``' query."""
     completed = row.status == AssessmentStatus.COMPLETED.value
     return Run(row.spot_check_id, row.id, row.campus_id, row.assessed_on, completed, row.snapshot_id)
+
+
+def runs_answers(
+    database: Database, assessment_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, tuple[list[GroupInstance], list[Response]]]:
+    """The group instances and responses of each run, in two queries however many runs (the targets read a
+    district's term of weekly runs at once)."""
+    found: dict[uuid.UUID, tuple[list[GroupInstance], list[Response]]] = {i: ([], []) for i in assessment_ids}
+    wanted = list(assessment_ids)
+    with database.session() as session:
+        for start in range(0, len(wanted), CHUNK):
+            chunk = wanted[start : start + CHUNK]
+            instances = select(GroupInstanceRow).where(GroupInstanceRow.assessment_id.in_(chunk))
+            for row in session.scalars(instances.order_by(GroupInstanceRow.group_id, GroupInstanceRow.position)):
+                found[row.assessment_id][0].append(instance_record(row))
+            columns = plain_columns(ResponseRow)
+            responses = select(*columns).where(ResponseRow.assessment_id.in_(chunk)).order_by(ResponseRow.answered_at)
+            for plain in session.execute(responses):
+                found[plain.assessment_id][1].append(response_record(plain))
+    return found
 
 
 def schedule_record(row: SpotCheckRow) -> Schedule:
