@@ -5,14 +5,12 @@ damaged schedule is refused with nothing applied; an assessment from an older ap
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import uuid
 from pathlib import Path
 
 import pytest
 
-from safety_assess.bundles.manifest import EntryRecord, manifest_bytes, parse_manifest
 from safety_assess.domain.readiness.spot_checks import Every
 from safety_assess.domain.records import AssessmentSummary
 from safety_assess.services import spot_checks
@@ -23,6 +21,7 @@ from safety_assess.storage.bundle_apply import ImportRefused
 from safety_assess.storage.bundle_rows import dump_row, load_row
 from safety_assess.storage.orm import AssessmentRow
 from tests.unit.bundles.conftest import always
+from tests.unit.bundles.test_drills import with_entry
 from tests.unit.bundles.test_verify import Files, rewrite
 
 TODAY = dt.date(2026, 11, 24)
@@ -78,14 +77,7 @@ def _schedule_changed(key: object, field: str, value: object) -> object:
         name = next(n for n in files if n.startswith("drills/"))
         document = json.loads(files[name])
         document["spot_checks"][0][field] = value
-        files = {**files, name: json.dumps(document).encode()}
-        manifest = parse_manifest(files["manifest.json"])
-        entries = [
-            EntryRecord(path=e.path, size=len(files[e.path]), sha256=hashlib.sha256(files[e.path]).hexdigest())
-            for e in manifest.entries
-        ]
-        data = manifest_bytes(manifest.model_copy(update={"entries": entries}))
-        return {**files, "manifest.json": data, "manifest.sig": key.sign(data)}  # type: ignore[attr-defined]
+        return with_entry(files, key, name, json.dumps(document).encode())
 
     return changed
 
