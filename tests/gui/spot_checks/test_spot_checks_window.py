@@ -104,6 +104,9 @@ def test_start_the_check_walks_its_sections_alone(
     walk = window.windows.walks[run.id]
     qtbot.addWidget(walk)
     assert [s.id for s in walk.session.checklist.sections] == ["kit"]
+    assert "Spot check: Supplies and go-kits" in walk.header.text()
+    qtbot.waitExposed(walk)
+    assert walk.grab().save(str(Path("/tmp") / "spot-check-walk.png"))
     assert checks.checks.index(0, 3).data() == "started"
     checks.actions_by_id["check.start"].trigger()  # the unfinished run again, no second one
     assert [a.id for a in workspace.assessments.list(campus.id)] == [run.id]
