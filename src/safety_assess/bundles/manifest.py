@@ -18,12 +18,13 @@ from safety_assess.domain.checklist.wording import plain
 from safety_assess.domain.versions import version_problem
 
 FORMAT: Final = "safety-assess-bundle"
-FORMAT_VERSION: Final = 5
-"""5 added team pack ids (``team.pack``, ``team_work``) and the campuses' drill logs (``drills``, ``drills/``
-entries); 4 added team packs (``team``); 3 added the assessments' reviews (``reviews``, ``reviews/`` entries); 2
-added the campuses' site plans (``site_plans``, ``site-plans/`` and ``plan-images/`` entries); 1 is read as a bundle
-without plans, 2 as one without reviews, 3 as one that is no team pack, 4 as one naming no team pack and without
-drills."""
+FORMAT_VERSION: Final = 6
+"""6 added spot checks (an assessment's ``spot_check_id``, the campuses' schedules in their drills documents,
+``spot_checks``); 5 added team pack ids (``team.pack``, ``team_work``) and the campuses' drill logs (``drills``,
+``drills/`` entries); 4 added team packs (``team``); 3 added the assessments' reviews (``reviews``, ``reviews/``
+entries); 2 added the campuses' site plans (``site_plans``, ``site-plans/`` and ``plan-images/`` entries); 1 is read
+as a bundle without plans, 2 as one without reviews, 3 as one that is no team pack, 4 as one naming no team pack and
+without drills, 5 as one without spot checks."""
 PLANS_SINCE: Final = 2
 REVIEWS_SINCE: Final = 3
 TEAM_SINCE: Final = 4

@@ -55,6 +55,7 @@ COMMAND_MODULES = {
     "district-key": "district_key_cmds",
     "district": "district_cmds",
     "drill": "drill_cmds",
+    "check": "check_cmds",
     "demo": "demo_cmds",
     "backup": "backup_cmds",
 }

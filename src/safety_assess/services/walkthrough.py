@@ -12,6 +12,7 @@ from safety_assess.domain.checklist.model import Group
 from safety_assess.domain.checklist.values import asks_follow_up, check_answer, display_value
 from safety_assess.domain.conflicts import item_clashes
 from safety_assess.domain.errors import AnswerError, ConflictError, NotFoundError
+from safety_assess.domain.readiness.spot_checks import only_sections
 from safety_assess.domain.records import AssessmentSummary, GroupInstance, PhotoRecord, Response
 from safety_assess.domain.team import TeamAssignment, assigned_first
 from safety_assess.domain.walk.review import ReviewEntry, review
@@ -20,6 +21,7 @@ from safety_assess.domain.walk.state import AssessmentState
 from safety_assess.photos.annotations import Annotation
 from safety_assess.services.merge_conflicts import conflicts
 from safety_assess.services.photos import annotate_photo
+from safety_assess.services.spot_checks import run_sections
 from safety_assess.services.team import assignment
 from safety_assess.services.workspace import Workspace
 
@@ -46,6 +48,10 @@ class WalkSession:
         if self.team is not None:
             self.others = frozenset(s.id for s in self.checklist.sections if not self.team.assigned(s.id))
             self.checklist = assigned_first(self.checklist, self.team.sections)
+        self.spot_check = run_sections(workspace, assessment_id)
+        """A spot check's run: the sections it checks (empty: all), the only ones walked; None for an assessment."""
+        if self.spot_check:
+            self.checklist = only_sections(self.checklist, self.spot_check)
         waiting = conflicts(workspace, assessment_id)
         self.conflicts = len(waiting)
         """How many merge conflicts wait to be resolved (read again when an import or a resolution changes it)."""

@@ -7,6 +7,9 @@ added as it came; one here is merged field by field by its edit stamps (domain/m
 records are: their newer field is taken, ours stays where it is newer, and a field both changed apart keeps our
 value and holds their stamp (so the clash is found again wherever the drill goes). Drills have no conflicts list of
 their own: a clash is counted in the import's result.
+
+The campus's spot-check schedules travel in the same document (``spot_checks``, bundle format 6; an older document
+has none), stopped ones included, and are applied the same way. Their runs travel as the assessments they are.
 """
 
 from __future__ import annotations
@@ -21,14 +24,16 @@ from sqlalchemy.orm import Session
 
 from safety_assess.domain.merge import Side, Stamps, merge
 from safety_assess.domain.readiness.drills import MAX_TEXT, DrillType
+from safety_assess.domain.readiness.spot_checks import Every
 from safety_assess.storage.bundle_rows import RowError, dump_row, load_row
 from safety_assess.storage.database import Database
 from safety_assess.storage.edit_stamps import merged_fields, stamps_of
 from safety_assess.storage.orm import CampusRow
-from safety_assess.storage.orm_readiness import DrillRow
+from safety_assess.storage.orm_readiness import DrillRow, SpotCheckRow
 
 DRILLS_DOCUMENT_VERSION = 1
 DRILL_FIELDS = merged_fields(DrillRow)
+SPOT_CHECK_FIELDS = merged_fields(SpotCheckRow)
 
 
 class DrillsRefused(ValueError):
@@ -39,7 +44,9 @@ def drills_document(database: Database, campus_id: uuid.UUID) -> dict[str, Any] 
     """Every drill of the campus, removed ones included; None when it has none."""
     with database.session() as session:
         rows = list(session.scalars(select(DrillRow).where(DrillRow.campus_id == campus_id).order_by(DrillRow.id)))
-        if not rows:
+        checks = select(SpotCheckRow).where(SpotCheckRow.campus_id == campus_id).order_by(SpotCheckRow.id)
+        schedules = [dump_row(row) for row in session.scalars(checks)]
+        if not rows and not schedules:
             return None
         campus = session.get(CampusRow, campus_id)
         assert campus is not None  # a foreign key guarantees it
@@ -47,14 +54,18 @@ def drills_document(database: Database, campus_id: uuid.UUID) -> dict[str, Any] 
             "document_version": DRILLS_DOCUMENT_VERSION,
             "campus": dump_row(campus),
             "drills": [_dumped(row) for row in rows],
+            "spot_checks": schedules,
         }
 
 
 def campuses_with_drill_changes(database: Database, since: dt.datetime | None) -> set[uuid.UUID]:
-    """The campuses whose drills changed after ``since`` (every campus with drills when None)."""
-    query = select(DrillRow.campus_id).distinct()
+    """The campuses whose drills or spot-check schedules changed after ``since`` (every campus with any when None)."""
+    found: set[uuid.UUID] = set()
     with database.session() as session:
-        return set(session.scalars(query if since is None else query.where(DrillRow.updated_at > since)))
+        for table in (DrillRow, SpotCheckRow):
+            query = select(table.campus_id).distinct()
+            found |= set(session.scalars(query if since is None else query.where(table.updated_at > since)))
+    return found
 
 
 def drills_problem(document: Any, campus_id: str) -> str | None:
@@ -64,6 +75,8 @@ def drills_problem(document: Any, campus_id: str) -> str | None:
         return "it is not a drills document of a version this app reads"
     if not isinstance(document.get("campus"), dict) or not isinstance(document.get("drills"), list):
         return "it is not a drills document"
+    if not isinstance(document.get("spot_checks", []), list):
+        return "its spot checks are not a list"
     if document["campus"].get("id") != campus_id:
         return "it holds the drills of another campus than its name says"
     return None
@@ -74,6 +87,8 @@ class PreparedDrills:
     campus: CampusRow
     drills: list[dict[str, Any]]
     """Column values of each drill, typed and checked."""
+    spot_checks: list[dict[str, Any]] = field(default_factory=list)
+    """Column values of each spot-check schedule, typed and checked."""
 
 
 @dataclass
@@ -96,36 +111,53 @@ def prepared_drills(document: dict[str, Any]) -> PreparedDrills:
     try:
         campus = load_row(CampusRow, document["campus"])
         drills = [_values(data) for data in document["drills"]]
+        schedules = [_schedule_values(data) for data in document.get("spot_checks", [])]
     except (RowError, TypeError, ValueError, AttributeError) as error:
         raise DrillsRefused(f"the drills of campus {name!r}: {error}") from None
     assert isinstance(campus, CampusRow)
-    return PreparedDrills(campus, drills)
+    return PreparedDrills(campus, drills, schedules)
 
 
 def apply_drills(session: Session, prepared: PreparedDrills, campus_id: uuid.UUID) -> DrillsOutcome:
-    """Apply one campus's drills to ``campus_id`` (ours), each on its own (see the module's docstring)."""
+    """Apply one campus's drills and spot-check schedules to ``campus_id`` (ours), each record on its own (see the
+    module's docstring)."""
     outcome = DrillsOutcome(campus_id, prepared.campus.name)
-    for values in prepared.drills:
-        ours = session.get(DrillRow, values["id"])
-        if ours is None:
-            session.execute(insert(DrillRow).values(**{**values, "campus_id": campus_id}))
-            outcome.added += 1
-            continue
-        if ours.campus_id != campus_id:
-            raise DrillsRefused(f"drill {values['id']} is already here, a drill of another campus")
-        merged = merge(_side(ours), Side(values, _stamps(values), values["revision"]), DRILL_FIELDS)
-        outcome.clashes += [f"{ours.id}: {name}" for name in merged.clashes]
-        if merged.changed:
-            stamps = merged.stamps.to_json() if merged.stamps is not None else None
-            written = {**merged.values, "edit_stamps": stamps, "revision": merged.revision}
-            session.execute(update(DrillRow).where(DrillRow.id == ours.id).values(**written))
-            outcome.updated += 1
+    for table, fields, records in (
+        (DrillRow, DRILL_FIELDS, prepared.drills),
+        (SpotCheckRow, SPOT_CHECK_FIELDS, prepared.spot_checks),
+    ):
+        for values in records:
+            _apply_one(session, table, fields, values, outcome)
     session.expire_all()
     return outcome
 
 
-def _side(row: DrillRow) -> Side:
-    return Side({name: getattr(row, name) for name in DRILL_FIELDS}, stamps_of(row), row.revision)
+def _apply_one(
+    session: Session,
+    table: type[DrillRow] | type[SpotCheckRow],
+    fields: tuple[str, ...],
+    values: dict[str, Any],
+    outcome: DrillsOutcome,
+) -> None:
+    what = "drill" if table is DrillRow else "spot check"
+    ours = session.get(DrillRow, values["id"]) if table is DrillRow else session.get(SpotCheckRow, values["id"])
+    if ours is None:
+        session.execute(insert(table).values(**{**values, "campus_id": outcome.campus_id}))
+        outcome.added += 1
+        return
+    if ours.campus_id != outcome.campus_id:
+        raise DrillsRefused(f"{what} {values['id']} is already here, a {what} of another campus")
+    merged = merge(_side(ours, fields), Side(values, _stamps(values), values["revision"]), fields)
+    outcome.clashes += [f"{ours.id}: {name}" for name in merged.clashes]
+    if merged.changed:
+        stamps = merged.stamps.to_json() if merged.stamps is not None else None
+        written = {**merged.values, "edit_stamps": stamps, "revision": merged.revision}
+        session.execute(update(table).where(table.id == ours.id).values(**written))
+        outcome.updated += 1
+
+
+def _side(row: DrillRow | SpotCheckRow, fields: tuple[str, ...]) -> Side:
+    return Side({name: getattr(row, name) for name in fields}, stamps_of(row), row.revision)
 
 
 def _stamps(values: dict[str, Any]) -> Stamps | None:
@@ -155,4 +187,15 @@ def _values(data: dict[str, Any]) -> dict[str, Any]:
         raise TypeError("drills.observers is not a list of names")
     if len(values["issues"]) > MAX_TEXT:
         raise ValueError("drills.issues is too long")
+    return values
+
+
+def _schedule_values(data: dict[str, Any]) -> dict[str, Any]:
+    """A spot-check schedule's column values; ValueError or TypeError naming what does not fit."""
+    row = load_row(SpotCheckRow, data)
+    values = {column.key: getattr(row, column.key) for column in SpotCheckRow.__mapper__.column_attrs}
+    Every(values["every"])
+    sections = values["sections"]
+    if not isinstance(sections, list) or not all(isinstance(s, str) and len(s) <= 80 for s in sections):
+        raise TypeError("spot_checks.sections is not a list of section ids")
     return values

@@ -114,8 +114,9 @@ def _get(session: Session, table: type[Base], key: uuid.UUID) -> Base:
 
 OPTIONAL = frozenset({"edit_stamps"})
 """Columns a record from an older app does not have (edit stamps came with migration 0011)."""
-OPTIONAL_IN = {"campuses": frozenset({"kind", "opened_on"})}
-"""Columns of one table a record from an older app does not have (a campus's kind came with migration 0019)."""
+OPTIONAL_IN = {"campuses": frozenset({"kind", "opened_on"}), "assessments": frozenset({"spot_check_id"})}
+"""Columns of one table a record from an older app does not have (a campus's kind came with migration 0019, a
+spot check's run with 0022)."""
 ADDED_SINCE = {"follow_up": ""}
 """Columns a record from an older app does not have, with the value they mean there (follow-ups: 0020)."""
 

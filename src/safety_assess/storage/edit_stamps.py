@@ -29,7 +29,7 @@ from safety_assess.storage.orm import (
     PhotoRow,
     ResponseRow,
 )
-from safety_assess.storage.orm_readiness import DrillRow
+from safety_assess.storage.orm_readiness import DrillRow, SpotCheckRow
 
 MERGING = "merging"
 """Session info flag: the session writes records as a bundle brought them; nothing is stamped."""
@@ -77,6 +77,7 @@ STAMPED: tuple[type[Base], ...] = (
     ActionRow,
     PhotoRow,
     DrillRow,
+    SpotCheckRow,
 )
 
 

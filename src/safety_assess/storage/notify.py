@@ -34,7 +34,7 @@ from safety_assess.storage.orm import (
     ResponseRow,
 )
 from safety_assess.storage.orm_maps import MapMarkerRow, MapShapeRow, SiteMapRow
-from safety_assess.storage.orm_readiness import DrillRow
+from safety_assess.storage.orm_readiness import DrillRow, SpotCheckRow
 from safety_assess.storage.orm_reviews import (
     ActionResponseRow,
     PlanRevisionRow,
@@ -70,7 +70,7 @@ INDIRECT: dict[type[Any], tuple[str, str]] = {
     MapShapeRow: ("site_maps", "map_id"),
 }
 """Records found through another: which ``Touched`` set takes the id, and the attribute holding it."""
-BROAD = (CampusRow, DistrictRow, DrillRow)
+BROAD = (CampusRow, DistrictRow, DrillRow, SpotCheckRow)
 UNTOLD = frozenset(
     {
         "assessment_figures",

@@ -119,6 +119,8 @@ class AssessmentRow(Record):
         ForeignKey("assessments.id", ondelete="RESTRICT", name="fk_assessments_conflict_of"), nullable=True
     )
     """Set on a copy kept because two laptops edited the same revision differently: the one it conflicts with."""
+    spot_check_id: Mapped[uuid.UUID | None] = mapped_column(nullable=True)
+    """Set on a spot check's run (migration 0022): its schedule. Not a foreign key: a run may travel without it."""
 
     edit_stamps: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True), nullable=True)
     """Who last changed each field, at which revision, and what the record has seen (migration 0011; domain.merge)."""

@@ -32,3 +32,20 @@ class DrillRow(Record):
     finding may be in an assessment another computer holds."""
     deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     edit_stamps: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True), nullable=True)
+
+
+class SpotCheckRow(Record):
+    """A recurring spot check at a campus (migration 0022): a checklist or some of its sections, run every week,
+    month or term. Stopped by ``deleted_at`` (kept: its runs still name it, and the stop travels)."""
+
+    __tablename__ = "spot_checks"
+
+    campus_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("campuses.id", ondelete="RESTRICT"), index=True)
+    checklist_id: Mapped[str] = mapped_column(String(80))
+    sections: Mapped[list[str]] = mapped_column(JSON, default=list)
+    """The section ids checked; empty: the whole checklist."""
+    every: Mapped[str] = mapped_column(String(10))
+    starts_on: Mapped[dt.date] = mapped_column(Date)
+    set_up_by: Mapped[str] = mapped_column(String(200), default="")
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    edit_stamps: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True), nullable=True)

@@ -74,6 +74,14 @@ MAIN_ACTIONS: tuple[ActionSpec[MainWindow], ...] = (
         "The selected campus's drills this school year: done, required and overdue per type",
     ),
     ActionSpec(
+        "campus.spot_checks",
+        "Spot c&hecks…",
+        "&File",
+        lambda main: main.open_selected_spot_checks(),
+        "Ctrl+Shift+J",
+        "The selected campus's recurring spot checks: due and overdue, set up, started",
+    ),
+    ActionSpec(
         "assessment.export",
         "E&xport action plan…",
         "&File",

@@ -220,6 +220,12 @@ class MainWindow(QMainWindow):
         if campus_id is not None:
             self.windows.open_drills(campus_id)
 
+    def open_selected_spot_checks(self) -> None:
+        """The spot checks of the selected campus (or of the selected assessment's campus)."""
+        campus_id = self.selected_campus("its spot checks")
+        if campus_id is not None:
+            self.windows.open_spot_checks(campus_id)
+
     def selected_campus(self, to_see: str) -> uuid.UUID | None:
         """The selected campus, or the selected assessment's; None (and said how to choose one) when neither."""
         record = self.selected()

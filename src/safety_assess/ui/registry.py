@@ -31,6 +31,12 @@ class Registry(Protocol):
     def open_drills(self, campus_id: uuid.UUID) -> QWidget | None:
         """The campus's drill log (one window per campus, brought forward when open); None when it cannot open."""
 
+    def open_spot_checks(self, campus_id: uuid.UUID) -> QWidget | None:
+        """The campus's spot checks (one window per campus, brought forward when open); None when it cannot open."""
+
+    def open_walkthrough(self, assessment_id: uuid.UUID) -> QWidget | None:
+        """The assessment's walkthrough (brought forward when open); None when it cannot open (told)."""
+
     def work_running(self) -> list[str]:
         """The titles of the jobs running in the background, in every window."""
 

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from safety_assess.ui.maps.window import MapWindow
     from safety_assess.ui.plan.window import PlanWindow
     from safety_assess.ui.report.preview import ReportPreview
+    from safety_assess.ui.spot_checks.window import SpotCheckWindow
     from safety_assess.ui.walkthrough.window import WalkthroughWindow
 
 
@@ -53,6 +54,8 @@ class Windows:
         """Site-plan windows by campus."""
         self.drills: dict[uuid.UUID, DrillWindow] = {}
         """Drill logs by campus."""
+        self.spot_checks: dict[uuid.UUID, SpotCheckWindow] = {}
+        """Spot checks by campus."""
         self.district: DistrictWindow | None = None
         self.previews: list[ReportPreview] = []
         self.guide: GuideWindow | None = None
@@ -167,6 +170,20 @@ class Windows:
             dialogs.show_error(self.main, "Cannot open the drill log", str(error))
             return None
         return show_registered(self.drills, campus_id, window)
+
+    def open_spot_checks(self, campus_id: uuid.UUID) -> SpotCheckWindow | None:
+        """The campus's spot checks, brought forward when already open."""
+        from safety_assess.ui.spot_checks.window import SpotCheckWindow
+
+        found = existing(self.spot_checks, campus_id)
+        if found is not None:
+            return found
+        try:
+            window = SpotCheckWindow(self.workspace, campus_id, self.channel, self)
+        except SafetyAssessError as error:
+            dialogs.show_error(self.main, "Cannot open the spot checks", str(error))
+            return None
+        return show_registered(self.spot_checks, campus_id, window)
 
     def open_district(self) -> DistrictWindow:
         """The district view, brought forward and read again when already open."""

@@ -96,16 +96,21 @@ def _drills_changed(key: object, change: str) -> object:
         document = json.loads(files[name])
         field, value = change.split("=")
         document["drills"][0][field] = json.loads(value)
-        files = {**files, name: json.dumps(document).encode()}
-        manifest = parse_manifest(files["manifest.json"])
-        entries = [
-            EntryRecord(path=e.path, size=len(files[e.path]), sha256=hashlib.sha256(files[e.path]).hexdigest())
-            for e in manifest.entries
-        ]
-        data = manifest_bytes(manifest.model_copy(update={"entries": entries}))
-        return {**files, "manifest.json": data, "manifest.sig": key.sign(data)}  # type: ignore[attr-defined]
+        return with_entry(files, key, name, json.dumps(document).encode())
 
     return changed
+
+
+def with_entry(files: Files, key: object, name: str, data: bytes) -> Files:
+    """The bundle's files with entry ``name`` replaced, its manifest's hashes and signature made again."""
+    files = {**files, name: data}
+    manifest = parse_manifest(files["manifest.json"])
+    entries = [
+        EntryRecord(path=e.path, size=len(files[e.path]), sha256=hashlib.sha256(files[e.path]).hexdigest())
+        for e in manifest.entries
+    ]
+    signed = manifest_bytes(manifest.model_copy(update={"entries": entries}))
+    return {**files, "manifest.json": signed, "manifest.sig": key.sign(signed)}  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize(

@@ -252,3 +252,38 @@ def test_a_database_of_0017_gains_drills_and_its_campuses_are_elementary(paths: 
         assert session.execute(text("SELECT kind, opened_on FROM campuses")).all() == [("elementary", None)]
         assert session.execute(text("SELECT count(*) FROM drills")).scalar() == 0
     db.close()
+
+
+def test_a_database_of_0021_gains_spot_checks_and_its_assessments_are_no_runs(paths: tuple[Path, Path]) -> None:
+    """Migration 0022: the schedules' table is there and empty; an assessment made before it links to none."""
+    path, backups = paths
+    engine = create_engine(f"sqlite:///{path}")
+    upgrade(engine, "0021")
+    with engine.begin() as connection:
+        connection.execute(text("INSERT INTO districts VALUES ('d1', '2026-01-01', '2026-01-01', 1, 'D')"))
+        connection.execute(
+            text(
+                "INSERT INTO campuses VALUES ('c1', '2026-01-01', '2026-01-01', 1, 'd1', 'Lincoln High', 'LHS', '',"
+                " 'high', NULL)"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO checklist_snapshots (id, created_at, updated_at, revision, checklist_id, version, title,"
+                " sha256, document) VALUES ('s1', '2026-01-01', '2026-01-01', 1, 'c', '1', 'C', 'h', '{}')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO assessments (id, created_at, updated_at, revision, campus_id, snapshot_id, assessors,"
+                " assessed_on, status, started_at, revision_no) VALUES ('a1', '2026-01-01', '2026-01-01', 1, 'c1',"
+                " 's1', '[]', '2026-01-02', 'in_progress', '2026-01-01', 1)"
+            )
+        )
+    engine.dispose()
+    db = Database.open(path, backups)
+    with db.session() as session:
+        assert session.execute(text("SELECT spot_check_id FROM assessments")).all() == [(None,)]
+        assert session.execute(text("SELECT count(*) FROM spot_checks")).scalar() == 0
+        assert session.execute(text("SELECT kind FROM campuses")).all() == [("high",)]
+    db.close()

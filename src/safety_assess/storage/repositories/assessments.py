@@ -115,6 +115,7 @@ class AssessmentRepository:
                 revision_of_id=old.id,
                 reopen_reason=reason,
                 resume_item_id=old.resume_item_id,
+                spot_check_id=old.spot_check_id,
             )
             session.add(new)
             session.flush()

@@ -88,6 +88,14 @@ DISTRICT_ACTIONS: tuple[ActionSpec[DistrictWindow], ...] = (
         "The chosen campus's drills this school year: done, required and overdue per type",
     ),
     ActionSpec(
+        "district.spot_checks",
+        "Spot c&hecks…",
+        "&District",
+        lambda district: district.open_spot_checks(),
+        "Ctrl+Shift+J",
+        "The chosen campus's recurring spot checks: due and overdue, set up, started",
+    ),
+    ActionSpec(
         "district.close", "&Close", "&District", lambda district: district.close(), "Ctrl+W", "Close the district view"
     ),
 )

@@ -358,6 +358,11 @@ class DistrictWindow(QMainWindow):
         if campus_id is not None:
             self.registry.open_drills(campus_id)
 
+    def open_spot_checks(self) -> None:
+        campus_id = self._campus_or_told()
+        if campus_id is not None:
+            self.registry.open_spot_checks(campus_id)
+
     def _campus_or_told(self) -> uuid.UUID | None:
         campus_id = self._chosen_campus()
         if campus_id is None:

@@ -462,8 +462,11 @@ class WalkthroughWindow(QMainWindow):
 
 
 def team_note(session: WalkSession) -> str:
-    """For a team assessment: whose it is and which sections are this laptop's, for the header."""
+    """For a team assessment: whose it is and which sections are this laptop's, for the header; for a spot check's
+    run, the sections it checks."""
     team = session.team
+    if session.spot_check is not None:
+        return f"<br>Spot check: {html.escape(', '.join(s.title for s in session.checklist.sections))}"
     if team is None:
         return ""
     titles = [s.title for s in session.checklist.sections if team.assigned(s.id)]

@@ -1,0 +1,1 @@
+"""The spot checks window: a campus's recurring checks, due and overdue, set up, started and stopped."""
