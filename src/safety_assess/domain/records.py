@@ -57,6 +57,9 @@ class AssessmentSummary:
     """The fingerprint of the device it was imported from (None: made here). Imported assessments are read-only."""
     conflict_of: uuid.UUID | None = None
     """Set on a copy kept because two laptops edited the same assessment differently."""
+    spot_check_id: uuid.UUID | None = None
+    """Set on a spot check's run (a small dated assessment of some sections): it is not the campus's assessment,
+    so it never stands for the campus in the plan, the district's figures or a comparison with an earlier one."""
 
     @property
     def read_only(self) -> bool:

@@ -37,9 +37,9 @@ class MadeFinding:
 
 def current_assessment(workspace: Workspace, campus: Campus) -> AssessmentSummary:
     """The campus's newest assessment that can take a finding: in progress, made here (or a team's), not a
-    conflict copy. ConflictError saying what to do when there is none."""
+    conflict copy nor a spot check's run. ConflictError saying what to do when there is none."""
     for summary in workspace.assessments.list(campus.id):
-        if not summary.read_only and summary.conflict_of is None:
+        if not summary.read_only and summary.conflict_of is None and summary.spot_check_id is None:
             return summary
     raise ConflictError(
         f"{campus.name} has no assessment in progress to take the finding: start one "

@@ -84,7 +84,8 @@ def _attach(findings: list[Finding], actions: list[Action]) -> tuple[list[Action
 
 
 def earlier_assessment(workspace: Workspace, summary: AssessmentSummary) -> AssessmentSummary | None:
-    """The campus's latest completed assessment with the same checklist before this one (current revisions only)."""
+    """The campus's latest completed assessment with the same checklist before this one (current revisions only; a
+    spot check's run is not one)."""
     others = workspace.assessments.list(summary.campus.id)
     superseded = {s.revision_of for s in others if s.revision_of is not None}
     lineage = _lineage(summary, others)
@@ -92,6 +93,7 @@ def earlier_assessment(workspace: Workspace, summary: AssessmentSummary) -> Asse
         s
         for s in others
         if s.status == AssessmentStatus.COMPLETED
+        and s.spot_check_id is None
         and s.id not in superseded
         and s.id not in lineage
         and s.checklist.checklist_id == summary.checklist.checklist_id

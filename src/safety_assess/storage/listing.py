@@ -36,7 +36,7 @@ SELECT a.id, a.assessors, a.assessed_on, a.status, a.started_at, a.completed_at,
        s.id, s.checklist_id, s.version, s.title, s.sha256,
        {CAMPUS_COLUMNS},
        a.revision_no, a.signed_off_by, a.revision_of_id, a.reopen_reason,
-       a.source_installation, d.fingerprint, a.conflict_of_id, {CAMPUS_EXTRA}
+       a.source_installation, d.fingerprint, a.conflict_of_id, {CAMPUS_EXTRA}, a.spot_check_id
 FROM assessments a
 JOIN checklist_snapshots s ON s.id = a.snapshot_id
 JOIN campuses c ON c.id = a.campus_id
@@ -116,6 +116,7 @@ def _summary(row: Any, campus_of: dict[Any, Campus], snapshot_of: dict[Any, Snap
         reopen_reason=row[20] or "",
         source_device=(row[22] or row[21]) if row[21] is not None else None,
         conflict_of=as_uuid(row[23]) if row[23] is not None else None,
+        spot_check_id=as_uuid(row[26]) if row[26] is not None else None,
     )
 
 

@@ -7,9 +7,11 @@ import datetime as dt
 
 import pytest
 
+from safety_assess.domain.district.overview import current_assessments
 from safety_assess.domain.errors import ConflictError, SafetyAssessError
 from safety_assess.domain.readiness.drills import Drill, DrillType
-from safety_assess.services import drills
+from safety_assess.domain.readiness.spot_checks import Every
+from safety_assess.services import drills, spot_checks
 from safety_assess.services.after_action import AfterAction, make_finding
 from safety_assess.services.assessments import start_assessment
 from safety_assess.services.workspace import Workspace
@@ -83,3 +85,17 @@ def test_refused_without_an_assessment_in_progress_and_when_made_already(workspa
     make_finding(workspace, drill.id, "PA inaudible", 3, 3)
     with pytest.raises(ConflictError, match="already became finding"):
         make_finding(workspace, drill.id, "PA inaudible", 3, 3)
+
+
+def test_a_spot_checks_run_neither_takes_the_finding_nor_stands_for_the_campus(
+    workspace: Workspace, drill: Drill
+) -> None:
+    full = start_assessment(workspace, "LHS", "comprehensive-facility", ["Ana"], TODAY - dt.timedelta(days=7))
+    schedule = spot_checks.set_up(
+        workspace, drill.campus_id, "comprehensive-facility", Every.WEEK, None, TODAY, TODAY, "Ana"
+    )
+    run = spot_checks.start_run(workspace, schedule.id, TODAY, TODAY, ["Ana"])
+    listed = workspace.assessments.list(drill.campus_id)
+    assert [s.spot_check_id for s in listed if s.id == run] == [schedule.id]
+    assert [s.id for s in current_assessments(listed)] == [full.id]
+    assert make_finding(workspace, drill.id, "PA inaudible", 3, 3).assessment.id == full.id

@@ -51,10 +51,10 @@ class DistrictTotals:
 
 
 def current_assessments(summaries: Iterable[AssessmentSummary]) -> list[AssessmentSummary]:
-    """Assessments that count: not replaced by a reopened revision, not a conflicting copy."""
+    """Assessments that count: not replaced by a reopened revision, not a conflicting copy, not a spot check's run."""
     listed = list(summaries)
     replaced = {s.revision_of for s in listed if s.revision_of is not None}
-    return [s for s in listed if s.id not in replaced and s.conflict_of is None]
+    return [s for s in listed if s.id not in replaced and s.conflict_of is None and s.spot_check_id is None]
 
 
 def campus_lines(
