@@ -1,5 +1,7 @@
 """A district of 100 campuses x 5 assessments x 300 responses with 40 findings (each with an action), 20 drills a
-school year over the five years: importing the 100 bundles in one go, and opening the district view.
+school year over the five years, and a weekly spot check of one section (30 items) run every week of the last
+school year (52 runs a campus, one in eight with a deficient answer): importing the 100 bundles in one go, and
+opening the district view.
 
 import_s: `safety-assess bundle import` of the 100 bundles into a fresh data folder (one command; the district
 figures of every assessment are computed as they come in).
@@ -41,6 +43,9 @@ from safety_assess.storage.types import utcnow
 
 ITEMS, FINDINGS, PER_CAMPUS, OPENS = 300, 40, 5, 5
 DRILLS_A_YEAR = 20
+RUNS = 52
+"""Weekly spot-check runs a campus, from the Monday that starts the last school year of the assessments."""
+RUNS_FROM = dt.date(2025, 8, 4)
 BATCH = 50
 DRILL_TYPES = ("fire",) * 10 + ("lockdown", "lockdown", "shelter_in_place", "severe_weather", "reverse_evacuation")
 
@@ -60,10 +65,35 @@ def build(root: Path, campuses: int) -> None:
             if year < PER_CAMPUS - 1:
                 workspace.assessments.complete(summary.id, ["Bench"])
         drills += _drill_rows(campus.id)
+        if c < SPOT_CHECKED:
+            _spot_checks(workspace, campus.id, snapshot.id, rows)
         if (c + 1) % BATCH == 0 or c == campuses - 1:
             _insert(workspace, rows, drills)
             rows, drills = ([], [], []), []
     workspace.close()
+
+
+SPOT_CHECKED = 100
+"""Campuses with a weekly spot check (the large district's others have none: the goal names 100)."""
+
+
+def _spot_checks(workspace: Workspace, campus_id: uuid.UUID, snapshot_id: uuid.UUID, rows: Rows) -> None:
+    """A weekly check of section s0 and its RUNS runs, signed off; every eighth finds the first item deficient."""
+    from safety_assess.domain.readiness.spot_checks import Every, Schedule
+    from safety_assess.storage import spot_checks
+
+    schedule = spot_checks.add_schedule(
+        workspace.database, Schedule(campus_id, "bench-district", ("s0",), Every.WEEK, RUNS_FROM, "Bench")
+    )
+    responses, now = rows[0], utcnow()
+    for week in range(RUNS):
+        day = RUNS_FROM + dt.timedelta(days=7 * week + 2)
+        run = spot_checks.start_run(workspace.database, schedule.id, snapshot_id, ["Bench"], day)
+        for n in range(ITEMS // 10):
+            value = "no" if n == 0 and week % 8 == 0 else "yes"
+            row = {"assessment_id": run, "item_id": f"i{n}", "value": value, "note": ""}
+            responses.append({**row, "id": uuid.uuid4(), "answered_at": now, "created_at": now, "updated_at": now})
+        workspace.assessments.complete(run, ["Bench"])
 
 
 def _drill_rows(campus_id: uuid.UUID) -> list[dict[str, Any]]:
