@@ -58,7 +58,7 @@ def test_the_rules_are_one_versioned_document(workspace: Workspace) -> None:
     changed = DrillRules().requiring(CampusKind.OFFICE, DrillType.EARTHQUAKE, 1).starting(9, 1)
     drills.save_rules(workspace, changed)
     assert drills.rules(workspace) == changed
-    assert '"version": 1' in (meta.get(workspace.database, RULES_KEY) or "")
+    assert '"version": 2' in (meta.get(workspace.database, RULES_KEY) or "")
     meta.put(workspace.database, RULES_KEY, '{"version": 7}')
     with pytest.raises(SafetyAssessError, match="newer version"):
         drills.rules(workspace)

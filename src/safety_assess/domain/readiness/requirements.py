@@ -23,9 +23,11 @@ from types import MappingProxyType
 
 from safety_assess.domain.readiness.drills import CampusKind, Drill, DrillError, DrillType
 from safety_assess.domain.readiness.school_year import DEFAULT_START, SchoolYear, check_start
+from safety_assess.domain.readiness.terms import TermStarts, check_terms, default_terms
 
 MAX_REQUIRED = 366
-SETTINGS_VERSION = 1
+SETTINGS_VERSION = 2
+"""2 added the terms."""
 
 _SCHOOL = {
     DrillType.FIRE: 10,
@@ -46,10 +48,17 @@ DEFAULT_REQUIRED: Mapping[CampusKind, Mapping[DrillType, int]] = MappingProxyTyp
 
 @dataclass(frozen=True)
 class DrillRules:
-    """The district's setting: when the school year starts and the drills each kind of campus must hold in it."""
+    """The district's setting: when the school year starts, its terms, and the drills each kind of campus must hold
+    in it."""
 
     year_start: tuple[int, int] = DEFAULT_START
     required: Mapping[CampusKind, Mapping[DrillType, int]] = field(default_factory=lambda: DEFAULT_REQUIRED)
+    terms: TermStarts | None = None
+    """The terms as the district set them; None: the default semesters (domain/readiness/terms.py)."""
+
+    @property
+    def term_starts(self) -> TermStarts:
+        return self.terms if self.terms is not None else default_terms(self.year_start)
 
     def of(self, kind: CampusKind) -> Mapping[DrillType, int]:
         return self.required.get(kind, {})
@@ -59,10 +68,20 @@ class DrillRules:
             raise DrillError(f"required count {count} is out of range: from 0 to {MAX_REQUIRED} a year")
         changed = {k: dict(v) for k, v in self.required.items()}
         changed.setdefault(kind, {})[drill] = count
-        return DrillRules(self.year_start, frozen_counts(changed))
+        return DrillRules(self.year_start, frozen_counts(changed), self.terms)
 
     def starting(self, month: int, day: int) -> DrillRules:
-        return DrillRules(check_start(month, day), self.required)
+        """The school year starting on another day; terms the district set keep their days, but the first moves
+        with the year (TermError when the others no longer come in order after it)."""
+        start = check_start(month, day)
+        if self.terms is None:
+            return DrillRules(start, self.required)
+        moved = ((self.terms[0][0], start), *self.terms[1:])
+        return DrillRules(start, self.required, check_terms(moved, start))
+
+    def with_terms(self, starts: TermStarts) -> DrillRules:
+        """The terms set (checked: TermError naming what is wrong)."""
+        return DrillRules(self.year_start, self.required, check_terms(starts, self.year_start))
 
 
 @dataclass(frozen=True)

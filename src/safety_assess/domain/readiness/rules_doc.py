@@ -15,6 +15,7 @@ def rules_document(rules: DrillRules) -> dict[str, Any]:
         "version": SETTINGS_VERSION,
         "year_start": f"{month:02d}-{day:02d}",
         "required": {kind.value: {t.value: n for t, n in counts.items()} for kind, counts in rules.required.items()},
+        "terms": None if rules.terms is None else [[name, f"{m:02d}-{d:02d}"] for name, (m, d) in rules.terms],
     }
 
 
@@ -25,16 +26,23 @@ def rules_from(document: Any) -> DrillRules:
     if document["version"] > SETTINGS_VERSION:
         raise SafetyAssessError("the district's drill rules were written by a newer version of the app: update it")
     try:
-        month, day = (int(part) for part in str(document["year_start"]).split("-"))
+        month, day = _day(document["year_start"])
         required = {
             CampusKind(kind): {DrillType(t): _count(n) for t, n in counts.items()}
             for kind, counts in document["required"].items()
         }
-        return DrillRules((month, day), frozen_counts(required)).starting(month, day)
+        rules = DrillRules((month, day), frozen_counts(required)).starting(month, day)
+        terms = document.get("terms")  # version 1 had none: the default semesters
+        return rules if terms is None else rules.with_terms(tuple((str(name), _day(start)) for name, start in terms))
     except (KeyError, ValueError, TypeError, AttributeError, SafetyAssessError):
         raise SafetyAssessError(
             "the district's drill rules are damaged: set them again (safety-assess drill require)"
         ) from None
+
+
+def _day(text: Any) -> tuple[int, int]:
+    month, day = (int(part) for part in str(text).split("-"))
+    return month, day
 
 
 def _count(value: Any) -> int:

@@ -10,7 +10,7 @@ import pytest
 
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.readiness.drills import Drill, DrillError, DrillType, campus_kind, check_drill, drill_type
-from safety_assess.domain.readiness.requirements import DrillRules
+from safety_assess.domain.readiness.requirements import SETTINGS_VERSION, DrillRules
 from safety_assess.domain.readiness.rules_doc import rules_document, rules_from
 
 TODAY = dt.date(2026, 10, 1)
@@ -51,7 +51,7 @@ def test_the_rules_document_round_trips_and_refuses_damage_and_newer_versions() 
     rules = DrillRules().starting(9, 1)
     assert rules_from(rules_document(rules)) == rules
     with pytest.raises(SafetyAssessError, match="newer version"):
-        rules_from({**rules_document(rules), "version": 2})
+        rules_from({**rules_document(rules), "version": SETTINGS_VERSION + 1})
     for damaged in (None, {"version": 1}, {**rules_document(rules), "year_start": "02-29"}):
         with pytest.raises(SafetyAssessError, match="damaged"):
             rules_from(damaged)
