@@ -55,6 +55,8 @@ COMMAND_MODULES = {
     "district-key": "district_key_cmds",
     "district": "district_cmds",
     "drill": "drill_cmds",
+    "targets": "targets_cmds",
+    "terms": "targets_cmds",
     "demo": "demo_cmds",
     "backup": "backup_cmds",
 }
