@@ -146,6 +146,7 @@ def file_result(outcome: Any) -> dict[str, Any]:
             {"campus_id": str(d.campus_id), "campus": d.campus, "added": d.added, "updated": d.updated}
             for d in report.drills
         ],
+        "readiness": report.readiness,
         "team": None
         if report.team is None
         else {"assessment": str(report.team.assessment_id), "sections": list(report.team.sections)},

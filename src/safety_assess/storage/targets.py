@@ -25,4 +25,6 @@ def targets(database: Database) -> Targets:
 
 
 def save_targets(database: Database, changed: Targets) -> None:
-    meta.put(database, TARGETS_KEY, json.dumps(targets_document(changed), sort_keys=True))
+    """Keep the targets, set here (this installation keeps its own from now on: storage/readiness.py)."""
+    document = json.dumps(targets_document(changed), sort_keys=True)
+    meta.put_all(database, {TARGETS_KEY: document, meta.READINESS_SOURCE: meta.SET_HERE})

@@ -58,7 +58,7 @@ def _bundle(version: object) -> bytes:
         (b"\xff\xfe", "not UTF-8"),
         (b"[1, 2]", "not a Safety Assess bundle"),
         (json.dumps({"format": "zip"}).encode(), "not a Safety Assess bundle"),
-        (_bundle(9), r"newer Safety Assess \(format 9; this one reads up to 5\): update Safety Assess to import it"),
+        (_bundle(9), r"newer Safety Assess \(format 9; this one reads up to 6\): update Safety Assess to import it"),
         (_bundle(0), r"damaged \(its format number 0 was never written by any Safety Assess\)"),
         (_bundle("1"), r'damaged \(its format number "1" was never'),
         (_bundle(1), r"damaged or was altered \(app_version: required field is missing\)"),

@@ -56,7 +56,7 @@ def count(workspace: Workspace, table: object) -> int:
 def test_the_pack_names_its_assessment_and_sections_in_the_signed_manifest(pack: Path) -> None:
     with zipfile.ZipFile(pack) as archive:
         manifest = parse_manifest(archive.read("manifest.json"))
-    assert manifest.format_version == 5 and manifest.team is not None and manifest.team.pack is not None
+    assert manifest.format_version == 6 and manifest.team is not None and manifest.team.pack is not None
     assert manifest.team.sections == ["entry", "comms"] and manifest.team.assessment in manifest.assessments
 
 

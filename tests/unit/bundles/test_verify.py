@@ -100,7 +100,7 @@ def _no_signature(files: Files) -> Files:
 
 
 def _newer_format(files: Files) -> Files:
-    return {**files, "manifest.json": files["manifest.json"].replace(b'"format_version":5', b'"format_version":7')}
+    return {**files, "manifest.json": files["manifest.json"].replace(b'"format_version":6', b'"format_version":7')}
 
 
 def _foreign_fingerprint(files: Files) -> Files:
@@ -118,7 +118,7 @@ def _foreign_fingerprint(files: Files) -> Files:
         (_extra_photo, "is in the bundle but not in its manifest"),
         (_tamper_manifest, "the signature does not match the manifest"),
         (_no_signature, "it has no manifest.sig"),
-        (_newer_format, "newer Safety Assess \\(format 7; this one reads up to 5\\)"),
+        (_newer_format, "newer Safety Assess \\(format 7; this one reads up to 6\\)"),
         (_foreign_fingerprint, "fingerprint in the manifest does not belong to its key"),
     ],
 )
