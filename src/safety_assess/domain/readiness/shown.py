@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from safety_assess.domain.display import counted
 from safety_assess.domain.readiness.metrics import Metric
 
 NO_DATA_TEXT = "no data"
 
 
 def value_text(metric: Metric, value: float | None) -> str:
-    """'82.5%', '3 findings'; 'no data' for None."""
+    """'82.5%', '1 finding', '3 findings'; 'no data' for None."""
     if value is None:
         return NO_DATA_TEXT
     if metric.unit == "%":
         return f"{value:.1f}".removesuffix(".0") + "%"
+    if value == int(value):
+        return counted(int(value), metric.unit.removesuffix("s"))
     return f"{value:g} {metric.unit}"
 
 
