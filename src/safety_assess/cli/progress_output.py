@@ -7,8 +7,8 @@ from typing import Any
 
 from safety_assess.cli.output import print_table
 from safety_assess.domain.readiness.metrics import Reading
+from safety_assess.domain.readiness.progress import MetricProgress, TermProgress
 from safety_assess.domain.readiness.shown import NO_DATA_TEXT, met_text, target_text, value_text
-from safety_assess.services.targets import MetricProgress, TermProgress
 
 
 def _cell(line: MetricProgress, reading: Reading) -> dict[str, Any]:

@@ -4,13 +4,12 @@ district stand against them (actual, target, met or not) in a term and over the 
 from __future__ import annotations
 
 import datetime as dt
-import uuid
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.readiness.facts import CampusFacts, Period
-from safety_assess.domain.readiness.metrics import METRICS, Metric, PassCounts, Reading
+from safety_assess.domain.readiness.metrics import METRICS, Metric, PassCounts
+from safety_assess.domain.readiness.progress import MetricProgress, TermProgress
 from safety_assess.domain.readiness.requirements import DrillRules
 from safety_assess.domain.readiness.school_year import school_year
 from safety_assess.domain.readiness.targets import Targets
@@ -55,24 +54,6 @@ def spot_check_counts(workspace: Workspace, start: dt.date, end: dt.date) -> Pas
     """Spot-check runs (passed, done) per campus in the days given: none yet (the spot checks' service provides
     them when merged: services.spot_checks.pass_counts)."""
     return {}
-
-
-@dataclass(frozen=True)
-class MetricProgress:
-    metric: Metric
-    target: float | None
-    district: Reading
-    campuses: Mapping[uuid.UUID, Reading]
-
-    def met(self, reading: Reading) -> bool | None:
-        return self.metric.met(reading.value, self.target)
-
-
-@dataclass(frozen=True)
-class TermProgress:
-    term: Term
-    campuses: Sequence[Campus]
-    metrics: Sequence[MetricProgress]
 
 
 def period_of(term: Term, district: DrillRules) -> Period:

@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from safety_assess.domain.readiness.metrics import METRICS
-from safety_assess.services.targets import TermProgress, history, recent_terms
+from safety_assess.domain.readiness.progress import TermProgress
+from safety_assess.services.targets import history, recent_terms
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui.district.progress_chart import ProgressChart, TermPoint
 from safety_assess.ui.district.progress_model import ProgressModel

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from safety_assess.domain.readiness.metrics import Reading
+from safety_assess.domain.readiness.progress import MetricProgress, TermProgress
 from safety_assess.domain.readiness.shown import NO_DATA_TEXT, met_text, target_text, value_text
-from safety_assess.services.targets import MetricProgress, TermProgress
 from safety_assess.ui.models.rows import Column, Index, RowsModel
 
 DISTRICT = "District"
