@@ -10,7 +10,7 @@ from reportlab.lib.units import inch
 
 from safety_assess.domain.readiness.progress import MetricProgress, TermProgress
 from safety_assess.domain.readiness.shown import NO_DATA_TEXT, met_text, target_text, value_text
-from safety_assess.reports.chapters.common import Story, para, rich, table
+from safety_assess.reports.chapters.common import Story, para, percent_axes, rich, table
 from safety_assess.reports.fonts import SANS, markup
 from safety_assess.reports.styles import ACCENT
 
@@ -78,17 +78,9 @@ def _chart(progress: TermProgress) -> Drawing:
     chart.data = [[line.district.value or 0.0 for line in shown], [line.target or 0.0 for line in shown]]
     chart.bars[0].fillColor = ACCENT
     chart.bars[1].fillColor = TARGET_COLOR
-    chart.valueAxis.valueMin = 0
+    percent_axes(chart, [line.metric.label for line in shown], chart.barLabels)
     chart.valueAxis.valueMax = max(100.0, *(v for series in chart.data for v in series))
-    chart.valueAxis.labelTextFormat = "%d%%"
-    chart.valueAxis.labels.fontName = SANS
-    chart.valueAxis.labels.fontSize = 7
-    chart.categoryAxis.categoryNames = [line.metric.label for line in shown]
-    chart.categoryAxis.labels.fontName = SANS
-    chart.categoryAxis.labels.fontSize = 7
     chart.barLabelFormat = "%.0f%%"
-    chart.barLabels.fontName = SANS
-    chart.barLabels.fontSize = 7
     chart.barLabels.nudge = 6
     drawing.add(chart)
     drawing.add(String(chart.x, height - 10, f"{caption}: district (dark), target (grey)", fontName=SANS, fontSize=8))
