@@ -14,7 +14,7 @@ from safety_assess.base.datadir import DataDir
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage import meta
 from safety_assess.storage.targets import TARGETS_KEY
-from tests.e2e.conftest import Run
+from tests.e2e.conftest import Run, fingerprint
 from tests.postgres import FolderDatabases
 
 TODAY = dt.date.today()
@@ -152,3 +152,26 @@ def test_progress_per_campus_and_for_the_district(cli: Run, tmp_path: Path, data
     assert lhs["metrics"]["spot_check_pass_rate"]["actual"] is None
     text = cli("district", "progress", "--term", term).stdout
     assert f"Progress against targets, {term}" in text and "50% met" in text and "no data" in text
+
+
+def test_a_campus_pack_carries_the_districts_settings_and_a_laptops_bundle_none(cli: Run, tmp_path: Path) -> None:
+    laptop, district = tmp_path / "laptop", tmp_path / "district"
+    cli("campus", "add", "Lincoln High", "--code", "LHS", data_dir=laptop)
+    aid = cli("assessment", "new", "--campus", "LHS", "--checklist", "comprehensive-facility", data_dir=laptop)
+    bundle, pack = tmp_path / "lhs.sabundle", tmp_path / "pack.sabundle"
+    cli("bundle", "export", aid.stdout.strip(), "--out", str(bundle), data_dir=laptop)
+    laptop_fp, district_fp = (fingerprint(cli, folder) for folder in (laptop, district))
+    assert cli("bundle", "import", str(bundle), "--trust", laptop_fp, data_dir=district).returncode == 0
+    assert cli("terms", "set", "fall=08-01", "winter=11-15", "spring=02-01", data_dir=district).returncode == 0
+    assert cli("drill", "require", "elementary", "lockdown", "4", data_dir=district).returncode == 0
+    assert cli("targets", "set", "drills_done", "winter-2026", "90", data_dir=district).returncode == 0
+    assert cli("district", "pack", "LHS", "--out", str(pack), data_dir=district).returncode == 0
+    back = cli("bundle", "import", str(pack), "--trust", district_fp, "--json", data_dir=laptop)
+    assert back.returncode == 0 and json.loads(back.stdout)[0]["readiness"] is True, back.stderr
+    for asked in (("drill", "rules", "--json"), ("targets", "list", "--json")):
+        assert cli(*asked, data_dir=laptop).stdout == cli(*asked, data_dir=district).stdout
+    cli("bundle", "export", aid.stdout.strip(), "--out", str(tmp_path / "again.sabundle"), data_dir=laptop)
+    cli("targets", "set", "drills_done", "winter-2026", "10", data_dir=laptop)  # the laptop's own from now on
+    again = cli("bundle", "import", str(tmp_path / "again.sabundle"), "--json", "--trust", laptop_fp, data_dir=district)
+    assert again.returncode == 0 and json.loads(again.stdout)[0]["readiness"] is False, again.stderr
+    assert json.loads(cli("targets", "list", "--json", data_dir=district).stdout)[0]["target"] == 90
