@@ -1,5 +1,5 @@
-"""A district of 100 campuses x 5 assessments x 300 responses with 40 findings (each with an action): importing the
-100 bundles in one go, and opening the district view.
+"""A district of 100 campuses x 5 assessments x 300 responses with 40 findings (each with an action), 20 drills a
+school year over the five years: importing the 100 bundles in one go, and opening the district view.
 
 import_s: `safety-assess bundle import` of the 100 bundles into a fresh data folder (one command; the district
 figures of every assessment are computed as they come in).
@@ -36,10 +36,13 @@ from generated import generated_checklist  # beside this script
 from safety_assess.base.datadir import DataDir
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.orm import ActionRow, FindingRow, ResponseRow
+from safety_assess.storage.orm_readiness import DrillRow
 from safety_assess.storage.types import utcnow
 
 ITEMS, FINDINGS, PER_CAMPUS, OPENS = 300, 40, 5, 5
+DRILLS_A_YEAR = 20
 BATCH = 50
+DRILL_TYPES = ("fire",) * 10 + ("lockdown", "lockdown", "shelter_in_place", "severe_weather", "reverse_evacuation")
 
 
 def build(root: Path, campuses: int) -> None:
@@ -48,6 +51,7 @@ def build(root: Path, campuses: int) -> None:
     workspace = Workspace.open(DataDir(root))
     snapshot = workspace.snapshots.snapshot(generated_checklist("bench-district", ITEMS, 10))
     rows: Rows = ([], [], [])
+    drills: list[dict[str, Any]] = []
     for c in range(campuses):
         campus = workspace.campuses.add(f"Campus {c:03d}", f"C{c:03d}", f"{c} School Road")
         for year in range(PER_CAMPUS):
@@ -55,10 +59,25 @@ def build(root: Path, campuses: int) -> None:
             _assessment_rows(rows, summary.id, c, year)
             if year < PER_CAMPUS - 1:
                 workspace.assessments.complete(summary.id, ["Bench"])
+        drills += _drill_rows(campus.id)
         if (c + 1) % BATCH == 0 or c == campuses - 1:
-            _insert(workspace, rows)
-            rows = ([], [], [])
+            _insert(workspace, rows, drills)
+            rows, drills = ([], [], []), []
     workspace.close()
+
+
+def _drill_rows(campus_id: uuid.UUID) -> list[dict[str, Any]]:
+    """DRILLS_A_YEAR drills in each of the school years of the assessments (from 1 August 2021), spread over them."""
+    now, made = utcnow(), []
+    for year in range(PER_CAMPUS):
+        start = dt.date(2021 + year, 8, 20)
+        for n in range(DRILLS_A_YEAR):
+            held = start + dt.timedelta(days=n * 14)
+            kind = DRILL_TYPES[n % len(DRILL_TYPES)]
+            row = {"campus_id": campus_id, "type": kind, "held_on": held, "duration": 12, "participants": 400}
+            made.append({**row, "id": uuid.uuid4(), "announced": n % 3 > 0, "observers": ["Bench"], "issues": ""})
+            made[-1] |= {"created_at": now, "updated_at": now, "revision": 1}
+    return made
 
 
 Rows = tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]
@@ -90,9 +109,9 @@ def _assessment_rows(rows: Rows, assessment_id: uuid.UUID, c: int, year: int) ->
             )
 
 
-def _insert(workspace: Workspace, rows: Rows) -> None:
+def _insert(workspace: Workspace, rows: Rows, drills: list[dict[str, Any]]) -> None:
     with workspace.database.session() as session:
-        for table, chosen in zip((ResponseRow, FindingRow, ActionRow), rows, strict=True):
+        for table, chosen in zip((ResponseRow, FindingRow, ActionRow, DrillRow), (*rows, drills), strict=True):
             if chosen:
                 session.execute(table.__table__.insert(), chosen)  # type: ignore[attr-defined]
 

@@ -79,7 +79,29 @@ def test_a_drills_issue_becomes_a_finding_in_the_current_assessment(cli: Run) ->
     assert finding["title"] == "PA inaudible in gym" and (finding["likelihood"], finding["severity"]) == (4, 3)
     assert drill_id in finding["description"] and "PA inaudible" in finding["description"]
     assert _log(cli)["drills"][0]["finding"] == finding["id"]
+    assert made.stdout.strip().endswith("with 1 action")
+    [action] = [a for a in json.loads(cli("action", "list", aid, "--json").stdout) if a["finding"] == finding["title"]]
+    assert action["description"] == "Correct what the lockdown drill showed: PA inaudible in gym"
     assert "already became finding" in _refused(cli, *args)
+
+
+def test_a_drills_issue_with_its_actions_phase_cost_and_owner(cli: Run) -> None:
+    cli("campus", "add", "Lincoln High", "--code", "LHS")
+    aid = cli("assessment", "new", "--campus", "LHS", "--checklist", "comprehensive-facility").stdout.strip()
+    drill_id = cli("drill", "add", "LHS", "--type", "fire", "--date", TODAY.isoformat()).stdout.strip()
+    base = ("drill", "issue", drill_id, "--title", "Door 4 alarm silent", "--likelihood", "3", "--severity", "4")
+    _refused(cli, *base, "--action", "Replace the sounder", "--cost", "lots")
+    _refused(cli, *base, "--action", "Replace the sounder", "--phase", "someday")
+    assert _log(cli)["drills"][0]["finding"] is None
+    options = ("--action", "Replace the sounder", "--action", "Test it monthly", "--phase", "immediate")
+    made = cli(*base, *options, "--cost", "200-450", "--owner", "Facilities")
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.strip().endswith("with 2 actions")
+    actions = json.loads(cli("action", "list", aid, "--json").stdout)
+    assert sorted((a["description"], a["phase"], a["cost_low"], a["cost_high"], a["owner"]) for a in actions) == [
+        ("Replace the sounder", "immediate", 200, 450, "Facilities"),
+        ("Test it monthly", "immediate", 200, 450, "Facilities"),
+    ]
 
 
 def test_a_finding_out_of_range_is_refused_and_the_drill_stays_free(cli: Run) -> None:
@@ -142,7 +164,13 @@ def test_drills_travel_to_the_district_and_back_in_a_campus_pack(cli: Run, tmp_p
     taken = cli("bundle", "import", str(tmp_path / "b.sabundle"), "--trust", laptop_fp, "--json", data_dir=district)
     [result] = json.loads(taken.stdout)
     assert result["drills"] == [
-        {"campus_id": result["drills"][0]["campus_id"], "campus": "Lincoln High", "added": 1, "updated": 0}
+        {
+            "campus_id": result["drills"][0]["campus_id"],
+            "campus": "Lincoln High",
+            "added": 1,
+            "updated": 0,
+            "clashes": [],
+        }
     ]
     there = json.loads(cli("drill", "list", "LHS", "--json", data_dir=district).stdout)
     assert there["kind"] == "middle" and [d["id"] for d in there["drills"]] == [drill_id]
@@ -154,3 +182,23 @@ def test_drills_travel_to_the_district_and_back_in_a_campus_pack(cli: Run, tmp_p
     cli("bundle", "import", str(tmp_path / "p.sabundle"), "--trust", back, data_dir=laptop)
     here = json.loads(cli("drill", "list", "LHS", "--json", data_dir=laptop).stdout)
     assert sorted(d["type"] for d in here["drills"]) == ["fire", "lockdown"]
+
+
+def test_drills_of_a_campus_never_assessed_here_travel_on_their_own(cli: Run, tmp_path: Path) -> None:
+    laptop, district = tmp_path / "laptop", tmp_path / "district"
+    cli("campus", "add", "Adams Elementary", "--code", "AES", data_dir=laptop)
+    drill_id = cli("drill", "add", "AES", "--type", "fire", "--date", TODAY.isoformat(), data_dir=laptop).stdout.strip()
+    out = tmp_path / "b.sabundle"
+    sent = cli("bundle", "export", "--since-last", "--out", str(out), data_dir=laptop)
+    assert sent.returncode == 0, sent.stderr
+    assert "0 assessments, 0 photos, 0 site plans, 1 drill log, " in sent.stdout
+    again = cli("bundle", "export", "--since-last", "--out", str(tmp_path / "c.sabundle"), data_dir=laptop)
+    assert "nothing changed since the last export" in again.stdout
+    taken = cli("bundle", "import", str(out), "--trust", fingerprint(cli, laptop), "--json", data_dir=district)
+    assert taken.returncode == 0, taken.stderr
+    [result] = json.loads(taken.stdout)
+    assert [(d["campus"], d["added"]) for d in result["drills"]] == [("Adams Elementary", 1)]
+    said = cli("bundle", "import", str(out), "--trust", fingerprint(cli, laptop), data_dir=district).stdout
+    assert "already imported" in said
+    there = json.loads(cli("drill", "list", "AES", "--json", data_dir=district).stdout)
+    assert [d["id"] for d in there["drills"]] == [drill_id]

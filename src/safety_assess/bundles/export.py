@@ -79,6 +79,10 @@ class ExportResult:
     """The district key the bundle is encrypted to; None when it is not encrypted."""
     plans: int = 0
     """The site and floor plans it carries (removed ones too)."""
+    campuses: list[uuid.UUID] = field(default_factory=list)
+    """Campuses whose drill logs it carries without an assessment of theirs (a campus drilled, not assessed here)."""
+    drill_logs: int = 0
+    """The campuses' drill logs it carries."""
 
 
 class _Writer:
@@ -114,14 +118,16 @@ def export_bundle(
     clock: dt.datetime | None = None,
     progress: Progress | None = None,
     team: TeamPack | None = None,
+    campuses: Iterable[uuid.UUID] = (),
     readiness: bool = False,
 ) -> ExportResult:
     """Write the assessments (with the revisions they were reopened from) into a signed bundle at ``out``, sealed
-    to ``source.sealed_to`` when there is one; a team pack when ``team`` is given; with the district's readiness
-    settings when ``readiness`` (a campus pack). ``out`` appears only when complete."""
+    to ``source.sealed_to`` when there is one; a team pack when ``team`` is given; the drill logs of ``campuses``
+    as well as those of the assessments' campuses; with the district's readiness settings when ``readiness`` (a
+    campus pack). ``out`` appears only when complete."""
     progress = progress or Progress()
     ids = _with_revisions(source.database, assessment_ids)
-    result = ExportResult(out, ids, 0, sealed_to=source.sealed_to)
+    result = ExportResult(out, ids, 0, sealed_to=source.sealed_to, campuses=list(campuses))
     with writing(source.data_dir, out) as partial:
         if result.sealed_to is None:
             _write_zip(source, result, partial, clock, progress, team, readiness)
@@ -157,7 +163,9 @@ def _write_zip(
         writer.meter.at("Site plans")
         with_plans = [c for c in campuses_of(source.database, ids) if _add_plans(source, writer, c, result)]
         with_reviews = [i for i in ids if _add_reviews(source, writer, i)]
-        with_drills = [c for c in campuses_of(source.database, ids) if _add_drills(source, writer, c)]
+        drilled = dict.fromkeys([*campuses_of(source.database, ids), *result.campuses])
+        with_drills = [c for c in drilled if _add_drills(source, writer, c)]
+        result.drill_logs = len(with_drills)
         if readiness:
             _add_document(writer, READINESS_ENTRY, readiness_document(source.database))
         manifest = Manifest(
@@ -305,10 +313,12 @@ def export_changed(source: Source, out: Path, *, progress: Progress | None = Non
     the latest of each campus whose site plans changed; None, and nothing written, when nothing changed. The time
     is remembered only once the bundle is complete."""
     started = dt.datetime.now(dt.UTC)
-    ids = _changed(source.database, last_export(source.database))
-    if not ids:
+    since = last_export(source.database)
+    ids = _changed(source.database, since)
+    drilled = _drilled_alone(source.database, since, ids)
+    if not ids and not drilled:
         return None
-    result = export_bundle(source, ids, out, clock=started, progress=progress)
+    result = export_bundle(source, ids, out, clock=started, progress=progress, campuses=drilled)
     put(source.database, LAST_EXPORT, started.isoformat())
     return result
 
@@ -317,6 +327,19 @@ def changed_assessments(database: Database) -> tuple[list[uuid.UUID], dt.datetim
     """What ``export_changed`` would export now, and when the last such export was (None: never)."""
     since = last_export(database)
     return _changed(database, since), since
+
+
+def changed_drill_logs(database: Database) -> list[uuid.UUID]:
+    """The campuses whose drill logs ``export_changed`` would carry now with no assessment of theirs."""
+    since = last_export(database)
+    return _drilled_alone(database, since, _changed(database, since))
+
+
+def _drilled_alone(database: Database, since: dt.datetime | None, ids: list[uuid.UUID]) -> list[uuid.UUID]:
+    """The campuses whose drills changed after ``since`` that none of the assessments ``ids`` carries (a campus with
+    no assessment made here: its drill log travels on its own)."""
+    carried = set(campuses_of(database, ids))
+    return sorted(c for c in campuses_with_drill_changes(database, since) if c not in carried)
 
 
 def _changed(database: Database, since: dt.datetime | None) -> list[uuid.UUID]:

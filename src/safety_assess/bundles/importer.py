@@ -125,13 +125,15 @@ class ImportReport:
     def already_imported(self) -> bool:
         reviewed = any(r.changed for r in self.reviews) or self.drills_changed or self.readiness
         unchanged = all(o.result == Result.UNCHANGED for o in self.outcomes) and not self.maps_changed and not reviewed
-        return bool(self.outcomes or self.plans) and unchanged
+        return bool(self.outcomes or self.plans or self.drills) and unchanged
 
     def summary(self) -> str:
         if self.already_imported:
             return f"{self.path.name}: already imported"
         counts = ", ".join(f"{self.count(r)} {r.value}" for r in Result if self.count(r))
-        told = f"{self.path.name}: {counts or 'nothing to import'} (from {self.fingerprint}){self._records_summary()}"
+        records = self._records_summary()
+        said = counts or ("no assessment" if records else "nothing to import")
+        told = f"{self.path.name}: {said} (from {self.fingerprint}){records}"
         if self.team is not None:
             told += f"; a team assessment to work on here, your sections: {', '.join(self.team.sections)}"
         return "\n".join([told, *self.late_work(), *self.relabeled()])
@@ -160,6 +162,9 @@ class ImportReport:
             added, updated = sum(p.added for p in records), sum(p.updated for p in records)
             counts = " and ".join(f"{n} {word}" for n, word in ((added, "added"), (updated, "updated")) if n)
             told += f"; {what}: {counts}" if counts else ""
+        clashes = [f"{d.campus}, drill {clash}" for d in self.drills for clash in d.clashes]
+        if clashes:
+            told += f"; drill fields changed apart on both sides, ours kept: {'; '.join(clashes)}"
         return told + ("; the district's drill rules, terms and targets taken" if self.readiness else "")
 
 

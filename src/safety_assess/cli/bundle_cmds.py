@@ -58,7 +58,8 @@ def export_cmd(args: argparse.Namespace) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     print(
         f"wrote {result.path}: {counted(len(result.assessments), 'assessment')}, {counted(result.photos, 'photo')}, "
-        f"{counted(result.plans, 'site plan')}, {result.size / 1e6:.1f} MB, signed by {fingerprint}"
+        f"{counted(result.plans, 'site plan')}, {counted(result.drill_logs, 'drill log')}, "
+        f"{result.size / 1e6:.1f} MB, signed by {fingerprint}"
         + (f", encrypted to the district key {result.sealed_to.fingerprint}" if result.sealed_to else "")
     )
     return 0
@@ -143,7 +144,13 @@ def file_result(outcome: Any) -> dict[str, Any]:
             for p in report.plans
         ],
         "drills": [
-            {"campus_id": str(d.campus_id), "campus": d.campus, "added": d.added, "updated": d.updated}
+            {
+                "campus_id": str(d.campus_id),
+                "campus": d.campus,
+                "added": d.added,
+                "updated": d.updated,
+                "clashes": d.clashes,
+            }
             for d in report.drills
         ],
         "readiness": report.readiness,

@@ -29,12 +29,7 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     listing.add_argument("campus", metavar="CAMPUS")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=list_cmd)
-    issue = sub.add_parser("issue", parents=[common], help="make a drill's issue a finding in the current assessment")
-    issue.add_argument("drill", metavar="DRILL", help="the drill's id (or its first characters)")
-    issue.add_argument("--title", required=True)
-    issue.add_argument("--likelihood", required=True, metavar="1-5")
-    issue.add_argument("--severity", required=True, metavar="1-5")
-    issue.set_defaults(handler=issue_cmd)
+    _register_issue(sub, common)
     _register_rules(sub, common)
 
 
@@ -114,17 +109,44 @@ def list_cmd(args: argparse.Namespace) -> int:
     return 0
 
 
+def _register_issue(sub: Any, common: argparse.ArgumentParser) -> None:
+    issue = sub.add_parser(
+        "issue", parents=[common], help="make a drill's issue a finding with its actions in the current assessment"
+    )
+    issue.add_argument("drill", metavar="DRILL", help="the drill's id (or its first characters)")
+    issue.add_argument("--title", required=True)
+    issue.add_argument("--likelihood", required=True, metavar="1-5")
+    issue.add_argument("--severity", required=True, metavar="1-5")
+    issue.add_argument(
+        "--action",
+        action="append",
+        default=None,
+        metavar="TEXT",
+        help="a corrective action (repeat for more; default: one to correct what the drill showed)",
+    )
+    issue.add_argument("--phase", default=None, metavar="ID", help="the actions' phase (default: by the risk)")
+    issue.add_argument("--cost", default=None, metavar="LOW-HIGH", help="each action's estimated cost, e.g. 200-450")
+    issue.add_argument("--owner", default="", metavar="ROLE_OR_NAME")
+    issue.set_defaults(handler=issue_cmd)
+
+
 def issue_cmd(args: argparse.Namespace) -> int:
+    from safety_assess.domain.plan.actions import parse_cost
     from safety_assess.domain.readiness.typed import whole_number
-    from safety_assess.services.drills import make_finding, resolve_drill
+    from safety_assess.services.after_action import AfterAction, default_action, make_finding
+    from safety_assess.services.drills import get_drill, resolve_drill
 
     likelihood, severity = whole_number(args.likelihood, "likelihood"), whole_number(args.severity, "severity")
     assert likelihood is not None and severity is not None  # both required
+    low, high = parse_cost(args.cost) if args.cost is not None else (0.0, 0.0)
     with open_workspace(args) as workspace:
-        record, summary = make_finding(
-            workspace, resolve_drill(workspace, args.drill), args.title, likelihood, severity
-        )
-    print(f"{record.id} in assessment {summary.id} of {summary.assessed_on.isoformat()}")
+        drill = get_drill(workspace, resolve_drill(workspace, args.drill))
+        texts = args.action or [default_action(drill, args.title)]
+        asked = [AfterAction(text, args.phase, low, high, args.owner) for text in texts]
+        made = make_finding(workspace, drill.id, args.title, likelihood, severity, asked)
+    summary = made.assessment
+    count = f"{len(made.actions)} action" + ("" if len(made.actions) == 1 else "s")
+    print(f"{made.finding.id} in assessment {summary.id} of {summary.assessed_on.isoformat()}, with {count}")
     return 0
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import re
 import uuid
 from typing import TYPE_CHECKING, Any
 
@@ -12,7 +11,7 @@ from safety_assess.cli.context import Commands, date_argument, open_workspace
 from safety_assess.cli.output import print_json, print_table
 from safety_assess.domain.display import cost as cost_text
 from safety_assess.domain.errors import NotFoundError
-from safety_assess.domain.plan.actions import Action, CostRange, PlanError, Status, due_date, totals
+from safety_assess.domain.plan.actions import Action, CostRange, Status, due_date, parse_cost, totals
 
 if TYPE_CHECKING:
     from safety_assess.domain.plan.assessment_plan import Plan
@@ -21,7 +20,6 @@ if TYPE_CHECKING:
     from safety_assess.services.workspace import Workspace
 
 STATUSES = ("open", "in_progress", "done", "deferred")
-_COST = re.compile(r"^\s*\$?\s*(-?[\d,]*\.?\d+)\s*(?:(?:-|to)\s*\$?\s*(-?[\d,]*\.?\d+))?\s*$")
 
 
 def register(commands: Commands, common: argparse.ArgumentParser) -> None:
@@ -98,16 +96,6 @@ def _register_actions(commands: Commands, common: argparse.ArgumentParser) -> No
     suggest.add_argument("assessment", metavar="ASSESSMENT")
     suggest.add_argument("--by", default="", metavar="NAME", help="who plans them (recorded); default: you")
     suggest.set_defaults(handler=action_suggest_cmd)
-
-
-def parse_cost(text: str) -> tuple[float, float]:
-    """'200-450', '$1,000 to 2,500' or '300' (low = high)."""
-    match = _COST.match(text)
-    if match is None:
-        raise PlanError(f"cost '{text}' is not a number or a range such as 200-450")
-    low = float(match.group(1).replace(",", ""))
-    high = float(match.group(2).replace(",", "")) if match.group(2) else low
-    return low, high
 
 
 def find_finding(plan: Plan, reference: str, instance: str | None) -> Finding:

@@ -78,6 +78,11 @@ def changed_assessments(workspace: Workspace) -> tuple[list[uuid.UUID], dt.datet
     return export.changed_assessments(workspace.database)
 
 
+def changed_drill_logs(workspace: Workspace) -> list[uuid.UUID]:
+    """The campuses whose drill logs ``export_changed`` would carry on their own (no assessment of theirs)."""
+    return export.changed_drill_logs(workspace.database)
+
+
 def export_campus_pack(
     workspace: Workspace, campus_code: str, out: Path, *, progress: Progress | None = None
 ) -> ExportResult:

@@ -1,7 +1,8 @@
 """A campus's drill log as plain JSON-ready data for sync bundles and campus packs, and merged back on import.
 
-A bundle carries, for each campus of its assessments that has any, every drill of the campus, removed ones included
-(a removal is a change of ``deleted_at``, so it travels). On import each drill is matched by its id: one not here is
+A bundle carries, for each campus of its assessments that has any (and each campus drilled but not assessed here
+whose drills changed), every drill of the campus, removed ones included (a removal is a change of ``deleted_at``, so
+it travels). On import each drill is matched by its id: one not here is
 added as it came; one here is merged field by field by its edit stamps (domain/merge.py), as an assessment's
 records are: their newer field is taken, ours stays where it is newer, and a field both changed apart keeps our
 value and holds their stamp (so the clash is found again wherever the drill goes). Drills have no conflicts list of

@@ -16,17 +16,19 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QProgressDialog
 
 from safety_assess.base.datadir import DataDir
+from safety_assess.domain.readiness.drills import Drill, DrillType
 from safety_assess.domain.records import AssessmentSummary
 from safety_assess.keys.sealed import is_sealed
+from safety_assess.services import drills
 from safety_assess.services.assessments import record_answer, start_assessment
-from safety_assess.services.bundles import export_bundle
+from safety_assess.services.bundles import export_bundle, export_changed
 from safety_assess.services.photos import add_photos
 from safety_assess.services.sealing import sealing_key
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
 from safety_assess.ui.bundle import export_dialog
 from safety_assess.ui.bundle.export_dialog import BundleExportDialog, BundleRequest
-from safety_assess.ui.bundle.exporting import bundle_choices
+from safety_assess.ui.bundle.exporting import bundle_choices, summary_text
 from safety_assess.ui.main_window import MainWindow
 from tests import photo_files
 from tests.conftest import DATA
@@ -115,6 +117,22 @@ def test_the_export_dialog_offers_own_assessments_and_checks_its_input(  # type:
     dialog.path.setText(str(tmp_path / "x.sabundle"))
     click_ok(dialog)
     assert dialog.result() == 1 and dialog.value() == BundleRequest(tmp_path / "x.sabundle", [summary.id], True)
+
+
+def test_a_drill_log_of_a_campus_never_assessed_makes_the_since_last_export_possible(  # type: ignore[no-untyped-def]
+    qtbot, workspace: Workspace, tmp_path: Path
+) -> None:
+    campus = workspace.campuses.add("Adams Elementary", "AES")
+    drills.add_drill(workspace, Drill(campus.id, DrillType.FIRE, dt.date.today()), dt.date.today())
+    dialog = BundleExportDialog(None, bundle_choices(workspace, None, tmp_path))
+    qtbot.addWidget(dialog)
+    assert dialog.since_last.isEnabled() and dialog.since_last.text().endswith(": 0 assessments and 1 drill log")
+    result = export_changed(workspace, tmp_path / "x.sabundle")
+    assert result is not None and (result.assessments, result.drill_logs) == ([], 1)
+    with zipfile.ZipFile(tmp_path / "x.sabundle") as archive:
+        assert f"drills/{campus.id}.json" in archive.namelist()
+    assert "1 drill log, " in summary_text(result, "SA-1")
+    assert not BundleExportDialog(None, bundle_choices(workspace, None, tmp_path)).since_last.isEnabled()
 
 
 def test_import_asks_to_trust_the_new_device_and_reports(  # type: ignore[no-untyped-def]

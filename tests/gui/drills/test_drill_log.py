@@ -142,19 +142,69 @@ def test_an_edit_keeps_the_drill_and_the_kind_is_set_here(
     assert [s.type for s in log.standing.rows] == [DrillType.FIRE, DrillType.SEVERE_WEATHER]
 
 
-def test_make_a_finding_puts_the_drills_issue_in_the_plan(
+def test_make_a_finding_puts_the_drills_issue_and_its_action_in_the_plan(
     log: DrillWindow, workspace: Workspace, campus: Campus, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     summary = start_assessment(workspace, "LHS", "comprehensive-facility", ["Ana"], TODAY)
     made = Drill(campus.id, DrillType.LOCKDOWN, TODAY, issues="PA inaudible in the gym")
     drill = drills.add_drill(workspace, made, TODAY)
     log.reload()
-    monkeypatch.setattr(finding, "ask_finding", lambda _p, d: finding.FindingAsked(d.issues, 4, 3))
+
+    def filled(parent, chosen: Drill, phases):  # type: ignore[no-untyped-def]
+        dialog = finding.FindingDialog(parent, chosen, phases)
+        dialog.severity.setValue(4)
+        dialog.action.setText("Add a gym speaker to the PA zone")
+        dialog.phase.setCurrentIndex(dialog.phase.findData("immediate"))
+        dialog.cost.setText("800-1,200")
+        dialog.owner.setText("Facilities")
+        return dialog.result_value()
+
+    monkeypatch.setattr(finding, "ask_finding", filled)
     log.actions_by_id["drill.finding"].trigger()
     [record] = [f for f in workspace.findings.of_assessment(summary.id) if f.item_id is None]
-    assert (record.title, record.likelihood, record.severity) == ("PA inaudible in the gym", 4, 3)
+    assert (record.title, record.likelihood, record.severity) == ("PA inaudible in the gym", 3, 4)
     assert str(drill.id) in record.description
+    [action] = [a for a in workspace.findings.actions(summary.id) if a.finding_id == record.id]
+    assert (action.description, action.phase, action.owner) == (
+        "Add a gym speaker to the PA zone",
+        "immediate",
+        "Facilities",
+    )
+    assert (action.cost_low, action.cost_high) == (800, 1200)
     assert stored(workspace, campus)[0].finding_id == record.id and log.drills.index(0, 7).data() == "made"
+
+
+def test_the_finding_form_suggests_an_action_that_follows_the_title_and_refuses_a_bad_cost(
+    qtbot, log: DrillWindow, campus: Campus
+) -> None:  # type: ignore[no-untyped-def]
+    dialog = finding.FindingDialog(log, Drill(campus.id, DrillType.FIRE, TODAY, issues="Door 4 alarm silent"), ())
+    qtbot.addWidget(dialog)
+    assert dialog.action.text() == "Correct what the fire drill showed: Door 4 alarm silent"
+    dialog.title.setText("Alarm silent at door 4")
+    assert dialog.action.text() == "Correct what the fire drill showed: Alarm silent at door 4"
+    dialog.action.setText("Replace the door 4 sounder")
+    dialog.title.setText("Door 4")
+    assert dialog.action.text() == "Replace the door 4 sounder"
+    dialog.action.clear()
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+    dialog.action.setText("Replace the door 4 sounder")
+    dialog.cost.setText("a lot")
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert dialog.result() == 0  # not accepted
+    assert "cost 'a lot' is not a number" in dialog.problem.text()
+
+
+def test_no_assessment_in_progress_is_said_before_the_form(
+    log: DrillWindow, workspace: Workspace, campus: Campus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drills.add_drill(workspace, Drill(campus.id, DrillType.FIRE, TODAY, issues="x"), TODAY)
+    log.reload()
+    said: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _p, _t, text: said.append(text))
+    monkeypatch.setattr(finding, "ask_finding", lambda *_: pytest.fail("the form opened"))
+    log.actions_by_id["drill.finding"].trigger()
+    assert said and "has no assessment in progress" in said[0]
+    assert stored(workspace, campus)[0].finding_id is None
 
 
 def test_opened_from_the_district_view(qtbot, workspace: Workspace, campus: Campus) -> None:  # type: ignore[no-untyped-def]

@@ -71,6 +71,7 @@ def test_each_side_keeps_the_field_it_changed_and_a_clash_keeps_ours(
     merged = the_drill(district, drill.id)
     assert (merged.duration, merged.issues, merged.participants) == (20, "PA inaudible in gym", 600)
     assert [d.clashes for d in report.drills] == [[f"{drill.id}: participants"]]
+    assert f"ours kept: Lincoln High, drill {drill.id}: participants" in report.summary()
     export_campus_pack(district, "LHS", tmp_path / "pack.sabundle")
     import_bundle(workspace, tmp_path / "pack.sabundle", trust=always)
     back = the_drill(workspace, drill.id)

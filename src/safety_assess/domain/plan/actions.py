@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -154,3 +155,16 @@ def phase_for_risk(value: int, phases: Sequence[Phase]) -> Phase:
 
 def due_date(assessed_on: dt.date, phase: Phase) -> dt.date:
     return assessed_on + dt.timedelta(days=phase.days)
+
+
+_COST = re.compile(r"^\s*\$?\s*(-?[\d,]*\.?\d+)\s*(?:(?:-|to)\s*\$?\s*(-?[\d,]*\.?\d+))?\s*$")
+
+
+def parse_cost(text: str) -> tuple[float, float]:
+    """'200-450', '$1,000 to 2,500' or '300' (low = high)."""
+    match = _COST.match(text)
+    if match is None:
+        raise PlanError(f"cost '{text}' is not a number or a range such as 200-450")
+    low = float(match.group(1).replace(",", ""))
+    high = float(match.group(2).replace(",", "")) if match.group(2) else low
+    return low, high

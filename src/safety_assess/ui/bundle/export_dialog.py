@@ -36,6 +36,8 @@ class BundleChoices:
     encrypt_to: str
     """The district key bundles are encrypted to, described; empty when none."""
     suggested: Path
+    drill_logs: int = 0
+    """Campuses whose drill logs changed since the last export with no assessment of theirs to carry them."""
 
 
 @dataclass(frozen=True)
@@ -59,10 +61,11 @@ class BundleExportDialog(QDialog):
         self.choices = choices
         self.chosen = QRadioButton("&Chosen assessments:")
         count = len(choices.changed)
+        logs = f" and {counted(choices.drill_logs, 'drill log')}" if choices.drill_logs else ""
         self.since_last = QRadioButton(
-            f"Everything changed &since the last export ({choices.last_export}): {counted(count, 'assessment')}"
+            f"Everything changed &since the last export ({choices.last_export}): {counted(count, 'assessment')}{logs}"
         )
-        self.since_last.setEnabled(count > 0)
+        self.since_last.setEnabled(count > 0 or choices.drill_logs > 0)
         self.model = QStandardItemModel(self)
         for summary in choices.assessments:
             self.model.appendRow(tickable(describe(summary), summary.id, summary.id in choices.preselected))

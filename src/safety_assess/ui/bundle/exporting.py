@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 from safety_assess.base.jobs import Progress
 from safety_assess.bundles.export import ExportResult
 from safety_assess.domain.display import counted
-from safety_assess.services.bundles import changed_assessments, export_bundle, export_changed
+from safety_assess.services.bundles import changed_assessments, changed_drill_logs, export_bundle, export_changed
 from safety_assess.services.sealing import sealing_key
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
@@ -36,13 +36,15 @@ def bundle_choices(workspace: Workspace, selected: uuid.UUID | None, folder: Pat
         last_export=since.astimezone().strftime("%Y-%m-%d %H:%M") if since is not None else "never",
         encrypt_to=f"{key.fingerprint}{name}" if key is not None else "",
         suggested=(folder or Path.home()) / f"safety-assess-{stamp}.sabundle",
+        drill_logs=len(changed_drill_logs(workspace)),
     )
 
 
 def summary_text(result: ExportResult, fingerprint: str) -> str:
     lines = [
         f"Wrote {result.path}: {counted(len(result.assessments), 'assessment')}, {counted(result.photos, 'photo')}, "
-        f"{result.size / 1e6:.1f} MB.",
+        + (f"{counted(result.drill_logs, 'drill log')}, " if result.drill_logs else "")
+        + f"{result.size / 1e6:.1f} MB.",
         f"Signed by this device, {fingerprint}.",
         f"Encrypted to the district key {result.sealed_to.fingerprint}."
         if result.sealed_to is not None

@@ -27,7 +27,7 @@ class StandingModel(RowsModel[TypeStanding]):
             align_right=True,
             tooltip=lambda s: f"{s.due} due by today at an even pace over the school year; {s.done} done",
         ),
-        Column("Due by today", lambda s: str(s.due), lambda s: s.due, align_right=False),
+        Column("Due by today", lambda s: str(s.due), lambda s: s.due, align_right=True),
     )
 
 

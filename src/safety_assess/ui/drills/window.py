@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from safety_assess.base.jobs import Changes
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.readiness.drills import CampusKind, Drill, check_drill
-from safety_assess.services import drills
+from safety_assess.services import after_action, drills
 from safety_assess.services.workspace import Workspace
 from safety_assess.ui import dialogs
 from safety_assess.ui.actions import build_window_actions
@@ -137,19 +137,25 @@ class DrillWindow(QMainWindow):
         if chosen is None:
             self.statusBar().showMessage("Choose a drill first.", 4000)
             return
-        asked = finding.ask_finding(self, chosen)
+        try:
+            phases = after_action.phases_for(self.workspace, self.campus_id)
+        except SafetyAssessError as error:
+            dialogs.show_error(self, "No finding made", str(error))
+            return
+        asked = finding.ask_finding(self, chosen, phases)
         if asked is None:
             return
         try:
-            _record, summary = drills.make_finding(
-                self.workspace, chosen.id, asked.title, asked.likelihood, asked.severity
+            made = after_action.make_finding(
+                self.workspace, chosen.id, asked.title, asked.likelihood, asked.severity, [asked.action]
             )
         except SafetyAssessError as error:
             dialogs.show_error(self, "No finding made", str(error))
             return
-        self.channel.publish(Changes(plans=frozenset({summary.id}), campuses=True), self)
+        self.channel.publish(Changes(plans=frozenset({made.assessment.id}), campuses=True), self)
         self.reload()
-        self.statusBar().showMessage(f"Finding made in the assessment of {summary.assessed_on.isoformat()}.", 6000)
+        when = made.assessment.assessed_on.isoformat()
+        self.statusBar().showMessage(f"Finding and its action made in the assessment of {when}.", 6000)
 
     def _written(self, write: Callable[[], object], chosen: uuid.UUID | None) -> None:
         try:
