@@ -36,7 +36,7 @@ if [ -n "${SAFETY_ASSESS_TEST_POSTGRES:-}" ]; then
         tests/e2e/test_team_merge_cli.py tests/gui/team tests/gui/test_photo_upload.py tests/gui/test_settings_devices.py \
         tests/e2e/test_drill_cli.py tests/gui/drills tests/e2e/test_late_work_cli.py tests/e2e/test_team_instances_cli.py \
         tests/e2e/test_team_pack_ids_cli.py tests/gui/walkthrough/test_shared_thumbnails.py tests/e2e/test_check_cli.py \
-        tests/gui/spot_checks
+        tests/gui/spot_checks tests/e2e/test_targets_cli.py
 fi
 echo "== packaged app"
 bash packaging/build.sh

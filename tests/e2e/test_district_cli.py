@@ -69,15 +69,16 @@ def test_district_report_ranks_campuses_with_a_page_each(cli: Run, tmp_path: Pat
             cli("action", "add", aid, "item:grounds.gates-locked:", "--cost", "700-900")
     out = tmp_path / "district.pdf"
     made = cli("district", "report", "--out", str(out), "--clock", "2026-11-23T09:00:00+00:00")
-    assert made.returncode == 0 and made.stdout.strip() == f"wrote {out} (5 pages)", made.stderr
+    assert made.returncode == 0 and made.stdout.strip() == f"wrote {out} (6 pages)", made.stderr
     assert subprocess.run(["qpdf", "--check", str(out)], capture_output=True).returncode == 0
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True).stdout
     pages = text.split("\f")
     assert "District safety plan" in pages[0] and "Confidential" in pages[0]
     ranking = pages[1][pages[1].index("Campuses ranked by risk") :]
     assert ranking.index("Adams") < ranking.index("Lincoln") and "$700–$900" in pages[1]
-    assert "1. Adams Elementary (AES)" in pages[3] and "2. Lincoln High (LHS)" in pages[4]
-    assert all(f"Page {n} of 5" in page for n, page in enumerate(pages[:5], start=1))
+    assert "Progress against targets" in pages[3] and "Term fall-2026" in pages[3]  # the clock's term
+    assert "1. Adams Elementary (AES)" in pages[4] and "2. Lincoln High (LHS)" in pages[5]
+    assert all(f"Page {n} of 6" in page for n, page in enumerate(pages[:6], start=1))
     again = tmp_path / "again.pdf"
     cli("district", "report", "--out", str(again), "--clock", "2026-11-23T09:00:00+00:00")
     assert again.read_bytes() == out.read_bytes()  # the same district and clock give the same bytes

@@ -22,6 +22,7 @@ from safety_assess.bundles.manifest import (
     FORMAT,
     FORMAT_VERSION,
     MANIFEST,
+    READINESS_ENTRY,
     SIGNATURE,
     Device,
     EntryRecord,
@@ -47,6 +48,7 @@ from safety_assess.storage.bundle_reviews import assessments_with_review_changes
 from safety_assess.storage.bundle_rows import assessment_document, revision_chain
 from safety_assess.storage.database import Database
 from safety_assess.storage.meta import LAST_EXPORT, changed_since, installation_id, last_export, put
+from safety_assess.storage.readiness import readiness_document
 from safety_assess.storage.repositories import PhotoRepository
 from safety_assess.storage.team import team_assignment
 
@@ -117,21 +119,23 @@ def export_bundle(
     progress: Progress | None = None,
     team: TeamPack | None = None,
     campuses: Iterable[uuid.UUID] = (),
+    readiness: bool = False,
 ) -> ExportResult:
     """Write the assessments (with the revisions they were reopened from) into a signed bundle at ``out``, sealed
     to ``source.sealed_to`` when there is one; a team pack when ``team`` is given; the drill logs of ``campuses``
-    as well as those of the assessments' campuses. ``out`` appears only when complete."""
+    as well as those of the assessments' campuses; with the district's readiness settings when ``readiness`` (a
+    campus pack). ``out`` appears only when complete."""
     progress = progress or Progress()
     ids = _with_revisions(source.database, assessment_ids)
     result = ExportResult(out, ids, 0, sealed_to=source.sealed_to, campuses=list(campuses))
     with writing(source.data_dir, out) as partial:
         if result.sealed_to is None:
-            _write_zip(source, result, partial, clock, progress, team)
+            _write_zip(source, result, partial, clock, progress, team, readiness)
         else:
             folder = source.photo_store.scratch()  # the unencrypted bundle never leaves the data folder
             try:
                 plain = folder / "bundle.zip"
-                _write_zip(source, result, plain, clock, progress, team)
+                _write_zip(source, result, plain, clock, progress, team, readiness)
                 _seal(plain, partial, result.sealed_to, progress)
             finally:
                 shutil.rmtree(folder, ignore_errors=True)
@@ -147,6 +151,7 @@ def _write_zip(
     clock: dt.datetime | None,
     progress: Progress,
     team: TeamPack | None = None,
+    readiness: bool = False,
 ) -> None:
     ids, key = result.assessments, source.device_key
     with zipfile.ZipFile(target, "w", allowZip64=True) as archive:
@@ -161,6 +166,8 @@ def _write_zip(
         drilled = dict.fromkeys([*campuses_of(source.database, ids), *result.campuses])
         with_drills = [c for c in drilled if _add_drills(source, writer, c)]
         result.drill_logs = len(with_drills)
+        if readiness:
+            _add_document(writer, READINESS_ENTRY, readiness_document(source.database))
         manifest = Manifest(
             format=FORMAT,
             format_version=FORMAT_VERSION,
@@ -176,6 +183,7 @@ def _write_zip(
             site_plans=[str(c) for c in with_plans],
             reviews=[str(i) for i in with_reviews],
             drills=[str(c) for c in with_drills],
+            readiness=readiness,
             team=team,
             team_work=_team_work(source, ids),
             entries=writer.entries,

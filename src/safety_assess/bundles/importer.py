@@ -36,6 +36,7 @@ from safety_assess.storage.bundle_drills import DrillsOutcome
 from safety_assess.storage.bundle_plans import PlansOutcome
 from safety_assess.storage.bundle_reviews import ReviewsOutcome
 from safety_assess.storage.database import Database
+from safety_assess.storage.readiness import take_readiness
 from safety_assess.storage.team_given import record_work_received
 
 __all__ = [
@@ -94,6 +95,8 @@ class ImportReport:
     """What each campus's drill log brought."""
     team: TeamAssignment | None = None
     """Set when it was a team pack: the assessment is now this laptop's to work on, with these sections."""
+    readiness: bool = False
+    """A campus pack's readiness settings (drill rules, terms, targets) changed this installation's."""
 
     def count(self, result: Result) -> int:
         return sum(1 for o in self.outcomes if o.result == result)
@@ -120,7 +123,7 @@ class ImportReport:
 
     @property
     def already_imported(self) -> bool:
-        reviewed = any(r.changed for r in self.reviews) or self.drills_changed
+        reviewed = any(r.changed for r in self.reviews) or self.drills_changed or self.readiness
         unchanged = all(o.result == Result.UNCHANGED for o in self.outcomes) and not self.maps_changed and not reviewed
         return bool(self.outcomes or self.plans or self.drills) and unchanged
 
@@ -162,7 +165,7 @@ class ImportReport:
         clashes = [f"{d.campus}, drill {clash}" for d in self.drills for clash in d.clashes]
         if clashes:
             told += f"; drill fields changed apart on both sides, ours kept: {'; '.join(clashes)}"
-        return told
+        return told + ("; the district's drill rules, terms and targets taken" if self.readiness else "")
 
 
 def import_bundle(
@@ -185,6 +188,7 @@ def import_bundle(
         with opened_bundle(plain, folder, progress, vouch) as verified:
             check_team_sections(verified.manifest, verified.documents)
             team, finish = team_adoption(verified.manifest)
+            readiness = verified.readiness
             prepared = prepare(list(verified.documents.values()))
             plans = prepare_plans(list(verified.plans.values()))
             reviews = prepare_reviews(list(verified.reviews.values()))
@@ -203,6 +207,8 @@ def import_bundle(
     sealed = plain != path
     report = ImportReport(path, claim.fingerprint, claim.exporter, applied.outcomes, sealed, applied.plans)
     report.reviews, report.team, report.drills = applied.reviews, team, applied.drills
+    if readiness is not None:  # a campus pack: the district's settings, unless they were set here
+        report.readiness = take_readiness(destination.database, readiness, claim.installation_id)
     return report
 
 
@@ -304,7 +310,7 @@ def import_bundles(
         outcomes.append(outcome)
         if outcome.report is not None:
             changed, maps = changed_by(outcome.report.outcomes), outcome.report.maps_changed
-            drills = outcome.report.drills_changed
+            drills = outcome.report.drills_changed or outcome.report.readiness
             progress.record(
                 Changes(assessments=frozenset(changed), maps=maps, campuses=bool(changed or maps or drills))
             )

@@ -20,22 +20,25 @@ from safety_assess.domain.versions import version_problem
 FORMAT: Final = "safety-assess-bundle"
 FORMAT_VERSION: Final = 6
 """6 added spot checks (an assessment's ``spot_check_id``, the campuses' schedules in their drills documents,
-``spot_checks``); 5 added team pack ids (``team.pack``, ``team_work``) and the campuses' drill logs (``drills``,
-``drills/`` entries); 4 added team packs (``team``); 3 added the assessments' reviews (``reviews``, ``reviews/``
-entries); 2 added the campuses' site plans (``site_plans``, ``site-plans/`` and ``plan-images/`` entries); 1 is read
-as a bundle without plans, 2 as one without reviews, 3 as one that is no team pack, 4 as one naming no team pack and
-without drills, 5 as one without spot checks."""
+``spot_checks``) and the district's readiness settings in a campus pack (``readiness``, the ``readiness.json``
+entry); 5 added team pack ids (``team.pack``, ``team_work``) and the campuses' drill logs (``drills``, ``drills/``
+entries); 4 added team packs (``team``); 3 added the assessments' reviews (``reviews``, ``reviews/`` entries); 2
+added the campuses' site plans (``site_plans``, ``site-plans/`` and ``plan-images/`` entries); 1 is read as a bundle
+without plans, 2 as one without reviews, 3 as one that is no team pack, 4 as one naming no team pack and without
+drills, 5 as one without spot checks nor readiness settings."""
 PLANS_SINCE: Final = 2
 REVIEWS_SINCE: Final = 3
 TEAM_SINCE: Final = 4
 TEAM_WORK_SINCE: Final = 5
 DRILLS_SINCE: Final = 5
+READINESS_SINCE: Final = 6
+READINESS_ENTRY: Final = "readiness.json"
 UUID_PATTERN: Final = r"^[0-9a-f-]{36}$"
 PLAN_ENTRIES: Final = ("site-plans/", "plan-images/")
 MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"
 ENTRY_PATH = re.compile(
     r"^(assessments/[0-9a-f-]{36}\.json|photos/[0-9a-f]{64}\.(jpg|jpeg|png|webp|tif|tiff|heic|heif)"
-    r"|site-plans/[0-9a-f-]{36}\.json|reviews/[0-9a-f-]{36}\.json|drills/[0-9a-f-]{36}\.json"
+    r"|site-plans/[0-9a-f-]{36}\.json|reviews/[0-9a-f-]{36}\.json|drills/[0-9a-f-]{36}\.json|readiness\.json"
     r"|plan-images/[0-9a-f]{64}\.(jpg|jpeg|png))$"
 )
 """The only entry names a bundle may hold besides the manifest and its signature."""
@@ -110,6 +113,11 @@ class Manifest(Strict):
         default_factory=list,
         description="Ids of the campuses whose drill logs are inside, one drills/<id>.json entry each (format 5).",
     )
+    readiness: bool = Field(
+        False,
+        description="A campus pack from the district: the district's drill rules, terms and targets are inside, in "
+        "the readiness.json entry (format 6).",
+    )
     team: TeamPack | None = Field(
         None, description="Set on a team pack: a second laptop's share of the assessment's walk (format 4)."
     )
@@ -141,6 +149,9 @@ class Manifest(Strict):
         drills = any(e.path.startswith("drills/") for e in self.entries)
         if self.format_version < DRILLS_SINCE and (self.drills or drills):
             raise ValueError(f"a bundle of format {self.format_version} holds no drills")
+        listed = any(e.path == READINESS_ENTRY for e in self.entries)
+        if self.readiness != listed or (listed and self.format_version < READINESS_SINCE):
+            raise ValueError("its readiness settings and its entries do not agree")
         if self.team is not None and self.format_version < TEAM_SINCE:
             raise ValueError(f"a bundle of format {self.format_version} is no team pack")
         if self.team is not None and self.team.assessment not in self.assessments:

@@ -19,12 +19,20 @@ from typing import Any
 
 from safety_assess.base.jobs import Progress
 from safety_assess.base.json_guard import JsonProblem, parse_json
-from safety_assess.bundles.manifest import MANIFEST, SIGNATURE, Manifest, ManifestError, parse_manifest
+from safety_assess.bundles.manifest import (
+    MANIFEST,
+    READINESS_ENTRY,
+    SIGNATURE,
+    Manifest,
+    ManifestError,
+    parse_manifest,
+)
 from safety_assess.bundles.plan_entries import image_problem, plans_problem
 from safety_assess.bundles.safezip import Archive, BundleError, Entry, opened
 from safety_assess.domain.versions import version_problem
 from safety_assess.keys.device import fingerprint, verify
 from safety_assess.storage.bundle_drills import drills_problem
+from safety_assess.storage.readiness import readiness_problem
 
 MANIFEST_LIMIT = 16 * 1024 * 1024
 DOCUMENT_LIMIT = 64 * 1024 * 1024
@@ -59,6 +67,8 @@ class VerifiedBundle:
     """Each assessment's review document, by assessment id (none before format 3)."""
     drills: dict[uuid.UUID, dict[str, Any]] = field(default_factory=dict)
     """Each campus's drills document, by campus id (none before format 5)."""
+    readiness: dict[str, Any] | None = None
+    """A campus pack's readiness settings document (format 6; None: the bundle carries none)."""
 
 
 Vouch = Callable[[Manifest], None]
@@ -119,6 +129,8 @@ def _verified(archive: Archive, folder: Path, progress: Progress, vouch: Vouch) 
         key = _uuid(path, text, "a campus")
         drills = partial(drills_problem, campus_id=text)
         bundle.drills[key] = documents.read(f"drills/{key}.json", f"the drills of campus {text}", drills)
+    if manifest.readiness:
+        bundle.readiness = documents.read(READINESS_ENTRY, "the district's readiness settings", readiness_problem)
     for number, name in enumerate(sorted(photo_names)):
         progress.check()
         progress.report(number, len(photo_names), f"{path.name}: checking photos")

@@ -153,6 +153,7 @@ def file_result(outcome: Any) -> dict[str, Any]:
             }
             for d in report.drills
         ],
+        "readiness": report.readiness,
         "team": None
         if report.team is None
         else {"assessment": str(report.team.assessment_id), "sections": list(report.team.sections)},

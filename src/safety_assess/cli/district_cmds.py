@@ -38,6 +38,10 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
     pack.add_argument("campus", metavar="CAMPUS_CODE")
     pack.add_argument("--out", required=True, type=Path, metavar="FILE")
     pack.set_defaults(handler=pack_cmd)
+    progress = sub.add_parser("progress", parents=[common], help="actual against target per metric, for a term")
+    progress.add_argument("--term", default=None, metavar="TERM", help="a term like fall-2026 (default: this term)")
+    progress.add_argument("--json", action="store_true")
+    progress.set_defaults(handler=progress_cmd)
 
 
 def summary_cmd(args: argparse.Namespace) -> int:
@@ -171,6 +175,22 @@ def report_cmd(args: argparse.Namespace) -> int:
     with open_workspace(args) as workspace:
         result = export_district_report(workspace, args.out, clock=args.clock)
     print(f"wrote {result.path} ({result.pages} pages)")
+    return 0
+
+
+def progress_cmd(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from safety_assess.cli.progress_output import print_progress, progress_json
+    from safety_assess.services.targets import current_term, find, progress
+
+    with open_workspace(args) as workspace:
+        term = find(workspace, args.term) if args.term else current_term(workspace, dt.date.today())
+        measured = progress(workspace, term)
+    if args.json:
+        print_json(progress_json(measured))
+    else:
+        print_progress(measured)
     return 0
 
 

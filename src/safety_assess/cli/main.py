@@ -56,6 +56,8 @@ COMMAND_MODULES = {
     "district": "district_cmds",
     "drill": "drill_cmds",
     "check": "check_cmds",
+    "targets": "targets_cmds",
+    "terms": "targets_cmds",
     "demo": "demo_cmds",
     "backup": "backup_cmds",
 }

@@ -23,8 +23,10 @@ from safety_assess.domain.district.actions import DistrictAction
 from safety_assess.domain.district.figures import ActionLine
 from safety_assess.domain.district.overview import RANKING_RULE, CampusLine, DistrictTotals
 from safety_assess.domain.plan.actions import CostRange, Status
+from safety_assess.domain.readiness.progress import TermProgress
 from safety_assess.domain.scoring.coverage import answered_of
-from safety_assess.reports.chapters.common import Story, facts, para, rich, table
+from safety_assess.reports.chapters.common import Story, facts, para, percent_axes, rich, table
+from safety_assess.reports.chapters.progress import progress_chapter
 from safety_assess.reports.fonts import BOLD, SANS, markup, register_fonts
 from safety_assess.reports.page import ReportDocument, report_canvas
 from safety_assess.reports.styles import ACCENT
@@ -48,8 +50,10 @@ def write_district_pdf(
     options: DistrictReportOptions,
     out: Path,
     reviews: Mapping[uuid.UUID, str] | None = None,
+    progress: TermProgress | None = None,
 ) -> None:
-    """``reviews``: how far the review of each campus's plan has come, by campus (printed on its page)."""
+    """``reviews``: how far the review of each campus's plan has come, by campus (printed on its page);
+    ``progress``: where the campuses stand against the district's targets this term (a chapter after the trends)."""
     register_fonts()
     title = f"District safety plan: {options.district}" if options.district else "District safety plan"
     document = ReportDocument(
@@ -72,6 +76,7 @@ def write_district_pdf(
         *_cover(title, totals, options),
         *_summary(lines, totals, actions),
         *_trends(lines),
+        *([PageBreak(), *progress_chapter(progress)] if progress is not None else []),
     ]
     for rank, line in enumerate(lines, start=1):
         story += _campus_page(rank, line, totals, by_assessment, (reviews or {}).get(line.campus.id, ""))
@@ -226,18 +231,10 @@ def _line_chart(labels: list[str], values: list[float | None], caption: str) -> 
     chart.lines[0].strokeColor = ACCENT
     chart.lines[0].strokeWidth = 2
     chart.lines[0].symbol = makeMarker("FilledCircle", size=4, fillColor=ACCENT)  # a lone point shows too
-    chart.valueAxis.valueMin = 0
+    percent_axes(chart, labels, chart.lineLabels)
     chart.valueAxis.valueMax = 100
     chart.valueAxis.valueStep = 25
-    chart.valueAxis.labelTextFormat = "%d%%"
-    chart.valueAxis.labels.fontName = SANS
-    chart.valueAxis.labels.fontSize = 7
-    chart.categoryAxis.categoryNames = labels
-    chart.categoryAxis.labels.fontName = SANS
-    chart.categoryAxis.labels.fontSize = 7
     chart.lineLabelFormat = "%.0f%%"
-    chart.lineLabels.fontName = SANS
-    chart.lineLabels.fontSize = 7
     chart.lineLabels.dy = 6
     drawing.add(chart)
     drawing.add(String(chart.x, height - 10, caption, fontName=SANS, fontSize=8))

@@ -18,6 +18,7 @@ from safety_assess.domain.errors import NotFoundError
 from safety_assess.services.district import assessment_figures
 from safety_assess.services.sealing import sealing_key, unsealed
 from safety_assess.services.workspace import Workspace
+from safety_assess.storage.readiness import set_here
 
 log = logging.getLogger(__name__)
 
@@ -58,10 +59,11 @@ def export_bundle(
     clock: dt.datetime | None = None,
     progress: Progress | None = None,
     to_district: bool = True,
+    readiness: bool = False,
 ) -> ExportResult:
     """See bundles.export.export_bundle."""
     made = source(workspace, exporter=exporter, to_district=to_district)
-    return export.export_bundle(made, assessment_ids, out, clock=clock, progress=progress)
+    return export.export_bundle(made, assessment_ids, out, clock=clock, progress=progress, readiness=readiness)
 
 
 def export_changed(
@@ -85,13 +87,15 @@ def export_campus_pack(
     workspace: Workspace, campus_code: str, out: Path, *, progress: Progress | None = None
 ) -> ExportResult:
     """Back to the field: the campus's latest assessment with its actions' current status, in a bundle the
-    assessor imports before the next walk (which then starts from these findings and sees what was fixed)."""
+    assessor imports before the next walk (which then starts from these findings and sees what was fixed), with the
+    district's readiness settings (drill rules, terms, targets) when they were set on this installation."""
     campus = workspace.campuses.by_code(campus_code)
     ours = [s for s in current_assessments(workspace.assessments.list(campus.id)) if s.conflict_of is None]
     if not ours:
         raise NotFoundError(f"campus {campus.code} has no assessment to send back")
     latest = max(ours, key=lambda s: (s.assessed_on, s.started_at))
-    return export_bundle(workspace, [latest.id], out, progress=progress, to_district=False)
+    settings = set_here(workspace.database)  # only settings set here: a laptop passes on none it was given
+    return export_bundle(workspace, [latest.id], out, progress=progress, to_district=False, readiness=settings)
 
 
 def import_bundle(

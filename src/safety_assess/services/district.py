@@ -160,6 +160,8 @@ def export_district_report(
     # ReportLab loads when a report is written, not when the district view opens
     from safety_assess.reports.district import DistrictReportOptions, write_district_pdf
     from safety_assess.reports.pdf import page_count
+    from safety_assess.services.targets import current_term
+    from safety_assess.services.targets import progress as term_progress
 
     progress = progress or Progress()
     progress.report(0, 2, "Reading every campus's figures")
@@ -171,7 +173,8 @@ def export_district_report(
     with writing(workspace.data_dir, out) as partial:
         stages = {line.campus.id: overview.review_stage(line) for line in overview.lines}
         actions = latest_actions(workspace, overview)
-        write_district_pdf(overview.lines, overview.totals, actions, options, partial, stages)
+        measured = term_progress(workspace, current_term(workspace, options.generated_at.date()))
+        write_district_pdf(overview.lines, overview.totals, actions, options, partial, stages, measured)
         pages = page_count(partial)
     progress.report(2, 2)
     return ReportResult(out, pages)

@@ -77,7 +77,9 @@ def rules(database: Database) -> DrillRules:
 
 
 def save_rules(database: Database, changed: DrillRules) -> None:
-    meta.put(database, RULES_KEY, json.dumps(rules_document(changed), sort_keys=True))
+    """Keep the rules, set here (this installation keeps its own from now on: storage/readiness.py)."""
+    document = json.dumps(rules_document(changed), sort_keys=True)
+    meta.put_all(database, {RULES_KEY: document, meta.READINESS_SOURCE: meta.SET_HERE})
 
 
 def drill_record(row: DrillRow) -> Drill:

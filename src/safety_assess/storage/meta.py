@@ -33,12 +33,24 @@ def get(database: Database, key: str) -> str | None:
 
 
 def put(database: Database, key: str, value: str) -> None:
+    put_all(database, {key: value})
+
+
+def put_all(database: Database, values: dict[str, str]) -> None:
+    """Keep every value under its key, all at once."""
     with database.session() as session:
-        row = session.get(AppMetaRow, key)
-        if row is None:
-            session.add(AppMetaRow(key=key, value=value))
-        else:
-            row.value = value
+        for key, value in values.items():
+            row = session.get(AppMetaRow, key)
+            if row is None:
+                session.add(AppMetaRow(key=key, value=value))
+            else:
+                row.value = value
+
+
+READINESS_SOURCE = "readiness_source"
+"""Where this installation's readiness settings (drill rules, terms, targets) came from: ``here`` once someone set
+them here (storage/readiness.py)."""
+SET_HERE = "here"
 
 
 def claim(database: Database, key: str, value: str) -> str:

@@ -264,7 +264,7 @@ def test_a_bundle_of_format_1_without_plans_imports_as_before(
     def as_format_1(files: Files) -> Files:
         raw = json.loads(files["manifest.json"])
         assert raw.pop("site_plans") == raw.pop("reviews") == raw.pop("drills") == [] and raw["format_version"] == 6
-        assert raw.pop("team") is None and raw.pop("team_work") == {}
+        assert raw.pop("readiness") is False and raw.pop("team") is None and raw.pop("team_work") == {}
         data = json.dumps({**raw, "format_version": 1}, sort_keys=True, separators=(",", ":")).encode()
         return {**files, "manifest.json": data, "manifest.sig": workspace.device_key.sign(data)}
 

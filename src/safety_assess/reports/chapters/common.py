@@ -113,3 +113,12 @@ def facts(rows: Sequence[tuple[str, str]], widths: Sequence[float]) -> Table:
         )
     )
     return result
+
+
+def percent_axes(chart: Any, categories: Sequence[str], values: Any) -> None:
+    """A chart's axes in percent from zero, with its categories named and its value labels, all in small type."""
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.labelTextFormat = "%d%%"
+    for labels in (chart.valueAxis.labels, chart.categoryAxis.labels, values):
+        labels.fontName, labels.fontSize = SANS, 7
+    chart.categoryAxis.categoryNames = list(categories)

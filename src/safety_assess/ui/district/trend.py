@@ -33,6 +33,12 @@ def chart_colors(palette: QPalette) -> dict[str, QColor]:
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 44, 36, 24, 34
 
 
+def plot_area(widget: QWidget, margins: tuple[int, int, int, int]) -> QRectF:
+    """The chart's plot inside the widget, leaving ``margins`` (left, right, top, bottom) for the axes' labels."""
+    left, right, top, bottom = margins
+    return QRectF(left, top, max(widget.width() - left - right, 10), max(widget.height() - top - bottom, 10))
+
+
 class TrendChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,12 +65,7 @@ class TrendChart(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        plot = QRectF(
-            MARGIN_LEFT,
-            MARGIN_TOP,
-            max(self.width() - MARGIN_LEFT - MARGIN_RIGHT, 10),
-            max(self.height() - MARGIN_TOP - MARGIN_BOTTOM, 10),
-        )
+        plot = plot_area(self, (MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM))
         colors = chart_colors(self.palette())
         self._axes(painter, plot, colors)
         if not self.history:

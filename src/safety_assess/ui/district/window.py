@@ -44,6 +44,7 @@ from safety_assess.ui.district.models import (
     CampusFilter,
     HistoryModel,
 )
+from safety_assess.ui.district.progress import ProgressPage
 from safety_assess.ui.district.trend import TrendChart
 from safety_assess.ui.operations import Operation, Operations
 from safety_assess.ui.registry import Registry
@@ -52,6 +53,7 @@ from safety_assess.ui.widgets.tables import fit_columns, squeeze_into_view
 
 ANY = ""
 ACTIONS_TAB = 1
+PROGRESS_TAB = 2
 WIDEST = 320
 CAMPUS_COLUMN = 1
 NARROWEST_CAMPUS = 110
@@ -97,6 +99,8 @@ class DistrictWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._campuses_page(), "&Campuses")
         self.tabs.addTab(self._actions_page(), "Action &plan")
+        self.progress = ProgressPage(workspace, self.operations)
+        self.tabs.addTab(self.progress, "P&rogress")
         self._actions_stale = True
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
@@ -236,6 +240,9 @@ class DistrictWindow(QMainWindow):
         self._actions_stale = True
         if self.tabs.currentIndex() == ACTIONS_TAB:
             self._show_actions()
+        self.progress.stale = True
+        if self.tabs.currentIndex() == PROGRESS_TAB:
+            self.progress.load()
         self._select_campus(chosen)
         self.loaded.emit()
 
@@ -260,6 +267,8 @@ class DistrictWindow(QMainWindow):
     def _tab_changed(self, index: int) -> None:
         if index == ACTIONS_TAB and self._actions_stale:
             self._show_actions()
+        if index == PROGRESS_TAB and self.progress.stale:
+            self.progress.load()
 
     def _show_actions(self) -> None:
         """The district's actions, read in the background when their tab is shown (thousands of rows: not needed
