@@ -9,6 +9,7 @@ with one action weigh as much as one with a hundred.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -22,7 +23,7 @@ class TargetError(SafetyAssessError):
     """A target or metric that cannot be used as given; the message says what and where."""
 
 
-PassCounts = Mapping[object, tuple[int, int]]
+PassCounts = Mapping[uuid.UUID, tuple[int, int]]
 """Spot-check runs per campus id: (passed, done) in the period."""
 
 
