@@ -94,7 +94,8 @@ def check_file(path: Path, add_to: Workspace | None = None) -> Checked:
             found = checklists.load_file(path)
             return Checked(
                 path,
-                f"{path.name}: {found.title} ({found.id} {found.version}), {found.item_count()} items: no problems",
+                f"{path.name}: {found.title} ({found.id} {found.version}), "
+                f"{counted(found.item_count(), 'item')}: no problems",
             )
         changes = checklists.add_to_workspace(add_to, path)
         found = checklists.load_file(path)
