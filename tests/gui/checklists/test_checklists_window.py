@@ -51,6 +51,7 @@ def test_lists_the_checklists_in_use(opened: ChecklistsWindow) -> None:
         ("every-type", "1.0.0", False),
     }
     assert opened.in_use.titles() == ["Checklist", "ID", "Version", "Items", "From"]
+    assert opened.status.text().startswith("Validate or import a YAML or XLSX file: its problems are listed below")
 
 
 def test_validate_lists_problems_by_cell(

@@ -106,6 +106,10 @@ def check_file(path: Path, add_to: Workspace | None = None) -> Checked:
     return Checked(path, f"{path.name}: {found.id} {found.version} {done}", changes=changes)
 
 
+WAITING = "Validate or import a YAML or XLSX file: its problems are listed below, by line or by sheet and cell."
+"""What the status line says before a file is read (the empty table below it would say nothing)."""
+
+
 class ChecklistsWindow(QMainWindow):
     """One per app (``Windows.open_checklists``); follows checklists added elsewhere."""
 
@@ -120,12 +124,12 @@ class ChecklistsWindow(QMainWindow):
             _table(self.in_use, "checklistsInUse"),
             _table(self.problems, "checklistProblems"),
         )
-        self.status = QLabel()
+        self.status = QLabel(WAITING)
         self.status.setObjectName("checklistStatus")
         self.status.setWordWrap(True)
         self.validate = QPushButton("&Validate a file…")
         self.add = QPushButton("&Import into the data folder…")
-        self.export = QPushButton("&Export to XLSX…")
+        self.export = QPushButton("&Export the selected one to XLSX…")
         self._build()
         self.validate.clicked.connect(lambda: self._check(add=False))
         self.add.clicked.connect(lambda: self._check(add=True))
