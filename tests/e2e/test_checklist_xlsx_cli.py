@@ -52,3 +52,22 @@ def test_an_existing_output_is_kept_unless_forced(cli: Run, tmp_path: Path) -> N
     assert cli("checklist", "export-xlsx", "cameras-technology", "--out", str(out), "--force").returncode == 0
     missing = cli("checklist", "export-xlsx", "nope", "--out", str(tmp_path / "y.xlsx"))
     assert missing.returncode == 1 and "no checklist 'nope'" in missing.stderr
+
+
+def test_validate_reads_the_workbooks_in_a_folder_as_well_as_yaml(cli: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "district"
+    (folder / "older").mkdir(parents=True)
+    good, bad, yaml = folder / "good.xlsx", folder / "older" / "bad.xlsx", folder / "cameras.yaml"
+    assert cli("checklist", "export-xlsx", "cameras-technology", "--out", str(good)).returncode == 0
+    assert cli("checklist", "import-xlsx", str(good), "--out", str(yaml)).returncode == 0
+    book = load_workbook(good)
+    book["survey"]["K3"] = 7
+    book.save(bad)
+    (folder / "~$good.xlsx").write_bytes(b"Excel's lock file while the workbook is open")
+    result = cli("checklist", "validate", str(folder))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [f"{yaml}: OK", f"{good}: OK", f"{bad}:survey!K3: must be at most 5, got 7"]
+    (tmp_path / "empty").mkdir()
+    assert cli("checklist", "validate", str(tmp_path / "empty")).stderr == (
+        "no checklist files (*.yaml, *.yml, *.xlsx) found\n"
+    )

@@ -158,6 +158,18 @@ def test_wrong_answers_say_what_to_enter_and_change_nothing(cli: Run) -> None:
     ]
 
 
+def test_an_amount_in_another_unit_is_stored_in_the_items_and_shown_as_typed(cli: Run) -> None:
+    cli("campus", "add", "Lincoln High", "--code", "LHS")
+    aid = cli("assessment", "new", "--campus", "LHS", "--checklist", "comprehensive-facility").stdout.strip()
+    answered = cli("assessment", "answer", aid, "grounds.shrub-height", "4 ft")
+    assert answered.stdout == "grounds.shrub-height = 48.0 (typed 4 ft)\n"
+    [shown] = json.loads(cli("assessment", "show", aid, "--json").stdout)["responses"]
+    assert (shown["value"], shown["typed"]) == (48.0, "4 ft")
+    cli("assessment", "answer", aid, "grounds.shrub-height", "30")
+    [shown] = json.loads(cli("assessment", "show", aid, "--json").stdout)["responses"]
+    assert (shown["value"], shown["typed"]) == (30.0, None)
+
+
 def test_na_words_choose_a_scales_na_option(cli: Run) -> None:
     cli("campus", "add", "Lincoln High", "--code", "LHS")
     aid = cli("assessment", "new", "--campus", "LHS", "--checklist", "cameras-technology").stdout.strip()

@@ -51,7 +51,7 @@ def test_district_actions_filtered_as_csv_and_followed_up(cli: Run, tmp_path: Pa
     assert closed[0]["changed_by"] == "District facilities"
     out = tmp_path / "actions.csv"
     written = cli("district", "actions", "--campus", "lhs", "--csv", str(out))
-    assert written.stdout.strip() == f"wrote {out} (1 actions)"
+    assert written.stdout.strip() == f"wrote {out} (1 action)"
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert [(r["campus_code"], r["action"], r["cost_low"], r["status"]) for r in rows] == [
         ("LHS", "'=Padlock LHS", "500.0", "done")

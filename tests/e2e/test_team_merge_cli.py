@@ -67,8 +67,8 @@ def test_three_installations_merge_answers_photos_and_statuses(
     assert (now["parking.supervision"], now["entry.single-entrance"], now["entry.unsecured-doors"]) == ("yes", "no", 2)
     [conflict] = json.loads(cli("assessment", "conflicts", aid, "--json", data_dir=lead).stdout)
     assert (conflict["item"], conflict["instance"], conflict["field"]) == ("entry.unsecured-doors", None, "value")
-    assert conflict["ours"] == {"value": 2, "device": fingerprint[lead]}
-    assert conflict["theirs"] == {"value": 3, "device": fingerprint[second]}
+    assert conflict["ours"] == {"value": 2, "typed": None, "device": fingerprint[lead]}
+    assert conflict["theirs"] == {"value": 3, "typed": None, "device": fingerprint[second]}
     photos = json.loads(cli("photo", "list", aid, "--json", data_dir=lead).stdout)
     assert len(photos) == 2
 

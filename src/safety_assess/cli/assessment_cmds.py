@@ -98,6 +98,7 @@ def detail_json(detail: AssessmentDetail) -> dict[str, Any]:
             "item": r.item_id,
             "instance": labels.get(r.instance_id) if r.instance_id else None,
             "value": r.value,
+            "typed": r.typed,
             "note": r.note,
             "follow_up": r.follow_up,
             "answered_at": r.answered_at,
@@ -139,5 +140,6 @@ def answer_cmd(args: argparse.Namespace) -> int:
         response = record_answer(
             workspace, assessment_id, args.item, args.value, instance_label=args.instance, note=args.note
         )
-    print(f"{response.item_id} = {response.value!r}")
+    typed = f" (typed {response.typed})" if response.typed else ""  # an amount converted to the item's unit
+    print(f"{response.item_id} = {response.value!r}{typed}")
     return 0

@@ -38,16 +38,15 @@ def register(commands: Commands, common: argparse.ArgumentParser) -> None:
 
 def validate_cmd(args: argparse.Namespace) -> int:
     # loaded when the command runs: building the parser imports every command module
-    from safety_assess.domain.checklist.catalog import checklist_files
     from safety_assess.domain.checklist.model import FORMAT_VERSION
-    from safety_assess.services.checklists import ChecklistFileInvalid, read_file
+    from safety_assess.services.checklists import ChecklistFileInvalid, files_to_read, read_file
 
     missing = [p for p in args.paths if not p.exists()]
     for path in missing:
         print(f"{path}: no such file or folder", file=sys.stderr)
-    files = checklist_files(p for p in args.paths if p.exists())
+    files = files_to_read([p for p in args.paths if p.exists()])
     if not files and not missing:
-        print("no checklist files (*.yaml, *.yml) found", file=sys.stderr)
+        print("no checklist files (*.yaml, *.yml, *.xlsx) found", file=sys.stderr)
         return 1
     failed = bool(missing)
     for path in files:

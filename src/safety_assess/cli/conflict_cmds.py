@@ -41,8 +41,8 @@ def conflict_json(conflict: Conflict) -> dict[str, Any]:
         "instance": conflict.instance_label,
         "action": conflict.action,
         "field": conflict.field,
-        "ours": {"value": conflict.ours, "device": conflict.our_device},
-        "theirs": {"value": conflict.theirs, "device": conflict.their_device},
+        "ours": {"value": conflict.ours, "typed": conflict.ours_typed, "device": conflict.our_device},
+        "theirs": {"value": conflict.theirs, "typed": conflict.theirs_typed, "device": conflict.their_device},
         "recorded_at": conflict.recorded_at,
     }
 
@@ -56,11 +56,16 @@ def conflicts_cmd(args: argparse.Namespace) -> int:
         print_json([conflict_json(c) for c in found])
         return 0
     rows = [
-        (c.item_id or c.action or c.table, c.instance_label or "", c.field, c.ours, c.theirs, c.their_device)
-        for c in found
+        (c.item_id or c.action or c.table, c.instance_label or "", c.field, *_sides(c), c.their_device) for c in found
     ]
     print_table(["ITEM", "INSTANCE", "FIELD", "OURS", "THEIRS", "THEIR DEVICE"], rows)
     return 0
+
+
+def _sides(conflict: Conflict) -> tuple[Any, Any]:
+    """Our value and theirs for the table: an amount converted as typed with its value ('4 ft (48)')."""
+    ours = conflict.our_side() if conflict.ours_typed else conflict.ours
+    return ours, conflict.their_side() if conflict.theirs_typed else conflict.theirs
 
 
 def resolve_cmd(args: argparse.Namespace) -> int:

@@ -142,7 +142,7 @@ def actions_cmd(args: argparse.Namespace) -> int:
 
         with writing(workspace.data_dir, args.csv) as partial:
             partial.write_text(district_actions_csv(chosen, names), encoding="utf-8", newline="")
-        print(f"wrote {args.csv} ({len(chosen)} actions)")
+        print(f"wrote {args.csv} ({counted(len(chosen), 'action')})")
         return 0
     if args.json:
         print_json([{"campus": a.campus.code, "assessment_id": a.assessment_id, **a.line.to_json()} for a in chosen])
@@ -160,7 +160,7 @@ def actions_cmd(args: argparse.Namespace) -> int:
         for a in chosen
     ]
     print_table(["Campus", "Risk", "Finding", "Action", "Phase", "Cost", "Status"], rows)
-    print(f"\n{len(chosen)} actions; not done, by phase:")
+    print(f"\n{counted(len(chosen), 'action')}; not done, by phase:")
     for phase, total in cost_totals(chosen, "phase").items():
         print(f"  {names.get(phase, phase)}: {cost(total)}")
     print("by layer:")

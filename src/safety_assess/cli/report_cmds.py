@@ -77,6 +77,7 @@ def pdf_cmd(args: argparse.Namespace) -> int:
 
 
 def csv_cmd(args: argparse.Namespace) -> int:
+    from safety_assess.domain.display import counted
     from safety_assess.reports.csv_export import actions_csv
     from safety_assess.services.plan import load_plan
 
@@ -85,5 +86,5 @@ def csv_cmd(args: argparse.Namespace) -> int:
     text = actions_csv(plan)
     with writing(workspace.data_dir, args.out) as partial:  # a WriteError is one line, like every error
         partial.write_text(text, encoding="utf-8", newline="")
-    print(f"wrote {args.out} ({len(plan.actions)} actions)")
+    print(f"wrote {args.out} ({counted(len(plan.actions), 'action')})")
     return 0

@@ -43,6 +43,17 @@ class Conflict:
     """The repeatable group instance's label, for an item in a group."""
     action: str | None = None
     """The action's description, for an action."""
+    ours_typed: str | None = None
+    """Our answer as typed, when it was an amount converted to the item's unit ("4 ft" of 48)."""
+    theirs_typed: str | None = None
+    """Their answer as typed, likewise."""
+
+    def our_side(self) -> str:
+        """Our value as a person reads it, as typed first when it was converted: '4 ft (48)'."""
+        return as_typed(self.ours, self.ours_typed)
+
+    def their_side(self) -> str:
+        return as_typed(self.theirs, self.theirs_typed)
 
 
 FIELDS = {"value": "answer", "note": "note", "follow_up": "follow-up text", "status": "status"}
@@ -64,6 +75,11 @@ def shown(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def as_typed(value: Any, typed: str | None) -> str:
+    """A value as a person reads it, with what was typed first when the amount was converted: '4 ft (48)'."""
+    return f"{typed} ({shown(value)})" if typed and value is not None else shown(value)
+
+
 def field_name(conflict: Conflict) -> str:
     return FIELDS.get(conflict.field, conflict.field.replace("_", " "))
 
@@ -72,8 +88,8 @@ def clash_line(conflict: Conflict) -> str:
     """The clash in one line, for a tooltip: "Conflict on the answer: 'no' here (FP) and 'yes' from FP"."""
     theirs = conflict.their_device or "a device not known here"
     return (
-        f"Conflict on the {field_name(conflict)}: '{shown(conflict.ours)}' here ({conflict.our_device}) and "
-        f"'{shown(conflict.theirs)}' from {theirs}"
+        f"Conflict on the {field_name(conflict)}: '{conflict.our_side()}' here ({conflict.our_device}) and "
+        f"'{conflict.their_side()}' from {theirs}"
     )
 
 

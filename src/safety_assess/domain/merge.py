@@ -134,11 +134,16 @@ class Merged:
 
 
 def merge(
-    ours: Side, theirs: Side, names: Sequence[str], companions: Mapping[str, Sequence[str]] | None = None
+    ours: Side,
+    theirs: Side,
+    names: Sequence[str],
+    companions: Mapping[str, Sequence[str]] | None = None,
+    parts: Mapping[str, Sequence[str]] | None = None,
 ) -> Merged:
     """The record merged. ``companions``: fields that follow another's choice (an answer's time follows the
-    answer), never merged on their own."""
-    companions = companions or {}
+    answer), never merged on their own; ``parts``: those of them that are part of the field's value (an amount as
+    typed): a field whose value is the same but a part differs is taken when theirs is newer."""
+    companions, parts = companions or {}, parts or {}
     if ours.stamps is None or theirs.stamps is None:
         return _by_revision(ours, theirs, names, companions)
     picks = {
@@ -146,7 +151,8 @@ def merge(
     }
     values: dict[str, Any] = {}
     for name, chosen in picks.items():
-        if chosen == Pick.THEIRS and ours.values.get(name) != theirs.values.get(name):
+        compared = (name, *parts.get(name, ()))  # the same amount typed otherwise ("4 ft", "48") is taken too
+        if chosen == Pick.THEIRS and any(ours.values.get(c) != theirs.values.get(c) for c in compared):
             values[name] = theirs.values.get(name)
             values.update({c: theirs.values.get(c) for c in companions.get(name, ())})
     stamps = _merged_stamps(ours.stamps, theirs.stamps, picks)

@@ -84,6 +84,9 @@ class Response:
     answered_at: dt.datetime
     follow_up: str = ""
     """The text the item's follow-up asked for, kept when the answer changes."""
+    typed: str | None = None
+    """The amount as typed when it was given in another unit than the item's ("4 ft" of 48 in); None otherwise.
+    Shown where the answer is shown; rules and scores use ``value``."""
 
 
 @dataclass(frozen=True)

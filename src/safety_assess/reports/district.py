@@ -123,8 +123,8 @@ def _summary(lines: Sequence[CampusLine], totals: DistrictTotals, actions: Seque
     done = sum(1 for a in actions if a.line.status == Status.DONE)
     story.append(
         para(
-            f"Of the {len(actions)} actions in the campuses' latest plans, {done} are done; their cost is not "
-            "counted above.",
+            f"Of the {counted(len(actions), 'action')} in the campuses' latest plans, {done} "
+            f"{'is' if done == 1 else 'are'} done; their cost is not counted above.",
             "muted",
         )
     )

@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from collections.abc import Sequence
 
-from safety_assess.domain.checklist.values import check_answer
+from safety_assess.domain.checklist.values import check_answer, typed_text
 from safety_assess.domain.errors import AnswerError, NotFoundError
 from safety_assess.domain.records import AssessmentSummary, Response
 from safety_assess.services.workspace import Workspace
@@ -43,11 +43,13 @@ def record_answer(
     if found is None:
         raise NotFoundError(f"item '{item_id}' is not in checklist {checklist.id} {checklist.version}")
     _, group, item = found
-    canonical = check_answer(checklist, item, value)
+    canonical, typed = check_answer(checklist, item, value), typed_text(item, value)
     if group is not None:
         if not instance_label:
             raise AnswerError(f"item '{item_id}' is in repeatable group '{group.group}'; name the instance")
-        return workspace.answers.save_answer_in(assessment_id, group.group, instance_label, item_id, canonical, note)
+        return workspace.answers.save_answer_in(
+            assessment_id, group.group, instance_label, item_id, canonical, note, typed
+        )
     if instance_label:
         raise AnswerError(f"item '{item_id}' is not in a repeatable group; it takes no instance")
-    return workspace.answers.save_answer(assessment_id, item_id, None, canonical, note)
+    return workspace.answers.save_answer(assessment_id, item_id, None, canonical, note, typed=typed)

@@ -9,7 +9,7 @@ from pathlib import Path
 from safety_assess.base.atomic import replacing, write_text
 from safety_assess.base.jobs import Changes
 from safety_assess.base.resources import builtin_checklists_dir
-from safety_assess.domain.checklist.catalog import Catalog, load_catalog
+from safety_assess.domain.checklist.catalog import Catalog, checklist_files, load_catalog
 from safety_assess.domain.checklist.issues import ChecklistInvalid
 from safety_assess.domain.checklist.model import FORMAT_VERSION, Checklist
 from safety_assess.domain.checklist.yamlfile import read_checklist_file
@@ -52,6 +52,19 @@ class InUse:
 
 def is_workbook(path: Path) -> bool:
     return path.suffix.lower() in WORKBOOK_SUFFIXES
+
+
+def files_to_read(paths: list[Path]) -> list[Path]:
+    """The files named, and the YAML and .xlsx files found (recursively) in the folders named, each folder's sorted;
+    the lock files Excel leaves beside an open workbook (~$name.xlsx) are no checklists."""
+    found: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            found.append(path)
+            continue
+        workbooks = (p for p in path.rglob("*.xlsx") if p.is_file() and not p.name.startswith("~$"))
+        found += sorted([*checklist_files([path]), *workbooks])
+    return found
 
 
 def load_file(path: Path) -> Checklist:

@@ -9,11 +9,14 @@ from collections.abc import Iterable
 from typing import Any
 
 from safety_assess.base.jobs import Changes
-from safety_assess.domain.checklist.values import check_answer
+from safety_assess.domain.checklist.values import check_answer, typed_text
 from safety_assess.domain.conflicts import Conflict, Keep
 from safety_assess.domain.errors import AnswerError, ConflictError, NotFoundError
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.repositories.merge_conflicts import MergeConflictRepository
+
+Chosen = tuple[Conflict, Any, str | None]
+"""A conflict, the value chosen, and that answer as typed when it was an amount converted ("4 ft")."""
 
 
 def conflicts(workspace: Workspace, assessment_id: uuid.UUID) -> list[Conflict]:
@@ -48,7 +51,7 @@ def resolve(
     answers = [c for c in found if c.field == "value"]
     if not answers:
         raise ConflictError(f"only the note of {where} is in conflict; resolve it with --take DEVICE")
-    return _resolved(workspace, [(answers[0], _checked(workspace, answers[0], value))])  # every device's goes with it
+    return _resolved(workspace, [_checked(workspace, answers[0], value)])  # every device's goes with it
 
 
 def resolve_action(
@@ -69,7 +72,9 @@ def resolve_action(
 def resolve_conflict(workspace: Workspace, conflict_id: uuid.UUID, keep: Keep) -> Changes:
     """Resolve one conflict (as the side-by-side view does) by keeping our value or taking theirs."""
     conflict = _repository(workspace).get(conflict_id)
-    return _resolved(workspace, [(conflict, conflict.ours if keep == Keep.OURS else conflict.theirs)])
+    if keep == Keep.OURS:
+        return _resolved(workspace, [(conflict, conflict.ours, conflict.ours_typed)])
+    return _resolved(workspace, [(conflict, conflict.theirs, conflict.theirs_typed)])
 
 
 def resolve_conflict_value(workspace: Workspace, conflict_id: uuid.UUID, value: str) -> Changes:
@@ -79,43 +84,45 @@ def resolve_conflict_value(workspace: Workspace, conflict_id: uuid.UUID, value: 
     if conflict.table != "responses" or conflict.field not in ("value", "note", "follow_up"):
         raise ConflictError(f"the {conflict.field} of this {conflict.table[:-1]} is resolved by keeping one side's")
     return _resolved(
-        workspace, [(conflict, value if conflict.field != "value" else _checked(workspace, conflict, value))]
+        workspace, [(conflict, value, None) if conflict.field != "value" else _checked(workspace, conflict, value)]
     )
 
 
-def _checked(workspace: Workspace, conflict: Conflict, value: str) -> Any:
-    """The answer typed in, checked by the item's rules (AnswerError otherwise)."""
+def _checked(workspace: Workspace, conflict: Conflict, value: str) -> Chosen:
+    """The answer typed in, checked by the item's rules (AnswerError otherwise), with what was typed when it was an
+    amount in another unit."""
     checklist = workspace.snapshots.checklist(workspace.assessments.summary(conflict.assessment_id).checklist.id)
     item = checklist.find_item(conflict.item_id or "")
     if item is None:
         raise NotFoundError(f"item '{conflict.item_id}' is not in checklist {checklist.id} {checklist.version}")
-    return check_answer(checklist, item[2], value)
+    return conflict, check_answer(checklist, item[2], value), typed_text(item[2], value)
 
 
-def _taken(found: Iterable[Conflict], device: str, where: str) -> list[tuple[Conflict, Any]]:
+def _taken(found: Iterable[Conflict], device: str, where: str) -> list[Chosen]:
     """Per field (of one record), the device's value: theirs where it is one of the devices that clashed with us,
     ours where it is ours."""
     wanted = device.strip().upper()
     fields: dict[tuple[uuid.UUID, str], list[Conflict]] = {}
     for conflict in found:
         fields.setdefault((conflict.record_id, conflict.field), []).append(conflict)
-    chosen: list[tuple[Conflict, Any]] = []
+    chosen: list[Chosen] = []
     for clashing in fields.values():
         theirs = [c for c in clashing if c.their_device == wanted]
         if theirs:
-            chosen.append((theirs[0], theirs[0].theirs))
+            chosen.append((theirs[0], theirs[0].theirs, theirs[0].theirs_typed))
         elif wanted == clashing[0].our_device:
-            chosen.append((clashing[0], clashing[0].ours))
+            chosen.append((clashing[0], clashing[0].ours, clashing[0].ours_typed))
         else:
             devices = " or ".join(d for d in (clashing[0].our_device, *(c.their_device for c in clashing)) if d)
             raise ConflictError(f"{where}: no value from device '{device}' to take; its devices are {devices}")
     return chosen
 
 
-def _resolved(workspace: Workspace, chosen: list[tuple[Conflict, Any]]) -> Changes:
-    _repository(workspace).resolve({conflict.id: value for conflict, value in chosen})
+def _resolved(workspace: Workspace, chosen: list[Chosen]) -> Changes:
+    values = {conflict.id: value for conflict, value, _ in chosen}
+    _repository(workspace).resolve(values, {conflict.id: typed for conflict, _, typed in chosen})
     changes = Changes()
-    for conflict, _ in chosen:
+    for conflict, _, _ in chosen:
         changes = changes.merge(_changed(conflict))
     return changes
 

@@ -69,6 +69,7 @@ def with_comparison(plan: Plan, before: Plan | None) -> Plan:
         (before.scores.overall, before.scores.sections),
         (plan.scores.overall, plan.scores.sections),
         before.actions,
+        plan.checklist.replaced_ids(),
     )
     return dataclasses.replace(plan, earlier=before.summary, comparison=comparison)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from safety_assess import __version__
 from safety_assess.base.files import writing
 from safety_assess.base.jobs import Progress
-from safety_assess.domain.checklist.values import asks_follow_up, display_value
+from safety_assess.domain.checklist.values import asks_follow_up, shown_as_typed
 from safety_assess.domain.plan.assessment_plan import Plan
 from safety_assess.domain.records import PhotoRecord
 from safety_assess.domain.review.model import tallies
@@ -73,7 +73,8 @@ def _responses(plan: Plan) -> list[ResponseLine]:
         response = state.responses.get(slot.key)
         if response is None or not state.is_visible(slot.key):
             continue
-        answer = "" if response.value is None else display_value(state.checklist, slot.item, response.value)
+        typed = response.typed  # an amount converted: "4 ft (48 in)"
+        answer = "" if response.value is None else shown_as_typed(state.checklist, slot.item, response.value, typed)
         if response.follow_up and asks_follow_up(state.checklist, slot.item, response.value):
             # what the item's follow-up asked for: "Yes: I-95, 200 m away" (kept, not shown, once the answer changed)
             answer = f"{answer}: {response.follow_up}" if answer else response.follow_up

@@ -7,9 +7,8 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from safety_assess.domain.checklist.amounts import in_another_unit
 from safety_assess.domain.checklist.model import Group
-from safety_assess.domain.checklist.values import asks_follow_up, check_answer, display_value
+from safety_assess.domain.checklist.values import asks_follow_up, check_answer, display_value, typed_text
 from safety_assess.domain.conflicts import item_clashes
 from safety_assess.domain.errors import AnswerError, ConflictError, NotFoundError
 from safety_assess.domain.readiness.spot_checks import only_sections
@@ -89,14 +88,21 @@ class WalkSession:
     def answer_and_advance(self, key: SlotKey, value: object) -> Slot | None:
         """Answer, and make the next unanswered item the resume point in the same commit, so a crash reopens on
         the item shown next. Returns that item, or None when every item is answered (the resume point stays)."""
-        canonical = check_answer(self.checklist, self.state.slot(key).item, value)
+        item = self.state.slot(key).item
+        canonical, typed = check_answer(self.checklist, item, value), typed_text(item, value)
         earlier = self.state.responses.get(key)
-        self.state.set_response(key, Response(key.item_id, key.instance_id, canonical, "", dt.datetime.now(dt.UTC)))
+        now = dt.datetime.now(dt.UTC)
+        self.state.set_response(key, Response(key.item_id, key.instance_id, canonical, "", now, typed=typed))
         following = self.state.next_unanswered(key)
         target = following.key if following is not None else key
         try:
             saved = self.workspace.answers.save_answer(
-                self.id, key.item_id, key.instance_id, canonical, resume=(target.item_id, target.instance_id)
+                self.id,
+                key.item_id,
+                key.instance_id,
+                canonical,
+                resume=(target.item_id, target.instance_id),
+                typed=typed,
             )
         except Exception:
             self.state.set_response(key, earlier)
@@ -119,7 +125,8 @@ class WalkSession:
         item = self.state.slot(key).item
         canonical = check_answer(self.checklist, item, value)
         earlier = self.state.responses.get(key)
-        saved = self.workspace.answers.save_answer(self.id, key.item_id, key.instance_id, canonical)
+        typed = typed_text(item, value)
+        saved = self.workspace.answers.save_answer(self.id, key.item_id, key.instance_id, canonical, typed=typed)
         self._record(key, earlier, saved)
         return saved
 
@@ -157,13 +164,16 @@ class WalkSession:
         except AnswerError:
             return False
 
-    def recorded_as(self, key: SlotKey, typed: object) -> str | None:
-        """The answer as recorded, when ``typed`` gave an amount in another unit than the item's ('48 in')."""
-        item = self.state.slot(key).item
-        value = self.state.value(key)
-        if not isinstance(typed, str) or not in_another_unit(typed, getattr(item.answer, "unit", None)):
+    def typed(self, key: SlotKey) -> str | None:
+        """The answer as typed, when it was an amount in another unit than the item's ('4 ft')."""
+        response = self.state.responses.get(key)
+        return None if response is None or response.value is None else response.typed
+
+    def recorded_as(self, key: SlotKey) -> str | None:
+        """The answer as recorded ('48 in'), when it was typed as an amount in another unit than the item's."""
+        if self.typed(key) is None:
             return None
-        return display_value(self.checklist, item, value)  # type: ignore[arg-type]
+        return display_value(self.checklist, self.state.slot(key).item, self.state.value(key))  # type: ignore[arg-type]
 
     def asks_follow_up(self, key: SlotKey) -> bool:
         """The current answer is one the item's follow-up asks text for."""

@@ -48,7 +48,7 @@ from safety_assess.storage.bundle_reviews import (
     moved_to_copy,
     prepared_reviews,
 )
-from safety_assess.storage.bundle_rows import RowError, load_row
+from safety_assess.storage.bundle_rows import RowError, load_row, typed_amounts
 from safety_assess.storage.bundle_whole import CHILDREN, add_keeping_revisions, compared_whole, remember
 from safety_assess.storage.database import Database
 from safety_assess.storage.edit_stamps import MERGING
@@ -176,6 +176,7 @@ def _prepared(document: dict[str, Any]) -> Prepared:
     try:
         rows = {key: [load_row(table, document[key])] for key, table in RECORDS}
         rows.update({key: [load_row(table, data) for data in document[key]] for key, table in CHILDREN})
+        typed_amounts(document, rows["responses"])
     except RowError as error:
         raise ImportRefused(f"assessment {document['assessment'].get('id')}: {error}") from None
     files = {uuid.UUID(data["id"]): data["file"] for data in document["photos"] if data.get("file")}

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from safety_assess.domain.merge import Merged, Side, Stamps, Tombstone, deletion_wins, merge
 from safety_assess.storage.bundle_rows import plain_value
-from safety_assess.storage.edit_stamps import COMPANIONS, installation_of, merged_fields
+from safety_assess.storage.edit_stamps import COMPANIONS, PARTS, installation_of, merged_fields
 from safety_assess.storage.orm import (
     ActionRow,
     AssessmentRow,
@@ -154,7 +154,8 @@ class Merger:
             return
         self.ids[row.id] = found.id
         names = merged_fields(table)
-        merged = merge(_side(found, names, table), _side(row, names, table), names, COMPANIONS.get(table))
+        ours, theirs = _side(found, names, table), _side(row, names, table)
+        merged = merge(ours, theirs, names, COMPANIONS.get(table), PARTS.get(table))
         if merged.changed:
             self._write(table, found.id, merged)
             self.result.taken += sum(1 for name in names if name in merged.values)
@@ -243,7 +244,9 @@ class Merger:
                 stamp = their_stamps.fields.get(name) if their_stamps is not None else None
                 listing, revision = stamp or (self.installation, theirs.revision)
                 listed = self.conflicts.get((ours.id, name, listing))
-                self._list(table, ours.id, name, getattr(theirs, name), listing, revision, listed)
+                self._list(
+                    table, ours.id, name, (getattr(theirs, name), _typed(theirs, name)), listing, revision, listed
+                )
             holding = {who for who, _ in held.get(name, ())}
             for key in [k for k in self.conflicts if k[:2] == (ours.id, name) and k[2] != listing]:
                 if name in merged.values or (merged.stamps is not None and key[2] not in holding):
@@ -254,13 +257,13 @@ class Merger:
         table: type[Base],
         record_id: uuid.UUID,
         name: str,
-        value: Any,
+        theirs: tuple[Any, str | None],
         who: str,
         revision: int,
         listed: MergeConflictRow | None,
     ) -> None:
-        value = plain_value(value)
-        if listed is not None and (listed.theirs, listed.their_installation) == (value, who):
+        value, typed = plain_value(theirs[0]), theirs[1]
+        if listed is not None and (listed.theirs, listed.their_typed, listed.their_installation) == (value, typed, who):
             return
         if listed is None:
             listed = MergeConflictRow(
@@ -268,7 +271,12 @@ class Merger:
             )
             self.session.add(listed)
             self.conflicts[(record_id, name, who)] = listed
-        listed.theirs, listed.their_installation, listed.their_revision = value, who, revision
+        listed.theirs, listed.their_typed, listed.their_installation, listed.their_revision = (
+            value,
+            typed,
+            who,
+            revision,
+        )
         listed.recorded_at = utcnow()
         self.result.conflicts += 1
 
@@ -342,6 +350,11 @@ def _side(row: Any, names: tuple[str, ...], table: type[Base]) -> Side:
     following = [c for leader in names for c in COMPANIONS.get(table, {}).get(leader, ())]
     values = {name: getattr(row, name) for name in (*names, *following)}
     return Side(values, Stamps.from_json(row.edit_stamps), row.revision)
+
+
+def _typed(row: Any, name: str) -> str | None:
+    """A response's answer as typed, listed beside their value in a clash of the answer."""
+    return row.typed if isinstance(row, ResponseRow) and name == "value" else None
 
 
 def _tombstone(row: DeletedRecordRow) -> Tombstone:

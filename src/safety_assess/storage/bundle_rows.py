@@ -36,8 +36,17 @@ DOCUMENT_VERSION = 2
 
 
 def dump_row(row: Base) -> dict[str, Any]:
-    """Every mapped column, with UUIDs, dates and times as text."""
-    return {column.key: plain_value(getattr(row, column.key)) for column in row.__mapper__.column_attrs}
+    """Every mapped column, with UUIDs, dates and times as text (a column of ``SPARSE`` only when it has a value)."""
+    values = {column.key: plain_value(getattr(row, column.key)) for column in row.__mapper__.column_attrs}
+    return {key: value for key, value in values.items() if value is not None or key not in SPARSE}
+
+
+SPARSE = frozenset({"typed"})
+"""Columns left out of a record while empty, so that a record is written as an app before them wrote it (its
+digest the same, an older app reading it)."""
+TYPED_AMOUNTS = "typed_amounts"
+"""The document's map of response id -> the amount as typed ("4 ft"): beside the records, not in them, because an
+app before migration 0023 refuses a record with a field it does not know and ignores a key of the document."""
 
 
 def plain_value(value: Any) -> Any:
@@ -75,14 +84,30 @@ def assessment_document_in(session: Session, assessment_id: uuid.UUID) -> dict[s
         raise NotFoundError(f"no assessment {assessment_id}")
     campus = session.get(CampusRow, assessment.campus_id)
     assert campus is not None  # a foreign key guarantees it
+    contents = _contents(session, assessment_id)
+    typed = {r["id"]: r.pop("typed") for r in contents["responses"] if "typed" in r}
     return {
         "document_version": DOCUMENT_VERSION,
         "district": dump_row(_get(session, DistrictRow, campus.district_id)),
         "campus": dump_row(campus),
         "snapshot": dump_row(_get(session, ChecklistSnapshotRow, assessment.snapshot_id)),
         "assessment": dump_row(assessment),
-        **_contents(session, assessment_id),
+        **contents,
+        **({TYPED_AMOUNTS: typed} if typed else {}),
     }
+
+
+def typed_amounts(document: dict[str, Any], responses: list[Base]) -> None:
+    """Give the document's responses the amounts as typed it lists beside them (none: an older app's document);
+    RowError when the list is not one of text by the id of one of its responses."""
+    typed = document.get(TYPED_AMOUNTS, {})
+    if not isinstance(typed, dict) or not all(isinstance(text, str) for text in typed.values()):
+        raise RowError(f"'{TYPED_AMOUNTS}' must give each answer's amount as text")
+    by_id = {str(row.id): row for row in responses}  # type: ignore[attr-defined]
+    for response_id, text in typed.items():
+        if response_id not in by_id:
+            raise RowError(f"'{TYPED_AMOUNTS}' names answer {str(response_id)[:40]!r}, which is not in the bundle")
+        by_id[response_id].typed = text  # type: ignore[attr-defined]
 
 
 def _contents(session: Session, assessment_id: uuid.UUID) -> dict[str, list[dict[str, Any]]]:
@@ -117,8 +142,9 @@ OPTIONAL = frozenset({"edit_stamps"})
 OPTIONAL_IN = {"campuses": frozenset({"kind", "opened_on"}), "assessments": frozenset({"spot_check_id"})}
 """Columns of one table a record from an older app does not have (a campus's kind came with migration 0019, a
 spot check's run with 0022)."""
-ADDED_SINCE = {"follow_up": ""}
-"""Columns a record from an older app does not have, with the value they mean there (follow-ups: 0020)."""
+ADDED_SINCE: dict[str, Any] = {"follow_up": "", "typed": None}
+"""Columns a record from an older app does not have, with the value they mean there (follow-ups: 0020; an amount
+as typed, 0023: a response's is read from the document's ``typed_amounts``)."""
 
 
 class RowError(ValueError):

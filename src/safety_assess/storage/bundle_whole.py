@@ -14,7 +14,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from safety_assess.storage.bundle_reviews import copied_id
-from safety_assess.storage.bundle_rows import assessment_document_in, dump_row, plain_value
+from safety_assess.storage.bundle_rows import SPARSE, assessment_document_in, dump_row, plain_value
 from safety_assess.storage.orm import (
     ActionRow,
     AssessmentHistoryRow,
@@ -125,7 +125,7 @@ def _content(row: Base) -> str:
 
 
 def _digest(data: dict[str, Any]) -> str:
-    kept = {k: v for k, v in data.items() if k not in VOLATILE}
+    kept = {k: v for k, v in data.items() if k not in VOLATILE and not (k in SPARSE and v is None)}
     return hashlib.sha256(json.dumps(kept, sort_keys=True, default=str).encode()).hexdigest()
 
 

@@ -65,10 +65,14 @@ KEYS: dict[type[Base], frozenset[str]] = {
 }
 """Per table, columns that say which record it is (a response is its item's in its instance), never merged."""
 COMPANIONS: dict[type[Base], dict[str, tuple[str, ...]]] = {
-    ResponseRow: {"value": ("answered_at",)},
+    ResponseRow: {"value": ("answered_at", "typed")},
     ActionRow: {"status": ("status_changed_at", "status_changed_by")},
 }
-"""Fields that follow another's choice: an answer's time follows the answer, who changed a status follows it."""
+"""Fields that follow another's choice: an answer's time and the amount as typed follow the answer, who changed a
+status follows it."""
+PARTS: dict[type[Base], dict[str, tuple[str, ...]]] = {ResponseRow: {"value": ("typed",)}}
+"""Companions that are part of their field's value: changing one alone ("48" typed again as "4 ft") is an edit of
+the field, stamped as such."""
 STAMPED: tuple[type[Base], ...] = (
     AssessmentRow,
     GroupInstanceRow,
@@ -131,10 +135,13 @@ def _stamp(session: Session, _context: Any, _instances: Any) -> None:
 def _changed(row: Any) -> list[str]:
     state = inspect(row)
     names = []
+    parts = PARTS.get(type(row), {})
     for name in _FIELDS[type(row)]:
-        history = state.attrs[name].history
-        if history.added or history.deleted:
-            names.append(name)
+        for part in (name, *parts.get(name, ())):
+            history = state.attrs[part].history
+            if history.added or history.deleted:
+                names.append(name)
+                break
     return names
 
 

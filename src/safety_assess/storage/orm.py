@@ -167,6 +167,9 @@ class ResponseRow(Record):
     note: Mapped[str] = mapped_column(Text, default="")
     follow_up: Mapped[str] = mapped_column(Text, default="", server_default="")
     """The text the item's follow-up asked for ("if yes, specify"); migration 0020."""
+    typed: Mapped[str | None] = mapped_column(Text, nullable=True)
+    """The amount as typed when it was converted to the item's unit ("4 ft" of a value of 48 in); part of the
+    answer: written, merged and put in conflict with ``value`` (migration 0023). NULL: shown as stored."""
     answered_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
     edit_stamps: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True), nullable=True)
     """Who last changed each field, at which revision, and what the record has seen (migration 0011; domain.merge)."""
@@ -396,6 +399,8 @@ class MergeConflictRow(Base):
     record_id: Mapped[uuid.UUID] = mapped_column()
     field: Mapped[str] = mapped_column(String(80))
     theirs: Mapped[Any] = mapped_column(JSONText(), nullable=True)
+    their_typed: Mapped[str | None] = mapped_column(Text, nullable=True)
+    """Their answer as typed ("4 ft"), for a clash of a response's value (migration 0023)."""
     their_installation: Mapped[str] = mapped_column(String(80))
     their_revision: Mapped[int] = mapped_column(Integer)
     recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)

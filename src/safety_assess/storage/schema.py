@@ -4,5 +4,5 @@ Kept as a constant so opening an up-to-date database needs no Alembic import; a 
 matches the migration scripts.
 """
 
-REVISIONS: tuple[str, ...] = tuple(f"{n:04d}" for n in range(1, 23))
+REVISIONS: tuple[str, ...] = tuple(f"{n:04d}" for n in range(1, 24))
 HEAD = REVISIONS[-1]

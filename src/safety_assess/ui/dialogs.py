@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from safety_assess import __version__
+from safety_assess.domain.display import counted
 from safety_assess.domain.readiness.drills import CampusKind
 from safety_assess.domain.records import Campus
 
@@ -130,7 +131,7 @@ class NewAssessmentDialog(QDialog):
         self.checklist = QComboBox()
         self.checklist.setAccessibleName("Checklist")
         for choice in checklists:
-            self.checklist.addItem(f"{choice.title} {choice.version} ({choice.items} items)", choice)
+            self.checklist.addItem(f"{choice.title} {choice.version} ({counted(choice.items, 'item')})", choice)
         self.assessors = _line("Assessors", "Names, separated by commas")
         self.assessors.setText(assessor)
         self.date = QDateEdit(QDate.currentDate())

@@ -46,11 +46,12 @@ def test_lists_the_checklists_in_use(opened: ChecklistsWindow) -> None:
     rows = {(r.id, r.version, r.builtin) for r in opened.in_use.rows}
     assert rows == {
         ("cameras-technology", "1.0.0", True),
-        ("comprehensive-facility", "1.1.0", True),
+        ("comprehensive-facility", "1.2.0", True),
         ("emergency-preparedness", "1.1.0", True),
         ("every-type", "1.0.0", False),
     }
     assert opened.in_use.titles() == ["Checklist", "ID", "Version", "Items", "From"]
+    assert opened.status.text().startswith("Validate or import a YAML or XLSX file: its problems are listed below")
 
 
 def test_validate_lists_problems_by_cell(

@@ -89,7 +89,7 @@ def test_staff_follow_up_actions_recorded_with_who(qtbot, district: Workspace) -
         window.tabs.setCurrentIndex(1)
     assert window.actions_filter.rowCount() == 2
     window.filters["campus"].setCurrentIndex(window.filters["campus"].findData("AES"))
-    assert window.actions_filter.rowCount() == 1 and "1 actions shown" in window.action_totals.text()
+    assert window.actions_filter.rowCount() == 1 and "1 action shown" in window.action_totals.text()
     assert "$1,000–$2,000" in window.action_totals.text()
     flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
     window.actions_view.selectionModel().select(window.actions_filter.index(0, 0), flags)

@@ -103,7 +103,7 @@ def test_planning_and_updating_actions_with_totals(qtbot, open_plan, workspace: 
     assert (done.status, done.note) == (Status.DONE, "Fixed")
     assert "no planned cost" in window.totals.text()  # done actions are spent, not planned
     window.filters["status"].setCurrentIndex(window.filters["status"].findData("open"))
-    assert window.actions_filter.rowCount() == 0 and window.shown_total.text().startswith("0 of 1 actions")
+    assert window.actions_filter.rowCount() == 0 and window.shown_total.text().startswith("0 of 1 action shown")
 
 
 def test_a_manual_finding_with_photos(qtbot, open_plan, workspace: Workspace, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -86,3 +86,31 @@ def test_feet_on_an_item_in_inches_are_recorded_in_inches_and_shown_as_typed(qtb
     qtbot.keyClick(line, Qt.Key.Key_Return)
     assert "'kg' is not one of its units" in window.panel.error.text()
     assert stored(window)[("fence.height", None)] == 78.740157
+
+
+def typed(window: WalkthroughWindow) -> dict[str, str]:
+    detail = window.session.workspace.assessments.detail(window.session.id)
+    return {r.item_id: r.typed for r in detail.responses if r.typed}
+
+
+def test_feet_typed_are_kept_as_typed_and_shown_so_when_the_item_is_reopened(qtbot, window: WalkthroughWindow) -> None:
+    window.go_to(SlotKey("fence.height"))
+    line = window.panel.editor.typing_widget()  # type: ignore[union-attr]
+    assert isinstance(line, QLineEdit)
+    qtbot.keyClicks(line, "4 ft")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert stored(window)[("fence.height", None)] == 48.0 and typed(window) == {"fence.height": "4 ft"}
+    assert window.current != SlotKey("fence.height")
+    window.go_to(SlotKey("fence.height"))
+    line = window.panel.editor.typing_widget()  # type: ignore[union-attr]
+    assert line.text() == "4 ft"  # type: ignore[union-attr]
+    assert window.panel.converted.isVisible() and window.panel.converted.text() == "4 ft recorded as 48 in"
+    line.clear()  # type: ignore[union-attr]
+    qtbot.keyClicks(line, "50")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert stored(window)[("fence.height", None)] == 50.0 and typed(window) == {}
+    window.go_to(SlotKey("fence.height"))
+    assert window.panel.editor.typing_widget().text() == "50"  # type: ignore[union-attr]
+    assert window.panel.converted.isHidden()
+    window.undo()
+    assert typed(window) == {"fence.height": "4 ft"} and window.panel.editor.typing_widget().text() == "4 ft"  # type: ignore[union-attr]

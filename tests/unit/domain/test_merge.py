@@ -97,6 +97,17 @@ def test_companions_follow_their_field() -> None:
     assert merged.values == {"value": "no", "at": "tuesday"}
 
 
+def test_a_part_of_the_value_is_taken_with_it_even_when_the_value_is_the_same() -> None:
+    """48 typed again as "4 ft" there: the amount as typed is part of the answer, taken with its time."""
+    ours_values, ours = made("lead", value=48.0, typed=None, at="monday")
+    theirs = ours.edited("second", 2, ["value"])
+    newer = Side({"value": 48.0, "typed": "4 ft", "at": "tuesday"}, theirs, 2)
+    companions = {"value": ("at", "typed")}
+    merged = merge(Side(ours_values, ours, 1), newer, ("value",), companions, {"value": ("typed",)})
+    assert merged.values == {"value": 48.0, "typed": "4 ft", "at": "tuesday"} and merged.clashes == []
+    assert merge(Side(ours_values, ours, 1), newer, ("value",), companions).values == {}  # not a part: left
+
+
 def test_a_deletion_wins_over_an_unchanged_record_and_loses_to_a_change() -> None:
     values, stamps = made("lead", value="yes")
     gone = Tombstone("second", 2, {"lead": 1, "second": 2})

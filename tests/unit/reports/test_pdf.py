@@ -195,10 +195,12 @@ def test_a_checklist_without_scoring_and_an_observation(workspace: Workspace, tm
     workspace.answers.save_follow_up(summary.id, "next-to-highway", None, "the I-95")
     record_answer(workspace, summary.id, "fence.anti-climb", "yes")
     workspace.answers.save_follow_up(summary.id, "fence.anti-climb", None, "kept, not shown")  # asks none
+    record_answer(workspace, summary.id, "fence.height", "7 ft")  # in inches: shown as typed, then as stored
     out = tmp_path / "unscored.pdf"
     export_report(workspace, summary.id, out, clock=CLOCK)
     text = " ".join(text_of(out).split())
     assert "not scored (the checklist has no compliance figure)" in text
     assert "An observation: no corrective action is needed." in text
     assert "Yes: the I-95" in text and "kept, not shown" not in text
+    assert "7 ft (84 in)" in text
     assert not re.search(r"\d%", text)  # no compliance percentage anywhere

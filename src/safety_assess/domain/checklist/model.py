@@ -118,6 +118,11 @@ class Item(Strict):
     informational: bool = Field(False, description="Recorded only: never deficient, no finding, not scored.")
     observation: bool = Field(False, description="A deficient answer is a finding that needs no corrective action.")
     follow_up: FollowUp | None = None
+    replaces: list[Slug] = Field(
+        default_factory=list,
+        description="Ids of items of earlier versions that this item takes the place of: an earlier assessment's "
+        "findings on them are compared with this item's.",
+    )
 
 
 class Group(Strict):
@@ -213,6 +218,10 @@ class Checklist(Strict):
                         yield section, entry, item
                 else:
                     yield section, None, entry
+
+    def replaced_ids(self) -> dict[str, str]:
+        """Each id of an earlier version's item -> the id of the item that replaces it (``replaces``)."""
+        return {old: item.id for _, _, item in self.iter_items() for old in item.replaces}
 
     def iter_groups(self) -> Iterator[tuple[Section, Group]]:
         for section in self.sections:

@@ -28,6 +28,7 @@ def rule_conditions(located: list[Located]) -> Iterator[tuple[Path, Group | None
 def check_format_2(checklist: Checklist, located: list[Located]) -> list[Issue]:
     issues = _yes_no_without_deficient(located)
     issues += _follow_ups(checklist, located)
+    issues += _replaced(located)
     by_id = {item.id: (group, item) for _, group, item in located}
     for _, group, item, path, condition in rule_conditions(located):
         if isinstance(condition, Range):
@@ -46,6 +47,23 @@ def _yes_no_without_deficient(located: list[Located]) -> list[Issue]:
         for path, _, item in located
         if isinstance(item.answer, YesNoAnswer) and item.answer.deficient_if is None and not item.informational
     ]
+
+
+def _replaced(located: list[Located]) -> list[Issue]:
+    """An item replaced must be gone from the checklist, and be replaced by one item only."""
+    ids, by = {item.id for _, _, item in located}, dict[str, str]()
+    issues = []
+    for path, _, item in located:
+        for index, old in enumerate(item.replaces):
+            where = (*path, "replaces", index)
+            if old in ids:
+                issues.append(
+                    Issue(where, f"item '{item.id}' replaces '{old}', which is still an item of this checklist")
+                )
+            elif old in by:
+                issues.append(Issue(where, f"'{old}' is replaced by both '{by[old]}' and '{item.id}'"))
+            by.setdefault(old, item.id)
+    return issues
 
 
 def _follow_ups(checklist: Checklist, located: list[Located]) -> list[Issue]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 
+from safety_assess.domain.checklist.amounts import in_another_unit
 from safety_assess.domain.checklist.answers import (
     AnswerType,
     DateAnswer,
@@ -49,6 +50,8 @@ __all__ = [
     "na_answer",
     "option_labels",
     "parse_answer",
+    "shown_as_typed",
+    "typed_text",
 ]
 
 
@@ -146,6 +149,20 @@ def display_value(checklist: Checklist, item: Item, value: AnswerValue) -> str:
     if item.answer.type == AnswerType.PERCENTAGE:
         unit = "%"
     return f"{value} {unit}".replace(" %", "%") if unit and value != "" else str(value)
+
+
+def typed_text(item: Item, value: object) -> str | None:
+    """What to keep beside the stored answer as typed: an amount given in another unit than the item's ("4 ft" on
+    an item in inches, stored as 48); None when the stored answer says the same ("48", "48 in", a choice)."""
+    if not isinstance(value, str) or not in_another_unit(value, getattr(item.answer, "unit", None)):
+        return None
+    return " ".join(value.split())
+
+
+def shown_as_typed(checklist: Checklist, item: Item, value: AnswerValue, typed: str | None) -> str:
+    """An answer as a reader sees it, with what was typed first when it was converted: '4 ft (48 in)'."""
+    shown = display_value(checklist, item, value)
+    return f"{typed} ({shown})" if typed else shown
 
 
 def describe(checklist: Checklist, item: Item) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from safety_assess.domain.plan.actions import Action
 from safety_assess.domain.scoring.compliance import Score
@@ -45,8 +45,14 @@ def compare(
     scores_before: tuple[Score, Mapping[str, Score]],
     scores_now: tuple[Score, Mapping[str, Score]],
     earlier_actions: Iterable[Action],
+    replaced: Mapping[str, str] | None = None,
 ) -> Comparison:
-    """``scores_*`` are (overall, per section); ``earlier_actions`` carry their finding's key."""
+    """``scores_*`` are (overall, per section); ``earlier_actions`` carry their finding's key. ``replaced``: the
+    ids of earlier versions' items -> the items of today's checklist that replace them (``Item.replaces``), so a
+    finding on a replaced item found again on its replacement is the same problem, not one resolved and one new."""
+    if replaced:
+        earlier = [_renamed(f, replaced) for f in earlier]
+        earlier_actions = [replace(a, finding_key=_key(a.finding_key, replaced)) for a in earlier_actions]
     found = changes(earlier, now)
     by_key = {f.key: f for f in earlier}
     before_sections, now_sections = scores_before[1], scores_now[1]
@@ -66,6 +72,18 @@ def compare(
         overall=ScoreChange(scores_before[0].percent, scores_now[0].percent),
         carried=carried,
     )
+
+
+def _renamed(finding: Finding, replaced: Mapping[str, str]) -> Finding:
+    item = replaced.get(finding.item_id or "", finding.item_id)
+    return replace(finding, key=_key(finding.key, replaced), item_id=item)
+
+
+def _key(key: str, replaced: Mapping[str, str]) -> str:
+    """A raised finding's key ('item:<id>:<instance>') with a replaced item's id read as its replacement's."""
+    kind, _, rest = key.partition(":")
+    item, _, instance = rest.partition(":")
+    return f"item:{replaced[item]}:{instance}" if kind == "item" and item in replaced else key
 
 
 def _percent(score: Score | None) -> float | None:

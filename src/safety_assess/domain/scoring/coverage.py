@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from safety_assess.domain.checklist.answers import Outcome
+from safety_assess.domain.display import counted
 from safety_assess.domain.walk.state import AssessmentState, Tally
 
 
@@ -75,7 +76,7 @@ def compliance_text(percent: float | None, covered: Coverage) -> str:
     if not covered.scored:
         return f"not scored (the checklist has no compliance figure): {answered_text(covered)}"
     if covered.answered == 0:
-        return f"no compliance figure yet: nothing answered ({covered.applicable} items to answer)"
+        return f"no compliance figure yet: nothing answered ({counted(covered.applicable, 'item')} to answer)"
     if percent is None:
         return f"no compliance figure: none of the {answered_text(covered)} counts (unknown or information only)"
     return f"{percent:.0f}% of {answered_text(covered)}"

@@ -54,7 +54,7 @@ def _finding(content: ReportContent, number: int, finding: Finding) -> Story:
     if change is not None:
         rows.append(("Since last", words(change.value)))
     rows.append(("Layer", words(finding.layer)))
-    if finding.observation:
+    if finding.observation and plan.actions_of(finding):  # without actions, the line below the facts says it
         rows.append(("Observation", "recorded for the record; the checklist asks no corrective action for it"))
     head: Story = [
         para(f"{number}. {finding.title}", "h2"),

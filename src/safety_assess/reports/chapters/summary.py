@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import inch
 from reportlab.platypus import PageBreak, Spacer, Table
 
+from safety_assess.domain.display import counted
 from safety_assess.domain.plan.actions import CostRange, totals
 from safety_assess.domain.scoring.coverage import answered_of, section_coverage
 from safety_assess.domain.scoring.findings import heat_map, per_band
@@ -30,8 +31,8 @@ def executive_summary(content: ReportContent) -> Story:
     story.append(
         para(
             f"Overall compliance is {plan.compliance_text}{change}. "
-            f"The assessment raised {len(plan.findings)} findings ({bands}). "
-            f"The action plan holds {len(plan.actions)} corrective actions with an estimated cost of "
+            f"The assessment raised {counted(len(plan.findings), 'finding')} ({bands}). "
+            f"The action plan holds {counted(len(plan.actions), 'corrective action')} with an estimated cost of "
             f"{cost_range(cost.low, cost.high)} (actions already done are not counted)."
         )
     )
@@ -129,9 +130,10 @@ def _changes(content: ReportContent) -> Story:
     return [
         para("Since the previous assessment", "h2"),
         para(
-            f"Compared with the completed assessment of {plan.earlier.assessed_on}: {counts['resolved']} findings "
-            f"resolved, {counts['persisting']} persisting and {counts['new']} new. "
-            f"Of the {len(plan.comparison.carried)} actions planned then, {done} are done."
+            f"Compared with the completed assessment of {plan.earlier.assessed_on}: "
+            f"{counted(counts['resolved'], 'finding')} resolved, {counts['persisting']} persisting and "
+            f"{counts['new']} new. Of the {counted(len(plan.comparison.carried), 'action')} planned then, {done} "
+            f"{'is' if done == 1 else 'are'} done."
         ),
     ]
 

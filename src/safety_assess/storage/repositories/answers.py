@@ -25,7 +25,7 @@ def instance_record(row: GroupInstanceRow) -> GroupInstance:
 
 def response_record(row: ResponseRow | Any) -> Response:
     """From an ORM row, or a plain row selected with the same column names."""
-    return Response(row.item_id, row.instance_id, row.value, row.note, row.answered_at, row.follow_up or "")
+    return Response(row.item_id, row.instance_id, row.value, row.note, row.answered_at, row.follow_up or "", row.typed)
 
 
 def editable(session: Session, assessment_id: uuid.UUID) -> AssessmentRow:
@@ -52,13 +52,15 @@ class AnswerRepository:
         value: AnswerValue | None,
         note: str | None = None,
         resume: tuple[str, uuid.UUID | None] | None = None,
+        typed: str | None = None,
     ) -> Response:
         """Record an answer (and the note, when given), replacing an earlier one; committed before returning.
-        ``resume``: the item (and instance) to reopen on, written in the same commit."""
+        ``resume``: the item (and instance) to reopen on, written in the same commit. ``typed``: the amount as
+        typed when it was converted ("4 ft" of 48 in), part of the answer (None clears an earlier one)."""
         with self._db.session() as session:
             assessment = editable(session, assessment_id)
             row = self._response_row(session, assessment_id, item_id, instance_id)
-            row.value = value
+            row.value, row.typed = value, typed
             row.answered_at = utcnow()
             if note is not None:
                 row.note = note
@@ -99,7 +101,7 @@ class AnswerRepository:
                 return
             row = self._row(session, assessment_id, item_id, instance_id)
             row.value, row.note, row.answered_at = earlier.value, earlier.note, earlier.answered_at
-            row.follow_up = earlier.follow_up
+            row.follow_up, row.typed = earlier.follow_up, earlier.typed
 
     def _row(
         self, session: Session, assessment_id: uuid.UUID, item_id: str, instance_id: uuid.UUID | None
@@ -132,12 +134,13 @@ class AnswerRepository:
         item_id: str,
         value: AnswerValue,
         note: str | None = None,
+        typed: str | None = None,
     ) -> Response:
         """Answer an item of the instance with this label, creating the instance, in one commit."""
         with self._db.session() as session:
             instance = self._instance_by_label(session, assessment_id, group_id, label, create=True)
             row = self._row(session, assessment_id, item_id, instance.id)
-            row.value, row.answered_at = value, utcnow()
+            row.value, row.typed, row.answered_at = value, typed, utcnow()
             if note is not None:
                 row.note = note
             session.flush()

@@ -72,6 +72,8 @@ class MergeConflictRepository:
             item_id=item,
             instance_label=label,
             action=action,
+            ours_typed=record.typed if isinstance(record, ResponseRow) and row.field == "value" else None,
+            theirs_typed=row.their_typed,
         )
 
     def get(self, conflict_id: uuid.UUID) -> Conflict:
@@ -83,9 +85,13 @@ class MergeConflictRepository:
             raise NotFoundError(f"no conflict {conflict_id}")
         return found
 
-    def resolve(self, resolutions: Mapping[uuid.UUID, Any]) -> None:
+    def resolve(
+        self, resolutions: Mapping[uuid.UUID, Any], typed: Mapping[uuid.UUID, str | None] | None = None
+    ) -> None:
         """Write each conflict's chosen value (conflict id -> value as JSON holds it) as a new edit of ours, and
-        remove the conflicts (with the other devices' of the same field)."""
+        remove the conflicts (with the other devices' of the same field). ``typed``: a chosen answer as typed
+        ("4 ft"), written with it; an answer without one is shown as stored."""
+        typed = typed or {}
         with self._db.session() as session:
             for conflict_id, value in resolutions.items():
                 row = session.get(MergeConflictRow, conflict_id)
@@ -93,17 +99,20 @@ class MergeConflictRepository:
                     raise NotFoundError(f"no conflict {conflict_id}")
                 record = session.get(TABLES[row.table_name], row.record_id)
                 if record is not None:
-                    _write(session, record, row.field, typed_value(type(record), row.field, value))
+                    chosen = typed_value(type(record), row.field, value)
+                    _write(session, record, row.field, chosen, typed.get(conflict_id))
                 same = (MergeConflictRow.record_id == row.record_id, MergeConflictRow.field == row.field)
                 for other in session.scalars(select(MergeConflictRow).where(*same)):
                     session.delete(other)  # every device's value of the field: the chosen one has seen them all
 
 
-def _write(session: Session, record: Any, field: str, value: Any) -> None:
+def _write(session: Session, record: Any, field: str, value: Any, typed: str | None) -> None:
     setattr(record, field, value)
     for companion in COMPANIONS.get(type(record), {}).get(field, ()):
         if companion.endswith("_at"):
             setattr(record, companion, utcnow())
+        elif companion == "typed":
+            record.typed = typed
     stamps = Stamps.from_json(record.edit_stamps) or Stamps({}, {})
     record.edit_stamps = stamps.edited(installation_of(session), record.revision + 1, [field]).to_json()
     flag_modified(record, "edit_stamps")

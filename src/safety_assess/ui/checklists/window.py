@@ -94,7 +94,8 @@ def check_file(path: Path, add_to: Workspace | None = None) -> Checked:
             found = checklists.load_file(path)
             return Checked(
                 path,
-                f"{path.name}: {found.title} ({found.id} {found.version}), {found.item_count()} items: no problems",
+                f"{path.name}: {found.title} ({found.id} {found.version}), "
+                f"{counted(found.item_count(), 'item')}: no problems",
             )
         changes = checklists.add_to_workspace(add_to, path)
         found = checklists.load_file(path)
@@ -103,6 +104,10 @@ def check_file(path: Path, add_to: Workspace | None = None) -> Checked:
         return Checked(path, f"{path.name}: {counted(len(error.problems), 'problem')}{added}", error.problems)
     done = "added to the data folder" if changes else "already in use, unchanged"
     return Checked(path, f"{path.name}: {found.id} {found.version} {done}", changes=changes)
+
+
+WAITING = "Validate or import a YAML or XLSX file: its problems are listed below, by line or by sheet and cell."
+"""What the status line says before a file is read (the empty table below it would say nothing)."""
 
 
 class ChecklistsWindow(QMainWindow):
@@ -119,12 +124,12 @@ class ChecklistsWindow(QMainWindow):
             _table(self.in_use, "checklistsInUse"),
             _table(self.problems, "checklistProblems"),
         )
-        self.status = QLabel()
+        self.status = QLabel(WAITING)
         self.status.setObjectName("checklistStatus")
         self.status.setWordWrap(True)
         self.validate = QPushButton("&Validate a file…")
         self.add = QPushButton("&Import into the data folder…")
-        self.export = QPushButton("&Export to XLSX…")
+        self.export = QPushButton("&Export the selected one to XLSX…")
         self._build()
         self.validate.clicked.connect(lambda: self._check(add=False))
         self.add.clicked.connect(lambda: self._check(add=True))

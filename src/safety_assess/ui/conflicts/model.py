@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from safety_assess.domain.conflicts import Conflict, field_name, shown
+from safety_assess.domain.conflicts import Conflict, field_name
 from safety_assess.ui.models.rows import Column, RowsModel
 
 
@@ -31,7 +31,7 @@ class ConflictsModel(RowsModel[Conflict]):
             Column[Conflict]("Item", lambda c: what(c, prompts)),
             Column[Conflict]("Instance", lambda c: c.instance_label or ""),
             Column[Conflict]("Field", field_name),
-            Column[Conflict]("Ours (this laptop)", lambda c: shown(c.ours)),
-            Column[Conflict]("Theirs", lambda c: shown(c.theirs)),
+            Column[Conflict]("Ours (this laptop)", lambda c: c.our_side()),
+            Column[Conflict]("Theirs", lambda c: c.their_side()),
             Column[Conflict]("From device", lambda c: device(c.their_device)),
         )

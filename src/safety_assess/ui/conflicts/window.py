@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from safety_assess.base.jobs import Changes
-from safety_assess.domain.conflicts import Conflict, Keep, field_name, shown
+from safety_assess.domain.conflicts import Conflict, Keep, as_typed, field_name
 from safety_assess.domain.display import counted
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.services import merge_conflicts
@@ -52,8 +52,9 @@ class Side(QGroupBox):
         layout.addWidget(self.origin)
         layout.addStretch(1)
 
-    def show_value(self, value: object, origin: str) -> None:
-        self.value.setText(shown(value))
+    def show_value(self, value: object, origin: str, typed: str | None = None) -> None:
+        """The value (an amount converted as typed first: '4 ft (48)') and where it came from."""
+        self.value.setText(as_typed(value, typed))
         self.origin.setText(origin)
 
 
@@ -162,8 +163,8 @@ class ConflictWindow(QMainWindow):
             return
         instance = f" ({conflict.instance_label})" if conflict.instance_label else ""
         self.question.setText(f"{field_name(conflict).capitalize()} of: {what(conflict, self.model.prompts)}{instance}")
-        self.ours.show_value(conflict.ours, f"This laptop, {device(conflict.our_device)}")
-        self.theirs.show_value(conflict.theirs, f"From {device(conflict.their_device)}")
+        self.ours.show_value(conflict.ours, f"This laptop, {device(conflict.our_device)}", conflict.ours_typed)
+        self.theirs.show_value(conflict.theirs, f"From {device(conflict.their_device)}", conflict.theirs_typed)
 
     def _keep(self, conflict: Conflict, keep: Keep) -> Changes:
         return merge_conflicts.resolve_conflict(self.workspace, conflict.id, keep)

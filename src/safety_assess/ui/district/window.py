@@ -320,7 +320,8 @@ class DistrictWindow(QMainWindow):
         phases = " · ".join(f"{html.escape(names.get(p, p))}: <b>{cost(c)}</b>" for p, c in by_phase.items())
         layers = " · ".join(f"{html.escape(words(k))}: <b>{cost(c)}</b>" for k, c in by_layer.items())
         self.action_totals.setText(
-            f"{len(shown)} actions shown. Not done, by phase: {phases or 'none'}<br>By layer: {layers or 'none'}"
+            f"{counted(len(shown), 'action')} shown. Not done, by phase: {phases or 'none'}<br>"
+            f"By layer: {layers or 'none'}"
         )
 
     def _chosen_campus(self) -> uuid.UUID | None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from safety_assess.base.jobs import Progress
+from safety_assess.domain.display import counted
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.plan.actions import Action
 from safety_assess.domain.plan.assessment_plan import Plan
@@ -112,7 +113,7 @@ class ReviewCommands:
             identity, actions = result
             window.statusBar().showMessage(
                 f"{'Public review' if public else 'Review'} packet {identity.packet_no} "
-                f"(plan revision {identity.plan_revision}, {len(actions)} actions)"
+                f"(plan revision {identity.plan_revision}, {counted(len(actions), 'action')})"
                 f" written to {out.name}.",
                 8000,
             )

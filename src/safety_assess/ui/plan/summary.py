@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from safety_assess.domain.display import counted
 from safety_assess.domain.plan.actions import Action, CostRange, totals
 from safety_assess.domain.plan.assessment_plan import Plan, unplanned_findings
 from safety_assess.domain.scoring.findings import per_band
@@ -27,8 +28,9 @@ def header_html(plan: Plan) -> str:
         f"<b>{fmt.escape(summary.campus.name)}</b> · {fmt.escape(summary.checklist.title)} "
         f"{fmt.escape(summary.checklist.version)} · {summary.assessed_on} · {state}<br>"
         f"Compliance <b>{fmt.escape(plan.compliance_text)}</b>{change}<br>"
-        f"{len(plan.findings)} findings: {bands} · {len(plan.actions)} actions, estimated {fmt.cost(total)}"
-        + (f" · {plan.hidden_actions} actions of withdrawn findings hidden" if plan.hidden_actions else "")
+        f"{counted(len(plan.findings), 'finding')}: {bands} · {counted(len(plan.actions), 'action')}, estimated "
+        f"{fmt.cost(total)}"
+        + (f" · {counted(plan.hidden_actions, 'action')} of withdrawn findings hidden" if plan.hidden_actions else "")
         + _unplanned(plan)
     )
 
@@ -71,7 +73,7 @@ def totals_html(plan: Plan) -> str:
 
 def shown_html(shown: Sequence[Action], count: int) -> str:
     total = sum((CostRange(a.cost_low, a.cost_high) for a in shown if a.status.value != "done"), CostRange())
-    return f"{len(shown)} of {count} actions shown · {fmt.cost(total)}"
+    return f"{len(shown)} of {counted(count, 'action')} shown · {fmt.cost(total)}"
 
 
 def since_html(plan: Plan) -> str:
@@ -82,6 +84,6 @@ def since_html(plan: Plan) -> str:
         counts[change.value] += 1
     return (
         f"Compared with the completed assessment of <b>{plan.earlier.assessed_on}</b>: "
-        f"{counts['resolved']} findings resolved, {counts['persisting']} persisting, {counts['new']} new. "
+        f"{counted(counts['resolved'], 'finding')} resolved, {counts['persisting']} persisting, {counts['new']} new. "
         "Below, the earlier plan's actions with their last status."
     )

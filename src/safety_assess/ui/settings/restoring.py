@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from safety_assess.domain.display import counted
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.ui import dialogs
 from safety_assess.ui.progress_dialog import follow
@@ -59,11 +60,17 @@ def restore_backup(host: Host, fixed: bool, switch: Callable[[Path], object]) ->
     follow(window, TITLE, "Checking and restoring the backup…", operation)
 
 
+def _photos_were(count: int, now: bool = False) -> str:
+    """'1 photo was', '3 photos were' ('is' and 'are' ``now``)."""
+    verb = ("is" if now else "was") if count == 1 else ("are" if now else "were")
+    return f"{counted(count, 'photo')} {verb}"
+
+
 def _restored(host: Host, result: RestoreResult, fixed: bool, switch: Callable[[Path], object]) -> None:
     """Offer to work on the restored folder (the app restarts there), or say where it is."""
-    missing = f" {len(result.missing)} photos were already missing when it was made." if result.missing else ""
+    missing = f" {_photos_were(len(result.missing))} already missing when it was made." if result.missing else ""
     if result.damaged:
-        missing += f" {len(result.damaged)} photos are damaged in the backup and were left out."
+        missing += f" {_photos_were(len(result.damaged), now=True)} damaged in the backup and were left out."
     where = f"Restored {result.what()} into {result.folder}.{missing}"
     window, busy = host.window, host.registry.work_running()
     if fixed or busy:

@@ -124,7 +124,10 @@ class ItemPanel(QWidget):
         self.photos.show_photos(photos, hint)
         self.photos.add.setEnabled(not read_only)
 
-    def show_slot(self, checklist: Checklist, slot: Slot, value: object, note: str, read_only: bool) -> None:
+    def show_slot(
+        self, checklist: Checklist, slot: Slot, value: object, note: str, read_only: bool, typed: str | None = None
+    ) -> None:
+        """The item, its answer (an amount as typed, when it was converted: '4 ft') and note."""
         self.flush_note()
         self.where.setText(slot.label + f"  ·  {slot.item.id}")
         self.prompt.setText(slot.item.prompt)
@@ -133,7 +136,7 @@ class ItemPanel(QWidget):
         self.flags.setText(_flags(slot))
         self.error.clear()
         self.converted.hide()
-        self._replace_editor(make_editor(checklist, slot.item), value, read_only)
+        self._replace_editor(make_editor(checklist, slot.item), typed or value, read_only)
         self._note_shown = note
         self.note.blockSignals(True)
         self.note.setPlainText(note)
@@ -171,19 +174,21 @@ class ItemPanel(QWidget):
         """Say the item is in a section a team assessment gave to someone else (it can still be answered)."""
         self.team_note.setVisible(marked)
 
-    def show_value(self, value: object) -> None:
+    def show_value(self, value: object, typed: str | None = None) -> None:
+        """The answer in its control: an amount as typed when it was converted ('4 ft')."""
         if self.editor is not None:
-            self.editor.set_value(value)
+            self.editor.set_value(typed or value)
         self.error.clear()
 
     def show_follow_up(self, prompt: str | None, text: str, read_only: bool) -> None:
         """The follow-up field for the current answer (None: the answer asks for none)."""
         self.follow_up.show_for(prompt, text, read_only)
 
-    def show_converted(self, typed: str, recorded: str) -> None:
-        """An amount typed in another unit than the item's: what was typed, and what was recorded."""
-        self.converted.setText(f"{typed} recorded as {recorded}")
-        self.converted.show()
+    def show_converted(self, typed: str | None, recorded: str | None) -> None:
+        """An amount typed in another unit than the item's: what was typed, and what was recorded (hidden when
+        either is None)."""
+        self.converted.setText(f"{typed} recorded as {recorded}" if typed and recorded else "")
+        self.converted.setVisible(bool(typed and recorded))
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)

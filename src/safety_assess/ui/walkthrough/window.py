@@ -184,7 +184,9 @@ class WalkthroughWindow(QMainWindow):
         self.current = key
         slot = self.session.state.slot(key)
         state = self.session.state
-        self.panel.show_slot(state.checklist, slot, state.value(key), state.note(key), self.session.read_only)
+        typed = self.session.typed(key)
+        self.panel.show_slot(state.checklist, slot, state.value(key), state.note(key), self.session.read_only, typed)
+        self._show_converted(key)
         self._show_follow_up(key)
         self.panel.mark_someone_elses(slot.section.id in self.session.others)
         self.panel_scroll.verticalScrollBar().setValue(0)
@@ -264,10 +266,9 @@ class WalkthroughWindow(QMainWindow):
             self._show_saved(False, str(error))
             return
         self._after_change(key)
-        recorded = self.session.recorded_as(key, value)
+        recorded, typed = self.session.recorded_as(key), self.session.typed(key)
         if recorded is not None:  # shown as typed, with what it was recorded as, here and where the walk goes on
-            self.panel.show_converted(str(value).strip(), recorded)
-            self.statusBar().showMessage(f"{self.session.state.slot(key).item.prompt}: {value} recorded as {recorded}")
+            self.statusBar().showMessage(f"{self.session.state.slot(key).item.prompt}: {typed} recorded as {recorded}")
         if not advance and self.session.asks_follow_up(key):
             self.panel.follow_up.line.setFocus()
         if advance:
@@ -301,6 +302,11 @@ class WalkthroughWindow(QMainWindow):
             return
         self._after_change(self.current, show=False)
 
+    def _show_converted(self, key: SlotKey) -> None:
+        """An amount typed in another unit: what was typed, and what it was recorded as."""
+        recorded, typed = self.session.recorded_as(key), self.session.typed(key)
+        self.panel.show_converted(typed, recorded)
+
     def _show_follow_up(self, key: SlotKey) -> None:
         item = self.session.state.slot(key).item
         asked = item.follow_up.prompt if item.follow_up and self.session.asks_follow_up(key) else None
@@ -332,7 +338,8 @@ class WalkthroughWindow(QMainWindow):
         if self.model.refresh(key):
             self.tree.expandAll()
         if show and key == self.current:
-            self.panel.show_value(self.session.state.value(key))
+            self.panel.show_value(self.session.state.value(key), self.session.typed(key))
+            self._show_converted(key)
             self._show_follow_up(key)
             self.show_photos()
         self.show_status()

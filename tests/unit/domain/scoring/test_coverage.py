@@ -27,6 +27,7 @@ def test_every_compliance_figure_says_what_it_stands_on() -> None:
     assert compliance_text(61.5, Coverage(13, 70, 4)) == "62% of 13 answered items; 57 not answered yet"
     assert compliance_text(100.0, Coverage(1, 1)) == "100% of 1 answered item; none left to answer"
     assert compliance_text(None, Coverage(0, 70)) == "no compliance figure yet: nothing answered (70 items to answer)"
+    assert compliance_text(None, Coverage(0, 1)) == "no compliance figure yet: nothing answered (1 item to answer)"
     assert compliance_text(None, Coverage(2, 5)).startswith("no compliance figure: none of the 2 answered items")
     assert answered_text(Coverage(1, 3)) == "1 answered item; 2 not answered yet"
     assert Coverage(13, 70, 4).to_json() == {"answered": 13, "applicable": 70, "not_answered": 57, "not_applicable": 4}
