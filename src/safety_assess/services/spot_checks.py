@@ -27,6 +27,7 @@ from safety_assess.domain.readiness.terms import term_of
 from safety_assess.domain.records import Campus
 from safety_assess.domain.scoring.findings import raised_findings
 from safety_assess.domain.team import chosen_sections
+from safety_assess.domain.walk.review import Problem, review
 from safety_assess.domain.walk.state import AssessmentState
 from safety_assess.services.drills import rules
 from safety_assess.services.workspace import Workspace
@@ -136,8 +137,8 @@ def run_sections(workspace: Workspace, assessment_id: uuid.UUID) -> tuple[str, .
 
 
 def pass_counts(workspace: Workspace, start: dt.date, end: dt.date) -> dict[uuid.UUID, tuple[int, int]]:
-    """Per campus with runs completed dated in [start, end]: (runs passed, runs completed). A run passes when it
-    has no deficient answer (in the sections it checks)."""
+    """Per campus with runs completed dated in [start, end]: (runs passed, runs completed). A run passes when its
+    required items are answered and none is deficient (in the sections it checks): a run signed off empty fails."""
     schedules = stored.every_schedule(workspace.database)
     completed = [run for run in stored.runs(workspace.database, start, end) if run.completed]
     answers = stored.runs_answers(workspace.database, [run.assessment_id for run in completed])
@@ -151,8 +152,13 @@ def pass_counts(workspace: Workspace, start: dt.date, end: dt.date) -> dict[uuid
         instances, responses = answers[run.assessment_id]
         state = AssessmentState(checklists[key], instances, responses, run.date)
         passed, done = counts.get(run.campus_id, (0, 0))
-        counts[run.campus_id] = (passed + (not raised_findings(state)), done + 1)
+        counts[run.campus_id] = (passed + _passes_state(state), done + 1)
     return counts
+
+
+def _passes_state(state: AssessmentState) -> bool:
+    unanswered = any(entry.problem is Problem.REQUIRED_UNANSWERED for entry in review(state))
+    return not unanswered and not raised_findings(state)
 
 
 def _title(workspace: Workspace, schedule: Schedule) -> str:

@@ -17,13 +17,14 @@ from safety_assess.services.walkthrough import WalkSession
 from safety_assess.services.workspace import Workspace
 from safety_assess.storage.notify import Touched
 from safety_assess.storage.orm_readiness import SpotCheckRow
+from tests.spot_check_list import CHECKLIST, TITLE, install
 
 TODAY = dt.date(2026, 10, 1)  # a Thursday
-CHECKLIST = "emergency-preparedness"
 
 
 @pytest.fixture
 def campus(workspace: Workspace) -> Campus:
+    install(workspace)  # its runs can pass: a section of two items, one required
     return workspace.campuses.add("Lincoln High", "LHS", kind="high", opened_on=dt.date(1998, 8, 1))
 
 
@@ -86,7 +87,7 @@ def test_where_a_schedule_stands_counts_completed_runs_only(workspace: Workspace
     run(workspace, schedule.id, dt.date(2026, 9, 21))
     started = run(workspace, schedule.id, dt.date(2026, 9, 29), answer=None)
     (found,) = spot_checks.standings(workspace, TODAY, campus.id)
-    assert found.title == "Emergency preparedness"
+    assert found.title == TITLE
     assert (found.standing.due, found.standing.overdue, found.standing.overdue_since) == (True, 2, dt.date(2026, 9, 7))
     assert found.started == started
 
@@ -103,7 +104,8 @@ def test_a_reopened_run_stays_a_run_and_counts_once(workspace: Workspace, campus
 
 
 def test_pass_counts_per_campus_in_the_dates_given(workspace: Workspace, campus: Campus) -> None:
-    """A run passes with no deficient answer; unfinished runs and runs outside the dates are not counted."""
+    """A run passes with its required items answered and none deficient (a run signed off empty fails); unfinished
+    runs and runs outside the dates are not counted."""
     other = workspace.campuses.add("Adams", "AES")
     schedule, adams = weekly(workspace, campus), weekly(workspace, other)
     run(workspace, schedule.id, dt.date(2026, 9, 4))
@@ -111,8 +113,10 @@ def test_pass_counts_per_campus_in_the_dates_given(workspace: Workspace, campus:
     run(workspace, schedule.id, dt.date(2026, 9, 18), answer=None)
     run(workspace, schedule.id, dt.date(2026, 8, 31))
     run(workspace, adams.id, dt.date(2026, 9, 30), answer="no")
+    empty = spot_checks.start_run(workspace, schedule.id, dt.date(2026, 9, 25), TODAY, ["Ana"])
+    spot_checks.sign_off(workspace, empty, ["Ana"])
     counts = spot_checks.pass_counts(workspace, dt.date(2026, 9, 1), dt.date(2026, 9, 30))
-    assert counts == {campus.id: (1, 2), other.id: (0, 1)}
+    assert counts == {campus.id: (1, 3), other.id: (0, 1)}
     assert spot_checks.pass_counts(workspace, dt.date(2026, 10, 1), dt.date(2026, 12, 31)) == {}
 
 
