@@ -23,7 +23,7 @@ ADAMS, LINCOLN = (
     Campus(uuid.uuid4(), DISTRICT, name, code, "") for name, code in (("Adams", "AES"), ("Lincoln", "LHS"))
 )
 TERM = Term("fall", dt.date(2026, 8, 1), dt.date(2026, 12, 31))
-TARGETS = {"compliance": 80.0, "open_high_critical": 2.0, "actions_on_time": 75.0}
+TARGETS = {"compliance": 80.0, "open_high_critical": 2.0, "actions_on_time": 75.0, "cost_spent": 50.0}
 
 
 def _progress() -> TermProgress:
@@ -53,6 +53,7 @@ def test_the_chapter_names_each_metric_its_target_and_the_campuses_that_missed(t
     assert "Spot checks passed no data no target" in text
     assert "Compliance, at least 80%: missed by Lincoln (60%)." in text
     assert "Open high/critical, at most 2 findings: missed by Lincoln (3 findings)." in text
+    assert "Cost spent against planned: nothing to measure this term." in text  # a target, no data: nobody met it
 
 
 def test_the_chart_shows_the_percentages_with_a_target_from_zero() -> None:

@@ -52,6 +52,8 @@ def _missed(line: MetricProgress, progress: TermProgress) -> Story:
     if line.target is None:
         return []
     missed = line.missed_by(progress.campuses)
+    if line.district.value is None:
+        return [rich(f"<b>{markup(line.metric.label)}</b>: nothing to measure this term.", "small")]
     if not missed:
         return [rich(f"<b>{markup(line.metric.label)}</b>: no campus missed the target.", "small")]
     named = ", ".join(f"{c.name} ({value_text(line.metric, line.campuses[c.id].value)})" for c in missed[:NAMED])
