@@ -50,7 +50,9 @@ def test_a_weekly_check_is_run_answered_signed_off_and_counted(cli: Run, campus:
     _ok(cli, "assessment", "answer", run, "kit.classroom-present", "no")
     shown = _json(cli, "assessment", "show", run)
     assert shown["checklist"]["id"] == "emergency-preparedness" and shown["date"] == STARTS.isoformat()
-    _ok(cli, "check", "done", run[:8], "--by", "Ana Ruiz")
+    said = _ok(cli, "check", "done", run[:8], "--by", "Ana Ruiz")
+    assert said.startswith(f"spot check {run} signed off: failed (1 deficient answer, ")  # and the rest unanswered
+    assert said.endswith(" not answered)")
     assert _json(cli, "assessment", "show", run)["status"] == "completed"
     [check] = _json(cli, "check", "due")
     assert (check["id"], check["campus"], check["sections"], check["every"]) == (

@@ -94,12 +94,18 @@ def run_cmd(args: argparse.Namespace) -> int:
 
 
 def done_cmd(args: argparse.Namespace) -> int:
+    from safety_assess.domain.display import counted
     from safety_assess.services.spot_checks import sign_off
 
     with open_workspace(args) as workspace:
         run = workspace.assessments.resolve_id(args.run)
-        sign_off(workspace, run, _names(args.by))
-    print(f"spot check {run} signed off")
+        result = sign_off(workspace, run, _names(args.by))
+    if result.passed:
+        print(f"spot check {run} signed off: passed")
+        return 0
+    why = [counted(result.deficient, "deficient answer")] if result.deficient else []
+    why += [counted(result.unanswered, "required item") + " not answered"] if result.unanswered else []
+    print(f"spot check {run} signed off: failed ({', '.join(why)})")
     return 0
 
 

@@ -119,11 +119,33 @@ def start_run(
     return stored.start_run(workspace.database, schedule_id, snapshot.id, assessors, day)
 
 
-def sign_off(workspace: Workspace, assessment_id: uuid.UUID, signers: Sequence[str]) -> None:
-    """Complete a run (it counts for its period from then on); an assessment that is no run is refused."""
+@dataclass(frozen=True)
+class RunResult:
+    deficient: int
+    unanswered: int
+    """Required items of the run's sections left unanswered."""
+
+    @property
+    def passed(self) -> bool:
+        return not self.deficient and not self.unanswered
+
+
+def sign_off(workspace: Workspace, assessment_id: uuid.UUID, signers: Sequence[str]) -> RunResult:
+    """Complete a run (it counts for its period from then on) and say whether it passed; an assessment that is no
+    run is refused."""
     if stored.schedule_of_run(workspace.database, assessment_id) is None:
         raise ConflictError(f"assessment {assessment_id} is no spot check: sign it off in its walkthrough")
     workspace.assessments.complete(assessment_id, signers)
+    return run_result(workspace, assessment_id)
+
+
+def run_result(workspace: Workspace, assessment_id: uuid.UUID) -> RunResult:
+    """How the run stands: its deficient answers and its required items unanswered, in the sections it checks."""
+    summary = workspace.assessments.summary(assessment_id)
+    sections = run_sections(workspace, assessment_id) or ()
+    checklist = only_sections(workspace.snapshots.checklist(summary.checklist.id), sections)
+    instances, responses = stored.runs_answers(workspace.database, [assessment_id])[assessment_id]
+    return _result(AssessmentState(checklist, instances, responses, summary.assessed_on))
 
 
 def run_sections(workspace: Workspace, assessment_id: uuid.UUID) -> tuple[str, ...] | None:
@@ -152,13 +174,13 @@ def pass_counts(workspace: Workspace, start: dt.date, end: dt.date) -> dict[uuid
         instances, responses = answers[run.assessment_id]
         state = AssessmentState(checklists[key], instances, responses, run.date)
         passed, done = counts.get(run.campus_id, (0, 0))
-        counts[run.campus_id] = (passed + _passes_state(state), done + 1)
+        counts[run.campus_id] = (passed + _result(state).passed, done + 1)
     return counts
 
 
-def _passes_state(state: AssessmentState) -> bool:
-    unanswered = any(entry.problem is Problem.REQUIRED_UNANSWERED for entry in review(state))
-    return not unanswered and not raised_findings(state)
+def _result(state: AssessmentState) -> RunResult:
+    unanswered = sum(1 for entry in review(state) if entry.problem is Problem.REQUIRED_UNANSWERED)
+    return RunResult(len(raised_findings(state)), unanswered)
 
 
 def _title(workspace: Workspace, schedule: Schedule) -> str:

@@ -30,7 +30,7 @@ def test_runs_signed_off_in_the_term_give_the_pass_rate_and_leave_compliance_alo
     for answer in ("yes", "yes", "no"):
         run = spot_checks.start_run(workspace, schedule.id, TODAY, TODAY, ["Ana"])
         record_answer(workspace, run, "kit.classroom-present", answer)
-        spot_checks.sign_off(workspace, run, ["Ana"])
+        assert spot_checks.sign_off(workspace, run, ["Ana"]).passed is (answer == "yes")
     unfinished = spot_checks.start_run(workspace, schedule.id, TODAY, TODAY, ["Ana"])
     record_answer(workspace, unfinished, "kit.classroom-present", "no")
     empty = spot_checks.start_run(workspace, schedule.id, TODAY, TODAY, ["Ana"])

@@ -114,7 +114,7 @@ def test_pass_counts_per_campus_in_the_dates_given(workspace: Workspace, campus:
     run(workspace, schedule.id, dt.date(2026, 8, 31))
     run(workspace, adams.id, dt.date(2026, 9, 30), answer="no")
     empty = spot_checks.start_run(workspace, schedule.id, dt.date(2026, 9, 25), TODAY, ["Ana"])
-    spot_checks.sign_off(workspace, empty, ["Ana"])
+    assert spot_checks.sign_off(workspace, empty, ["Ana"]) == spot_checks.RunResult(deficient=0, unanswered=1)
     counts = spot_checks.pass_counts(workspace, dt.date(2026, 9, 1), dt.date(2026, 9, 30))
     assert counts == {campus.id: (1, 3), other.id: (0, 1)}
     assert spot_checks.pass_counts(workspace, dt.date(2026, 10, 1), dt.date(2026, 12, 31)) == {}
