@@ -21,6 +21,7 @@ from safety_assess.services import targets
 from safety_assess.services.assessments import record_answer, start_assessment
 from safety_assess.services.plan import PlanEditor, load_plan
 from safety_assess.services.workspace import Workspace
+from safety_assess.ui.district import target_dialog
 from safety_assess.ui.district.progress_chart import MISSED, MISSED_ON_DARK
 from safety_assess.ui.district.progress_model import GREY, WARNING
 from safety_assess.ui.district.window import PROGRESS_TAB, DistrictWindow
@@ -103,3 +104,42 @@ def test_a_target_set_elsewhere_shows_after_the_window_reads_again(qtbot, worksp
 @pytest.mark.parametrize(("background", "missed"), [("#fafafa", MISSED), ("#2b2b2b", MISSED_ON_DARK)])
 def test_a_missed_terms_bar_reads_on_a_light_and_a_dark_theme(background: str, missed: QColor) -> None:
     assert _contrast(missed, QColor(background)) >= 3
+
+
+def test_a_target_is_set_and_cleared_from_the_tab(qtbot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    workspace.campuses.add("Lincoln High", "LHS")
+    _assessed_today(workspace, "LHS")
+    window = _open_progress(qtbot, workspace)
+    term = targets.current_term(workspace, TODAY)
+    page = window.progress
+    page.metric_choice.setCurrentIndex(page.metric_choice.findData("drills_done"))
+    seen: list[str] = []
+
+    def typed(parent, key, metrics, chosen, now):  # type: ignore[no-untyped-def]
+        dialog = target_dialog.TargetDialog(parent, key, metrics, chosen, now)
+        qtbot.addWidget(dialog)
+        seen.append(f"{chosen.key} {dialog.none.isChecked()} {dialog.value.maximum():g}")
+        dialog.metric_choice.setCurrentIndex(dialog.metric_choice.findData("compliance"))
+        assert not dialog.value.isEnabled()  # no target yet: the value waits for the box to be unticked
+        dialog.none.setChecked(False)
+        dialog.value.setValue(85)
+        return dialog.result_value()
+
+    monkeypatch.setattr(target_dialog, "ask_target", typed)
+    with qtbot.waitSignal(page.loaded, timeout=60_000):
+        page.set_button.click()
+    assert seen == ["drills_done True 100"]  # the chart's metric first, no target yet
+    assert targets.targets(workspace).of(term.key, BY_KEY["compliance"]) == 85
+    assert page.model.titles()[2] == "Compliance\nat least 85%"
+
+    def cleared(parent, key, metrics, chosen, now):  # type: ignore[no-untyped-def]
+        dialog = target_dialog.TargetDialog(parent, key, metrics, BY_KEY["compliance"], now)
+        qtbot.addWidget(dialog)
+        seen.append(f"{dialog.value.value():g} {dialog.none.isChecked()}")
+        dialog.none.setChecked(True)
+        return dialog.result_value()
+
+    monkeypatch.setattr(target_dialog, "ask_target", cleared)
+    with qtbot.waitSignal(page.loaded, timeout=60_000):
+        page.set_button.click()
+    assert seen[-1] == "85 False" and targets.targets(workspace).of(term.key, BY_KEY["compliance"]) is None

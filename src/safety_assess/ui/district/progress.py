@@ -7,12 +7,25 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from safety_assess.domain.readiness.metrics import METRICS
+from safety_assess.domain.errors import SafetyAssessError
+from safety_assess.domain.readiness.metrics import BY_KEY, METRICS
 from safety_assess.domain.readiness.progress import TermProgress
+from safety_assess.services import targets
 from safety_assess.services.targets import history, recent_terms
 from safety_assess.services.workspace import Workspace
+from safety_assess.ui import dialogs
+from safety_assess.ui.district import target_dialog
 from safety_assess.ui.district.progress_chart import ProgressChart, TermPoint
 from safety_assess.ui.district.progress_model import ProgressModel
 from safety_assess.ui.operations import Operations
@@ -49,6 +62,10 @@ class ProgressPage(QWidget):
         self.chart = ProgressChart()
         self.status = QLabel("")
         self.status.setObjectName("progressStatus")
+        self.set_button = QPushButton("Set &target…")
+        self.set_button.setToolTip("Set or clear the chosen term's target for a metric")
+        self.set_button.setEnabled(False)
+        self.set_button.clicked.connect(self.set_target)
         self.term_choice.currentIndexChanged.connect(self._show_term)
         self.metric_choice.currentIndexChanged.connect(self._show_chart)
         self._lay_out()
@@ -60,6 +77,7 @@ class ProgressPage(QWidget):
             label.setBuddy(combo)
             choices.addWidget(label)
             choices.addWidget(combo, 1)
+        choices.addWidget(self.set_button)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(self.chart)
@@ -93,9 +111,30 @@ class ProgressPage(QWidget):
             self.term_choice.setCurrentIndex(max(0, self.term_choice.findData(chosen if chosen in keys else current)))
             self.term_choice.blockSignals(False)
         self.status.setText("")
+        self.set_button.setEnabled(bool(keys))
         self._show_term()
         self._show_chart()
         self.loaded.emit()
+
+    def set_target(self) -> None:
+        """Ask a metric's target for the chosen term (the chart's metric to start with), store it, read again."""
+        term = self.term_choice.currentData()
+        if term is None:
+            return
+        now = targets.targets(self.workspace)
+        chosen = BY_KEY[self.metric_choice.currentData()]
+        asked = target_dialog.ask_target(self, term, METRICS, chosen, lambda metric: now.of(term, metric))
+        if asked is None:
+            return
+        try:
+            if asked.value is None:
+                targets.clear_target(self.workspace, asked.metric, term)
+            else:
+                targets.set_target(self.workspace, asked.metric, term, asked.value)
+        except SafetyAssessError as error:
+            dialogs.show_error(self, "Target not set", str(error))
+            return
+        self.load()
 
     def _show_term(self) -> None:
         chosen = next((t for t in self.terms if t.term.key == self.term_choice.currentData()), None)
