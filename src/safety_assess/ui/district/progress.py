@@ -62,7 +62,7 @@ class ProgressPage(QWidget):
         self.chart = ProgressChart()
         self.status = QLabel("")
         self.status.setObjectName("progressStatus")
-        self.set_button = QPushButton("Set &target…")
+        self.set_button = QPushButton("Set tar&get…")
         self.set_button.setToolTip("Set or clear the chosen term's target for a metric")
         self.set_button.setEnabled(False)
         self.set_button.clicked.connect(self.set_target)
