@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
@@ -21,6 +20,7 @@ from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.plan.actions import Phase, parse_cost
 from safety_assess.domain.readiness.drills import Drill
 from safety_assess.services.after_action import AfterAction, default_action
+from safety_assess.ui.widgets.forms import Rows, error_line, lay_out_form
 
 
 @dataclass(frozen=True)
@@ -60,37 +60,31 @@ class FindingDialog(QDialog):
         self.cost.setAccessibleName("Estimated cost")
         self.owner = QLineEdit()
         self.owner.setAccessibleName("Owner")
-        self.problem = QLabel()
-        self.problem.setWordWrap(True)
+        self.problem = error_line()
         self.problem.setAccessibleName("Problem")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self._accept_if_valid)
-        self.buttons.rejected.connect(self.reject)
+        source = QLabel(
+            f"From the {drill.title.lower()}; the finding and its action go into the campus's current assessment and "
+            "its plan."
+        )
+        source.setWordWrap(True)
+        rows: Rows = [
+            source,
+            ("&Title:", self.title),
+            ("&Likelihood (1-5):", self.likelihood),
+            ("&Severity (1-5):", self.severity),
+            ("&Action:", self.action),
+            ("&Phase:", self.phase),
+            ("Estimated &cost:", self.cost),
+            ("&Owner:", self.owner),
+        ]
+        ok = QDialogButtonBox.StandardButton.Ok
+        self.buttons = lay_out_form(self, rows, self.problem, self._accept_if_valid, ok)
         self._drill = drill
         self.title.textChanged.connect(self._title_changed)
         self.action.textChanged.connect(self._enable)
         self._suggested = self.action.text()
         self.action.setCursorPosition(0)
         self._enable()
-        self._lay_out(drill)
-
-    def _lay_out(self, drill: Drill) -> None:
-        form = QFormLayout(self)
-        source = QLabel(
-            f"From the {drill.title.lower()}; the finding and its action go into the campus's current assessment and "
-            "its plan."
-        )
-        source.setWordWrap(True)
-        form.addRow(source)
-        form.addRow("&Title:", self.title)
-        form.addRow("&Likelihood (1-5):", self.likelihood)
-        form.addRow("&Severity (1-5):", self.severity)
-        form.addRow("&Action:", self.action)
-        form.addRow("&Phase:", self.phase)
-        form.addRow("Estimated &cost:", self.cost)
-        form.addRow("&Owner:", self.owner)
-        form.addRow(self.problem)
-        form.addRow(self.buttons)
 
     def _title_changed(self, text: str) -> None:
         """The suggested action follows the title until the user types an action of their own."""

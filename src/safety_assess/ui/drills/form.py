@@ -12,9 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
@@ -23,6 +20,7 @@ from PySide6.QtWidgets import (
 from safety_assess.domain.errors import SafetyAssessError
 from safety_assess.domain.readiness.drills import Drill, DrillType
 from safety_assess.domain.readiness.typed import drill_date, drill_time, names, whole_number
+from safety_assess.ui.widgets.forms import error_line, lay_out_form
 
 Check = Callable[[Drill], None]
 """Raises SafetyAssessError naming what is wrong with the drill (the service's checks)."""
@@ -43,15 +41,8 @@ class DrillDialog(QDialog):
         self._campus_id, self._drill, self._check = campus_id, drill, check
         self.result_drill: Drill | None = None
         self._fields(drill)
-        self.error = QLabel("")
-        self.error.setObjectName("drillError")
-        self.error.setStyleSheet("color: #b71c1c;")
-        self.error.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
-        for label, widget in (
+        self.error = error_line("drillError")
+        rows = [
             ("&Type:", self.type),
             ("&Date:", self.date),
             ("T&ime:", self.time),
@@ -60,10 +51,8 @@ class DrillDialog(QDialog):
             ("", self.unannounced),
             ("&Observers:", self.observers),
             ("&What went wrong:", self.issues),
-        ):
-            form.addRow(label, widget)
-        form.addRow(self.error)
-        form.addRow(buttons)
+        ]
+        lay_out_form(self, rows, self.error, self.save)
 
     def _fields(self, drill: Drill | None) -> None:
         self.type = QComboBox()

@@ -11,9 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -23,6 +20,7 @@ from PySide6.QtWidgets import (
 from safety_assess.domain.checklist.model import Checklist
 from safety_assess.domain.dates import DateTextError, parse_date
 from safety_assess.domain.readiness.spot_checks import Every
+from safety_assess.ui.widgets.forms import error_line, lay_out_form
 
 
 @dataclass(frozen=True)
@@ -54,21 +52,14 @@ class ScheduleDialog(QDialog):
             self.every.addItem(f"Every {how.value}", how.value)
         self.starts = QLineEdit(dt.date.today().isoformat())
         self.starts.setAccessibleName("From")
-        self.error = QLabel("")
-        self.error.setStyleSheet("color: #b71c1c;")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
-        for label, widget in (
+        self.error = error_line()
+        rows = [
             ("&Checklist:", self.checklist),
             ("&Sections (none ticked: all):", self.sections),
             ("&How often:", self.every),
             ("&From:", self.starts),
-        ):
-            form.addRow(label, widget)
-        form.addRow(self.error)
-        form.addRow(buttons)
+        ]
+        lay_out_form(self, rows, self.error, self.save)
         self._fill_sections()
 
     def _fill_sections(self) -> None:
